@@ -1,0 +1,411 @@
+"""The round config: one TOML file that says where a round's data is and how to match it.
+
+The file is parsed with the standard library (:mod:`tomllib`) into small frozen dataclasses and
+validated up front, scikit-learn style: an unknown key, a wrong type or a value outside what is
+allowed stops with a message naming the file, the key, what was wrong and what is allowed.
+Relative paths resolve against the folder of the config file.
+
+Example
+-------
+>>> cfg = parse_config('''
+... [round]
+... name = "Spring round"
+... [mentors]
+... file = "mentors.xlsx"
+... [mentees]
+... file = "mentees.csv"
+... [scoring.weights]
+... goals = 0.5
+... ''', base_dir=Path("/data/round"))
+>>> cfg.mentors.file
+PosixPath('/data/round/mentors.xlsx')
+>>> cfg.scoring.weights["goals"]
+0.5
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import process
+
+from matcher.errors import ConfigError
+
+#: Canonical fields a mentor spreadsheet can map. ``id`` and ``email`` identify a person.
+MENTOR_FIELDS = (
+    "id", "name", "email", "submitted_at", "organisation", "field", "job_title",
+    "years_experience", "years_in_finland", "languages", "topics", "about", "capacity",
+    "city", "meeting_mode", "gender",
+)
+#: Canonical fields a mentee spreadsheet can map.
+MENTEE_FIELDS = (
+    "id", "name", "email", "submitted_at", "organisation", "field", "goals", "goals_text",
+    "languages", "city", "meeting_mode", "priority", "max_mentors", "gender",
+    "gender_preference",
+)
+OBJECTIVES = ("coverage", "total", "fair")
+ENGINES = ("auto", "flow", "lp")
+DUPLICATE_POLICIES = ("keep_latest", "keep_first")
+MEETING_MODES = ("in_person", "remote", "either")
+LANGUAGE_LEVELS = ("basic", "good", "fluent", "native")
+RULE_OPERATORS = (">=", ">", "<=", "<", "==", "!=")
+DEFAULT_WEIGHTS = {"field": 0.30, "goals": 0.40, "language": 0.15, "location": 0.15,
+                   "experience": 0.0}
+
+
+@dataclass(frozen=True)
+class SourceConfig:
+    """One intake spreadsheet: its path, optional sheet, and form column → canonical field."""
+
+    file: Path | None = None
+    sheet: str | None = None
+    #: canonical field name -> the header of the form column that holds it
+    columns: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReadConfig:
+    #: separators between the answers of a multi-select question, tried in this order
+    separators: tuple[str, ...] = (";", ",", "\n")
+    #: which sign-up to keep when the same e-mail signs up twice
+    duplicates: str = "keep_latest"
+
+
+@dataclass(frozen=True)
+class Defaults:
+    capacity: int = 1
+    max_mentors: int = 1
+    language_level: str = "good"
+    meeting_mode: str = "either"
+
+
+@dataclass(frozen=True)
+class ScoringConfig:
+    weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    #: pairs scoring below this total (0-100) are infeasible
+    min_score: float = 0.0
+    #: groups of canonical field keys that count as related, e.g. [["health", "social_care"]]
+    related_fields: tuple[tuple[str, ...], ...] = (
+        ("health", "social_care"),
+        ("ict", "engineering"),
+        ("business", "sales_marketing", "hr"),
+    )
+    #: field component score for related (not identical) fields
+    related_field_score: float = 0.5
+
+
+@dataclass(frozen=True)
+class Rule:
+    """An eligibility rule such as ``mentor years_in_finland >= 3``."""
+
+    who: str
+    field: str
+    op: str
+    value: float | str
+
+    def __str__(self) -> str:
+        return f"{self.who} {self.field} {self.op} {self.value}"
+
+
+@dataclass(frozen=True)
+class PairRef:
+    """A coordinator's pair, by id or e-mail, as written in the config or a CSV."""
+
+    mentee: str
+    mentor: str
+    source: str = "config"
+
+
+@dataclass(frozen=True)
+class ConstraintConfig:
+    #: a mentor and mentee from the same organisation cannot be paired (conflict of interest)
+    same_organisation: bool = True
+    #: an in-person-only participant cannot be paired with a remote-only one
+    meeting_mode: bool = True
+    rules: tuple[Rule, ...] = ()
+    forbidden: tuple[PairRef, ...] = ()
+    forbidden_file: Path | None = None
+    locked: tuple[PairRef, ...] = ()
+    locked_file: Path | None = None
+
+
+@dataclass(frozen=True)
+class SolverConfig:
+    objective: str = "coverage"
+    engine: str = "auto"
+    #: every mentor gets at least this many mentees (needs the LP engine); 0 = no minimum
+    min_mentees_per_mentor: int = 0
+
+
+@dataclass(frozen=True)
+class RoundConfig:
+    name: str = "Mentoring round"
+    #: the config file this came from (None when built in code)
+    path: Path | None = None
+    base_dir: Path = field(default_factory=Path.cwd)
+    output: Path | None = None
+    mentors: SourceConfig = field(default_factory=SourceConfig)
+    mentees: SourceConfig = field(default_factory=SourceConfig)
+    read: ReadConfig = field(default_factory=ReadConfig)
+    defaults: Defaults = field(default_factory=Defaults)
+    #: extra synonyms per vocabulary kind: {"languages": {"fi": ["suomeksi"]}, "fields": {...}}
+    vocabulary: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    scoring: ScoringConfig = field(default_factory=ScoringConfig)
+    constraints: ConstraintConfig = field(default_factory=ConstraintConfig)
+    solver: SolverConfig = field(default_factory=SolverConfig)
+
+    def replace(self, **changes: Any) -> "RoundConfig":
+        """A copy with some top-level sections replaced (configs are immutable)."""
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-friendly dict of every setting (paths as strings), for ``audit.json``."""
+        return _jsonable(dataclasses.asdict(self))
+
+    def __repr__(self) -> str:
+        return (f"RoundConfig(name={self.name!r}, mentors={_name(self.mentors.file)}, "
+                f"mentees={_name(self.mentees.file)}, objective={self.solver.objective!r})")
+
+
+VOCABULARY_KINDS = ("languages", "fields", "goals", "cities")
+
+
+def load_config(path: str | Path) -> RoundConfig:
+    """Read and validate a round config file (TOML)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"round config {path} not found: check the path, or create one with "
+                          "'matcher init MENTORS MENTEES -o round.toml'") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read round config {path}: {exc}") from None
+    return parse_config(text, base_dir=path.resolve().parent, path=path)
+
+
+def parse_config(text: str, base_dir: Path | None = None, path: Path | None = None) -> RoundConfig:
+    """Parse TOML text into a validated :class:`RoundConfig`."""
+    where = str(path) if path else "round config"
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where} is not valid TOML: {exc}") from None
+    return _Parser(where, base_dir or Path.cwd()).round(data, path)
+
+
+class _Parser:
+    """Turns the TOML dict into dataclasses, naming the key of every problem."""
+
+    def __init__(self, where: str, base_dir: Path):
+        self.where = where
+        self.base_dir = base_dir
+
+    def fail(self, key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{self.where}, key '{key}': {problem}")
+
+    def table(self, data: Any, key: str, allowed: tuple[str, ...]) -> dict[str, Any]:
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            raise self.fail(key, f"expected a table ([{key}]), got {type(data).__name__}")
+        for name in data:
+            if name not in allowed:
+                raise self.fail(f"{key}.{name}" if key else name,
+                                f"unknown setting{_did_you_mean(name, allowed)}; "
+                                f"allowed: {', '.join(allowed)}")
+        return data
+
+    def value(self, data: dict, key: str, name: str, kind: type | tuple, default: Any) -> Any:
+        if name not in data:
+            return default
+        value = data[name]
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        if isinstance(value, bool) and bool not in kinds:
+            value = None  # TOML true/false is not a number here
+        if float in kinds and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, kinds):
+            names = " or ".join(k.__name__ for k in kinds)
+            raise self.fail(f"{key}.{name}", f"expected {names}, got {data[name]!r}")
+        return value
+
+    def choice(self, data: dict, key: str, name: str, allowed: tuple[str, ...], default: str) -> str:
+        value = self.value(data, key, name, str, default)
+        if value not in allowed:
+            raise self.fail(f"{key}.{name}", f"{value!r} is not allowed{_did_you_mean(value, allowed)}; "
+                                            f"choose one of: {', '.join(allowed)}")
+        return value
+
+    def path(self, data: dict, key: str, name: str) -> Path | None:
+        value = self.value(data, key, name, str, "")
+        return (self.base_dir / value).resolve() if value else None
+
+    def round(self, data: dict, path: Path | None) -> RoundConfig:
+        top = self.table(data, "", ("round", "mentors", "mentees", "read", "defaults",
+                                    "vocabulary", "scoring", "constraints", "solver"))
+        rnd = self.table(top.get("round"), "round", ("name", "output"))
+        return RoundConfig(
+            name=self.value(rnd, "round", "name", str, RoundConfig.name),
+            path=path,
+            base_dir=self.base_dir,
+            output=self.path(rnd, "round", "output"),
+            mentors=self.source(top.get("mentors"), "mentors", MENTOR_FIELDS),
+            mentees=self.source(top.get("mentees"), "mentees", MENTEE_FIELDS),
+            read=self.read(top.get("read")),
+            defaults=self.defaults(top.get("defaults")),
+            vocabulary=self.vocabulary(top.get("vocabulary")),
+            scoring=self.scoring(top.get("scoring")),
+            constraints=self.constraints(top.get("constraints")),
+            solver=self.solver(top.get("solver")),
+        )
+
+    def source(self, data: Any, key: str, fields: tuple[str, ...]) -> SourceConfig:
+        data = self.table(data, key, ("file", "sheet", "columns"))
+        columns = self.table(data.get("columns"), f"{key}.columns", fields)
+        for name, header in columns.items():
+            if not isinstance(header, str):
+                raise self.fail(f"{key}.columns.{name}", f"expected the column header as text, got {header!r}")
+        sheet = self.value(data, key, "sheet", str, "") or None
+        return SourceConfig(file=self.path(data, key, "file"), sheet=sheet, columns=dict(columns))
+
+    def read(self, data: Any) -> ReadConfig:
+        data = self.table(data, "read", ("separators", "duplicates"))
+        separators = self.value(data, "read", "separators", list, list(ReadConfig.separators))
+        if not separators or not all(isinstance(s, str) and s for s in separators):
+            raise self.fail("read.separators", "expected a list of non-empty strings, e.g. [\";\", \",\"]")
+        return ReadConfig(separators=tuple(separators),
+                          duplicates=self.choice(data, "read", "duplicates", DUPLICATE_POLICIES,
+                                                 ReadConfig.duplicates))
+
+    def defaults(self, data: Any) -> Defaults:
+        data = self.table(data, "defaults", ("capacity", "max_mentors", "language_level", "meeting_mode"))
+        capacity = self.value(data, "defaults", "capacity", int, Defaults.capacity)
+        max_mentors = self.value(data, "defaults", "max_mentors", int, Defaults.max_mentors)
+        if capacity < 0:
+            raise self.fail("defaults.capacity", f"must be 0 or more, got {capacity}")
+        if max_mentors < 1:
+            raise self.fail("defaults.max_mentors", f"must be 1 or more, got {max_mentors}")
+        return Defaults(
+            capacity=capacity, max_mentors=max_mentors,
+            language_level=self.choice(data, "defaults", "language_level", LANGUAGE_LEVELS,
+                                       Defaults.language_level),
+            meeting_mode=self.choice(data, "defaults", "meeting_mode", MEETING_MODES,
+                                     Defaults.meeting_mode),
+        )
+
+    def vocabulary(self, data: Any) -> dict[str, dict[str, tuple[str, ...]]]:
+        data = self.table(data, "vocabulary", VOCABULARY_KINDS)
+        vocab: dict[str, dict[str, tuple[str, ...]]] = {}
+        for kind, entries in data.items():
+            entries = self.table(entries, f"vocabulary.{kind}", tuple(entries or ()))
+            for canonical, synonyms in entries.items():
+                if isinstance(synonyms, str):
+                    synonyms = [synonyms]
+                if not isinstance(synonyms, list) or not all(isinstance(s, str) for s in synonyms):
+                    raise self.fail(f"vocabulary.{kind}.{canonical}",
+                                    "expected a list of synonyms, e.g. [\"suomi\", \"finska\"]")
+                vocab.setdefault(kind, {})[canonical] = tuple(synonyms)
+        return vocab
+
+    def scoring(self, data: Any) -> ScoringConfig:
+        data = self.table(data, "scoring", ("weights", "min_score", "related_fields",
+                                             "related_field_score"))
+        given = self.table(data.get("weights"), "scoring.weights", tuple(DEFAULT_WEIGHTS))
+        weights = dict(DEFAULT_WEIGHTS)
+        for name in given:
+            weights[name] = self.value(given, "scoring.weights", name, float, 0.0)
+            if weights[name] < 0:
+                raise self.fail(f"scoring.weights.{name}", f"must be 0 or more, got {weights[name]}")
+        if sum(weights.values()) <= 0:
+            raise self.fail("scoring.weights", "at least one weight must be above 0")
+        min_score = self.value(data, "scoring", "min_score", float, ScoringConfig.min_score)
+        if not 0 <= min_score <= 100:
+            raise self.fail("scoring.min_score", f"must be between 0 and 100, got {min_score}")
+        related = self.value(data, "scoring", "related_fields", list, None)
+        if related is not None and not all(
+                isinstance(g, list) and all(isinstance(k, str) for k in g) for g in related):
+            raise self.fail("scoring.related_fields",
+                            "expected a list of groups, e.g. [[\"health\", \"social_care\"]]")
+        related_score = self.value(data, "scoring", "related_field_score", float,
+                                   ScoringConfig.related_field_score)
+        if not 0 <= related_score <= 1:
+            raise self.fail("scoring.related_field_score", f"must be between 0 and 1, got {related_score}")
+        return ScoringConfig(
+            weights=weights, min_score=min_score,
+            related_fields=(tuple(tuple(g) for g in related) if related is not None
+                            else ScoringConfig.related_fields),
+            related_field_score=related_score,
+        )
+
+    def constraints(self, data: Any) -> ConstraintConfig:
+        key = "constraints"
+        data = self.table(data, key, ("same_organisation", "meeting_mode", "rules", "forbidden",
+                                      "forbidden_file", "locked", "locked_file"))
+        return ConstraintConfig(
+            same_organisation=self.value(data, key, "same_organisation", bool, True),
+            meeting_mode=self.value(data, key, "meeting_mode", bool, True),
+            rules=tuple(self.rule(r, f"{key}.rules[{i}]")
+                        for i, r in enumerate(self.value(data, key, "rules", list, []))),
+            forbidden=self.pairs(data, "forbidden"),
+            forbidden_file=self.path(data, key, "forbidden_file"),
+            locked=self.pairs(data, "locked"),
+            locked_file=self.path(data, key, "locked_file"),
+        )
+
+    def rule(self, data: Any, key: str) -> Rule:
+        data = self.table(data, key, ("who", "field", "op", "value"))
+        for name in ("who", "field", "op", "value"):
+            if name not in data:
+                raise self.fail(key, f"a rule needs who, field, op and value; '{name}' is missing "
+                                     "(e.g. {who = \"mentor\", field = \"years_in_finland\", op = \">=\", value = 3})")
+        who = self.choice(data, key, "who", ("mentor", "mentee"), "mentor")
+        fields = MENTOR_FIELDS if who == "mentor" else MENTEE_FIELDS
+        name = self.choice(data, key, "field", fields, fields[0])
+        value = self.value(data, key, "value", (float, str), 0.0)
+        return Rule(who=who, field=name, op=self.choice(data, key, "op", RULE_OPERATORS, ">="), value=value)
+
+    def pairs(self, data: dict, name: str) -> tuple[PairRef, ...]:
+        refs = []
+        for i, item in enumerate(self.value(data, "constraints", name, list, [])):
+            key = f"constraints.{name}[{i}]"
+            if isinstance(item, dict):
+                item = self.table(item, key, ("mentee", "mentor"))
+                item = [item.get("mentee"), item.get("mentor")]
+            if not (isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) and x for x in item)):
+                raise self.fail(key, "expected a pair as {mentee = \"id or e-mail\", mentor = \"id or e-mail\"}")
+            refs.append(PairRef(mentee=item[0].strip(), mentor=item[1].strip(), source="config"))
+        return tuple(refs)
+
+    def solver(self, data: Any) -> SolverConfig:
+        data = self.table(data, "solver", ("objective", "engine", "min_mentees_per_mentor"))
+        minimum = self.value(data, "solver", "min_mentees_per_mentor", int, 0)
+        if minimum < 0:
+            raise self.fail("solver.min_mentees_per_mentor", f"must be 0 or more, got {minimum}")
+        return SolverConfig(
+            objective=self.choice(data, "solver", "objective", OBJECTIVES, SolverConfig.objective),
+            engine=self.choice(data, "solver", "engine", ENGINES, SolverConfig.engine),
+            min_mentees_per_mentor=minimum,
+        )
+
+
+def _did_you_mean(value: str, allowed: tuple[str, ...]) -> str:
+    best = process.extractOne(str(value), allowed, score_cutoff=70)
+    return f" (did you mean '{best[0]}'?)" if best else ""
+
+
+def _name(path: Path | None) -> str:
+    return repr(path.name) if path else "None"
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, Path):
+        return str(value)
+    return value
