@@ -1,0 +1,326 @@
+"""The organiser's tables: what was paired, who was not and why, and what else was possible.
+
+:func:`build_tables` turns the three stage outputs (a :class:`~matcher.intake.Round`, its
+:class:`~matcher.scoring.Scores` and a :class:`~matcher.solver.Matching`) into plain DataFrames with
+stable column names. The report writers only format them; notebooks can use them directly.
+
+Everything here works on whole arrays: reasons and alternatives for all mentees at once, never a
+Python loop over mentor × mentee pairs (explanations are produced only for chosen pairs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from matcher import vocab
+
+#: How many alternative mentors the Alternatives sheet lists per mentee.
+ALTERNATIVES = 3
+_ROWS_PER_CHUNK = 2048
+
+
+@dataclass(frozen=True)
+class People:
+    """Display names and e-mails, or ids only when the output is pseudonymised."""
+
+    mentee_name: pd.Series
+    mentee_email: pd.Series
+    mentor_name: pd.Series
+    mentor_email: pd.Series
+
+    @classmethod
+    def of(cls, round, pseudonymise: bool) -> "People":
+        def display(table: pd.DataFrame):
+            if pseudonymise:
+                ids = table.index.to_series(index=table.index)
+                return ids, pd.Series("", index=table.index)
+            return table["name"].fillna(""), table["email"].fillna("")
+
+        mentee_name, mentee_email = display(round.mentees)
+        mentor_name, mentor_email = display(round.mentors)
+        return cls(mentee_name, mentee_email, mentor_name, mentor_email)
+
+
+def build_tables(round, scores, matching, *, pseudonymise: bool = False) -> dict[str, pd.DataFrame]:
+    """All result tables of a solved round, keyed by the names the report writers expect.
+
+    Parameters
+    ----------
+    round : Round
+        The intake tables (mentors, mentees, issues, locked, forbidden).
+    scores : Scores
+        Scores of the same round (rows in ``round.mentees`` order, columns in ``round.mentors``).
+    matching : Matching
+        The solver's result for those scores.
+    pseudonymise : bool
+        Write ids instead of names and e-mails everywhere.
+
+    Returns
+    -------
+    dict of str to DataFrame
+        ``pairs``, ``unmatched``, ``mentors``, ``alternatives``, ``supply_demand``,
+        ``goal_coverage``, ``issues`` and ``summary``.
+    """
+    people = People.of(round, pseudonymise)
+    mentee_pos = pd.Index(scores.mentee_ids).get_indexer(matching.pairs["mentee_id"])
+    mentor_pos = pd.Index(scores.mentor_ids).get_indexer(matching.pairs["mentor_id"])
+    assigned = np.bincount(mentor_pos, minlength=len(scores.mentor_ids))
+    capacity = round.mentors["capacity"].to_numpy(dtype=np.int64)
+    pairs = _pairs(round, scores, matching, people, mentee_pos, mentor_pos)
+    return {
+        "pairs": pairs,
+        "unmatched": _unmatched(round, scores, people, mentee_pos, assigned, capacity),
+        "mentors": _mentors(round, people, assigned, capacity),
+        "alternatives": _alternatives(scores, people, mentee_pos, mentor_pos, assigned, capacity),
+        "supply_demand": supply_and_demand(round.mentees, round.mentors),
+        "goal_coverage": goal_coverage(round.mentees, round.mentors, matching.pairs),
+        "issues": round.issues.reset_index(drop=True),
+        "summary": _summary(round, scores, matching, pairs),
+    }
+
+
+def _pairs(round, scores, matching, people, mentee_pos, mentor_pos) -> pd.DataFrame:
+    chosen = matching.pairs
+    mentee_ids, mentor_ids = chosen["mentee_id"], chosen["mentor_id"]
+    table = pd.DataFrame({
+        "mentee_id": mentee_ids.to_numpy(),
+        "mentee_name": people.mentee_name.loc[mentee_ids].to_numpy(),
+        "mentee_email": people.mentee_email.loc[mentee_ids].to_numpy(),
+        "mentor_id": mentor_ids.to_numpy(),
+        "mentor_name": people.mentor_name.loc[mentor_ids].to_numpy(),
+        "mentor_email": people.mentor_email.loc[mentor_ids].to_numpy(),
+        "score": scores.total[mentee_pos, mentor_pos].astype(np.float64),
+    })
+    for name, matrix in scores.components.items():
+        table[name] = matrix[mentee_pos, mentor_pos].astype(np.float64)
+    table["explanation"] = [scores.explain(a, b) for a, b in zip(mentee_ids, mentor_ids)]
+    table["locked"] = chosen["locked"].to_numpy(dtype=bool)
+    table["decision"] = np.where(table["locked"], "keep", "")
+    return table
+
+
+def _unmatched(round, scores, people, mentee_pos, assigned, capacity) -> pd.DataFrame:
+    """Unmatched mentees with the reason, computed for all of them at once."""
+    matched = np.zeros(len(scores.mentee_ids), dtype=bool)
+    matched[mentee_pos] = True
+    rows = np.flatnonzero(~matched)
+    ids = pd.Index(scores.mentee_ids)[rows]
+    reasons = unmatched_reasons(scores, rows, assigned, capacity, people.mentor_name)
+    best = _best_candidates(scores, rows, assigned, capacity, people.mentor_name)
+    return pd.DataFrame({
+        "mentee_id": ids.to_numpy(),
+        "mentee_name": people.mentee_name.loc[ids].to_numpy(),
+        "mentee_email": people.mentee_email.loc[ids].to_numpy(),
+        "reason": reasons,
+        "best_candidates": best,
+    })
+
+
+def unmatched_reasons(scores, rows: np.ndarray, assigned: np.ndarray, capacity: np.ndarray,
+                      mentor_names: pd.Series) -> list[str]:
+    """Plain-language reason why each mentee in ``rows`` has no mentor.
+
+    Three cases, decided on whole matrix rows:
+
+    * no compatible mentor at all: the hard constraints that ruled mentors out, most common first
+      ("no shared language with any of the 58 mentors");
+    * every compatible mentor is full: the best of them by score, and what one extra place would
+      change (the mentee could then be paired with that mentor);
+    * compatible mentors have room but pairing would lower the chosen objective (only possible for
+      ``total`` with zero-score pairs or with side constraints).
+    """
+    if len(rows) == 0:
+        return []
+    feasible = scores.feasible[rows]
+    codes = scores.reason_codes[rows]
+    full = assigned >= capacity
+    n_mentors = feasible.shape[1]
+    bits = sorted(scores.reason_labels)
+    ruled_out = np.stack([((codes & bit) != 0).sum(axis=1) for bit in bits], axis=1) if bits else None
+    masked = np.where(feasible, scores.total[rows], -np.inf)
+    reasons = []
+    for k in range(len(rows)):
+        compatible = np.flatnonzero(feasible[k])
+        if len(compatible) == 0:
+            counts = {scores.reason_labels[b]: int(c) for b, c in zip(bits, ruled_out[k]) if c}
+            ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+            if ordered and ordered[0][1] == n_mentors:
+                reasons.append(f"No compatible mentor: {ordered[0][0]} with any of the {n_mentors} mentors.")
+            else:
+                parts = ", ".join(f"{label} ({count} mentors)" for label, count in ordered)
+                reasons.append(f"No compatible mentor: {parts}.")
+        elif full[compatible].all():
+            best = int(np.argmax(masked[k]))
+            reasons.append(
+                f"All {len(compatible)} compatible mentors are full. One more place for "
+                f"{mentor_names.iloc[best]} (score {masked[k, best]:.1f}) would let them be paired.")
+        else:
+            reasons.append("Compatible mentors have free places, but pairing would lower the "
+                           "chosen objective.")
+    return reasons
+
+
+def _best_candidates(scores, rows, assigned, capacity, mentor_names) -> list[str]:
+    if len(rows) == 0:
+        return []
+    top = top_candidates(scores.total[rows], scores.feasible[rows], ALTERNATIVES)
+    out = []
+    for k, candidates in enumerate(top):
+        parts = []
+        for j in candidates:
+            room = "full" if assigned[j] >= capacity[j] else f"{capacity[j] - assigned[j]} free"
+            parts.append(f"{mentor_names.iloc[j]} ({scores.total[rows[k], j]:.1f}, {room})")
+        out.append("; ".join(parts))
+    return out
+
+
+def top_candidates(total: np.ndarray, allowed: np.ndarray, k: int) -> list[np.ndarray]:
+    """For each row, the columns of the ``k`` highest scores among ``allowed`` ones.
+
+    Ties are broken by the lower column index (the mentor's order in the intake file); rows are
+    processed in chunks so the temporary arrays stay small on large rounds.
+
+    >>> top_candidates(np.array([[1., 3., 3., 2.]]), np.array([[True, True, True, False]]), 2)
+    [array([1, 2])]
+    """
+    result: list[np.ndarray] = []
+    n_cols = total.shape[1]
+    k = min(k, n_cols)
+    for start in range(0, total.shape[0], _ROWS_PER_CHUNK):
+        block = np.where(allowed[start:start + _ROWS_PER_CHUNK],
+                         total[start:start + _ROWS_PER_CHUNK].astype(np.float64), -np.inf)
+        if k < n_cols:
+            part = np.argpartition(-block, k - 1, axis=1)[:, :k]
+            # argpartition is not stable: widen to every column tied with the k-th best value
+            kth = np.take_along_axis(block, part, axis=1).min(axis=1, keepdims=True)
+            candidates = block >= kth
+        else:
+            candidates = np.ones_like(block, dtype=bool)
+        for row_block, row_candidates in zip(block, candidates):
+            cols = np.flatnonzero(row_candidates & np.isfinite(row_block))
+            order = np.lexsort((cols, -row_block[cols]))
+            result.append(cols[order][:k])
+    return result
+
+
+def _mentors(round, people, assigned, capacity) -> pd.DataFrame:
+    ids = round.mentors.index
+    return pd.DataFrame({
+        "mentor_id": ids.to_numpy(),
+        "mentor_name": people.mentor_name.loc[ids].to_numpy(),
+        "mentor_email": people.mentor_email.loc[ids].to_numpy(),
+        "capacity": capacity,
+        "assigned": assigned,
+        "remaining": capacity - assigned,
+    })
+
+
+def _alternatives(scores, people, mentee_pos, mentor_pos, assigned, capacity) -> pd.DataFrame:
+    """Top feasible mentors per mentee other than the ones they were paired with."""
+    allowed = scores.feasible.copy()
+    allowed[mentee_pos, mentor_pos] = False
+    top = top_candidates(scores.total, allowed, ALTERNATIVES)
+    rows = np.repeat(np.arange(len(top)), [len(t) for t in top])
+    cols = np.concatenate(top) if top else np.array([], dtype=np.int64)
+    ranks = np.concatenate([np.arange(1, len(t) + 1) for t in top]) if top else np.array([], dtype=int)
+    mentee_ids = pd.Index(scores.mentee_ids)[rows]
+    mentor_ids = pd.Index(scores.mentor_ids)[cols]
+    free = capacity[cols] - assigned[cols]
+    return pd.DataFrame({
+        "mentee_id": mentee_ids.to_numpy(),
+        "mentee_name": people.mentee_name.loc[mentee_ids].to_numpy(),
+        "rank": ranks,
+        "mentor_id": mentor_ids.to_numpy(),
+        "mentor_name": people.mentor_name.loc[mentor_ids].to_numpy(),
+        "score": scores.total[rows, cols].astype(np.float64),
+        "feasible": True,
+        "note": np.where(free > 0, pd.Series(free).astype(str) + " free place(s)", "full"),
+    })
+
+
+def supply_and_demand(mentees: pd.DataFrame, mentors: pd.DataFrame) -> pd.DataFrame:
+    """Mentees wanting each language, field and goal against the mentors offering it.
+
+    ``ratio`` is the offering mentors' total capacity per wanting mentee: below 1 means that not
+    everyone who needs it can get it, whatever the solver does.
+    """
+    dimensions = [
+        ("language", "languages", "languages", "languages"),
+        ("field", "fields", "fields", "fields"),
+        ("goal", "goals", "goals", "topics"),
+    ]
+    frames = []
+    for dimension, kind, mentee_column, mentor_column in dimensions:
+        wanted = _explode(mentees[mentee_column]).value_counts()
+        offered = _explode(mentors[mentor_column])
+        offering = offered.value_counts()
+        capacity = mentors["capacity"].loc[offered.index].groupby(offered.to_numpy()).sum()
+        keys = sorted(set(wanted.index) | set(offering.index))
+        frame = pd.DataFrame({
+            "dimension": dimension,
+            "value": [vocab.label(kind, key) for key in keys],
+            "mentees": wanted.reindex(keys, fill_value=0).to_numpy(dtype=np.int64),
+            "mentors": offering.reindex(keys, fill_value=0).to_numpy(dtype=np.int64),
+            "capacity": capacity.reindex(keys, fill_value=0).to_numpy(dtype=np.int64),
+        })
+        frame["ratio"] = frame["capacity"] / frame["mentees"].where(frame["mentees"] > 0)
+        frames.append(frame.sort_values(["mentees", "value"], ascending=[False, True], kind="stable"))
+    return pd.concat(frames, ignore_index=True)
+
+
+def goal_coverage(mentees: pd.DataFrame, mentors: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+    """For each goal: matched mentees who have it, and how many of them got a mentor offering it."""
+    goals = mentees["goals"].loc[pairs["mentee_id"]].to_numpy()
+    topics = mentors["topics"].loc[pairs["mentor_id"]].to_numpy()
+    wanted = pd.DataFrame({"mentee_id": pairs["mentee_id"].to_numpy(), "goals": goals,
+                           "topics": topics}).explode("goals").dropna(subset=["goals"])
+    wanted["covered"] = [goal in offered for goal, offered in zip(wanted["goals"], wanted["topics"])]
+    # a mentee with two mentors counts once per goal: covered if any of their mentors offers it
+    per_mentee = wanted.groupby(["goals", "mentee_id"], sort=True)["covered"].any().reset_index()
+    table = per_mentee.groupby("goals", sort=True)["covered"].agg(["size", "sum"]).reset_index()
+    return pd.DataFrame({
+        "goal": [vocab.label("goals", key) for key in table["goals"]],
+        "mentees": table["size"].to_numpy(dtype=np.int64),
+        "covered": table["sum"].to_numpy(dtype=np.int64),
+    })
+
+
+def _summary(round, scores, matching, pairs) -> pd.DataFrame:
+    assignment = matching.assignment
+    certificate = assignment.certificate
+    gap = getattr(certificate, "gap", None) if not isinstance(certificate, dict) else certificate.get("gap")
+    n_matched = pairs["mentee_id"].nunique()
+    weights = ", ".join(f"{name} {weight:.2f}" for name, weight in scores.weights.items())
+    rows = [
+        ("Round", round.config.name),
+        ("Mentees", len(round.mentees)),
+        ("Mentors", len(round.mentors)),
+        ("Mentor places", int(round.mentors["capacity"].sum())),
+        ("Pairs", len(pairs)),
+        ("Matched mentees", n_matched),
+        ("Unmatched mentees", len(round.mentees) - n_matched),
+        ("Locked pairs", int(pairs["locked"].sum())),
+        ("Forbidden pairs", len(round.forbidden)),
+        ("Objective", matching.objective),
+        ("Solver status", assignment.status),
+        ("Solver engine", assignment.engine),
+        ("Optimality gap", "n/a" if gap is None else f"{gap:g}"),
+        ("Mean score", f"{pairs['score'].mean():.1f}" if len(pairs) else "n/a"),
+        ("Minimum score", f"{pairs['score'].min():.1f}" if len(pairs) else "n/a"),
+        ("Feasible pairs", f"{scores.feasible.mean():.0%}"),
+        ("Weights", weights),
+        ("Minimum score setting", f"{round.config.scoring.min_score:g}"),
+        ("Same organisation allowed", "no" if round.config.constraints.same_organisation else "yes"),
+        ("Data issues", f"{(round.issues['severity'] == 'error').sum()} errors, "
+                        f"{(round.issues['severity'] == 'warning').sum()} warnings"),
+    ]
+    return pd.DataFrame(rows, columns=["item", "value"]).astype(str)
+
+
+def _explode(column: pd.Series) -> pd.Series:
+    """One row per (person, value) of a list- or dict-valued column, indexed by person id."""
+    values = column.map(lambda v: list(v) if isinstance(v, (dict, tuple, list, set)) else [])
+    return values.explode().dropna()
