@@ -1,0 +1,546 @@
+"""Vocabularies: turn raw form answers ("suomi", "Tietotekniikka", "CV ja hakemukset") into keys.
+
+Four kinds of vocabulary are built in, each with English, Finnish and (where common) Swedish names:
+
+``languages``
+    ISO 639-1 codes (``"fi"``, ``"en"``, ``"ar"`` ...).
+``fields``
+    the professional fields in :data:`FIELD_KEYS` (``"ict"``, ``"health"`` ...).
+``goals``
+    the mentoring topics of career mentoring in :data:`GOAL_KEYS` (``"networking"``,
+    ``"job_search_skills"`` ...), used both for mentees' goals and for mentors' topics.
+``cities``
+    Finnish cities by their Finnish name (``"Turku"`` also answers to ``"Åbo"`` and
+    ``"Turussa"``). A city outside the list is kept as written (title-cased), never an error.
+
+Matching is case-, diacritics- and whitespace-insensitive ("JYVASKYLA " is Jyväskylä). An answer
+that is not a known name gets a fuzzy suggestion from :mod:`rapidfuzz`; a suggestion scoring at
+least :data:`AUTO_CORRECT` (e.g. "Finish" → Finnish) is trusted, a lower one is only offered as a
+did-you-mean. A round config extends any vocabulary with ``[vocabulary.<kind>]`` tables mapping a
+key (existing or new) to extra synonyms.
+
+The module also reads language levels ("äidinkieli", "fluent", "B2" → 1 basic … 4 native) and
+meeting modes ("etänä", "face to face", "molemmat" → ``remote`` / ``in_person`` / ``either``).
+
+Example
+-------
+>>> label("fields", "ict")
+'ICT'
+>>> vocabulary("languages").resolve("englanti")
+Match(key='en', score=100.0, status='exact')
+>>> vocabulary("languages").resolve("Finish")
+Match(key='fi', score=92.3, status='corrected')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from rapidfuzz import fuzz, process
+
+KINDS = ("languages", "fields", "goals", "cities")
+
+#: fuzzy score (0-100) from which an unknown answer is read as its best suggestion
+AUTO_CORRECT = 90.0
+#: fuzzy score below which no did-you-mean is offered at all
+SUGGEST = 70.0
+
+#: language level number -> name (the numbers are what ``languages`` dicts hold)
+LEVEL_NAMES = {1: "basic", 2: "good", 3: "fluent", 4: "native"}
+LEVELS = {name: number for number, name in LEVEL_NAMES.items()}
+MEETING_MODES = ("in_person", "remote", "either")
+
+# Each entry: key -> (English display label, synonyms...). The label is a synonym too.
+_LANGUAGES: dict[str, tuple[str, ...]] = {
+    "fi": ("Finnish", "suomi", "suomen kieli", "suomeksi", "finska", "suomi kieli"),
+    "sv": ("Swedish", "ruotsi", "ruotsin kieli", "ruotsiksi", "svenska", "svenska språket"),
+    "en": ("English", "englanti", "englannin kieli", "englanniksi", "engelska"),
+    "ru": ("Russian", "venäjä", "venäjän kieli", "ryska", "русский"),
+    "et": ("Estonian", "viro", "viron kieli", "eesti", "estniska"),
+    "ar": ("Arabic", "arabia", "arabian kieli", "arabiska", "العربية"),
+    "so": ("Somali", "somalia", "somalin kieli", "somaliska"),
+    "fa": ("Persian", "persia", "farsi", "dari", "persiska", "فارسی"),
+    "uk": ("Ukrainian", "ukraina", "ukrainan kieli", "ukrainska", "українська"),
+    "es": ("Spanish", "espanja", "espanjan kieli", "spanska", "español", "castellano"),
+    "fr": ("French", "ranska", "ranskan kieli", "franska", "français"),
+    "de": ("German", "saksa", "saksan kieli", "tyska", "deutsch"),
+    "zh": ("Chinese", "kiina", "kiinan kieli", "kinesiska", "mandarin", "mandariinikiina",
+           "中文", "普通话"),
+    "ku": ("Kurdish", "kurdi", "kurdin kieli", "kurdiska", "sorani", "kurmanji"),
+    "tr": ("Turkish", "turkki", "turkin kieli", "turkiska", "türkçe"),
+    "vi": ("Vietnamese", "vietnam", "vietnami", "vietnamin kieli", "vietnamesiska",
+           "tiếng việt"),
+    "th": ("Thai", "thai", "thain kieli", "thaimaa", "thailändska"),
+    "pt": ("Portuguese", "portugali", "portugalin kieli", "portugisiska", "português"),
+    "it": ("Italian", "italia", "italian kieli", "italienska", "italiano"),
+    "pl": ("Polish", "puola", "puolan kieli", "polska", "polski"),
+    "hi": ("Hindi", "hindin kieli"),
+    "bn": ("Bengali", "bangla", "bengalin kieli"),
+    "ur": ("Urdu", "urdun kieli"),
+    "ne": ("Nepali", "nepalin kieli", "nepalesiska"),
+    "tl": ("Tagalog", "filipino", "tagalogin kieli"),
+    "ta": ("Tamil", "tamili"),
+    "ti": ("Tigrinya", "tigrinja"),
+    "am": ("Amharic", "amhara", "amharan kieli"),
+    "sw": ("Swahili", "swahilin kieli", "kiswahili"),
+    "ps": ("Pashto", "pašto", "pastu"),
+    "sq": ("Albanian", "albania", "albanian kieli", "albanska"),
+    "sr": ("Serbian", "serbia", "serbian kieli", "serbiska"),
+    "hr": ("Croatian", "kroatia", "kroatian kieli", "kroatiska"),
+    "bs": ("Bosnian", "bosnia", "bosnian kieli"),
+    "ro": ("Romanian", "romania", "romanian kieli", "rumänska"),
+    "hu": ("Hungarian", "unkari", "unkarin kieli", "ungerska"),
+    "el": ("Greek", "kreikka", "kreikan kieli", "grekiska"),
+    "nl": ("Dutch", "hollanti", "hollannin kieli", "nederlands", "nederländska"),
+    "da": ("Danish", "tanska", "tanskan kieli", "danska"),
+    "no": ("Norwegian", "norja", "norjan kieli", "norska"),
+    "is": ("Icelandic", "islanti", "isländska"),
+    "lv": ("Latvian", "latvia", "latvian kieli", "lettiska"),
+    "lt": ("Lithuanian", "liettua", "liettuan kieli", "litauiska"),
+    "bg": ("Bulgarian", "bulgaria", "bulgarian kieli", "bulgariska"),
+    "cs": ("Czech", "tšekki", "tsekki", "tjeckiska"),
+    "sk": ("Slovak", "slovakki", "slovakiska"),
+    "ja": ("Japanese", "japani", "japanin kieli", "japanska", "日本語"),
+    "ko": ("Korean", "korea", "korean kieli", "koreanska", "한국어"),
+    "my": ("Burmese", "burma", "burman kieli", "myanmar"),
+    "se": ("Northern Sami", "saame", "pohjoissaame", "sami", "samiska"),
+    "sign": ("Finnish Sign Language", "viittomakieli", "suomalainen viittomakieli",
+             "sign language", "teckenspråk"),
+}
+
+FIELD_KEYS = ("ict", "engineering", "health", "social_care", "education", "business", "finance",
+              "sales_marketing", "hr", "law", "hospitality", "construction", "logistics",
+              "manufacturing", "science", "arts_media", "public_sector", "property_services",
+              "agriculture")
+
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "ict": ("ICT", "IT", "information technology", "software", "software development",
+            "tietotekniikka", "ohjelmistokehitys", "IT-ala", "ICT-ala", "tietoliikenne",
+            "data", "data science", "datatiede", "informationsteknik", "IT and software"),
+    "engineering": ("Engineering", "tekniikka", "insinööri", "insinööritieteet", "teknologia",
+                    "teknik", "mechanical engineering", "electrical engineering",
+                    "konetekniikka", "sähkötekniikka", "tekniikan ala"),
+    "health": ("Health care", "healthcare", "health", "terveydenhuolto", "hoitoala", "terveysala",
+               "nursing", "medicine", "lääketiede", "sairaanhoito", "hälsovård", "vård",
+               "pharmacy", "farmasia"),
+    "social_care": ("Social care", "social work", "social services", "sosiaaliala",
+                    "sosiaalityö", "sosiaalipalvelut", "socialt arbete", "youth work",
+                    "nuorisotyö", "vanhustyö", "elderly care"),
+    "education": ("Education", "teaching", "opetus", "kasvatus", "opetusala", "opetus ja kasvatus",
+                  "early childhood education", "varhaiskasvatus", "undervisning", "pedagogy",
+                  "pedagogiikka"),
+    "business": ("Business", "business administration", "liiketoiminta", "kauppa",
+                 "kaupallinen ala", "commerce", "trade", "handel", "affärsverksamhet",
+                 "consulting", "konsultointi", "liiketalous"),
+    "finance": ("Finance and accounting", "finance", "accounting", "taloushallinto", "kirjanpito",
+                "talous", "banking", "pankkiala", "insurance", "vakuutusala", "economics",
+                "finans", "redovisning", "taloustiede"),
+    "sales_marketing": ("Sales and marketing", "sales", "marketing", "myynti", "markkinointi",
+                        "myynti ja markkinointi", "försäljning", "marknadsföring",
+                        "customer service", "asiakaspalvelu"),
+    "hr": ("HR", "human resources", "henkilöstöhallinto", "henkilöstöala", "rekrytointi",
+           "recruitment", "personalförvaltning", "HR-ala"),
+    "law": ("Law", "legal", "legal services", "juridiikka", "oikeusala", "laki", "juristi",
+            "juridik", "oikeustiede"),
+    "hospitality": ("Hospitality and tourism", "hospitality", "tourism", "restaurant",
+                    "restaurants", "ravintola", "ravintola-ala", "matkailu", "matkailuala",
+                    "hotelli", "catering", "restaurang", "turism", "ravintola ja matkailu"),
+    "construction": ("Construction", "rakentaminen", "rakennusala", "building", "bygg",
+                     "byggande", "architecture", "arkkitehtuuri"),
+    "logistics": ("Logistics", "transport", "transportation", "kuljetus", "logistiikka",
+                  "warehouse", "varastointi", "logistik", "supply chain", "kuljetusala"),
+    "manufacturing": ("Manufacturing", "industry", "teollisuus", "tuotanto", "production",
+                      "industri", "tillverkning", "teollisuus ja tuotanto"),
+    "science": ("Science and research", "science", "research", "tutkimus", "luonnontieteet",
+                "natural sciences", "forskning", "chemistry", "kemia", "biology", "biologia",
+                "physics", "fysiikka", "tutkimus ja kehitys", "R&D"),
+    "arts_media": ("Arts, culture and media", "arts", "media", "culture", "design", "kulttuuri",
+                   "muotoilu", "taide", "communications", "viestintä", "journalism",
+                   "journalismi", "kultur", "konst", "kulttuuri ja media"),
+    "public_sector": ("Public sector", "public administration", "government", "julkishallinto",
+                      "julkinen sektori", "kunta-ala", "municipality", "offentlig sektor",
+                      "offentlig förvaltning", "valtionhallinto"),
+    "property_services": ("Property services", "cleaning", "facility services",
+                          "kiinteistöpalvelut", "siivous", "kiinteistönhoito",
+                          "fastighetsservice", "städning", "facility management",
+                          "siivousala"),
+    "agriculture": ("Agriculture and forestry", "agriculture", "farming", "forestry",
+                    "maatalous", "metsätalous", "maa- ja metsätalous", "jordbruk", "lantbruk",
+                    "horticulture", "puutarha-ala"),
+}
+
+GOAL_KEYS = ("networking", "strengths", "job_search_skills", "working_life_culture",
+             "field_requirements", "job_search_support", "entrepreneurship", "career_change",
+             "language_at_work", "studies", "leadership")
+
+_GOALS: dict[str, tuple[str, ...]] = {
+    "networking": ("networking", "networks", "building networks", "professional networks",
+                   "verkostoituminen", "verkostot", "verkostojen rakentaminen", "nätverkande",
+                   "verkostoitumista"),
+    "strengths": ("identifying strengths and skills", "identifying strengths", "strengths",
+                  "skills", "identification of strengths", "osaamisen tunnistaminen",
+                  "vahvuudet", "vahvuuksien tunnistaminen", "osaamisen tunnistamista",
+                  "kompetens", "styrkor"),
+    "job_search_skills": ("job-seeking skills", "job search skills", "job seeking skills", "CV",
+                          "resume", "CV and applications", "applications", "job applications",
+                          "interviews", "job interviews", "CV, applications and interviews",
+                          "development of job-seeking skills", "työnhakutaidot",
+                          "työnhakutaitojen kehittäminen", "ansioluettelo", "työhakemus",
+                          "hakemukset", "työhaastattelu", "CV ja hakemukset", "LinkedIn",
+                          "CV, hakemukset ja haastattelut", "arbetssökning"),
+    "working_life_culture": ("Finnish working-life culture", "working-life culture",
+                             "working life culture", "work culture", "Finnish work culture",
+                             "familiarization with working life", "working life in Finland",
+                             "työelämäkulttuuri", "suomalainen työelämäkulttuuri",
+                             "suomalainen työelämä", "työelämäkulttuuriin tutustuminen",
+                             "arbetslivskultur"),
+    "field_requirements": ("field requirements and qualifications", "field requirements",
+                           "field-specific requirements", "study of field-specific requirements",
+                           "qualifications", "licensing", "recognition of qualifications",
+                           "degree recognition", "oman alan vaatimukset", "alan vaatimukset",
+                           "oman alan vaatimuksiin perehtyminen", "tutkinnon tunnustaminen",
+                           "pätevyys", "behörighet"),
+    "job_search_support": ("support in job search", "job search support", "job-seeking support",
+                           "support for job-seeking", "provision of support for job-seeking",
+                           "finding a job", "työnhaussa tukeminen", "työnhaun tuki",
+                           "tuki työnhakuun", "työpaikan löytäminen", "stöd i arbetssökning"),
+    "entrepreneurship": ("entrepreneurship", "starting a business", "own business",
+                         "yrittäjyys", "yrityksen perustaminen", "oma yritys", "företagande"),
+    "career_change": ("career change", "changing career", "new career", "career planning",
+                      "career path", "uranvaihto", "alanvaihto", "uran vaihtaminen",
+                      "uransuunnittelu", "urapolku", "karriärbyte"),
+    "language_at_work": ("language at work", "Finnish at work", "Swedish at work",
+                         "language skills at work", "workplace Finnish", "language skills",
+                         "kieli työelämässä", "suomen kieli työelämässä", "työelämän suomi",
+                         "kielitaito", "språk i arbetslivet", "finska i arbetslivet"),
+    "studies": ("studies and training", "studies", "education and training", "further education",
+                "training", "opinnot ja koulutus", "opinnot", "koulutus", "opiskelu",
+                "kouluttautuminen", "studier", "studier och utbildning"),
+    "leadership": ("leadership", "management", "johtaminen", "esihenkilötyö", "esimiestyö",
+                   "becoming a manager", "team leadership", "ledarskap"),
+}
+
+_CITIES: dict[str, tuple[str, ...]] = {
+    "Helsinki": ("Helsingfors", "Helsingissä", "Hki", "Hesa", "Stadi"),
+    "Espoo": ("Esbo", "Espoossa"),
+    "Vantaa": ("Vanda", "Vantaalla"),
+    "Kauniainen": ("Grankulla",),
+    "Tampere": ("Tammerfors", "Tampereella"),
+    "Turku": ("Åbo", "Turussa"),
+    "Oulu": ("Uleåborg", "Oulussa"),
+    "Jyväskylä": ("Jyväskylässä",),
+    "Kuopio": ("Kuopiossa",),
+    "Lahti": ("Lahtis", "Lahdessa"),
+    "Pori": ("Björneborg", "Porissa"),
+    "Joensuu": ("Joensuussa",),
+    "Vaasa": ("Vasa", "Vaasassa"),
+    "Lappeenranta": ("Villmanstrand", "Lappeenrannassa"),
+    "Rovaniemi": ("Rovaniemellä",),
+    "Seinäjoki": ("Seinäjoella",),
+    "Kotka": ("Kotkassa",),
+    "Hämeenlinna": ("Tavastehus", "Hämeenlinnassa"),
+    "Porvoo": ("Borgå", "Porvoossa"),
+    "Kouvola": ("Kouvolassa",),
+    "Mikkeli": ("S:t Michel", "Mikkelissä"),
+    "Salo": ("Salossa",),
+    "Kokkola": ("Karleby", "Kokkolassa"),
+    "Kerava": ("Kervo", "Keravalla"),
+    "Järvenpää": ("Träskända", "Järvenpäässä"),
+    "Tuusula": ("Tusby",),
+    "Nurmijärvi": (),
+    "Kirkkonummi": ("Kyrkslätt",),
+    "Sipoo": ("Sibbo",),
+    "Lohja": ("Lojo",),
+    "Hyvinkää": ("Hyvinge",),
+    "Riihimäki": (),
+    "Kajaani": ("Kajana",),
+    "Savonlinna": ("Nyslott",),
+    "Rauma": ("Raumo",),
+    "Raahe": ("Brahestad",),
+    "Imatra": (),
+    "Kemi": (),
+    "Tornio": ("Torneå",),
+    "Iisalmi": ("Idensalmi",),
+    "Varkaus": (),
+    "Pietarsaari": ("Jakobstad",),
+    "Kangasala": (),
+    "Nokia": (),
+    "Ylöjärvi": (),
+    "Raisio": ("Reso",),
+    "Kaarina": ("S:t Karins",),
+    "Naantali": ("Nådendal",),
+    "Raasepori": ("Raseborg", "Tammisaari", "Ekenäs"),
+    "Loviisa": ("Lovisa",),
+    "Hanko": ("Hangö",),
+    "Maarianhamina": ("Mariehamn",),
+    "Kuusamo": (),
+    "Kemijärvi": (),
+}
+
+#: answers in a city column that say "no place" rather than naming a city
+NOT_CITIES = frozenset({"remote", "online", "etana", "etanä", "verkossa", "anywhere",
+                        "missa vain", "ei valia", "distans", "teams", "zoom", "-", "none"})
+
+_LEVEL_WORDS = {
+    4: ("native", "mother tongue", "first language", "äidinkieli", "äidinkielenä", "modersmål",
+        "native speaker", "kotikieli"),
+    3: ("fluent", "sujuva", "erinomainen", "excellent", "advanced", "flytande", "c1", "c2",
+        "proficient", "sujuvasti", "kiitettävä", "very good"),
+    2: ("good", "hyvä", "b1", "b2", "intermediate", "working knowledge", "god", "keskitaso",
+        "hyvin"),
+    1: ("basic", "perus", "perustaso", "alkeet", "tyydyttävä", "a1", "a2", "beginner",
+        "elementary", "grund", "vähän", "a little", "some"),
+}
+
+_MEETING_WORDS = {
+    "in_person": ("in person", "face to face", "face-to-face", "kasvokkain", "lähitapaaminen",
+                  "lähitapaamiset", "tavataan kasvokkain", "på plats", "personligen",
+                  "in-person", "paikan päällä"),
+    "remote": ("remote", "remotely", "online", "etänä", "etätapaaminen", "verkossa", "Teams",
+               "Zoom", "video", "videopuhelu", "distans", "på distans", "virtual", "etäyhteys"),
+    "either": ("either", "both", "no preference", "molemmat", "ei väliä", "kumpi tahansa",
+               "båda", "any", "whichever", "doesn't matter", "both are fine",
+               "molemmat käyvät", "hybrid", "hybridi"),
+}
+
+_BUILTIN = {"languages": _LANGUAGES, "fields": _FIELDS, "goals": _GOALS}
+
+
+def normalise(text: object) -> str:
+    """Fold an answer for comparison: lower case, no diacritics, punctuation as single spaces.
+
+    Examples
+    --------
+    >>> normalise("  Jyväskylä ")
+    'jyvaskyla'
+    >>> normalise("IT-ala")
+    'it ala'
+    """
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # '&' and '+' carry meaning in answers like "R&D" or "10+"; everything else is punctuation
+    return " ".join(re.sub(r"[^\w&+]+", " ", plain).split())
+
+
+@dataclass(frozen=True)
+class Match:
+    """How one raw answer resolved.
+
+    ``status`` is ``"exact"`` (a known name), ``"corrected"`` (fuzzy score ≥ :data:`AUTO_CORRECT`,
+    read as ``key``), ``"suggested"`` (a lower did-you-mean: ``key`` is only a suggestion) or
+    ``"unknown"`` (nothing close; ``key`` is None).
+    """
+
+    key: str | None
+    score: float
+    status: str
+
+    @property
+    def accepted(self) -> str | None:
+        """The key to use, or None when the answer must be dropped."""
+        return self.key if self.status in ("exact", "corrected") else None
+
+
+class Vocabulary:
+    """A kind's canonical keys with their English labels and every synonym that maps onto them.
+
+    Build with :func:`vocabulary` (built-ins, optionally extended by a round config).
+
+    Examples
+    --------
+    >>> v = vocabulary("fields", {"fields": {"ict": ("koodaus",)}})
+    >>> v.lookup("Koodaus"), v.lookup("Tietotekniikka"), v.lookup("astrology")
+    ('ict', 'ict', None)
+    """
+
+    def __init__(self, kind: str, entries: Mapping[str, tuple[str, ...]]):
+        self.kind = kind
+        self.labels: dict[str, str] = {}
+        self._lookup: dict[str, str] = {}
+        for key, (label_text, *synonyms) in entries.items():
+            self.labels[key] = label_text
+            for name in (key, label_text, *synonyms):
+                # first claim wins, so built-in names keep their meaning when a config reuses one
+                self._lookup.setdefault(normalise(name), key)
+        self._choices = list(self._lookup)
+
+    def __repr__(self) -> str:
+        return f"Vocabulary({self.kind!r}, {len(self.labels)} keys, {len(self._lookup)} names)"
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.labels
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(self.labels)
+
+    def label(self, key: str) -> str:
+        """English display label of ``key`` (the key itself, humanised, if unknown)."""
+        return self.labels.get(key) or str(key).replace("_", " ")
+
+    def lookup(self, raw: object) -> str | None:
+        """The key ``raw`` names exactly (after :func:`normalise`), trying the text without a
+        parenthesis, inside it, and its ``/``-separated parts ("Tietotekniikka (IT)"); else None."""
+        norm = normalise(raw)
+        if norm in self._lookup:
+            return self._lookup[norm]
+        text = str(raw)
+        inside = re.findall(r"\(([^)]*)\)", text)
+        candidates = [re.sub(r"\([^)]*\)", " ", text), *inside, *text.split("/")]
+        for candidate in candidates:
+            key = self._lookup.get(normalise(candidate))
+            if key is not None:
+                return key
+        return None
+
+    def suggest(self, raw: object) -> tuple[str, float] | None:
+        """Best fuzzy candidate ``(key, score 0-100)`` for ``raw``, or None below :data:`SUGGEST`."""
+        norm = normalise(raw)
+        if not norm:
+            return None
+        best = process.extractOne(norm, self._choices, scorer=fuzz.token_sort_ratio,
+                                  processor=None, score_cutoff=SUGGEST)
+        return (self._lookup[best[0]], round(float(best[1]), 1)) if best else None
+
+    def resolve(self, raw: object) -> Match:
+        """Resolve one answer: exact name, else fuzzy (auto-corrected from :data:`AUTO_CORRECT`)."""
+        key = self.lookup(raw)
+        if key is not None:
+            return Match(key, 100.0, "exact")
+        best = self.suggest(raw)
+        if best is None:
+            return Match(None, 0.0, "unknown")
+        return Match(best[0], best[1], "corrected" if best[1] >= AUTO_CORRECT else "suggested")
+
+    def resolve_many(self, values: Iterable[object]) -> dict[object, Match]:
+        """:meth:`resolve` each distinct value once (for mapping a whole column)."""
+        return {value: self.resolve(value) for value in dict.fromkeys(values)}
+
+
+def _entries(kind: str) -> dict[str, tuple[str, ...]]:
+    if kind == "cities":
+        return {city: (city, *names) for city, names in _CITIES.items()}
+    if kind not in _BUILTIN:
+        raise KeyError(f"unknown vocabulary kind {kind!r}; kinds are {', '.join(KINDS)}")
+    return dict(_BUILTIN[kind])
+
+
+def vocabulary(kind: str, extra: Mapping[str, Mapping[str, tuple[str, ...]]] | None = None
+               ) -> Vocabulary:
+    """The built-in vocabulary of ``kind``, extended by a config's ``vocabulary`` table.
+
+    ``extra`` is :attr:`matcher.config.RoundConfig.vocabulary`: ``{kind: {key: synonyms}}``. A key
+    not built in becomes a new canonical key labelled by its first synonym.
+
+    Examples
+    --------
+    >>> vocabulary("goals", {"goals": {"wellbeing": ("jaksaminen", "well-being")}}).lookup("Jaksaminen")
+    'wellbeing'
+    """
+    extra_entries = dict((extra or {}).get(kind, {}))
+    if not extra_entries:
+        return _builtin(kind)
+    entries = _entries(kind)
+    for key, synonyms in extra_entries.items():
+        if key in entries:
+            entries[key] = entries[key] + tuple(synonyms)
+        else:
+            entries[key] = (synonyms[0] if synonyms else key.replace("_", " "), *synonyms)
+    return Vocabulary(kind, entries)
+
+
+@functools.lru_cache(maxsize=None)
+def _builtin(kind: str) -> Vocabulary:
+    return Vocabulary(kind, _entries(kind))
+
+
+def keys(kind: str) -> tuple[str, ...]:
+    """The built-in canonical keys of ``kind``, in a stable documented order.
+
+    >>> keys("goals")[:2]
+    ('networking', 'strengths')
+    """
+    return _builtin(kind).keys
+
+
+def label(kind: str, key: str) -> str:
+    """English display label of a built-in key (the key, humanised, when not built in).
+
+    >>> label("languages", "fi"), label("goals", "job_search_skills")
+    ('Finnish', 'job-seeking skills')
+    """
+    return _builtin(kind).label(key)
+
+
+_LEVEL_LOOKUP = {normalise(word): level for level, words in _LEVEL_WORDS.items() for word in words}
+_LEVEL_PATTERN = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(w) for w in _LEVEL_LOOKUP), key=len, reverse=True))
+    + r")\b")
+
+
+def language_level(text: object) -> int | None:
+    """Level 1-4 named in ``text`` ("äidinkieli" 4, "C1" 3, "hyvä" 2, "A2" 1), else None.
+
+    >>> language_level("Sujuva"), language_level("B2"), language_level("?")
+    (3, 2, None)
+    """
+    found = _LEVEL_PATTERN.search(normalise(text))
+    return _LEVEL_LOOKUP[found.group(1)] if found else None
+
+
+def split_level(item: object) -> tuple[str, int | None]:
+    """Split one language answer into its language text and level.
+
+    Handles "Finnish (native)", "suomi - äidinkieli", "englanti B2", "English: fluent" and a bare
+    "Arabic" (level None: the caller applies the config default).
+
+    >>> split_level("suomi - äidinkieli")
+    ('suomi', 4)
+    >>> split_level("English (C1)")
+    ('english', 3)
+    """
+    norm = normalise(item)
+    found = _LEVEL_PATTERN.search(norm)
+    if not found:
+        return norm, None
+    rest = " ".join((norm[:found.start()] + " " + norm[found.end():]).split())
+    return rest, _LEVEL_LOOKUP[found.group(1)]
+
+
+_MEETING_LOOKUP = {normalise(w): mode for mode, words in _MEETING_WORDS.items() for w in words}
+
+
+def meeting_mode(answers: Iterable[object]) -> str | None:
+    """Meeting mode from the answers of one (possibly multi-select) question.
+
+    Choosing both in person and remote means ``"either"``; None when nothing is recognised.
+
+    >>> meeting_mode(["Etänä"]), meeting_mode(["kasvokkain", "online"]), meeting_mode(["?"])
+    ('remote', 'either', None)
+    """
+    modes = set()
+    for answer in answers:
+        norm = normalise(answer)
+        mode = _MEETING_LOOKUP.get(norm)
+        if mode is None:  # a longer sentence ("Prefer online, e.g. Teams") names a mode inside it
+            mode = next((m for w, m in _MEETING_LOOKUP.items() if re.search(rf"\b{w}\b", norm)), None)
+        if mode:
+            modes.add(mode)
+    if not modes:
+        return None
+    if len(modes) == 1:
+        return modes.pop()
+    return "either"
+
+
+def is_not_city(text: object) -> bool:
+    """True for answers in a city column that name no place ("etänä", "remote", "-")."""
+    norm = normalise(text)
+    return not norm or norm in _NOT_CITY_NAMES
+
+
+_NOT_CITY_NAMES = frozenset(normalise(w) for w in NOT_CITIES)
