@@ -54,7 +54,7 @@ MEETING_MODES = ("in_person", "remote", "either")
 LANGUAGE_LEVELS = ("basic", "good", "fluent", "native")
 RULE_OPERATORS = (">=", ">", "<=", "<", "==", "!=")
 DEFAULT_WEIGHTS = {"field": 0.30, "goals": 0.40, "language": 0.15, "location": 0.15,
-                   "experience": 0.0}
+                   "experience": 0.0, "gender": 0.0}
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,14 @@ class ScoringConfig:
     )
     #: field component score for related (not identical) fields
     related_field_score: float = 0.5
+    #: text similarity of field answers counts up to this share of a same-field match
+    field_text_weight: float = 0.8
+    #: share of free-text similarity inside the goals component (the rest: goal topics offered)
+    goals_text_share: float = 0.3
+    #: location score of a pair that can only meet remotely (same city in person scores 1)
+    remote_score: float = 0.6
+    #: mentor years of experience that give the full experience score
+    experience_years: float = 10.0
 
 
 @dataclass(frozen=True)
@@ -126,6 +134,8 @@ class ConstraintConfig:
     same_organisation: bool = True
     #: an in-person-only participant cannot be paired with a remote-only one
     meeting_mode: bool = True
+    #: a mentee's gender preference is a hard constraint (else only the "gender" weight counts)
+    gender_preference: bool = False
     rules: tuple[Rule, ...] = ()
     forbidden: tuple[PairRef, ...] = ()
     forbidden_file: Path | None = None
@@ -313,7 +323,9 @@ class _Parser:
 
     def scoring(self, data: Any) -> ScoringConfig:
         data = self.table(data, "scoring", ("weights", "min_score", "related_fields",
-                                             "related_field_score"))
+                                             "related_field_score", "field_text_weight",
+                                             "goals_text_share", "remote_score",
+                                             "experience_years"))
         given = self.table(data.get("weights"), "scoring.weights", tuple(DEFAULT_WEIGHTS))
         weights = dict(DEFAULT_WEIGHTS)
         for name in given:
@@ -330,24 +342,32 @@ class _Parser:
                 isinstance(g, list) and all(isinstance(k, str) for k in g) for g in related):
             raise self.fail("scoring.related_fields",
                             "expected a list of groups, e.g. [[\"health\", \"social_care\"]]")
-        related_score = self.value(data, "scoring", "related_field_score", float,
-                                   ScoringConfig.related_field_score)
-        if not 0 <= related_score <= 1:
-            raise self.fail("scoring.related_field_score", f"must be between 0 and 1, got {related_score}")
+        shares = {name: self.value(data, "scoring", name, float, getattr(ScoringConfig, name))
+                  for name in ("related_field_score", "field_text_weight", "goals_text_share",
+                               "remote_score")}
+        for name, share in shares.items():
+            if not 0 <= share <= 1:
+                raise self.fail(f"scoring.{name}", f"must be between 0 and 1, got {share}")
+        experience_years = self.value(data, "scoring", "experience_years", float,
+                                      ScoringConfig.experience_years)
+        if experience_years <= 0:
+            raise self.fail("scoring.experience_years", f"must be above 0, got {experience_years}")
         return ScoringConfig(
             weights=weights, min_score=min_score,
             related_fields=(tuple(tuple(g) for g in related) if related is not None
                             else ScoringConfig.related_fields),
-            related_field_score=related_score,
+            experience_years=experience_years, **shares,
         )
 
     def constraints(self, data: Any) -> ConstraintConfig:
         key = "constraints"
-        data = self.table(data, key, ("same_organisation", "meeting_mode", "rules", "forbidden",
-                                      "forbidden_file", "locked", "locked_file"))
+        data = self.table(data, key, ("same_organisation", "meeting_mode", "gender_preference",
+                                      "rules", "forbidden", "forbidden_file", "locked",
+                                      "locked_file"))
         return ConstraintConfig(
             same_organisation=self.value(data, key, "same_organisation", bool, True),
             meeting_mode=self.value(data, key, "meeting_mode", bool, True),
+            gender_preference=self.value(data, key, "gender_preference", bool, False),
             rules=tuple(self.rule(r, f"{key}.rules[{i}]")
                         for i, r in enumerate(self.value(data, key, "rules", list, []))),
             forbidden=self.pairs(data, "forbidden"),
