@@ -1,0 +1,111 @@
+"""Score every mentor × mentee pair: components, weighted total and feasibility, in mentee blocks.
+
+Matrices are filled block by block of mentees (every mentor at once), so the temporaries of one
+block stay around :data:`BLOCK_ELEMENTS` elements and the peak memory is the stored result: the
+float32 total, one float16 matrix per enabled component, the uint16 reason codes and the bool mask.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from matcher.config import RoundConfig
+from matcher.scoring.components import COMPONENTS
+from matcher.scoring.constraints import (BELOW_MIN_SCORE, FORBIDDEN, forbidden_positions,
+                                         pair_codes, reason_labels, rule_bits)
+from matcher.scoring.encode import encode_pair
+from matcher.scoring.scores import PairContext, Scores
+
+log = logging.getLogger(__name__)
+
+#: pairs per block of mentees (about 64 MB per float32 temporary)
+BLOCK_ELEMENTS = 1 << 24
+#: components whose score uses the free-text answers
+TEXT_COMPONENTS = ("field", "goals")
+
+
+def score_round(round) -> Scores:
+    """Score a loaded round (:func:`matcher.load_round`): its tables, config and forbidden pairs.
+
+    Examples
+    --------
+    >>> import matcher
+    >>> scores = matcher.score_round(matcher.load_round("data/samples/round.toml"))  # doctest: +SKIP
+    >>> scores.top(scores.mentee_ids[0], k=3)  # doctest: +SKIP
+    """
+    return score_pairs(round.mentors, round.mentees, round.config, round.forbidden)
+
+
+def score_pairs(mentors: pd.DataFrame, mentees: pd.DataFrame, config: RoundConfig | None = None,
+                forbidden: pd.DataFrame | None = None) -> Scores:
+    """Score every pair of two canonical tables (docs/architecture.md).
+
+    Parameters
+    ----------
+    mentors, mentees : DataFrame
+        Canonical tables, indexed by ``mentor_id`` / ``mentee_id``.
+    config : RoundConfig, optional
+        Weights and settings (``config.scoring``) and hard constraints (``config.constraints``);
+        defaults when omitted.
+    forbidden : DataFrame, optional
+        The coordinator's forbidden pairs (``mentee_id, mentor_id, source``).
+
+    Returns
+    -------
+    Scores
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> mentees = pd.DataFrame({"fields": [("ict",)], "languages": [{"fi": 4}],
+    ...                         "goals": [("networking",)]}, index=pd.Index(["e1"], name="mentee_id"))
+    >>> mentors = pd.DataFrame({"fields": [("ict",), ("health",)], "languages": [{"fi": 4}, {"sv": 4}],
+    ...                         "topics": [("networking",), ()]}, index=pd.Index(["r1", "r2"], name="mentor_id"))
+    >>> scores = score_pairs(mentors, mentees)
+    >>> scores.feasible.tolist(), scores.reasons("e1", "r2")
+    ([[True, False]], ['no shared language'])
+    """
+    config = config or RoundConfig()
+    weights = normalised_weights(config.scoring.weights)
+    labels = reason_labels(config.constraints)
+    mentee_rules, mentor_rules = rule_bits(config.constraints, mentees, mentors)
+    e, r = encode_pair(mentees, mentors, with_text=any(c in weights for c in TEXT_COMPONENTS))
+    n, m = len(e), len(r)
+    total = np.zeros((n, m), dtype=np.float32)
+    components = {name: np.zeros((n, m), dtype=np.float16) for name in weights}
+    codes = np.zeros((n, m), dtype=np.uint16)
+    block = max(1, BLOCK_ELEMENTS // max(m, 1))
+    for start in range(0, n, block):
+        rows = slice(start, min(start + block, n))
+        e_block = e.take(rows)
+        for name, weight in weights.items():
+            value = COMPONENTS[name](e_block, r, config.scoring)
+            components[name][rows] = value
+            total[rows] += np.float32(100 * weight) * value
+        codes[rows] = pair_codes(e_block, r, config.constraints, mentee_rules[rows], mentor_rules)
+    forbidden_rows, forbidden_cols = forbidden_positions(forbidden, e.ids, r.ids)
+    codes[forbidden_rows, forbidden_cols] |= np.uint16(FORBIDDEN)
+    if config.scoring.min_score > 0:
+        codes[total < np.float32(config.scoring.min_score)] |= np.uint16(BELOW_MIN_SCORE)
+    feasible = codes == 0
+    log.info("scored %d mentees x %d mentors: %d components, %d feasible pairs",
+             n, m, len(weights), int(feasible.sum()))
+    return Scores(mentee_ids=pd.Index(e.ids), mentor_ids=pd.Index(r.ids), total=total,
+                  components=components, weights=weights, feasible=feasible,
+                  reason_codes=codes, reason_labels=labels,
+                  context=PairContext(mentees, mentors, config, e, r))
+
+
+def normalised_weights(weights: dict[str, float]) -> dict[str, float]:
+    """Enabled components (weight > 0) with weights scaled to sum to 1, in report order.
+
+    >>> normalised_weights({"field": 3, "goals": 1, "experience": 0})
+    {'field': 0.75, 'goals': 0.25}
+    """
+    enabled = {name: float(weights.get(name, 0.0)) for name in COMPONENTS
+               if weights.get(name, 0.0) > 0}
+    norm = sum(enabled.values())
+    return {name: w / norm for name, w in enabled.items()}

@@ -1,0 +1,225 @@
+"""Encode the canonical people tables once into arrays, so every component is a matrix product.
+
+Each side (mentees, mentors) becomes a :class:`People`: one row per person, list-valued answers as
+0/1 indicator matrices over a vocabulary shared by both sides (a few dozen keys, so dense float32:
+products of them are fast BLAS calls), languages as a level matrix, and categorical answers (city, meeting mode, organisation, gender) as integer codes that
+compare with ``==`` across the sides. Scoring then never looks at a single pair in Python.
+
+Example
+-------
+>>> import pandas as pd
+>>> mentees = pd.DataFrame({"fields": [("ict",)], "languages": [{"fi": 4}]},
+...                        index=pd.Index(["e1"], name="mentee_id"))
+>>> mentors = pd.DataFrame({"fields": [("ict",), ("health",)], "languages": [{"fi": 2}, {}]},
+...                        index=pd.Index(["r1", "r2"], name="mentor_id"))
+>>> e, r = encode_pair(mentees, mentors)
+>>> e.fields.tolist(), r.languages.tolist()
+([[0.0, 1.0]], [[2], [0]])
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from matcher.scoring.text import TextEmbeddings, embed_texts
+
+#: meeting mode codes; both sides use the same coding
+IN_PERSON, REMOTE, EITHER = 0, 1, 2
+MODE_CODES = {"in_person": IN_PERSON, "remote": REMOTE, "either": EITHER}
+
+#: organisation answers that name no employer: never a conflict of interest
+NO_ORGANISATION = frozenset({
+    "", "-", "none", "no", "n/a", "na", "ei", "ei ole", "eioo", "unemployed", "työtön",
+    "jobseeker", "job seeker", "työnhakija", "not employed", "ei työpaikkaa",
+})
+#: legal-form suffixes dropped before comparing organisations ("Nokia Oyj" is "Nokia")
+_LEGAL_SUFFIX = re.compile(r"\b(oyj|oy|ab|ltd|inc|ry|llc|gmbh|plc|corp|corporation|ky|tmi)\.?$")
+
+
+@dataclass(frozen=True)
+class People:
+    """One side of the round as arrays (row ``i`` is the ``i``-th person of the table).
+
+    ``fields`` and ``goals`` are float32 0/1 indicators (persons × shared vocabulary); for mentors
+    ``goals`` holds the topics they offer. ``languages`` holds levels 0 (none) to 4 (native) per
+    shared language. Codes are ``-1`` where the answer is unknown.
+    """
+
+    ids: pd.Index
+    #: column keys of ``fields``, ``goals`` and ``languages`` (the same on both sides)
+    vocab: "Vocab"
+    fields: np.ndarray
+    goals: np.ndarray
+    languages: np.ndarray
+    city: np.ndarray
+    mode: np.ndarray
+    organisation: np.ndarray
+    gender: np.ndarray
+    gender_preference: np.ndarray
+    years_experience: np.ndarray
+    field_text: TextEmbeddings
+    goals_text: TextEmbeddings
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __repr__(self) -> str:
+        return (f"People({len(self)} persons, {self.fields.shape[1]} fields, "
+                f"{self.goals.shape[1]} goal topics, {self.languages.shape[1]} languages)")
+
+    def take(self, rows: slice) -> "People":
+        """The same encoding for a block of consecutive persons (for chunked scoring)."""
+        return People(**{f.name: _rows(getattr(self, f.name), rows)
+                         for f in dataclasses.fields(self)})
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """The shared column order of every encoded matrix (sorted keys seen on either side)."""
+
+    fields: tuple[str, ...]
+    goals: tuple[str, ...]
+    languages: tuple[str, ...]
+
+
+def encode_pair(mentees: pd.DataFrame, mentors: pd.DataFrame, with_text: bool = True
+                ) -> tuple[People, People]:
+    """Encode both canonical tables over shared vocabularies and codes.
+
+    Parameters
+    ----------
+    mentees, mentors : DataFrame
+        Canonical tables (docs/architecture.md). Missing columns count as unanswered.
+    with_text : bool
+        Embed the free-text answers (skipped when no text-based component is enabled).
+
+    Returns
+    -------
+    (People, People)
+        Mentees first, then mentors.
+    """
+    vocab = vocab_of(mentees, mentors)
+    city = _factorize(_column(mentees, "city", "").map(_plain), _column(mentors, "city", "").map(_plain))
+    organisation = _factorize(_column(mentees, "organisation", "").map(_organisation),
+                              _column(mentors, "organisation", "").map(_organisation))
+    # one coding for genders and preferences, so a preference compares with a mentor's gender
+    gender_e, preference, gender_r = _factorize(
+        *(_column(table, name, "").map(_plain) for table, name in (
+            (mentees, "gender"), (mentees, "gender_preference"), (mentors, "gender"))))
+    field_text, goals_text = _embed(mentees, mentors, with_text)
+    e = People(
+        ids=mentees.index, vocab=vocab, fields=_indicator(_column(mentees, "fields", ()), vocab.fields),
+        goals=_indicator(_column(mentees, "goals", ()), vocab.goals),
+        languages=_levels(_column(mentees, "languages", {}), vocab.languages),
+        city=city[0], mode=_modes(mentees), organisation=organisation[0],
+        gender=gender_e, gender_preference=preference,
+        years_experience=np.full(len(mentees), np.nan, dtype=np.float32),
+        field_text=field_text[0], goals_text=goals_text[0])
+    r = People(
+        ids=mentors.index, vocab=vocab, fields=_indicator(_column(mentors, "fields", ()), vocab.fields),
+        goals=_indicator(_column(mentors, "topics", ()), vocab.goals),
+        languages=_levels(_column(mentors, "languages", {}), vocab.languages),
+        city=city[1], mode=_modes(mentors), organisation=organisation[1], gender=gender_r,
+        gender_preference=np.full(len(mentors), -1, dtype=np.int32),
+        years_experience=pd.to_numeric(_column(mentors, "years_experience", np.nan),
+                                       errors="coerce").to_numpy(np.float32),
+        field_text=field_text[1], goals_text=goals_text[1])
+    return e, r
+
+
+def vocab_of(mentees: pd.DataFrame, mentors: pd.DataFrame) -> Vocab:
+    """The shared vocabularies :func:`encode_pair` uses (for labelling encoded columns)."""
+    return Vocab(
+        fields=_union_keys(_column(mentees, "fields", ()), _column(mentors, "fields", ())),
+        goals=_union_keys(_column(mentees, "goals", ()), _column(mentors, "topics", ())),
+        languages=_union_keys(_column(mentees, "languages", {}), _column(mentors, "languages", {})),
+    )
+
+
+def _column(table: pd.DataFrame, name: str, missing) -> pd.Series:
+    """A column with every unanswered cell replaced by ``missing`` (absent column: all missing)."""
+    if name not in table.columns:
+        return pd.Series([missing] * len(table), index=table.index, dtype=object)
+    values = table[name]
+    if isinstance(missing, (tuple, dict)):
+        return values.map(lambda v: v if isinstance(v, (tuple, list, dict, set, frozenset))
+                          else missing)
+    return values.where(values.notna(), missing)
+
+
+def _union_keys(*columns: pd.Series) -> tuple[str, ...]:
+    seen: set[str] = set()
+    for column in columns:
+        for value in column:
+            seen.update(value)
+    return tuple(sorted(seen))
+
+
+def _indicator(column: pd.Series, keys: tuple[str, ...]) -> np.ndarray:
+    """Persons × keys 0/1 float32 matrix (a key listed twice still counts once)."""
+    indicator = np.zeros((len(column), len(keys)), dtype=np.float32)
+    for j, key in enumerate(keys):  # a loop over the few keys present, not over persons
+        indicator[:, j] = column.map(lambda value, k=key: k in value).to_numpy(np.float32)
+    return indicator
+
+
+def _levels(column: pd.Series, languages: tuple[str, ...]) -> np.ndarray:
+    """Persons × languages matrix of levels (0 = does not use the language), uint8."""
+    levels = np.zeros((len(column), len(languages)), dtype=np.uint8)
+    for j, code in enumerate(languages):  # a loop over the few languages present, not persons
+        levels[:, j] = column.map(lambda d, c=code: d.get(c, 0) or 0).to_numpy(np.uint8)
+    return levels
+
+
+def _plain(value: object) -> str:
+    return " ".join(str(value).casefold().split())
+
+
+def _organisation(value: object) -> str:
+    name = _LEGAL_SUFFIX.sub("", _plain(value)).strip(" ,.")
+    return "" if name in NO_ORGANISATION else name
+
+
+def _factorize(*columns: pd.Series) -> list[np.ndarray]:
+    """Integer codes per column, equal across columns iff the (normalised) answers are equal;
+    ``-1`` for an empty answer. Codes follow sorted answer order, so they are deterministic."""
+    both = pd.concat(columns, ignore_index=True)
+    codes, _ = pd.factorize(both.where(both != "", None), sort=True, use_na_sentinel=True)
+    ends = np.cumsum([len(c) for c in columns])[:-1]
+    return [part.astype(np.int32) for part in np.split(codes, ends)]
+
+
+def _modes(table: pd.DataFrame) -> np.ndarray:
+    return _column(table, "meeting_mode", "either").map(MODE_CODES).fillna(EITHER).to_numpy(np.int8)
+
+
+def _embed(mentees: pd.DataFrame, mentors: pd.DataFrame, with_text: bool
+           ) -> tuple[tuple[TextEmbeddings, TextEmbeddings], tuple[TextEmbeddings, TextEmbeddings]]:
+    """Field texts (mentee field answer; mentor field answer and job title) and goal texts
+    (mentee goals; mentor description), embedded in one shared space."""
+    texts = {
+        "mentee_field": _column(mentees, "field_text", ""),
+        "mentor_field": _column(mentors, "field_text", "").astype(str) + " "
+        + _column(mentors, "job_title", "").astype(str),
+        "mentee_goals": _column(mentees, "goals_text", ""),
+        "mentor_goals": _column(mentors, "about", ""),
+    }
+    if not with_text:
+        texts = {name: pd.Series([""] * len(values), dtype=object)
+                 for name, values in texts.items()}
+    embedded = embed_texts({name: values.astype(str).tolist() for name, values in texts.items()})
+    return ((embedded["mentee_field"], embedded["mentor_field"]),
+            (embedded["mentee_goals"], embedded["mentor_goals"]))
+
+
+def _rows(value, rows: slice):
+    if isinstance(value, Vocab):
+        return value
+    if isinstance(value, (pd.Index, np.ndarray)):
+        return value[rows]
+    return value.take(rows)
