@@ -1,0 +1,171 @@
+"""The report's charts as inline SVG: small, deterministic, readable without a network.
+
+Each chart function returns an ``<svg>`` element as a string, or ``""`` when there is nothing to
+draw. Charts are drawn with matplotlib's object API (no pyplot state, so safe to call from
+notebooks and threads) and saved as SVG with text kept as text (``svg.fonttype = "none"``: small
+files, selectable labels) and a fixed ``svg.hashsalt`` and no date, so the same tables always give
+the same bytes. Element ids are prefixed per chart so several charts can share one HTML page.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+
+import matplotlib
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+#: Matplotlib settings that make the SVG deterministic, small and match the page's look.
+RC = {
+    "svg.hashsalt": "matcher",
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
+    "font.size": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+}
+BLUE, ORANGE, GREY, RED = "#2F6F9F", "#E8A33D", "#C9D3DD", "#B0302B"
+#: Most bars shown in one supply/demand or goal chart; the rest are summed up in the caption.
+MAX_BARS = 15
+WIDTH = 7.2  # inches; the page scales the SVG to its column width
+
+
+@matplotlib.rc_context(RC)
+def score_histogram(scores: pd.Series) -> str:
+    """Histogram of pair scores (0-100, bins of 5) with the mean marked.
+
+    Example
+    -------
+    >>> score_histogram(pd.Series([55.0, 72.5, 80.0])).startswith("<svg")
+    True
+    """
+    values = scores.dropna().to_numpy(dtype=np.float64)
+    if values.size == 0:
+        return ""
+    fig = _figure(2.8)
+    ax = fig.add_subplot()
+    ax.hist(values, bins=np.arange(0, 105, 5), color=BLUE, edgecolor="white")
+    mean = float(values.mean())
+    ax.axvline(mean, color=ORANGE, linewidth=2, linestyle="--")
+    ax.annotate(f"mean {mean:.1f}", (mean, 1), xycoords=("data", "axes fraction"),
+                xytext=(4, -12), textcoords="offset points", color="#7A4E00")
+    ax.set(xlim=(0, 100), xlabel="score (0-100)", ylabel="pairs",
+           title="How good are the pairs? Score distribution")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    return _svg(fig, "scores")
+
+
+@matplotlib.rc_context(RC)
+def component_means(pairs: pd.DataFrame, components: list[str]) -> str:
+    """Mean of each score component (0-1) over the pairs: what the pairs have in common.
+
+    Example
+    -------
+    >>> component_means(pd.DataFrame({"field": [1.0, 0.5]}), ["field"]).startswith("<svg")
+    True
+    """
+    if not components or pairs.empty:
+        return ""
+    means = pairs[components].mean().to_numpy(dtype=np.float64)
+    fig = _figure(0.9 + 0.38 * len(components))
+    ax = fig.add_subplot()
+    positions = np.arange(len(components))
+    ax.barh(positions, means, color=BLUE, height=0.6)
+    for y, value in zip(positions, means):
+        ax.text(min(value, 0.92) + 0.01, y, f"{value:.2f}", va="center")
+    ax.set_yticks(positions, [c.replace("_", " ") for c in components])
+    ax.invert_yaxis()
+    ax.set(xlim=(0, 1), xlabel="mean component score (0-1)",
+           title="What the pairs share: mean of each score component")
+    return _svg(fig, "components")
+
+
+@matplotlib.rc_context(RC)
+def goal_coverage_chart(coverage: pd.DataFrame) -> str:
+    """For each goal, matched mentees with it and how many got a mentor offering it.
+
+    Example
+    -------
+    >>> table = pd.DataFrame({"goal": ["networking"], "mentees": [4], "covered": [3]})
+    >>> goal_coverage_chart(table).startswith("<svg")
+    True
+    """
+    if coverage.empty:
+        return ""
+    table = coverage.sort_values(["mentees", "goal"], ascending=[False, True], kind="stable")
+    table = table.head(MAX_BARS)
+    fig = _figure(0.9 + 0.34 * len(table))
+    ax = fig.add_subplot()
+    positions = np.arange(len(table))
+    ax.barh(positions, table["mentees"], color=GREY, height=0.7, label="matched mentees with the goal")
+    ax.barh(positions, table["covered"], color=BLUE, height=0.7, label="... whose mentor offers it")
+    for y, (wanted, covered) in enumerate(zip(table["mentees"], table["covered"])):
+        share = covered / wanted if wanted else 0.0
+        ax.text(wanted, y, f" {share:.0%}", va="center")
+    ax.set_yticks(positions, table["goal"].astype(str))
+    ax.invert_yaxis()
+    ax.set_xmargin(0.12)
+    ax.set(xlabel="mentees", title="Goal coverage: do mentors offer what mentees want?")
+    ax.legend(loc="lower right", frameon=False)
+    return _svg(fig, "goals")
+
+
+@matplotlib.rc_context(RC)
+def supply_demand_chart(supply_demand: pd.DataFrame, dimension: str) -> str:
+    """Mentees wanting each language (or field, goal) against mentor places offering it.
+
+    Labels in red mark a shortage: fewer places than mentees wanting it.
+
+    Example
+    -------
+    >>> table = pd.DataFrame({"dimension": ["language"], "value": ["Finnish"], "mentees": [5],
+    ...                       "mentors": [2], "capacity": [4], "ratio": [0.8]})
+    >>> supply_demand_chart(table, "language").startswith("<svg")
+    True
+    """
+    table = supply_demand[supply_demand["dimension"] == dimension]
+    if table.empty:
+        return ""
+    table = table.sort_values(["mentees", "capacity", "value"], ascending=[False, False, True],
+                              kind="stable").head(MAX_BARS)
+    fig = _figure(1.0 + 0.42 * len(table))
+    ax = fig.add_subplot()
+    positions = np.arange(len(table))
+    ax.barh(positions - 0.2, table["mentees"], height=0.4, color=BLUE, label="mentees wanting it")
+    ax.barh(positions + 0.2, table["capacity"], height=0.4, color=ORANGE,
+            label="mentor places offering it")
+    ax.set_yticks(positions, table["value"].astype(str))
+    for label, short in zip(ax.get_yticklabels(), table["capacity"] < table["mentees"]):
+        if short:
+            label.set_color(RED)
+            label.set_fontweight("bold")
+    ax.invert_yaxis()
+    ax.set(xlabel="people / places", title=f"Supply and demand by {dimension}")
+    ax.legend(loc="lower right", frameon=False)
+    return _svg(fig, f"supply-{dimension}")
+
+
+def _figure(height: float) -> Figure:
+    # a bare Figure, not pyplot: no global figure registry to leak or to share between threads
+    return Figure(figsize=(WIDTH, height), layout="constrained")
+
+
+_ID = re.compile(r'(id="|url\(#|href="#)')
+_PREAMBLE = re.compile(r"^.*?(?=<svg)|<metadata>.*?</metadata>\s*", re.S)
+
+
+def _svg(fig: Figure, chart_id: str) -> str:
+    """The figure as an inline ``<svg>`` element with ids unique to this chart."""
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    svg = _PREAMBLE.sub("", buffer.getvalue())
+    svg = _ID.sub(lambda m: m.group(1) + chart_id + "-", svg)
+    title = fig.axes[0].get_title(loc="left")
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(title)}" ', 1).strip()

@@ -1,0 +1,93 @@
+"""What the writers agree on about the result tables: required columns, components, rounding.
+
+The tables come from :func:`matcher.results.build_tables`; every writer (workbook, CSV, HTML)
+reads them through these helpers so a column is named, rounded and ordered the same everywhere.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+#: Columns each table must have, in this order. Extra columns may follow and are kept.
+REQUIRED = {
+    "pairs": ("mentee_id", "mentee_name", "mentee_email", "mentor_id", "mentor_name",
+              "mentor_email", "score", "explanation", "locked", "decision"),
+    "unmatched": ("mentee_id", "mentee_name", "mentee_email", "reason", "best_candidates"),
+    "mentors": ("mentor_id", "mentor_name", "mentor_email", "capacity", "assigned", "remaining"),
+    "alternatives": ("mentee_id", "mentee_name", "rank", "mentor_id", "mentor_name", "score",
+                     "feasible", "note"),
+    "supply_demand": ("dimension", "value", "mentees", "mentors", "capacity", "ratio"),
+    "goal_coverage": ("goal", "mentees", "covered"),
+    "issues": ("severity", "file", "row", "column", "value", "problem", "suggestion"),
+    "summary": ("item", "value"),
+}
+#: Decimals shown for the 0-100 total score and for the 0-1 components and ratios.
+SCORE_DECIMALS = 1
+COMPONENT_DECIMALS = 2
+
+
+def check_tables(tables: dict[str, pd.DataFrame]) -> None:
+    """Fail early, naming the table and column, when a table the writers need is missing.
+
+    The tables are built by matcher itself, so a failure here is a programming error, not
+    something an organiser can fix: it raises ``ValueError``.
+
+    Example
+    -------
+    >>> check_tables({"summary": pd.DataFrame(columns=["item"])})
+    Traceback (most recent call last):
+    ...
+    ValueError: result table 'pairs' is missing
+    """
+    for name, columns in REQUIRED.items():
+        if name not in tables:
+            raise ValueError(f"result table {name!r} is missing")
+        missing = [c for c in columns if c not in tables[name].columns]
+        if missing:
+            raise ValueError(f"result table {name!r} lacks column(s) {', '.join(missing)}")
+
+
+def component_columns(pairs: pd.DataFrame) -> list[str]:
+    """The score components: the numeric columns between ``score`` and ``explanation``.
+
+    Example
+    -------
+    >>> pairs = pd.DataFrame(columns=["mentee_id", "score", "field", "goals", "explanation"])
+    >>> component_columns(pairs.astype({"field": float, "goals": float}))
+    ['field', 'goals']
+    """
+    columns = list(pairs.columns)
+    between = columns[columns.index("score") + 1:columns.index("explanation")]
+    return [c for c in between if pd.api.types.is_numeric_dtype(pairs[c])
+            and not pd.api.types.is_bool_dtype(pairs[c])]
+
+
+def rounded(frame: pd.DataFrame, components: list[str] = ()) -> pd.DataFrame:
+    """A copy with ``score`` to 1 decimal and components and ``ratio`` to 2 decimals.
+
+    Rounding is done in float64 so that float32 scores print as ``87.3``, not ``87.30000305``.
+
+    Example
+    -------
+    >>> rounded(pd.DataFrame({"score": [87.349], "goals": [0.666]}), ["goals"]).iloc[0].tolist()
+    [87.3, 0.67]
+    """
+    out = frame.copy()
+    decimals = {c: COMPONENT_DECIMALS for c in (*components, "ratio") if c in out.columns}
+    if "score" in out.columns:
+        decimals["score"] = SCORE_DECIMALS
+    for column, places in decimals.items():
+        out[column] = np.round(out[column].to_numpy(dtype=np.float64), places)
+    return out
+
+
+def first_name(names: pd.Series) -> pd.Series:
+    """The first word of each name, for greetings ("Aino-Maria Äijälä" → "Aino-Maria").
+
+    Example
+    -------
+    >>> first_name(pd.Series(["Aino Äijälä", "", "  Jussi  K"])).tolist()
+    ['Aino', '', 'Jussi']
+    """
+    return names.fillna("").astype(str).str.strip().str.extract(r"^(\S*)", expand=False)

@@ -1,0 +1,441 @@
+"""The output folder writers: workbook, CSV twins, introductions, HTML report, audit.
+
+The fixture is a realistic small round (30 pairs, a few unmatched mentees) with Finnish names,
+a mentee whose name is a formula and one whose name is an HTML tag, as an attacker might type
+them into a sign-up form.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+from matcher.errors import InputError
+from matcher.report import write_outputs
+from matcher.report.csvs import introductions
+from matcher.report.tables import check_tables, component_columns
+
+FIRST = ["Aino", "Väinö", "Sanna", "Jyrki", "Elina", "Pääkkö", "Mikko", "Hanna", "Örjan", "Leena",
+         "Ahmed", "Olga", "Tiina", "Matti", "Ella", "Juha"]
+LAST = ["Äijälä", "Mäkinen", "Virtanen", "Löfgren", "Hämäläinen", "Nieminen", "Kärkkäinen",
+        "Öhman", "Laine", "Korhonen"]
+COMPONENTS = ("field", "goals", "language", "location")
+GOALS = ["job-seeking skills", "networking", "career change", "Finnish working life",
+         "entrepreneurship", "CV and applications"]
+FORMULA_NAME = '=HYPERLINK("http://evil.example","click")'
+HTML_NAME = "<script>alert('x')</script> Virtanen"
+TITLE = "Uramentorointi & Career mentoring, spring"
+AUDIT = {"matcher_version": "0.1.0", "round": TITLE, "config": {"solver": {"objective": "coverage"}},
+         "inputs": {"mentors": {"path": "mentors.xlsx", "sha256": "ab" * 32}},
+         "objective": "coverage", "solver": {"status": "optimal", "certificate": {"gap": np.float64(0.0)}},
+         "counts": {"mentees": np.int64(34), "mentors": 20}, "run_seconds": 1.25}
+
+
+def make_tables(n_pairs: int = 30, n_unmatched: int = 4, n_mentors: int = 20,
+                seed: int = 7) -> dict[str, pd.DataFrame]:
+    """Result tables as :func:`matcher.results.build_tables` returns them, for a synthetic round."""
+    rng = np.random.default_rng(seed)
+    n_mentees = n_pairs + n_unmatched
+
+    def names(n: int, offset: int) -> list[str]:
+        return [f"{FIRST[(i + offset) % len(FIRST)]} {LAST[(i * 3 + offset) % len(LAST)]}" for i in range(n)]
+
+    mentee_names, mentor_names = names(n_mentees, 0), names(n_mentors, 5)
+    mentee_names[1] = FORMULA_NAME
+    mentee_names[2] = HTML_NAME
+    mentee_ids = [f"E{i:05d}" for i in range(n_mentees)]
+    mentor_ids = [f"M{i:05d}" for i in range(n_mentors)]
+    mentee_emails = [f"mentee{i}@example.fi" for i in range(n_mentees)]
+    mentor_emails = [f"mentor{i}@example.fi" for i in range(n_mentors)]
+    capacity = rng.integers(1, 4, n_mentors)
+    mentor_of = np.sort(rng.choice(np.repeat(np.arange(n_mentors), capacity + 3), n_pairs, replace=False))
+    assigned = np.bincount(mentor_of, minlength=n_mentors)
+    capacity = np.maximum(capacity, assigned)
+    components = {c: np.round(rng.random(n_pairs), 3) for c in COMPONENTS}
+    score = 100 * (0.3 * components["field"] + 0.4 * components["goals"]
+                   + 0.15 * components["language"] + 0.15 * components["location"])
+    locked = np.zeros(n_pairs, dtype=bool)
+    locked[[0, 5]] = True
+    pairs = pd.DataFrame({
+        "mentee_id": mentee_ids[:n_pairs], "mentee_name": mentee_names[:n_pairs],
+        "mentee_email": mentee_emails[:n_pairs], "mentor_id": [mentor_ids[j] for j in mentor_of],
+        "mentor_name": [mentor_names[j] for j in mentor_of],
+        "mentor_email": [mentor_emails[j] for j in mentor_of], "score": score.astype(np.float32),
+        **components,
+        "explanation": [f"both work in ICT; the mentor can help with {GOALS[i % 6]} and "
+                        f"{GOALS[(i + 2) % 6]}; you share Finnish (fluent)" for i in range(n_pairs)],
+        "locked": locked,
+        "decision": np.where(locked, "keep", ""),
+    })
+    pairs.loc[3, "decision"] = "reject"
+    pairs.loc[4, "explanation"] = "@mention: both speak Swedish"
+    unmatched = pd.DataFrame({
+        "mentee_id": mentee_ids[n_pairs:], "mentee_name": mentee_names[n_pairs:],
+        "mentee_email": mentee_emails[n_pairs:],
+        "reason": ["No compatible mentor: no shared language with any of the 20 mentors."] * n_unmatched,
+        "best_candidates": [f"{mentor_names[0]} (61.0, full)"] * n_unmatched,
+    })
+    mentors = pd.DataFrame({"mentor_id": mentor_ids, "mentor_name": mentor_names,
+                            "mentor_email": mentor_emails, "capacity": capacity,
+                            "assigned": assigned, "remaining": capacity - assigned})
+    alternatives = pd.DataFrame({
+        "mentee_id": np.repeat(mentee_ids, 3), "mentee_name": np.repeat(mentee_names, 3),
+        "rank": np.tile([1, 2, 3], n_mentees),
+        "mentor_id": [mentor_ids[(i * 7) % n_mentors] for i in range(3 * n_mentees)],
+        "mentor_name": [mentor_names[(i * 7) % n_mentors] for i in range(3 * n_mentees)],
+        "score": np.round(rng.random(3 * n_mentees) * 60 + 30, 4), "feasible": True,
+        "note": np.where(rng.random(3 * n_mentees) < 0.5, "1 free place(s)", "full"),
+    })
+    supply = pd.DataFrame({
+        "dimension": ["language"] * 3 + ["field"] * 3 + ["goal"] * 2,
+        "value": ["Finnish", "English", "Arabic", "ICT", "Health care", "Education",
+                  "networking", "career change"],
+        "mentees": [30, 25, 4, 12, 8, 0, 20, 9], "mentors": [18, 15, 1, 7, 2, 3, 12, 4],
+        "capacity": [40, 30, 2, 15, 4, 5, 25, 8],
+    })
+    supply["ratio"] = supply["capacity"] / supply["mentees"].where(supply["mentees"] > 0)
+    coverage = pd.DataFrame({"goal": GOALS, "mentees": [14, 10, 8, 7, 3, 12],
+                             "covered": [12, 10, 5, 7, 1, 9]})
+    issues = pd.DataFrame({
+        "severity": ["error", "warning", "warning"], "file": ["mentees.xlsx", "mentors.xlsx", "mentees.xlsx"],
+        "row": [5, 12, 40], "column": ["Sähköposti", "Capacity", "Phone"],
+        "value": ["aino(at)example.fi", "-1", "+358 40 123 4567"],
+        "problem": ["not an e-mail address", "capacity below 0", "phone numbers are not used"],
+        "suggestion": ["fix the address", "use 0 or more", "nothing to do"],
+    })
+    summary = pd.DataFrame({"item": ["Round", "Mentees", "Mentors", "Pairs", "Objective", "Mean score",
+                                     "Weights"],
+                            "value": [TITLE, str(n_mentees), str(n_mentors), str(n_pairs), "coverage",
+                                      f"{score.mean():.1f}", "field 0.30, goals 0.40"]})
+    return {"pairs": pairs, "unmatched": unmatched, "mentors": mentors, "alternatives": alternatives,
+            "supply_demand": supply, "goal_coverage": coverage, "issues": issues, "summary": summary}
+
+
+@pytest.fixture(scope="module")
+def tables() -> dict[str, pd.DataFrame]:
+    return make_tables()
+
+
+@pytest.fixture(scope="module")
+def written(tables, tmp_path_factory) -> Path:
+    outdir = tmp_path_factory.mktemp("round") / "output"
+    write_outputs(tables, outdir, audit=AUDIT, title=TITLE)
+    return outdir
+
+
+FILES = ["pairs.xlsx", "pairs.csv", "unmatched.csv", "mentors.csv", "introductions.csv",
+         "report.html", "audit.json"]
+
+
+def test_writes_every_file_and_returns_their_paths(tables, tmp_path):
+    files = write_outputs(tables, tmp_path / "out", audit=AUDIT, title=TITLE)
+    assert [f.name for f in files] == FILES
+    assert all(f.parent == tmp_path / "out" and f.stat().st_size > 0 for f in files)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(FILES)
+    assert [p.name for p in tmp_path.iterdir()] == ["out"], "no temporary folder is left behind"
+
+
+def test_same_tables_give_byte_identical_files(tables, written, tmp_path):
+    again = tmp_path / "again"
+    write_outputs(make_tables(), again, audit=AUDIT, title=TITLE)
+    for name in FILES:
+        assert (again / name).read_bytes() == (written / name).read_bytes(), name
+
+
+# --- workbook -------------------------------------------------------------------------------
+
+def test_workbook_has_every_sheet_in_order(written):
+    book = openpyxl.load_workbook(written / "pairs.xlsx")
+    assert book.sheetnames == ["Pairs", "Unmatched", "Mentors", "Alternatives", "Supply and demand",
+                               "Data issues", "Summary"]
+    assert book.properties.title == TITLE
+
+
+@pytest.mark.parametrize("sheet, key", [
+    ("Pairs", "pairs"), ("Unmatched", "unmatched"), ("Mentors", "mentors"),
+    ("Alternatives", "alternatives"), ("Supply and demand", "supply_demand"),
+    ("Data issues", "issues"), ("Summary", "summary"),
+])
+def test_every_sheet_has_its_table_a_frozen_filtered_header_and_fitting_widths(written, tables, sheet, key):
+    ws = openpyxl.load_workbook(written / "pairs.xlsx")[sheet]
+    header = [c.value for c in ws[1]]
+    assert sorted(header) == sorted(tables[key].columns)
+    assert ws.max_row == len(tables[key]) + 1
+    assert ws.freeze_panes in ("A2", "B2")
+    assert ws.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(header))}{ws.max_row}"
+    assert all(c.font.b for c in ws[1])
+    for i, name in enumerate(header, start=1):
+        width = ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width
+        assert len(name) < width <= 61, (name, width)
+    assert ws.page_setup.orientation == "landscape"
+
+
+def test_pairs_sheet_reads_back_like_the_table(written, tables):
+    pairs = tables["pairs"]
+    sheet = pd.read_excel(written / "pairs.xlsx", sheet_name="Pairs", engine="openpyxl")
+    assert list(sheet.columns) == ["decision", *(c for c in pairs.columns if c != "decision")]
+    assert sheet["mentee_id"].tolist() == pairs["mentee_id"].tolist()
+    assert sheet["mentee_name"].iloc[1] == "'" + FORMULA_NAME
+    assert sheet["mentee_name"].iloc[0] == pairs["mentee_name"].iloc[0] == "Aino Äijälä"
+    assert sheet["score"].tolist() == np.round(pairs["score"].astype(float), 1).tolist()
+    for c in COMPONENTS:
+        assert sheet[c].tolist() == np.round(pairs[c], 2).tolist()
+    assert sheet["locked"].tolist() == pairs["locked"].tolist()
+    # how the run reads decisions back
+    decisions = pd.read_excel(written / "pairs.xlsx", sheet_name="Pairs", dtype=str, engine="openpyxl")
+    assert decisions["decision"].fillna("").tolist() == pairs["decision"].tolist()
+
+
+def test_no_cell_is_a_formula_and_triggers_are_neutralised(written):
+    book = openpyxl.load_workbook(written / "pairs.xlsx")
+    texts = [c.value for ws in book for row in ws.iter_rows() for c in row if c.data_type == "s"]
+    assert not any(c.data_type == "f" for ws in book for row in ws.iter_rows() for c in row)
+    assert "'" + FORMULA_NAME in texts and "'-1" in texts and "'+358 40 123 4567" in texts
+    assert "'@mention: both speak Swedish" in texts
+    assert not any(t.startswith(("=", "+", "-", "@")) for t in texts)
+
+
+def test_pairs_sheet_guides_the_coordinator(written):
+    ws = openpyxl.load_workbook(written / "pairs.xlsx")["Pairs"]
+    assert ws["A1"].value == "decision" and ws.freeze_panes == "B2"
+    assert ws["A1"].fill.fgColor.rgb != ws["B1"].fill.fgColor.rgb, "decision header stands out"
+    assert ws["A2"].fill.fgColor.rgb.endswith("FFF2CC"), "cells to fill are highlighted"
+    validation = ws.data_validations.dataValidation[0]
+    assert validation.type == "list" and validation.formula1 == '"keep,reject"'
+    assert str(validation.sqref) == f"A2:A{ws.max_row}"
+    ranges = {str(r.sqref): [rule.type for rule in r.rules] for r in ws.conditional_formatting}
+    score_col = openpyxl.utils.get_column_letter([c.value for c in ws[1]].index("score") + 1)
+    assert ranges[f"{score_col}2:{score_col}{ws.max_row}"] == ["colorScale"]
+    assert ws[f"{score_col}2"].number_format == "0.0"
+
+
+def test_other_sheets_are_highlighted_where_it_matters(written):
+    book = openpyxl.load_workbook(written / "pairs.xlsx")
+    for sheet, needed in (("Data issues", "cellIs"), ("Supply and demand", "cellIs"),
+                          ("Mentors", "cellIs"), ("Alternatives", "colorScale")):
+        rules = [rule.type for r in book[sheet].conditional_formatting for rule in r.rules]
+        assert needed in rules, sheet
+    assert book["Supply and demand"]["F7"].value is None, "NaN ratio is an empty cell"
+
+
+def test_carried_decisions_get_their_own_sheet(tables, tmp_path):
+    carried = pd.DataFrame({"mentee_id": ["E00001"], "mentor_id": ["M00002"], "decision": ["reject"]})
+    write_outputs({**tables, "decisions": carried}, tmp_path / "out", audit=AUDIT, title=TITLE)
+    book = openpyxl.load_workbook(tmp_path / "out" / "pairs.xlsx")
+    assert book.sheetnames[-1] == "Decisions"
+    assert [c.value for c in book["Decisions"][2]] == ["E00001", "M00002", "reject"]
+
+
+def test_workbook_opens_in_libreoffice(written, tmp_path):
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip("LibreOffice (soffice) not installed: cannot check the workbook opens in it")
+    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "csv", "--outdir", str(tmp_path), str(written / "pairs.xlsx")],
+                   check=True, capture_output=True, timeout=120)
+    rows = list(csv.reader(io.StringIO((tmp_path / "pairs.csv").read_text(encoding="utf-8", errors="replace"))))
+    assert rows[0][0] == "decision" and len(rows) == 31
+    assert rows[2][2] == "'" + FORMULA_NAME, "shown as text, not evaluated"
+
+
+# --- CSV twins and introductions ----------------------------------------------------------
+
+def test_csv_twins_have_the_stable_columns(written, tables):
+    pairs = pd.read_csv(written / "pairs.csv", dtype={"mentee_id": str})
+    assert list(pairs.columns) == ["mentee_id", "mentee_name", "mentee_email", "mentor_id",
+                                   "mentor_name", "mentor_email", "score", *COMPONENTS, "explanation"]
+    assert pairs["score"].tolist() == np.round(tables["pairs"]["score"].astype(float), 1).tolist()
+    assert list(pd.read_csv(written / "unmatched.csv").columns) == [
+        "mentee_id", "mentee_name", "mentee_email", "reason"]
+    mentors = pd.read_csv(written / "mentors.csv")
+    assert list(mentors.columns) == ["mentor_id", "mentor_name", "mentor_email", "capacity", "assigned"]
+    assert mentors["assigned"].sum() == len(tables["pairs"])
+
+
+def test_csvs_are_plain_utf8_and_formula_safe(written):
+    raw = (written / "pairs.csv").read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf") and b"\r\n" not in raw
+    text = raw.decode("utf-8")
+    assert "Äijälä" in text and "'=HYPERLINK" in text
+    for name in ("pairs.csv", "unmatched.csv", "mentors.csv", "introductions.csv"):
+        for row in csv.reader(io.StringIO((written / name).read_text(encoding="utf-8"))):
+            assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), name
+
+
+def test_introductions_greet_both_and_skip_rejected_pairs(written, tables):
+    intro = pd.read_csv(written / "introductions.csv", keep_default_na=False)
+    assert list(intro.columns) == ["mentee_name", "mentee_email", "mentor_name", "mentor_email",
+                                   "subject", "introduction"]
+    pairs = tables["pairs"]
+    assert len(intro) == len(pairs) - 1
+    assert pairs.loc[3, "mentee_email"] not in set(intro["mentee_email"])
+    first = intro.iloc[0]
+    assert first["introduction"].startswith("Hello Aino and ")
+    assert "You were paired because: Both work in ICT;" in first["introduction"]
+    assert first["introduction"].count("\n") > 3 and first["mentor_email"] in first["introduction"]
+    assert intro["mentee_name"].iloc[1] == "'" + FORMULA_NAME
+    assert first["subject"].startswith(TITLE + ": meet your mentoring pair")
+
+
+def test_introductions_cope_with_pseudonymised_tables():
+    pairs = pd.DataFrame({"mentee_name": ["E1"], "mentee_email": [""], "mentor_name": [""],
+                          "mentor_email": [""], "explanation": [""], "decision": [""]})
+    text = introductions(pairs, "Round")["introduction"].iloc[0]
+    assert text.startswith("Hello E1 and mentor,") and "()" not in text
+    assert "You were paired because: Your answers fit well together." in text
+
+
+# --- HTML report --------------------------------------------------------------------------
+
+class _Page(HTMLParser):
+    """Collects what the tests look for in report.html."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags, self.tables, self.svgs, self.text, self.urls = [], {}, 0, [], []
+        self._table = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append(tag)
+        self.svgs += tag == "svg"
+        if tag == "table":
+            self._table = attrs.get("id")
+            self.tables[self._table] = 0
+        if tag == "tr" and self._table:
+            self.tables[self._table] += 1
+        self.urls += [v for k, v in attrs.items() if k in ("src", "href") and v and not v.startswith("#")]
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self._table = None
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@pytest.fixture(scope="module")
+def page(written) -> _Page:
+    parser = _Page()
+    parser.feed((written / "report.html").read_text(encoding="utf-8"))
+    return parser
+
+
+def test_report_has_charts_and_tables(page, tables):
+    assert page.svgs == 5
+    assert page.tables["pairs-table"] == len(tables["pairs"]) + 1
+    assert page.tables["unmatched-table"] == len(tables["unmatched"]) + 1
+    assert page.tables["issues-table"] == len(tables["issues"]) + 1
+    text = "".join(page.text)
+    assert TITLE in text and "Aino Äijälä" in text and "Score distribution" in text
+    assert "mentee0@example.fi" not in text, "e-mail addresses stay in the workbook"
+
+
+def test_report_is_self_contained_and_escaped(page, written):
+    html = (written / "report.html").read_text(encoding="utf-8")
+    assert page.urls == [] and "link" not in page.tags and "img" not in page.tags
+    assert "url(http" not in html and "@import" not in html
+    assert "<script>alert" not in html and "&lt;script&gt;alert" in html
+    assert html.count("<script>") == 1, "only the report's own sorting script"
+    assert HTML_NAME in "".join(page.text), "the name is shown as text"
+
+
+def test_report_without_pairs_says_so(tables, tmp_path):
+    empty = {**tables, "pairs": tables["pairs"].iloc[0:0], "goal_coverage": tables["goal_coverage"].iloc[0:0],
+             "issues": tables["issues"].iloc[0:0]}
+    write_outputs(empty, tmp_path / "out", audit=AUDIT, title=TITLE)
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "No pairs were made." in html and "No data issues were found." in html
+    assert html.count("<svg") == 2, "only the supply and demand charts"
+    assert openpyxl.load_workbook(tmp_path / "out" / "pairs.xlsx")["Pairs"].max_row == 1
+
+
+def _chromium() -> str | None:
+    return next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome",
+                                               "chrome", "headless_shell")) if p), None)
+
+
+def test_report_renders_in_headless_chromium(written, tmp_path):
+    browser = _chromium()
+    if browser is None:
+        pytest.skip("no Chromium/Chrome binary found: cannot render report.html headless")
+    flags = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+             f"--user-data-dir={tmp_path / 'profile'}"]
+    url = (written / "report.html").as_uri()
+    dom = subprocess.run([*flags, "--dump-dom", url], capture_output=True, text=True, timeout=120,
+                         check=True).stdout
+    # --dump-dom gives the DOM after scripts ran: the charts and the table were rendered
+    assert dom.count("<svg") == 5 and 'id="pairs-table"' in dom and "Äijälä" in dom
+    shot = tmp_path / "report.png"
+    subprocess.run([*flags, f"--screenshot={shot}", "--window-size=1280,2400", url],
+                   capture_output=True, timeout=120, check=True)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+# --- audit --------------------------------------------------------------------------------
+
+def test_audit_is_sorted_pretty_json_with_output_hashes(written):
+    text = (written / "audit.json").read_text(encoding="utf-8")
+    audit = json.loads(text)
+    assert text == json.dumps(audit, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    assert audit["counts"]["mentees"] == 34 and audit["solver"]["certificate"]["gap"] == 0.0
+    assert audit["round"] == TITLE
+    from matcher.report.audit import file_sha256
+    assert audit["output_sha256"] == {name: file_sha256(written / name) for name in FILES[:-1]}
+
+
+# --- contract -----------------------------------------------------------------------------
+
+def test_components_are_the_numeric_columns_between_score_and_explanation(tables):
+    assert component_columns(tables["pairs"]) == list(COMPONENTS)
+    extra = tables["pairs"].assign(note="x", experience=0.5)
+    assert component_columns(extra) == list(COMPONENTS), "columns after explanation are extras"
+
+
+def test_extra_columns_are_written_to_the_workbook(tables, tmp_path):
+    extra = {**tables, "pairs": tables["pairs"].assign(cohort="Helsinki")}
+    write_outputs(extra, tmp_path / "out", audit=AUDIT, title=TITLE)
+    sheet = pd.read_excel(tmp_path / "out" / "pairs.xlsx", sheet_name="Pairs", engine="openpyxl")
+    assert sheet.columns[-1] == "cohort" and (sheet["cohort"] == "Helsinki").all()
+    assert "cohort" not in pd.read_csv(tmp_path / "out" / "pairs.csv").columns
+
+
+def test_a_missing_table_or_column_is_named(tables):
+    with pytest.raises(ValueError, match="'alternatives'"):
+        check_tables({k: v for k, v in tables.items() if k != "alternatives"})
+    with pytest.raises(ValueError, match="'mentors' lacks column.*remaining"):
+        check_tables({**tables, "mentors": tables["mentors"].drop(columns="remaining")})
+
+
+def test_failed_write_leaves_the_previous_folder_untouched(tables, written, tmp_path, monkeypatch):
+    outdir = tmp_path / "output"
+    shutil.copytree(written, outdir)
+    before = {p.name: p.read_bytes() for p in outdir.iterdir()}
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("matcher.report.write_html", broken)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        write_outputs(tables, outdir, audit=AUDIT, title=TITLE)
+    assert {p.name: p.read_bytes() for p in outdir.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
+def test_refuses_to_replace_a_folder_it_did_not_write(tables, tmp_path):
+    home = tmp_path / "Documents"
+    home.mkdir()
+    (home / "thesis.docx").write_text("precious")
+    with pytest.raises(InputError, match="thesis.docx.*choose a new folder"):
+        write_outputs(tables, home, audit=AUDIT, title=TITLE)
+    assert (home / "thesis.docx").read_text() == "precious"
