@@ -4,3 +4,6 @@ The Python API has the same verbs as the command line (``matcher --help``).
 """
 
 __version__ = "0.1.0"
+
+from matcher.detect import init_round  # noqa: E402 - after __version__, which cli imports
+from matcher.intake import Round, load_round  # noqa: E402

@@ -1,0 +1,447 @@
+"""``matcher init``: recognise which form column is which, and write a round config that runs.
+
+Header detection scores every (header, canonical field) pair: a header that *is* one of the form
+tool's own columns (Microsoft Forms' Id, Start time, Completion time, Email, Name, Last modified
+time; Google Forms' Timestamp, Email address) is taken as it is; otherwise each field has English
+and Finnish keywords, and a keyword found at the start of a word of the header ("ala" in "Millä
+alalla työskentelet?") scores 100, a fuzzy match (:func:`rapidfuzz.fuzz.partial_ratio`, for
+keywords of 5+ letters) scores what rapidfuzz says. Longer keywords add a small bonus so "own words"
+beats "goals" for the free-text question. Headers are then assigned to fields by an optimal
+one-to-one assignment (:func:`scipy.optimize.linear_sum_assignment`), so each header is used at most
+once. A column whose answers are mostly e-mail addresses is taken as the e-mail column whatever its
+header says; one that holds none is never.
+
+Microsoft Forms' ``Id`` is the response number of the export, not a person's id: it is carried
+through, and participants get ids derived from their e-mail (see :mod:`matcher.intake`).
+
+Example
+-------
+>>> import pandas as pd
+>>> table = pd.DataFrame(columns=["Id", "Email", "Millä kielillä voit mentoroida?", "Paikkakunta"])
+>>> detect_columns(table, "mentors").columns
+{'email': 'Email', 'languages': 'Millä kielillä voit mentoroida?', 'city': 'Paikkakunta'}
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz
+from scipy.optimize import linear_sum_assignment
+
+from matcher import vocab
+from matcher.config import (DEFAULT_WEIGHTS, MENTEE_FIELDS, MENTOR_FIELDS, Defaults, ReadConfig,
+                            ScoringConfig, SolverConfig)
+from matcher.errors import InputError
+from matcher.readers import read_table
+
+#: a header must score at least this (0-100, before the length bonus) to be taken for a field
+MIN_SCORE = 85.0
+#: canonical fields that must be mapped for a round to be read
+REQUIRED = ("languages",)
+#: the form tools' own columns (normalised header -> canonical field, or None: carried through)
+FORMS_OWN = {
+    "id": None, "start time": None, "last modified time": None, "aloitusaika": None,
+    "completion time": "submitted_at", "timestamp": "submitted_at", "aikaleima": "submitted_at",
+    "valmistumisaika": "submitted_at", "email": "email", "email address": "email",
+    "sahkoposti": "email", "sahkopostiosoite": "email", "name": "name", "nimi": "name",
+}
+
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "id": ("participant id", "mentor id", "mentee id", "member number", "osallistujatunnus",
+           "osallistujan tunnus", "jasennumero"),
+    "name": ("name", "full name", "your name", "nimi", "koko nimi", "nimesi", "namn"),
+    "email": ("email", "e mail", "email address", "sahkoposti", "sahkopostiosoite", "e post"),
+    "submitted_at": ("completion time", "timestamp", "submitted", "submission time", "aikaleima",
+                     "lahetetty", "tidsstampel"),
+    "organisation": ("organisation", "organization", "organisaatio", "employer", "tyonantaja",
+                     "company", "yritys", "oppilaitos", "school", "workplace", "tyopaikka"),
+    "field": ("field", "ala", "toimiala", "ammattiala", "koulutusala", "industry", "sector",
+              "branch", "bransch"),
+    "job_title": ("job title", "title", "ammattinimike", "tehtavanimike", "nimike", "position",
+                  "current job", "nykyinen tyo", "tehtava", "occupation", "ammatti"),
+    "years_experience": ("years of experience", "work experience", "experience", "tyokokemus",
+                         "kokemus", "arbetserfarenhet"),
+    "years_in_finland": ("in finland", "years in finland", "lived in finland", "suomessa",
+                         "asunut suomessa", "i finland"),
+    "languages": ("language", "languages", "kieli", "kielet", "kielilla", "kielitaito", "sprak"),
+    "topics": ("topic", "topics", "help with", "can help", "voit auttaa", "auttaa", "aihe",
+               "aiheissa", "osaamisalue", "expertise", "can offer", "voit tarjota"),
+    "goals": ("goal", "goals", "tavoite", "tavoitteet", "help with", "toivot tukea", "tukea",
+              "support", "hope to get", "mita toivot", "toiveet", "wishes", "mal"),
+    "about": ("about yourself", "itsestasi", "introduce", "esittele", "background", "tausta",
+              "bio", "kerro"),
+    "goals_text": ("own words", "omin sanoin", "describe your goals", "kuvaile tavoitteitasi",
+                   "kuvaile", "describe", "in more detail", "tarkemmin"),
+    "capacity": ("how many mentees", "number of mentees", "mentees can you", "montako aktoria",
+                 "montako mentoroitavaa", "aktoria", "mentoroitavaa", "capacity", "kapasiteetti"),
+    "max_mentors": ("how many mentors", "number of mentors", "montako mentoria", "max mentors"),
+    "priority": ("priority", "prioriteetti", "etusija", "kiireellisyys"),
+    "city": ("city", "paikkakunta", "kaupunki", "kotikunta", "kunta", "location", "sijainti",
+             "municipality", "where do you live", "missa asut", "stad", "ort"),
+    "meeting_mode": ("meet", "meeting", "tavata", "tapaaminen", "tapaamiset", "tapaamismuoto",
+                     "in person or remote", "etana vai kasvokkain", "traffas"),
+    "gender": ("gender", "sukupuoli", "kon"),
+    "gender_preference": ("gender of mentor", "gender of your mentor", "particular gender",
+                          "gender preference", "sukupuolen mentoria", "mentorin sukupuoli"),
+}
+
+#: canonical field -> vocabulary kind its answers are checked against at init
+VOCAB_COLUMNS = {"field": "fields", "topics": "goals", "goals": "goals", "languages": "languages",
+                 "city": "cities"}
+
+
+@dataclass
+class Detection:
+    """Which header was taken for which canonical field of one file."""
+
+    role: str
+    columns: dict[str, str]
+    #: canonical field -> score (0-100) of the chosen header
+    scores: dict[str, float] = field(default_factory=dict)
+    #: headers not mapped to any field (carried through)
+    unmapped: list[str] = field(default_factory=list)
+    #: required fields no header was found for
+    missing: list[str] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return (f"Detection({self.role!r}, {len(self.columns)} mapped, {len(self.unmapped)} "
+                f"unmapped, missing={self.missing})")
+
+
+def detect_columns(table: pd.DataFrame, role: str) -> Detection:
+    """Map a read export's headers onto the canonical fields of ``role`` ("mentors"/"mentees").
+
+    Examples
+    --------
+    >>> t = pd.DataFrame(columns=["Timestamp", "Email Address", "Which field are you in?",
+    ...                           "What are your goals?", "Describe your goals in your own words"])
+    >>> detect_columns(t, "mentees").columns
+    {'email': 'Email Address', 'submitted_at': 'Timestamp', 'field': 'Which field are you in?', 'goals': 'What are your goals?', 'goals_text': 'Describe your goals in your own words'}
+    """
+    fields = MENTOR_FIELDS if role == "mentors" else MENTEE_FIELDS
+    headers = [str(h) for h in table.columns]
+    scores = _score_matrix(headers, fields)
+    _apply_data_hints(scores, table, headers, fields)
+    rows, cols = linear_sum_assignment(scores, maximize=True)
+    chosen = {fields[c]: (headers[r], scores[r, c]) for r, c in zip(rows, cols)
+              if scores[r, c] >= MIN_SCORE}
+    columns = {f: chosen[f][0] for f in fields if f in chosen}
+    used = set(columns.values())
+    missing = [f for f in REQUIRED if f not in columns]
+    if "email" not in columns and "id" not in columns:
+        missing.insert(0, "email")
+    return Detection(role=role, columns=columns,
+                     scores={f: round(min(float(chosen[f][1]), 100.0), 1) for f in columns},
+                     unmapped=[h for h in headers if h not in used], missing=missing)
+
+
+def _score_matrix(headers: list[str], fields: tuple[str, ...]) -> np.ndarray:
+    """(header, field) scores: 100+ for the forms' own columns and keyword hits, fuzzy otherwise."""
+    scores = np.zeros((len(headers), len(fields)))
+    for i, header in enumerate(headers):
+        norm = vocab.normalise(header)
+        if norm in FORMS_OWN:
+            own = FORMS_OWN[norm]
+            if own in fields:
+                scores[i, fields.index(own)] = 130.0
+            continue  # a form tool's own column is never read as a question
+        for j, name in enumerate(fields):
+            scores[i, j] = max((_keyword_score(kw, norm) for kw in KEYWORDS[name]), default=0.0)
+    return scores
+
+
+def _keyword_score(keyword: str, header: str) -> float:
+    # the bonus (up to 12) lets a longer, more specific keyword win over a shorter one
+    bonus = min(len(keyword), 24) / 2
+    if re.search(rf"(?<!\w){re.escape(keyword)}", header):
+        return 100.0 + bonus
+    if len(keyword) >= 5:
+        score = fuzz.partial_ratio(keyword, header)
+        if score >= MIN_SCORE:
+            return score + bonus / 2
+    return 0.0
+
+
+def _apply_data_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
+                      fields: tuple[str, ...]) -> None:
+    """A column of e-mail addresses is the e-mail column; one without any never is."""
+    if "email" not in fields or table.empty:
+        return
+    j = fields.index("email")
+    for i, header in enumerate(headers):
+        values = table.iloc[:, i].dropna().astype(str)
+        if values.empty:
+            continue
+        share = values.str.fullmatch(r"\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*").mean()
+        if share >= 0.8:
+            scores[i, j] = max(scores[i, j], 120.0)
+        elif share == 0:
+            scores[i, j] = 0.0  # e.g. Microsoft Forms' Email column of an anonymous form
+
+
+def unknown_answers(table: pd.DataFrame, detection: Detection,
+                    separators: tuple[str, ...] = ReadConfig.separators
+                    ) -> dict[str, list[tuple[str, int, vocab.Match]]]:
+    """Distinct answers of the vocabulary columns that are not known names.
+
+    Returns ``{kind: [(answer, how many rows, Match), ...]}``, most frequent first; cities are left
+    out (an unknown city is kept as written, not a problem).
+    """
+    from matcher.intake import answer_counts  # intake owns how cells are split into answers
+
+    found: dict[str, list[tuple[str, int, vocab.Match]]] = {}
+    for name, kind in VOCAB_COLUMNS.items():
+        header = detection.columns.get(name)
+        if header is None or kind == "cities":
+            continue
+        vocabulary = vocab.vocabulary(kind)
+        counts = answer_counts(table[header], separators, vocabulary)
+        for answer, count in counts.items():
+            match = vocabulary.resolve(answer)
+            if match.status != "exact":
+                found.setdefault(kind, []).append((answer, count, match))
+    return found
+
+
+@dataclass
+class InitResult:
+    """What ``matcher init`` did: the config written, the detections and the warnings to show."""
+
+    path: Path
+    mentors: Detection
+    mentees: Detection
+    unknown: dict[str, list[tuple[str, int, vocab.Match]]]
+    warnings: list[str]
+
+    def __repr__(self) -> str:
+        return (f"InitResult({str(self.path)!r}, mentors={self.mentors!r}, mentees={self.mentees!r}, "
+                f"{len(self.warnings)} warnings)")
+
+
+def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "round.toml",
+               name: str | None = None, overwrite: bool = False,
+               mentors_sheet: str | None = None, mentees_sheet: str | None = None) -> InitResult:
+    """Detect the columns of two exports and write a commented round config that runs as it is.
+
+    Parameters
+    ----------
+    mentors, mentees
+        The two form exports.
+    output
+        Config path to write; the exports' paths are written relative to its folder.
+    name
+        Round name; defaults to the output folder's name.
+    overwrite
+        Replace an existing config (otherwise that is an InputError).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from matcher import synthetic
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> synthetic.mentor_export(6).to_csv(folder / "m.csv", index=False)
+    >>> synthetic.mentee_export(8).to_csv(folder / "e.csv", index=False)
+    >>> result = init_round(folder / "m.csv", folder / "e.csv", folder / "round.toml")
+    >>> result.warnings, sorted(result.mentors.columns)[:3]
+    ([], ['about', 'capacity', 'city'])
+    """
+    output = Path(output)
+    if output.exists() and not overwrite:
+        raise InputError(f"{output} already exists; choose another name with -o, or pass "
+                         "--force to replace it")
+    mentors, mentees = Path(mentors), Path(mentees)
+    found = {}
+    warnings = []
+    for role, path, sheet in (("mentors", mentors, mentors_sheet), ("mentees", mentees, mentees_sheet)):
+        table = read_table(path, sheet)
+        detection = detect_columns(table, role)
+        found[role] = (detection, unknown_answers(table, detection))
+        for missing in detection.missing:
+            what = "the e-mail (or a participant id)" if missing == "email" else f"'{missing}'"
+            warnings.append(f"{path.name}: no column looked like {what}; fill in [{role}.columns] "
+                            f"{missing} = \"<header>\" in {output.name} (headers found: "
+                            f"{', '.join(repr(h) for h in detection.unmapped[:12])})")
+    unknown: dict[str, list[tuple[str, int, vocab.Match]]] = {}
+    for _, answers in found.values():
+        for kind, items in answers.items():
+            unknown.setdefault(kind, []).extend(items)
+    base = output.resolve().parent
+    write_config(output, name=name or base.name or "Mentoring round",
+                 mentors_file=_relative(mentors, base), mentees_file=_relative(mentees, base),
+                 mentor_columns=found["mentors"][0].columns, mentee_columns=found["mentees"][0].columns,
+                 mentor_sheet=mentors_sheet, mentee_sheet=mentees_sheet,
+                 detections=(found["mentors"][0], found["mentees"][0]), unknown=unknown)
+    return InitResult(path=output, mentors=found["mentors"][0], mentees=found["mentees"][0],
+                      unknown=unknown, warnings=warnings)
+
+
+def _relative(path: Path, base: Path) -> str:
+    path = path.resolve()
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _q(text: str) -> str:
+    """A TOML basic string (JSON string escapes are valid TOML)."""
+    return json.dumps(str(text), ensure_ascii=False)
+
+
+def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: str,
+                 mentor_columns: dict[str, str], mentee_columns: dict[str, str],
+                 mentor_sheet: str | None = None, mentee_sheet: str | None = None,
+                 detections: tuple[Detection, Detection] | None = None,
+                 unknown: dict[str, list[tuple[str, int, vocab.Match]]] | None = None) -> Path:
+    """Write a commented round config (TOML) with every section at its default; return the path.
+
+    ``detections`` adds the detection notes (scores, unmapped headers, TODOs) as comments and
+    ``unknown`` the unrecognised answers as commented ``[vocabulary.*]`` suggestions.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from matcher.config import load_config
+    >>> p = write_config(Path(tempfile.mkdtemp()) / "round.toml", "Spring", "m.xlsx", "e.xlsx",
+    ...                  {"email": "Email", "languages": "Kielet"}, {"email": "Email"})
+    >>> load_config(p).mentors.columns
+    {'email': 'Email', 'languages': 'Kielet'}
+    """
+    path = Path(path)
+    mentors_detection, mentees_detection = detections or (None, None)
+    lines = [
+        "# Round config for matcher. Check it with `matcher validate " + path.name + "`, then",
+        "# match with `matcher run " + path.name + "`. Relative paths are relative to this file's folder.",
+        "",
+        "[round]",
+        "# The round's name, shown in reports.",
+        f"name = {_q(name)}",
+        "# Folder `matcher run` writes pairings and the report into.",
+        'output = "output"',
+        "",
+    ]
+    for role, file, sheet, columns, detection in (
+            ("mentors", mentors_file, mentor_sheet, mentor_columns, mentors_detection),
+            ("mentees", mentees_file, mentee_sheet, mentee_columns, mentees_detection)):
+        lines += _source_section(role, file, sheet, columns, detection)
+    defaults, read = Defaults(), ReadConfig()
+    lines += [
+        "[read]",
+        "# Separators between the answers of a multi-select question, tried in this order",
+        "# (Microsoft Forms writes 'Finnish;English;', Google Forms 'Finnish, English').",
+        f"separators = [{', '.join(_q(s) for s in read.separators)}]",
+        "# When the same e-mail signs up twice: keep_latest or keep_first (the others are reported).",
+        f"duplicates = {_q(read.duplicates)}",
+        "",
+        "[defaults]",
+        "# Used when an answer is missing.",
+        f"capacity = {defaults.capacity}          # mentees per mentor",
+        f"max_mentors = {defaults.max_mentors}       # mentors per mentee",
+        f"language_level = {_q(defaults.language_level)}   # a language named without a level: basic, good, fluent or native",
+        f"meeting_mode = {_q(defaults.meeting_mode)}   # in_person, remote or either",
+        "",
+    ]
+    lines += _vocabulary_section(unknown or {})
+    scoring, solver = ScoringConfig(), SolverConfig()
+    related = ", ".join("[" + ", ".join(_q(k) for k in group) + "]" for group in scoring.related_fields)
+    lines += [
+        "[scoring]",
+        "# Pairs scoring below this total (0-100) are never proposed.",
+        f"min_score = {scoring.min_score:g}",
+        "# Fields that count as related (half a field match by default).",
+        f"related_fields = [{related}]",
+        f"related_field_score = {scoring.related_field_score:g}",
+        "",
+        "[scoring.weights]",
+        "# How much each part of the match counts; normalised to sum to 1.",
+        *[f"{key} = {value:g}" for key, value in DEFAULT_WEIGHTS.items()],
+        "",
+        "[constraints]",
+        "# A mentor and mentee from the same organisation are never paired (conflict of interest).",
+        "same_organisation = true",
+        "# An in-person-only participant is never paired with a remote-only one.",
+        "meeting_mode = true",
+        "# Pairs the coordinator fixes or rules out, by id or e-mail, e.g.",
+        '# locked = [{mentee = "aino@example.org", mentor = "eero@example.com"}]',
+        '# forbidden = [{mentee = "...", mentor = "..."}]',
+        "# or from a CSV file with columns mentee, mentor:",
+        '# locked_file = "locked.csv"',
+        "",
+        "[solver]",
+        "# coverage: match as many mentees as possible, then the best total score;",
+        "# total: the best total score; fair: raise the worst-matched mentee first.",
+        f"objective = {_q(solver.objective)}",
+        f"engine = {_q(solver.engine)}",
+        "",
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _source_section(role: str, file: str, sheet: str | None, columns: dict[str, str],
+                    detection: Detection | None) -> list[str]:
+    who = "mentor" if role == "mentors" else "mentee"
+    lines = [
+        f"# The {who} sign-ups.",
+        f"[{role}]",
+        f"file = {_q(file)}",
+        f"sheet = {_q(sheet)}" if sheet else "# sheet = \"Form1\"   # the first sheet when not given",
+        "",
+        f"# matcher's field = the form's column header. Columns not listed are carried through.",
+        f"[{role}.columns]",
+    ]
+    fields = MENTOR_FIELDS if role == "mentors" else MENTEE_FIELDS
+    for name in fields:
+        if name in columns:
+            note = ""
+            if detection is not None and name in detection.scores:
+                note = f"   # detected (score {detection.scores[name]:g})"
+            lines.append(f"{name} = {_q(columns[name])}{note}")
+    if detection is not None:
+        for missing in detection.missing:
+            lines.append(f'# TODO: {missing} = "<header of the {missing} column>"   '
+                         "# not recognised: fill in before validating")
+        if detection.unmapped:
+            lines.append("# Not mapped (carried through untouched): "
+                         + ", ".join(_q(h) for h in detection.unmapped))
+        left = [f for f in fields if f not in columns and f not in detection.missing]
+        if left:
+            lines.append(f"# Not found in the file (defaults apply): {', '.join(left)}")
+    return lines + [""]
+
+
+def _vocabulary_section(unknown: dict[str, list[tuple[str, int, vocab.Match]]]) -> list[str]:
+    lines = ["# Extra synonyms for the built-in vocabularies (English, Finnish and Swedish names are",
+             "# built in). Add answers your form uses: key = [\"answer\", ...]. Keys: see",
+             "# matcher.vocab.keys(kind); a new key adds a new value."]
+    if not unknown:
+        return lines + ["# Every answer in the files was recognised.", ""]
+    for kind in vocab.KINDS:
+        items = unknown.get(kind)
+        if not items:
+            continue
+        lines += ["", f"[vocabulary.{kind}]",
+                  "# Answers found in the files that are not built-in names, with matcher's best guess."
+                  " Uncomment to accept:"]
+        merged: dict[str, list] = {}
+        for answer, count, match in items:
+            merged.setdefault(answer, [0, match])[0] += count
+        by_key: dict[str, list[str]] = {}
+        for answer, (count, match) in sorted(merged.items(), key=lambda kv: (-kv[1][0], kv[0])):
+            rows = f"{count} row{'s' if count != 1 else ''}"
+            if match.key is None:
+                lines.append(f"#   {_q(answer)} ({rows}): no close built-in value; add it under a key")
+                continue
+            verdict = "read as" if match.status == "corrected" else "did you mean"
+            lines.append(f"#   {_q(answer)} ({rows}): {verdict} '{vocab.label(kind, match.key)}' "
+                         f"(score {match.score:g})")
+            by_key.setdefault(match.key, []).append(answer)
+        # one line per key, so uncommenting never repeats a TOML key
+        lines += [f"# {key} = [{', '.join(_q(a) for a in answers)}]" for key, answers in by_key.items()]
+    return lines + [""]
