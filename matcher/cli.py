@@ -44,6 +44,79 @@ def main():
     """
 
 
+@main.command("init")
+@click.argument("mentors", type=click.Path(dir_okay=False))
+@click.argument("mentees", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", default="round.toml", show_default=True,
+              type=click.Path(dir_okay=False), help="Round config to write.")
+@click.option("--name", help="Round name (default: the config folder's name).")
+@click.option("--mentors-sheet", help="Sheet of the mentor workbook (default: the first).")
+@click.option("--mentees-sheet", help="Sheet of the mentee workbook (default: the first).")
+@click.option("--force", is_flag=True, help="Replace an existing config.")
+@handle_errors
+def init_command(mentors, mentees, output, name, mentors_sheet, mentees_sheet, force):
+    """Write a commented round config for two form exports (MENTORS, MENTEES).
+
+    Recognises which column is which from the headers (English or Finnish), checks the answers
+    against the built-in vocabularies and lists the unrecognised ones in the config.
+    """
+    from matcher.detect import init_round
+
+    result = init_round(mentors, mentees, output, name=name, overwrite=force,
+                        mentors_sheet=mentors_sheet, mentees_sheet=mentees_sheet)
+    for detection in (result.mentors, result.mentees):
+        click.echo(f"{detection.role}: {len(detection.columns)} columns recognised "
+                   f"({', '.join(detection.columns)}); {len(detection.unmapped)} carried through")
+    unknown = sum(len(items) for items in result.unknown.values())
+    if unknown:
+        click.echo(f"{unknown} answers are not built-in vocabulary names: see [vocabulary.*] "
+                   f"in {result.path}")
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    click.echo(f"Wrote {result.path}. Next: matcher validate {result.path}")
+
+
+@main.command("validate")
+@click.argument("round_config", metavar="ROUND", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table",
+              show_default=True, help="csv writes the issues table to stdout, for batch jobs.")
+@handle_errors
+def validate_command(round_config, fmt):
+    """Read and check a round's two exports; print every problem found.
+
+    Exit code 0 when there are only warnings, 2 when there are errors to fix first.
+    """
+    from matcher.intake import load_round
+
+    rnd = load_round(round_config)
+    if fmt == "csv":
+        click.echo(rnd.issues.to_csv(index=False), nl=False)
+    else:
+        _print_issues(rnd.issues)
+        click.echo(rnd.summary())
+    sys.exit(0 if rnd.ok else 2)
+
+
+def _print_issues(issues) -> None:
+    """The issues as a rich table, errors in red."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text  # plain Text: "[read]" in a suggestion is not rich markup
+
+    if issues.empty:
+        return
+    table = Table(show_lines=False, header_style="bold")
+    for name in ("severity", "file", "row", "column", "value", "problem", "suggestion"):
+        table.add_column(name, overflow="fold", max_width=48 if name == "column" else None)
+    for item in issues.itertuples(index=False):
+        style = "red" if item.severity == "error" else None
+        row = "" if item.row is None or str(item.row) == "<NA>" else str(item.row)
+        table.add_row(*(Text(str(v)) for v in (item.severity, item.file, row, item.column,
+                                                item.value, item.problem, item.suggestion)),
+                      style=style)
+    Console(soft_wrap=False).print(table)
+
+
 @main.command("run")
 @click.argument("round_config", metavar="ROUND", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "outdir", type=click.Path(file_okay=False),

@@ -329,7 +329,7 @@ class _Reporter:
             blank = table.index[table[header].isna()]
             if len(blank):
                 shown = ", ".join(str(r) for r in blank[:8]) + (" …" if len(blank) > 8 else "")
-                self.add("warning", None, name, "", f"no answer in {len(blank)} rows ({shown})",
+                self.add("warning", None, name, "", f"no answer in {len(blank)} row{'s' * (len(blank) != 1)} ({shown})",
                          "defaults used; ask for the answers if they matter")
 
 
