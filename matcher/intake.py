@@ -69,8 +69,9 @@ MENTEE_COLUMNS = ("row", "name", "email", "submitted_at", "organisation", "field
                   "meeting_mode", "gender", "gender_preference")
 #: free-text fields: their answers never appear in issues or logs
 FREE_TEXT = ("about", "goals_text")
-#: date formats tried (vectorised, in order) after ISO 8601: Finnish Excel, then Forms' US style
-DATE_FORMATS = ("%d.%m.%Y %H.%M.%S", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H.%M", "%d.%m.%Y %H:%M",
+#: date formats tried (vectorised, in order) after ISO 8601: Finnish Excel, Google Forms' CSV
+#: ("2026/01/10 9:15:02 AM", time zone removed), then Microsoft Forms' US style
+DATE_FORMATS = ("%Y/%m/%d %I:%M:%S %p", "%Y/%m/%d %H:%M:%S", "%d.%m.%Y %H.%M.%S", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H.%M", "%d.%m.%Y %H:%M",
                 "%d.%m.%Y", "%m/%d/%Y %H:%M:%S", "%m/%d/%y %H:%M:%S", "%m/%d/%Y %H:%M",
                 "%m/%d/%y %H:%M", "%m/%d/%Y")
 _NUMBER_WORDS = {
@@ -350,12 +351,13 @@ def _emails(series: pd.Series, report: _Reporter) -> pd.Series:
 def _dates(series: pd.Series, report: _Reporter) -> pd.Series:
     """Submission times: ISO 8601 first, then each of :data:`DATE_FORMATS`, a column at a time."""
     text = series.dropna().astype(str)
-    parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
+    bare = text.str.replace(r"\s+(?!(?:AM|PM)$)(?:[A-Z]{2,5}|GMT[+-]\d+|UTC[+-]\d+)$", "", regex=True)
+    parsed = pd.to_datetime(bare, format="ISO8601", errors="coerce")
     for fmt in DATE_FORMATS:
         todo = parsed.isna()
         if not todo.any():
             break
-        parsed[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce")
+        parsed[todo] = pd.to_datetime(bare[todo], format=fmt, errors="coerce")
     for row, value in text[parsed.isna()].items():
         report.add("warning", row, "submitted_at", value, "not a date and time",
                    "duplicates of this person are ordered by row instead")
@@ -433,7 +435,7 @@ def _map_unique(series: pd.Series, convert: Callable[[str], object]) -> pd.Serie
     """Apply ``convert`` once per distinct non-empty value, then map the column (vectorised)."""
     values = series.dropna()
     mapping = {value: convert(value) for value in values.unique()}
-    return values.map(mapping)
+    return values.map(mapping).astype(object)  # object even when empty (no float NaN column)
 
 
 def _explain(match: vocab.Match, kind: str) -> tuple[str, str, str]:

@@ -26,7 +26,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -89,7 +88,7 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[pd.DataFrame, dict]:
     engine = _excel_engine(path)
     try:
         book = pd.ExcelFile(path, engine=engine)
-    except (zipfile.BadZipFile, ValueError, OSError, KeyError) as exc:
+    except Exception as exc:  # calamine, openpyxl and zipfile each raise their own types
         raise InputError(f"{path.name}: cannot be read as a workbook ({exc}); open it in Excel and "
                          "save it again as .xlsx, or export it as CSV") from None
     with book:

@@ -518,6 +518,7 @@ def _blemish(frame, rng, numbers, languages, optional) -> pd.DataFrame:
         loose = np.union1d(rows(0.06), [0])
         values = frame[column].to_numpy(dtype=object)
         picks = rng.integers(0, len(patterns), len(loose))
+        picks[0] = 0  # the first row always shows the first pattern ("10+"), for reviewers
         values[loose] = [patterns[p].format(n=values[i]) for i, p in zip(loose, picks)]
         frame[column] = values
     # a language typo ('Finish'): replace the first spelled language name in a few answers

@@ -1,0 +1,121 @@
+"""Header detection, the config `matcher init` writes, and the init/validate commands."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from matcher import synthetic
+from matcher.cli import main
+from matcher.config import load_config
+from matcher.detect import detect_columns, init_round
+from matcher.errors import InputError
+from matcher.intake import load_round
+
+from conftest import write_csv
+
+
+def test_synthetic_forms_headers_are_all_recognised():
+    mentors = detect_columns(synthetic.mentor_export(30, messy=False), "mentors")
+    assert mentors.columns == synthetic.MENTOR_COLUMNS | {}
+    assert mentors.missing == []
+    assert set(mentors.unmapped) == {"Id", "Start time", "Last modified time", synthetic.Q_CONSENT}
+    mentees = detect_columns(synthetic.mentee_export(30, messy=False), "mentees")
+    assert mentees.columns == synthetic.MENTEE_COLUMNS
+
+
+@pytest.mark.parametrize("header, field", [
+    ("Sähköpostiosoite", "email"), ("Koko nimi", "name"), ("Millä alalla työskentelet?", "field"),
+    ("Ammattinimike", "job_title"), ("Työkokemus (vuotta)", "years_experience"),
+    ("Kuinka kauan olet asunut Suomessa?", "years_in_finland"),
+    ("Millä kielillä voit mentoroida?", "languages"), ("Missä asioissa voit auttaa?", "topics"),
+    ("Kerro itsestäsi", "about"), ("Montako aktoria voit ottaa?", "capacity"),
+    ("Paikkakunta", "city"), ("Miten haluaisit tavata?", "meeting_mode"),
+    ("Which langauges do you speak?", "languages"), ("Your employer", "organisation"),
+])
+def test_single_headers(header, field):
+    table = pd.DataFrame(columns=[header])
+    assert detect_columns(table, "mentors").columns == {field: header}
+
+
+def test_each_header_used_once_and_specific_keywords_win():
+    table = pd.DataFrame(columns=["What are your goals?", "Describe your goals in your own words",
+                                  "Gender", "Do you wish for a mentor of a particular gender?"])
+    assert detect_columns(table, "mentees").columns == {
+        "goals": "What are your goals?", "goals_text": "Describe your goals in your own words",
+        "gender": "Gender", "gender_preference": "Do you wish for a mentor of a particular gender?"}
+
+
+def test_email_detected_from_the_answers():
+    table = pd.DataFrame({"Email": ["anonymous", "anonymous"], "Yhteystieto": ["a@example.org", "b@example.org"],
+                          "Kielet": ["suomi", "englanti"]})
+    assert detect_columns(table, "mentees").columns == {"email": "Yhteystieto", "languages": "Kielet"}
+
+
+def test_init_writes_todo_and_warns_when_required_missing(tmp_path):
+    write_csv(tmp_path / "m.csv", pd.DataFrame({"Email": ["a@example.org"], "City": ["Espoo"]}))
+    write_csv(tmp_path / "e.csv", pd.DataFrame({"Email": ["b@example.org"], "Kielet": ["suomi"]}))
+    result = init_round(tmp_path / "m.csv", tmp_path / "e.csv", tmp_path / "round.toml")
+    assert len(result.warnings) == 1 and "'languages'" in result.warnings[0]
+    text = result.path.read_text()
+    assert "# TODO: languages" in text
+    load_config(result.path)  # still valid TOML and config
+    with pytest.raises(InputError, match="does not map 'languages'"):
+        load_round(result.path)
+    with pytest.raises(InputError, match="already exists"):
+        init_round(tmp_path / "m.csv", tmp_path / "e.csv", tmp_path / "round.toml")
+
+
+def test_init_lists_unknown_answers_as_commented_vocabulary(tmp_path):
+    write_csv(tmp_path / "m.csv", pd.DataFrame({"Email": ["a@example.org", "b@example.org"],
+                                                "Languages": ["Finish;English;", "Klingon;"],
+                                                "Field": ["Tietotekniika", "ICT"]}))
+    write_csv(tmp_path / "e.csv", pd.DataFrame({"Email": ["c@example.org"], "Languages": ["suomi"]}))
+    result = init_round(tmp_path / "m.csv", tmp_path / "e.csv", tmp_path / "round.toml")
+    text = result.path.read_text()
+    assert "[vocabulary.languages]" in text and '# fi = ["finish"]' in text
+    assert '"klingon" (1 row): no close built-in value' in text
+    assert '# ict = ["Tietotekniika"]' in text
+    config = load_config(result.path)
+    assert config.mentors.columns["field"] == "Field" and config.vocabulary == {}
+
+
+def test_new_exports_init_then_validate_without_editing(tmp_path):
+    config = synthetic.write_round(tmp_path / "src", 25, 40, seed=11, fmt="csv")
+    result = init_round(config.parent / "mentors.csv", config.parent / "mentees.csv", tmp_path / "r.toml")
+    assert result.warnings == []
+    rnd = load_round(result.path)
+    reference = load_round(config)
+    assert rnd.ok and len(rnd.mentors) == len(reference.mentors) == 25
+    pd.testing.assert_frame_equal(rnd.mentees, reference.mentees)
+
+
+def test_cli_init_and_validate(tmp_path):
+    synthetic.write_round(tmp_path, 8, 12, seed=2)
+    runner = CliRunner()
+    out = runner.invoke(main, ["init", str(tmp_path / "mentors.xlsx"), str(tmp_path / "mentees.xlsx"),
+                               "-o", str(tmp_path / "new.toml")])
+    assert out.exit_code == 0, out.output
+    assert "Wrote" in out.output and "mentors: 15 columns recognised" in out.output
+    again = runner.invoke(main, ["init", str(tmp_path / "mentors.xlsx"), str(tmp_path / "mentees.xlsx"),
+                                 "-o", str(tmp_path / "new.toml")])
+    assert again.exit_code == 2 and "already exists" in again.output and "Traceback" not in again.output
+    checked = runner.invoke(main, ["validate", str(tmp_path / "new.toml")])
+    assert checked.exit_code == 0, checked.output
+    assert "8 mentors, 12 mentees read; 0 errors" in checked.output
+    as_csv = runner.invoke(main, ["validate", str(tmp_path / "new.toml"), "--format", "csv"])
+    assert as_csv.output.startswith("severity,file,row,column,value,problem,suggestion")
+
+
+def test_cli_validate_exit_2_on_errors(finnish_round):
+    init_round(finnish_round / "mentorit.csv", finnish_round / "aktorit.csv", finnish_round / "round.toml")
+    result = CliRunner().invoke(main, ["validate", str(finnish_round / "round.toml")])
+    assert result.exit_code == 2 and "2 errors" in result.output
+    as_csv = CliRunner().invoke(main, ["validate", str(finnish_round / "round.toml"), "--format", "csv"])
+    assert as_csv.exit_code == 2 and "no e-mail and no id" in as_csv.output
+
+
+def test_cli_validate_missing_config():
+    result = CliRunner().invoke(main, ["validate", "nowhere/round.toml"])
+    assert result.exit_code == 2 and result.output.startswith("Error: round config")
