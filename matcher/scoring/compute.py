@@ -1,28 +1,34 @@
 """Score every mentor × mentee pair: components, weighted total and feasibility, in mentee blocks.
 
-Matrices are filled block by block of mentees (every mentor at once), so the temporaries of one
-block stay around :data:`BLOCK_ELEMENTS` elements and the peak memory is the stored result: the
+Matrices are filled block by block of mentees (every mentor at once, :data:`WORKERS` blocks at a
+time), so the temporaries of a block stay around :data:`BLOCK_ELEMENTS` elements and the peak
+memory is the stored result: the
 float32 total, one float16 matrix per enabled component, the uint16 reason codes and the bool mask.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from matcher.config import RoundConfig
 from matcher.scoring.components import COMPONENTS
 from matcher.scoring.constraints import (BELOW_MIN_SCORE, FORBIDDEN, forbidden_positions,
                                          pair_codes, reason_labels, rule_bits)
-from matcher.scoring.encode import encode_pair
+from matcher.scoring.encode import People, encode_pair
 from matcher.scoring.scores import PairContext, Scores
 
 log = logging.getLogger(__name__)
 
-#: pairs per block of mentees (about 64 MB per float32 temporary)
-BLOCK_ELEMENTS = 1 << 24
+#: pairs per block of mentees (about 32 MB per float32 temporary)
+BLOCK_ELEMENTS = 1 << 23
+#: blocks scored at the same time
+WORKERS = min(4, os.cpu_count() or 1)
 #: components whose score uses the free-text answers
 TEXT_COMPONENTS = ("field", "goals")
 
@@ -72,31 +78,50 @@ def score_pairs(mentors: pd.DataFrame, mentees: pd.DataFrame, config: RoundConfi
     weights = normalised_weights(config.scoring.weights)
     labels = reason_labels(config.constraints)
     mentee_rules, mentor_rules = rule_bits(config.constraints, mentees, mentors)
-    e, r = encode_pair(mentees, mentors, with_text=any(c in weights for c in TEXT_COMPONENTS))
-    n, m = len(e), len(r)
-    total = np.zeros((n, m), dtype=np.float32)
-    components = {name: np.zeros((n, m), dtype=np.float16) for name in weights}
-    codes = np.zeros((n, m), dtype=np.uint16)
-    block = max(1, BLOCK_ELEMENTS // max(m, 1))
-    for start in range(0, n, block):
-        rows = slice(start, min(start + block, n))
-        e_block = e.take(rows)
-        for name, weight in weights.items():
-            value = COMPONENTS[name](e_block, r, config.scoring)
-            components[name][rows] = value
-            total[rows] += np.float32(100 * weight) * value
-        codes[rows] = pair_codes(e_block, r, config.constraints, mentee_rules[rows], mentor_rules)
+    # one BLAS thread each: the mentee blocks are the parallelism, and BLAS threads competing for
+    # the same cores make LAPACK (the text reduction's QR and SVD) up to 10 times slower
+    with threadpool_limits(limits=1, user_api="blas"):
+        e, r = encode_pair(mentees, mentors,
+                           with_text=any(c in weights for c in TEXT_COMPONENTS))
+        total, components, codes = _score_blocks(e, r, config, weights, mentee_rules,
+                                                 mentor_rules)
     forbidden_rows, forbidden_cols = forbidden_positions(forbidden, e.ids, r.ids)
     codes[forbidden_rows, forbidden_cols] |= np.uint16(FORBIDDEN)
     if config.scoring.min_score > 0:
         codes[total < np.float32(config.scoring.min_score)] |= np.uint16(BELOW_MIN_SCORE)
     feasible = codes == 0
     log.info("scored %d mentees x %d mentors: %d components, %d feasible pairs",
-             n, m, len(weights), int(feasible.sum()))
+             len(e), len(r), len(weights), int(feasible.sum()))
     return Scores(mentee_ids=pd.Index(e.ids), mentor_ids=pd.Index(r.ids), total=total,
                   components=components, weights=weights, feasible=feasible,
                   reason_codes=codes, reason_labels=labels,
                   context=PairContext(mentees, mentors, config, e, r))
+
+
+def _score_blocks(e: People, r: People, config: RoundConfig, weights: dict[str, float],
+                  mentee_rules: np.ndarray, mentor_rules: np.ndarray
+                  ) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
+    """Total (float32), components (float16) and pair reason codes, block by block of mentees."""
+    n, m = len(e), len(r)
+    total = np.zeros((n, m), dtype=np.float32)
+    components = {name: np.zeros((n, m), dtype=np.float16) for name in weights}
+    codes = np.zeros((n, m), dtype=np.uint16)
+
+    def score_block(rows: slice) -> None:
+        e_block = e.take(rows)
+        for name, weight in weights.items():
+            value = COMPONENTS[name](e_block, r, config.scoring)
+            components[name][rows] = value
+            total[rows] += np.float32(100 * weight) * value
+        codes[rows] = pair_codes(e_block, r, config.constraints, mentee_rules[rows], mentor_rules)
+
+    block = max(1, BLOCK_ELEMENTS // max(m, 1))
+    blocks = [slice(start, min(start + block, n)) for start in range(0, n, block)]
+    # blocks write disjoint rows and numpy releases the GIL, so threads use every core; a block's
+    # arithmetic is the same whichever thread runs it, so results stay deterministic
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        list(pool.map(score_block, blocks))
+    return total, components, codes
 
 
 def normalised_weights(weights: dict[str, float]) -> dict[str, float]:

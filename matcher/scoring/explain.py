@@ -41,7 +41,7 @@ def explain_pair(scores, i: int, j: int) -> str:
     if not code & NO_SHARED_LANGUAGE:
         sentences.append(_languages(mentee, mentor, labels))
     sentences += [_field(mentee, mentor, labels, ctx, i, j), _goals(mentee, mentor, labels),
-                  _location(mentee, mentor)]
+                  _location(mentee, mentor, code)]
     if "experience" in scores.weights:
         years = pd.to_numeric(pd.Series([mentor.get("years_experience")]), errors="coerce")[0]
         sentences.append("Mentor's experience not given." if np.isnan(years)
@@ -113,10 +113,10 @@ def _field(mentee, mentor, labels, ctx, i, j) -> str:
         a, b = related[0]
         return f"Related fields: {labels('fields', [a])[0]} and {labels('fields', [b])[0]}."
     if fe and fr:
-        sentence = (f"Different fields: {_join(labels('fields', fe))} (mentee), "
-                    f"{_join(labels('fields', fr))} (mentor).")
-    else:
-        sentence = f"The {'mentee' if not fe else 'mentor'}'s field is not in the field list."
+        return (f"Different fields: {_join(labels('fields', fe))} (mentee), "
+                f"{_join(labels('fields', fr))} (mentor).")
+    # an answer outside the field list: the text similarity of the answers is the signal
+    sentence = f"The {'mentee' if not fe else 'mentor'}'s field is not in the field list."
     text = _text_similarity(ctx.encoded_mentees.field_text, ctx.encoded_mentors.field_text, i, j)
     return sentence if text is None else f"{sentence} Field answers' text similarity {text:.2f}."
 
@@ -126,23 +126,26 @@ def _goals(mentee, mentor, labels) -> str:
     if not goals:
         return "Mentee chose no goal topics."
     offered = [g for g in goals if g in topics]
-    noun = "goal" if len(goals) == 1 else "goals"
+    if len(goals) == 1:
+        return (f"{'Offers' if offered else 'Does not offer'} the mentee's goal: "
+                f"{labels('goals', goals)[0]}.")
     if not offered:
-        return f"Offers none of the mentee's {len(goals)} {noun}."
-    return (f"Offers {len(offered)} of the mentee's {len(goals)} {noun}: "
+        return f"Offers none of the mentee's {len(goals)} goals."
+    return (f"Offers {len(offered)} of the mentee's {len(goals)} goals: "
             f"{', '.join(labels('goals', offered))}.")
 
 
-def _location(mentee, mentor) -> str:
+def _location(mentee, mentor, code: int) -> str:
     ce, cr = _text(mentee.get("city")), _text(mentor.get("city"))
-    me, mr = mentee.get("meeting_mode") or "either", mentor.get("meeting_mode") or "either"
-    remote_ok = me != "in_person" and mr != "in_person"
-    if ce and ce.casefold() == cr.casefold() and "remote" not in (me, mr):
+    modes = {mentee.get("meeting_mode") or "either", mentor.get("meeting_mode") or "either"}
+    if ce and ce.casefold() == cr.casefold() and "remote" not in modes:
         return f"Both in {ce}."
     where = ", ".join(f"{who} in {city}" for who, city in (("mentee", ce), ("mentor", cr)) if city)
     where = f" ({where})" if where else ""
-    if remote_ok:
+    if "in_person" not in modes:
         return f"Can meet remotely{where}."
+    if "remote" in modes:  # in person only vs remote only
+        return "" if code & MEETING_MODE else "Meeting modes do not fit."
     return f"Cannot meet in person{where} and not both open to remote meetings."
 
 

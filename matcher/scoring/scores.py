@@ -104,7 +104,8 @@ class Scores:
         """One row per pair: ``mentee_id, mentor_id, score, feasible, <components>, reason``.
 
         Rows are ordered by mentee (the round's order), then by descending score, then by
-        ``mentor_id`` (string order) — the tie rule. ``reason`` joins the labels of an infeasible
+        ``mentor_id`` (string order) — the tie rule. Components are rounded to 3 decimals (their
+        float16 precision); ``score`` is the full float32 total. ``reason`` joins the labels of an infeasible
         pair with "; " and is empty for feasible pairs. At 10,000 × 6,000 this is 60 million
         rows: prefer ``feasible_only=True`` or :meth:`top` on large rounds.
         """
@@ -135,7 +136,8 @@ class Scores:
             "feasible": self.feasible[rows, cols],
         })
         for name, matrix in self.components.items():
-            frame[name] = matrix[rows, cols].astype(np.float32)
+            # float16 holds about 3 significant digits: show no more than that
+            frame[name] = np.round(matrix[rows, cols].astype(np.float32), 3)
         # one label string per distinct code, not per pair
         unique, inverse = np.unique(codes, return_inverse=True)
         text = np.array(["; ".join(labels_of(int(c), self.reason_labels)) for c in unique],
