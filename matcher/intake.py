@@ -448,48 +448,66 @@ def _explain(match: vocab.Match, kind: str) -> tuple[str, str, str]:
             f"{hint}add it to [vocabulary.{kind}] with its key")
 
 
+def _resolve_cells(series: pd.Series, split: Callable[[str], tuple[str, ...]],
+                   resolve: Callable[[str], tuple[vocab.Match, object]], report: _Reporter,
+                   name: str, kind: str) -> pd.Series:
+    """Per distinct cell: split into answers, resolve each distinct answer once, report every
+    non-exact answer on its row. Returns, per row, the list of accepted payloads."""
+    cache: dict[str, tuple[vocab.Match, object]] = {}
+
+    def parse(value: str) -> tuple[list, list]:
+        accepted, problems = [], []
+        for item in split(value):
+            if item not in cache:
+                cache[item] = resolve(item)
+            match, payload = cache[item]
+            if match.status != "exact":
+                problems.append((item, match))
+            if match.accepted is not None:
+                accepted.append(payload)
+        return accepted, problems
+
+    parsed = _map_unique(series, parse)
+    for row, (_, problems) in parsed[parsed.map(lambda p: bool(p[1]))].items():
+        for item, match in problems:
+            severity, problem, suggestion = _explain(match, kind)
+            report.add(severity, row, name, item, problem, suggestion)
+    return parsed.map(lambda p: p[0]).reindex(series.index)
+
+
 def _keys(series: pd.Series, vocabulary: vocab.Vocabulary, separators, report: _Reporter,
-          name: str) -> list[tuple[str, ...]]:
+          name: str) -> pd.Series:
     """Multi-select answers → tuples of canonical keys (order of appearance, no repeats)."""
     known = _known(vocabulary)
-    answers = _map_unique(series, lambda v: split_answers(v, separators, known))
-    exploded = answers.explode().dropna()
-    matches = vocabulary.resolve_many(exploded.unique())
-    keys = exploded.map(lambda a: matches[a].accepted)
-    for (row, answer), key in zip(exploded.items(), keys):
-        match = matches[answer]
-        if match.status != "exact":
-            severity, problem, suggestion = _explain(match, vocabulary.kind)
-            report.add(severity, row, name, answer, problem, suggestion)
-    kept = keys.dropna()
-    grouped = kept.groupby(level=0, sort=False).agg(lambda ks: tuple(dict.fromkeys(ks)))
-    return [grouped.get(row, ()) for row in series.index]
+
+    def resolve(answer: str) -> tuple[vocab.Match, object]:
+        match = vocabulary.resolve(answer)
+        return match, match.accepted
+
+    found = _resolve_cells(series, lambda v: split_answers(v, separators, known), resolve, report,
+                           name, vocabulary.kind)
+    return found.map(lambda keys: tuple(dict.fromkeys(keys)) if isinstance(keys, list) else ())
 
 
 def _languages(series: pd.Series, vocabulary: vocab.Vocabulary, separators, default_level: int,
                report: _Reporter) -> list[dict[str, int]]:
     """Language answers → {ISO code: level}; a language given twice keeps its highest level."""
-
-    def parse(value: str) -> tuple[dict[str, int], list[tuple[str, vocab.Match]]]:
-        spoken: dict[str, int] = {}
-        problems = []
-        for item in split_answers(value, separators, known):
-            text, level = vocab.split_level(item)
-            match = vocabulary.resolve(text)
-            if match.status != "exact":
-                problems.append((item, match))
-            if match.accepted:
-                spoken[match.accepted] = max(spoken.get(match.accepted, 0), level or default_level)
-        return spoken, problems
-
     known = _known(vocabulary)
-    parsed = _map_unique(series, parse)
-    for row, (_, problems) in parsed.items():
-        for item, match in problems:
-            severity, problem, suggestion = _explain(match, "languages")
-            report.add(severity, row, "languages", item, problem, suggestion)
-    spoken = parsed.map(lambda p: p[0])
-    return [dict(spoken.get(row, {})) for row in series.index]
+
+    def resolve(item: str) -> tuple[vocab.Match, object]:
+        text, level = vocab.split_level(item)
+        match = vocabulary.resolve(text)
+        return match, (match.accepted, level or default_level)
+
+    found = _resolve_cells(series, lambda v: split_answers(v, separators, known), resolve, report,
+                           "languages", "languages")
+    spoken = []
+    for pairs in found:
+        levels: dict[str, int] = {}
+        for code, level in (pairs if isinstance(pairs, list) else ()):
+            levels[code] = max(levels.get(code, 0), level)
+        spoken.append(levels)
+    return spoken
 
 
 def _cities(series: pd.Series, vocabulary: vocab.Vocabulary, report: _Reporter) -> pd.Series:

@@ -320,7 +320,13 @@ def normalise(text: object) -> str:
     >>> normalise("IT-ala")
     'it ala'
     """
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    return _normalise(str(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _normalise(text: str) -> str:
+    # cached: a column repeats the same few hundred answers thousands of times
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # '&' and '+' carry meaning in answers like "R&D" or "10+"; everything else is punctuation
     return " ".join(re.sub(r"[^\w&+]+", " ", plain).split())

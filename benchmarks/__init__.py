@@ -1,0 +1,24 @@
+"""Benchmarks: plain scripts, run as ``python -m benchmarks.<name>`` from the repository root.
+
+Each prints a table of seconds and of ratios to a baseline measured in the same run, so numbers
+from different machines compare.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+
+def best_of(func: Callable[[], object], repeats: int = 3) -> float:
+    """Fastest of ``repeats`` runs of ``func``, in seconds (the least disturbed by other processes).
+
+    >>> best_of(lambda: sum(range(10)), repeats=2) >= 0
+    True
+    """
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
