@@ -65,25 +65,31 @@ def neutralise(value: Any) -> Any:
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` with every text cell passed through :func:`neutralise`.
 
-    Text columns are handled a column at a time (pandas string methods); numeric and boolean
-    columns are returned as they are, and missing values stay missing.
+    Numeric and boolean columns are returned as they are, and missing values stay missing.
 
     Example
     -------
     >>> neutralise_frame(pd.DataFrame({"name": ["=cmd", "Äijälä"], "n": [1, 2]}))["name"].tolist()
     ["'=cmd", 'Äijälä']
     """
-    out = frame.copy()
-    for column in out.columns:
-        series = out[column]
-        if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
-            continue
-        if isinstance(series.dtype, pd.StringDtype):
-            risky = series.str.match(_TRIGGER_PATTERN).fillna(False).astype(bool)
-            out[column] = series.mask(risky, "'" + series)
-        else:  # object columns may mix text with numbers: only text cells can carry a formula
-            out[column] = series.map(neutralise)
-    return out
+    return frame.apply(neutralise_series)
+
+
+def neutralise_series(series: pd.Series) -> pd.Series:
+    """:func:`neutralise` for a whole column: vectorised for text columns, untouched for numbers.
+
+    Example
+    -------
+    >>> neutralise_series(pd.Series(["+358 40 1234", "Öhman", None])).tolist()
+    ["'+358 40 1234", 'Öhman', nan]
+    """
+    if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
+        return series
+    if isinstance(series.dtype, pd.StringDtype):
+        risky = series.str.match(_TRIGGER_PATTERN).fillna(False).astype(bool)
+        return series.mask(risky, "'" + series)
+    # object columns may mix text with numbers: only text cells can carry a formula
+    return series.map(neutralise)
 
 
 def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> Path:

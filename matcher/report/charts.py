@@ -55,7 +55,8 @@ def score_histogram(scores: pd.Series) -> str:
     mean = float(values.mean())
     ax.axvline(mean, color=ORANGE, linewidth=2, linestyle="--")
     ax.annotate(f"mean {mean:.1f}", (mean, 1), xycoords=("data", "axes fraction"),
-                xytext=(4, -12), textcoords="offset points", color="#7A4E00")
+                xytext=(4, -12), textcoords="offset points", color="#7A4E00",
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
     ax.set(xlim=(0, 100), xlabel="score (0-100)", ylabel="pairs",
            title="How good are the pairs? Score distribution")
     ax.yaxis.get_major_locator().set_params(integer=True)
@@ -113,7 +114,7 @@ def goal_coverage_chart(coverage: pd.DataFrame) -> str:
     ax.invert_yaxis()
     ax.set_xmargin(0.12)
     ax.set(xlabel="mentees", title="Goal coverage: do mentors offer what mentees want?")
-    ax.legend(loc="lower right", frameon=False)
+    fig.legend(loc="outside lower center", ncols=2, frameon=False)
     return _svg(fig, "goals")
 
 
@@ -148,7 +149,7 @@ def supply_demand_chart(supply_demand: pd.DataFrame, dimension: str) -> str:
             label.set_fontweight("bold")
     ax.invert_yaxis()
     ax.set(xlabel="people / places", title=f"Supply and demand by {dimension}")
-    ax.legend(loc="lower right", frameon=False)
+    fig.legend(loc="outside lower center", ncols=2, frameon=False)
     return _svg(fig, f"supply-{dimension}")
 
 

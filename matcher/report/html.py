@@ -20,7 +20,7 @@ import pandas as pd
 
 from matcher import __version__
 from matcher.report import charts
-from matcher.report.tables import component_columns, rounded
+from matcher.report.tables import LONG_TEXT, component_columns, decimals, rounded
 
 #: Score bands for cell colours (CSS classes q0..q4), matching the workbook's red-to-green scale.
 SCORE_BANDS = (40, 55, 70, 85)
@@ -64,11 +64,12 @@ def write_html(tables: dict[str, pd.DataFrame], path: Path, title: str) -> Path:
 
 
 def html_table(frame: pd.DataFrame, columns: list[str], table_id: str, empty: str, *,
-               row_class: str | None = None, score_columns: tuple[str, ...] = ()) -> str:
+               row_class: str | None = None, places: dict[str, int] | None = None) -> str:
     """A sortable ``<table>`` of ``columns``, every cell escaped; ``empty`` when no rows.
 
-    Numbers are right-aligned and sort as numbers; ``score_columns`` get a colour band class;
-    ``row_class`` names a column whose value becomes each cell's class in that column
+    Numbers are right-aligned and sort as numbers; ``places`` gives the decimals of rounded
+    columns, and a ``score`` column gets colour band classes. Sentences (``LONG_TEXT``) get room
+    to wrap. ``row_class`` names a column whose value becomes the class of its cells
     (e.g. ``severity`` → ``class="error"``).
 
     Example
@@ -78,37 +79,41 @@ def html_table(frame: pd.DataFrame, columns: list[str], table_id: str, empty: st
     """
     if frame.empty:
         return f'<p class="empty">{html.escape(empty)}</p>'
+    places = places or {}
     head, cells = [], []
     for name in columns:
         series = frame[name]
-        numeric = pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
         label = html.escape(name.replace("_", " "))
-        head.append(f'<th scope="col" class="num">{label}</th>' if numeric else f'<th scope="col">{label}</th>')
-        cells.append(_cells(series, numeric, name in score_columns, name == row_class))
+        if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+            head.append(f'<th scope="col" class="num">{label}</th>')
+            cells.append(_number_cells(series, places.get(name), banded=name == "score"))
+        else:
+            head.append(f'<th scope="col">{label}</th>')
+            kind = "long" if name in LONG_TEXT else "short"
+            cells.append(_text_cells(series, classes=None if name == row_class else kind))
     body = "\n".join("<tr>" + "".join(row) + "</tr>" for row in zip(*cells))
     return (f'<table id="{table_id}" class="sortable"><thead><tr>{"".join(head)}</tr></thead>\n'
             f"<tbody>\n{body}\n</tbody></table>")
 
 
-def _cells(series: pd.Series, numeric: bool, banded: bool, classed: bool) -> list[str]:
-    """The ``<td>`` elements of one column, built a column at a time."""
-    if numeric:
-        text = series.map(_number, na_action="ignore").fillna("")
-        classes = pd.Series("num", index=series.index)
-        if banded:
-            bands = np.digitize(series.to_numpy(dtype=np.float64), SCORE_BANDS)
-            classes = classes + " q" + pd.Series(bands, index=series.index).astype(str)
+def _number_cells(series: pd.Series, places: int | None, banded: bool) -> list[str]:
+    """The ``<td>`` elements of a numeric column, a column at a time."""
+    values = series.to_numpy("float64", na_value=np.nan)
+    if places is None:  # counts and row numbers: as people write them, never 1e+06
+        text = [np.format_float_positional(v, trim="-") for v in values]
     else:
-        text = series.map(lambda v: "" if v is None or v is pd.NA or v != v else html.escape(str(v)))
-        classes = text if classed else None
-    if classes is None:
-        return ("<td>" + text + "</td>").tolist()
+        text = [f"{v:.{places}f}" for v in values]
+    text = pd.Series(text, index=series.index).where(~np.isnan(values), "")
+    classes = "num"
+    if banded:
+        classes = "num q" + pd.Series(np.digitize(values, SCORE_BANDS), index=series.index).astype(str)
     return ('<td class="' + classes + '">' + text + "</td>").tolist()
 
 
-def _number(value) -> str:
-    """A number as people write it: ``3``, ``87.3``, ``0.67`` (never ``1e+06``)."""
-    return np.format_float_positional(value, trim="-") if isinstance(value, float) else str(value)
+def _text_cells(series: pd.Series, classes: str | None) -> list[str]:
+    """The ``<td>`` elements of a text column; ``classes=None`` uses each value as its class."""
+    text = series.map(lambda v: "" if v is None or v is pd.NA or v != v else html.escape(str(v)))
+    return ('<td class="' + (text if classes is None else classes) + '">' + text + "</td>").tolist()
 
 
 def _pairs_table(pairs: pd.DataFrame, components: list[str]) -> str:
@@ -117,7 +122,7 @@ def _pairs_table(pairs: pd.DataFrame, components: list[str]) -> str:
     table = rounded(pairs, components)
     table["locked"] = np.where(pairs["locked"].astype(bool), "locked", "")
     return html_table(table, [*columns, "locked"], "pairs-table", "No pairs were made.",
-                      score_columns=("score",))
+                      places=decimals(table, components))
 
 
 def _tiles(tables: dict[str, pd.DataFrame]) -> str:

@@ -22,6 +22,8 @@ REQUIRED = {
     "issues": ("severity", "file", "row", "column", "value", "problem", "suggestion"),
     "summary": ("item", "value"),
 }
+#: Columns holding sentences: shown wide and wrapped.
+LONG_TEXT = frozenset({"explanation", "reason", "best_candidates", "note", "problem", "suggestion"})
 #: Decimals shown for the 0-100 total score and for the 0-1 components and ratios.
 SCORE_DECIMALS = 1
 COMPONENT_DECIMALS = 2
@@ -74,12 +76,23 @@ def rounded(frame: pd.DataFrame, components: list[str] = ()) -> pd.DataFrame:
     [87.3, 0.67]
     """
     out = frame.copy()
-    decimals = {c: COMPONENT_DECIMALS for c in (*components, "ratio") if c in out.columns}
-    if "score" in out.columns:
-        decimals["score"] = SCORE_DECIMALS
-    for column, places in decimals.items():
+    for column, places in decimals(out, components).items():
         out[column] = np.round(out[column].to_numpy(dtype=np.float64), places)
     return out
+
+
+def decimals(frame: pd.DataFrame, components: list[str] = ()) -> dict[str, int]:
+    """Decimals to show for each rounded column of ``frame``.
+
+    Example
+    -------
+    >>> decimals(pd.DataFrame(columns=["score", "goals", "name"]), ["goals"])
+    {'goals': 2, 'score': 1}
+    """
+    places = {c: COMPONENT_DECIMALS for c in (*components, "ratio") if c in frame.columns}
+    if "score" in frame.columns:
+        places["score"] = SCORE_DECIMALS
+    return places
 
 
 def first_name(names: pd.Series) -> pd.Series:

@@ -25,8 +25,8 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from matcher import __version__
-from matcher.report.tables import component_columns, rounded
-from matcher.safe_io import neutralise
+from matcher.report.tables import LONG_TEXT, component_columns, rounded
+from matcher.safe_io import neutralise, neutralise_series
 
 #: (sheet name, table key) in workbook order. "decisions" is written only when present.
 SHEETS = (
@@ -40,8 +40,6 @@ SHEETS = (
     ("Decisions", "decisions"),
 )
 DECISIONS = ("keep", "reject")
-#: Columns holding sentences: wide, wrapped.
-LONG_TEXT = {"explanation", "reason", "best_candidates", "note", "problem", "suggestion"}
 #: Pinned document date so two runs on the same input give the same bytes.
 FIXED_DATE = dt.datetime(2000, 1, 1)
 TEXT_WIDTH, LONG_WIDTH, MIN_WIDTH = 40, 60, 6
@@ -85,8 +83,8 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: Path, title: str) -> P
     PosixPath('output/pairs.xlsx')
     """
     components = component_columns(tables["pairs"])
-    workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
-                                               "strings_to_numbers": False,
+    # text is only ever written as text: never turned into a formula, a number or a link
+    workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False,
                                                "strings_to_urls": False})
     workbook.set_properties({"title": title, "subject": "Mentoring pairs for review",
                              "author": "matcher", "comments": f"Written by matcher {__version__}",
@@ -148,29 +146,39 @@ def _column(name: str, series: pd.Series, components: list[str]) -> Column:
 
 
 def _write_table(sheet: Worksheet, frame: pd.DataFrame, columns: list[Column], styles: _Styles) -> None:
-    """Header row, then each column with the writer that fits its values."""
+    """Header row, then the data row by row, each cell with its column's writer and format."""
+    formats, writers, values = [], [], []
     for c, column in enumerate(columns):
         is_decision = column.name == "decision"
         sheet.write_string(0, c, column.name, styles.decision_header if is_decision else styles.header)
-        cell = styles.decision if is_decision else styles.cells[column.kind]
-        sheet.set_column(c, c, column.width, cell if is_decision else None)
-        _write_column(sheet, c, frame[column.name], cell)
+        formats.append(styles.decision if is_decision else styles.cells[column.kind])
+        sheet.set_column(c, c, column.width, formats[-1] if is_decision else None)
+        write, cells = _column_writer(sheet, frame[column.name])
+        writers.append(write)
+        values.append(cells)
+    for r, row in enumerate(zip(*values), start=1):
+        for c, value in enumerate(row):
+            writers[c](r, c, value, formats[c])
     sheet.freeze_panes(1, 1 if columns and columns[0].name == "decision" else 0)
     if len(columns):
         sheet.autofilter(0, 0, max(len(frame), 1), len(columns) - 1)
 
 
-def _write_column(sheet: Worksheet, c: int, series: pd.Series, cell) -> None:
-    # One typed writer per column and one XlsxWriter call per cell: no per-cell type tests on
-    # the typed paths, which matters for 10,000-row sheets.
-    if pd.api.types.is_bool_dtype(series):
-        write, values = sheet.write_boolean, series.tolist()
-    elif pd.api.types.is_numeric_dtype(series):
-        write, values = _number_writer(sheet), series.to_numpy("float64", na_value=math.nan).tolist()
-    else:
-        write, values = _mixed_writer(sheet), series.tolist()
-    for r, value in enumerate(values, start=1):
-        write(r, c, value, cell)
+def _column_writer(sheet: Worksheet, series: pd.Series):
+    """The cell writer for one column and its values as a list.
+
+    Columns of one type without gaps (the usual case) get XlsxWriter's typed writer directly, with
+    no per-cell type tests: this is what keeps a 10,000-row workbook fast.
+    """
+    missing = bool(series.isna().any())
+    if pd.api.types.is_bool_dtype(series) and not missing:
+        return sheet.write_boolean, series.tolist()
+    if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+        values = series.to_numpy("float64", na_value=math.nan).tolist()
+        return (_number_writer(sheet) if missing else sheet.write_number), values
+    if isinstance(series.dtype, pd.StringDtype) and not missing:
+        return sheet.write_string, neutralise_series(series).tolist()
+    return _mixed_writer(sheet), series.tolist()
 
 
 def _number_writer(sheet: Worksheet):

@@ -1,0 +1,64 @@
+"""How long writing a round's output folder takes, writer by writer.
+
+Run from the repository root: ``python -m benchmarks.bench_report``. For rounds of 1,000 and
+10,000 pairs (the latter a 10,000 mentee x 6,000 mentor round, whose whole run has a 15 s
+budget) it times each writer and the whole :func:`matcher.report.write_outputs`, as seconds and
+as a ratio to a baseline measured in the same run: a bare ``DataFrame.to_csv`` of the pairs table.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from test_report import AUDIT, TITLE, make_tables  # noqa: E402  (the tests' realistic fixture)
+
+from matcher.report import write_outputs  # noqa: E402
+from matcher.report.csvs import write_csvs, write_introductions  # noqa: E402
+from matcher.report.html import render_html  # noqa: E402
+from matcher.report.xlsx import write_workbook  # noqa: E402
+
+ROUNDS = ((1_000, 40, 600), (10_000, 400, 6_000))  # pairs, unmatched mentees, mentors
+REPEATS = 3
+
+
+def best_of(func, repeats: int = REPEATS) -> float:
+    """Fastest of ``repeats`` runs, in seconds (the least disturbed by other processes)."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    render_html(make_tables(30, 2, 20), TITLE)  # import matplotlib and warm caches outside timings
+    print(f"{'pairs':>7} {'step':<24} {'seconds':>8} {'x baseline':>11}")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        for n_pairs, n_unmatched, n_mentors in ROUNDS:
+            tables = make_tables(n_pairs, n_unmatched, n_mentors)
+            steps = {
+                "baseline: to_csv(pairs)": lambda: tables["pairs"].to_csv(folder / "base.csv", index=False),
+                "pairs.xlsx": lambda: write_workbook(tables, folder / "pairs.xlsx", TITLE),
+                "CSV twins": lambda: write_csvs(tables, folder),
+                "introductions.csv": lambda: write_introductions(tables["pairs"], folder / "i.csv", TITLE),
+                "report.html": lambda: render_html(tables, TITLE),
+                "write_outputs (all)": lambda: write_outputs(tables, folder / "out", audit=AUDIT, title=TITLE),
+            }
+            baseline = None
+            for name, step in steps.items():
+                seconds = best_of(step)
+                baseline = baseline or seconds
+                print(f"{n_pairs:>7} {name:<24} {seconds:>8.3f} {seconds / baseline:>11.1f}")
+            sizes = {p.name: p.stat().st_size for p in (folder / "out").iterdir()}
+            print(f"{n_pairs:>7} sizes: " + ", ".join(f"{k} {v / 1e6:.2f} MB" for k, v in sorted(sizes.items())))
+
+
+if __name__ == "__main__":
+    main()
