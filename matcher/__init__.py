@@ -7,3 +7,4 @@ __version__ = "0.1.0"
 
 from matcher.detect import init_round  # noqa: E402 - after __version__, which cli imports
 from matcher.intake import Round, load_round  # noqa: E402
+from matcher.scoring import Scores, score_pairs, score_round  # noqa: E402

@@ -145,3 +145,25 @@ def run_command(round_config, outdir, objective, decisions, pseudonymise, quiet)
                            pseudonymise=pseudonymise, on_step=progress.step)
     if not quiet:
         print_run_summary(result)
+
+
+@main.command("score")
+@click.argument("round_config", metavar="ROUND", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="CSV file to write: one row per mentor-mentee pair.")
+@click.option("--feasible-only", is_flag=True, help="Only the pairs that may be matched.")
+@handle_errors
+def score_command(round_config, output, feasible_only):
+    """Score every mentor-mentee pair of a round and write them to a CSV file.
+
+    Columns: mentee_id, mentor_id, score (0-100), feasible, one column per score component
+    (0-1) and reason (why an infeasible pair cannot be matched). Rows are ordered by mentee,
+    then by descending score, then by mentor_id.
+    """
+    from matcher import load_round, score_round
+    from matcher.safe_io import neutralise_frame
+
+    scores = score_round(load_round(round_config))
+    frame = neutralise_frame(scores.to_frame(feasible_only=feasible_only))
+    frame.to_csv(output, index=False, float_format="%.4f", encoding="utf-8")
+    click.echo(f"{scores!r}: wrote {len(frame):,} pairs to {output}", err=True)

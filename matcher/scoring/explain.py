@@ -131,6 +131,8 @@ def _goals(mentee, mentor, labels) -> str:
                 f"{labels('goals', goals)[0]}.")
     if not offered:
         return f"Offers none of the mentee's {len(goals)} goals."
+    if len(offered) == len(goals):
+        return f"Offers all {len(goals)} of the mentee's goals: {', '.join(labels('goals', offered))}."
     return (f"Offers {len(offered)} of the mentee's {len(goals)} goals: "
             f"{', '.join(labels('goals', offered))}.")
 
