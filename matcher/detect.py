@@ -393,7 +393,7 @@ def _source_section(role: str, file: str, sheet: str | None, columns: dict[str, 
         f"file = {_q(file)}",
         f"sheet = {_q(sheet)}" if sheet else "# sheet = \"Form1\"   # the first sheet when not given",
         "",
-        f"# matcher's field = the form's column header. Columns not listed are carried through.",
+        "# matcher's field = the form's column header. Columns not listed are carried through.",
         f"[{role}.columns]",
     ]
     fields = MENTOR_FIELDS if role == "mentors" else MENTEE_FIELDS

@@ -218,24 +218,24 @@ def _check_columns(config: RoundConfig, role: str, source: SourceConfig, table: 
     headers = [str(h) for h in table.columns]
     found = ", ".join(repr(h) for h in headers)
     where = _where(config)
-    for name in ("languages",):
-        if name not in source.columns:
-            raise InputError(f"{where}: [{role}.columns] does not map '{name}'; add {name} = "
-                             f"\"<header>\" naming one of the headers of {file}: {found}")
+    if "languages" not in source.columns:
+        raise InputError(f"{where}: [{role}.columns] does not map 'languages'; add languages = "
+                         f"\"<header>\" naming one of the headers of {file}: {found}")
     if "email" not in source.columns and "id" not in source.columns:
         raise InputError(f"{where}: [{role}.columns] maps neither 'email' nor 'id', so nobody can "
                          f"be identified; add email = \"<header>\" naming one of the headers of "
                          f"{file}: {found}")
     columns = {}
+    present = {name for name, header in source.columns.items() if header in table.columns}
     for name, header in source.columns.items():
         if header in table.columns:
             columns[name] = header
             continue
         best = process.extractOne(header, headers, score_cutoff=60)
         hint = f"did you mean '{best[0]}'? " if best else ""
-        required = name == "languages" or (name in ("email", "id") and not (
-            {"email", "id"} - {name}) & {n for n, h in source.columns.items() if h in table.columns})
-        if required:
+        # languages must be read; of e-mail and id, one is enough
+        identity_lost = name in ("email", "id") and not present & {"email", "id"}
+        if name == "languages" or identity_lost:
             raise InputError(f"{file}: no column '{header}' (mapped to {name} in {where}); "
                              f"{hint}the headers are: {found}")
         issues.add("warning", file, None, header, "", f"column mapped to '{name}' is not in the file; "

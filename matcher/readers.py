@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import importlib.util
 import io
 from pathlib import Path
 
@@ -109,14 +110,12 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[pd.DataFrame, dict]:
 
 
 def _excel_engine(path: Path) -> str:
-    try:
-        import python_calamine  # noqa: F401 - only checking that the fast engine is there
+    if importlib.util.find_spec("python_calamine") is not None:
         return "calamine"
-    except ImportError:
-        if path.suffix.lower() not in (".xlsx", ".xlsm"):
-            raise InputError(f"{path.name}: reading {path.suffix} files needs the python-calamine "
-                             "package (pip install python-calamine), or save the file as .xlsx")
-        return "openpyxl"
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise InputError(f"{path.name}: reading {path.suffix} files needs the python-calamine "
+                         "package (pip install python-calamine), or save the file as .xlsx")
+    return "openpyxl"
 
 
 def _read_text(path: Path) -> tuple[pd.DataFrame, dict]:
