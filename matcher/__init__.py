@@ -8,3 +8,4 @@ __version__ = "0.1.0"
 from matcher.detect import init_round  # noqa: E402 - after __version__, which cli imports
 from matcher.intake import Round, load_round  # noqa: E402
 from matcher.scoring import Scores, score_pairs, score_round  # noqa: E402
+from matcher.solver import Assignment, Matching, match_round, solve_assignment  # noqa: E402

@@ -1,0 +1,103 @@
+"""How many slots of a tier level can be matched at all: max-flow with a min-cut proof.
+
+"Level r" counts the free mentee slots whose tier rank is at least r. The most slots of level r
+that any pairing can fill is a max-flow (source -> mentee slots of level >= r -> mentors -> sink)
+over the pairs scoring at least a threshold. The flow is computed on the sparse candidate graph with
+OR-Tools; its minimum cut is then checked against *all* pairs: a pair from a source-side mentee to a
+sink-side mentor that the graph lacks would cross the cut, so it joins the graph and the flow is
+solved again. When no such pair exists, the cut's capacity in the full problem equals the flow:
+a proof that no pairing fills more slots of that level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from ortools.graph.python import max_flow
+
+from matcher.solver.flow import PRICING_PER_ROW, Flow, Network
+from matcher.solver.pairs import PairSet
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A source-side minimum cut proving that at most ``capacity`` slots of ``level`` can be filled
+    with pairs scoring at least ``threshold`` (quantised).
+
+    The cut's capacity in the full problem is: free slots of level >= ``level`` of mentees *not* in
+    ``mentees`` + free capacity of the mentors in ``mentors`` + the number of pairs scoring at least
+    ``threshold`` from ``mentees`` to mentors not in ``mentors``.
+    """
+
+    level: int
+    threshold: int
+    capacity: int
+    mentees: np.ndarray  # source-side mentee indices
+    mentors: np.ndarray  # source-side mentor indices
+
+    def __repr__(self) -> str:
+        return (f"Cut(level={self.level}, threshold={self.threshold}, capacity={self.capacity}, "
+                f"{self.mentees.size} mentees / {self.mentors.size} mentors on the source side)")
+
+
+def levels(net_ranks: tuple[np.ndarray, np.ndarray], slots: np.ndarray) -> list[int]:
+    """Distinct positive tier ranks of the free slots, highest first."""
+    first, extra = net_ranks
+    present = np.r_[first[slots >= 1], extra[slots >= 2]]
+    return sorted({int(r) for r in np.unique(present) if r > 0}, reverse=True)
+
+
+def level_slots(ranks: tuple[np.ndarray, np.ndarray], slots: np.ndarray, level: int) -> np.ndarray:
+    """(n,) free slots of each mentee whose rank is at least ``level``."""
+    first, extra = ranks
+    return (np.minimum(slots, 1) * (first >= level) + np.maximum(slots - 1, 0) * (extra >= level)
+            ).astype(np.int64)
+
+
+def level_count(ranks: tuple[np.ndarray, np.ndarray], flow: Flow, level: int) -> int:
+    """Slots of rank >= ``level`` that ``flow`` fills."""
+    first, extra = ranks
+    return int((flow.first * (first >= level)).sum() + (flow.extra * (extra >= level)).sum())
+
+
+def max_slots(net: Network, source, graph: PairSet, sources: np.ndarray, threshold: int,
+              level: int, stop_above: int | None = None) -> tuple[int, Cut | None, PairSet]:
+    """Most slots that can be filled from ``sources`` (per-mentee slot counts) with pairs scoring at
+    least ``threshold``.
+
+    Returns the value, the cut proving it (None when the search stopped early because the flow
+    exceeded ``stop_above``) and the candidate graph with any pairs the cut check added.
+    """
+    n, m = net.n, net.m
+    while True:
+        keep = graph.q >= threshold
+        rows, cols = graph.rows[keep], graph.cols[keep]
+        mf = max_flow.SimpleMaxFlow()
+        tails = np.r_[np.zeros(n, np.int64), 2 + rows, 2 + n + np.arange(m)]
+        heads = np.r_[2 + np.arange(n), 2 + n + cols, np.ones(m, np.int64)]
+        caps = np.r_[sources, np.ones(rows.size, np.int64), net.capacity]
+        mf.add_arcs_with_capacity(tails.astype(np.int32), heads.astype(np.int32), caps.astype(np.int64))
+        status = mf.solve(0, 1)
+        if status != mf.OPTIMAL:
+            raise RuntimeError(f"max-flow returned status {status}")
+        value = int(mf.optimal_flow())
+        if stop_above is not None and value > stop_above:
+            return value, None, graph
+        side = np.zeros(2 + n + m, bool)
+        side[np.asarray(mf.get_source_side_min_cut(), dtype=np.int64)] = True
+        mentee_side, mentor_side = side[2:2 + n], side[2 + n:]
+        crossing = source.best(PRICING_PER_ROW, _crossing_gain(mentor_side, threshold), threshold,
+                               exclude=graph, rows=np.flatnonzero(mentee_side))
+        if not len(crossing):
+            cut = Cut(level=level, threshold=threshold, capacity=value,
+                      mentees=np.flatnonzero(mentee_side), mentors=np.flatnonzero(mentor_side))
+            return value, cut, graph
+        graph = graph.union(crossing, m)
+
+
+def _crossing_gain(mentor_side: np.ndarray, threshold: int):
+    """Pairs to sink-side mentors, best scores first."""
+    def gain(rows: np.ndarray, cols: np.ndarray, q: np.ndarray) -> np.ndarray:
+        return np.where(mentor_side[cols], q - threshold + 1, 0)
+    return gain

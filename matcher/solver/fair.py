@@ -1,0 +1,73 @@
+"""``fair``: coverage's tiers, then the highest possible minimum pair score, then the highest total.
+
+Whether a threshold ``t`` keeps the tiers is monotone in ``t`` (fewer pairs remain as it rises), so
+a binary search over integer thresholds finds the largest feasible one, ``t*``. The search starts
+from ``[lo, hi)`` with ``lo`` the lowest score coverage itself chose (feasible) and ``hi`` one above
+the best free pair (infeasible once any slot must be filled). ``t`` is feasible when, for every tier
+level, a max-flow over pairs scoring ``>= t`` fills as many slots as coverage did; a shortfall is
+proven by a min cut checked against all pairs (cuts.py). The answer is then the coverage-style
+optimum over the pairs scoring ``>= t*``, whose certificate also carries ``t*`` and the cut that
+rules out ``t* + 1``.
+
+Locked pairs are the coordinator's decision and are exempt from the threshold.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+import numpy as np
+
+from matcher.solver.cuts import Cut, level_slots, levels, max_slots
+from matcher.solver.engine import Lexicographic, lexicographic
+from matcher.solver.flow import Network
+from matcher.solver.pairs import PairSet
+from matcher.solver.weights import Tiers
+
+log = logging.getLogger(__name__)
+
+
+def fair(source, tiers: Tiers, slots: np.ndarray, capacity: np.ndarray, coverage: Lexicographic
+         ) -> tuple[Lexicographic, int, Cut | None]:
+    """The fair optimum given coverage's optimum; returns it, ``t*`` and the proof for ``t* + 1``.
+
+    With no free pair chosen by coverage there is no minimum to raise: coverage is returned with
+    ``t*`` = the lowest score and no cut.
+    """
+    chosen = coverage.flow.pairs
+    if not len(chosen):
+        return coverage, source.low, None
+    targets = coverage.counts
+    graph = coverage.flow.graph
+    lo, hi = int(chosen.q.min()), source.high + 1
+    proof = None
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        cut, graph = _shortfall(source, tiers, slots, capacity, graph, mid, targets)
+        if cut is None:
+            lo = mid
+        else:
+            hi, proof = mid, cut
+        log.debug("fair search: threshold %d %s", mid, "keeps the tiers" if cut is None else "loses a tier")
+    if proof is None:
+        proof, graph = _shortfall(source, tiers, slots, capacity, graph, hi, targets)
+    best = lexicographic(source, tiers, slots, capacity, graph, lo, targets)
+    return dataclasses.replace(best, cuts=coverage.cuts), lo, proof
+
+
+def _shortfall(source, tiers: Tiers, slots: np.ndarray, capacity: np.ndarray, graph: PairSet,
+               threshold: int, targets: dict[int, int]) -> tuple[Cut | None, PairSet]:
+    """None if pairs scoring >= ``threshold`` reach every level's target, else the proving cut."""
+    net = _capacities_only(slots, capacity)
+    for level in levels(tiers.ranks, slots):
+        best, cut, graph = max_slots(net, source, graph, level_slots(tiers.ranks, slots, level),
+                                     threshold, level, stop_above=targets[level] - 1)
+        if best < targets[level]:
+            return cut, graph
+    return None, graph
+
+
+def _capacities_only(slots: np.ndarray, capacity: np.ndarray) -> Network:
+    zeros = np.zeros(slots.size, np.int64)
+    return Network(slots, capacity, zeros, zeros)

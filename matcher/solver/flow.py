@@ -1,0 +1,221 @@
+"""Exact max-weight b-matching as min-cost flow on a sparse candidate graph, with column generation.
+
+Network (node ids): source 0, sink 1, mentee i at ``2 + i``, mentor j at ``2 + n + j``.
+
+* source -> mentee: a first-slot arc (capacity 1, cost ``-first_bonus``) and a further-slots arc
+  (capacity ``slots - 1``, cost ``-extra_bonus``); first slots pay more, so they fill first;
+* mentee -> mentor: one arc per candidate pair, capacity 1, cost ``-q`` (quantised score);
+* mentor -> sink: capacity = the mentor's free capacity, cost 0;
+* source -> sink: a bypass arc (cost 0) so that leaving slots unmatched is always possible.
+
+The graph starts with each mentee's best ``k`` pairs. After each solve, node potentials (shortest
+distances in the residual graph) price every pair left out; a pair with negative reduced cost joins
+the graph and the flow is solved again. When no pair prices out, the potentials are dual feasible
+for the *full* problem and their dual bound equals the flow's weight: the certificate.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from ortools.graph.python import min_cost_flow
+
+from matcher.solver.pairs import PairSet
+
+log = logging.getLogger(__name__)
+
+#: pairs a mentee may join per pricing round (the most negative reduced costs first)
+PRICING_PER_ROW = 8
+
+
+@dataclass(frozen=True)
+class Network:
+    """Everything of a flow problem except the pair arcs: free slots, capacities and tier bonuses."""
+
+    slots: np.ndarray        # (n,) free mentee slots (mentee capacity minus locks)
+    capacity: np.ndarray     # (m,) free mentor capacity (capacity minus locks)
+    first_bonus: np.ndarray  # (n,) weight of a mentee's first slot
+    extra_bonus: np.ndarray  # (n,) weight of each further slot
+
+    @property
+    def n(self) -> int:
+        return self.slots.size
+
+    @property
+    def m(self) -> int:
+        return self.capacity.size
+
+    @property
+    def num_nodes(self) -> int:
+        return 2 + self.n + self.m
+
+    def __repr__(self) -> str:
+        return (f"Network({self.n} mentees / {int(self.slots.sum())} slots, "
+                f"{self.m} mentors / {int(self.capacity.sum())} places)")
+
+
+@dataclass(frozen=True)
+class Flow:
+    """An optimal flow on a candidate graph and its node potentials."""
+
+    graph: PairSet           # the candidate pairs, sorted
+    chosen: np.ndarray       # (len(graph),) bool: pair carries flow
+    first: np.ndarray        # (n,) flow on first-slot arcs (0/1)
+    extra: np.ndarray        # (n,) flow on further-slot arcs
+    load: np.ndarray         # (m,) flow into the sink per mentor
+    bypass: int              # unmatched slots
+    weight: int              # total weight = -cost
+    potential: np.ndarray    # (2 + n + m,) int64 node potentials (source, sink, mentees, mentors)
+
+    @property
+    def pairs(self) -> PairSet:
+        return self.graph.where(self.chosen)
+
+    def __repr__(self) -> str:
+        return f"Flow({int(self.chosen.sum())} pairs on {len(self.graph)} arcs, weight={self.weight})"
+
+
+def solve_flow(net: Network, graph: PairSet) -> Flow:
+    """Optimal flow on the candidate graph, with residual shortest-path potentials.
+
+    Examples
+    --------
+    >>> net = Network(np.array([1, 1]), np.array([1, 1]), np.array([10, 10]), np.array([0, 0]))
+    >>> g = PairSet(np.array([0, 0, 1]), np.array([0, 1, 0]), np.array([5, 1, 4]))
+    >>> f = solve_flow(net, g)
+    >>> f.pairs.rows.tolist(), f.pairs.cols.tolist(), f.weight
+    ([0, 1], [1, 0], 25)
+    """
+    n, m = net.n, net.m
+    slots = net.slots.astype(np.int64)
+    total = int(slots.sum())
+    mentees = 2 + np.arange(n)
+    mentors = 2 + n + np.arange(m)
+    tails = np.r_[0, np.zeros(2 * n, np.int64), mentees[graph.rows], mentors]
+    heads = np.r_[1, mentees, mentees, mentors[graph.cols], np.ones(m, np.int64)]
+    caps = np.r_[total, np.minimum(slots, 1), np.maximum(slots - 1, 0),
+                 np.ones(len(graph), np.int64), net.capacity]
+    costs = np.r_[0, -net.first_bonus, -net.extra_bonus, -graph.q, np.zeros(m, np.int64)]
+    mcf = min_cost_flow.SimpleMinCostFlow()
+    arcs = mcf.add_arcs_with_capacity_and_unit_cost(
+        tails.astype(np.int32), heads.astype(np.int32), caps.astype(np.int64), costs.astype(np.int64))
+    supplies = np.zeros(net.num_nodes, np.int64)
+    supplies[0], supplies[1] = total, -total
+    mcf.set_nodes_supplies(np.arange(net.num_nodes, dtype=np.int32), supplies)
+    status = mcf.solve()
+    if status != mcf.OPTIMAL:
+        raise RuntimeError(f"min-cost flow returned status {status} on {mcf.num_arcs()} arcs")
+    flows = mcf.flows(arcs)
+    k = len(graph)
+    first, extra = flows[1:1 + n], flows[1 + n:1 + 2 * n]
+    chosen = flows[1 + 2 * n:1 + 2 * n + k] > 0
+    load = flows[1 + 2 * n + k:]
+    flow = dict(graph=graph, chosen=chosen, first=first, extra=extra, load=load,
+                bypass=int(flows[0]), weight=-int(mcf.optimal_cost()))
+    return Flow(**flow, potential=residual_potentials(net, **flow))
+
+
+def residual_potentials(net: Network, graph: PairSet, chosen: np.ndarray, first: np.ndarray,
+                        extra: np.ndarray, load: np.ndarray, bypass: int, weight: int = 0
+                        ) -> np.ndarray:
+    """Shortest distances from a virtual root to every node of the residual graph.
+
+    Bellman-Ford in sweeps that follow the network's layers (mentees -> mentors -> sink -> source ->
+    mentees), each sweep relaxing all arcs of a layer at once with numpy, stopping as soon as a
+    sweep changes nothing. An optimal flow has no negative cycle, so this ends within
+    ``num_nodes`` sweeps; more would mean a bug, and raises.
+    """
+    n, m = net.n, net.m
+    slots = net.slots.astype(np.int64)
+    # residual arcs: unchosen pairs mentee -> mentor (cost -q), chosen pairs mentor -> mentee (+q)
+    free = graph.where(~chosen)
+    order = np.argsort(free.cols, kind="stable")
+    free_rows, free_q = free.rows[order], free.q[order]
+    heads, starts = np.unique(free.cols[order], return_index=True)
+    used = graph.where(chosen)
+    first_open, first_used = first < np.minimum(slots, 1), first > 0
+    extra_open, extra_used = extra < np.maximum(slots - 1, 0), extra > 0
+    mentor_open, mentor_used = load < net.capacity, load > 0
+    to_sink, from_sink = bypass < slots.sum(), bypass > 0
+    d_s, d_t = 0, 0
+    d_i, d_j = np.zeros(n, np.int64), np.zeros(m, np.int64)
+    for _sweep in range(net.num_nodes + 1):
+        before = (d_s, d_t, d_i.copy(), d_j.copy())
+        if free_rows.size:
+            reach = np.minimum.reduceat(d_i[free_rows] - free_q, starts)
+            d_j[heads] = np.minimum(d_j[heads], reach)
+        d_j[mentor_used] = np.minimum(d_j[mentor_used], d_t)
+        d_t = min(d_t, int(d_j[mentor_open].min(initial=0)), d_s if to_sink else 0)
+        d_s = min(d_s, d_t if from_sink else 0,
+                  int((d_i + net.first_bonus)[first_used].min(initial=0)),
+                  int((d_i + net.extra_bonus)[extra_used].min(initial=0)))
+        d_i[first_open] = np.minimum(d_i[first_open], d_s - net.first_bonus[first_open])
+        d_i[extra_open] = np.minimum(d_i[extra_open], d_s - net.extra_bonus[extra_open])
+        np.minimum.at(d_i, used.rows, d_j[used.cols] + used.q)
+        if (d_s, d_t) == before[:2] and np.array_equal(d_i, before[2]) and np.array_equal(d_j, before[3]):
+            return np.r_[d_s, d_t, d_i, d_j].astype(np.int64)
+    raise RuntimeError("residual graph has a negative cycle: the flow is not optimal")
+
+
+def dual_bound(net: Network, flow: Flow) -> int:
+    """Upper bound on the weight of *any* feasible flow, from the flow's node potentials.
+
+    For potentials pi and reduced costs ``rc = cost + pi[tail] - pi[head]`` of the network's arcs,
+    every feasible flow has weight at most ``S (pi_s - pi_t) - sum_a cap_a min(0, rc_a)`` (S = total
+    supply). Pairs outside the candidate graph add nothing once pricing found none with rc < 0, so
+    the bound holds for the full problem; it equals the flow's weight when the flow is optimal.
+    """
+    n = net.n
+    pi = flow.potential.astype(object)  # Python ints: sums of large weights stay exact
+    p_s, p_t, p_i, p_j = pi[0], pi[1], pi[2:2 + n], pi[2 + n:]
+    slots = net.slots.astype(object)
+    g = flow.graph
+    first_cap, extra_cap = np.minimum(slots, 1), np.maximum(slots - 1, 0)
+    rc_first = -net.first_bonus.astype(object) + p_s - p_i
+    rc_extra = -net.extra_bonus.astype(object) + p_s - p_i
+    rc_pair = -g.q.astype(object) + p_i[g.rows] - p_j[g.cols]
+    rc_mentor = p_j - p_t
+    negative = (sum(first_cap * np.minimum(rc_first, 0)) + sum(extra_cap * np.minimum(rc_extra, 0))
+                + sum(np.minimum(rc_pair, 0)) + sum(net.capacity.astype(object) * np.minimum(rc_mentor, 0))
+                + int(slots.sum()) * min(0, p_s - p_t))
+    return int(slots.sum()) * (p_s - p_t) - negative
+
+
+def mentee_mentor_duals(net: Network, flow: Flow) -> tuple[np.ndarray, np.ndarray]:
+    """LP duals in score units: ``q_ij <= u_i + v_j`` for every pair not chosen, ``v >= 0``."""
+    pi = flow.potential
+    p_t, p_i, p_j = pi[1], pi[2:2 + net.n], pi[2 + net.n:]
+    return p_i - p_t, np.maximum(0, p_t - p_j)
+
+
+def pricing_gain(net: Network, potential: np.ndarray):
+    """Gain function for pair sources: minus the reduced cost ``-q + pi_i - pi_j`` of a pair arc."""
+    pi_i, pi_j = potential[2:2 + net.n], potential[2 + net.n:]
+
+    def gain(rows: np.ndarray, cols: np.ndarray, q: np.ndarray) -> np.ndarray:
+        return q - pi_i[rows] + pi_j[cols]
+
+    return gain
+
+
+def column_generation(net: Network, source, graph: PairSet, threshold: int) -> tuple[Flow, int]:
+    """Solve on ``graph``, add every mentee's most violating left-out pairs, repeat until none.
+
+    Returns the optimal flow for all pairs of ``source`` scoring at least ``threshold``, and the
+    number of pricing rounds that added pairs.
+    """
+    rounds = 0
+    while True:
+        started = time.perf_counter()
+        flow = solve_flow(net, graph)
+        added = source.best(PRICING_PER_ROW, pricing_gain(net, flow.potential), threshold,
+                            exclude=graph)
+        log.debug("flow round %d: %d arcs, %d pairs, %d priced in (%.2fs)", rounds, len(graph),
+                  int(flow.chosen.sum()), len(added), time.perf_counter() - started)
+        if not len(added):
+            return flow, rounds
+        graph = graph.union(added, net.m)
+        rounds += 1

@@ -1,0 +1,183 @@
+"""The feasible free pairs of a round, dense or sparse, read in quantised integer scores.
+
+The solver never materialises all mentor x mentee pairs as a graph: it asks a pair source for
+"each mentee's best few pairs by some gain" (the first candidate graph, the pricing step of column
+generation, the cut check of the fair search). A dense source answers by scanning the score matrix
+in row chunks with whole-matrix numpy operations; a sparse source already is a graph and answers
+from its stored entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from matcher.solver.weights import quantise
+
+#: entries per row chunk of a dense scan (a few tens of MB of temporaries)
+CHUNK_ENTRIES = 2_000_000
+#: quantised value of a pair that may not be chosen (below every real score, see weights.SCORE_UNITS)
+MISSING = np.iinfo(np.int32).min
+
+#: gain(rows, cols, q) -> int64 gains; pairs with gain <= 0 are never selected. ``rows`` is the
+#: chunk's row indices as a column (or the entries' rows), ``cols`` the column indices, ``q`` int64.
+Gain = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+
+
+@dataclass(frozen=True)
+class PairSet:
+    """Pairs as sorted, unique (mentee, mentor) index arrays with their quantised scores."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    q: np.ndarray
+
+    @classmethod
+    def empty(cls) -> "PairSet":
+        return cls(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64))
+
+    def __len__(self) -> int:
+        return self.rows.size
+
+    def keys(self, n_cols: int) -> np.ndarray:
+        return self.rows * n_cols + self.cols
+
+    def union(self, other: "PairSet", n_cols: int) -> "PairSet":
+        """Both sets together, sorted by mentee then mentor (the graph's fixed arc order)."""
+        keys, first = np.unique(np.r_[self.keys(n_cols), other.keys(n_cols)], return_index=True)
+        q = np.r_[self.q, other.q][first]
+        return PairSet(keys // n_cols, keys % n_cols, q)
+
+    def where(self, keep: np.ndarray) -> "PairSet":
+        return PairSet(self.rows[keep], self.cols[keep], self.q[keep])
+
+    def __repr__(self) -> str:
+        return f"PairSet({len(self)} pairs)"
+
+
+class DensePairs:
+    """Free pairs of a dense score matrix, quantised once into an int32 matrix.
+
+    Pairs that are not allowed (infeasible, forbidden, locked) hold ``MISSING``, below any real
+    quantised score, so a single comparison with the threshold masks them out.
+    """
+
+    def __init__(self, scores: np.ndarray, allowed: np.ndarray | None, scale: float):
+        self.shape = scores.shape
+        self.scale = scale
+        self.q = np.empty(self.shape, np.int32)
+        self.low, self.high = 0, 0  # lowest and highest quantised score of an allowed pair
+        for start, stop in _chunks(*self.shape):
+            block = quantise(scores[start:stop], scale)
+            if allowed is not None:
+                block[~allowed[start:stop]] = MISSING
+            self.q[start:stop] = block
+            real = block[block != MISSING]
+            self.low = min(self.low, int(real.min(initial=0)))
+            self.high = max(self.high, int(real.max(initial=0)))
+
+    def __repr__(self) -> str:
+        return f"DensePairs({self.shape[0]} x {self.shape[1]}, scale={self.scale:g})"
+
+    def values(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        return self.q[rows, cols].astype(np.int64)
+
+    def best(self, per_row: int, gain: Gain, threshold: int, exclude: PairSet | None = None,
+             rows: np.ndarray | None = None) -> PairSet:
+        """Each row's ``per_row`` pairs scoring >= ``threshold`` with the highest positive gain,
+        leaving out pairs in ``exclude``; only ``rows`` (sorted indices) are scanned when given."""
+        n, m = self.shape
+        per_row = min(per_row, m)
+        rows = np.arange(n) if rows is None else rows
+        excluded = exclude if exclude is not None else PairSet.empty()
+        found = [PairSet.empty()]
+        for start, stop in _chunks(rows.size, m) if per_row > 0 else ():
+            at = rows[start:stop]
+            contiguous = at[-1] - at[0] + 1 == at.size
+            q = self.q[at[0]:at[-1] + 1] if contiguous else self.q[at]
+            g = np.where(q >= threshold, gain(at[:, None], np.arange(m)[None, :], q.astype(np.int64)), 0)
+            lo, hi = np.searchsorted(excluded.rows, [at[0], at[-1] + 1])
+            r_ex, c_ex = excluded.rows[lo:hi], excluded.cols[lo:hi]
+            keep_ex = np.isin(r_ex, at)
+            g[np.searchsorted(at, r_ex[keep_ex]), c_ex[keep_ex]] = 0
+            live = np.flatnonzero(g.max(axis=1) > 0)  # rows worth a (costly) partial sort
+            g = g[live]
+            top = np.argpartition(-g, per_row - 1, axis=1)[:, :per_row] if per_row < m else \
+                np.broadcast_to(np.arange(m), g.shape)
+            keep = np.take_along_axis(g, top, axis=1) > 0
+            r = at[np.broadcast_to(live[:, None], top.shape)[keep]]
+            c = top[keep]
+            found.append(PairSet(r, c, self.q[r, c].astype(np.int64)))
+        return _sorted(found, m)
+
+    def best_per_column(self, per_col: int, threshold: int) -> PairSet:
+        """Each column's ``per_col`` highest-scoring pairs scoring >= ``threshold``."""
+        n, m = self.shape
+        per_col = min(per_col, n)
+        found = [PairSet.empty()]
+        for start, stop in _chunks(m, n) if per_col > 0 else ():
+            block = self.q[:, start:stop]
+            top = np.argpartition(block, n - per_col, axis=0)[n - per_col:]
+            q = np.take_along_axis(block, top, axis=0)
+            keep = q >= threshold
+            cols = np.broadcast_to(np.arange(start, stop), top.shape)
+            found.append(PairSet(top[keep].astype(np.int64), cols[keep].astype(np.int64),
+                                 q[keep].astype(np.int64)))
+        return _sorted(found, m)
+
+
+class SparsePairs:
+    """Free pairs stored as a sparse matrix: every stored entry (explicit zeros too) is a pair."""
+
+    def __init__(self, pairs: PairSet, shape: tuple[int, int], scale: float):
+        self.pairs = pairs
+        self.shape = shape
+        self.scale = scale
+        self.low, self.high = int(pairs.q.min(initial=0)), int(pairs.q.max(initial=0))
+
+    def __repr__(self) -> str:
+        return f"SparsePairs({self.shape[0]} x {self.shape[1]}, {len(self.pairs)} pairs)"
+
+    def values(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        m = self.shape[1]
+        at = np.searchsorted(self.pairs.keys(m), rows * m + cols)
+        return self.pairs.q[at]
+
+    def best(self, per_row: int, gain: Gain, threshold: int, exclude: PairSet | None = None,
+             rows: np.ndarray | None = None) -> PairSet:
+        """Each row's ``per_row`` stored pairs scoring >= ``threshold`` with the highest positive
+        gain, leaving out pairs in ``exclude``; only ``rows`` (sorted indices) when given."""
+        p, m = self.pairs, self.shape[1]
+        g = gain(p.rows, p.cols, p.q)
+        keep = (g > 0) & (p.q >= threshold)
+        if rows is not None:
+            keep &= np.isin(p.rows, rows)
+        if exclude is not None and len(exclude):
+            keep &= ~np.isin(p.keys(m), exclude.keys(m), assume_unique=True)
+        rows, g = p.rows[keep], g[keep]
+        order = np.lexsort((-g, rows))
+        rank = np.arange(rows.size) - np.searchsorted(rows[order], rows[order])
+        chosen = np.flatnonzero(keep)[order[rank < per_row]]
+        return _sorted([p.where(np.sort(chosen))], m)
+
+
+def sparse_entries(matrix: sparse.sparray | sparse.spmatrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows, columns and values of the stored entries, sorted by row then column."""
+    coo = sparse.coo_array(matrix)
+    rows, cols = coo.coords[0].astype(np.int64), coo.coords[1].astype(np.int64)
+    order = np.lexsort((cols, rows))
+    return rows[order], cols[order], np.asarray(coo.data[order], dtype=np.float64)
+
+
+def _chunks(n: int, m: int):
+    step = max(1, CHUNK_ENTRIES // max(m, 1))
+    return ((start, min(n, start + step)) for start in range(0, n, step))
+
+
+def _sorted(parts: list[PairSet], n_cols: int) -> PairSet:
+    joined = PairSet(*(np.concatenate([getattr(p, f) for p in parts] or [np.empty(0, np.int64)])
+                       for f in ("rows", "cols", "q")))
+    return PairSet.empty().union(joined, n_cols)

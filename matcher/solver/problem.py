@@ -1,0 +1,206 @@
+"""Validate the inputs of :func:`matcher.solver.solve_assignment` and normalise them.
+
+Everything is checked up front, scikit-learn style, so a wrong shape or value fails with a message
+saying what was wrong and what is allowed before any solving starts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from matcher.config import ENGINES, OBJECTIVES
+from matcher.errors import InputError
+from matcher.solver.pairs import DensePairs, PairSet, SparsePairs, sparse_entries
+from matcher.solver.weights import SCORE_UNITS, quantise, score_scale
+
+
+class SolverInputError(InputError, ValueError):
+    """An argument of :func:`solve_assignment` is unusable (a ValueError for notebook users, an
+    InputError with exit code 2 for the command line)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Validated, normalised arguments of one solve (before locks are taken out)."""
+
+    n: int
+    m: int
+    scores: np.ndarray | sparse.csr_array  # as given (dense float array or CSR)
+    allowed: np.ndarray | None             # dense: feasible and not forbidden (None = all)
+    forbidden_keys: np.ndarray             # sorted row * m + col of forbidden pairs
+    capacity: np.ndarray
+    mentee_capacity: np.ndarray
+    priority: np.ndarray
+    locked: np.ndarray                     # (k, 2) int64, in the order given
+    objective: str
+    engine: str
+    min_load: np.ndarray | None
+
+    @property
+    def dense(self) -> bool:
+        return not sparse.issparse(self.scores)
+
+    def __repr__(self) -> str:
+        kind = "dense" if self.dense else "sparse"
+        return (f"Problem({self.n} mentees x {self.m} mentors, {kind}, objective={self.objective!r}, "
+                f"{len(self.locked)} locked)")
+
+
+def build_problem(scores, capacity, *, feasible, mentee_capacity, priority, locked, forbidden,
+                  objective, min_load, engine) -> Problem:
+    """Check every argument; see :func:`matcher.solver.solve_assignment` for their meaning."""
+    if objective not in OBJECTIVES:
+        raise SolverInputError(f"objective {objective!r} is not known; choose one of: {', '.join(OBJECTIVES)}")
+    if engine not in ENGINES:
+        raise SolverInputError(f"engine {engine!r} is not known; choose one of: {', '.join(ENGINES)}")
+    scores = _scores(scores)
+    n, m = scores.shape
+    capacity = _counts(capacity, m, "capacity", "mentor", minimum=0)
+    mentee_capacity = _counts(mentee_capacity, n, "mentee_capacity", "mentee", minimum=1)
+    priority = np.zeros(n, np.int64) if priority is None else _counts(priority, n, "priority", "mentee", minimum=0)
+    if min_load is not None:
+        min_load = _counts(min_load, m, "min_load", "mentor", minimum=0)
+        over = np.flatnonzero(min_load > capacity)
+        if over.size:
+            raise SolverInputError(f"min_load is above capacity for mentors {_few(over)}: a mentor "
+                                   "cannot be required to take more mentees than their capacity")
+        if engine == "flow":
+            raise SolverInputError("min_load needs engine='lp' (or 'auto'): a flow cannot express "
+                                   "minimum loads")
+    locked = _pairs(locked, n, m, "locked")
+    forbidden = _pairs(forbidden, n, m, "forbidden")
+    allowed = _feasible(feasible, scores)
+    return Problem(n=n, m=m, scores=scores, allowed=allowed,
+                   forbidden_keys=np.unique(forbidden[:, 0] * m + forbidden[:, 1]),
+                   capacity=capacity, mentee_capacity=mentee_capacity, priority=priority,
+                   locked=locked, objective=objective,
+                   engine=engine if engine != "auto" else ("lp" if min_load is not None else "flow"),
+                   min_load=min_load)
+
+
+def pair_source(problem: Problem, blocked: np.ndarray) -> DensePairs | SparsePairs:
+    """The free pairs: feasible, not forbidden, not in ``blocked`` (sorted keys of locked pairs)."""
+    n, m = problem.n, problem.m
+    keys = np.union1d(problem.forbidden_keys, blocked)
+    if problem.dense:
+        allowed = problem.allowed
+        if keys.size:
+            allowed = np.ones((n, m), bool) if allowed is None else allowed.copy()
+            allowed.reshape(-1)[keys] = False
+        return DensePairs(problem.scores, allowed, _scale(problem.scores, allowed))
+    rows, cols, values = sparse_entries(problem.scores)
+    usable = ~np.isin(rows * m + cols, keys)
+    if problem.allowed is not None:
+        usable &= problem.allowed[rows, cols]
+    scale = _scale(values[usable], None)
+    pairs = PairSet(rows[usable], cols[usable], quantise(values[usable], scale))
+    return SparsePairs(pairs, (n, m), scale)
+
+
+def is_feasible(problem: Problem, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Whether each (row, col) is a feasible pair (ignoring forbids)."""
+    if problem.dense:
+        return np.ones(rows.size, bool) if problem.allowed is None else problem.allowed[rows, cols]
+    stored_rows, stored_cols, _ = sparse_entries(problem.scores)
+    present = np.isin(rows * problem.m + cols, stored_rows * problem.m + stored_cols)
+    if problem.allowed is not None:
+        present &= problem.allowed[rows, cols]
+    return present
+
+
+def score_values(problem: Problem, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Original (float) scores of pairs."""
+    if not rows.size:
+        return np.empty(0)
+    return np.asarray(problem.scores[rows, cols], dtype=np.float64).reshape(-1)
+
+
+def _scores(scores) -> np.ndarray | sparse.csr_array:
+    if sparse.issparse(scores):
+        csr = sparse.csr_array(scores)
+        if csr.ndim != 2:
+            raise SolverInputError(f"scores must be 2-D (mentees x mentors), got shape {csr.shape}")
+        coo = sparse.coo_array(scores)
+        keys = coo.coords[0].astype(np.int64) * csr.shape[1] + coo.coords[1]
+        if np.unique(keys).size != keys.size:
+            raise SolverInputError("the sparse scores hold the same pair twice: sum or drop "
+                                   "duplicates first (e.g. matrix.sum_duplicates())")
+        _finite(coo.data)
+        return csr
+    arr = np.asarray(scores)
+    if arr.ndim != 2:
+        raise SolverInputError(f"scores must be a 2-D array (mentees x mentors), got shape {arr.shape}")
+    if not (np.issubdtype(arr.dtype, np.number) and not np.issubdtype(arr.dtype, np.complexfloating)):
+        raise SolverInputError(f"scores must be real numbers, got dtype {arr.dtype}")
+    if arr.dtype.kind != "f":
+        arr = arr.astype(np.float64)
+    _finite(arr)
+    return arr
+
+
+def _finite(values: np.ndarray) -> None:
+    if values.size and not np.isfinite(values).all():
+        raise SolverInputError("scores contain NaN or infinite values: give every pair a finite "
+                               "score and mark pairs that cannot be matched with feasible=False "
+                               "(or leave them out of a sparse matrix)")
+
+
+def _feasible(feasible, scores) -> np.ndarray | None:
+    if feasible is None:
+        return None
+    mask = feasible.toarray() if sparse.issparse(feasible) else np.asarray(feasible)
+    if mask.shape != scores.shape:
+        raise SolverInputError(f"feasible has shape {mask.shape} but scores have shape {scores.shape}")
+    if mask.dtype != bool:
+        raise SolverInputError(f"feasible must be a boolean mask, got dtype {mask.dtype}")
+    return mask
+
+
+def _counts(values, size: int, name: str, who: str, minimum: int) -> np.ndarray:
+    arr = np.asarray(values)
+    if arr.ndim == 0:
+        arr = np.full(size, arr)
+    if arr.shape != (size,):
+        raise SolverInputError(f"{name} must be a single integer or one per {who} ({size}), "
+                               f"got shape {arr.shape}")
+    if arr.dtype == bool or not (np.issubdtype(arr.dtype, np.integer)
+                                 or (arr.dtype.kind == "f" and np.all(arr == np.round(arr)))):
+        raise SolverInputError(f"{name} must hold whole numbers, got {arr.dtype} values")
+    arr = arr.astype(np.int64)
+    low = np.flatnonzero(arr < minimum)
+    if low.size:
+        raise SolverInputError(f"{name} must be {minimum} or more; {who}s {_few(low)} have "
+                               f"{_few(arr[low])}")
+    return arr
+
+
+def _pairs(values, n: int, m: int, name: str) -> np.ndarray:
+    if values is None:
+        return np.empty((0, 2), np.int64)
+    arr = np.asarray(values)
+    if arr.size == 0:
+        return np.empty((0, 2), np.int64)
+    if arr.ndim != 2 or arr.shape[1] != 2 or not np.issubdtype(arr.dtype, np.integer):
+        raise SolverInputError(f"{name} must be a (k, 2) integer array of (mentee index, mentor "
+                               f"index) rows, got shape {arr.shape} and dtype {arr.dtype}")
+    arr = arr.astype(np.int64)
+    bad = np.flatnonzero((arr[:, 0] < 0) | (arr[:, 0] >= n) | (arr[:, 1] < 0) | (arr[:, 1] >= m))
+    if bad.size:
+        raise SolverInputError(f"{name} rows {_few(bad)} point outside the {n} x {m} score matrix")
+    return arr
+
+
+def _scale(values, allowed: np.ndarray | None) -> float:
+    """Quantisation scale from the largest |score| of usable pairs (see weights.score_scale)."""
+    values = np.asarray(values)
+    largest = float(np.abs(values).max(initial=0.0, where=allowed if allowed is not None else True))
+    integral = largest > SCORE_UNITS and bool(np.all(values == np.round(values)))
+    return score_scale(largest, integral)
+
+
+def _few(values: np.ndarray, limit: int = 5) -> str:
+    shown = ", ".join(str(v) for v in values[:limit].tolist())
+    return shown + (f" and {values.size - limit} more" if values.size > limit else "")
