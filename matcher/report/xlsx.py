@@ -20,6 +20,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
@@ -43,11 +44,13 @@ DECISIONS = ("keep", "reject")
 #: Pinned document date so two runs on the same input give the same bytes.
 FIXED_DATE = dt.datetime(2000, 1, 1)
 TEXT_WIDTH, LONG_WIDTH, MIN_WIDTH = 40, 60, 6
+#: Points per line of wrapped text (Calibri 11), and the most lines a row is made tall for.
+LINE_HEIGHT, MAX_LINES = 15, 12
 
 HEADER = {"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E79", "border": 1,
           "valign": "top", "text_wrap": True}
 DECISION_HEADER = {**HEADER, "font_color": "#000000", "bg_color": "#FFC000"}
-DECISION_CELL = {"bg_color": "#FFF2CC", "border": 1, "border_color": "#BF9000"}
+DECISION_CELL = {"bg_color": "#FFF2CC", "border": 1, "border_color": "#BF9000", "valign": "top"}
 #: red-amber-green, on fixed scales so a colour means the same score in every round
 SCORE_SCALE = {"type": "3_color_scale", "min_type": "num", "mid_type": "num", "max_type": "num",
                "min_color": "#F8696B", "mid_color": "#FFEB84", "max_color": "#63BE7B"}
@@ -159,9 +162,25 @@ def _write_table(sheet: Worksheet, frame: pd.DataFrame, columns: list[Column], s
     for r, row in enumerate(zip(*values), start=1):
         for c, value in enumerate(row):
             writers[c](r, c, value, formats[c])
+    lines = _wrapped_lines(frame, columns)
+    for r in np.flatnonzero(lines > 1):
+        sheet.set_row(int(r) + 1, LINE_HEIGHT * float(lines[r]))
     sheet.freeze_panes(1, 1 if columns and columns[0].name == "decision" else 0)
     if len(columns):
         sheet.autofilter(0, 0, max(len(frame), 1), len(columns) - 1)
+
+
+def _wrapped_lines(frame: pd.DataFrame, columns: list[Column]) -> np.ndarray:
+    """Lines each row needs for its wrapped text: set as row heights, because LibreOffice does not
+    fit row heights to wrapped text when it opens a file (Excel keeps explicit heights too)."""
+    lines = np.ones(len(frame), dtype=np.int64)
+    for column in columns:
+        if column.kind == "long":
+            text = frame[column.name].fillna("").astype(str)
+            # a column width is about that many average characters; word wrapping wastes a few
+            needed = np.ceil(text.str.len().to_numpy() / max(column.width - 4, 1)).astype(np.int64)
+            lines = np.maximum(lines, needed + text.str.count("\n").to_numpy())
+    return np.minimum(lines, MAX_LINES)
 
 
 def _column_writer(sheet: Worksheet, series: pd.Series):
