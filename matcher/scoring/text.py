@@ -24,6 +24,7 @@ Example
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -79,8 +80,9 @@ def embed_texts(groups: dict[str, list[str]]) -> dict[str, TextEmbeddings]:
     """
     cleaned = {name: [" ".join(str(t).split()) for t in texts] for name, texts in groups.items()}
     # each distinct text is vectorised once; sorted, so the result does not depend on row order
-    distinct = sorted({t for texts in cleaned.values() for t in texts if t})
-    vectors = _embed_distinct(distinct)
+    uses = Counter(t for texts in cleaned.values() for t in texts if t)
+    distinct = sorted(uses)
+    vectors = _embed_distinct(distinct, np.array([uses[t] for t in distinct]))
     position = {text: i for i, text in enumerate(distinct)}
     out = {}
     for name, texts in cleaned.items():
@@ -101,12 +103,12 @@ def similarity(a: TextEmbeddings, b: TextEmbeddings) -> np.ndarray:
     return np.clip(sim, 0.0, 1.0, out=sim)
 
 
-def _embed_distinct(texts: list[str]) -> np.ndarray:
+def _embed_distinct(texts: list[str], uses: np.ndarray) -> np.ndarray:
     """Vectors whose inner products are the cosines of distinct non-empty texts: exact up to
     DIMENSIONS texts or n-grams, else reduced by LSA."""
     if not texts:
         return np.zeros((0, 1), dtype=np.float32)
-    tfidf = char_ngram_tfidf(texts)
+    tfidf = char_ngram_tfidf(texts, uses)
     n_docs, n_grams = tfidf.shape
     if n_grams <= DIMENSIONS:
         return tfidf.toarray()
@@ -120,12 +122,13 @@ def _embed_distinct(texts: list[str]) -> np.ndarray:
     return svd.transform(tfidf).astype(np.float32)
 
 
-def char_ngram_tfidf(texts: list[str]) -> sp.csr_matrix:
+def char_ngram_tfidf(texts: list[str], uses: np.ndarray | None = None) -> sp.csr_matrix:
     """L2-normalised TF-IDF of character 3- to 5-grams within words (``char_wb``).
 
     The same matrix as ``TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5),
-    sublinear_tf=True)`` restricted to n-grams found in at least two texts (the others add
-    nothing to any similarity between two texts; they still count in each text's norm). Because
+    sublinear_tf=True)`` restricted to n-grams used by at least two persons (``uses`` counts the
+    persons who wrote each text; default 1): the others add nothing to any similarity between
+    two persons, and still count in each text's norm. Because
     ``char_wb`` n-grams never cross a word, the n-gram counts are (texts × words) · (words ×
     n-grams): each distinct word is split into n-grams once, not once per occurrence, which is
     several times faster on real answers where words repeat.
@@ -141,7 +144,10 @@ def char_ngram_tfidf(texts: list[str]) -> sp.csr_matrix:
                             strip_accents=None, dtype=np.float32)
     per_word = grams.fit_transform(words.get_feature_names_out())
     tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(per_text @ per_word)
-    shared = np.flatnonzero(np.bincount(tfidf.indices, minlength=tfidf.shape[1]) >= 2)
+    uses = np.ones(len(texts)) if uses is None else np.asarray(uses, dtype=float)
+    per_entry = np.repeat(uses, np.diff(tfidf.indptr))
+    persons = np.bincount(tfidf.indices, weights=per_entry, minlength=tfidf.shape[1])
+    shared = np.flatnonzero(persons >= 2)
     return tfidf[:, shared].astype(np.float32)
 
 
