@@ -1,0 +1,88 @@
+"""Scoring the bundled sample round: plausible top matches, and the ``matcher score`` command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import matcher
+from matcher.cli import main
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "round.toml"
+
+
+@pytest.fixture(scope="module")
+def sample():
+    round = matcher.load_round(SAMPLE)
+    return round, matcher.score_round(round)
+
+
+def top_mentor(round, scores, mentee_name: str) -> tuple[str, pd.Series, pd.Series]:
+    mentee_id = round.mentees.index[round.mentees["name"] == mentee_name][0]
+    mentor_id = scores.top(mentee_id, k=1)["mentor_id"].iloc[0]
+    return mentee_id, round.mentees.loc[mentee_id], round.mentors.loc[mentor_id]
+
+
+# Read by a human: each of these mentees' best mentor works in their field, speaks their
+# language well enough and offers what they asked for.
+@pytest.mark.parametrize("name, city", [
+    ("Olena Silva", None),          # HR, job-seeking skills + job search support
+    ("Sergei Shevchenko", "Espoo"),  # ICT in Espoo, wants job-seeking skills
+    ("Yusuf Kovalenko", "Turku"),    # ICT, in person only in Turku
+    ("Riikka Järvinen", None),      # ICT, Finnish native, remote
+    ("Mei Wang", None),             # health care, needs field requirements
+])
+def test_top_mentor_is_plausible(sample, name, city):
+    round, scores = sample
+    mentee_id, mentee, mentor = top_mentor(round, scores, name)
+    assert set(mentee["fields"]) & set(mentor["fields"]), "same field"
+    assert set(mentee["languages"]) & set(mentor["languages"]), "a shared language"
+    offered = set(mentee["goals"]) & set(mentor["topics"])
+    assert len(offered) >= 1 and len(offered) >= len(mentee["goals"]) / 3
+    if city:
+        assert mentor["city"] == city
+    assert scores.feasible[scores.position(mentee_id, mentor.name)]
+
+
+def test_most_top_mentors_share_the_field(sample):
+    round, scores = sample
+    same = []
+    for mentee_id in scores.mentee_ids:
+        top = scores.top(mentee_id, k=1)
+        if len(top):
+            mentor = round.mentors.loc[top["mentor_id"].iloc[0]]
+            same.append(bool(set(round.mentees.loc[mentee_id, "fields"]) & set(mentor["fields"])))
+    assert sum(same) >= 0.75 * len(same)
+
+
+def test_sample_scores_shape_and_repr(sample):
+    round, scores = sample
+    assert scores.total.shape == (len(round.mentees), len(round.mentors))
+    assert repr(scores).startswith(f"Scores({len(round.mentees)} mentees × {len(round.mentors)} "
+                                   "mentors, 4 components, ")
+
+
+def test_score_command_writes_one_row_per_pair(tmp_path, sample):
+    round, scores = sample
+    out = tmp_path / "scores.csv"
+    result = CliRunner().invoke(main, ["score", str(SAMPLE), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out, keep_default_na=False)
+    assert list(frame.columns) == ["mentee_id", "mentor_id", "score", "feasible", "field",
+                                   "goals", "language", "location", "reason"]
+    assert len(frame) == scores.total.size
+    assert (frame.loc[frame["feasible"], "reason"] == "").all()
+    assert (frame.loc[~frame["feasible"], "reason"] != "").all()
+    again = tmp_path / "again.csv"
+    CliRunner().invoke(main, ["score", str(SAMPLE), "-o", str(again), "--feasible-only"])
+    assert len(pd.read_csv(again)) == int(scores.feasible.sum())
+
+
+def test_score_command_missing_config_exits_2(tmp_path):
+    result = CliRunner().invoke(main, ["score", str(tmp_path / "none.toml"), "-o",
+                                       str(tmp_path / "x.csv")])
+    assert result.exit_code == 2
+    assert "not found" in result.output
