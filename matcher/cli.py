@@ -97,24 +97,65 @@ def validate_command(round_config, fmt):
     sys.exit(0 if rnd.ok else 2)
 
 
+ISSUE_HEADINGS = ("severity", "file", "row", "column", "value", "problem", "suggestion")
+#: longest form header / answer shown in the validate table (the CSV keeps them whole)
+SHORT_TEXT = 48
+
+
 def _print_issues(issues) -> None:
-    """The issues as a rich table, errors in red."""
+    """The issues as a table: rich (errors in red) on a terminal, plain aligned text otherwise.
+
+    Rich fits a table to 80 columns when stdout is a pipe or a CI log, which wraps every cell over
+    many lines; there each issue gets one line instead, so it can be grepped.
+    """
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text  # plain Text: "[read]" in a suggestion is not rich markup
 
     if issues.empty:
         return
+    cells = _issue_cells(issues)
+    console = Console(soft_wrap=False)
+    if not console.is_terminal:
+        click.echo(_plain_table(ISSUE_HEADINGS, cells))
+        return
     table = Table(show_lines=False, header_style="bold")
-    for name in ("severity", "file", "row", "column", "value", "problem", "suggestion"):
-        table.add_column(name, overflow="fold", max_width=48 if name == "column" else None)
-    for item in issues.itertuples(index=False):
-        style = "red" if item.severity == "error" else None
-        row = "" if item.row is None or str(item.row) == "<NA>" else str(item.row)
-        table.add_row(*(Text(str(v)) for v in (item.severity, item.file, row, item.column,
-                                                item.value, item.problem, item.suggestion)),
-                      style=style)
-    Console(soft_wrap=False).print(table)
+    for name in ISSUE_HEADINGS:
+        table.add_column(name, overflow="fold")
+    for row in cells:
+        table.add_row(*map(Text, row), style="red" if row[0] == "error" else None)
+    console.print(table)
+
+
+def _issue_cells(issues) -> list[tuple[str, ...]]:
+    """Display text per issue: no row number for file-wide issues, long headers and answers
+    shortened (a bilingual "English / suomi" header shows its first language)."""
+    shown = issues.assign(
+        row=issues["row"].astype("string").fillna(""),
+        column=issues["column"].map(lambda header: _shorten(str(header).split(" / ")[0])),
+        value=issues["value"].map(lambda value: _shorten(str(value))))
+    return list(shown[list(ISSUE_HEADINGS)].astype(str).itertuples(index=False, name=None))
+
+
+def _shorten(text: str, limit: int = SHORT_TEXT) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with "…" when cut.
+
+    >>> _shorten("Which languages can you use in mentoring, and how well?", 42)
+    'Which languages can you use in mentoring…'
+    """
+    if len(text) <= limit:
+        return text
+    head = text[:limit - 1]
+    if text[limit - 1] != " " and " " in head:  # do not cut a word in two
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:/-") + "…"
+
+
+def _plain_table(headings: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """Left-aligned columns separated by two spaces, no trailing spaces."""
+    widths = [max(len(cell) for cell in column) for column in zip(headings, *rows)]
+    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip()
+                     for line in (headings, *rows))
 
 
 @main.command("run")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import re
+
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -114,6 +117,39 @@ def test_cli_validate_exit_2_on_errors(finnish_round):
     assert result.exit_code == 2 and "2 errors" in result.output
     as_csv = CliRunner().invoke(main, ["validate", str(finnish_round / "round.toml"), "--format", "csv"])
     assert as_csv.exit_code == 2 and "no e-mail and no id" in as_csv.output
+
+
+#: environment of a pipe or CI log: nothing forces rich to treat stdout as a terminal
+PIPED = {"FORCE_COLOR": None, "TTY_COMPATIBLE": None}
+
+
+def test_cli_validate_piped_prints_one_line_per_issue(sample_round_path):
+    result = CliRunner().invoke(main, ["validate", str(sample_round_path)], env=PIPED)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["severity", "file", "row", "column", "value", "problem", "suggestion"]
+    # file, row, column (the English half of the bilingual header), answer and problem on one line
+    assert re.search(r"^warning +mentors\.xlsx +2 +Years of work experience +10\+ +read loosely as 10 "
+                     r"+write a number to silence this$", result.output, re.MULTILINE)
+    assert "Työkokemus" not in result.output  # the header's Finnish half is left out ...
+    assert "Which languages can you use in mentoring, and… " in result.output  # ... and long ones cut
+    assert not [line for line in lines if line != line.rstrip()]
+    assert lines[-1] == "60 mentors, 90 mentees read; 0 errors, 30 warnings"
+    assert len(lines) == 1 + 30 + 1
+
+
+def test_cli_validate_csv_keeps_whole_headers(sample_round_path):
+    result = CliRunner().invoke(main, ["validate", str(sample_round_path), "--format", "csv"], env=PIPED)
+    issues = pd.read_csv(io.StringIO(result.output), dtype=str)
+    assert "Years of work experience / Työkokemus vuosina" in set(issues["column"])
+    assert len(issues) == 30
+
+
+def test_cli_validate_terminal_gets_a_rich_table(sample_round_path):
+    result = CliRunner().invoke(main, ["validate", str(sample_round_path)],
+                                env={"FORCE_COLOR": "1", "COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("┏━") and "10+" in result.output
 
 
 def test_cli_validate_missing_config():
