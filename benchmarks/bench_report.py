@@ -10,30 +10,19 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from test_report import AUDIT, TITLE, make_tables  # noqa: E402  (the tests' realistic fixture)
 
+from benchmarks import best_of  # noqa: E402
 from matcher.report import write_outputs  # noqa: E402
 from matcher.report.csvs import write_csvs, write_introductions  # noqa: E402
 from matcher.report.html import render_html  # noqa: E402
 from matcher.report.xlsx import write_workbook  # noqa: E402
 
 ROUNDS = ((1_000, 40, 600), (10_000, 400, 6_000))  # pairs, unmatched mentees, mentors
-REPEATS = 3
-
-
-def best_of(func, repeats: int = REPEATS) -> float:
-    """Fastest of ``repeats`` runs, in seconds (the least disturbed by other processes)."""
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

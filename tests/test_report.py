@@ -439,3 +439,12 @@ def test_refuses_to_replace_a_folder_it_did_not_write(tables, tmp_path):
     with pytest.raises(InputError, match="thesis.docx.*choose a new folder"):
         write_outputs(tables, home, audit=AUDIT, title=TITLE)
     assert (home / "thesis.docx").read_text() == "precious"
+
+
+@pytest.mark.parametrize("rows", [pd.array([5, pd.NA, 40], dtype="Int64"),
+                                  pd.Series([5, pd.NA, None], dtype=object)])
+def test_missing_row_numbers_become_empty_cells(tables, tmp_path, rows):
+    issues = tables["issues"].assign(row=rows)
+    write_outputs({**tables, "issues": issues}, tmp_path / "out", audit=AUDIT, title=TITLE)
+    ws = openpyxl.load_workbook(tmp_path / "out" / "pairs.xlsx")["Data issues"]
+    assert [ws.cell(r, 3).value for r in (2, 3)] == [5, None]
