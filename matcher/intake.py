@@ -69,6 +69,8 @@ MENTEE_COLUMNS = ("row", "name", "email", "submitted_at", "organisation", "field
                   "meeting_mode", "gender", "gender_preference")
 #: free-text fields: their answers never appear in issues or logs
 FREE_TEXT = ("about", "goals_text")
+#: columns whose answers identify a person: issues point at the row instead of repeating them
+PERSONAL = ("name", "email")
 #: date formats tried (vectorised, in order) after ISO 8601: Finnish Excel, Google Forms' CSV
 #: ("2026/01/10 9:15:02 AM", time zone removed), then Microsoft Forms' US style
 DATE_FORMATS = ("%Y/%m/%d %I:%M:%S %p", "%Y/%m/%d %H:%M:%S", "%d.%m.%Y %H.%M.%S", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H.%M", "%d.%m.%Y %H:%M",
@@ -317,7 +319,7 @@ class _Reporter:
 
     def add(self, severity: str, row, name: str, value: object, problem: str,
             suggestion: str = "") -> None:
-        value = "" if name in FREE_TEXT else value
+        value = "" if name in FREE_TEXT or name in PERSONAL else value
         self.issues.add(severity, self.file, None if row is None else int(row),
                         self.columns.get(name, name), value, problem, suggestion)
 
@@ -619,7 +621,7 @@ def _drop_duplicates(frame: pd.DataFrame, policy: str, file: str, issues: _Issue
     kept_row = ordered.loc[~dropped & (ordered["email"] != "")].set_index("email")["row"]
     which = "latest" if policy == "keep_latest" else "first"
     for _, item in ordered.loc[dropped].iterrows():
-        issues.add("warning", file, int(item["row"]), "email", item["email"],
+        issues.add("warning", file, int(item["row"]), "email", "",
                    f"duplicate sign-up: same e-mail as row {kept_row[item['email']]}, which is kept "
                    f"({which} submission)", "delete the extra row or set [read] duplicates")
     return frame.loc[frame.index.difference(ordered.index[dropped], sort=False)]

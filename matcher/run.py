@@ -138,7 +138,7 @@ def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
     frames = []
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         try:
-            sheets = pd.read_excel(path, sheet_name=None, dtype=str)
+            sheets = pd.read_excel(path, sheet_name=None, dtype=str, engine="openpyxl")
         except Exception as exc:  # openpyxl raises many types for broken files
             raise InputError(f"cannot read decisions workbook {path}: {exc}") from None
         for name in ("Decisions", "Pairs"):

@@ -140,8 +140,11 @@ def _goals(mentee, mentor, labels) -> str:
 def _location(mentee, mentor, code: int) -> str:
     ce, cr = _text(mentee.get("city")), _text(mentor.get("city"))
     modes = {mentee.get("meeting_mode") or "either", mentor.get("meeting_mode") or "either"}
-    if ce and ce.casefold() == cr.casefold() and "remote" not in modes:
+    same_city = bool(ce) and ce.casefold() == cr.casefold()
+    if same_city and "remote" not in modes:
         return f"Both in {ce}."
+    if same_city and "in_person" not in modes:
+        return f"Both in {ce}; can also meet remotely."
     where = ", ".join(f"{who} in {city}" for who, city in (("mentee", ce), ("mentor", cr)) if city)
     where = f" ({where})" if where else ""
     if "in_person" not in modes:

@@ -1,0 +1,199 @@
+"""End to end: `matcher run` on real-looking rounds, the review loop, exit codes, privacy."""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from matcher import synthetic
+from matcher.cli import main
+from matcher.results import top_candidates
+from matcher.run import run_round
+
+PAIRS_COLUMNS = ["mentee_id", "mentee_name", "mentee_email", "mentor_id", "mentor_name",
+                 "mentor_email", "score"]
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory):
+    """One run of the bundled sample round, shared by the read-only checks below."""
+    from tests.conftest import ROOT
+
+    outdir = tmp_path_factory.mktemp("sample") / "output"
+    return run_round(ROOT / "data/samples/round.toml", outdir)
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_every_mentee_is_paired_or_unmatched_with_a_reason(sample_run):
+    pairs = pd.read_csv(sample_run.outdir / "pairs.csv", dtype=str)
+    unmatched = pd.read_csv(sample_run.outdir / "unmatched.csv", dtype=str)
+    mentees = sample_run.round.mentees.index
+    assert set(pairs["mentee_id"]) | set(unmatched["mentee_id"]) == set(mentees)
+    assert not set(pairs["mentee_id"]) & set(unmatched["mentee_id"])
+    assert unmatched["reason"].str.len().gt(20).all()
+    mentors = pd.read_csv(sample_run.outdir / "mentors.csv")
+    assert set(mentors["mentor_id"]) == set(sample_run.round.mentors.index)
+    assert (mentors["assigned"] <= mentors["capacity"]).all()
+    assert mentors["assigned"].sum() == len(pairs)
+
+
+def test_csv_twins_have_the_stable_columns(sample_run):
+    components = list(sample_run.scores.components)
+    pairs = pd.read_csv(sample_run.outdir / "pairs.csv")
+    assert list(pairs.columns) == PAIRS_COLUMNS + components + ["explanation"]
+    assert list(pd.read_csv(sample_run.outdir / "unmatched.csv").columns) == [
+        "mentee_id", "mentee_name", "mentee_email", "reason"]
+    assert list(pd.read_csv(sample_run.outdir / "mentors.csv").columns) == [
+        "mentor_id", "mentor_name", "mentor_email", "capacity", "assigned"]
+    assert len(pd.read_csv(sample_run.outdir / "introductions.csv")) == len(pairs)
+
+
+def test_pairs_respect_feasibility_and_the_explanations_match(sample_run):
+    scores, pairs = sample_run.scores, sample_run.tables["pairs"]
+    rows = pd.Index(scores.mentee_ids).get_indexer(pairs["mentee_id"])
+    cols = pd.Index(scores.mentor_ids).get_indexer(pairs["mentor_id"])
+    assert scores.feasible[rows, cols].all()
+    np.testing.assert_allclose(pairs["score"], scores.total[rows, cols], rtol=1e-6)
+    first = pairs.iloc[0]
+    assert first["explanation"] == scores.explain(first["mentee_id"], first["mentor_id"])
+
+
+def test_audit_records_inputs_and_certificate(sample_run):
+    import json
+
+    audit = json.loads((sample_run.outdir / "audit.json").read_text())
+    assert audit["solver"]["status"] == "optimal"
+    assert set(audit["inputs"]) >= {"config", "mentors", "mentees"}
+    assert all(len(item["sha256"]) == 64 for item in audit["inputs"].values())
+    assert audit["counts"]["pairs"] == len(sample_run.tables["pairs"])
+
+
+def test_same_inputs_give_byte_identical_outputs(sample_run, tmp_path, sample_round_path):
+    again = run_round(sample_round_path, tmp_path / "again")
+    for name in ("pairs.csv", "unmatched.csv", "mentors.csv", "introductions.csv", "pairs.xlsx"):
+        assert (again.outdir / name).read_bytes() == (sample_run.outdir / name).read_bytes(), name
+
+
+def test_cli_run_prints_summary_and_exits_0(sample_round_path, tmp_path):
+    result = invoke("run", sample_round_path, "-o", tmp_path / "out", "--objective", "fair")
+    assert result.exit_code == 0, result.output
+    assert "Matched mentees" in result.output and "optimal" in result.output
+    assert (tmp_path / "out" / "report.html").exists()
+    quiet = invoke("run", sample_round_path, "-o", tmp_path / "out", "--quiet")
+    assert quiet.exit_code == 0 and quiet.output == ""
+
+
+def _set_decisions(workbook_path, decisions: dict[int, str]) -> list[tuple[str, str]]:
+    """Type decisions into the Pairs sheet like a coordinator would; return the pairs touched."""
+    book = openpyxl.load_workbook(workbook_path)
+    sheet = book["Pairs"]
+    header = [cell.value for cell in sheet[1]]
+    col = {name: header.index(name) + 1 for name in ("decision", "mentee_id", "mentor_id")}
+    touched = []
+    for row, word in decisions.items():
+        sheet.cell(row=row, column=col["decision"], value=word)
+        touched.append((sheet.cell(row=row, column=col["mentee_id"]).value,
+                        sheet.cell(row=row, column=col["mentor_id"]).value))
+    book.save(workbook_path)
+    return touched
+
+
+def test_review_loop_keeps_and_rejects_survive_reruns(sample_round_path, tmp_path):
+    first = run_round(sample_round_path, tmp_path / "first")
+    reviewed = tmp_path / "reviewed.xlsx"
+    shutil.copy(first.outdir / "pairs.xlsx", reviewed)
+    kept, rejected = _set_decisions(reviewed, {2: "keep", 3: "Reject"})
+
+    second = run_round(sample_round_path, tmp_path / "second", decisions=reviewed)
+    pairs = second.tables["pairs"]
+    chosen = set(zip(pairs["mentee_id"], pairs["mentor_id"]))
+    assert kept in chosen and rejected not in chosen
+    assert pairs.set_index(["mentee_id", "mentor_id"]).loc[kept, "locked"]
+
+    # the next review starts from the second workbook, where the rejected pair is not shown:
+    # its decision must come along in the Decisions sheet
+    third = run_round(sample_round_path, tmp_path / "third", decisions=second.outdir / "pairs.xlsx")
+    chosen = set(zip(third.tables["pairs"]["mentee_id"], third.tables["pairs"]["mentor_id"]))
+    assert kept in chosen and rejected not in chosen
+    carried = pd.read_excel(third.outdir / "pairs.xlsx", sheet_name="Decisions", dtype=str, engine="openpyxl")
+    assert set(zip(carried["mentee_id"], carried["mentor_id"], carried["decision"])) >= {
+        (*kept, "keep"), (*rejected, "reject")}
+
+
+def test_unknown_decision_word_is_a_clear_error(sample_round_path, tmp_path):
+    first = run_round(sample_round_path, tmp_path / "first")
+    _set_decisions(first.outdir / "pairs.xlsx", {4: "maybe"})
+    result = invoke("run", sample_round_path, "-o", tmp_path / "again", "--decisions",
+                    first.outdir / "pairs.xlsx")
+    assert result.exit_code == 2
+    assert "unknown decision 'maybe' in row 4" in result.output and "column 'decision'" in result.output
+
+
+def test_locking_an_impossible_pair_exits_3(sample_run, sample_round_path, tmp_path):
+    scores = sample_run.scores
+    i, j = np.argwhere(~scores.feasible)[0]
+    decisions = tmp_path / "decisions.csv"
+    pd.DataFrame({"mentee_id": [scores.mentee_ids[i]], "mentor_id": [scores.mentor_ids[j]],
+                  "decision": ["keep"]}).to_csv(decisions, index=False)
+    result = invoke("run", sample_round_path, "-o", tmp_path / "out", "--decisions", decisions)
+    assert result.exit_code == 3
+    assert scores.mentee_ids[i] in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()  # nothing half-written
+
+
+def test_pseudonymised_outputs_contain_no_names_or_emails(sample_run, tmp_path, sample_round_path):
+    result = run_round(sample_round_path, tmp_path / "pseudo", pseudonymise=True)
+    people = pd.concat([sample_run.round.mentees[["name", "email"]], sample_run.round.mentors[["name", "email"]]])
+    secrets = {v for v in people.to_numpy().ravel() if isinstance(v, str) and len(v) > 3}
+    for path in result.files:
+        if path.suffix == ".xlsx":
+            book = openpyxl.load_workbook(path, read_only=True)
+            text = " ".join(str(c) for ws in book for row in ws.iter_rows(values_only=True) for c in row)
+        else:
+            text = path.read_text(encoding="utf-8")
+        leaked = [s for s in secrets if s in text]
+        assert not leaked, (path.name, leaked[:3])
+
+
+def test_data_errors_stop_the_run_with_exit_2(tmp_path):
+    config = synthetic.write_round(tmp_path, 6, 8, fmt="csv", messy=False)
+    mentors = pd.read_csv(tmp_path / "mentors.csv", sep=";", encoding="utf-8-sig", dtype=str)
+    mentors.loc[0, synthetic.Q_CAPACITY] = "-2"
+    mentors.to_csv(tmp_path / "mentors.csv", sep=";", encoding="utf-8-sig", index=False)
+    result = invoke("run", config, "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "matcher validate" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_formula_like_names_are_neutralised_in_every_output(tmp_path):
+    config = synthetic.write_round(tmp_path, 6, 8, fmt="csv", messy=False)
+    mentees = pd.read_csv(tmp_path / "mentees.csv", sep=";", encoding="utf-8-sig", dtype=str)
+    mentees.loc[:, "Name"] = '=HYPERLINK("http://evil.example","click")'
+    mentees.to_csv(tmp_path / "mentees.csv", sep=";", encoding="utf-8-sig", index=False)
+    result = run_round(config, tmp_path / "out")
+    for name in ("pairs.csv", "unmatched.csv", "introductions.csv"):
+        frame = pd.read_csv(tmp_path / "out" / name, dtype=str, keep_default_na=False)
+        for column in frame.columns:
+            assert not frame[column].str.startswith(("=", "+", "-", "@")).any(), (name, column)
+    book = openpyxl.load_workbook(tmp_path / "out" / "pairs.xlsx")
+    cells = [c for ws in book for row in ws.iter_rows() for c in row]
+    assert not any(c.data_type == "f" for c in cells)
+    assert len(result.tables["pairs"]) + len(result.tables["unmatched"]) == 8
+
+
+def test_top_candidates_breaks_ties_by_mentor_order():
+    total = np.array([[5.0, 7.0, 7.0, 1.0], [2.0, 2.0, 2.0, 2.0]])
+    allowed = np.array([[True, True, True, True], [False, True, True, True]])
+    top = top_candidates(total, allowed, 2)
+    assert [list(t) for t in top] == [[1, 2], [1, 2]]
+    none_allowed = top_candidates(total, np.zeros_like(allowed), 3)
+    assert [len(t) for t in none_allowed] == [0, 0]
