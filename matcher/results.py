@@ -96,7 +96,7 @@ def _pairs(round, scores, matching, people, mentee_pos, mentor_pos) -> pd.DataFr
     })
     for name, matrix in scores.components.items():
         table[name] = matrix[mentee_pos, mentor_pos].astype(np.float64)
-    table["explanation"] = [scores.explain(a, b) for a, b in zip(mentee_ids, mentor_ids)]
+    table["explanation"] = scores.explain_many(mentee_ids, mentor_ids)
     table["locked"] = chosen["locked"].to_numpy(dtype=bool)
     table["decision"] = np.where(table["locked"], "keep", "")
     return table
@@ -178,7 +178,7 @@ def _best_candidates(scores, rows, assigned, capacity, mentor_names) -> list[str
 
 
 def top_candidates(total: np.ndarray, allowed: np.ndarray, k: int) -> list[np.ndarray]:
-    """For each row, the columns of the ``k`` highest scores among ``allowed`` ones.
+    """For each row, the columns of the ``k`` highest scores among ``allowed`` ones, best first.
 
     Ties are broken by the lower column index (the mentor's order in the intake file); rows are
     processed in chunks so the temporary arrays stay small on large rounds.
@@ -186,24 +186,30 @@ def top_candidates(total: np.ndarray, allowed: np.ndarray, k: int) -> list[np.nd
     >>> top_candidates(np.array([[1., 3., 3., 2.]]), np.array([[True, True, True, False]]), 2)
     [array([1, 2])]
     """
-    result: list[np.ndarray] = []
-    n_cols = total.shape[1]
+    n_rows, n_cols = total.shape
     k = min(k, n_cols)
-    for start in range(0, total.shape[0], _ROWS_PER_CHUNK):
+    rows_out, cols_out, scores_out = [], [], []
+    for start in range(0, n_rows, _ROWS_PER_CHUNK):
         block = np.where(allowed[start:start + _ROWS_PER_CHUNK],
                          total[start:start + _ROWS_PER_CHUNK].astype(np.float64), -np.inf)
-        if k < n_cols:
-            part = np.argpartition(-block, k - 1, axis=1)[:, :k]
-            # argpartition is not stable: widen to every column tied with the k-th best value
-            kth = np.take_along_axis(block, part, axis=1).min(axis=1, keepdims=True)
-            candidates = block >= kth
-        else:
-            candidates = np.ones_like(block, dtype=bool)
-        for row_block, row_candidates in zip(block, candidates):
-            cols = np.flatnonzero(row_candidates & np.isfinite(row_block))
-            order = np.lexsort((cols, -row_block[cols]))
-            result.append(cols[order][:k])
-    return result
+        if k == 0:
+            break
+        # the k-th best value per row; argpartition picks arbitrarily among ties at that value,
+        # so take everything strictly better, then the lowest-index columns equal to it
+        kth = -np.partition(-block, k - 1, axis=1)[:, k - 1:k]
+        better = block > kth
+        tied = block == kth
+        room = k - better.sum(axis=1, keepdims=True)
+        chosen = (better | (tied & (np.cumsum(tied, axis=1) <= room))) & np.isfinite(block)
+        rows, cols = np.nonzero(chosen)
+        rows_out.append(rows + start)
+        cols_out.append(cols)
+        scores_out.append(block[rows, cols])
+    rows = np.concatenate(rows_out) if rows_out else np.array([], dtype=np.int64)
+    cols = np.concatenate(cols_out) if cols_out else np.array([], dtype=np.int64)
+    values = np.concatenate(scores_out) if scores_out else np.array([])
+    order = np.lexsort((cols, -values, rows))
+    return np.split(cols[order], np.cumsum(np.bincount(rows, minlength=n_rows))[:-1])
 
 
 def _mentors(round, people, assigned, capacity) -> pd.DataFrame:

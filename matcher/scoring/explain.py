@@ -35,8 +35,8 @@ def explain_pair(scores, i: int, j: int) -> str:
     ctx = scores.context
     if ctx is None:  # a Scores built by hand carries no tables: the reasons are all we know
         return " ".join(_capital(label) + "." for label in labels_of(code, scores.reason_labels))
-    mentee, mentor = ctx.mentees.iloc[i], ctx.mentors.iloc[j]
-    labels = _Labels(ctx.config.vocabulary)
+    mentee, mentor = ctx.mentee_rows[i], ctx.mentor_rows[j]
+    labels = ctx.labels
     sentences = _reasons(code, scores, i, j, mentee, mentor, labels)
     if not code & NO_SHARED_LANGUAGE:
         sentences.append(_languages(mentee, mentor, labels))
@@ -53,7 +53,7 @@ def explain_pair(scores, i: int, j: int) -> str:
     return " ".join(s for s in sentences if s)
 
 
-class _Labels:
+class Labels:
     """English display labels, including keys a round config added to a vocabulary."""
 
     def __init__(self, extra):

@@ -7,6 +7,7 @@ Row ``i`` of every matrix is ``mentee_ids[i]`` (the order of the round's mentee 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -15,7 +16,7 @@ from matcher.config import RoundConfig
 from matcher.errors import InputError
 from matcher.scoring.constraints import labels_of
 from matcher.scoring.encode import People
-from matcher.scoring.explain import explain_pair
+from matcher.scoring.explain import Labels, explain_pair
 
 
 @dataclass(frozen=True, repr=False)
@@ -30,6 +31,20 @@ class PairContext:
 
     def __repr__(self) -> str:
         return f"PairContext({len(self.mentees)} mentees, {len(self.mentors)} mentors)"
+
+    # Explaining thousands of chosen pairs must not pay for a DataFrame row lookup each time:
+    # each person's answers are turned into a plain dict once, on first use.
+    @cached_property
+    def mentee_rows(self) -> list[dict]:
+        return self.mentees.to_dict("records")
+
+    @cached_property
+    def mentor_rows(self) -> list[dict]:
+        return self.mentors.to_dict("records")
+
+    @cached_property
+    def labels(self) -> Labels:
+        return Labels(self.config.vocabulary)
 
 
 @dataclass(repr=False)
@@ -100,6 +115,15 @@ class Scores:
         i, j = self.position(mentee_id, mentor_id)
         return explain_pair(self, i, j)
 
+    def explain_many(self, mentee_ids, mentor_ids) -> list[str]:
+        """:meth:`explain` for many pairs at once (ids looked up in one go), e.g. a matching.
+
+        >>> scores.explain_many(["E001", "E002"], ["M017", "M003"])  # doctest: +SKIP
+        """
+        rows = _locate_all(self.mentee_ids, mentee_ids, "mentee")
+        cols = _locate_all(self.mentor_ids, mentor_ids, "mentor")
+        return [explain_pair(self, i, j) for i, j in zip(rows.tolist(), cols.tolist())]
+
     def to_frame(self, feasible_only: bool = False) -> pd.DataFrame:
         """One row per pair: ``mentee_id, mentor_id, score, feasible, <components>, reason``.
 
@@ -162,7 +186,12 @@ class Scores:
 
 
 def _locate(index: pd.Index, value, side: str) -> int:
-    position = index.get_indexer([value])[0]
-    if position < 0:
-        raise InputError(f"unknown {side} id {value!r}: use one of scores.{side}_ids")
-    return int(position)
+    return int(_locate_all(index, [value], side)[0])
+
+
+def _locate_all(index: pd.Index, values, side: str) -> np.ndarray:
+    positions = index.get_indexer(list(values))
+    if (positions < 0).any():
+        unknown = list(values)[int(np.argmax(positions < 0))]
+        raise InputError(f"unknown {side} id {unknown!r}: use one of scores.{side}_ids")
+    return positions
