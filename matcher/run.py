@@ -9,7 +9,6 @@ become forbidden, and everyone else is matched again. Decisions are carried into
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from matcher.config import OBJECTIVES, RoundConfig, load_config
 from matcher.errors import InputError
 from matcher.intake import Round, load_round
 from matcher.report import write_outputs
+from matcher.report.audit import file_sha256
 from matcher.results import build_tables
 from matcher.scoring import Scores, score_round
 from matcher.solver import Matching, match_round
@@ -245,7 +245,7 @@ def build_audit(config: RoundConfig, round: Round, matching: Matching, tables: d
         "matcher_version": __version__,
         "round": config.name,
         "config": config.to_dict(),
-        "inputs": {name: {"path": str(path), "sha256": sha256(path)}
+        "inputs": {name: {"path": str(path), "sha256": file_sha256(path)}
                    for name, path in inputs.items() if path is not None},
         "objective": matching.objective,
         "solver": {"status": assignment.status, "engine": assignment.engine,
@@ -261,14 +261,6 @@ def build_audit(config: RoundConfig, round: Round, matching: Matching, tables: d
         "pseudonymised": pseudonymise,
         "run_seconds": float(f"{seconds:.2f}"),
     }
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _plain(value):
