@@ -99,5 +99,5 @@ def max_slots(net: Network, source, graph: PairSet, sources: np.ndarray, thresho
 def _crossing_gain(mentor_side: np.ndarray, threshold: int):
     """Pairs to sink-side mentors, best scores first."""
     def gain(rows: np.ndarray, cols: np.ndarray, q: np.ndarray) -> np.ndarray:
-        return np.where(mentor_side[cols], q - threshold + 1, 0)
+        return np.where(mentor_side[cols], q.astype(np.int64) - (threshold - 1), 0)
     return gain

@@ -103,5 +103,5 @@ def lexicographic(source, tiers: Tiers, slots: np.ndarray, capacity: np.ndarray,
 
 def _score_gain(low: int):
     def gain(rows: np.ndarray, cols: np.ndarray, q: np.ndarray) -> np.ndarray:
-        return q - low + 1
+        return q.astype(np.int64) - (low - 1)
     return gain

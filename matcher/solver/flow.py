@@ -196,7 +196,10 @@ def pricing_gain(net: Network, potential: np.ndarray):
     pi_i, pi_j = potential[2:2 + net.n], potential[2 + net.n:]
 
     def gain(rows: np.ndarray, cols: np.ndarray, q: np.ndarray) -> np.ndarray:
-        return q - pi_i[rows] + pi_j[cols]
+        g = q.astype(np.int64)  # in place from here: this runs over the whole dense matrix
+        g -= pi_i[rows]
+        g += pi_j[cols]
+        return g
 
     return gain
 

@@ -107,9 +107,9 @@ class _Model:
         rows, cols, q = self.pairs.rows[index], self.pairs.cols[index], self.pairs.q[index]
         unit = self.tiers.unit if with_scores else 1
         prob = pulp.LpProblem("pairing", pulp.LpMaximize)
-        x = [pulp.LpVariable(f"x{k}", 0, 1) for k in range(index.size)]
-        y1 = [pulp.LpVariable(f"f{i}", 0, int(min(s, 1))) for i, s in enumerate(slots.tolist())]
-        y2 = [pulp.LpVariable(f"e{i}", 0, int(max(s - 1, 0))) for i, s in enumerate(slots.tolist())]
+        x = [prob.add_variable(f"x{k}", 0, 1) for k in range(index.size)]
+        y1 = [prob.add_variable(f"f{i}", 0, int(min(s, 1))) for i, s in enumerate(slots.tolist())]
+        y2 = [prob.add_variable(f"e{i}", 0, int(max(s - 1, 0))) for i, s in enumerate(slots.tolist())]
         objective = [(y1[i], int(unit * r)) for i, r in enumerate(self.tiers.first_rank.tolist()) if r]
         objective += [(y2[i], int(unit * r)) for i, r in enumerate(self.tiers.extra_rank.tolist()) if r]
         if with_scores:

@@ -22,8 +22,9 @@ CHUNK_ENTRIES = 2_000_000
 #: quantised value of a pair that may not be chosen (below every real score, see weights.SCORE_UNITS)
 MISSING = np.iinfo(np.int32).min
 
-#: gain(rows, cols, q) -> int64 gains; pairs with gain <= 0 are never selected. ``rows`` is the
-#: chunk's row indices as a column (or the entries' rows), ``cols`` the column indices, ``q`` int64.
+#: gain(rows, cols, q) -> a new int64 array of gains; pairs with gain <= 0 are never selected.
+#: ``rows`` is the chunk's row indices as a column (or the entries' rows), ``cols`` the column
+#: indices, ``q`` the quantised scores (int32 for a dense chunk, int64 for sparse entries).
 Gain = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
 
@@ -98,19 +99,14 @@ class DensePairs:
             at = rows[start:stop]
             contiguous = at[-1] - at[0] + 1 == at.size
             q = self.q[at[0]:at[-1] + 1] if contiguous else self.q[at]
-            g = np.where(q >= threshold, gain(at[:, None], np.arange(m)[None, :], q.astype(np.int64)), 0)
+            g = gain(at[:, None], np.arange(m)[None, :], q)
+            g[q < threshold] = 0
             lo, hi = np.searchsorted(excluded.rows, [at[0], at[-1] + 1])
             r_ex, c_ex = excluded.rows[lo:hi], excluded.cols[lo:hi]
             keep_ex = np.isin(r_ex, at)
             g[np.searchsorted(at, r_ex[keep_ex]), c_ex[keep_ex]] = 0
-            live = np.flatnonzero(g.max(axis=1) > 0)  # rows worth a (costly) partial sort
-            g = g[live]
-            top = np.argpartition(-g, per_row - 1, axis=1)[:, :per_row] if per_row < m else \
-                np.broadcast_to(np.arange(m), g.shape)
-            keep = np.take_along_axis(g, top, axis=1) > 0
-            r = at[np.broadcast_to(live[:, None], top.shape)[keep]]
-            c = top[keep]
-            found.append(PairSet(r, c, self.q[r, c].astype(np.int64)))
+            r, c = _top_per_row(g, per_row)
+            found.append(PairSet(at[r], c, self.q[at[r], c].astype(np.int64)))
         return _sorted(found, m)
 
     def best_per_column(self, per_col: int, threshold: int) -> PairSet:
@@ -170,6 +166,24 @@ def sparse_entries(matrix: sparse.sparray | sparse.spmatrix) -> tuple[np.ndarray
     rows, cols = coo.coords[0].astype(np.int64), coo.coords[1].astype(np.int64)
     order = np.lexsort((cols, rows))
     return rows[order], cols[order], np.asarray(coo.data[order], dtype=np.float64)
+
+
+def _top_per_row(g: np.ndarray, per_row: int) -> tuple[np.ndarray, np.ndarray]:
+    """(row, col) of each row's ``per_row`` largest positive entries of ``g``.
+
+    Rows with at most ``per_row`` positive entries keep them all (no sort needed: in late pricing
+    rounds that is nearly every row); only the others get a partial sort.
+    """
+    positive = g > 0
+    count = np.count_nonzero(positive, axis=1)
+    few = count <= per_row
+    rows, cols = np.nonzero(positive & few[:, None]) if few.any() else (np.empty(0, np.int64),) * 2
+    many = np.flatnonzero(~few)
+    if many.size:
+        top = np.argpartition(-g[many], per_row - 1, axis=1)[:, :per_row]
+        rows = np.r_[rows, np.repeat(many, per_row)]
+        cols = np.r_[cols, top.reshape(-1)]
+    return rows.astype(np.int64), cols.astype(np.int64)
 
 
 def _chunks(n: int, m: int):
