@@ -95,13 +95,14 @@ def check_locks(problem: Problem) -> Residual:
     flag(repeated, "duplicate")
     flag(~is_feasible(problem, rows, cols), "infeasible")
     flag(np.isin(keys, problem.forbidden_keys), "forbidden")
-    per_mentor = np.bincount(cols, minlength=m)
-    flag(per_mentor[cols] > problem.capacity[cols], "mentor_capacity", per_mentor[cols],
-         problem.capacity[cols])
-    per_mentee = np.bincount(rows, minlength=n)
-    flag(per_mentee[rows] > problem.mentee_capacity[rows], "mentee_capacity", per_mentee[rows],
-         problem.mentee_capacity[rows])
+    # capacities count each distinct pair once: a repeated lock is reported as such, not twice
+    per_mentor = np.bincount(cols[~repeated], minlength=m)
+    flag(~repeated & (per_mentor[cols] > problem.capacity[cols]), "mentor_capacity",
+         per_mentor[cols], problem.capacity[cols])
+    per_mentee = np.bincount(rows[~repeated], minlength=n)
+    flag(~repeated & (per_mentee[rows] > problem.mentee_capacity[rows]), "mentee_capacity",
+         per_mentee[rows], problem.mentee_capacity[rows])
     if problems:
         raise LockConflictError(sorted(problems, key=lambda p: (p.index, p.reason)))
     return Residual(capacity=problem.capacity - per_mentor, slots=problem.mentee_capacity - per_mentee,
-                    has_lock=per_mentee > 0, keys=np.sort(keys))
+                    has_lock=per_mentee > 0, keys=np.unique(keys))

@@ -1,0 +1,161 @@
+"""Solver on larger rounds: scipy's LSA as the reference, column generation repairing pruning,
+the dual certificate checked against the whole matrix, sparse input and determinism."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import sparse
+from scipy.optimize import linear_sum_assignment
+
+from matcher.solver import engine, solve_assignment
+from matcher.solver.flow import solve_flow, Network
+from matcher.solver.pairs import MISSING
+from matcher.solver.problem import build_problem, pair_source
+from matcher.solver.weights import make_tiers, safe_unit
+
+
+def structured_round(n: int, m: int, load: float, seed: int):
+    """Low-rank affinity + noise (0-100), 30% infeasible, capacities 1-3 scaled to load x mentees."""
+    rng = np.random.default_rng(seed)
+    scores = rng.random((n, 4)) @ rng.random((4, m)) / 4 * 70 + rng.random((n, m)) * 30
+    feasible = rng.random((n, m)) > 0.3
+    capacity = rng.integers(1, 4, m)
+    capacity = np.maximum(1, np.round(capacity * load * n / capacity.sum())).astype(int)
+    return scores, feasible, capacity
+
+
+def lsa_coverage(scores, feasible, capacity):
+    """Most mentees matched, then highest total, by LSA on the capacity-expanded matrix."""
+    columns = np.repeat(np.arange(scores.shape[1]), capacity)
+    offset = scores.shape[0] * (np.abs(scores).max() + 1) + 1  # cardinality dominates
+    weight = np.where(feasible, scores + offset, 0.0)[:, columns]
+    rows, cols = linear_sum_assignment(weight, maximize=True)
+    keep = feasible[rows, columns[cols]]
+    return int(keep.sum()), float(scores[rows[keep], columns[cols[keep]]].sum())
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(1, 12), st.integers(0, 10_000), st.booleans())
+def test_square_cost_matrices_equal_linear_sum_assignment(size, seed, integral):
+    rng = np.random.default_rng(seed)
+    cost = rng.integers(0, 1000, (size, size)) if integral else rng.random((size, size)) * 50
+    rows, cols = linear_sum_assignment(cost)
+    a = solve_assignment(-cost)
+    assert a.matched == size
+    assert np.isclose(-a.total_score, cost[rows, cols].sum(), rtol=0, atol=1e-3 * size)
+    if integral:  # integer costs are never rounded: the optimum is exact
+        assert -a.total_score == cost[rows, cols].sum()
+
+
+def test_large_integer_costs_are_not_rounded():
+    rng = np.random.default_rng(3)
+    cost = rng.integers(0, 10**9, (40, 40))
+    rows, cols = linear_sum_assignment(cost)
+    assert -solve_assignment(-cost).total_score == cost[rows, cols].sum()
+
+
+@pytest.mark.parametrize("load", [1.0, 2.0])
+def test_column_generation_repairs_pruning_on_a_medium_round(monkeypatch, load):
+    scores, feasible, capacity = structured_round(300, 200, load, seed=7)
+    monkeypatch.setattr(engine, "SMALL_ROUND", 0)           # force top-k candidates + pricing
+    monkeypatch.setattr(engine, "ROW_CANDIDATES", 3)
+    monkeypatch.setattr(engine, "COLUMN_CANDIDATES", 0)
+    a = solve_assignment(scores, capacity, feasible=feasible)
+    matched, total = lsa_coverage(scores, feasible, capacity)
+    assert a.matched == matched
+    assert a.total_score == pytest.approx(total, abs=1e-3 * matched)
+    assert a.certificate.gap == 0 and a.certificate.pricing_rounds > 0
+
+    # the pruned graph alone is not enough: its best pairing leaves mentees unmatched
+    problem = build_problem(scores, capacity, feasible=feasible, mentee_capacity=1, priority=None,
+                            locked=None, forbidden=None, objective="coverage", min_load=None,
+                            engine="flow")
+    source = pair_source(problem, np.empty(0, np.int64))
+    tiers = make_tiers("coverage", problem.priority, np.zeros(300, bool))
+    tiers = tiers.with_unit(safe_unit((source.low, source.high), 300), 502, (source.low, source.high))
+    pruned = solve_flow(Network(np.ones(300, np.int64), capacity, tiers.first_bonus, tiers.extra_bonus),
+                        engine.initial_graph(source))
+    assert pruned.chosen.sum() < a.matched
+
+
+def test_duals_certify_optimality_over_the_whole_matrix(monkeypatch):
+    scores, feasible, capacity = structured_round(200, 120, 1.0, seed=11)
+    monkeypatch.setattr(engine, "SMALL_ROUND", 0)
+    a = solve_assignment(scores, capacity, feasible=feasible, priority=np.arange(200) % 3)
+    c = a.certificate
+    q = np.rint(scores * c.scale).astype(np.int64)
+    slack = q - c.mentee_dual[:, None] - c.mentor_dual[None, :]
+    chosen = np.zeros_like(feasible)
+    chosen[a.pairs[:, 0], a.pairs[:, 1]] = True
+    assert (slack[feasible & ~chosen] <= 0).all()
+    assert (slack[chosen] >= 0).all()
+    assert (c.mentor_dual >= 0).all()
+    assert c.gap == 0 and len(c.tier_cuts) == 3
+
+
+def test_fair_raises_the_minimum_and_keeps_coverage(monkeypatch):
+    scores, feasible, capacity = structured_round(60, 40, 1.0, seed=5)
+    cover = solve_assignment(scores, capacity, feasible=feasible)
+    fair = solve_assignment(scores, capacity, feasible=feasible, objective="fair")
+    lp = solve_assignment(scores, capacity, feasible=feasible, objective="fair", engine="lp")
+    assert fair.matched == cover.matched == lp.matched
+    assert fair.min_score >= cover.min_score
+    assert fair.min_score == pytest.approx(lp.min_score)
+    assert fair.total_score == pytest.approx(lp.total_score, abs=1e-3)
+    assert fair.certificate.threshold == pytest.approx(fair.min_score, abs=1e-4)
+    proof = fair.certificate.next_cut
+    assert proof is not None and proof.capacity < fair.matched
+    # the cut's capacity, recomputed on the whole matrix at the next threshold, confirms the proof
+    q = np.rint(scores * fair.certificate.scale)
+    above = feasible & (q >= proof.threshold)
+    mentee_side = np.isin(np.arange(60), proof.mentees)
+    mentor_side = np.isin(np.arange(40), proof.mentors)
+    capacity_of_cut = ((~mentee_side).sum() + capacity[mentor_side].sum()
+                       + above[np.ix_(mentee_side, ~mentor_side)].sum())
+    assert capacity_of_cut == proof.capacity
+
+
+def test_sparse_input_equals_dense_with_mask_and_stored_zeros_are_feasible():
+    scores, feasible, capacity = structured_round(80, 50, 1.0, seed=2)
+    scores[0, :] = 0.0  # mentee 0 scores 0 everywhere: stored zeros must still be pairable
+    matrix = sparse.csr_array(np.where(feasible, scores, 0.0))
+    rows, cols = np.nonzero(feasible)
+    stored = sparse.csr_array((scores[rows, cols], (rows, cols)), shape=scores.shape)
+    dense = solve_assignment(scores, capacity, feasible=feasible)
+    sparse_result = solve_assignment(stored, capacity)
+    assert sparse_result.matched == dense.matched
+    assert sparse_result.total_score == pytest.approx(dense.total_score)
+    assert 0 in sparse_result.pairs[:, 0]
+    assert matrix.nnz < stored.nnz  # building from a dense array would have dropped the zeros
+
+
+def test_same_input_gives_identical_pairs(monkeypatch):
+    scores, feasible, capacity = structured_round(150, 90, 1.0, seed=9)
+    scores = np.round(scores / 5) * 5  # many ties
+    monkeypatch.setattr(engine, "SMALL_ROUND", 0)
+    runs = [solve_assignment(scores, capacity, feasible=feasible, objective=o)
+            for o in ("coverage", "coverage", "fair", "fair")]
+    assert np.array_equal(runs[0].pairs, runs[1].pairs)
+    assert np.array_equal(runs[2].pairs, runs[3].pairs)
+
+
+def test_locked_pairs_count_and_other_pairs_fill_the_rest():
+    scores, feasible, capacity = structured_round(50, 30, 1.0, seed=4)
+    i, j = np.argwhere(feasible)[[0, 40]].T
+    locked = np.stack([i, j], axis=1)
+    a = solve_assignment(scores, capacity, feasible=feasible, locked=locked)
+    assert {tuple(p) for p in locked.tolist()} <= {tuple(p) for p in a.pairs.tolist()}
+    assert a.locked.sum() == 2
+    assert (np.bincount(a.pairs[:, 1], minlength=30) <= capacity).all()
+
+
+def test_empty_and_degenerate_rounds():
+    assert len(solve_assignment(np.zeros((0, 3))).pairs) == 0
+    assert len(solve_assignment(np.zeros((3, 0))).pairs) == 0
+    none = solve_assignment(np.ones((3, 2)), feasible=np.zeros((3, 2), bool), objective="fair")
+    assert none.matched == 0 and np.isnan(none.min_score)
+    assert solve_assignment(np.ones((3, 2)), 0).matched == 0
+    assert MISSING < -10**6
