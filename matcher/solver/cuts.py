@@ -84,20 +84,28 @@ def max_slots(net: Network, source, graph: PairSet, sources: np.ndarray, thresho
         value = int(mf.optimal_flow())
         if stop_above is not None and value > stop_above:
             return value, None, graph
-        side = np.zeros(2 + n + m, bool)
-        side[np.asarray(mf.get_source_side_min_cut(), dtype=np.int64)] = True
-        mentee_side, mentor_side = side[2:2 + n], side[2 + n:]
-        crossing = source.best(PRICING_PER_ROW, _crossing_gain(mentor_side, threshold), threshold,
-                               exclude=graph, rows=np.flatnonzero(mentee_side))
-        if not len(crossing):
-            cut = Cut(level=level, threshold=threshold, capacity=value,
-                      mentees=np.flatnonzero(mentee_side), mentors=np.flatnonzero(mentor_side))
-            return value, cut, graph
-        graph = graph.union(crossing, m)
+        # both extreme minimum cuts: the smallest source side (reachable from the source) and the
+        # largest (cannot reach the sink); the first whose crossing pairs are all in the graph
+        # proves the value, which in tight rounds is usually the largest at once
+        reach_sink = np.zeros(2 + n + m, bool)
+        reach_sink[np.asarray(mf.get_sink_side_min_cut(), dtype=np.int64)] = True
+        reach_source = np.zeros(2 + n + m, bool)
+        reach_source[np.asarray(mf.get_source_side_min_cut(), dtype=np.int64)] = True
+        missing = []
+        for side in (~reach_sink, reach_source):
+            mentee_side, mentor_side = side[2:2 + n], side[2 + n:]
+            crossing = source.best(PRICING_PER_ROW, _crossing_gain(mentor_side, threshold), threshold,
+                                   exclude=graph, rows=np.flatnonzero(mentee_side))
+            if not len(crossing):
+                cut = Cut(level=level, threshold=threshold, capacity=value,
+                          mentees=np.flatnonzero(mentee_side), mentors=np.flatnonzero(mentor_side))
+                return value, cut, graph
+            missing.append(crossing)
+        graph = graph.union(missing[0].union(missing[1], m), m)
 
 
 def _crossing_gain(mentor_side: np.ndarray, threshold: int):
     """Pairs to sink-side mentors, best scores first."""
     def gain(rows: np.ndarray, cols: np.ndarray, q: np.ndarray) -> np.ndarray:
-        return np.where(mentor_side[cols], q.astype(np.int64) - (threshold - 1), 0)
+        return np.where(mentor_side[cols], 0, q.astype(np.int64) - (threshold - 1))
     return gain

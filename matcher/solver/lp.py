@@ -62,7 +62,8 @@ def solve_by_lp(problem: Problem, source, tiers: Tiers, residual: Residual) -> t
     certificate = Certificate(
         method="LP relaxation (CBC), integral by total unimodularity" +
                (", threshold search over distinct scores" if threshold is not None else ""),
-        primal=primal, dual_bound=max(primal, int(np.ceil(value - 1e-6 * max(1.0, abs(value))))),
+        # integer data on a totally unimodular matrix: the LP optimum is an integer; round the noise
+        primal=primal, dual_bound=int(round(value)),
         tier_unit=unit, scale=source.scale,
         threshold=None if threshold is None else threshold / source.scale)
     return pairs.where(x), certificate
@@ -137,7 +138,8 @@ class _Model:
             raise RuntimeError("the LP solution is not integral: the model is not a network flow")
         chosen = np.zeros(len(self.pairs), bool)
         chosen[index[values > 0.5]] = True
-        return chosen, float(pulp.value(prob.objective) or 0.0)
+        # the LP value from the terms themselves: an empty objective gets a dummy term in PuLP
+        return chosen, float(sum(c * (v.varValue or 0.0) for v, c in objective))
 
 
 def _solver() -> pulp.LpSolver:

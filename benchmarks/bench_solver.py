@@ -1,0 +1,136 @@
+"""Solver time and peak memory: the default engine against a PuLP/CBC model and scipy's LSA.
+
+Rounds have realistic structure: scores 0-100 from a low-rank field/goal affinity plus noise (a few
+mentors are everyone's favourites), 30% of pairs infeasible, mentor capacities 1-3 scaled so the
+total is about 2x the mentees (loose) or about 1x (tight: the hardest case for assignment solvers).
+
+On the same rounds, in one run:
+
+* ``lsa``: scipy's ``linear_sum_assignment`` on the capacity-expanded dense matrix (coverage
+  weights, infeasible pairs at 0): the floor, an exact coverage solver without certificate;
+* ``flow <objective>``: :func:`matcher.solver.solve_assignment` with the default engine;
+* ``pulp``: the same coverage problem as a PuLP model solved by CBC (``engine="lp"``; only up to
+  1,000 x 700, it is slow).
+
+Each measurement runs in a fresh subprocess so its peak RSS is its own. The table also checks
+that every method found the same number of matched mentees and the same total score.
+
+Run::
+
+    python -m benchmarks.bench_solver                          # 1000x700, 5000x3000, 10000x6000
+    python -m benchmarks.bench_solver --sizes 1000x700 --no-lsa
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+SIZES = ("1000x700", "5000x3000", "10000x6000")
+PULP_LIMIT = 1_000 * 700
+METHODS = ("lsa", "coverage", "total", "fair", "pulp")
+TARGETS = {"coverage": 10.0, "total": 10.0, "fair": 30.0}  # seconds at 10,000 x 6,000 on 2 cores
+
+
+def make_round(n: int, m: int, load: float, seed: int = 0):
+    """Scores (float32), feasibility and capacities of a structured round."""
+    rng = np.random.default_rng(seed)
+    rank = 8
+    # field/goal affinity: people lean to a few of `rank` themes; popularity varies per mentor
+    mentees = rng.dirichlet(np.full(rank, 0.3), n)
+    mentors = rng.dirichlet(np.full(rank, 0.3), m) * rng.uniform(0.6, 1.0, (m, 1))
+    affinity = mentees @ mentors.T
+    affinity /= affinity.max()
+    scores = (100 * (0.7 * affinity + 0.3 * rng.random((n, m)))).astype(np.float32)
+    feasible = rng.random((n, m)) > 0.3
+    capacity = rng.integers(1, 4, m)
+    capacity = np.maximum(1, np.round(capacity * load * n / capacity.sum())).astype(np.int64)
+    return scores, feasible, capacity
+
+
+def lsa_floor(scores, feasible, capacity):
+    """Coverage by LSA on the capacity-expanded matrix: cardinality first via a large offset."""
+    columns = np.repeat(np.arange(scores.shape[1]), capacity)
+    offset = scores.shape[0] * 101.0
+    weight = np.where(feasible, scores.astype(np.float64) + offset, 0.0)[:, columns]
+    rows, cols = linear_sum_assignment(weight, maximize=True)
+    keep = feasible[rows, columns[cols]]
+    return rows[keep], columns[cols[keep]]
+
+
+def measure(size: str, tight: bool, method: str) -> dict:
+    """Run one method on one round (called in a fresh subprocess)."""
+    from matcher.solver import solve_assignment
+
+    n, m = (int(v) for v in size.split("x"))
+    scores, feasible, capacity = make_round(n, m, 1.0 if tight else 2.0)
+    start = time.perf_counter()
+    if method == "lsa":
+        rows, cols = lsa_floor(scores, feasible, capacity)
+        gap, rounds = None, None
+    else:
+        objective = "coverage" if method == "pulp" else method
+        a = solve_assignment(scores, capacity, feasible=feasible, objective=objective,
+                             engine="lp" if method == "pulp" else "flow")
+        rows, cols = a.pairs[:, 0], a.pairs[:, 1]
+        gap, rounds = a.certificate.gap, a.certificate.pricing_rounds
+    seconds = time.perf_counter() - start
+    chosen = scores[rows, cols].astype(np.float64)
+    return {"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "matched": int(np.unique(rows).size), "total": float(chosen.sum()),
+            "min": float(chosen.min()) if chosen.size else float("nan"), "gap": gap,
+            "rounds": rounds, "places": int(capacity.sum())}
+
+
+def run_one(size: str, tight: bool, method: str) -> dict:
+    out = subprocess.run([sys.executable, "-m", "benchmarks.bench_solver", "--one", size,
+                          "tight" if tight else "loose", method],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", nargs="+", default=list(SIZES), help="e.g. 1000x700 5000x3000")
+    parser.add_argument("--no-lsa", action="store_true", help="skip the LSA floor (slow when tight)")
+    parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        size, tightness, method = args.one
+        print(json.dumps(measure(size, tightness == "tight", method)))
+        return
+    print("| round | places | method | seconds | peak MB | matched | total score | min score | "
+          "gap | pricing rounds | / LSA | PuLP / this |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for size in args.sizes:
+        n, m = (int(v) for v in size.split("x"))
+        for tight in (False, True):
+            methods = [x for x in METHODS if (x != "lsa" or not args.no_lsa)
+                       and (x != "pulp" or n * m <= PULP_LIMIT)]
+            results = {x: run_one(size, tight, x) for x in methods}
+            floor = results.get("lsa", {}).get("seconds")
+            pulp = results.get("pulp", {}).get("seconds")
+            for x, r in results.items():
+                ratio = f"{r['seconds'] / floor:.2f}" if floor else ""
+                versus = f"{pulp / r['seconds']:.0f}x" if pulp and x != "pulp" else ""
+                print(f"| {size} {'tight' if tight else 'loose'} | {r['places']} | {x} | "
+                      f"{r['seconds']:.2f} | {r['peak_mb']:.0f} | {r['matched']} | {r['total']:.2f} | "
+                      f"{r['min']:.2f} | {'' if r['gap'] is None else r['gap']} | "
+                      f"{'' if r['rounds'] is None else r['rounds']} | {ratio} | {versus} |", flush=True)
+            coverage_like = [r for x, r in results.items() if x in ("lsa", "coverage", "pulp")]
+            agree = all(r["matched"] == coverage_like[0]["matched"]
+                        and abs(r["total"] - coverage_like[0]["total"]) <= 1e-3 * max(1, r["matched"])
+                        for r in coverage_like)
+            print(f"| {size} {'tight' if tight else 'loose'} | | lsa / coverage / pulp agree | "
+                  f"{'yes' if agree else 'NO'} | | | | | | | | |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
