@@ -131,6 +131,14 @@ COMPONENTS: dict[str, Callable[[People, People, ScoringConfig], np.ndarray]] = {
     "field": field, "goals": goals, "language": language, "location": location,
     "experience": experience, "gender": gender,
 }
+#: component name -> the mentee attributes (of :class:`People`) its rows depend on; a row of a
+#: component is the same for two mentees with the same values there (scoring relies on it to
+#: compute each row once per distinct combination of answers)
+MENTEE_INPUTS: dict[str, tuple[str, ...]] = {
+    "field": ("fields", "field_text"), "goals": ("goals", "goals_text"),
+    "language": ("languages",), "location": ("city", "mode"), "experience": (),
+    "gender": ("gender_preference",),
+}
 
 
 def shares_language(mentees: People, mentors: People) -> np.ndarray:

@@ -96,6 +96,11 @@ def rule_bits(constraints: ConstraintConfig, mentees: pd.DataFrame, mentors: pd.
     return bits["mentee"], bits["mentor"]
 
 
+#: the mentee attributes (of :class:`People`) a row of :func:`pair_codes` depends on, besides the
+#: mentee's rule bits
+PAIR_CODE_INPUTS = ("languages", "organisation", "mode", "gender_preference")
+
+
 def pair_codes(mentees: People, mentors: People, constraints: ConstraintConfig,
                mentee_rules: np.ndarray, mentor_rules: np.ndarray) -> np.ndarray:
     """Reason codes of every pair of a block of mentees with all mentors (uint16 matrix).

@@ -47,6 +47,9 @@ class TextEmbeddings:
 
     vectors: np.ndarray  # float32 (n, d)
     present: np.ndarray  # bool (n,): the person wrote something
+    #: int64 (n,): the same number for the same (cleaned) text, -1 for no answer; lets scoring
+    #: compute a similarity once per distinct text
+    ids: np.ndarray
 
     def __len__(self) -> int:
         return len(self.present)
@@ -56,7 +59,7 @@ class TextEmbeddings:
                 f"{self.vectors.shape[1]} dimensions)")
 
     def take(self, rows: slice) -> "TextEmbeddings":
-        return TextEmbeddings(self.vectors[rows], self.present[rows])
+        return TextEmbeddings(self.vectors[rows], self.present[rows], self.ids[rows])
 
 
 def embed_texts(groups: dict[str, list[str]]) -> dict[str, TextEmbeddings]:
@@ -90,7 +93,7 @@ def embed_texts(groups: dict[str, list[str]]) -> dict[str, TextEmbeddings]:
         rows = np.array([position.get(t, 0) for t in texts], dtype=np.int64)
         person = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
         person[present] = vectors[rows[present]]
-        out[name] = TextEmbeddings(person, present)
+        out[name] = TextEmbeddings(person, present, np.where(present, rows, -1))
     return out
 
 
