@@ -37,8 +37,6 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 #: The file that marks a folder as a matcher output folder, which a new run may replace.
 OUTPUT_MARKER = "audit.json"
 
-_TRIGGER_PATTERN = r"[=+\-@\t\r]"  # FORMULA_TRIGGERS as a regex character class
-
 
 def neutralise(value: Any) -> Any:
     """Make one cell value safe to open in a spreadsheet.
@@ -86,8 +84,14 @@ def neutralise_series(series: pd.Series) -> pd.Series:
     if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
         return series
     if isinstance(series.dtype, pd.StringDtype):
-        risky = series.str.match(_TRIGGER_PATTERN).fillna(False).astype(bool)
-        return series.mask(risky, "'" + series)
+        # the first character against a set: several times faster than a regex match per cell,
+        # and most columns have nothing to change
+        risky = series.str[:1].isin(FORMULA_TRIGGERS)
+        if not risky.any():
+            return series
+        safe = series.copy()
+        safe[risky] = "'" + series[risky]
+        return safe
     # object columns may mix text with numbers: only text cells can carry a formula
     return series.map(neutralise)
 
