@@ -84,6 +84,13 @@ def max_slots(net: Network, source, graph: PairSet, sources: np.ndarray, thresho
         value = int(mf.optimal_flow())
         if stop_above is not None and value > stop_above:
             return value, None, graph
+        # every slot filled, or every place taken: the trivial cut at the source or at the sink
+        # proves the value without looking at any pair
+        if value == sources.sum() or value == net.capacity.sum():
+            everyone = value == net.capacity.sum() and value != sources.sum()
+            side = np.arange(n) if everyone else np.empty(0, np.int64)
+            return value, Cut(level=level, threshold=threshold, capacity=value, mentees=side,
+                              mentors=np.arange(m) if everyone else np.empty(0, np.int64)), graph
         # both extreme minimum cuts: the smallest source side (reachable from the source) and the
         # largest (cannot reach the sink); the first whose crossing pairs are all in the graph
         # proves the value, which in tight rounds is usually the largest at once

@@ -21,7 +21,7 @@ from matcher.solver.certificate import Certificate
 from matcher.solver.cuts import Cut, level_count, levels, max_slots, level_slots
 from matcher.solver.flow import Flow, Network, column_generation, dual_bound, mentee_mentor_duals
 from matcher.solver.pairs import DensePairs, PairSet
-from matcher.solver.weights import Tiers, safe_unit, small_unit
+from matcher.solver.weights import Tiers, safe_unit, small_unit, span
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,8 @@ COLUMN_CANDIDATES = 12
 SMALL_ROUND = 250_000
 #: factor by which the tier unit grows when the tiers fell short
 UNIT_GROWTH = 64
+#: the pricing pool keeps pairs whose reduced cost is within span / POOL_SHARE of improving
+POOL_SHARE = 20
 
 
 @dataclass(frozen=True)
@@ -58,10 +60,11 @@ class Lexicographic:
 def initial_graph(source) -> PairSet:
     """Every mentee's and mentor's best pairs (dense), or all stored pairs (sparse)."""
     n, m = source.shape
-    by_score = _score_gain(source.low)
-    if not isinstance(source, DensePairs) or n * m <= SMALL_ROUND:
-        return source.best(m, by_score, source.low)
-    rows = source.best(ROW_CANDIDATES, by_score, source.low)
+    if not isinstance(source, DensePairs):
+        return source.pairs
+    if n * m <= SMALL_ROUND:
+        return source.best_per_row(m, source.low)
+    rows = source.best_per_row(ROW_CANDIDATES, source.low)
     return rows.union(source.best_per_column(COLUMN_CANDIDATES, source.low), m)
 
 
@@ -79,7 +82,7 @@ def lexicographic(source, tiers: Tiers, slots: np.ndarray, capacity: np.ndarray,
     while True:
         weighted = tiers.with_unit(unit, 2 + slots.size + capacity.size, score_range)
         net = Network(slots, capacity, weighted.first_bonus, weighted.extra_bonus)
-        flow, rounds = column_generation(net, source, graph, threshold)
+        flow, rounds = column_generation(net, source, graph, threshold, span(score_range) // POOL_SHARE)
         graph = flow.graph
         counts, cuts, short = {}, [], False
         for level in levels(tiers.ranks, slots):
@@ -99,9 +102,3 @@ def lexicographic(source, tiers: Tiers, slots: np.ndarray, capacity: np.ndarray,
             raise RuntimeError("tiers fell short with the safe unit: the flow is not optimal")
         log.debug("tier unit %d fell short at level %d; growing", unit, level)
         unit = min(unit * UNIT_GROWTH, safe)
-
-
-def _score_gain(low: int):
-    def gain(rows: np.ndarray, cols: np.ndarray, q: np.ndarray) -> np.ndarray:
-        return q.astype(np.int64) - (low - 1)
-    return gain

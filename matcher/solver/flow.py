@@ -23,12 +23,16 @@ from dataclasses import dataclass
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-from matcher.solver.pairs import PairSet
+from matcher.solver.pairs import PairSet, SparsePairs
 
 log = logging.getLogger(__name__)
 
 #: pairs a mentee may join per pricing round (the most negative reduced costs first)
 PRICING_PER_ROW = 8
+#: pairs per mentee kept from a full scan for the next rounds' pricing (see column_generation)
+POOL_PER_ROW = 24
+#: with a pool, also bring in pairs within margin / NEAR_SHARE of improving (they often do next round)
+NEAR_SHARE = 4
 
 
 @dataclass(frozen=True)
@@ -204,20 +208,36 @@ def pricing_gain(net: Network, potential: np.ndarray):
     return gain
 
 
-def column_generation(net: Network, source, graph: PairSet, threshold: int) -> tuple[Flow, int]:
+def column_generation(net: Network, source, graph: PairSet, threshold: int, margin: int
+                      ) -> tuple[Flow, int]:
     """Solve on ``graph``, add every mentee's most violating left-out pairs, repeat until none.
+
+    A full scan of the pair source is the costly step, so each scan also keeps a *pool*: every
+    mentee's ``POOL_PER_ROW`` best pairs with reduced cost below ``margin``. Later rounds price the
+    pool first and scan everything again only when the pool has nothing left to add; the last
+    round is always a full scan that finds nothing, which is what makes the result exact.
 
     Returns the optimal flow for all pairs of ``source`` scoring at least ``threshold``, and the
     number of pricing rounds that added pairs.
     """
-    rounds = 0
+    rounds, scans = 0, 0
+    pool = SparsePairs(PairSet.empty(), source.shape, source.scale)
     while True:
         started = time.perf_counter()
         flow = solve_flow(net, graph)
-        added = source.best(PRICING_PER_ROW, pricing_gain(net, flow.potential), threshold,
-                            exclude=graph)
-        log.debug("flow round %d: %d arcs, %d pairs, %d priced in (%.2fs)", rounds, len(graph),
-                  int(flow.chosen.sum()), len(added), time.perf_counter() - started)
+        gain = pricing_gain(net, flow.potential)
+        added = pool.best(PRICING_PER_ROW, gain, threshold, exclude=graph)
+        if not len(added):
+            pool = SparsePairs(source.best(POOL_PER_ROW, gain, threshold, exclude=graph, margin=margin),
+                               source.shape, source.scale)
+            added = pool.best(PRICING_PER_ROW, gain, threshold)
+            scans += 1
+        if len(added):
+            # pairs close to improving tend to improve a round later: bring them in now
+            added = added.union(pool.best(PRICING_PER_ROW, gain, threshold, exclude=graph,
+                                          margin=margin // NEAR_SHARE), net.m)
+        log.debug("flow round %d (%d full scans): %d arcs, %d pairs, %d priced in (%.2fs)", rounds,
+                  scans, len(graph), int(flow.chosen.sum()), len(added), time.perf_counter() - started)
         if not len(added):
             return flow, rounds
         graph = graph.union(added, net.m)

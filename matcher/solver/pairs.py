@@ -87,9 +87,10 @@ class DensePairs:
         return self.q[rows, cols].astype(np.int64)
 
     def best(self, per_row: int, gain: Gain, threshold: int, exclude: PairSet | None = None,
-             rows: np.ndarray | None = None) -> PairSet:
-        """Each row's ``per_row`` pairs scoring >= ``threshold`` with the highest positive gain,
-        leaving out pairs in ``exclude``; only ``rows`` (sorted indices) are scanned when given."""
+             rows: np.ndarray | None = None, margin: int = 0) -> PairSet:
+        """Each row's ``per_row`` pairs scoring >= ``threshold`` with the highest gain above
+        ``-margin``, leaving out pairs in ``exclude``; only ``rows`` (sorted indices) are scanned
+        when given."""
         n, m = self.shape
         per_row = min(per_row, m)
         rows = np.arange(n) if rows is None else rows
@@ -100,6 +101,7 @@ class DensePairs:
             contiguous = at[-1] - at[0] + 1 == at.size
             q = self.q[at[0]:at[-1] + 1] if contiguous else self.q[at]
             g = gain(at[:, None], np.arange(m)[None, :], q)
+            g += margin
             g[q < threshold] = 0
             lo, hi = np.searchsorted(excluded.rows, [at[0], at[-1] + 1])
             r_ex, c_ex = excluded.rows[lo:hi], excluded.cols[lo:hi]
@@ -109,20 +111,31 @@ class DensePairs:
             found.append(PairSet(at[r], c, self.q[at[r], c].astype(np.int64)))
         return _sorted(found, m)
 
+    def best_per_row(self, per_row: int, threshold: int) -> PairSet:
+        """Each row's ``per_row`` highest-scoring pairs scoring >= ``threshold``."""
+        return self._best_along(per_row, threshold, axis=1)
+
     def best_per_column(self, per_col: int, threshold: int) -> PairSet:
         """Each column's ``per_col`` highest-scoring pairs scoring >= ``threshold``."""
-        n, m = self.shape
-        per_col = min(per_col, n)
+        return self._best_along(per_col, threshold, axis=0)
+
+    def _best_along(self, per_line: int, threshold: int, axis: int) -> PairSet:
+        """Top pairs per row (axis 1) or column (axis 0), straight on the int32 matrix."""
+        size = self.shape[axis]
+        per_line = min(per_line, size)
         found = [PairSet.empty()]
-        for start, stop in _chunks(m, n) if per_col > 0 else ():
-            block = self.q[:, start:stop]
-            top = np.argpartition(block, n - per_col, axis=0)[n - per_col:]
-            q = np.take_along_axis(block, top, axis=0)
+        for start, stop in _chunks(self.shape[1 - axis], size) if per_line > 0 else ():
+            block = self.q[start:stop] if axis == 1 else self.q[:, start:stop]
+            top = np.argpartition(block, size - per_line, axis=axis)
+            top = top[:, size - per_line:] if axis == 1 else top[size - per_line:]
+            q = np.take_along_axis(block, top, axis=axis)
             keep = q >= threshold
-            cols = np.broadcast_to(np.arange(start, stop), top.shape)
-            found.append(PairSet(top[keep].astype(np.int64), cols[keep].astype(np.int64),
+            lines = np.broadcast_to(np.arange(start, stop)[:, None] if axis == 1 else
+                                    np.arange(start, stop)[None, :], top.shape)
+            rows, cols = (lines, top) if axis == 1 else (top, lines)
+            found.append(PairSet(rows[keep].astype(np.int64), cols[keep].astype(np.int64),
                                  q[keep].astype(np.int64)))
-        return _sorted(found, m)
+        return _sorted(found, self.shape[1])
 
 
 class SparsePairs:
@@ -143,11 +156,11 @@ class SparsePairs:
         return self.pairs.q[at]
 
     def best(self, per_row: int, gain: Gain, threshold: int, exclude: PairSet | None = None,
-             rows: np.ndarray | None = None) -> PairSet:
-        """Each row's ``per_row`` stored pairs scoring >= ``threshold`` with the highest positive
-        gain, leaving out pairs in ``exclude``; only ``rows`` (sorted indices) when given."""
+             rows: np.ndarray | None = None, margin: int = 0) -> PairSet:
+        """Each row's ``per_row`` stored pairs scoring >= ``threshold`` with the highest gain above
+        ``-margin``, leaving out pairs in ``exclude``; only ``rows`` (sorted indices) when given."""
         p, m = self.pairs, self.shape[1]
-        g = gain(p.rows, p.cols, p.q)
+        g = gain(p.rows, p.cols, p.q) + margin
         keep = (g > 0) & (p.q >= threshold)
         if rows is not None:
             keep &= np.isin(p.rows, rows)
