@@ -26,7 +26,7 @@ import numpy as np
 
 from matcher.config import ScoringConfig
 from matcher.scoring.encode import IN_PERSON, REMOTE, People
-from matcher.scoring.text import similarity
+from matcher.scoring.text import TextEmbeddings, similarity
 
 #: the value of a component when the answer it needs is missing on either side
 NEUTRAL = np.float32(0.5)
@@ -63,16 +63,36 @@ def goals(mentees: People, mentors: People, config: ScoringConfig) -> np.ndarray
     """
     ge, gr = mentees.goals, mentors.goals
     n_goals = _row_counts(ge)
-    offered = ge @ gr.T
-    share = offered / np.maximum(n_goals, 1)[:, None]
-    has_share = (n_goals > 0)[:, None] & (_row_counts(gr) > 0)[None, :]
-    text = similarity(mentees.goals_text, mentors.goals_text)
-    has_text = mentees.goals_text.present[:, None] & mentors.goals_text.present[None, :]
-    s = np.float32(config.goals_text_share)
-    blended = (1 - s) * share + s * text
-    score = np.where(has_share & has_text, blended,
-                     np.where(has_share, share, np.where(has_text, text, NEUTRAL)))
-    return score.astype(np.float32, copy=False)
+    score = ge @ gr.T  # topics offered; 0 where either side ticked none
+    score /= np.maximum(n_goals, 1)[:, None]
+    text = similarity(mentees.goals_text, mentors.goals_text)  # 0 where either text is missing
+    # which parts a pair has depends only on one class per person (ticked topics?, wrote a
+    # text?), so the blend's coefficients are looked up, not built from pair-sized bool masks;
+    # both parts are 0 where missing, so share·a + text·b + c is exactly the documented case
+    mix = _goals_mix(np.float32(config.goals_text_share))
+    coefficients = mix[:, :, _goals_class(gr, mentors.goals_text)][:, _goals_class(ge,
+                                                                                   mentees.goals_text)]
+    score *= coefficients[0]
+    text *= coefficients[1]
+    score += text
+    score += coefficients[2]
+    return score
+
+
+def _goals_class(indicator: np.ndarray, text: TextEmbeddings) -> np.ndarray:
+    """0 neither topics nor text, 1 topics only, 2 text only, 3 both."""
+    return (_row_counts(indicator) > 0).astype(np.intp) + 2 * text.present
+
+
+def _goals_mix(s: np.float32) -> np.ndarray:
+    """(3, 4, 4) float32: the coefficients of share, of text and the constant of the goals score
+    by mentee class × mentor class (:func:`_goals_class`)."""
+    has_share = (np.arange(4)[:, None] & np.arange(4)[None, :] & 1) > 0
+    has_text = (np.arange(4)[:, None] & np.arange(4)[None, :] & 2) > 0
+    both = has_share & has_text
+    return np.stack([np.where(both, 1 - s, np.where(has_share, 1, 0)),
+                     np.where(both, s, np.where(has_text, 1, 0)),
+                     np.where(has_share | has_text, 0, NEUTRAL)]).astype(np.float32)
 
 
 def language(mentees: People, mentors: People, config: ScoringConfig) -> np.ndarray:
