@@ -10,6 +10,7 @@ Python loop over mentor × mentee pairs (explanations are produced only for chos
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -70,11 +71,16 @@ def build_tables(round, scores, matching, *, pseudonymise: bool = False) -> dict
     assigned = np.bincount(mentor_pos, minlength=len(scores.mentor_ids))
     capacity = round.mentors["capacity"].to_numpy(dtype=np.int64)
     pairs = _pairs(round, scores, matching, people, mentee_pos, mentor_pos)
+    # the best mentors besides the chosen ones, once for every mentee: the Alternatives sheet, and
+    # for an unmatched mentee (who has no chosen mentor) the best candidates overall
+    allowed = scores.feasible.copy()
+    allowed[mentee_pos, mentor_pos] = False
+    top = best_columns(scores.total, allowed, ALTERNATIVES)
     return {
         "pairs": pairs,
-        "unmatched": _unmatched(round, scores, people, mentee_pos, assigned, capacity),
+        "unmatched": _unmatched(round, scores, people, mentee_pos, assigned, capacity, top),
         "mentors": _mentors(round, people, assigned, capacity),
-        "alternatives": _alternatives(scores, people, mentee_pos, mentor_pos, assigned, capacity),
+        "alternatives": _alternatives(scores, people, top, assigned, capacity),
         "supply_demand": supply_and_demand(round.mentees, round.mentors),
         "goal_coverage": goal_coverage(round.mentees, round.mentors, matching.pairs),
         "issues": round.issues.reset_index(drop=True),
@@ -102,14 +108,14 @@ def _pairs(round, scores, matching, people, mentee_pos, mentor_pos) -> pd.DataFr
     return table
 
 
-def _unmatched(round, scores, people, mentee_pos, assigned, capacity) -> pd.DataFrame:
+def _unmatched(round, scores, people, mentee_pos, assigned, capacity, top) -> pd.DataFrame:
     """Unmatched mentees with the reason, computed for all of them at once."""
     matched = np.zeros(len(scores.mentee_ids), dtype=bool)
     matched[mentee_pos] = True
     rows = np.flatnonzero(~matched)
     ids = pd.Index(scores.mentee_ids)[rows]
     reasons = unmatched_reasons(scores, rows, assigned, capacity, people.mentor_name)
-    best = _best_candidates(scores, rows, assigned, capacity, people.mentor_name)
+    best = _best_candidates(scores, rows, top[rows], assigned, capacity, people.mentor_name)
     return pd.DataFrame({
         "mentee_id": ids.to_numpy(),
         "mentee_name": people.mentee_name.loc[ids].to_numpy(),
@@ -163,16 +169,13 @@ def unmatched_reasons(scores, rows: np.ndarray, assigned: np.ndarray, capacity: 
     return reasons
 
 
-def _best_candidates(scores, rows, assigned, capacity, mentor_names) -> list[str]:
-    if len(rows) == 0:
-        return []
-    top = top_candidates(scores.total[rows], scores.feasible[rows], ALTERNATIVES)
+def _best_candidates(scores, rows, top, assigned, capacity, mentor_names) -> list[str]:
     out = []
-    for k, candidates in enumerate(top):
+    for row, candidates in zip(rows, top):
         parts = []
-        for j in candidates:
+        for j in candidates[candidates >= 0]:
             room = "full" if assigned[j] >= capacity[j] else f"{capacity[j] - assigned[j]} free"
-            parts.append(f"{mentor_names.iloc[j]} ({scores.total[rows[k], j]:.1f}, {room})")
+            parts.append(f"{mentor_names.iloc[j]} ({scores.total[row, j]:.1f}, {room})")
         out.append("; ".join(parts))
     return out
 
@@ -180,36 +183,44 @@ def _best_candidates(scores, rows, assigned, capacity, mentor_names) -> list[str
 def top_candidates(total: np.ndarray, allowed: np.ndarray, k: int) -> list[np.ndarray]:
     """For each row, the columns of the ``k`` highest scores among ``allowed`` ones, best first.
 
-    Ties are broken by the lower column index (the mentor's order in the intake file); rows are
-    processed in chunks so the temporary arrays stay small on large rounds.
+    Ties are broken by the lower column index (the mentor's order in the intake file); see
+    :func:`best_columns`.
 
     >>> top_candidates(np.array([[1., 3., 3., 2.]]), np.array([[True, True, True, False]]), 2)
     [array([1, 2])]
     """
+    return [row[row >= 0] for row in best_columns(total, allowed, k)]
+
+
+def best_columns(total: np.ndarray, allowed: np.ndarray, k: int) -> np.ndarray:
+    """The columns of the ``k`` highest ``allowed`` scores of each row, best first, as a
+    ``(rows, k)`` array padded with -1 where a row has fewer allowed columns.
+
+    Ties are broken by the lower column index (the mentor's order in the intake file): each of
+    the ``k`` rounds takes the row maximum with ``argmax``, which returns the first of equal
+    values, then rules that column out. ``k`` passes over the matrix, in chunks of rows so the
+    temporary copy stays small, and in the scores' own precision (float32). NaN scores are never
+    chosen.
+
+    >>> best_columns(np.array([[1., 3., 3., 2.], [0., 1., 0., 0.]]),
+    ...              np.array([[True, True, True, False], [False, True, False, False]]), 2)
+    array([[ 1,  2],
+           [ 1, -1]])
+    """
     n_rows, n_cols = total.shape
     k = min(k, n_cols)
-    rows_out, cols_out, scores_out = [], [], []
+    best = np.full((n_rows, k), -1, dtype=np.int64)
     for start in range(0, n_rows, _ROWS_PER_CHUNK):
-        block = np.where(allowed[start:start + _ROWS_PER_CHUNK],
-                         total[start:start + _ROWS_PER_CHUNK].astype(np.float64), -np.inf)
-        if k == 0:
-            break
-        # the k-th best value per row; argpartition picks arbitrarily among ties at that value,
-        # so take everything strictly better, then the lowest-index columns equal to it
-        kth = -np.partition(-block, k - 1, axis=1)[:, k - 1:k]
-        better = block > kth
-        tied = block == kth
-        room = k - better.sum(axis=1, keepdims=True)
-        chosen = (better | (tied & (np.cumsum(tied, axis=1) <= room))) & np.isfinite(block)
-        rows, cols = np.nonzero(chosen)
-        rows_out.append(rows + start)
-        cols_out.append(cols)
-        scores_out.append(block[rows, cols])
-    rows = np.concatenate(rows_out) if rows_out else np.array([], dtype=np.int64)
-    cols = np.concatenate(cols_out) if cols_out else np.array([], dtype=np.int64)
-    values = np.concatenate(scores_out) if scores_out else np.array([])
-    order = np.lexsort((cols, -values, rows))
-    return np.split(cols[order], np.cumsum(np.bincount(rows, minlength=n_rows))[:-1])
+        stop = min(start + _ROWS_PER_CHUNK, n_rows)
+        block = np.where(allowed[start:stop], total[start:stop], -np.inf)
+        block[np.isnan(block)] = -np.inf
+        rows = np.arange(stop - start)
+        for rank in range(k):
+            cols = block.argmax(axis=1)
+            found = block[rows, cols] > -np.inf
+            best[start:stop, rank] = np.where(found, cols, -1)
+            block[rows, cols] = -np.inf
+    return best
 
 
 def _mentors(round, people, assigned, capacity) -> pd.DataFrame:
@@ -224,21 +235,17 @@ def _mentors(round, people, assigned, capacity) -> pd.DataFrame:
     })
 
 
-def _alternatives(scores, people, mentee_pos, mentor_pos, assigned, capacity) -> pd.DataFrame:
+def _alternatives(scores, people, top, assigned, capacity) -> pd.DataFrame:
     """Top feasible mentors per mentee other than the ones they were paired with."""
-    allowed = scores.feasible.copy()
-    allowed[mentee_pos, mentor_pos] = False
-    top = top_candidates(scores.total, allowed, ALTERNATIVES)
-    rows = np.repeat(np.arange(len(top)), [len(t) for t in top])
-    cols = np.concatenate(top) if top else np.array([], dtype=np.int64)
-    ranks = np.concatenate([np.arange(1, len(t) + 1) for t in top]) if top else np.array([], dtype=int)
+    rows, ranks = np.nonzero(top >= 0)  # by mentee, then rank
+    cols = top[rows, ranks]
     mentee_ids = pd.Index(scores.mentee_ids)[rows]
     mentor_ids = pd.Index(scores.mentor_ids)[cols]
     free = capacity[cols] - assigned[cols]
     return pd.DataFrame({
         "mentee_id": mentee_ids.to_numpy(),
         "mentee_name": people.mentee_name.loc[mentee_ids].to_numpy(),
-        "rank": ranks,
+        "rank": ranks + 1,
         "mentor_id": mentor_ids.to_numpy(),
         "mentor_name": people.mentor_name.loc[mentor_ids].to_numpy(),
         "score": scores.total[rows, cols].astype(np.float64),
@@ -328,5 +335,8 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
 
 def _explode(column: pd.Series) -> pd.Series:
     """One row per (person, value) of a list- or dict-valued column, indexed by person id."""
-    values = column.map(lambda v: list(v) if isinstance(v, (dict, tuple, list, set)) else [])
-    return values.explode().dropna()
+    values = [v if isinstance(v, (dict, tuple, list, set)) else () for v in column.tolist()]
+    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    flat = pd.Series(list(itertools.chain.from_iterable(values)), dtype=object,
+                     index=column.index.repeat(lengths))
+    return flat.dropna()
