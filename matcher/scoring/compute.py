@@ -19,8 +19,8 @@ from threadpoolctl import threadpool_limits
 
 from matcher.config import RoundConfig
 from matcher.scoring.components import COMPONENTS, MENTEE_INPUTS
-from matcher.scoring.constraints import (BELOW_MIN_SCORE, FORBIDDEN, PAIR_CODE_INPUTS,
-                                         forbidden_positions, pair_codes, reason_labels, rule_bits)
+from matcher.scoring.constraints import (BELOW_MIN_SCORE, FORBIDDEN, forbidden_positions,
+                                         pair_reasons, reason_labels, rule_bits, rule_codes)
 from matcher.scoring.encode import People, encode_pair
 from matcher.scoring.scores import PairContext, Scores
 from matcher.scoring.tabulate import answer_keys, by_answers
@@ -105,14 +105,16 @@ def _score_blocks(e: People, r: People, config: RoundConfig, weights: dict[str, 
                   ) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
     """Total (float32), components (float16) and pair reason codes, block by block of mentees."""
     n, m = len(e), len(r)
-    total = np.zeros((n, m), dtype=np.float32)
-    components = {name: np.zeros((n, m), dtype=np.float16) for name in weights}
-    codes = np.zeros((n, m), dtype=np.uint16)
-    writers = [_component_writer(e, r, config, name, weight, components[name], total)
-               for name, weight in weights.items()]
-    writers.append(_writer(lambda rows: pair_codes(e.take(rows), r, config.constraints,
-                                                   mentee_rules[rows], mentor_rules),
-                           answer_keys(e, PAIR_CODE_INPUTS) + [mentee_rules], codes))
+    # np.empty, not np.zeros: numpy backs large empty arrays with huge pages, and touching 1 GiB
+    # of zeroed 4 KiB pages the first time costs more CPU than all the scoring arithmetic; every
+    # element is written by a block (the first component sets the total, the others add to it)
+    total = np.empty((n, m), dtype=np.float32) if weights else np.zeros((n, m), dtype=np.float32)
+    components = {name: np.empty((n, m), dtype=np.float16) for name in weights}
+    codes = np.empty((n, m), dtype=np.uint16)
+    writers = [_component_writer(e, r, config, name, weight, components[name], total,
+                                 accumulate=k > 0)
+               for k, (name, weight) in enumerate(weights.items())]
+    writers.append(_codes_writer(e, r, config, mentee_rules, mentor_rules, codes))
 
     def score_block(rows: slice) -> None:
         for write in writers:  # components in weight order: the total adds them up in that order
@@ -128,8 +130,10 @@ def _score_blocks(e: People, r: People, config: RoundConfig, weights: dict[str, 
 
 
 def _component_writer(e: People, r: People, config: RoundConfig, name: str, weight: float,
-                      out: np.ndarray, total: np.ndarray) -> Callable[[slice], None]:
-    """Writes a block of rows of one component (float16) and adds it, weighted, to the total."""
+                      out: np.ndarray, total: np.ndarray, accumulate: bool
+                      ) -> Callable[[slice], None]:
+    """Writes a block of rows of one component (float16) and adds it, weighted, to the total
+    (or sets the total, for the first component: ``accumulate=False``)."""
     n, m = total.shape
     factor = np.float32(100 * weight)
     compute = COMPONENTS[name]
@@ -142,24 +146,38 @@ def _component_writer(e: People, r: People, config: RoundConfig, name: str, weig
 
         def write(rows: slice) -> None:
             as_half.take(rows, out=out[rows])
-            total[rows] += weighted.take(rows)
+            if accumulate:
+                total[rows] += weighted.take(rows)
+            else:
+                weighted.take(rows, out=total[rows])
     else:
         def write(rows: slice) -> None:
             value = compute(e.take(rows), r, config.scoring)
             out[rows] = _half(value)
-            total[rows] += factor * value
+            if accumulate:
+                total[rows] += factor * value
+            else:
+                np.multiply(factor, value, out=total[rows])
     return write
 
 
-def _writer(compute: Callable[[slice], np.ndarray], keys: list[np.ndarray], out: np.ndarray
-            ) -> Callable[[slice], None]:
-    """Writes a block of rows of ``out``, from a table by mentee answers when that pays off."""
-    tabulated = by_answers(compute, keys, *out.shape)
-    if tabulated is not None:
-        return lambda rows: tabulated.take(rows, out=out[rows])
+def _codes_writer(e: People, r: People, config: RoundConfig, mentee_rules: np.ndarray,
+                  mentor_rules: np.ndarray, out: np.ndarray) -> Callable[[slice], None]:
+    """Writes a block of rows of the reason codes: the rule bits, or-ed with each pair reason
+    (each tabulated on its own few mentee answers when that pays off)."""
+    n, m = out.shape
+    parts = []
+    for reason in pair_reasons(config.constraints):
+        tabulated = by_answers(lambda rows, codes=reason.codes: codes(e.take(rows), r),
+                               answer_keys(e, reason.inputs), n, m)
+        parts.append(tabulated.take if tabulated is not None
+                     else lambda rows, codes=reason.codes: codes(e.take(rows), r))
 
     def write(rows: slice) -> None:
-        out[rows] = compute(rows)
+        block = out[rows]
+        block[...] = rule_codes(mentee_rules[rows], mentor_rules)
+        for part in parts:
+            block |= part(rows)
     return write
 
 

@@ -16,6 +16,8 @@ Example
 from __future__ import annotations
 
 import operator
+from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -96,30 +98,51 @@ def rule_bits(constraints: ConstraintConfig, mentees: pd.DataFrame, mentors: pd.
     return bits["mentee"], bits["mentor"]
 
 
-#: the mentee attributes (of :class:`People`) a row of :func:`pair_codes` depends on, besides the
-#: mentee's rule bits
-PAIR_CODE_INPUTS = ("languages", "organisation", "mode", "gender_preference")
+@dataclass(frozen=True)
+class PairReason:
+    """One pair-level hard constraint: its bit, the mentee attributes (of :class:`People`) a row
+    depends on, and ``fails(mentees, mentors)``, the bool matrix of pairs that break it."""
+
+    bit: int
+    inputs: tuple[str, ...]
+    fails: Callable[[People, People], np.ndarray]
+
+    def codes(self, mentees: People, mentors: People) -> np.ndarray:
+        """uint16 matrix: ``bit`` where the pair fails, else 0."""
+        return np.where(self.fails(mentees, mentors), np.uint16(self.bit), np.uint16(0))
 
 
-def pair_codes(mentees: People, mentors: People, constraints: ConstraintConfig,
-               mentee_rules: np.ndarray, mentor_rules: np.ndarray) -> np.ndarray:
-    """Reason codes of every pair of a block of mentees with all mentors (uint16 matrix).
-
-    ``mentee_rules`` / ``mentor_rules`` come from :func:`rule_bits` (for the same rows).
-    """
-    codes = (mentee_rules[:, None] | mentor_rules[None, :]).astype(np.uint16)
-    _flag(codes, ~shares_language(mentees, mentors), NO_SHARED_LANGUAGE)
+def pair_reasons(constraints: ConstraintConfig) -> list[PairReason]:
+    """The pair-level constraints the config turns on (eligibility rules are per person)."""
+    reasons = [PairReason(NO_SHARED_LANGUAGE, ("languages",),
+                          lambda e, r: ~shares_language(e, r))]
     if constraints.same_organisation:
-        org_e, org_r = mentees.organisation[:, None], mentors.organisation[None, :]
-        _flag(codes, (org_e == org_r) & (org_e >= 0), SAME_ORGANISATION)
+        reasons.append(PairReason(SAME_ORGANISATION, ("organisation",), _same_organisation))
     if constraints.meeting_mode:
-        me, mr = mentees.mode[:, None], mentors.mode[None, :]
-        _flag(codes, ((me == IN_PERSON) & (mr == REMOTE)) | ((me == REMOTE) & (mr == IN_PERSON)),
-              MEETING_MODE)
+        reasons.append(PairReason(MEETING_MODE, ("mode",), _modes_clash))
     if constraints.gender_preference:
-        preference = mentees.gender_preference[:, None]
-        _flag(codes, (preference >= 0) & (preference != mentors.gender[None, :]), GENDER_PREFERENCE)
-    return codes
+        reasons.append(PairReason(GENDER_PREFERENCE, ("gender_preference",), _gender_unmet))
+    return reasons
+
+
+def rule_codes(mentee_rules: np.ndarray, mentor_rules: np.ndarray) -> np.ndarray:
+    """uint16 matrix of the eligibility rules a pair fails (either side's)."""
+    return (mentee_rules[:, None] | mentor_rules[None, :]).astype(np.uint16)
+
+
+def _same_organisation(mentees: People, mentors: People) -> np.ndarray:
+    org_e, org_r = mentees.organisation[:, None], mentors.organisation[None, :]
+    return (org_e == org_r) & (org_e >= 0)
+
+
+def _modes_clash(mentees: People, mentors: People) -> np.ndarray:
+    me, mr = mentees.mode[:, None], mentors.mode[None, :]
+    return ((me == IN_PERSON) & (mr == REMOTE)) | ((me == REMOTE) & (mr == IN_PERSON))
+
+
+def _gender_unmet(mentees: People, mentors: People) -> np.ndarray:
+    preference = mentees.gender_preference[:, None]
+    return (preference >= 0) & (preference != mentors.gender[None, :])
 
 
 def forbidden_positions(forbidden: pd.DataFrame | None, mentee_ids: pd.Index,
@@ -144,10 +167,6 @@ def forbidden_positions(forbidden: pd.DataFrame | None, mentee_ids: pd.Index,
         raise InputError(f"{source}: forbidden pair {k + 1} names {side} id {value!r}, which is not "
                          f"in this round ({len(unknown)} such pairs); fix the id or remove the pair")
     return rows.astype(np.int64), cols.astype(np.int64)
-
-
-def _flag(codes: np.ndarray, where: np.ndarray, bit: int) -> None:
-    codes[where] |= np.uint16(bit)
 
 
 def _evaluate(rule: Rule, table: pd.DataFrame, key: str) -> np.ndarray:
