@@ -214,7 +214,8 @@ def column_generation(net: Network, source, graph: PairSet, threshold: int, marg
 
     A full scan of the pair source is the costly step, so each scan also keeps a *pool*: every
     mentee's ``POOL_PER_ROW`` best pairs with reduced cost below ``margin``. Later rounds price the
-    pool first and scan everything again only when the pool has nothing left to add; the last
+    pool first (also bringing in pool pairs within ``margin / NEAR_SHARE`` of improving, which
+    saves rounds) and scan everything again only when the pool has nothing left to add; the last
     round is always a full scan that finds nothing, which is what makes the result exact.
 
     Returns the optimal flow for all pairs of ``source`` scoring at least ``threshold``, and the
