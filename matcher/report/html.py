@@ -74,7 +74,7 @@ def html_table(frame: pd.DataFrame, columns: list[str], table_id: str, empty: st
 
     Example
     -------
-    >>> html_table(pd.DataFrame({"name": ["<Äijälä>"]}), ["name"], "t", "none")[:60]
+    >>> html_table(pd.DataFrame({"name": ["<Äijälä>"]}), ["name"], "t", "none")[:62]
     '<table id="t" class="sortable"><thead><tr><th scope="col">name'
     """
     if frame.empty:
