@@ -2,8 +2,11 @@
 
 Matrices are filled block by block of mentees (every mentor at once, :data:`WORKERS` blocks at a
 time), so the temporaries of a block stay around :data:`BLOCK_ELEMENTS` elements and the peak
-memory is the stored result: the
-float32 total, one float16 matrix per enabled component, the uint16 reason codes and the bool mask.
+memory is the stored result: the float32 total, one float16 matrix per enabled component, the
+uint16 reason codes and the bool mask. A component (or constraint) whose rows depend on only a
+few mentee answers is computed once per distinct answer and its rows are copied
+(:mod:`matcher.scoring.tabulate`); the others (text similarity of unique answers) are computed
+per block.
 """
 
 from __future__ import annotations
@@ -27,8 +30,10 @@ from matcher.scoring.tabulate import answer_keys, by_answers
 
 log = logging.getLogger(__name__)
 
-#: pairs per block of mentees (about 32 MB per float32 temporary)
-BLOCK_ELEMENTS = 1 << 23
+#: pairs per block of mentees: about 4 MB per float32 temporary, so a block's few temporaries
+#: stay in the cache between passes, yet enough rows for an efficient text product (measured:
+#: 2^18 to 2^21 are within noise of each other, 2^16 and 2^23 are slower)
+BLOCK_ELEMENTS = 1 << 20
 #: blocks scored at the same time
 WORKERS = min(4, os.cpu_count() or 1)
 #: components whose score uses the free-text answers

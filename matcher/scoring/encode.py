@@ -163,17 +163,31 @@ def _union_keys(*columns: pd.Series) -> tuple[str, ...]:
 def _indicator(column: pd.Series, keys: tuple[str, ...]) -> np.ndarray:
     """Persons × keys 0/1 float32 matrix (a key listed twice still counts once)."""
     indicator = np.zeros((len(column), len(keys)), dtype=np.float32)
-    for j, key in enumerate(keys):  # a loop over the few keys present, not over persons
-        indicator[:, j] = column.map(lambda value, k=key: k in value).to_numpy(np.float32)
+    rows, cols, _ = _entries(column, keys)
+    indicator[rows, cols] = 1.0
     return indicator
 
 
 def _levels(column: pd.Series, languages: tuple[str, ...]) -> np.ndarray:
     """Persons × languages matrix of levels (0 = does not use the language), uint8."""
     levels = np.zeros((len(column), len(languages)), dtype=np.uint8)
-    for j, code in enumerate(languages):  # a loop over the few languages present, not persons
-        levels[:, j] = column.map(lambda d, c=code: d.get(c, 0) or 0).to_numpy(np.uint8)
+    rows, cols, values = _entries(column, languages)
+    levels[rows, cols] = values
     return levels
+
+
+def _entries(column: pd.Series, keys: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, list]:
+    """Row, key position and value of every answer in a list- or dict-valued column (value 1
+    for a list); one pass over the persons' few answers, not one per key."""
+    position = {key: j for j, key in enumerate(keys)}
+    rows, cols, values = [], [], []
+    for i, answer in enumerate(column):
+        pairs = answer.items() if isinstance(answer, dict) else ((key, 1) for key in answer)
+        for key, value in pairs:
+            rows.append(i)
+            cols.append(position[key])
+            values.append(value or 0)
+    return np.array(rows, dtype=np.intp), np.array(cols, dtype=np.intp), values
 
 
 def _plain(value: object) -> str:
