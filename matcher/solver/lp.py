@@ -26,7 +26,7 @@ import pulp
 from matcher.errors import InputError
 from matcher.solver.certificate import Certificate
 from matcher.solver.locks import Residual
-from matcher.solver.pairs import MISSING, DensePairs, PairSet
+from matcher.solver.pairs import DensePairs, PairSet
 from matcher.solver.problem import Problem
 from matcher.solver.weights import Tiers, safe_unit
 
@@ -71,7 +71,7 @@ def solve_by_lp(problem: Problem, source, tiers: Tiers, residual: Residual) -> t
 
 def _free_pairs(source) -> PairSet:
     if isinstance(source, DensePairs):
-        rows, cols = np.nonzero(source.q != MISSING)
+        rows, cols = np.nonzero(source.q != source.missing)
         return PairSet(rows.astype(np.int64), cols.astype(np.int64), source.q[rows, cols].astype(np.int64))
     return source.pairs
 

@@ -19,12 +19,10 @@ from matcher.solver.weights import quantise
 
 #: entries per row chunk of a dense scan (a few tens of MB of temporaries)
 CHUNK_ENTRIES = 2_000_000
-#: quantised value of a pair that may not be chosen (below every real score, see weights.SCORE_UNITS)
-MISSING = np.iinfo(np.int32).min
 
-#: gain(rows, cols, q) -> a new int64 array of gains; pairs with gain <= 0 are never selected.
+#: gain(rows, cols, q) -> a new integer array of gains; pairs with gain <= 0 are never selected.
 #: ``rows`` is the chunk's row indices as a column (or the entries' rows), ``cols`` the column
-#: indices, ``q`` the quantised scores (int32 for a dense chunk, int64 for sparse entries).
+#: indices, ``q`` the quantised scores of the chunk or entries.
 Gain = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
 
@@ -60,25 +58,28 @@ class PairSet:
 
 
 class DensePairs:
-    """Free pairs of a dense score matrix, quantised once into an int32 matrix.
+    """Free pairs of a dense score matrix, quantised once into an integer matrix (int32, or int64
+    for integer scores too large for it).
 
-    Pairs that are not allowed (infeasible, forbidden, locked) hold ``MISSING``, below any real
-    quantised score, so a single comparison with the threshold masks them out.
+    Pairs that are not allowed (infeasible, forbidden, locked) hold ``self.missing``, below any
+    real quantised score, so a single comparison with the threshold masks them out.
     """
 
-    def __init__(self, scores: np.ndarray, allowed: np.ndarray | None, scale: float):
+    def __init__(self, scores: np.ndarray, allowed: np.ndarray | None, scale: float,
+                 score_range: tuple[float, float]):
         self.shape = scores.shape
         self.scale = scale
-        self.q = np.empty(self.shape, np.int32)
-        self.low, self.high = 0, 0  # lowest and highest quantised score of an allowed pair
+        # lowest and highest quantised score of an allowed pair (0 included)
+        self.low, self.high = (int(v) for v in quantise(np.array(score_range), scale))
+        dtype = np.int32 if max(-self.low, self.high) < 2 ** 30 else np.int64
+        self.missing = int(np.iinfo(dtype).min)
+        self.q = np.empty(self.shape, dtype)
         for start, stop in _chunks(*self.shape):
-            block = quantise(scores[start:stop], scale)
+            block = self.q[start:stop]
+            # rint in float64, as weights.quantise does
+            block[...] = np.rint(np.multiply(scores[start:stop], scale, dtype=np.float64))
             if allowed is not None:
-                block[~allowed[start:stop]] = MISSING
-            self.q[start:stop] = block
-            real = block[block != MISSING]
-            self.low = min(self.low, int(real.min(initial=0)))
-            self.high = max(self.high, int(real.max(initial=0)))
+                np.putmask(block, ~allowed[start:stop], self.missing)
 
     def __repr__(self) -> str:
         return f"DensePairs({self.shape[0]} x {self.shape[1]}, scale={self.scale:g})"
@@ -125,13 +126,12 @@ class DensePairs:
         per_line = min(per_line, size)
         found = [PairSet.empty()]
         for start, stop in _chunks(self.shape[1 - axis], size) if per_line > 0 else ():
-            block = self.q[start:stop] if axis == 1 else self.q[:, start:stop]
-            top = np.argpartition(block, size - per_line, axis=axis)
-            top = top[:, size - per_line:] if axis == 1 else top[size - per_line:]
-            q = np.take_along_axis(block, top, axis=axis)
+            # columns are copied to contiguous rows first: partitioning along strides is slow
+            block = self.q[start:stop] if axis == 1 else np.ascontiguousarray(self.q[:, start:stop].T)
+            top = np.argpartition(block, size - per_line, axis=1)[:, size - per_line:]
+            q = np.take_along_axis(block, top, axis=1)
             keep = q >= threshold
-            lines = np.broadcast_to(np.arange(start, stop)[:, None] if axis == 1 else
-                                    np.arange(start, stop)[None, :], top.shape)
+            lines = np.broadcast_to(np.arange(start, stop)[:, None], top.shape)
             rows, cols = (lines, top) if axis == 1 else (top, lines)
             found.append(PairSet(rows[keep].astype(np.int64), cols[keep].astype(np.int64),
                                  q[keep].astype(np.int64)))

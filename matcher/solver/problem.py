@@ -13,7 +13,7 @@ from scipy import sparse
 
 from matcher.config import ENGINES, OBJECTIVES
 from matcher.errors import InputError
-from matcher.solver.pairs import DensePairs, PairSet, SparsePairs, sparse_entries
+from matcher.solver.pairs import CHUNK_ENTRIES, DensePairs, PairSet, SparsePairs, sparse_entries
 from matcher.solver.weights import SCORE_UNITS, quantise, score_scale
 
 
@@ -90,12 +90,15 @@ def pair_source(problem: Problem, blocked: np.ndarray) -> DensePairs | SparsePai
         if keys.size:
             allowed = np.ones((n, m), bool) if allowed is None else allowed.copy()
             allowed.reshape(-1)[keys] = False
-        return DensePairs(problem.scores, allowed, _scale(problem.scores, allowed))
+        score_range = _score_range(problem.scores, allowed)
+        scale = _scale(problem.scores, max(-score_range[0], score_range[1]))
+        return DensePairs(problem.scores, allowed, scale, score_range)
     rows, cols, values = sparse_entries(problem.scores)
     usable = ~np.isin(rows * m + cols, keys)
     if problem.allowed is not None:
         usable &= problem.allowed[rows, cols]
-    scale = _scale(values[usable], None)
+    low, high = _score_range(values[usable], None)
+    scale = _scale(values[usable], max(-low, high))
     pairs = PairSet(rows[usable], cols[usable], quantise(values[usable], scale))
     return SparsePairs(pairs, (n, m), scale)
 
@@ -193,10 +196,21 @@ def _pairs(values, n: int, m: int, name: str) -> np.ndarray:
     return arr
 
 
-def _scale(values, allowed: np.ndarray | None) -> float:
-    """Quantisation scale from the largest |score| of usable pairs (see weights.score_scale)."""
-    values = np.asarray(values)
-    largest = float(np.abs(values).max(initial=0.0, where=allowed if allowed is not None else True))
+def _score_range(values: np.ndarray, allowed: np.ndarray | None) -> tuple[float, float]:
+    """Lowest and highest score of usable pairs, 0 included (chunked: masked reductions are slow
+    in numpy and a full-size temporary is large)."""
+    if allowed is None:
+        return min(0.0, float(values.min(initial=0.0))), max(0.0, float(values.max(initial=0.0)))
+    low, high = 0.0, 0.0
+    step = max(1, CHUNK_ENTRIES // max(values.shape[1], 1))
+    for start in range(0, values.shape[0], step):
+        usable = np.where(allowed[start:start + step], values[start:start + step], 0)
+        low, high = min(low, float(usable.min(initial=0.0))), max(high, float(usable.max(initial=0.0)))
+    return low, high
+
+
+def _scale(values: np.ndarray, largest: float) -> float:
+    """Quantisation scale (see weights.score_scale); integer scores are checked only when large."""
     integral = largest > SCORE_UNITS and bool(np.all(values == np.round(values)))
     return score_scale(largest, integral)
 
