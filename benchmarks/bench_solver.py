@@ -1,8 +1,9 @@
 """Solver time and peak memory: the default engine against a PuLP/CBC model and scipy's LSA.
 
 Rounds have realistic structure: scores 0-100 from a low-rank field/goal affinity plus noise (a few
-mentors are everyone's favourites), 30% of pairs infeasible, mentor capacities 1-3 scaled so the
-total is about 2x the mentees (loose) or about 1x (tight: the hardest case for assignment solvers).
+mentors are everyone's favourites), 30% of pairs infeasible, mentor capacities drawn so the total is
+about 2x the mentees (loose; capacities up to 5-6 where 1-3 cannot reach it) or about 1x (tight,
+capacities 1-3: the hardest case for assignment solvers).
 
 On the same rounds, in one run:
 
@@ -50,9 +51,11 @@ def make_round(n: int, m: int, load: float, seed: int = 0):
     affinity /= affinity.max()
     scores = (100 * (0.7 * affinity + 0.3 * rng.random((n, m)))).astype(np.float32)
     feasible = rng.random((n, m)) > 0.3
-    capacity = rng.integers(1, 4, m)
-    capacity = np.maximum(1, np.round(capacity * load * n / capacity.sum())).astype(np.int64)
-    return scores, feasible, capacity
+    # capacities 1 + binomial: 1-3 when that can reach load x mentees places, wider when not
+    mean = load * n / m
+    spread = max(2, int(np.ceil(2 * (mean - 1))))
+    capacity = 1 + rng.binomial(spread, min(max(mean - 1, 0) / spread, 1.0), m)
+    return scores, feasible, capacity.astype(np.int64)
 
 
 def lsa_floor(scores, feasible, capacity):

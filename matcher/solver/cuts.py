@@ -41,9 +41,9 @@ class Cut:
                 f"{self.mentees.size} mentees / {self.mentors.size} mentors on the source side)")
 
 
-def levels(net_ranks: tuple[np.ndarray, np.ndarray], slots: np.ndarray) -> list[int]:
+def levels(ranks: tuple[np.ndarray, np.ndarray], slots: np.ndarray) -> list[int]:
     """Distinct positive tier ranks of the free slots, highest first."""
-    first, extra = net_ranks
+    first, extra = ranks
     present = np.r_[first[slots >= 1], extra[slots >= 2]]
     return sorted({int(r) for r in np.unique(present) if r > 0}, reverse=True)
 
@@ -62,12 +62,14 @@ def level_count(ranks: tuple[np.ndarray, np.ndarray], flow: Flow, level: int) ->
 
 
 def max_slots(net: Network, source, graph: PairSet, sources: np.ndarray, threshold: int,
-              level: int, stop_above: int | None = None) -> tuple[int, Cut | None, PairSet]:
+              level: int, stop_above: int | None = None, prove: bool = True
+              ) -> tuple[int, Cut | None, PairSet]:
     """Most slots that can be filled from ``sources`` (per-mentee slot counts) with pairs scoring at
     least ``threshold``.
 
-    Returns the value, the cut proving it (None when the search stopped early because the flow
-    exceeded ``stop_above``) and the candidate graph with any pairs the cut check added.
+    Returns the value, the cut proving it and the candidate graph with any pairs the cut check
+    added. The cut is None when the flow exceeded ``stop_above`` (no proof needed), and when
+    ``prove`` is False: then the value is only that of the candidate graph, a lower bound.
     """
     n, m = net.n, net.m
     while True:
@@ -82,7 +84,7 @@ def max_slots(net: Network, source, graph: PairSet, sources: np.ndarray, thresho
         if status != mf.OPTIMAL:
             raise RuntimeError(f"max-flow returned status {status}")
         value = int(mf.optimal_flow())
-        if stop_above is not None and value > stop_above:
+        if (stop_above is not None and value > stop_above) or not prove:
             return value, None, graph
         # every slot filled, or every place taken: the trivial cut at the source or at the sink
         # proves the value without looking at any pair

@@ -40,32 +40,35 @@ def fair(source, tiers: Tiers, slots: np.ndarray, capacity: np.ndarray, coverage
         return coverage, source.low, None
     targets = coverage.counts
     graph = coverage.flow.graph
-    lo, hi = int(chosen.q.min()), source.high + 1
-    proof = None
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        cut, graph = _shortfall(source, tiers, slots, capacity, graph, mid, targets)
-        if cut is None:
-            lo = mid
-        else:
-            hi, proof = mid, cut
-        log.debug("fair search: threshold %d %s", mid, "keeps the tiers" if cut is None else "loses a tier")
-    if proof is None:
-        proof, graph = _shortfall(source, tiers, slots, capacity, graph, hi, targets)
+    lo, top = int(chosen.q.min()), source.high + 1
+    hi = top
+    while True:
+        # the search trusts the candidate graph: a threshold it reaches is reachable for sure, one
+        # it misses may not be; only the final "t* + 1 is out of reach" is checked against all pairs
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            reached, _, graph = _reaches(source, tiers, slots, capacity, graph, mid, targets, prove=False)
+            lo, hi = (mid, hi) if reached else (lo, mid)
+            log.debug("fair search: threshold %d %s", mid, "keeps the tiers" if reached else "seems to lose a tier")
+        reached, proof, graph = _reaches(source, tiers, slots, capacity, graph, hi, targets, prove=True)
+        if not reached:
+            break
+        lo, hi = hi, top  # the pairs the proof attempt added reach it after all: search above
     best = lexicographic(source, tiers, slots, capacity, graph, lo, targets)
     return dataclasses.replace(best, cuts=coverage.cuts), lo, proof
 
 
-def _shortfall(source, tiers: Tiers, slots: np.ndarray, capacity: np.ndarray, graph: PairSet,
-               threshold: int, targets: dict[int, int]) -> tuple[Cut | None, PairSet]:
-    """None if pairs scoring >= ``threshold`` reach every level's target, else the proving cut."""
+def _reaches(source, tiers: Tiers, slots: np.ndarray, capacity: np.ndarray, graph: PairSet,
+             threshold: int, targets: dict[int, int], prove: bool) -> tuple[bool, Cut | None, PairSet]:
+    """Whether pairs scoring >= ``threshold`` reach every level's target on the candidate graph;
+    with ``prove``, a shortfall is checked against all pairs and comes with its cut."""
     net = _capacities_only(slots, capacity)
     for level in levels(tiers.ranks, slots):
         best, cut, graph = max_slots(net, source, graph, level_slots(tiers.ranks, slots, level),
-                                     threshold, level, stop_above=targets[level] - 1)
+                                     threshold, level, stop_above=targets[level] - 1, prove=prove)
         if best < targets[level]:
-            return cut, graph
-    return None, graph
+            return False, cut, graph
+    return True, None, graph
 
 
 def _capacities_only(slots: np.ndarray, capacity: np.ndarray) -> Network:
