@@ -32,9 +32,9 @@ from matcher.scoring.text import TextEmbeddings
 #: look rows up only when there are at most this share of distinct combinations (below it the
 #: saved arithmetic outweighs building the table)
 MAX_DISTINCT_SHARE = 0.5
-#: and when the table of distinct rows has at most this many pairs (64 MiB of float32), so memory
-#: stays bounded by the stored result however varied the answers are
-MAX_TABLE_ELEMENTS = 1 << 24
+#: and when the table of distinct rows has at most this many pairs (32 MiB of float32), so the
+#: tables add little to the stored result however varied the answers are
+MAX_TABLE_ELEMENTS = 1 << 23
 
 Rows = slice | np.ndarray
 
