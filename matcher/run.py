@@ -238,9 +238,6 @@ def build_audit(config: RoundConfig, round: Round, matching: Matching, tables: d
               "forbidden_file": config.constraints.forbidden_file,
               "decisions": Path(decisions) if decisions else None}
     assignment = matching.assignment
-    certificate = assignment.certificate
-    if dataclasses.is_dataclass(certificate):
-        certificate = dataclasses.asdict(certificate)
     return {
         "matcher_version": __version__,
         "round": config.name,
@@ -249,7 +246,8 @@ def build_audit(config: RoundConfig, round: Round, matching: Matching, tables: d
                    for name, path in inputs.items() if path is not None},
         "objective": matching.objective,
         "solver": {"status": assignment.status, "engine": assignment.engine,
-                   "certificate": _plain(certificate)},
+                   "certificate": certificate_summary(assignment.certificate),
+                   "solve_seconds": float(f"{assignment.solve_seconds:.2f}")},
         "counts": {
             "mentors": len(round.mentors), "mentees": len(round.mentees),
             "mentor_places": int(round.mentors["capacity"].sum()),
@@ -263,12 +261,20 @@ def build_audit(config: RoundConfig, round: Round, matching: Matching, tables: d
     }
 
 
-def _plain(value):
-    """numpy scalars and arrays in the certificate as JSON-friendly Python values."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if hasattr(value, "tolist"):
-        return value.tolist()
-    return value
+def certificate_summary(certificate) -> dict:
+    """The certificate's numbers (bound, gap, threshold...) without its per-person arrays.
+
+    Dual values and cut member lists grow with the round and are recomputed by re-running the
+    same inputs; the audit keeps what defends the result: primal value, dual bound, gap, and how
+    many tier cuts proved the counts.
+    """
+    summary = {}
+    for item in dataclasses.fields(certificate):
+        value = getattr(certificate, item.name)
+        if isinstance(value, (tuple, list)):
+            summary[item.name] = len(value)
+        elif hasattr(value, "item") and getattr(value, "ndim", 1) == 0:
+            summary[item.name] = value.item()
+        elif value is None or isinstance(value, (bool, int, float, str)):
+            summary[item.name] = value
+    return summary
