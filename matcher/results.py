@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from matcher import vocab
+from matcher.scoring.constraints import NO_SHARED_LANGUAGE
 
 #: How many alternative mentors the Alternatives sheet lists per mentee.
 ALTERNATIVES = 3
@@ -154,19 +155,33 @@ def unmatched_reasons(scores, rows: np.ndarray, assigned: np.ndarray, capacity: 
             counts = {scores.reason_labels[b]: int(c) for b, c in zip(bits, ruled_out[k]) if c}
             ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
             if ordered and ordered[0][1] == n_mentors:
-                reasons.append(f"No compatible mentor: {ordered[0][0]} with any of the {n_mentors} mentors.")
+                reasons.append(f"No compatible mentor: {ordered[0][0]} with any of the {n_mentors} "
+                               f"mentors{_languages_note(scores, rows[k], ordered[0][0])}.")
             else:
                 parts = ", ".join(f"{label} ({count} mentors)" for label, count in ordered)
                 reasons.append(f"No compatible mentor: {parts}.")
         elif full[compatible].all():
-            best = int(np.argmax(masked[k]))
+            best = compatible[np.lexsort((compatible, -masked[k, compatible]))][:ALTERNATIVES]
+            named = ", ".join(f"{mentor_names.iloc[j]} ({masked[k, j]:.1f})" for j in best)
             reasons.append(
-                f"All {len(compatible)} compatible mentors are full. One more place for "
-                f"{mentor_names.iloc[best]} (score {masked[k, best]:.1f}) would let them be paired.")
+                f"All {len(compatible)} compatible mentors are full: {named}"
+                f"{', ...' if len(compatible) > len(best) else ''}. One more place for "
+                f"{mentor_names.iloc[best[0]]} would let them be paired.")
         else:
             reasons.append("Compatible mentors have free places, but pairing would lower the "
                            "chosen objective.")
     return reasons
+
+
+def _languages_note(scores, row: int, label: str) -> str:
+    """' (mentee uses Arabic, Somali)' when no shared language is the reason, else ''."""
+    context = getattr(scores, "context", None)
+    if label != scores.reason_labels.get(NO_SHARED_LANGUAGE) or context is None:
+        return ""
+    languages = context.mentee_rows[row].get("languages") or {}
+    if not languages:
+        return " (mentee gave no language)"
+    return f" (mentee uses {', '.join(vocab.label('languages', key) for key in languages)})"
 
 
 def _best_candidates(scores, rows, top, assigned, capacity, mentor_names) -> list[str]:

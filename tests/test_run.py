@@ -197,3 +197,21 @@ def test_top_candidates_breaks_ties_by_mentor_order():
     assert [list(t) for t in top] == [[1, 2], [1, 2]]
     none_allowed = top_candidates(total, np.zeros_like(allowed), 3)
     assert [len(t) for t in none_allowed] == [0, 0]
+
+
+def test_unmatched_reasons_name_full_mentors_and_missing_languages():
+    from matcher.results import unmatched_reasons
+    from matcher.scoring import score_pairs
+
+    mentees = pd.DataFrame({"name": ["A", "B", "C"], "fields": [("ict",)] * 3,
+                            "languages": [{"fi": 4}, {"fi": 3}, {"ar": 4}]}, index=["e1", "e2", "e3"])
+    mentors = pd.DataFrame({"name": ["Mentor One"], "fields": [("ict",)], "languages": [{"fi": 4}],
+                            "capacity": [1]}, index=["r1"])
+    scores = score_pairs(mentors, mentees)
+    names = mentors["name"]
+    reasons = unmatched_reasons(scores, np.array([1, 2]), assigned=np.array([1]),
+                                capacity=np.array([1]), mentor_names=names)
+    assert reasons[0].startswith("All 1 compatible mentors are full: Mentor One (")
+    assert reasons[0].endswith("One more place for Mentor One would let them be paired.")
+    assert reasons[1] == ("No compatible mentor: no shared language with any of the 1 mentors "
+                          "(mentee uses Arabic).")
