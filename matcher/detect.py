@@ -161,7 +161,9 @@ def _keyword_score(keyword: str, header: str) -> float:
     bonus = min(len(keyword), 24) / 2
     if re.search(rf"(?<!\w){re.escape(keyword)}", header):
         return 100.0 + bonus
-    if len(keyword) >= 5:
+    # partial_ratio finds the shorter text inside the longer one: only let it look for the
+    # keyword inside the header, never for a short header ("a") inside a keyword
+    if len(keyword) >= 5 and len(header) >= len(keyword) - 2:
         score = fuzz.partial_ratio(keyword, header)
         if score >= MIN_SCORE:
             return score + bonus / 2

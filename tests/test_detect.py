@@ -155,3 +155,11 @@ def test_cli_validate_terminal_gets_a_rich_table(sample_round_path):
 def test_cli_validate_missing_config():
     result = CliRunner().invoke(main, ["validate", "nowhere/round.toml"])
     assert result.exit_code == 2 and result.output.startswith("Error: round config")
+
+
+def test_short_meaningless_headers_are_not_fuzzy_matched():
+    from matcher.detect import detect_columns
+
+    detection = detect_columns(pd.DataFrame(columns=["a", "b", "x1"]), "mentors")
+    assert detection.columns == {}
+    assert "email" in detection.missing
