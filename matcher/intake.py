@@ -442,6 +442,9 @@ def _map_unique(series: pd.Series, convert: Callable[[str], object]) -> pd.Serie
 
 def _explain(match: vocab.Match, kind: str) -> tuple[str, str, str]:
     """(severity, problem, suggestion) for a non-exact vocabulary match."""
+    if match.status == "contained":
+        return ("warning", f"not a known {kind} name; read as '{vocab.label(kind, match.key)}' "
+                f"(it mentions '{match.matched}')", f"add it to [vocabulary.{kind}] to silence this")
     if match.status == "corrected":
         return ("warning", f"not a known {kind} name; read as '{vocab.label(kind, match.key)}' "
                 f"(fuzzy score {match.score:g})", f"add it to [vocabulary.{kind}] to silence this")

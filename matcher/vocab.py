@@ -37,7 +37,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from rapidfuzz import fuzz, process
@@ -120,47 +120,52 @@ FIELD_KEYS = ("ict", "engineering", "health", "social_care", "education", "busin
 _FIELDS: dict[str, tuple[str, ...]] = {
     "ict": ("ICT", "IT", "information technology", "software", "software development",
             "tietotekniikka", "ohjelmistokehitys", "IT-ala", "ICT-ala", "tietoliikenne",
-            "data", "data science", "datatiede", "informationsteknik", "IT and software"),
+            "data", "data science", "datatiede", "informationsteknik", "IT and software",
+            "developer", "software developer", "software engineer", "programmer", "ohjelmoija",
+            "ohjelmistokehittäjä", "koodari", "web developer", "data analyst"),
     "engineering": ("Engineering", "tekniikka", "insinööri", "insinööritieteet", "teknologia",
                     "teknik", "mechanical engineering", "electrical engineering",
-                    "konetekniikka", "sähkötekniikka", "tekniikan ala"),
+                    "konetekniikka", "sähkötekniikka", "tekniikan ala", "engineer"),
     "health": ("Health care", "healthcare", "health", "terveydenhuolto", "hoitoala", "terveysala",
                "nursing", "medicine", "lääketiede", "sairaanhoito", "hälsovård", "vård",
-               "pharmacy", "farmasia"),
+               "pharmacy", "farmasia", "nurse", "sairaanhoitaja", "lähihoitaja", "hoitaja",
+               "doctor", "physician", "lääkäri", "dentist", "hammaslääkäri", "physiotherapist"),
     "social_care": ("Social care", "social work", "social services", "sosiaaliala",
                     "sosiaalityö", "sosiaalipalvelut", "socialt arbete", "youth work",
-                    "nuorisotyö", "vanhustyö", "elderly care"),
+                    "nuorisotyö", "vanhustyö", "elderly care", "social worker", "sosiaaliohjaaja"),
     "education": ("Education", "teaching", "opetus", "kasvatus", "opetusala", "opetus ja kasvatus",
                   "early childhood education", "varhaiskasvatus", "undervisning", "pedagogy",
-                  "pedagogiikka"),
+                  "pedagogiikka", "teacher", "opettaja", "lastentarhanopettaja"),
     "business": ("Business", "business administration", "liiketoiminta", "kauppa",
                  "kaupallinen ala", "commerce", "trade", "handel", "affärsverksamhet",
                  "consulting", "konsultointi", "liiketalous"),
     "finance": ("Finance and accounting", "finance", "accounting", "taloushallinto", "kirjanpito",
                 "talous", "banking", "pankkiala", "insurance", "vakuutusala", "economics",
-                "finans", "redovisning", "taloustiede"),
+                "finans", "redovisning", "taloustiede", "accountant", "kirjanpitäjä",
+                "controller", "auditor"),
     "sales_marketing": ("Sales and marketing", "sales", "marketing", "myynti", "markkinointi",
                         "myynti ja markkinointi", "försäljning", "marknadsföring",
-                        "customer service", "asiakaspalvelu"),
+                        "customer service", "asiakaspalvelu", "salesperson", "myyjä"),
     "hr": ("HR", "human resources", "henkilöstöhallinto", "henkilöstöala", "rekrytointi",
            "recruitment", "personalförvaltning", "HR-ala"),
     "law": ("Law", "legal", "legal services", "juridiikka", "oikeusala", "laki", "juristi",
-            "juridik", "oikeustiede"),
+            "juridik", "oikeustiede", "lawyer", "asianajaja"),
     "hospitality": ("Hospitality and tourism", "hospitality", "tourism", "restaurant",
                     "restaurants", "ravintola", "ravintola-ala", "matkailu", "matkailuala",
-                    "hotelli", "catering", "restaurang", "turism", "ravintola ja matkailu"),
+                    "hotelli", "catering", "restaurang", "turism", "ravintola ja matkailu", "chef", "cook", "kokki"),
     "construction": ("Construction", "rakentaminen", "rakennusala", "building", "bygg",
-                     "byggande", "architecture", "arkkitehtuuri"),
+                     "byggande", "architecture", "arkkitehtuuri", "architect", "carpenter",
+                     "rakennusmies"),
     "logistics": ("Logistics", "transport", "transportation", "kuljetus", "logistiikka",
-                  "warehouse", "varastointi", "logistik", "supply chain", "kuljetusala"),
+                  "warehouse", "varastointi", "logistik", "supply chain", "kuljetusala", "driver", "kuljettaja"),
     "manufacturing": ("Manufacturing", "industry", "teollisuus", "tuotanto", "production",
                       "industri", "tillverkning", "teollisuus ja tuotanto"),
     "science": ("Science and research", "science", "research", "tutkimus", "luonnontieteet",
                 "natural sciences", "forskning", "chemistry", "kemia", "biology", "biologia",
-                "physics", "fysiikka", "tutkimus ja kehitys", "R&D"),
+                "physics", "fysiikka", "tutkimus ja kehitys", "R&D", "researcher", "tutkija"),
     "arts_media": ("Arts, culture and media", "arts", "media", "culture", "design", "kulttuuri",
                    "muotoilu", "taide", "communications", "viestintä", "journalism",
-                   "journalismi", "kultur", "konst", "kulttuuri ja media"),
+                   "journalismi", "kultur", "konst", "kulttuuri ja media", "designer", "journalist"),
     "public_sector": ("Public sector", "public administration", "government", "julkishallinto",
                       "julkinen sektori", "kunta-ala", "municipality", "offentlig sektor",
                       "offentlig förvaltning", "valtionhallinto"),
@@ -203,7 +208,8 @@ _GOALS: dict[str, tuple[str, ...]] = {
                            "qualifications", "licensing", "recognition of qualifications",
                            "degree recognition", "oman alan vaatimukset", "alan vaatimukset",
                            "oman alan vaatimuksiin perehtyminen", "tutkinnon tunnustaminen",
-                           "pätevyys", "behörighet"),
+                           "pätevyys", "behörighet", "licence", "license", "certification",
+                           "laillistaminen", "qualification"),
     "job_search_support": ("support in job search", "job search support", "job-seeking support",
                            "support for job-seeking", "provision of support for job-seeking",
                            "finding a job", "työnhaussa tukeminen", "työnhaun tuki",
@@ -336,7 +342,8 @@ def _normalise(text: str) -> str:
 class Match:
     """How one raw answer resolved.
 
-    ``status`` is ``"exact"`` (a known name), ``"corrected"`` (fuzzy score ≥ :data:`AUTO_CORRECT`,
+    ``status`` is ``"exact"`` (a known name), ``"contained"`` (a known name stands as whole words
+    inside a longer answer: "Software developer" mentions "software"), ``"corrected"`` (fuzzy score ≥ :data:`AUTO_CORRECT`,
     read as ``key``), ``"suggested"`` (a lower did-you-mean: ``key`` is only a suggestion) or
     ``"unknown"`` (nothing close; ``key`` is None).
     """
@@ -344,11 +351,13 @@ class Match:
     key: str | None
     score: float
     status: str
+    #: for ``"contained"``: the known name found inside the answer
+    matched: str = field(default="", repr=False)
 
     @property
     def accepted(self) -> str | None:
         """The key to use, or None when the answer must be dropped."""
-        return self.key if self.status in ("exact", "corrected") else None
+        return self.key if self.status in ("exact", "contained", "corrected") else None
 
 
 class Vocabulary:
@@ -412,11 +421,34 @@ class Vocabulary:
                                   processor=None, score_cutoff=SUGGEST)
         return (self._lookup[best[0]], round(float(best[1]), 1)) if best else None
 
+    def contained(self, raw: object) -> tuple[str, str] | None:
+        """``(key, name)`` of the longest known name (4+ characters) that stands as whole words
+        inside ``raw``, or None.
+
+        >>> vocabulary("fields").contained("Senior software developer, 10 years")
+        ('ict', 'software developer')
+        """
+        found = [m.group(0) for m in self._phrases.finditer(normalise(raw))]
+        if not found:
+            return None
+        name = max(found, key=len)  # max keeps the first of equal lengths
+        return self._lookup[name], name
+
+    @functools.cached_property
+    def _phrases(self) -> re.Pattern:
+        # longest first, so at any position the alternation prefers the most specific name
+        names = sorted((n for n in self._lookup if len(n) >= 4), key=lambda n: (-len(n), n))
+        return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
     def resolve(self, raw: object) -> Match:
-        """Resolve one answer: exact name, else fuzzy (auto-corrected from :data:`AUTO_CORRECT`)."""
+        """Resolve one answer: exact name, else a known name inside it, else fuzzy
+        (auto-corrected from :data:`AUTO_CORRECT`)."""
         key = self.lookup(raw)
         if key is not None:
             return Match(key, 100.0, "exact")
+        inside = self.contained(raw)
+        if inside is not None:
+            return Match(inside[0], 100.0, "contained", matched=inside[1])
         best = self.suggest(raw)
         if best is None:
             return Match(None, 0.0, "unknown")

@@ -106,3 +106,21 @@ def test_resolution_ignores_case_spacing_and_diacritics(kind, data):
 
 def test_repr():
     assert repr(vocabulary("fields")).startswith("Vocabulary('fields', 19 keys")
+
+
+@pytest.mark.parametrize("answer, kind, key", [
+    ("Senior software developer", "fields", "ict"),
+    ("Registered nurse at a hospital", "fields", "health"),
+    ("Licensing in Finland", "goals", "field_requirements"),
+    ("Starting my own business here", "goals", "entrepreneurship"),
+])
+def test_an_answer_mentioning_a_known_name_is_read_as_it(answer, kind, key):
+    match = vocabulary(kind).resolve(answer)
+    assert (match.status, match.accepted) == ("contained", key)
+    assert match.matched in vocab.normalise(answer)
+
+
+def test_longest_known_name_wins_and_short_words_do_not_count():
+    fields = vocabulary("fields")
+    assert fields.contained("software engineer")[0] == "ict"  # not engineering
+    assert fields.contained("I am") is None
