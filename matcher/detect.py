@@ -55,7 +55,8 @@ FORMS_OWN = {
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "id": ("participant id", "mentor id", "mentee id", "member number", "osallistujatunnus",
            "osallistujan tunnus", "jasennumero"),
-    "name": ("name", "full name", "your name", "nimi", "koko nimi", "nimesi", "namn"),
+    "name": ("name", "full name", "your name", "nimi", "koko nimi", "nimesi", "namn", "sukunimi",
+             "etu ja sukunimi", "first and last name", "fornamn och efternamn"),
     "email": ("email", "e mail", "email address", "sahkoposti", "sahkopostiosoite", "e post"),
     "submitted_at": ("completion time", "timestamp", "submitted", "submission time", "aikaleima",
                      "lahetetty", "tidsstampel"),
@@ -172,8 +173,14 @@ def _keyword_score(keyword: str, header: str) -> float:
 
 def _apply_data_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
                       fields: tuple[str, ...]) -> None:
-    """A column of e-mail addresses is the e-mail column; one without any never is."""
-    if "email" not in fields or table.empty:
+    """A column of e-mail addresses is the e-mail column; one without any never is; a column
+    nobody answered (Microsoft Forms' Name of an anonymous form) is never a person's name."""
+    if table.empty:
+        return
+    if "name" in fields:
+        unanswered = table.isna().all(axis=0).to_numpy()
+        scores[unanswered, fields.index("name")] = 0.0
+    if "email" not in fields:
         return
     j = fields.index("email")
     for i, header in enumerate(headers):

@@ -163,3 +163,12 @@ def test_short_meaningless_headers_are_not_fuzzy_matched():
     detection = detect_columns(pd.DataFrame(columns=["a", "b", "x1"]), "mentors")
     assert detection.columns == {}
     assert "email" in detection.missing
+
+
+def test_anonymous_forms_name_column_gives_way_to_the_name_question():
+    from matcher.detect import detect_columns
+
+    table = pd.DataFrame({"Name": [None, None], "Your full name": ["Olena K", "Li Wei"],
+                          "Etu- ja sukunimi": ["x", "y"]})
+    assert detect_columns(table[["Name", "Your full name"]], "mentees").columns["name"] == "Your full name"
+    assert detect_columns(table[["Etu- ja sukunimi"]], "mentors").columns["name"] == "Etu- ja sukunimi"
