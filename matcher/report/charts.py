@@ -113,7 +113,7 @@ def goal_coverage_chart(coverage: pd.DataFrame) -> str:
     ax.set_yticks(positions, table["goal"].astype(str))
     ax.invert_yaxis()
     ax.set_xmargin(0.12)
-    ax.set(xlabel="mentees", title="Goal coverage: do mentors offer what mentees want?")
+    ax.set(xlabel="mentees", title="Goal coverage: is each goal offered?")
     fig.legend(loc="outside lower center", ncols=2, frameon=False)
     return _svg(fig, "goals")
 
