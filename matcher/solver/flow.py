@@ -83,8 +83,9 @@ class Flow:
         return f"Flow({int(self.chosen.sum())} pairs on {len(self.graph)} arcs, weight={self.weight})"
 
 
-def solve_flow(net: Network, graph: PairSet) -> Flow:
-    """Optimal flow on the candidate graph, with residual shortest-path potentials.
+def solve_flow(net: Network, graph: PairSet, start: np.ndarray | None = None) -> Flow:
+    """Optimal flow on the candidate graph, with residual potentials (see
+    :func:`residual_potentials`; ``start`` warm-starts them).
 
     Examples
     --------
@@ -120,17 +121,20 @@ def solve_flow(net: Network, graph: PairSet) -> Flow:
     load = flows[1 + 2 * n + k:]
     flow = dict(graph=graph, chosen=chosen, first=first, extra=extra, load=load,
                 bypass=int(flows[0]), weight=-int(mcf.optimal_cost()))
-    return Flow(**flow, potential=residual_potentials(net, **flow))
+    return Flow(**flow, potential=residual_potentials(net, **flow, start=start))
 
 
 def residual_potentials(net: Network, graph: PairSet, chosen: np.ndarray, first: np.ndarray,
-                        extra: np.ndarray, load: np.ndarray, bypass: int, weight: int = 0
-                        ) -> np.ndarray:
-    """Shortest distances from a virtual root to every node of the residual graph.
+                        extra: np.ndarray, load: np.ndarray, bypass: int, weight: int = 0,
+                        start: np.ndarray | None = None) -> np.ndarray:
+    """Feasible node potentials of the residual graph: ``pi[head] <= pi[tail] + cost`` on every
+    residual arc.
 
     Bellman-Ford in sweeps that follow the network's layers (mentees -> mentors -> sink -> source ->
     mentees), each sweep relaxing all arcs of a layer at once with numpy, stopping as soon as a
-    sweep changes nothing. An optimal flow has no negative cycle, so this ends within
+    sweep changes nothing. It starts from ``start`` (the previous round's potentials: few sweeps,
+    and no potential ever rises, which column_generation relies on) or from 0 everywhere (shortest
+    distances from a virtual root). An optimal flow has no negative cycle, so this ends within
     ``num_nodes`` sweeps; more would mean a bug, and raises.
     """
     n, m = net.n, net.m
@@ -145,18 +149,19 @@ def residual_potentials(net: Network, graph: PairSet, chosen: np.ndarray, first:
     extra_open, extra_used = extra < np.maximum(slots - 1, 0), extra > 0
     mentor_open, mentor_used = load < net.capacity, load > 0
     to_sink, from_sink = bypass < slots.sum(), bypass > 0
-    d_s, d_t = 0, 0
-    d_i, d_j = np.zeros(n, np.int64), np.zeros(m, np.int64)
+    start = np.zeros(net.num_nodes, np.int64) if start is None else start
+    d_s, d_t = int(start[0]), int(start[1])
+    d_i, d_j = start[2:2 + n].copy(), start[2 + n:].copy()
     for _sweep in range(net.num_nodes + 1):
         before = (d_s, d_t, d_i.copy(), d_j.copy())
         if free_rows.size:
             reach = np.minimum.reduceat(d_i[free_rows] - free_q, starts)
             d_j[heads] = np.minimum(d_j[heads], reach)
         d_j[mentor_used] = np.minimum(d_j[mentor_used], d_t)
-        d_t = min(d_t, int(d_j[mentor_open].min(initial=0)), d_s if to_sink else 0)
-        d_s = min(d_s, d_t if from_sink else 0,
-                  int((d_i + net.first_bonus)[first_used].min(initial=0)),
-                  int((d_i + net.extra_bonus)[extra_used].min(initial=0)))
+        d_t = min(d_t, int(d_j[mentor_open].min(initial=d_t)), d_s if to_sink else d_t)
+        d_s = min(d_s, d_t if from_sink else d_s,
+                  int((d_i + net.first_bonus)[first_used].min(initial=d_s)),
+                  int((d_i + net.extra_bonus)[extra_used].min(initial=d_s)))
         d_i[first_open] = np.minimum(d_i[first_open], d_s - net.first_bonus[first_open])
         d_i[extra_open] = np.minimum(d_i[extra_open], d_s - net.extra_bonus[extra_open])
         np.minimum.at(d_i, used.rows, d_j[used.cols] + used.q)
@@ -173,20 +178,25 @@ def dual_bound(net: Network, flow: Flow) -> int:
     supply). Pairs outside the candidate graph add nothing once pricing found none with rc < 0, so
     the bound holds for the full problem; it equals the flow's weight when the flow is optimal.
     """
-    n = net.n
-    pi = flow.potential.astype(object)  # Python ints: sums of large weights stay exact
+    n, g = net.n, flow.graph
+    supply = int(net.slots.sum())
+    # int64 when no term or sum can overflow it, else Python ints: either way the bound is exact
+    largest = (2 * int(np.abs(flow.potential).max(initial=0)) + int(np.abs(g.q).max(initial=0))
+               + int(max(net.first_bonus.max(initial=0), net.extra_bonus.max(initial=0))))
+    units = 2 * supply + len(g) + int(net.capacity.sum()) + 1
+    exact = np.int64 if largest * units < np.iinfo(np.int64).max else object
+    pi = flow.potential.astype(exact)
     p_s, p_t, p_i, p_j = pi[0], pi[1], pi[2:2 + n], pi[2 + n:]
-    slots = net.slots.astype(object)
-    g = flow.graph
+    slots = net.slots.astype(exact)
     first_cap, extra_cap = np.minimum(slots, 1), np.maximum(slots - 1, 0)
-    rc_first = -net.first_bonus.astype(object) + p_s - p_i
-    rc_extra = -net.extra_bonus.astype(object) + p_s - p_i
-    rc_pair = -g.q.astype(object) + p_i[g.rows] - p_j[g.cols]
+    rc_first = -net.first_bonus.astype(exact) + p_s - p_i
+    rc_extra = -net.extra_bonus.astype(exact) + p_s - p_i
+    rc_pair = -g.q.astype(exact) + p_i[g.rows] - p_j[g.cols]
     rc_mentor = p_j - p_t
-    negative = (sum(first_cap * np.minimum(rc_first, 0)) + sum(extra_cap * np.minimum(rc_extra, 0))
-                + sum(np.minimum(rc_pair, 0)) + sum(net.capacity.astype(object) * np.minimum(rc_mentor, 0))
-                + int(slots.sum()) * min(0, p_s - p_t))
-    return int(slots.sum()) * (p_s - p_t) - negative
+    negative = ((first_cap * np.minimum(rc_first, 0)).sum() + (extra_cap * np.minimum(rc_extra, 0)).sum()
+                + np.minimum(rc_pair, 0).sum() + (net.capacity.astype(exact) * np.minimum(rc_mentor, 0)).sum()
+                + supply * min(0, int(p_s - p_t)))
+    return supply * int(p_s - p_t) - int(negative)
 
 
 def mentee_mentor_duals(net: Network, flow: Flow) -> tuple[np.ndarray, np.ndarray]:
@@ -221,34 +231,51 @@ def column_generation(net: Network, source, graph: PairSet, threshold: int, marg
                       ) -> tuple[Flow, int]:
     """Solve on ``graph``, add every mentee's most violating left-out pairs, repeat until none.
 
-    A full scan of the pair source is the costly step, so each scan also keeps a *pool*: every
-    mentee's ``POOL_PER_ROW`` best pairs with reduced cost below ``margin``. Later rounds price the
-    pool first (also bringing in pool pairs within ``margin / NEAR_SHARE`` of improving, which
-    saves rounds) and scan everything again only when the pool has nothing left to add; the last
-    round is always a full scan that finds nothing, which is what makes the result exact.
+    A full scan of the pair source is the costly step, so a scan also keeps a *pool*: every
+    mentee's ``POOL_PER_ROW`` best pairs with gain (minus the reduced cost) above ``-margin``, and
+    per mentee a bound on the gain of every pair it left out. Later rounds price the pool (also
+    bringing in pool pairs within ``margin / NEAR_SHARE`` of improving, which saves rounds). The
+    potentials are warm-started, so none ever rises; a pair's gain ``q - pi_i + pi_j`` therefore
+    grows by at most the fall of ``pi_i`` since its mentee was scanned. Only mentees whose bound
+    plus that fall is positive are scanned again; when the pool adds nothing and no mentee needs
+    a scan, no left-out pair has a positive gain and the flow is optimal for all pairs.
 
     Returns the optimal flow for all pairs of ``source`` scoring at least ``threshold``, and the
     number of pricing rounds that added pairs.
     """
+    n, m = net.n, net.m
     rounds, scans = 0, 0
     pool = SparsePairs(PairSet.empty(), source.shape, source.scale)
+    bound = np.zeros(n, np.int64)   # per mentee: gain bound of the left-out pairs at its last scan
+    scanned_at = None               # per mentee: its potential at its last scan
+    potential = None
     while True:
         started = time.perf_counter()
-        flow = solve_flow(net, graph)
-        gain = pricing_gain(net, flow.potential, margin, max(-source.low, source.high))
+        flow = solve_flow(net, graph, start=potential)
+        potential = flow.potential
+        gain = pricing_gain(net, potential, margin, max(-source.low, source.high))
         added = pool.best(PRICING_PER_ROW, gain, threshold, exclude=graph)
         if not len(added):
-            pool = SparsePairs(source.best(POOL_PER_ROW, gain, threshold, exclude=graph, margin=margin),
-                               source.shape, source.scale)
-            added = pool.best(PRICING_PER_ROW, gain, threshold)
-            scans += 1
+            mentee_potential = potential[2:2 + n]
+            stale = (np.arange(n) if scanned_at is None
+                     else np.flatnonzero(bound + scanned_at - mentee_potential > 0))
+            if stale.size:
+                found, bound[stale] = source.scan(POOL_PER_ROW, gain, threshold, exclude=graph,
+                                                  rows=stale if stale.size < n else None,
+                                                  margin=margin)
+                scanned_at = mentee_potential.copy() if scanned_at is None else scanned_at
+                scanned_at[stale] = mentee_potential[stale]
+                pool = SparsePairs(pool.pairs.where(~np.isin(pool.pairs.rows, stale)).union(found, m),
+                                   source.shape, source.scale)
+                added = pool.best(PRICING_PER_ROW, gain, threshold, exclude=graph)
+                scans += 1
         if len(added):
             # pairs close to improving tend to improve a round later: bring them in now
             added = added.union(pool.best(PRICING_PER_ROW, gain, threshold, exclude=graph,
-                                          margin=margin // NEAR_SHARE), net.m)
-        log.debug("flow round %d (%d full scans): %d arcs, %d pairs, %d priced in (%.2fs)", rounds,
+                                          margin=margin // NEAR_SHARE), m)
+        log.debug("flow round %d (%d scans): %d arcs, %d pairs, %d priced in (%.2fs)", rounds,
                   scans, len(graph), int(flow.chosen.sum()), len(added), time.perf_counter() - started)
         if not len(added):
             return flow, rounds
-        graph = graph.union(added, net.m)
+        graph = graph.union(added, m)
         rounds += 1

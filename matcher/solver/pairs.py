@@ -92,25 +92,36 @@ class DensePairs:
         """Each row's ``per_row`` pairs scoring >= ``threshold`` with the highest gain above
         ``-margin``, leaving out pairs in ``exclude``; only ``rows`` (sorted indices) are scanned
         when given."""
+        return self.scan(per_row, gain, threshold, exclude, rows, margin)[0]
+
+    def scan(self, per_row: int, gain: Gain, threshold: int, exclude: PairSet | None = None,
+             rows: np.ndarray | None = None, margin: int = 0) -> tuple[PairSet, np.ndarray]:
+        """:meth:`best`, and per scanned row a bound on the gain of every pair it left out.
+
+        The bound (int64, one per row of ``rows``, or per row) is at least the gain of each pair
+        of the row that scores >= ``threshold``, is not in ``exclude`` and was not returned; it
+        is ``-margin`` when every such pair gains ``-margin`` or less.
+        """
         n, m = self.shape
         per_row = min(per_row, m)
         rows = np.arange(n) if rows is None else rows
         excluded = exclude if exclude is not None else PairSet.empty()
-        found = [PairSet.empty()]
+        found, bound = [PairSet.empty()], np.full(rows.size, -margin, np.int64)
         for start, stop in _chunks(rows.size, m) if per_row > 0 else ():
             at = rows[start:stop]
             contiguous = at[-1] - at[0] + 1 == at.size
             q = self.q[at[0]:at[-1] + 1] if contiguous else self.q[at]
             g = gain(at[:, None], np.arange(m)[None, :], q)
             g += margin
-            g[q < threshold] = 0
+            g *= q >= threshold  # a product, not a masked store: several times faster
             lo, hi = np.searchsorted(excluded.rows, [at[0], at[-1] + 1])
             r_ex, c_ex = excluded.rows[lo:hi], excluded.cols[lo:hi]
             keep_ex = np.isin(r_ex, at)
             g[np.searchsorted(at, r_ex[keep_ex]), c_ex[keep_ex]] = 0
-            r, c = _top_per_row(g, per_row)
+            r, c, rest = _top_per_row(g, per_row)
+            bound[start:stop] += rest
             found.append(PairSet(at[r], c, self.q[at[r], c].astype(np.int64)))
-        return _sorted(found, m)
+        return _sorted(found, m), bound
 
     def best_per_row(self, per_row: int, threshold: int) -> PairSet:
         """Each row's ``per_row`` highest-scoring pairs scoring >= ``threshold``."""
@@ -128,13 +139,14 @@ class DensePairs:
         for start, stop in _chunks(self.shape[1 - axis], size) if per_line > 0 else ():
             # columns are copied to contiguous rows first: partitioning along strides is slow
             block = self.q[start:stop] if axis == 1 else np.ascontiguousarray(self.q[:, start:stop].T)
-            top = np.argpartition(block, size - per_line, axis=1)[:, size - per_line:]
-            q = np.take_along_axis(block, top, axis=1)
-            keep = q >= threshold
-            lines = np.broadcast_to(np.arange(start, stop)[:, None], top.shape)
-            rows, cols = (lines, top) if axis == 1 else (top, lines)
-            found.append(PairSet(rows[keep].astype(np.int64), cols[keep].astype(np.int64),
-                                 q[keep].astype(np.int64)))
+            take = block >= threshold
+            if per_line < size:
+                take &= _largest(block, per_line)[0]
+            lines, other = _nonzero(take)
+            q = block[lines, other].astype(np.int64)
+            lines += start
+            rows, cols = (lines, other) if axis == 1 else (other, lines)
+            found.append(PairSet(rows, cols, q))
         return _sorted(found, self.shape[1])
 
 
@@ -159,7 +171,14 @@ class SparsePairs:
              rows: np.ndarray | None = None, margin: int = 0) -> PairSet:
         """Each row's ``per_row`` stored pairs scoring >= ``threshold`` with the highest gain above
         ``-margin``, leaving out pairs in ``exclude``; only ``rows`` (sorted indices) when given."""
+        return self.scan(per_row, gain, threshold, exclude, rows, margin)[0]
+
+    def scan(self, per_row: int, gain: Gain, threshold: int, exclude: PairSet | None = None,
+             rows: np.ndarray | None = None, margin: int = 0) -> tuple[PairSet, np.ndarray]:
+        """:meth:`best`, and per scanned row a bound on the gain of every pair it left out (see
+        :meth:`DensePairs.scan`)."""
         p, m = self.pairs, self.shape[1]
+        scanned = np.arange(self.shape[0]) if rows is None else rows
         g = gain(p.rows, p.cols, p.q) + margin
         keep = (g > 0) & (p.q >= threshold)
         if rows is not None:
@@ -170,7 +189,10 @@ class SparsePairs:
         order = np.lexsort((-g, rows))
         rank = np.arange(rows.size) - np.searchsorted(rows[order], rows[order])
         chosen = np.flatnonzero(keep)[order[rank < per_row]]
-        return _sorted([p.where(np.sort(chosen))], m)
+        bound = np.zeros(scanned.size, np.int64)
+        left = order[rank >= per_row]
+        np.maximum.at(bound, np.searchsorted(scanned, rows[left]), g[left].astype(np.int64))
+        return _sorted([p.where(np.sort(chosen))], m), bound - margin
 
 
 def sparse_entries(matrix: sparse.sparray | sparse.spmatrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -181,21 +203,47 @@ def sparse_entries(matrix: sparse.sparray | sparse.spmatrix) -> tuple[np.ndarray
     return rows[order], cols[order], np.asarray(coo.data[order], dtype=np.float64)
 
 
-def _top_per_row(g: np.ndarray, per_row: int) -> tuple[np.ndarray, np.ndarray]:
-    """(row, col) of each row's ``per_row`` largest positive entries of ``g``.
+def _top_per_row(g: np.ndarray, per_row: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, col) of each row's ``per_row`` largest positive entries of ``g``, and per row the
+    largest entry left out (0 when no positive entry is left out).
 
-    Rows with at most ``per_row`` positive entries keep them all (no sort needed: in late pricing
-    rounds that is nearly every row); only the others get a partial sort.
+    Rows with at most ``per_row`` positive entries keep them all (no partition needed: in late
+    pricing rounds that is nearly every row); only the others are partitioned.
     """
-    positive = g > 0
-    count = np.count_nonzero(positive, axis=1)
-    few = count <= per_row
-    rows, cols = np.nonzero(positive & few[:, None]) if few.any() else (np.empty(0, np.int64),) * 2
-    many = np.flatnonzero(~few)
+    keep = g > 0
+    many = np.flatnonzero(np.count_nonzero(keep, axis=1) > per_row)
+    rest = np.zeros(g.shape[0], np.int64)
     if many.size:
-        top = np.argpartition(-g[many], per_row - 1, axis=1)[:, :per_row]
-        rows = np.r_[rows, np.repeat(many, per_row)]
-        cols = np.r_[cols, top.reshape(-1)]
+        keep[many], rest[many] = _largest(g[many], per_row)
+    rows, cols = _nonzero(keep)
+    return rows, cols, rest
+
+
+def _largest(values: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Mask of each row's ``k`` largest entries (``0 < k <`` row length) and each row's largest
+    entry left out.
+
+    A value partition finds the k-th largest (several times faster than an index partition);
+    rows where ties at that value would keep more than ``k`` fall back to the index partition,
+    which keeps exactly ``k``.
+    """
+    size = values.shape[1]
+    # one kth only (two make numpy's partition several times slower): the k entries after it are
+    # the k largest, and it is the largest left out
+    part = np.partition(values, size - k - 1, axis=1)
+    keep = values >= part[:, size - k:].min(axis=1)[:, None]
+    tied = np.flatnonzero(np.count_nonzero(keep, axis=1) > k)
+    if tied.size:
+        top = np.argpartition(values[tied], size - k, axis=1)[:, size - k:]
+        keep[tied] = False
+        keep[tied[:, None], top] = True
+    return keep, part[:, size - k - 1].astype(np.int64)
+
+
+def _nonzero(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """int64 (row, col) of the True entries of a 2-D mask, in row-major order (np.nonzero is
+    several times slower on 2-D arrays than a flat search)."""
+    rows, cols = np.divmod(np.flatnonzero(mask), mask.shape[1])
     return rows.astype(np.int64), cols.astype(np.int64)
 
 
