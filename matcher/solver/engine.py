@@ -26,7 +26,7 @@ from matcher.solver.weights import Tiers, safe_unit, small_unit, span
 log = logging.getLogger(__name__)
 
 #: each mentee's best pairs in the first candidate graph (dense input)
-ROW_CANDIDATES = 12
+ROW_CANDIDATES = 24
 #: each mentor's best pairs in the first candidate graph: keeps popular-mentor rounds covered
 COLUMN_CANDIDATES = 12
 #: dense rounds up to this many pairs start from every feasible pair (no pricing needed)

@@ -166,8 +166,22 @@ def residual_potentials(net: Network, graph: PairSet, chosen: np.ndarray, first:
         d_i[extra_open] = np.minimum(d_i[extra_open], d_s - net.extra_bonus[extra_open])
         np.minimum.at(d_i, used.rows, d_j[used.cols] + used.q)
         if (d_s, d_t) == before[:2] and np.array_equal(d_i, before[2]) and np.array_equal(d_j, before[3]):
-            return np.r_[d_s, d_t, d_i, d_j].astype(np.int64)
-    raise RuntimeError("residual graph has a negative cycle: the flow is not optimal")
+            break
+    else:
+        raise RuntimeError("residual graph has a negative cycle: the flow is not optimal")
+    # Any feasible potentials certify the flow; among them, pricing wants pair gains
+    # q - pi_i + pi_j small: mentors as low and then mentees as high as their residual arcs allow
+    # (each bound comes from arcs the other way, so both moves keep every arc feasible)
+    lowest = np.full(m, np.iinfo(np.int64).min)
+    lowest[mentor_open] = d_t
+    np.maximum.at(lowest, used.cols, d_i[used.rows] - used.q)
+    d_j = np.where(lowest > np.iinfo(np.int64).min, lowest, d_j)
+    highest = np.full(n, np.iinfo(np.int64).max)
+    highest[first_open] = d_s - net.first_bonus[first_open]
+    highest[extra_open] = np.minimum(highest[extra_open], d_s - net.extra_bonus[extra_open])
+    np.minimum.at(highest, used.rows, d_j[used.cols] + used.q)
+    d_i = np.where(highest < np.iinfo(np.int64).max, highest, d_i)
+    return np.r_[d_s, d_t, d_i, d_j].astype(np.int64)
 
 
 def dual_bound(net: Network, flow: Flow) -> int:
