@@ -8,9 +8,9 @@ Network (node ids): source 0, sink 1, mentee i at ``2 + i``, mentor j at ``2 + n
 * mentor -> sink: capacity = the mentor's free capacity, cost 0;
 * source -> sink: a bypass arc (cost 0) so that leaving slots unmatched is always possible.
 
-The graph starts with each mentee's best ``k`` pairs. After each solve, node potentials (shortest
-distances in the residual graph) price every pair left out; a pair with negative reduced cost joins
-the graph and the flow is solved again. When no pair prices out, the potentials are dual feasible
+The graph starts with each mentee's best ``k`` pairs. After each solve, feasible node potentials of
+the residual graph price the pairs left out; a pair with negative reduced cost joins the graph and
+the flow is solved again. When no pair prices out, the potentials are dual feasible
 for the *full* problem and their dual bound equals the flow's weight: the certificate.
 """
 
@@ -132,10 +132,12 @@ def residual_potentials(net: Network, graph: PairSet, chosen: np.ndarray, first:
 
     Bellman-Ford in sweeps that follow the network's layers (mentees -> mentors -> sink -> source ->
     mentees), each sweep relaxing all arcs of a layer at once with numpy, stopping as soon as a
-    sweep changes nothing. It starts from ``start`` (the previous round's potentials: few sweeps,
-    and no potential ever rises, which column_generation relies on) or from 0 everywhere (shortest
-    distances from a virtual root). An optimal flow has no negative cycle, so this ends within
-    ``num_nodes`` sweeps; more would mean a bug, and raises.
+    sweep changes nothing. It starts from ``start`` (the previous round's potentials) or from 0
+    everywhere (shortest distances from a virtual root). An optimal flow has no negative cycle, so
+    this ends within ``num_nodes`` sweeps; more would mean a bug, and raises. Then mentors move down
+    and mentees up as far as their arcs allow (better pricing, same certificate). Bellman-Ford only
+    lowers values and the mentors' move too, so with ``start`` no mentor potential ever rises:
+    column_generation relies on that.
     """
     n, m = net.n, net.m
     slots = net.slots.astype(np.int64)
@@ -249,8 +251,9 @@ def column_generation(net: Network, source, graph: PairSet, threshold: int, marg
     mentee's ``POOL_PER_ROW`` best pairs with gain (minus the reduced cost) above ``-margin``, and
     per mentee a bound on the gain of every pair it left out. Later rounds price the pool (also
     bringing in pool pairs within ``margin / NEAR_SHARE`` of improving, which saves rounds). The
-    potentials are warm-started, so none ever rises; a pair's gain ``q - pi_i + pi_j`` therefore
-    grows by at most the fall of ``pi_i`` since its mentee was scanned. Only mentees whose bound
+    potentials are warm-started, so no mentor's ever rises (see :func:`residual_potentials`); a
+    pair's gain ``q - pi_i + pi_j`` therefore grows by at most the fall of ``pi_i`` since its
+    mentee was scanned. Only mentees whose bound
     plus that fall is positive are scanned again; when the pool adds nothing and no mentee needs
     a scan, no left-out pair has a positive gain and the flow is optimal for all pairs.
 
