@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> None:
             out = subprocess.run([sys.executable, "-c", _CHILD, str(config), str(folder / "output")],
                                  capture_output=True, text=True, check=True)
             measured = json.loads(out.stdout.strip().splitlines()[-1])
-            places = int(pd.read_excel(folder / "mentors.xlsx", dtype=str)[synthetic.Q_CAPACITY].astype(int).sum())
+            places = int(pd.read_excel(folder / "mentors.xlsx", dtype=str, engine="calamine")[synthetic.Q_CAPACITY].astype(int).sum())
             rows.append({"round": kind, "size": f"{args.mentees:,} x {args.mentors:,}",
                          "places": places, "matched": measured["matched"],
                          "run_s": round(measured["seconds"], 1),
