@@ -76,8 +76,10 @@ class DensePairs:
         self.q = np.empty(self.shape, dtype)
         for start, stop in _chunks(*self.shape):
             block = self.q[start:stop]
-            # rint in float64, as weights.quantise does
-            block[...] = np.rint(np.multiply(scores[start:stop], scale, dtype=np.float64))
+            # rint in float64, as weights.quantise does; in place and cast by copyto (about twice
+            # as fast as assigning the rounded temporary)
+            scaled = np.multiply(scores[start:stop], scale, dtype=np.float64)
+            np.copyto(block, np.rint(scaled, out=scaled), casting="unsafe")
             if allowed is not None:
                 np.putmask(block, ~allowed[start:stop], self.missing)
 
