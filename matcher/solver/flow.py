@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from ortools.graph.python import min_cost_flow
@@ -194,6 +194,17 @@ def _ranges(starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
     return np.arange(int(lengths.sum())) + offsets
 
 
+def _with_arcs(flow: Flow, arcs: PairSet, m: int) -> Flow:
+    """``flow`` on its graph plus ``arcs`` (unused). Once pricing finds no improving pair, arcs
+    outside the graph have non-negative reduced cost, so the potentials stay feasible and the dual
+    bound is unchanged; max-flow proofs and the fair search then start from the richer graph."""
+    if not len(arcs):
+        return flow
+    graph = flow.graph.union(arcs, m)
+    chosen = np.isin(graph.keys(m), flow.pairs.keys(m), assume_unique=True)
+    return replace(flow, graph=graph, chosen=chosen)
+
+
 def dual_bound(net: Network, flow: Flow) -> int:
     """Upper bound on the weight of *any* feasible flow, from the flow's node potentials.
 
@@ -274,6 +285,7 @@ def column_generation(net: Network, source, graph: PairSet, threshold: int, marg
     bound = np.zeros(n, np.int64)   # per mentee: gain bound of the left-out pairs at its last scan
     scanned_at = None               # per mentee: its potential at its last scan
     potential = None
+    dropped = PairSet.empty()        # arcs taken out of the graph after a solve
     while True:
         started = time.perf_counter()
         flow = solve_flow(net, graph, start=potential)
@@ -301,6 +313,11 @@ def column_generation(net: Network, source, graph: PairSet, threshold: int, marg
         log.debug("flow round %d (%d scans): %d arcs, %d pairs, %d priced in (%.2fs)", rounds,
                   scans, len(graph), int(flow.chosen.sum()), len(added), time.perf_counter() - started)
         if not len(added):
-            return flow, rounds
-        graph = graph.union(added, m)
+            return _with_arcs(flow, dropped, m), rounds
+        # arcs far from improving rarely matter again: they leave the graph for the pool, which is
+        # priced every round (so nothing is lost), and the next solve runs on far fewer arcs
+        near = flow.chosen | (gain(graph.rows, graph.cols, graph.q) > -margin)
+        dropped = dropped.union(graph.where(~near), m)
+        pool = SparsePairs(pool.pairs.union(graph.where(~near), m), source.shape, source.scale)
+        graph = graph.where(near).union(added, m)
         rounds += 1
