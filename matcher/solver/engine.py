@@ -63,9 +63,8 @@ def initial_graph(source) -> PairSet:
     if not isinstance(source, DensePairs):
         return source.pairs
     if n * m <= SMALL_ROUND:
-        return source.best_per_row(m, source.low)
-    rows = source.best_per_row(ROW_CANDIDATES, source.low)
-    return rows.union(source.best_per_column(COLUMN_CANDIDATES, source.low), m)
+        return source.best_lines(m, 0, source.low)
+    return source.best_lines(ROW_CANDIDATES, COLUMN_CANDIDATES, source.low)
 
 
 def lexicographic(source, tiers: Tiers, slots: np.ndarray, capacity: np.ndarray, graph: PairSet,

@@ -125,31 +125,22 @@ class DensePairs:
             found.append(PairSet(at[r], c, self.q[at[r], c].astype(np.int64)))
         return _sorted(found, m), bound
 
-    def best_per_row(self, per_row: int, threshold: int) -> PairSet:
-        """Each row's ``per_row`` highest-scoring pairs scoring >= ``threshold``."""
-        return self._best_along(per_row, threshold, axis=1)
-
-    def best_per_column(self, per_col: int, threshold: int) -> PairSet:
-        """Each column's ``per_col`` highest-scoring pairs scoring >= ``threshold``."""
-        return self._best_along(per_col, threshold, axis=0)
-
-    def _best_along(self, per_line: int, threshold: int, axis: int) -> PairSet:
-        """Top pairs per row (axis 1) or column (axis 0), straight on the int32 matrix."""
-        size = self.shape[axis]
-        per_line = min(per_line, size)
-        found = [PairSet.empty()]
-        for start, stop in _chunks(self.shape[1 - axis], size) if per_line > 0 else ():
-            # columns are copied to contiguous rows first: partitioning along strides is slow
-            block = self.q[start:stop] if axis == 1 else np.ascontiguousarray(self.q[:, start:stop].T)
-            take = block >= threshold
-            if per_line < size:
-                take &= _largest(block, per_line)[0]
-            lines, other = _nonzero(take)
-            q = block[lines, other].astype(np.int64)
-            lines += start
-            rows, cols = (lines, other) if axis == 1 else (other, lines)
-            found.append(PairSet(rows, cols, q))
-        return _sorted(found, self.shape[1])
+    def best_lines(self, per_row: int, per_col: int, threshold: int) -> PairSet:
+        """Each row's ``per_row`` and each column's ``per_col`` highest-scoring pairs, scoring
+        >= ``threshold``: both selections marked in one mask, read out once in (row, col) order."""
+        n, m = self.shape
+        take = np.zeros(self.shape, bool)
+        for start, stop in _chunks(n, m):
+            take[start:stop] = _largest(self.q[start:stop], per_row)[0] if per_row < m else per_row > 0
+        for start, stop in _chunks(m, n):
+            if 0 < per_col < n:
+                # columns are copied to contiguous rows first: partitioning along strides is slow
+                take[:, start:stop] |= _largest(np.ascontiguousarray(self.q[:, start:stop].T), per_col)[0].T
+            elif per_col >= n:
+                take[:, start:stop] = True
+        take &= self.q >= threshold
+        rows, cols = _nonzero(take)
+        return PairSet(rows, cols, self.q[rows, cols].astype(np.int64))
 
 
 class SparsePairs:
