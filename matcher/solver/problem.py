@@ -204,7 +204,8 @@ def _score_range(values: np.ndarray, allowed: np.ndarray | None) -> tuple[float,
     low, high = 0.0, 0.0
     step = max(1, CHUNK_ENTRIES // max(values.shape[1], 1))
     for start in range(0, values.shape[0], step):
-        usable = np.where(allowed[start:start + step], values[start:start + step], 0)
+        # a product with the mask (scores are finite): several times faster than np.where
+        usable = np.multiply(values[start:start + step], allowed[start:start + step])
         low, high = min(low, float(usable.min(initial=0.0))), max(high, float(usable.max(initial=0.0)))
     return low, high
 
