@@ -81,7 +81,10 @@ class DensePairs:
             scaled = np.multiply(scores[start:stop], scale, dtype=np.float64)
             np.copyto(block, np.rint(scaled, out=scaled), casting="unsafe")
             if allowed is not None:
-                np.putmask(block, ~allowed[start:stop], self.missing)
+                # a product and an or instead of a masked store (several times faster): allowed
+                # entries keep their value, the others become 0 | missing
+                np.multiply(block, allowed[start:stop], out=block)
+                block |= np.multiply(~allowed[start:stop], self.missing, dtype=dtype)
 
     def __repr__(self) -> str:
         return f"DensePairs({self.shape[0]} x {self.shape[1]}, scale={self.scale:g})"
