@@ -276,6 +276,10 @@ def column_generation(net: Network, source, graph: PairSet, threshold: int, marg
     plus that fall is positive are scanned again; when the pool adds nothing and no mentee needs
     a scan, no left-out pair has a positive gain and the flow is optimal for all pairs.
 
+    Before each re-solve, arcs neither chosen nor within ``margin`` of improving move from the
+    graph to the pool (a smaller solve; they are still priced every round). The returned flow has
+    them back as unused arcs: its graph is never poorer than the one given.
+
     Returns the optimal flow for all pairs of ``source`` scoring at least ``threshold``, and the
     number of pricing rounds that added pairs.
     """
@@ -285,7 +289,7 @@ def column_generation(net: Network, source, graph: PairSet, threshold: int, marg
     bound = np.zeros(n, np.int64)   # per mentee: gain bound of the left-out pairs at its last scan
     scanned_at = None               # per mentee: its potential at its last scan
     potential = None
-    dropped = PairSet.empty()        # arcs taken out of the graph after a solve
+    dropped = PairSet.empty()       # arcs moved from the graph to the pool before a re-solve
     while True:
         started = time.perf_counter()
         flow = solve_flow(net, graph, start=potential)
