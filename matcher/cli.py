@@ -94,7 +94,30 @@ def validate_command(round_config, fmt):
     else:
         _print_issues(rnd.issues)
         click.echo(rnd.summary())
+        _print_shortages(rnd)
     sys.exit(0 if rnd.ok else 2)
+
+
+def _print_shortages(rnd) -> None:
+    """Before any matching: mentees no mentor shares a language with, and fields and goals with
+    fewer mentor places than mentees wanting them, so an organiser can recruit in time."""
+    from matcher.results import supply_and_demand
+
+    offered = set().union(*rnd.mentors["languages"].map(set)) if len(rnd.mentors) else set()
+    alone = rnd.mentees[[not (set(langs) & offered) for langs in rnd.mentees["languages"]]]
+    if len(alone):
+        rows = ", ".join(str(r) for r in alone["row"].head(10)) + (" ..." if len(alone) > 10 else "")
+        click.echo(f"\n{len(alone)} mentee(s) share no language with any mentor and cannot be "
+                   f"matched (rows {rows} of {rnd.config.mentees.file.name}).")
+    table = supply_and_demand(rnd.mentees, rnd.mentors)
+    short = table[(table["dimension"] != "language") & (table["ratio"] < 1)]
+    if short.empty:
+        return
+    click.echo(f"\nFields and goals with fewer mentor places than mentees wanting them "
+               "(all values: the report's 'Supply and demand' sheet):")
+    shown = short.sort_values(["dimension", "ratio", "value"], kind="stable").assign(
+        ratio=short["ratio"].round(2))[["dimension", "value", "mentees", "mentors", "capacity", "ratio"]]
+    click.echo(shown.rename(columns={"capacity": "mentor places"}).to_string(index=False))
 
 
 ISSUE_HEADINGS = ("severity", "file", "row", "column", "value", "problem", "suggestion")

@@ -215,3 +215,11 @@ def test_unmatched_reasons_name_full_mentors_and_missing_languages():
     assert reasons[0].endswith("One more place for Mentor One would let them be paired.")
     assert reasons[1] == ("No compatible mentor: no shared language with any of the 1 mentors "
                           "(mentee uses Arabic).")
+
+
+def test_validate_reports_shortages_before_matching(sample_round_path):
+    result = invoke("validate", sample_round_path)
+    assert result.exit_code == 0
+    assert "1 mentee(s) share no language with any mentor" in result.output
+    shortages = result.output.split("Fields and goals with fewer mentor places")[1]
+    assert "Health care" in shortages and "ICT" not in shortages
