@@ -93,8 +93,8 @@ def validate_command(round_config, fmt):
         click.echo(rnd.issues.to_csv(index=False), nl=False)
     else:
         _print_issues(rnd.issues)
-        click.echo(rnd.summary())
         _print_shortages(rnd)
+        click.echo(rnd.summary())  # last, so a batch job can read it with tail -1
     sys.exit(0 if rnd.ok else 2)
 
 
@@ -118,6 +118,7 @@ def _print_shortages(rnd) -> None:
     shown = short.sort_values(["dimension", "ratio", "value"], kind="stable").assign(
         ratio=short["ratio"].round(2))[["dimension", "value", "mentees", "mentors", "capacity", "ratio"]]
     click.echo(shown.rename(columns={"capacity": "mentor places"}).to_string(index=False))
+    click.echo("")
 
 
 ISSUE_HEADINGS = ("severity", "file", "row", "column", "value", "problem", "suggestion")

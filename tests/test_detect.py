@@ -135,7 +135,7 @@ def test_cli_validate_piped_prints_one_line_per_issue(sample_round_path):
     assert "Which languages can you use in mentoring, and… " in result.output  # ... and long ones cut
     assert not [line for line in lines if line != line.rstrip()]
     assert lines[-1] == "60 mentors, 90 mentees read; 0 errors, 30 warnings"
-    assert len(lines) == 1 + 30 + 1
+    assert len([line for line in lines if line.startswith(("warning ", "error "))]) == 30
 
 
 def test_cli_validate_csv_keeps_whole_headers(sample_round_path):
