@@ -113,7 +113,7 @@ def _print_shortages(rnd) -> None:
     short = table[(table["dimension"] != "language") & (table["ratio"] < 1)]
     if short.empty:
         return
-    click.echo(f"\nFields and goals with fewer mentor places than mentees wanting them "
+    click.echo("\nFields and goals with fewer mentor places than mentees wanting them "
                "(all values: the report's 'Supply and demand' sheet):")
     shown = short.sort_values(["dimension", "ratio", "value"], kind="stable").assign(
         ratio=short["ratio"].round(2))[["dimension", "value", "mentees", "mentors", "capacity", "ratio"]]

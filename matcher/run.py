@@ -34,7 +34,6 @@ DECISION_WORDS = {
     "reject": "reject", "r": "reject", "no": "reject", "n": "reject", "x": "reject",
     "ei": "reject", "hylkää": "reject", "hylätään": "reject",
 }
-STEPS = ("reading", "scoring", "solving", "writing")
 
 
 @dataclass(repr=False)
