@@ -138,7 +138,7 @@ def solve_assignment(scores, capacity=1, *, feasible=None, mentee_capacity=1, pr
         chosen, certificate = solve_by_lp(problem, source, tiers, residual)
     else:
         best = lexicographic(source, tiers, residual.slots, residual.capacity,
-                             initial_graph(source), source.low)
+                             initial_graph(source, residual.capacity), source.low)
         method = "min-cost flow, column generation, max-flow tier cuts"
         if objective == "fair":
             best, threshold, proof = fair(source, tiers, residual.slots, residual.capacity, best)

@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 ROW_CANDIDATES = 24
 #: each mentor's best pairs in the first candidate graph: keeps popular-mentor rounds covered
 COLUMN_CANDIDATES = 12
+#: the mentor price estimate: pairs per mentee it bids over, bidding rounds, bid step (span / share)
+PRICE_CANDIDATES, PRICE_ROUNDS, PRICE_STEP_SHARE = 24, 10, 50
+#: prices are estimated only when free places are fewer than this many per mentee
+PRICED_BELOW = 1.3
 #: dense rounds up to this many pairs start from every feasible pair (no pricing needed)
 SMALL_ROUND = 250_000
 #: factor by which the tier unit grows when the tiers fell short
@@ -57,14 +61,72 @@ class Lexicographic:
                            tier_cuts=self.cuts, mentee_dual=u, mentor_dual=v, **fair)
 
 
-def initial_graph(source) -> PairSet:
-    """Every mentee's and mentor's best pairs (dense), or all stored pairs (sparse)."""
+def initial_graph(source, capacity: np.ndarray | None = None) -> PairSet:
+    """Every mentee's and mentor's best pairs (dense), or all stored pairs (sparse).
+
+    With ``capacity`` (free places per mentor) fewer than ``PRICED_BELOW`` per mentee, mentees
+    pick their best pairs by score minus an estimated mentor price (:func:`estimate_prices`), so deep pairs a tight optimum needs are
+    in the first graph.
+    """
     n, m = source.shape
     if not isinstance(source, DensePairs):
         return source.pairs
     if n * m <= SMALL_ROUND:
         return source.best_lines(m, 0, source.low)
-    return source.best_lines(ROW_CANDIDATES, COLUMN_CANDIDATES, source.low)
+    # with places to spare, unpopular mentors have room and the optimum stays near mentees'
+    # favourites: the estimate would cost more than it saves (see docs/solver.md, section 3)
+    scarce = capacity is not None and capacity.sum() < PRICED_BELOW * n
+    price = estimate_prices(source, capacity) if scarce else None
+    return source.best_lines(ROW_CANDIDATES, COLUMN_CANDIDATES, source.low, price)
+
+
+def estimate_prices(source: DensePairs, capacity: np.ndarray) -> np.ndarray:
+    """Mentor prices from a few rounds of an auction over each mentee's best pairs.
+
+    Each unplaced mentee bids for its best pair by score minus price, raising that mentor's price
+    by its margin over its second best plus a step; a mentor keeps its ``capacity`` highest
+    bidders and is priced at the lowest of them once full. ``PRICE_ROUNDS`` rounds over
+    ``PRICE_CANDIDATES`` pairs per mentee are far from converged, but they already rank
+    popular mentors dear, which is all the candidate graph needs (exactness never depends on it).
+
+    Examples
+    --------
+    >>> src = DensePairs(np.array([[9.0, 1.0], [8.0, 2.0], [7.0, 3.0]]), None, 1.0, (0.0, 9.0))
+    >>> estimate_prices(src, np.array([1, 2])).tolist()   # all want mentor 0: it is dear
+    [9, 4]
+    """
+    n, m = source.shape
+    cols, value = source.row_best(PRICE_CANDIDATES)
+    width = cols.shape[1]
+    span = source.high - source.low
+    # never a mentee's best: missing pairs and mentors without free places
+    value[(value == source.missing) | (capacity[cols] <= 0)] = source.low - 2 * span
+    step = max(1, span // PRICE_STEP_SHARE)
+    price = np.zeros(m, np.int64)
+    holder = np.full(n, -1)  # the mentor currently holding each mentee's bid
+    bid = np.zeros(n, np.int64)
+    for _round in range(PRICE_ROUNDS if width > 1 else 0):
+        open_ = np.flatnonzero(holder < 0)
+        if not open_.size:
+            break
+        net = value[open_] - price[cols[open_]]
+        second = np.partition(net, width - 2, axis=1)[:, width - 2]
+        best = np.argmax(net, axis=1)
+        holder[open_] = target = cols[open_, best]
+        bid[open_] = price[target] + np.minimum(net[np.arange(open_.size), best] - second, span) + step
+        # each mentor keeps its highest bids (ties: lower mentee index), the others reopen
+        held = np.flatnonzero(holder >= 0)
+        order = held[np.lexsort((-bid[held], holder[held]))]
+        mentor = holder[order]
+        rank = np.arange(order.size) - np.searchsorted(mentor, mentor)
+        kept = rank < capacity[mentor]
+        holder[order[~kept]] = -1
+        lowest = np.full(m, np.iinfo(np.int64).max)
+        np.minimum.at(lowest, mentor[kept], bid[order[kept]])
+        count = np.bincount(mentor[kept], minlength=m)
+        price = np.where((count >= capacity) & (count > 0), lowest, 0)
+    # a price above the span ranks a mentor last for everyone already: larger adds nothing
+    return np.minimum(price, span)
 
 
 def lexicographic(source, tiers: Tiers, slots: np.ndarray, capacity: np.ndarray, graph: PairSet,

@@ -128,13 +128,36 @@ class DensePairs:
             found.append(PairSet(at[r], c, self.q[at[r], c].astype(np.int64)))
         return _sorted(found, m), bound
 
-    def best_lines(self, per_row: int, per_col: int, threshold: int) -> PairSet:
+    def row_best(self, per_row: int) -> tuple[np.ndarray, np.ndarray]:
+        """Each row's ``per_row`` highest-scoring columns and their scores, as (n, per_row)
+        arrays (int64); a row with fewer allowed pairs fills up with ``self.missing``."""
+        n, m = self.shape
+        per_row = min(per_row, m)
+        cols = np.empty((n, per_row), np.int64)
+        for start, stop in _chunks(n, m):
+            cols[start:stop] = _nonzero(_largest(self.q[start:stop], per_row)[0] if per_row < m
+                                        else np.ones((stop - start, m), bool))[1].reshape(-1, per_row)
+        return cols, np.take_along_axis(self.q, cols, axis=1).astype(np.int64)
+
+    def best_lines(self, per_row: int, per_col: int, threshold: int,
+                   price: np.ndarray | None = None) -> PairSet:
         """Each row's ``per_row`` and each column's ``per_col`` highest-scoring pairs, scoring
-        >= ``threshold``: both selections marked in one mask, read out once in (row, col) order."""
+        >= ``threshold``: both selections marked in one mask, read out once in (row, col) order.
+
+        With ``price`` (int, one per column), rows pick by score minus price instead: a mentee's
+        best pairs *after* the competition for popular mentors, not just its favourites.
+        """
         n, m = self.shape
         take = np.zeros(self.shape, bool)
         for start, stop in _chunks(n, m):
-            take[start:stop] = _largest(self.q[start:stop], per_row)[0] if per_row < m else per_row > 0
+            block = self.q[start:stop]
+            if price is not None and per_row < m:
+                # adding ``max - price`` ranks like subtracting the price, and cannot wrap the
+                # ``missing`` entries around: they stay below every real pair
+                shift = price.max(initial=0) - price
+                wide = self.high + int(shift.max(initial=0)) >= np.iinfo(block.dtype).max
+                block = block.astype(np.int64) + shift if wide else block + shift.astype(block.dtype)
+            take[start:stop] = _largest(block, per_row)[0] if per_row < m else per_row > 0
         for start, stop in _chunks(m, n):
             if 0 < per_col < n:
                 # columns are copied to contiguous rows first: partitioning along strides is slow
