@@ -73,11 +73,18 @@ def initial_graph(source, capacity: np.ndarray | None = None) -> PairSet:
         return source.pairs
     if n * m <= SMALL_ROUND:
         return source.best_lines(m, 0, source.low)
-    # with places to spare, unpopular mentors have room and the optimum stays near mentees'
-    # favourites: the estimate would cost more than it saves (see docs/solver.md, section 3)
-    scarce = capacity is not None and capacity.sum() < PRICED_BELOW * n
-    price = estimate_prices(source, capacity) if scarce else None
+    price = estimate_prices(source, capacity) if priced(source, capacity) else None
     return source.best_lines(ROW_CANDIDATES, COLUMN_CANDIDATES, source.low, price)
+
+
+def priced(source, capacity: np.ndarray | None) -> bool:
+    """Whether :func:`initial_graph` picks mentees' pairs by estimated price: a large dense round
+    with fewer than ``PRICED_BELOW`` free places per mentee. With places to spare, unpopular
+    mentors have room, the optimum stays near mentees' favourites and the estimate would cost more
+    than it saves (see docs/solver.md, section 3)."""
+    n, m = source.shape
+    return (isinstance(source, DensePairs) and n * m > SMALL_ROUND and capacity is not None
+            and capacity.sum() < PRICED_BELOW * n)
 
 
 def estimate_prices(source: DensePairs, capacity: np.ndarray) -> np.ndarray:

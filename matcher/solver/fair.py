@@ -20,7 +20,7 @@ import logging
 import numpy as np
 
 from matcher.solver.cuts import Cut, level_slots, levels, max_slots
-from matcher.solver.engine import Lexicographic, lexicographic
+from matcher.solver.engine import Lexicographic, initial_graph, lexicographic, priced
 from matcher.solver.flow import Network
 from matcher.solver.pairs import PairSet
 from matcher.solver.weights import Tiers
@@ -39,7 +39,11 @@ def fair(source, tiers: Tiers, slots: np.ndarray, capacity: np.ndarray, coverage
     if not len(chosen):
         return coverage, source.low, None
     targets = coverage.counts
+    # coverage's graph may hold each mentee's best pairs by score minus a price: the search needs
+    # the best by score too, or it stops low and re-runs after every proof that adds them
     graph = coverage.flow.graph
+    if priced(source, capacity):
+        graph = graph.union(initial_graph(source), source.shape[1])
     lo, top = int(chosen.q.min()), source.high + 1
     hi = top
     while True:
