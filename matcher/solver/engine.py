@@ -1,7 +1,8 @@
 """The default engine: min-cost flow with column generation, tier proofs and the fair search.
 
-1. Candidate graph: every mentee's ``ROW_CANDIDATES`` best pairs and every mentor's
-   ``COLUMN_CANDIDATES`` best mentees (a dense matrix), or every stored pair (a sparse one).
+1. Candidate graph: every mentee's ``ROW_CANDIDATES`` best pairs (by score minus an estimated
+   mentor price when places are scarce) and every mentor's ``COLUMN_CANDIDATES`` best mentees (a
+   dense matrix), or every stored pair (a sparse one).
 2. :func:`lexicographic`: column generation (flow.py) with a small tier unit, then per tier level a
    max-flow with a min-cut proof (cuts.py) that no pairing fills more slots; if the flow fell short
    the unit grows and the solve repeats. Tiers proven best + dual bound = weight proves the
