@@ -195,18 +195,6 @@ def _best_candidates(scores, rows, top, assigned, capacity, mentor_names) -> lis
     return out
 
 
-def top_candidates(total: np.ndarray, allowed: np.ndarray, k: int) -> list[np.ndarray]:
-    """For each row, the columns of the ``k`` highest scores among ``allowed`` ones, best first.
-
-    Ties are broken by the lower column index (the mentor's order in the intake file); see
-    :func:`best_columns`.
-
-    >>> top_candidates(np.array([[1., 3., 3., 2.]]), np.array([[True, True, True, False]]), 2)
-    [array([1, 2])]
-    """
-    return [row[row >= 0] for row in best_columns(total, allowed, k)]
-
-
 def best_columns(total: np.ndarray, allowed: np.ndarray, k: int) -> np.ndarray:
     """The columns of the ``k`` highest ``allowed`` scores of each row, best first, as a
     ``(rows, k)`` array padded with -1 where a row has fewer allowed columns.

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from matcher import synthetic
 from matcher.cli import main
-from matcher.results import top_candidates
+from matcher.results import best_columns
 from matcher.run import run_round
 
 PAIRS_COLUMNS = ["mentee_id", "mentee_name", "mentee_email", "mentor_id", "mentor_name",
@@ -190,13 +190,13 @@ def test_formula_like_names_are_neutralised_in_every_output(tmp_path):
     assert len(result.tables["pairs"]) + len(result.tables["unmatched"]) == 8
 
 
-def test_top_candidates_breaks_ties_by_mentor_order():
+def test_best_columns_breaks_ties_by_mentor_order():
     total = np.array([[5.0, 7.0, 7.0, 1.0], [2.0, 2.0, 2.0, 2.0]])
     allowed = np.array([[True, True, True, True], [False, True, True, True]])
-    top = top_candidates(total, allowed, 2)
-    assert [list(t) for t in top] == [[1, 2], [1, 2]]
-    none_allowed = top_candidates(total, np.zeros_like(allowed), 3)
-    assert [len(t) for t in none_allowed] == [0, 0]
+    top = best_columns(total, allowed, 2)
+    assert top.tolist() == [[1, 2], [1, 2]]
+    none_allowed = best_columns(total, np.zeros_like(allowed), 3)
+    assert (none_allowed == -1).all()  # padded: no allowed column in either row
 
 
 def test_unmatched_reasons_name_full_mentors_and_missing_languages():
