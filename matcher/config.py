@@ -104,6 +104,11 @@ class ScoringConfig:
     remote_score: float = 0.6
     #: mentor years of experience that give the full experience score
     experience_years: float = 10.0
+    #: km at which the in-person part of the location score has halved (it decays with distance)
+    distance_half_km: float = 40.0
+    #: goal topics whose value depends on the field: a mentor offers them only to a mentee of
+    #: the same or a related field
+    field_dependent_goals: tuple[str, ...] = ("field_requirements",)
 
 
 @dataclass(frozen=True)
@@ -134,13 +139,34 @@ class ConstraintConfig:
     same_organisation: bool = True
     #: an in-person-only participant cannot be paired with a remote-only one
     meeting_mode: bool = True
-    #: a mentee's gender preference is a hard constraint (else only the "gender" weight counts)
-    gender_preference: bool = False
+    #: an in-person-only participant is paired only with people at most this far away (km,
+    #: between municipal centres) or in the same commuting area; 0 turns the limit off
+    max_distance_km: float = 60.0
     rules: tuple[Rule, ...] = ()
     forbidden: tuple[PairRef, ...] = ()
     forbidden_file: Path | None = None
     locked: tuple[PairRef, ...] = ()
     locked_file: Path | None = None
+
+
+WISH_MODES = ("hard", "soft", "off")
+#: the stated wishes a mentee form may ask about (docs/scoring.md, "Stated wishes")
+WISHES = ("gender", "same_field", "language")
+
+
+@dataclass(frozen=True)
+class WishConfig:
+    """How each stated wish of a mentee is treated: ``hard`` (never paired against it), ``soft``
+    (allowed, but the pair loses ``penalty`` points) or ``off`` (ignored)."""
+
+    gender: str = "hard"
+    same_field: str = "hard"
+    language: str = "hard"
+    #: points (of 100) a pair loses per soft wish it does not meet
+    penalty: float = 20.0
+
+    def mode(self, wish: str) -> str:
+        return getattr(self, wish)
 
 
 @dataclass(frozen=True)
@@ -166,6 +192,7 @@ class RoundConfig:
     vocabulary: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     scoring: ScoringConfig = field(default_factory=ScoringConfig)
     constraints: ConstraintConfig = field(default_factory=ConstraintConfig)
+    wishes: WishConfig = field(default_factory=WishConfig)
     solver: SolverConfig = field(default_factory=SolverConfig)
 
     def replace(self, **changes: Any) -> "RoundConfig":
@@ -256,7 +283,7 @@ class _Parser:
 
     def round(self, data: dict, path: Path | None) -> RoundConfig:
         top = self.table(data, "", ("round", "mentors", "mentees", "read", "defaults",
-                                    "vocabulary", "scoring", "constraints", "solver"))
+                                    "vocabulary", "scoring", "constraints", "wishes", "solver"))
         rnd = self.table(top.get("round"), "round", ("name", "output"))
         return RoundConfig(
             name=self.value(rnd, "round", "name", str, RoundConfig.name),
@@ -270,6 +297,7 @@ class _Parser:
             vocabulary=self.vocabulary(top.get("vocabulary")),
             scoring=self.scoring(top.get("scoring")),
             constraints=self.constraints(top.get("constraints")),
+            wishes=self.wishes(top.get("wishes")),
             solver=self.solver(top.get("solver")),
         )
 
@@ -325,7 +353,8 @@ class _Parser:
         data = self.table(data, "scoring", ("weights", "min_score", "related_fields",
                                              "related_field_score", "field_text_weight",
                                              "goals_text_share", "remote_score",
-                                             "experience_years"))
+                                             "experience_years", "distance_half_km",
+                                             "field_dependent_goals"))
         given = self.table(data.get("weights"), "scoring.weights", tuple(DEFAULT_WEIGHTS))
         weights = dict(DEFAULT_WEIGHTS)
         for name in given:
@@ -352,22 +381,37 @@ class _Parser:
                                       ScoringConfig.experience_years)
         if experience_years <= 0:
             raise self.fail("scoring.experience_years", f"must be above 0, got {experience_years}")
+        half_km = self.value(data, "scoring", "distance_half_km", float,
+                             ScoringConfig.distance_half_km)
+        if half_km <= 0:
+            raise self.fail("scoring.distance_half_km", f"must be above 0, got {half_km}")
+        dependent = self.value(data, "scoring", "field_dependent_goals", list,
+                               list(ScoringConfig.field_dependent_goals))
+        if not all(isinstance(g, str) for g in dependent):
+            raise self.fail("scoring.field_dependent_goals",
+                            "expected a list of goal keys, e.g. [\"field_requirements\"]")
         return ScoringConfig(
-            weights=weights, min_score=min_score,
+            weights=weights, min_score=min_score, field_dependent_goals=tuple(dependent),
             related_fields=(tuple(tuple(g) for g in related) if related is not None
                             else ScoringConfig.related_fields),
-            experience_years=experience_years, **shares,
+            experience_years=experience_years, distance_half_km=half_km, **shares,
         )
 
     def constraints(self, data: Any) -> ConstraintConfig:
         key = "constraints"
-        data = self.table(data, key, ("same_organisation", "meeting_mode", "gender_preference",
+        if isinstance(data, dict) and "gender_preference" in data:
+            raise self.fail(f"{key}.gender_preference", "the gender wish moved to [wishes]: write "
+                                                        "gender = \"hard\", \"soft\" or \"off\" there")
+        data = self.table(data, key, ("same_organisation", "meeting_mode", "max_distance_km",
                                       "rules", "forbidden", "forbidden_file", "locked",
                                       "locked_file"))
+        max_km = self.value(data, key, "max_distance_km", float, ConstraintConfig.max_distance_km)
+        if max_km < 0:
+            raise self.fail(f"{key}.max_distance_km", f"must be 0 (no limit) or more, got {max_km}")
         return ConstraintConfig(
             same_organisation=self.value(data, key, "same_organisation", bool, True),
             meeting_mode=self.value(data, key, "meeting_mode", bool, True),
-            gender_preference=self.value(data, key, "gender_preference", bool, False),
+            max_distance_km=max_km,
             rules=tuple(self.rule(r, f"{key}.rules[{i}]")
                         for i, r in enumerate(self.value(data, key, "rules", list, []))),
             forbidden=self.pairs(data, "forbidden"),
@@ -399,6 +443,15 @@ class _Parser:
                 raise self.fail(key, "expected a pair as {mentee = \"id or e-mail\", mentor = \"id or e-mail\"}")
             refs.append(PairRef(mentee=item[0].strip(), mentor=item[1].strip(), source="config"))
         return tuple(refs)
+
+    def wishes(self, data: Any) -> WishConfig:
+        data = self.table(data, "wishes", (*WISHES, "penalty"))
+        penalty = self.value(data, "wishes", "penalty", float, WishConfig.penalty)
+        if not 0 <= penalty <= 100:
+            raise self.fail("wishes.penalty", f"must be between 0 and 100, got {penalty}")
+        return WishConfig(penalty=penalty, **{
+            wish: self.choice(data, "wishes", wish, WISH_MODES, getattr(WishConfig, wish))
+            for wish in WISHES})
 
     def solver(self, data: Any) -> SolverConfig:
         data = self.table(data, "solver", ("objective", "engine", "min_mentees_per_mentor"))

@@ -141,7 +141,7 @@ def stems(name: str) -> set[str]:
     >>> sorted(stems("turku")), sorted(stems("kauniainen"))
     (['turku', 'turkuu', 'turu'], ['kauniainen', 'kauniaise', 'kauniaisi'])
     >>> sorted(stems("seinajoki")), sorted(stems("tampere"))
-    (['seinajoe', 'seinajoi', 'seinajoki', 'seinajokii'], ['tampere', 'tamperee'])
+    (['seinajoe', 'seinajoi', 'seinajoke', 'seinajoki', 'seinajokii'], ['tampere', 'tamperee'])
     """
     forms = {name}
     if name.endswith("nen"):

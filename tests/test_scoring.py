@@ -267,13 +267,12 @@ def test_rule_on_a_column_that_was_not_read_is_a_config_error():
         score_pairs(table("mentor", {}), table("mentee", {}), config(rules=rules))
 
 
-def test_gender_preference_as_hard_constraint():
+def test_gender_wish_is_a_hard_constraint_by_default():
     mentees = table("mentee", {"gender_preference": "woman"}, {})
     mentors = table("mentor", {"gender": "woman"}, {"gender": "man"}, {})
-    assert score_pairs(mentors, mentees).feasible.all()  # soft (weight 0) by default
-    scores = score_pairs(mentors, mentees, config(gender_preference=True))
+    scores = score_pairs(mentors, mentees)
     assert scores.feasible.tolist() == [[True, False, False], [True, True, True]]
-    assert scores.reasons("E1", "M2") == ["gender preference not met"]
+    assert scores.reasons("E1", "M2") == ["mentor's gender is not the one the mentee wished for"]
 
 
 def test_below_minimum_score():

@@ -55,7 +55,9 @@ def test_most_top_mentors_share_the_field(sample):
         if len(top):
             mentor = round.mentors.loc[top["mentor_id"].iloc[0]]
             same.append(bool(set(round.mentees.loc[mentee_id, "fields"]) & set(mentor["fields"])))
-    assert sum(same) >= 0.75 * len(same)
+    # in-person-only mentees can only have mentors near them, so not all top mentors share the
+    # field (65 of 88 on the sample; 75 without the distance limit)
+    assert sum(same) >= 0.7 * len(same)
 
 
 def test_sample_scores_shape_and_repr(sample):

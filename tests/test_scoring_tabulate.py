@@ -32,12 +32,13 @@ def test_tabulated_rows_equal_direct_rows(monkeypatch, block_elements):
     config = RoundConfig(
         scoring=ScoringConfig(weights={"field": 1.0, "goals": 1.0, "language": 1.0,
                                        "location": 1.0, "experience": 0.5, "gender": 0.5}),
-        constraints=ConstraintConfig(gender_preference=True,
+        constraints=ConstraintConfig(
                                      rules=(Rule("mentor", "years_in_finland", ">=", 3.0),)))
     direct, none = scored(monkeypatch, False, block_elements, mentees, mentors, config)
     looked_up, tabulated = scored(monkeypatch, True, block_elements, mentees, mentors, config)
-    # all but goals (unique texts) are looked up: 5 components, 4 pair reasons
-    assert (none, tabulated) == (0, 9)
+    # all but goals (unique texts) are looked up: 5 components, 7 pair reasons (language,
+    # organisation, meeting mode, distance and the three stated wishes)
+    assert (none, tabulated) == (0, 12)
     np.testing.assert_array_equal(looked_up.reason_codes, direct.reason_codes)
     assert set(looked_up.components) == set(direct.components) == set(config.scoring.weights)
     for name, matrix in direct.components.items():

@@ -25,6 +25,7 @@ from typing import Callable
 import numpy as np
 
 from matcher.config import ScoringConfig
+from matcher.places import municipalities
 from matcher.scoring.encode import IN_PERSON, REMOTE, People
 from matcher.scoring.text import TextEmbeddings, similarity
 
@@ -57,13 +58,18 @@ def goals(mentees: People, mentors: People, config: ScoringConfig) -> np.ndarray
     """Goals match, led by the mentee: the share of the mentee's goal topics the mentor offers,
     blended with text similarity of the mentee's goals to the mentor's description.
 
-    ``goals = (1 − s) · offered/|mentee goals| + s · text`` with ``s = goals_text_share``. When
-    only one part is available for a pair (no topics ticked, or a text missing) that part alone
+    ``goals = (1 − s) · offered/|mentee goals| + s · text`` with ``s = goals_text_share``. A goal
+    of ``field_dependent_goals`` ("field requirements and qualifications") is offered only by a
+    mentor of the same or a related field. When only one part is available for a pair (no topics ticked, or a text missing) that part alone
     counts; when neither is, the pair gets the neutral value.
     """
     ge, gr = mentees.goals, mentors.goals
     n_goals = _row_counts(ge)
-    score = ge @ gr.T  # topics offered; 0 where either side ticked none
+    dependent = np.isin(np.array(mentees.vocab.goals, dtype=object),
+                        config.field_dependent_goals).astype(np.float32)
+    score = (ge * (1 - dependent)) @ gr.T  # topics offered; 0 where either side ticked none
+    if dependent.any():  # goals that count only within the same or a related field
+        score += ((ge * dependent) @ gr.T) * fields_related(mentees, mentors, config)
     score /= np.maximum(n_goals, 1)[:, None]
     text = similarity(mentees.goals_text, mentors.goals_text)  # 0 where either text is missing
     # which parts a pair has depends only on one class per person (ticked topics?, wrote a
@@ -112,19 +118,36 @@ def language(mentees: People, mentors: People, config: ScoringConfig) -> np.ndar
 
 
 def location(mentees: People, mentors: People, config: ScoringConfig) -> np.ndarray:
-    """Location and meeting mode: 1 when they can meet in person in the same city, or the mentee
-    wants remote meetings and the mentor accepts them; ``remote_score`` when both accept remote
-    meetings; 0 when they cannot meet (in person only and different or unknown cities, or
-    in person only vs remote only).
+    """Location and meeting mode. In person, the score decays with the distance between the two
+    municipalities, ``0.5 ** (km / distance_half_km)`` (1 in the same municipality), neutral when
+    either place is unknown; a pair that can also meet remotely gets at least ``remote_score``;
+    a mentee who wants remote meetings and a mentor who accepts them get 1; in person only vs
+    remote only gets 0.
     """
     me, mr = mentees.mode[:, None], mentors.mode[None, :]
-    same_city = (mentees.city[:, None] == mentors.city[None, :]) & (mentees.city >= 0)[:, None]
-    in_person = same_city & (me != REMOTE) & (mr != REMOTE)
+    km, known = place_distances(mentees, mentors)
+    in_person = np.where(known, np.exp2(-km / np.float32(config.distance_half_km)), NEUTRAL)
+    can_meet_in_person = (me != REMOTE) & (mr != REMOTE)
     remote = (me != IN_PERSON) & (mr != IN_PERSON)
-    wanted_remote = (me == REMOTE) & remote
-    return np.where(in_person | wanted_remote, np.float32(1),
-                    np.where(remote, np.float32(config.remote_score), np.float32(0))
-                    ).astype(np.float32, copy=False)
+    score = np.where(can_meet_in_person, in_person, np.float32(0))
+    score = np.where(remote, np.maximum(score, np.float32(config.remote_score)), score)
+    score = np.where((me == REMOTE) & remote, np.float32(1), score)
+    return score.astype(np.float32, copy=False)
+
+
+def place_distances(mentees: People, mentors: People) -> tuple[np.ndarray, np.ndarray]:
+    """float32 km between the two people's municipalities (gathered from the small table of
+    municipality distances) and the bool mask of pairs where both places are known."""
+    pe, pr = mentees.place, mentors.place
+    km = municipalities().distances()[np.maximum(pe, 0)[:, None], np.maximum(pr, 0)[None, :]]
+    return km, (pe >= 0)[:, None] & (pr >= 0)[None, :]
+
+
+def same_area(mentees: People, mentors: People) -> np.ndarray:
+    """bool: the pair lives in one commuting area (:mod:`matcher.places`); False when unknown."""
+    pe, pr = mentees.place, mentors.place
+    area = municipalities().same_area()[np.maximum(pe, 0)[:, None], np.maximum(pr, 0)[None, :]]
+    return area & (pe >= 0)[:, None] & (pr >= 0)[None, :]
 
 
 def experience(mentees: People, mentors: People, config: ScoringConfig) -> np.ndarray:
@@ -155,10 +178,17 @@ COMPONENTS: dict[str, Callable[[People, People, ScoringConfig], np.ndarray]] = {
 #: component is the same for two mentees with the same values there (scoring relies on it to
 #: compute each row once per distinct combination of answers)
 MENTEE_INPUTS: dict[str, tuple[str, ...]] = {
-    "field": ("fields", "field_text"), "goals": ("goals", "goals_text"),
-    "language": ("languages",), "location": ("city", "mode"), "experience": (),
+    "field": ("fields", "field_text"), "goals": ("goals", "goals_text", "fields"),
+    "language": ("languages",), "location": ("place", "mode"), "experience": (),
     "gender": ("gender_preference",),
 }
+
+
+def fields_related(mentees: People, mentors: People, config: ScoringConfig) -> np.ndarray:
+    """1.0 where the two share a canonical field or have related ones, else 0.0 (float32)."""
+    fe = mentees.fields
+    return _any_shared(fe + fe @ _relation(config.related_fields, mentors.vocab.fields),
+                       mentors.fields)
 
 
 def shares_language(mentees: People, mentors: People) -> np.ndarray:

@@ -23,7 +23,8 @@ from threadpoolctl import threadpool_limits
 from matcher.config import RoundConfig
 from matcher.scoring.components import COMPONENTS, MENTEE_INPUTS
 from matcher.scoring.constraints import (BELOW_MIN_SCORE, FORBIDDEN, forbidden_positions,
-                                         pair_reasons, reason_labels, rule_bits, rule_codes)
+                                         pair_reasons, reason_labels, rule_bits, rule_codes,
+                                         soft_wishes)
 from matcher.scoring.encode import People, encode_pair
 from matcher.scoring.scores import PairContext, Scores
 from matcher.scoring.tabulate import answer_keys, by_answers
@@ -119,6 +120,9 @@ def _score_blocks(e: People, r: People, config: RoundConfig, weights: dict[str, 
     writers = [_component_writer(e, r, config, name, weight, components[name], total,
                                  accumulate=k > 0)
                for k, (name, weight) in enumerate(weights.items())]
+    soft = soft_wishes(config.wishes)
+    if soft and config.wishes.penalty > 0:
+        writers.append(_penalty_writer(e, r, soft, np.float32(config.wishes.penalty), total))
     writers.append(_codes_writer(e, r, config, mentee_rules, mentor_rules, codes))
 
     def score_block(rows: slice) -> None:
@@ -171,12 +175,8 @@ def _codes_writer(e: People, r: People, config: RoundConfig, mentee_rules: np.nd
     """Writes a block of rows of the reason codes: the rule bits, or-ed with each pair reason
     (each tabulated on its own few mentee answers when that pays off)."""
     n, m = out.shape
-    parts = []
-    for reason in pair_reasons(config.constraints):
-        tabulated = by_answers(lambda rows, codes=reason.codes: codes(e.take(rows), r),
-                               answer_keys(e, reason.inputs), n, m)
-        parts.append(tabulated.take if tabulated is not None
-                     else lambda rows, codes=reason.codes: codes(e.take(rows), r))
+    parts = [_rows_of(reason.codes, reason.inputs, e, r, n, m)
+             for reason in pair_reasons(config.constraints, config.wishes)]
 
     def write(rows: slice) -> None:
         block = out[rows]
@@ -184,6 +184,30 @@ def _codes_writer(e: People, r: People, config: RoundConfig, mentee_rules: np.nd
         for part in parts:
             block |= part(rows)
     return write
+
+
+def _penalty_writer(e: People, r: People, wishes: list, penalty: np.float32, total: np.ndarray
+                    ) -> Callable[[slice], None]:
+    """Subtracts ``penalty`` points from the total of a block's pairs per soft wish they do not
+    meet (never below 0)."""
+    n, m = total.shape
+    parts = [_rows_of(lambda a, b, fails=wish.fails: fails(a, b).astype(np.float32), wish.inputs,
+                      e, r, n, m) for wish in wishes]
+
+    def write(rows: slice) -> None:
+        block = total[rows]
+        for part in parts:
+            block -= penalty * part(rows)
+        np.maximum(block, 0, out=block)
+    return write
+
+
+def _rows_of(compute: Callable[[People, People], np.ndarray], inputs: tuple[str, ...],
+             e: People, r: People, n: int, m: int) -> Callable[[slice], np.ndarray]:
+    """Rows -> that block of a pair matrix, tabulated on the mentee answers it depends on when
+    that pays off (:func:`~matcher.scoring.tabulate.by_answers`)."""
+    tabulated = by_answers(lambda rows: compute(e.take(rows), r), answer_keys(e, inputs), n, m)
+    return tabulated.take if tabulated is not None else lambda rows: compute(e.take(rows), r)
 
 
 def _half(value: np.ndarray) -> np.ndarray:

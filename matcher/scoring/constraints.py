@@ -22,9 +22,9 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from matcher.config import ConstraintConfig, Rule
+from matcher.config import WISHES, ConstraintConfig, Rule, WishConfig
 from matcher.errors import ConfigError, InputError
-from matcher.scoring.components import shares_language
+from matcher.scoring.components import place_distances, same_area, shares_language
 from matcher.scoring.encode import IN_PERSON, REMOTE, People
 
 NO_SHARED_LANGUAGE = 1 << 0
@@ -33,17 +33,23 @@ FORBIDDEN = 1 << 2
 MEETING_MODE = 1 << 3
 GENDER_PREFERENCE = 1 << 4
 BELOW_MIN_SCORE = 1 << 5
+TOO_FAR = 1 << 6
+SAME_FIELD_WISH = 1 << 7
+LANGUAGE_WISH = 1 << 8
 #: eligibility rule number i (0-based, config order) has bit FIRST_RULE_BIT << i
-FIRST_RULE_BIT = 1 << 6
-MAX_RULES = 16 - 6
+FIRST_RULE_BIT = 1 << 9
+MAX_RULES = 16 - 9
 
 FIXED_LABELS = {
     NO_SHARED_LANGUAGE: "no shared language",
     SAME_ORGANISATION: "same organisation",
     FORBIDDEN: "forbidden by the coordinator",
     MEETING_MODE: "meeting mode incompatible (in person only vs remote only)",
-    GENDER_PREFERENCE: "gender preference not met",
+    GENDER_PREFERENCE: "mentor's gender is not the one the mentee wished for",
     BELOW_MIN_SCORE: "below the minimum score",
+    TOO_FAR: "too far apart to meet in person (in person only)",
+    SAME_FIELD_WISH: "mentee wished for a mentor from the same field only",
+    LANGUAGE_WISH: "mentor does not speak the language of mentoring the mentee wished for",
 }
 _OPERATORS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt,
               "==": operator.eq, "!=": operator.ne}
@@ -112,17 +118,27 @@ class PairReason:
         return np.where(self.fails(mentees, mentors), np.uint16(self.bit), np.uint16(0))
 
 
-def pair_reasons(constraints: ConstraintConfig) -> list[PairReason]:
-    """The pair-level constraints the config turns on (eligibility rules are per person)."""
+def pair_reasons(constraints: ConstraintConfig, wishes: WishConfig = WishConfig()
+                 ) -> list[PairReason]:
+    """The pair-level constraints the config turns on (eligibility rules are per person),
+    including the stated wishes set to ``hard``."""
     reasons = [PairReason(NO_SHARED_LANGUAGE, ("languages",),
                           lambda e, r: ~shares_language(e, r))]
     if constraints.same_organisation:
         reasons.append(PairReason(SAME_ORGANISATION, ("organisation",), _same_organisation))
     if constraints.meeting_mode:
         reasons.append(PairReason(MEETING_MODE, ("mode",), _modes_clash))
-    if constraints.gender_preference:
-        reasons.append(PairReason(GENDER_PREFERENCE, ("gender_preference",), _gender_unmet))
+    if constraints.max_distance_km > 0:
+        limit = np.float32(constraints.max_distance_km)
+        reasons.append(PairReason(TOO_FAR, ("place", "mode"),
+                                  lambda e, r: _too_far(e, r, limit)))
+    reasons += [wish for wish in WISH_CHECKS if wishes.mode(_WISH_NAME[wish.bit]) == "hard"]
     return reasons
+
+
+def soft_wishes(wishes: WishConfig) -> list[PairReason]:
+    """The stated wishes set to ``soft``: a pair that does not meet one loses ``penalty`` points."""
+    return [wish for wish in WISH_CHECKS if wishes.mode(_WISH_NAME[wish.bit]) == "soft"]
 
 
 def rule_codes(mentee_rules: np.ndarray, mentor_rules: np.ndarray) -> np.ndarray:
@@ -140,9 +156,39 @@ def _modes_clash(mentees: People, mentors: People) -> np.ndarray:
     return ((me == IN_PERSON) & (mr == REMOTE)) | ((me == REMOTE) & (mr == IN_PERSON))
 
 
+def _too_far(mentees: People, mentors: People, limit: np.float32) -> np.ndarray:
+    """In person only on one side, both open to meeting in person, both places known, further
+    apart than ``limit`` km and not one commuting area."""
+    me, mr = mentees.mode[:, None], mentors.mode[None, :]
+    in_person_only = ((me == IN_PERSON) | (mr == IN_PERSON)) & (me != REMOTE) & (mr != REMOTE)
+    km, known = place_distances(mentees, mentors)
+    return in_person_only & known & (km > limit) & ~same_area(mentees, mentors)
+
+
 def _gender_unmet(mentees: People, mentors: People) -> np.ndarray:
     preference = mentees.gender_preference[:, None]
     return (preference >= 0) & (preference != mentors.gender[None, :])
+
+
+def _field_unmet(mentees: People, mentors: People) -> np.ndarray:
+    """A mentee who wants a mentor from the same field only (and named one) and a mentor who
+    shares none of the mentee's fields."""
+    wants = (mentees.same_field_only & (mentees.fields.sum(axis=1) > 0))[:, None]
+    return wants & ((mentees.fields @ mentors.fields.T) == 0)
+
+
+def _language_unmet(mentees: People, mentors: People) -> np.ndarray:
+    """A mentee who named languages of mentoring and a mentor who speaks none of them."""
+    wants = (mentees.wish_languages.sum(axis=1) > 0)[:, None]
+    speaks = (mentors.languages > 0).astype(np.float32)
+    return wants & ((mentees.wish_languages @ speaks.T) == 0)
+
+
+#: the stated wishes, each a pair check with its own bit (hard) or a penalty (soft)
+WISH_CHECKS = (PairReason(GENDER_PREFERENCE, ("gender_preference",), _gender_unmet),
+               PairReason(SAME_FIELD_WISH, ("fields", "same_field_only"), _field_unmet),
+               PairReason(LANGUAGE_WISH, ("wish_languages",), _language_unmet))
+_WISH_NAME = dict(zip((w.bit for w in WISH_CHECKS), WISHES))
 
 
 def forbidden_positions(forbidden: pd.DataFrame | None, mentee_ids: pd.Index,

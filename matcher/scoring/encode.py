@@ -2,8 +2,8 @@
 
 Each side (mentees, mentors) becomes a :class:`People`: one row per person, list-valued answers as
 0/1 indicator matrices over a vocabulary shared by both sides (a few dozen keys, so dense float32:
-products of them are fast BLAS calls), languages as a level matrix, and categorical answers (city, meeting mode, organisation, gender) as integer codes that
-compare with ``==`` across the sides. Scoring then never looks at a single pair in Python.
+products of them are fast BLAS calls), languages as a level matrix, and categorical answers (meeting mode, organisation, gender) as integer codes that
+compare with ``==`` across the sides, and places as rows of the municipality table. Scoring then never looks at a single pair in Python.
 
 Example
 -------
@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from matcher.places import municipalities
 from matcher.scoring.text import TextEmbeddings, embed_texts
 
 #: meeting mode codes; both sides use the same coding
@@ -56,12 +57,17 @@ class People:
     fields: np.ndarray
     goals: np.ndarray
     languages: np.ndarray
-    city: np.ndarray
+    #: row of the person's municipality in :func:`matcher.places.municipalities`, -1 unknown
+    place: np.ndarray
     mode: np.ndarray
     organisation: np.ndarray
     gender: np.ndarray
     gender_preference: np.ndarray
     years_experience: np.ndarray
+    #: stated wishes (mentees; empty for mentors): a mentor from the same field only, and the
+    #: languages of mentoring wished for (0/1 over ``vocab.languages``, none = no wish)
+    same_field_only: np.ndarray
+    wish_languages: np.ndarray
     field_text: TextEmbeddings
     goals_text: TextEmbeddings
 
@@ -104,7 +110,6 @@ def encode_pair(mentees: pd.DataFrame, mentors: pd.DataFrame, with_text: bool = 
         Mentees first, then mentors.
     """
     vocab = vocab_of(mentees, mentors)
-    city = _factorize(_column(mentees, "city", "").map(_plain), _column(mentors, "city", "").map(_plain))
     organisation = _factorize(_column(mentees, "organisation", "").map(_organisation),
                               _column(mentors, "organisation", "").map(_organisation))
     # one coding for genders and preferences, so a preference compares with a mentor's gender
@@ -112,22 +117,29 @@ def encode_pair(mentees: pd.DataFrame, mentors: pd.DataFrame, with_text: bool = 
         *(_column(table, name, "").map(_plain) for table, name in (
             (mentees, "gender"), (mentees, "gender_preference"), (mentors, "gender"))))
     field_text, goals_text = _embed(mentees, mentors, with_text)
+    table = municipalities()
     e = People(
         ids=mentees.index, vocab=vocab, fields=_indicator(_column(mentees, "fields", ()), vocab.fields),
         goals=_indicator(_column(mentees, "goals", ()), vocab.goals),
         languages=_levels(_column(mentees, "languages", {}), vocab.languages),
-        city=city[0], mode=_modes(mentees), organisation=organisation[0],
+        place=table.resolve_many(_column(mentees, "city", "")),
+        mode=_modes(mentees), organisation=organisation[0],
         gender=gender_e, gender_preference=preference,
         years_experience=np.full(len(mentees), np.nan, dtype=np.float32),
+        same_field_only=_column(mentees, "same_field_only", False).astype(bool).to_numpy(),
+        wish_languages=_indicator(_column(mentees, "mentoring_languages", ()), vocab.languages),
         field_text=field_text[0], goals_text=goals_text[0])
     r = People(
         ids=mentors.index, vocab=vocab, fields=_indicator(_column(mentors, "fields", ()), vocab.fields),
         goals=_indicator(_column(mentors, "topics", ()), vocab.goals),
         languages=_levels(_column(mentors, "languages", {}), vocab.languages),
-        city=city[1], mode=_modes(mentors), organisation=organisation[1], gender=gender_r,
+        place=table.resolve_many(_column(mentors, "city", "")),
+        mode=_modes(mentors), organisation=organisation[1], gender=gender_r,
         gender_preference=np.full(len(mentors), -1, dtype=np.int32),
         years_experience=pd.to_numeric(_column(mentors, "years_experience", np.nan),
                                        errors="coerce").to_numpy(np.float32),
+        same_field_only=np.zeros(len(mentors), dtype=bool),
+        wish_languages=np.zeros((len(mentors), len(vocab.languages)), dtype=np.float32),
         field_text=field_text[1], goals_text=goals_text[1])
     return e, r
 
@@ -137,7 +149,8 @@ def vocab_of(mentees: pd.DataFrame, mentors: pd.DataFrame) -> Vocab:
     return Vocab(
         fields=_union_keys(_column(mentees, "fields", ()), _column(mentors, "fields", ())),
         goals=_union_keys(_column(mentees, "goals", ()), _column(mentors, "topics", ())),
-        languages=_union_keys(_column(mentees, "languages", {}), _column(mentors, "languages", {})),
+        languages=_union_keys(_column(mentees, "languages", {}), _column(mentors, "languages", {}),
+                              _column(mentees, "mentoring_languages", ())),
     )
 
 

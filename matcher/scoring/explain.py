@@ -23,8 +23,11 @@ import numpy as np
 import pandas as pd
 
 from matcher import vocab
-from matcher.scoring.constraints import (BELOW_MIN_SCORE, FIRST_RULE_BIT, FORBIDDEN, GENDER_PREFERENCE, MEETING_MODE,
-                                         NO_SHARED_LANGUAGE, SAME_ORGANISATION, labels_of)
+from matcher.places import about_km, municipalities
+from matcher.scoring.constraints import (BELOW_MIN_SCORE, FIRST_RULE_BIT, FORBIDDEN, GENDER_PREFERENCE,
+                                         MEETING_MODE, NO_SHARED_LANGUAGE,
+                                         SAME_FIELD_WISH, SAME_ORGANISATION, TOO_FAR, WISH_CHECKS,
+                                         labels_of, soft_wishes)
 
 _MODE_WORDS = {"in_person": "only in person", "remote": "only remotely"}
 
@@ -40,16 +43,17 @@ def explain_pair(scores, i: int, j: int) -> str:
     sentences = _reasons(code, scores, i, j, mentee, mentor, labels)
     if not code & NO_SHARED_LANGUAGE:
         sentences.append(_languages(mentee, mentor, labels))
-    sentences += [_field(mentee, mentor, labels, ctx, i, j), _goals(mentee, mentor, labels),
-                  _location(mentee, mentor, code)]
+    sentences += [_field(mentee, mentor, labels, ctx, i, j), _goals(mentee, mentor, labels, ctx),
+                  _location(mentee, mentor, code, ctx, i, j)]
+    sentences += _soft_wishes(scores, i, j, mentee, mentor, labels)
     if "experience" in scores.weights:
         years = pd.to_numeric(pd.Series([mentor.get("years_experience")]), errors="coerce")[0]
         sentences.append("Mentor's experience not given." if np.isnan(years)
                          else f"Mentor has {years:g} years of experience.")
     if "gender" in scores.weights and _text(mentee.get("gender_preference")):
-        sentences.append("Matches the mentee's gender preference."
+        sentences.append("Matches the mentee's gender wish."
                          if float(scores.components["gender"][i, j]) == 1.0
-                         else "Does not match the mentee's gender preference.")
+                         else "Does not match the mentee's gender wish.")
     return " ".join(s for s in sentences if s)
 
 
@@ -82,7 +86,13 @@ def _reasons(code, scores, i, j, mentee, mentor, labels) -> list[str]:
                        f"{config.scoring.min_score:g}.")
         elif bit >= FIRST_RULE_BIT:
             out.append(f"Eligibility rule {label.removesuffix(' not met')} is not met.")
-        else:  # same organisation, forbidden, gender preference
+        elif bit in _WISH_BITS:
+            out.append(_wish_sentence(bit, mentee, mentor, labels) + " (a hard wish).")
+        elif bit == TOO_FAR:
+            out.append(f"Too far apart to meet in person: {_place_text(mentee, mentor, scores.context, i, j)}; "
+                       f"the limit is {config.constraints.max_distance_km:g} km and one of them "
+                       "meets only in person.")
+        else:  # same organisation, forbidden
             out.append(_SENTENCES[bit])
     return out
 
@@ -90,8 +100,34 @@ def _reasons(code, scores, i, j, mentee, mentor, labels) -> list[str]:
 _SENTENCES = {
     SAME_ORGANISATION: "Same organisation (conflict of interest).",
     FORBIDDEN: "Forbidden by the coordinator.",
-    GENDER_PREFERENCE: "The mentee's gender preference is not met.",
 }
+_WISH_BITS = frozenset(w.bit for w in WISH_CHECKS)
+
+
+def _wish_sentence(bit: int, mentee, mentor, labels) -> str:
+    """What the mentee wished for and why this mentor does not meet it (no free text)."""
+    if bit == GENDER_PREFERENCE:
+        gender = _text(mentor.get("gender")) or "not given"
+        return (f"The mentee wished for a mentor who is a {_text(mentee.get('gender_preference'))}; "
+                f"this mentor's gender: {gender}")
+    if bit == SAME_FIELD_WISH:
+        return (f"The mentee wished for a mentor from the same field only "
+                f"({_join(labels('fields', _tuple(mentee.get('fields'))))})")
+    wished = _join(labels("languages", _tuple(mentee.get("mentoring_languages"))))
+    return f"The mentee wished to be mentored in {wished}, which this mentor does not speak"
+
+
+def _soft_wishes(scores, i: int, j: int, mentee, mentor, labels) -> list[str]:
+    """A sentence per soft wish the pair does not meet, with the points it cost."""
+    ctx = scores.context
+    wishes = ctx.config.wishes
+    out = []
+    for wish in soft_wishes(wishes):
+        if wish.fails(ctx.encoded_mentees.take(slice(i, i + 1)),
+                      ctx.encoded_mentors.take(slice(j, j + 1)))[0, 0]:
+            out.append(_wish_sentence(wish.bit, mentee, mentor, labels)
+                       + f" (a soft wish: {wishes.penalty:g} points off).")
+    return out
 
 
 def _languages(mentee, mentor, labels) -> str:
@@ -121,11 +157,26 @@ def _field(mentee, mentor, labels, ctx, i, j) -> str:
     return sentence if text is None else f"{sentence} Field answers' text similarity {text:.2f}."
 
 
-def _goals(mentee, mentor, labels) -> str:
+def _goals(mentee, mentor, labels, ctx) -> str:
     goals, topics = _tuple(mentee.get("goals")), set(_tuple(mentor.get("topics")))
     if not goals:
         return "Mentee chose no goal topics."
     offered = [g for g in goals if g in topics]
+    dependent = [g for g in offered if g in ctx.config.scoring.field_dependent_goals]
+    if dependent and not _fields_related(mentee, mentor, ctx):
+        offered = [g for g in offered if g not in dependent]
+        return (_goals_offered(goals, offered, labels) + f" {_capital(_join(labels('goals', dependent)))} "
+                "not counted: it depends on the field, and the fields differ.")
+    return _goals_offered(goals, offered, labels)
+
+
+def _fields_related(mentee, mentor, ctx) -> bool:
+    fe, fr = _tuple(mentee.get("fields")), _tuple(mentor.get("fields"))
+    return any(a == b or any(a in g and b in g for g in ctx.config.scoring.related_fields)
+               for a in fe for b in fr)
+
+
+def _goals_offered(goals: tuple, offered: list, labels) -> str:
     if len(goals) == 1:
         return (f"{'Offers' if offered else 'Does not offer'} the mentee's goal: "
                 f"{labels('goals', goals)[0]}.")
@@ -137,21 +188,42 @@ def _goals(mentee, mentor, labels) -> str:
             f"{', '.join(labels('goals', offered))}.")
 
 
-def _location(mentee, mentor, code: int) -> str:
-    ce, cr = _text(mentee.get("city")), _text(mentor.get("city"))
+def _location(mentee, mentor, code: int, ctx, i: int, j: int) -> str:
     modes = {mentee.get("meeting_mode") or "either", mentor.get("meeting_mode") or "either"}
-    same_city = bool(ce) and ce.casefold() == cr.casefold()
-    if same_city and "remote" not in modes:
-        return f"Both in {ce}."
-    if same_city and "in_person" not in modes:
-        return f"Both in {ce}; can also meet remotely."
-    where = ", ".join(f"{who} in {city}" for who, city in (("mentee", ce), ("mentor", cr)) if city)
-    where = f" ({where})" if where else ""
-    if "in_person" not in modes:
-        return f"Can meet remotely{where}."
-    if "remote" in modes:  # in person only vs remote only
+    if code & TOO_FAR:
+        return ""  # said among the reasons
+    if {"in_person", "remote"} <= modes:  # in person only vs remote only
         return "" if code & MEETING_MODE else "Meeting modes do not fit."
-    return f"Cannot meet in person{where} and not both open to remote meetings."
+    where = _place_text(mentee, mentor, ctx, i, j)
+    if "remote" in modes or _far(ctx, i, j):
+        return f"Can meet remotely ({where})."
+    return f"{_capital(where)}."
+
+
+def _far(ctx, i: int, j: int) -> bool:
+    """Both places known, further apart than the in-person limit and not one commuting area."""
+    pe, pr = int(ctx.encoded_mentees.place[i]), int(ctx.encoded_mentors.place[j])
+    limit = ctx.config.constraints.max_distance_km
+    table = municipalities()
+    return (pe >= 0 and pr >= 0 and limit > 0 and float(table.distances()[pe, pr]) > limit
+            and not table.same_area()[pe, pr])
+
+
+def _place_text(mentee, mentor, ctx, i: int, j: int) -> str:
+    """"about 15 km apart (Espoo–Helsinki)", "both in Tampere", or the places as answered
+    with "distance unknown"."""
+    pe, pr = int(ctx.encoded_mentees.place[i]), int(ctx.encoded_mentors.place[j])
+    table = municipalities()
+    if pe >= 0 and pr >= 0:
+        if pe == pr:
+            return f"both in {table.name(pe)}"
+        km = float(table.distances()[pe, pr])
+        area = ", one commuting area" if table.same_area()[pe, pr] else ""
+        return f"{about_km(km)} apart ({table.name(pe)}–{table.name(pr)}{area})"
+    answers = [f"{who} in {city}" for who, city in
+               (("mentee", _text(mentee.get("city"))), ("mentor", _text(mentor.get("city"))))
+               if city]
+    return "distance unknown" + (f": {', '.join(answers)}" if answers else "")
 
 
 def _text_similarity(a, b, i: int, j: int) -> float | None:
