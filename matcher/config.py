@@ -39,13 +39,13 @@ from matcher.errors import ConfigError
 MENTOR_FIELDS = (
     "id", "name", "email", "submitted_at", "organisation", "field", "job_title",
     "years_experience", "years_in_finland", "languages", "topics", "about", "capacity",
-    "city", "meeting_mode", "gender",
+    "city", "meeting_mode", "gender", "consent",
 )
 #: Canonical fields a mentee spreadsheet can map.
 MENTEE_FIELDS = (
     "id", "name", "email", "submitted_at", "organisation", "field", "goals", "goals_text",
     "languages", "city", "meeting_mode", "priority", "max_mentors", "gender",
-    "gender_preference",
+    "gender_preference", "same_field_only", "mentoring_language", "consent",
 )
 OBJECTIVES = ("coverage", "total", "fair")
 ENGINES = ("auto", "flow", "lp")

@@ -35,8 +35,8 @@ from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from matcher import vocab
-from matcher.config import (DEFAULT_WEIGHTS, MENTEE_FIELDS, MENTOR_FIELDS, Defaults, ReadConfig,
-                            ScoringConfig, SolverConfig)
+from matcher.config import (DEFAULT_WEIGHTS, MENTEE_FIELDS, MENTOR_FIELDS, ConstraintConfig,
+                            Defaults, ReadConfig, ScoringConfig, SolverConfig, WishConfig)
 from matcher.errors import InputError
 from matcher.readers import read_table
 
@@ -51,6 +51,21 @@ FORMS_OWN = {
     "valmistumisaika": "submitted_at", "email": "email", "email address": "email",
     "sahkoposti": "email", "sahkopostiosoite": "email", "name": "name", "nimi": "name",
 }
+
+#: consent questions ("I agree that my answers are used for matching", "Hyväksyn, että
+#: vastauksiani käytetään…", "Jag godkänner att mina svar används…"), normalised
+CONSENT_KEYWORDS = ("i agree", "agree that", "consent", "i consent", "permission", "hyvaksyn",
+                    "suostun", "suostumus", "annan luvan", "lupa kayttaa", "jag godkanner",
+                    "godkanner att", "samtycke", "samtycker")
+#: "a mentor from my own field only" wishes
+SAME_FIELD_KEYWORDS = ("same field", "own field only", "from my field", "samalta alalta",
+                       "omalta alaltani", "oman alan mentori", "saman alan", "samma bransch",
+                       "samma omrade", "inom min bransch")
+#: "in which language would you like to be mentored" wishes
+MENTORING_LANGUAGE_KEYWORDS = ("language of mentoring", "mentoring language", "language would you like",
+                               "like to be mentored in", "milla kielella haluat",
+                               "mentoroinnin kieli", "mentoroinnin kielen", "pa vilket sprak",
+                               "mentorskapets sprak")
 
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "id": ("participant id", "mentor id", "mentee id", "member number", "osallistujatunnus",
@@ -90,6 +105,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "gender": ("gender", "sukupuoli", "kon"),
     "gender_preference": ("gender of mentor", "gender of your mentor", "particular gender",
                           "gender preference", "sukupuolen mentoria", "mentorin sukupuoli"),
+    **{name: words for name, words in (("consent", CONSENT_KEYWORDS),
+                                       ("same_field_only", SAME_FIELD_KEYWORDS),
+                                       ("mentoring_language", MENTORING_LANGUAGE_KEYWORDS))},
 }
 
 #: canonical field -> vocabulary kind its answers are checked against at init
@@ -366,6 +384,10 @@ def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: s
         "# Fields that count as related (half a field match by default).",
         f"related_fields = [{related}]",
         f"related_field_score = {scoring.related_field_score:g}",
+        "# In person, the location score halves every this many km between the two people.",
+        f"distance_half_km = {scoring.distance_half_km:g}",
+        "# Goals that count only when the mentor's field is the mentee's or a related one.",
+        f"field_dependent_goals = [{', '.join(_q(g) for g in scoring.field_dependent_goals)}]",
         "",
         "[scoring.weights]",
         "# How much each part of the match counts; normalised to sum to 1.",
@@ -376,12 +398,20 @@ def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: s
         "same_organisation = true",
         "# An in-person-only participant is never paired with a remote-only one.",
         "meeting_mode = true",
+        "# ...nor with anyone further away than this (km between municipal centres), unless both",
+        "# live in one commuting area (the Helsinki region's 14 municipalities); 0 = no limit.",
+        f"max_distance_km = {ConstraintConfig.max_distance_km:g}",
+        "# Eligibility rules: a person who fails one is not matched and is listed under",
+        "# 'Not included' with the reason (so is anyone who answered the consent question no or",
+        "# left it blank), e.g. mentors with at least 3 years in Finnish working life:",
+        '# rules = [{who = "mentor", field = "years_in_finland", op = ">=", value = 3}]',
         "# Pairs the coordinator fixes or rules out, by id or e-mail, e.g.",
         '# locked = [{mentee = "aino@example.org", mentor = "eero@example.com"}]',
         '# forbidden = [{mentee = "...", mentor = "..."}]',
         "# or from a CSV file with columns mentee, mentor:",
         '# locked_file = "locked.csv"',
         "",
+        *_wishes_section(mentee_columns),
         "[solver]",
         "# coverage: match as many mentees as possible, then the best total score;",
         "# total: the best total score; fair: raise the worst-matched mentee first.",
@@ -391,6 +421,23 @@ def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: s
     ]
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+def _wishes_section(mentee_columns: dict[str, str]) -> list[str]:
+    """``[wishes]`` with each stated wish at its default, saying whether the form asks it."""
+    wishes = WishConfig()
+    asked = {"gender": "gender_preference", "same_field": "same_field_only",
+             "language": "mentoring_language"}
+    what = {"gender": "a mentor of a given gender", "same_field": "a mentor from the same field only",
+            "language": "mentoring in a given language"}
+    lines = ["[wishes]",
+             "# A mentee's stated wishes: hard = never paired against the wish (the Unmatched",
+             "# reason says so when no mentor can meet it); soft = allowed, but the pair loses",
+             "# `penalty` points and its explanation says so; off = ignored."]
+    for wish, column in asked.items():
+        found = "asked in the mentee form" if column in mentee_columns else "not asked in the mentee form"
+        lines.append(f"{wish} = {_q(wishes.mode(wish))}   # {what[wish]} ({found})")
+    return lines + [f"penalty = {wishes.penalty:g}", ""]
 
 
 def _source_section(role: str, file: str, sheet: str | None, columns: dict[str, str],

@@ -52,7 +52,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import process
 
-from matcher import vocab
+from matcher import eligibility, vocab
 from matcher.config import PairRef, RoundConfig, SourceConfig, load_config
 from matcher.errors import InputError
 from matcher.readers import read_table
@@ -63,10 +63,11 @@ ISSUE_COLUMNS = ("severity", "file", "row", "column", "value", "problem", "sugge
 PAIR_COLUMNS = ("mentee_id", "mentor_id", "source")
 MENTOR_COLUMNS = ("row", "name", "email", "submitted_at", "organisation", "fields", "field_text",
                   "job_title", "years_experience", "years_in_finland", "languages", "topics",
-                  "about", "capacity", "city", "meeting_mode", "gender")
+                  "about", "capacity", "city", "meeting_mode", "gender", "consent")
 MENTEE_COLUMNS = ("row", "name", "email", "submitted_at", "organisation", "fields", "field_text",
                   "goals", "goals_text", "languages", "max_mentors", "priority", "city",
-                  "meeting_mode", "gender", "gender_preference")
+                  "meeting_mode", "gender", "gender_preference", "same_field_only",
+                  "mentoring_languages", "consent")
 #: free-text fields: their answers never appear in issues or logs
 FREE_TEXT = ("about", "goals_text")
 #: columns whose answers identify a person: issues point at the row instead of repeating them
@@ -102,6 +103,9 @@ class Round:
     locked: pd.DataFrame
     forbidden: pd.DataFrame
     extra_columns: dict[str, list[str]] = field(default_factory=dict)
+    #: people left out (no consent, an eligibility rule failed): role, id, row, reason
+    not_included: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=list(eligibility.NOT_INCLUDED_COLUMNS)))
 
     @property
     def errors(self) -> pd.DataFrame:
@@ -184,8 +188,9 @@ def load_round(source: str | Path | RoundConfig) -> Round:
         tables[role] = table
     locked = _resolve_pairs(config, "locked", tables, issues)
     forbidden = _resolve_pairs(config, "forbidden", tables, issues)
-    rnd = Round(config=config, mentors=tables["mentors"], mentees=tables["mentees"],
-                issues=issues.frame(), locked=locked, forbidden=forbidden, extra_columns=extra)
+    rnd = eligibility.screen(Round(config=config, mentors=tables["mentors"],
+                                   mentees=tables["mentees"], issues=issues.frame(),
+                                   locked=locked, forbidden=forbidden, extra_columns=extra))
     log.info("intake: %d mentors, %d mentees, %d errors, %d warnings", len(rnd.mentors),
              len(rnd.mentees), len(rnd.errors), len(rnd.warnings))
     return rnd
@@ -269,6 +274,9 @@ def _normalise(table: pd.DataFrame, role: str, columns: dict[str, str], config: 
     out["meeting_mode"] = _meeting_modes(cell("meeting_mode"), separators, defaults.meeting_mode,
                                          report)
     out["gender"] = _genders(cell("gender"), set())
+    out["consent"] = (_map_unique(cell("consent"), eligibility.yes_no).reindex(table.index)
+                      .astype(object).where(lambda c: c.notna(), None)
+                      if "consent" in columns else pd.Series(True, index=table.index, dtype=object))
     if role == "mentors":
         out["job_title"] = _text(cell("job_title"))
         out["years_experience"] = _numbers(cell("years_experience"), report, "years_experience",
@@ -287,6 +295,13 @@ def _normalise(table: pd.DataFrame, role: str, columns: dict[str, str], config: 
                                       default=defaults.max_mentors)
         out["priority"] = _numbers(cell("priority"), report, "priority", minimum=0, default=0)
         out["gender_preference"] = _genders(cell("gender_preference"), _NO_PREFERENCE)
+        out["same_field_only"] = (_map_unique(cell("same_field_only"), eligibility.yes_no)
+                                  .reindex(table.index).eq(True))
+        wished = cell("mentoring_language")
+        no_wish = wished.map(lambda v: vocab.normalise(v) in _NO_PREFERENCE if isinstance(v, str)
+                             else False).astype(bool)
+        out["mentoring_languages"] = _keys(wished.mask(no_wish), vocabulary("languages"),
+                                           separators, report, "mentoring_language")
         order = MENTEE_COLUMNS
     report.missing(table, ("email", "languages"))
     frame = pd.DataFrame({name: _as_column(out[name], n) for name in order},

@@ -194,10 +194,10 @@ def _location(mentee, mentor, code: int, ctx, i: int, j: int) -> str:
         return ""  # said among the reasons
     if {"in_person", "remote"} <= modes:  # in person only vs remote only
         return "" if code & MEETING_MODE else "Meeting modes do not fit."
-    where = _place_text(mentee, mentor, ctx, i, j)
+    where = _capital(_place_text(mentee, mentor, ctx, i, j))
     if "remote" in modes or _far(ctx, i, j):
-        return f"Can meet remotely ({where})."
-    return f"{_capital(where)}."
+        return f"{where}; can meet remotely."
+    return f"{where}."
 
 
 def _far(ctx, i: int, j: int) -> bool:
@@ -220,10 +220,9 @@ def _place_text(mentee, mentor, ctx, i: int, j: int) -> str:
         km = float(table.distances()[pe, pr])
         area = ", one commuting area" if table.same_area()[pe, pr] else ""
         return f"{about_km(km)} apart ({table.name(pe)}–{table.name(pr)}{area})"
-    answers = [f"{who} in {city}" for who, city in
-               (("mentee", _text(mentee.get("city"))), ("mentor", _text(mentor.get("city"))))
-               if city]
-    return "distance unknown" + (f": {', '.join(answers)}" if answers else "")
+    answers = [f"{who} in {city}" if city else f"{who}'s place not given" for who, city in
+               (("mentee", _text(mentee.get("city"))), ("mentor", _text(mentor.get("city"))))]
+    return f"distance unknown ({', '.join(answers)})"
 
 
 def _text_similarity(a, b, i: int, j: int) -> float | None:

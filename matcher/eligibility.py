@@ -1,0 +1,133 @@
+"""Who takes part: consent answers and the round's eligibility rules, with a reason for everyone
+left out.
+
+A form often asks for consent ("I agree that my answers are used for matching" / "Hyväksyn, että
+vastauksiani käytetään…" / "Jag godkänner…"). A person whose answer is "no" ("Ei", "Nej") or
+blank did not consent: they are not matched and get no introduction. The same holds for a person
+who fails one of the round's eligibility rules (``[[constraints.rules]]``, e.g. mentors with at
+least 3 years in Finnish working life). Nobody is lost: :func:`screen` moves them out of the
+round's tables into ``Round.not_included`` with the reason, and the outputs list them (mentees in
+Unmatched too).
+
+Example
+-------
+>>> yes_no("Kyllä"), yes_no("Ei"), yes_no("Nej"), yes_no("I agree"), yes_no(""), yes_no("maybe")
+(True, False, False, True, None, None)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+
+import numpy as np
+import pandas as pd
+
+from matcher import vocab
+from matcher.scoring.constraints import FIRST_RULE_BIT, rule_bits, rule_text
+
+log = logging.getLogger(__name__)
+
+NOT_INCLUDED_COLUMNS = ("role", "id", "row", "reason")
+#: words that say no (checked first: "en hyväksy", "I do not agree" contain a yes word too)
+_NO = ("no", "n", "ei", "nej", "not", "don t", "do not", "dont", "inte", "en", "disagree",
+       "kiella", "kiellan", "false", "0")
+#: words that say yes
+_YES = ("yes", "y", "kylla", "joo", "juu", "ja", "jo", "agree", "i agree", "hyvaksyn",
+        "suostun", "annan luvan", "godkanner", "samtycker", "accept", "accepted", "ok",
+        "true", "1", "x")
+_NO_PATTERN = re.compile(r"\b(?:" + "|".join(map(re.escape, _NO)) + r")\b")
+_YES_PATTERN = re.compile(r"\b(?:" + "|".join(map(re.escape, _YES)) + r")\b")
+
+
+def yes_no(answer: object) -> bool | None:
+    """True for a yes (English, Finnish, Swedish), False for a no, None for blank or unclear."""
+    if answer is None or (isinstance(answer, float) and np.isnan(answer)):
+        return None
+    norm = vocab.normalise(answer)
+    if _NO_PATTERN.search(norm):
+        return False
+    if _YES_PATTERN.search(norm):
+        return True
+    return None
+
+
+def consent_reason(answer: object) -> str:
+    """Why a consent answer excludes the person ("" when it does not)."""
+    if answer is True:
+        return ""
+    if answer is False:
+        return "did not consent to their answers being used for matching (answered no)"
+    return "did not answer the consent question (consent is needed to be matched)"
+
+
+def screen(round) -> object:
+    """The round without the people who did not consent or fail an eligibility rule; they are
+    listed in ``round.not_included`` (columns role, id, row, reason) and the coordinator's locked
+    or forbidden pairs naming them are dropped with a warning.
+
+    Examples
+    --------
+    >>> import matcher
+    >>> rnd = matcher.load_round("data/samples/round.toml")  # screen() runs inside load_round
+    >>> rnd.not_included["role"].value_counts().to_dict()  # doctest: +SKIP
+    """
+    config = round.config
+    mentee_rules, mentor_rules = rule_bits(config.constraints, round.mentees, round.mentors)
+    labels = {FIRST_RULE_BIT << i: rule_text(rule) for i, rule in enumerate(config.constraints.rules)}
+    out = []
+    tables = {}
+    for role, table, bits in (("mentor", round.mentors, mentor_rules),
+                              ("mentee", round.mentees, mentee_rules)):
+        reasons = _reasons(table, bits, labels)
+        excluded = reasons != ""
+        out.append(pd.DataFrame({"role": role, "id": table.index[excluded].astype(str),
+                                 "row": table["row"].to_numpy()[excluded] if "row" in table else 0,
+                                 "reason": reasons[excluded]}))
+        tables[role] = table[~excluded]
+    not_included = pd.concat(out, ignore_index=True)[list(NOT_INCLUDED_COLUMNS)]
+    issues, locked, forbidden = _drop_pairs(round, set(not_included["id"]))
+    if len(not_included):
+        log.info("eligibility: %d mentors and %d mentees not included",
+                 int((not_included["role"] == "mentor").sum()),
+                 int((not_included["role"] == "mentee").sum()))
+    return dataclasses.replace(round, mentors=tables["mentor"], mentees=tables["mentee"],
+                               issues=issues, locked=locked, forbidden=forbidden,
+                               not_included=not_included)
+
+
+def _reasons(table: pd.DataFrame, bits: np.ndarray, labels: dict[int, str]) -> np.ndarray:
+    """One reason text per person ("" = included): consent first, then each failed rule."""
+    consent = (table["consent"] if "consent" in table.columns
+               else pd.Series(True, index=table.index))
+    text = consent.map(consent_reason).to_numpy(dtype=object)
+    for bit, rule in labels.items():
+        failed = (bits & bit) > 0
+        rule_reason = f"does not meet the eligibility rule {rule}"
+        text[failed] = [f"{t}; {rule_reason}" if t else rule_reason for t in text[failed]]
+    return np.array([_capital(t) for t in text], dtype=object)
+
+
+def _drop_pairs(round, excluded: set[str]):
+    """Issues, locked and forbidden without the pairs naming a person who is not included."""
+    issues = [round.issues]
+    kept = {}
+    for name in ("locked", "forbidden"):
+        pairs = getattr(round, name)
+        gone = pairs["mentee_id"].astype(str).isin(excluded) | pairs["mentor_id"].astype(str).isin(excluded)
+        if gone.any():
+            issues.append(pd.DataFrame({
+                "severity": "warning", "file": "", "row": pd.array([pd.NA] * int(gone.sum()), dtype="Int64"),
+                "column": "", "value": "",
+                "problem": [f"{name} pair {m} – {r} dropped: one of them is not included (see "
+                            "Not included)" for m, r in zip(pairs.loc[gone, "mentee_id"],
+                                                            pairs.loc[gone, "mentor_id"])],
+                "suggestion": "ask for consent, or remove the pair"}))
+        kept[name] = pairs[~gone].reset_index(drop=True)
+    frame = pd.concat(issues, ignore_index=True) if len(issues) > 1 else round.issues
+    return frame, kept["locked"], kept["forbidden"]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
