@@ -198,7 +198,7 @@ def _plain_table(headings: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 def run_command(round_config, outdir, objective, decisions, pseudonymise, quiet):
     """Read, validate, score, solve and write the round's output folder.
 
-    Writes pairs.xlsx (the workbook to review), pairs.csv, unmatched.csv, mentors.csv,
+    Writes pairs.xlsx (the workbook to review), pairs.csv, unmatched.csv, mentors.csv, not_included.csv,
     introductions.csv, report.html and audit.json. Exit codes: 0 done, 2 invalid input,
     3 locked pairs that cannot all hold.
     """

@@ -29,7 +29,7 @@ from matcher.scoring.constraints import FIRST_RULE_BIT, rule_bits, rule_text
 
 log = logging.getLogger(__name__)
 
-NOT_INCLUDED_COLUMNS = ("role", "id", "row", "reason")
+NOT_INCLUDED_COLUMNS = ("role", "id", "name", "email", "row", "reason")
 #: words that say no (checked first: "en hyväksy", "I do not agree" contain a yes word too)
 _NO = ("no", "n", "ei", "nej", "not", "don t", "do not", "dont", "inte", "en", "disagree",
        "kiella", "kiellan", "false", "0")
@@ -64,7 +64,7 @@ def consent_reason(answer: object) -> str:
 
 def screen(round) -> object:
     """The round without the people who did not consent or fail an eligibility rule; they are
-    listed in ``round.not_included`` (columns role, id, row, reason) and the coordinator's locked
+    listed in ``round.not_included`` (columns role, id, name, email, row, reason) and the coordinator's locked
     or forbidden pairs naming them are dropped with a warning.
 
     Examples
@@ -82,9 +82,11 @@ def screen(round) -> object:
                               ("mentee", round.mentees, mentee_rules)):
         reasons = _reasons(table, bits, labels)
         excluded = reasons != ""
-        out.append(pd.DataFrame({"role": role, "id": table.index[excluded].astype(str),
-                                 "row": table["row"].to_numpy()[excluded] if "row" in table else 0,
-                                 "reason": reasons[excluded]}))
+        out.append(pd.DataFrame({
+            "role": role, "id": table.index[excluded].astype(str),
+            **{name: (table[name].to_numpy()[excluded] if name in table else "")
+               for name in ("name", "email", "row")},
+            "reason": reasons[excluded]}))
         tables[role] = table[~excluded]
     not_included = pd.concat(out, ignore_index=True)[list(NOT_INCLUDED_COLUMNS)]
     issues, locked, forbidden = _drop_pairs(round, set(not_included["id"]))

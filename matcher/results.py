@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from matcher import vocab
+from matcher.eligibility import NOT_INCLUDED_COLUMNS
 from matcher.scoring.constraints import NO_SHARED_LANGUAGE
 
 #: How many alternative mentors the Alternatives sheet lists per mentee.
@@ -63,7 +64,8 @@ def build_tables(round, scores, matching, *, pseudonymise: bool = False) -> dict
     Returns
     -------
     dict of str to DataFrame
-        ``pairs``, ``unmatched``, ``mentors``, ``alternatives``, ``supply_demand``,
+        ``pairs``, ``unmatched`` (mentees who were not included last, with why),
+        ``not_included`` (mentors and mentees), ``mentors``, ``alternatives``, ``supply_demand``,
         ``goal_coverage``, ``issues`` and ``summary``.
     """
     people = People.of(round, pseudonymise)
@@ -79,7 +81,10 @@ def build_tables(round, scores, matching, *, pseudonymise: bool = False) -> dict
     top = best_columns(scores.total, allowed, ALTERNATIVES)
     return {
         "pairs": pairs,
-        "unmatched": _unmatched(round, scores, people, mentee_pos, assigned, capacity, top),
+        "unmatched": pd.concat([_unmatched(round, scores, people, mentee_pos, assigned, capacity,
+                                           top), _not_included_mentees(round, pseudonymise)],
+                               ignore_index=True),
+        "not_included": not_included(round, pseudonymise),
         "mentors": _mentors(round, people, assigned, capacity),
         "alternatives": _alternatives(scores, people, top, assigned, capacity),
         "supply_demand": supply_and_demand(round.mentees, round.mentors),
@@ -124,6 +129,29 @@ def _unmatched(round, scores, people, mentee_pos, assigned, capacity, top) -> pd
         "reason": reasons,
         "best_candidates": best,
     })
+
+
+def not_included(round, pseudonymise: bool = False) -> pd.DataFrame:
+    """Everyone left out before matching (no consent, an eligibility rule failed), with why:
+    ``role, id, name, email, row, reason``."""
+    table = getattr(round, "not_included", None)
+    if table is None:
+        return pd.DataFrame(columns=list(NOT_INCLUDED_COLUMNS))
+    table = table[list(NOT_INCLUDED_COLUMNS)].reset_index(drop=True)
+    if pseudonymise:
+        table = table.assign(name=table["id"], email="")
+    return table
+
+
+def _not_included_mentees(round, pseudonymise: bool) -> pd.DataFrame:
+    """The Unmatched rows of mentees who were not included."""
+    table = not_included(round, pseudonymise)
+    mentees = table[table["role"] == "mentee"]
+    return pd.DataFrame({"mentee_id": mentees["id"].to_numpy(),
+                         "mentee_name": mentees["name"].to_numpy(),
+                         "mentee_email": mentees["email"].to_numpy(),
+                         "reason": ("Not included: " + mentees["reason"]).to_numpy(),
+                         "best_candidates": ""})
 
 
 def unmatched_reasons(scores, rows: np.ndarray, assigned: np.ndarray, capacity: np.ndarray,
@@ -318,6 +346,7 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
         ("Pairs", len(pairs)),
         ("Matched mentees", n_matched),
         ("Unmatched mentees", len(round.mentees) - n_matched),
+        ("Not included", len(not_included(round))),
         ("Locked pairs", int(pairs["locked"].sum())),
         ("Forbidden pairs", len(round.forbidden)),
         ("Objective", matching.objective),

@@ -68,13 +68,14 @@ MENTOR_COLUMNS = {
     "organisation": Q_ORG_MENTOR, "field": Q_FIELD_MENTOR, "job_title": Q_TITLE,
     "years_experience": Q_YEARS, "years_in_finland": Q_YEARS_FI, "languages": Q_LANGUAGES_MENTOR,
     "topics": Q_TOPICS, "about": Q_ABOUT, "capacity": Q_CAPACITY, "city": Q_CITY,
-    "meeting_mode": Q_MEETING, "gender": Q_GENDER,
+    "meeting_mode": Q_MEETING, "gender": Q_GENDER, "consent": Q_CONSENT,
 }
 MENTEE_COLUMNS = {
     "submitted_at": "Completion time", "email": "Email", "name": "Name",
     "organisation": Q_ORG_MENTEE, "field": Q_FIELD_MENTEE, "goals": Q_GOALS,
     "goals_text": Q_GOALS_TEXT, "languages": Q_LANGUAGES_MENTEE, "city": Q_CITY,
     "meeting_mode": Q_MEETING, "gender": Q_GENDER, "gender_preference": Q_GENDER_PREF,
+    "consent": Q_CONSENT,
 }
 
 # Finnish answer options of the bilingual form (the English ones are the vocab labels).

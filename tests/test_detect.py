@@ -23,7 +23,7 @@ def test_synthetic_forms_headers_are_all_recognised():
     mentors = detect_columns(synthetic.mentor_export(30, messy=False), "mentors")
     assert mentors.columns == synthetic.MENTOR_COLUMNS | {}
     assert mentors.missing == []
-    assert set(mentors.unmapped) == {"Id", "Start time", "Last modified time", synthetic.Q_CONSENT}
+    assert set(mentors.unmapped) == {"Id", "Start time", "Last modified time"}  # consent is read
     mentees = detect_columns(synthetic.mentee_export(30, messy=False), "mentees")
     assert mentees.columns == synthetic.MENTEE_COLUMNS
 
@@ -100,7 +100,7 @@ def test_cli_init_and_validate(tmp_path):
     out = runner.invoke(main, ["init", str(tmp_path / "mentors.xlsx"), str(tmp_path / "mentees.xlsx"),
                                "-o", str(tmp_path / "new.toml")])
     assert out.exit_code == 0, out.output
-    assert "Wrote" in out.output and "mentors: 15 columns recognised" in out.output
+    assert "Wrote" in out.output and "mentors: 16 columns recognised" in out.output
     again = runner.invoke(main, ["init", str(tmp_path / "mentors.xlsx"), str(tmp_path / "mentees.xlsx"),
                                  "-o", str(tmp_path / "new.toml")])
     assert again.exit_code == 2 and "already exists" in again.output and "Traceback" not in again.output

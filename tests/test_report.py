@@ -117,7 +117,12 @@ def make_tables(n_pairs: int = 30, n_unmatched: int = 4, n_mentors: int = 20,
                                      "Weights"],
                             "value": [TITLE, str(n_mentees), str(n_mentors), str(n_pairs), "coverage",
                                       f"{score.mean():.1f}", "field 0.30, goals 0.40"]})
-    return {"pairs": pairs, "unmatched": unmatched, "mentors": mentors, "alternatives": alternatives,
+    not_included = pd.DataFrame({
+        "role": ["mentor"], "id": ["M99999"], "name": ["Sanna Sukunimi"],
+        "email": ["sanna@example.fi"], "row": [23],
+        "reason": ["Did not consent to their answers being used for matching (answered no)"]})
+    return {"pairs": pairs, "unmatched": unmatched, "not_included": not_included,
+            "mentors": mentors, "alternatives": alternatives,
             "supply_demand": supply, "goal_coverage": coverage, "issues": issues, "summary": summary}
 
 
@@ -133,8 +138,8 @@ def written(tables, tmp_path_factory) -> Path:
     return outdir
 
 
-FILES = ["pairs.xlsx", "pairs.csv", "unmatched.csv", "mentors.csv", "introductions.csv",
-         "report.html", "audit.json"]
+FILES = ["pairs.xlsx", "pairs.csv", "unmatched.csv", "mentors.csv", "not_included.csv",
+         "introductions.csv", "report.html", "audit.json"]
 
 
 def test_writes_every_file_and_returns_their_paths(tables, tmp_path):
@@ -156,7 +161,7 @@ def test_same_tables_give_byte_identical_files(tables, written, tmp_path):
 
 def test_workbook_has_every_sheet_in_order(written):
     book = openpyxl.load_workbook(written / "pairs.xlsx")
-    assert book.sheetnames == ["Pairs", "Unmatched", "Mentors", "Alternatives", "Supply and demand",
+    assert book.sheetnames == ["Pairs", "Unmatched", "Not included", "Mentors", "Alternatives", "Supply and demand",
                                "Data issues", "Summary"]
     assert book.properties.title == TITLE
 

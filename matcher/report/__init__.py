@@ -7,6 +7,7 @@
 ``pairs.csv``          CSV twins for batch use, stable column names
 ``unmatched.csv``      (:mod:`matcher.report.csvs`)
 ``mentors.csv``
+``not_included.csv``   who was left out before matching (no consent, eligibility), with why
 ``introductions.csv``  one introduction e-mail per pair, for a mail merge
 ``report.html``        self-contained report with charts (:mod:`matcher.report.html`)
 ``audit.json``         what is needed to reproduce the round (:mod:`matcher.report.audit`)
@@ -53,8 +54,8 @@ def write_outputs(tables: dict[str, pd.DataFrame], outdir: str | Path, *, audit:
     Returns
     -------
     list of Path
-        ``pairs.xlsx, pairs.csv, unmatched.csv, mentors.csv, introductions.csv, report.html,
-        audit.json`` inside ``outdir``.
+        ``pairs.xlsx, pairs.csv, unmatched.csv, mentors.csv, not_included.csv,
+        introductions.csv, report.html, audit.json`` inside ``outdir``.
 
     Raises
     ------
@@ -65,7 +66,7 @@ def write_outputs(tables: dict[str, pd.DataFrame], outdir: str | Path, *, audit:
     -------
     >>> files = write_outputs(tables, Path("output"), audit=audit, title="Spring round")  # doctest: +SKIP
     >>> [f.name for f in files]                                                             # doctest: +SKIP
-    ['pairs.xlsx', 'pairs.csv', 'unmatched.csv', 'mentors.csv', 'introductions.csv', 'report.html', 'audit.json']
+    ['pairs.xlsx', 'pairs.csv', 'unmatched.csv', 'mentors.csv', 'not_included.csv', 'introductions.csv', 'report.html', 'audit.json']
     """
     check_tables(tables)
     outdir = Path(outdir)

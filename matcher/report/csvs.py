@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from matcher.eligibility import NOT_INCLUDED_COLUMNS
 from matcher.report.tables import component_columns, first_name, rounded
 from matcher.safe_io import neutralise_frame
 
@@ -40,12 +41,13 @@ The {title} team"""
 
 
 def write_csvs(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
-    """Write ``pairs.csv``, ``unmatched.csv`` and ``mentors.csv`` into ``folder``.
+    """Write ``pairs.csv``, ``unmatched.csv``, ``mentors.csv`` and ``not_included.csv`` into
+    ``folder``.
 
     Example
     -------
     >>> write_csvs(tables, Path("output"))  # doctest: +SKIP
-    [PosixPath('output/pairs.csv'), PosixPath('output/unmatched.csv'), PosixPath('output/mentors.csv')]
+    [PosixPath('output/pairs.csv'), PosixPath('output/unmatched.csv'), PosixPath('output/mentors.csv'), PosixPath('output/not_included.csv')]
     """
     pairs = tables["pairs"]
     components = component_columns(pairs)
@@ -53,6 +55,7 @@ def write_csvs(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
         "pairs.csv": (pairs, [*PAIRS_COLUMNS, *components, "explanation"]),
         "unmatched.csv": (tables["unmatched"], list(UNMATCHED_COLUMNS)),
         "mentors.csv": (tables["mentors"], list(MENTORS_COLUMNS)),
+        "not_included.csv": (tables["not_included"], list(NOT_INCLUDED_COLUMNS)),
     }
     return [write_csv(rounded(frame[names], components), folder / name)
             for name, (frame, names) in columns.items()]

@@ -14,6 +14,7 @@ REQUIRED = {
     "pairs": ("mentee_id", "mentee_name", "mentee_email", "mentor_id", "mentor_name",
               "mentor_email", "score", "explanation", "locked", "decision"),
     "unmatched": ("mentee_id", "mentee_name", "mentee_email", "reason", "best_candidates"),
+    "not_included": ("role", "id", "name", "email", "row", "reason"),
     "mentors": ("mentor_id", "mentor_name", "mentor_email", "capacity", "assigned", "remaining"),
     "alternatives": ("mentee_id", "mentee_name", "rank", "mentor_id", "mentor_name", "score",
                      "feasible", "note"),

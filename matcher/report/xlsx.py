@@ -37,6 +37,7 @@ from matcher.safe_io import neutralise, neutralise_series
 SHEETS = (
     ("Pairs", "pairs"),
     ("Unmatched", "unmatched"),
+    ("Not included", "not_included"),
     ("Mentors", "mentors"),
     ("Alternatives", "alternatives"),
     ("Supply and demand", "supply_demand"),
