@@ -93,9 +93,21 @@ def validate_command(round_config, fmt):
         click.echo(rnd.issues.to_csv(index=False), nl=False)
     else:
         _print_issues(rnd.issues)
+        _print_not_included(rnd)
         _print_shortages(rnd)
         click.echo(rnd.summary())  # last, so a batch job can read it with tail -1
     sys.exit(0 if rnd.ok else 2)
+
+
+def _print_not_included(rnd) -> None:
+    """Who will not be matched whatever the scores (no consent, an eligibility rule), and why."""
+    left_out = rnd.not_included
+    if len(left_out):
+        click.echo(f"\n{len(left_out)} people are not included (listed in the output's 'Not "
+                   "included' sheet):")
+        for role, row, reason in zip(left_out["role"], left_out["row"], left_out["reason"]):
+            file = (rnd.config.mentors if role == "mentor" else rnd.config.mentees).file
+            click.echo(f"  {role} in row {row} of {file.name if file else '?'}: {reason}")
 
 
 def _print_shortages(rnd) -> None:

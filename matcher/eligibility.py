@@ -119,7 +119,9 @@ def _drop_pairs(round, excluded: set[str]):
         pairs = getattr(round, name)
         gone = pairs["mentee_id"].astype(str).isin(excluded) | pairs["mentor_id"].astype(str).isin(excluded)
         if gone.any():
-            issues.append(pd.DataFrame({
+            from matcher.intake import ISSUE_COLUMNS  # intake screens the round: import when called
+
+            issues.append(pd.DataFrame(columns=list(ISSUE_COLUMNS), data={
                 "severity": "warning", "file": "", "row": pd.array([pd.NA] * int(gone.sum()), dtype="Int64"),
                 "column": "", "value": "",
                 "problem": [f"{name} pair {m} – {r} dropped: one of them is not included (see "

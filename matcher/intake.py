@@ -52,7 +52,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import process
 
-from matcher import eligibility, vocab
+from matcher import checks, eligibility, vocab
 from matcher.config import PairRef, RoundConfig, SourceConfig, load_config
 from matcher.errors import InputError
 from matcher.readers import read_table
@@ -188,9 +188,9 @@ def load_round(source: str | Path | RoundConfig) -> Round:
         tables[role] = table
     locked = _resolve_pairs(config, "locked", tables, issues)
     forbidden = _resolve_pairs(config, "forbidden", tables, issues)
-    rnd = eligibility.screen(Round(config=config, mentors=tables["mentors"],
-                                   mentees=tables["mentees"], issues=issues.frame(),
-                                   locked=locked, forbidden=forbidden, extra_columns=extra))
+    rnd = checks.check_round(eligibility.screen(Round(
+        config=config, mentors=tables["mentors"], mentees=tables["mentees"],
+        issues=issues.frame(), locked=locked, forbidden=forbidden, extra_columns=extra)))
     log.info("intake: %d mentors, %d mentees, %d errors, %d warnings", len(rnd.mentors),
              len(rnd.mentees), len(rnd.errors), len(rnd.warnings))
     return rnd
@@ -273,6 +273,10 @@ def _normalise(table: pd.DataFrame, role: str, columns: dict[str, str], config: 
     out["city"] = _cities(cell("city"), vocabulary("cities"), report)
     out["meeting_mode"] = _meeting_modes(cell("meeting_mode"), separators, defaults.meeting_mode,
                                          report)
+    for row in checks.remote_place_in_person(cell("city"), out["meeting_mode"]):
+        report.add("warning", row, "city", cell("city")[row], "a remote answer as the place, but "
+                   "meets only in person", "ask which municipality they can meet in, or set "
+                   "their meeting mode to remote or either")
     out["gender"] = _genders(cell("gender"), set())
     out["consent"] = (_map_unique(cell("consent"), eligibility.yes_no).reindex(table.index)
                       .astype(object).where(lambda c: c.notna(), None)
