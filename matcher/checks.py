@@ -43,7 +43,7 @@ def check_round(round) -> object:
     """The round with the cross-answer warnings of this module added to its issues."""
     found = [round.issues, *(_unknown_places(round, role) for role in ("mentors", "mentees")),
              _idle_mentors(round), _fields_nobody_mentors(round)]
-    issues = pd.concat([f for f in found if len(f)], ignore_index=True)
+    issues = pd.concat([round.issues, *(f for f in found[1:] if len(f))], ignore_index=True)
     issues["row"] = issues["row"].astype("Int64")
     return dataclasses.replace(round, issues=issues)
 

@@ -282,7 +282,7 @@ def mentor_export(n: int, seed: int = 0, messy: bool = True) -> pd.DataFrame:
         Q_GENDER: _choice_answers(rng, n, fi, _GENDER, (52, 44, 2, 2)),
         Q_CONSENT: np.where(fi, "Kyllä", "Yes"),
     }
-    frame = pd.DataFrame(table)
+    frame = _remote_place_meets_remotely(pd.DataFrame(table), fi) if not messy else pd.DataFrame(table)
     if messy:
         frame = _blemish(frame, rng, numbers={Q_YEARS: _LOOSE_YEARS, Q_CAPACITY: _LOOSE_CAPACITY},
                          languages=Q_LANGUAGES_MENTOR, optional=(Q_ORG_MENTOR, Q_YEARS_FI, Q_GENDER))
@@ -322,7 +322,7 @@ def mentee_export(n: int, seed: int = 0, messy: bool = True) -> pd.DataFrame:
         Q_GENDER_PREF: _choice_answers(rng, n, fi, _GENDER_PREF, (85, 12, 3)),
         Q_CONSENT: np.where(fi, "Kyllä", "Yes"),
     }
-    frame = pd.DataFrame(table)
+    frame = _remote_place_meets_remotely(pd.DataFrame(table), fi) if not messy else pd.DataFrame(table)
     if messy:
         frame = _blemish(frame, rng, numbers={}, languages=Q_LANGUAGES_MENTEE,
                          optional=(Q_GENDER, Q_GENDER_PREF))
@@ -485,6 +485,15 @@ def _city_answers(rng, n, spread) -> np.ndarray:
     swedish = rng.random(n) < 0.05
     city = np.where(swedish, [_CITY_SV.get(c, c) for c in city], city)
     return np.where(rng.random(n) < spread, "Etänä / remote", city)
+
+
+def _remote_place_meets_remotely(frame: pd.DataFrame, fi) -> pd.DataFrame:
+    """A clean export has no contradiction: who gives "remote" as the place meets remotely
+    (messy exports keep the in-person answers, a contradiction ``validate`` reports)."""
+    remote = frame[Q_CITY].to_numpy() == "Etänä / remote"
+    answer = np.where(fi, _MEETING["fi"]["remote"], _MEETING["en"]["remote"])
+    frame[Q_MEETING] = np.where(remote, answer, frame[Q_MEETING].to_numpy())
+    return frame
 
 
 def _meeting_answers(rng, n, fi, weights) -> np.ndarray:
