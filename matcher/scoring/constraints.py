@@ -93,7 +93,7 @@ def rule_bits(constraints: ConstraintConfig, mentees: pd.DataFrame, mentors: pd.
     >>> mentors = pd.DataFrame({"years_in_finland": [5.0, 1.0, float("nan")]})
     >>> rules = (Rule("mentor", "years_in_finland", ">=", 3.0),)
     >>> rule_bits(ConstraintConfig(rules=rules), pd.DataFrame(index=[0]), mentors)[1].tolist()
-    [0, 64, 64]
+    [0, 512, 512]
     """
     bits = {"mentee": np.zeros(len(mentees), dtype=np.uint16),
             "mentor": np.zeros(len(mentors), dtype=np.uint16)}
