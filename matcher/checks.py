@@ -21,12 +21,16 @@ Example
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from matcher import vocab
 from matcher.places import municipalities
+
+if TYPE_CHECKING:  # intake imports this module
+    from matcher.intake import Round
 
 #: rows listed in one grouped warning before "…"
 SHOWN_ROWS = 8
@@ -39,7 +43,7 @@ def remote_place_in_person(places: pd.Series, modes: pd.Series) -> pd.Index:
     return places.index[remote.astype(bool).to_numpy() & (modes == "in_person").to_numpy()]
 
 
-def check_round(round) -> object:
+def check_round(round: Round) -> Round:
     """The round with the cross-answer warnings of this module added to its issues."""
     found = [round.issues, *(_unknown_places(round, role) for role in ("mentors", "mentees")),
              _idle_mentors(round), _fields_nobody_mentors(round)]

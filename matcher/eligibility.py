@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from typing import TYPE_CHECKING
 import re
 
 import numpy as np
@@ -26,6 +27,9 @@ import pandas as pd
 
 from matcher import vocab
 from matcher.scoring.constraints import FIRST_RULE_BIT, rule_bits, rule_text
+
+if TYPE_CHECKING:  # intake imports this module
+    from matcher.intake import Round
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +66,7 @@ def consent_reason(answer: object) -> str:
     return "did not answer the consent question (consent is needed to be matched)"
 
 
-def screen(round) -> object:
+def screen(round: Round) -> Round:
     """The round without the people who did not consent or fail an eligibility rule; they are
     listed in ``round.not_included`` (columns role, id, name, email, row, reason) and the coordinator's locked
     or forbidden pairs naming them are dropped with a warning.

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -29,6 +30,9 @@ from matcher.scoring.encode import People, encode_pair
 from matcher.scoring.scores import PairContext, Scores
 from matcher.scoring.tabulate import answer_keys, by_answers
 
+if TYPE_CHECKING:
+    from matcher.intake import Round
+
 log = logging.getLogger(__name__)
 
 #: pairs per block of mentees: about 4 MB per float32 temporary, so a block's few temporaries
@@ -41,7 +45,7 @@ WORKERS = min(4, os.cpu_count() or 1)
 TEXT_COMPONENTS = ("field", "goals")
 
 
-def score_round(round) -> Scores:
+def score_round(round: Round) -> Scores:
     """Score a loaded round (:func:`matcher.load_round`): its tables, config and forbidden pairs.
 
     Examples
@@ -191,8 +195,11 @@ def _penalty_writer(e: People, r: People, wishes: list, penalty: np.float32, tot
     """Subtracts ``penalty`` points from the total of a block's pairs per soft wish they do not
     meet (never below 0)."""
     n, m = total.shape
-    parts = [_rows_of(lambda a, b, fails=wish.fails: fails(a, b).astype(np.float32), wish.inputs,
-                      e, r, n, m) for wish in wishes]
+    def as_points(fails: Callable[[People, People], np.ndarray]
+                  ) -> Callable[[People, People], np.ndarray]:
+        return lambda a, b: fails(a, b).astype(np.float32)
+
+    parts = [_rows_of(as_points(wish.fails), wish.inputs, e, r, n, m) for wish in wishes]
 
     def write(rows: slice) -> None:
         block = total[rows]

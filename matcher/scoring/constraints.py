@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -118,8 +118,7 @@ class PairReason:
         return np.where(self.fails(mentees, mentors), np.uint16(self.bit), np.uint16(0))
 
 
-def pair_reasons(constraints: ConstraintConfig, wishes: WishConfig = WishConfig()
-                 ) -> list[PairReason]:
+def pair_reasons(constraints: ConstraintConfig, wishes: WishConfig) -> list[PairReason]:
     """The pair-level constraints the config turns on (eligibility rules are per person),
     including the stated wishes set to ``hard``."""
     reasons = [PairReason(NO_SHARED_LANGUAGE, ("languages",),
