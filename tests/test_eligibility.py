@@ -1,0 +1,118 @@
+"""Consent and eligibility: who is not included and why (nobody lost), and validate's
+contradiction warnings."""
+
+from __future__ import annotations
+
+import openpyxl
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from matcher import load_round, run_round
+from matcher.cli import main
+from matcher.eligibility import yes_no
+
+from conftest import write_csv
+
+CONSENT = "I agree that my answers are used for matching / Hyväksyn, että vastauksiani käytetään"
+
+
+def write_round(tmp_path, mentors: dict, mentees: dict, extra: str = "") -> str:
+    """A round of two CSV exports whose headers are the canonical names (consent: CONSENT)."""
+    frames = {}
+    for role, columns in (("mentors", mentors), ("mentees", mentees)):
+        n = len(next(iter(columns.values())))
+        prefix = "m" if role == "mentors" else "e"
+        frame = pd.DataFrame({"email": [f"{prefix}{i}@example.org" for i in range(n)],
+                              "languages": ["Finnish"] * n, **columns})
+        frames[role] = frame.rename(columns={"consent": CONSENT})
+        write_csv(tmp_path / f"{role}.csv", frames[role])
+    lines = ['[round]\nname = "Test"']
+    for role, frame in frames.items():
+        lines += [f'[{role}]\nfile = "{role}.csv"', f"[{role}.columns]"]
+        lines += [f'{"consent" if h == CONSENT else h} = "{h}"' for h in frame.columns]
+    (tmp_path / "round.toml").write_text("\n".join([*lines, extra]), encoding="utf-8")
+    return str(tmp_path / "round.toml")
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    ("Yes", True), ("Kyllä", True), ("Ja", True), ("Hyväksyn", True), ("I agree", True),
+    ("No", False), ("Ei", False), ("Nej", False), ("En hyväksy", False),
+    ("I do not agree", False), ("", None), (None, None), ("Maybe later", None),
+])
+def test_yes_no_in_three_languages(answer, expected):
+    assert yes_no(answer) == expected
+
+
+def test_no_or_blank_consent_excludes_with_the_reason(tmp_path):
+    path = write_round(tmp_path, {"consent": ["Yes", "Nej", "Kyllä"]},
+                       {"consent": ["Kyllä", "No", "Ei", None, "Ja"]})
+    rnd = load_round(path)
+    assert (len(rnd.mentors), len(rnd.mentees)) == (2, 2)
+    left = rnd.not_included.set_index("email")
+    assert left["role"].to_dict() == {"m1@example.org": "mentor", "e1@example.org": "mentee",
+                                      "e2@example.org": "mentee", "e3@example.org": "mentee"}
+    assert left.loc["e1@example.org", "reason"].endswith("(answered no)")
+    assert left.loc["e3@example.org", "reason"].startswith("Did not answer the consent question")
+    assert left.loc["e2@example.org", "row"] == 4  # the spreadsheet's row
+
+
+def test_not_included_people_are_in_every_output_and_get_no_introduction(tmp_path):
+    path = write_round(tmp_path, {"consent": ["Yes", "Nej"]}, {"consent": ["Kyllä", "Ei"]})
+    result = run_round(path, tmp_path / "out")
+    unmatched = pd.read_csv(tmp_path / "out" / "unmatched.csv")
+    assert unmatched["mentee_email"].tolist() == ["e1@example.org"]
+    assert unmatched["reason"].iloc[0].startswith("Not included: Did not consent")
+    listed = pd.read_csv(tmp_path / "out" / "not_included.csv")
+    assert sorted(listed["email"]) == ["e1@example.org", "m1@example.org"]
+    intro = pd.read_csv(tmp_path / "out" / "introductions.csv")
+    assert not {"e1@example.org", "m1@example.org"} & (set(intro["mentee_email"])
+                                                        | set(intro["mentor_email"]))
+    book = openpyxl.load_workbook(tmp_path / "out" / "pairs.xlsx")
+    assert book["Not included"].max_row == 3
+    assert len(result.tables["pairs"]) == 1
+
+
+def test_no_consent_question_includes_everyone(tmp_path):
+    rnd = load_round(write_round(tmp_path, {"city": ["Espoo"]}, {"city": ["Espoo"]}))
+    assert rnd.not_included.empty and len(rnd.mentees) == 1
+
+
+def test_eligibility_rule_reports_like_consent_and_drops_their_locks(tmp_path):
+    extra = ('[constraints]\nrules = [{who = "mentor", field = "years_in_finland", op = ">=", '
+             'value = 3}]\nlocked = [{mentee = "e0@example.org", mentor = "m1@example.org"}]')
+    path = write_round(tmp_path, {"years_in_finland": [5, 1, None]}, {"city": ["Espoo"]}, extra)
+    rnd = load_round(path)
+    assert rnd.mentors["email"].tolist() == ["m0@example.org"]
+    assert rnd.not_included["reason"].tolist() == [
+        "Does not meet the eligibility rule mentor years_in_finland >= 3"] * 2
+    assert rnd.locked.empty
+    assert rnd.issues["problem"].str.contains("locked pair .* dropped", regex=True).sum() == 1
+
+
+def test_validate_lists_who_is_not_included(tmp_path):
+    path = write_round(tmp_path, {"consent": ["Yes", "Nej"]}, {"consent": ["Kyllä"]})
+    out = CliRunner().invoke(main, ["validate", path], env={"COLUMNS": "200", "TERM": "dumb"})
+    assert "1 people are not included" in out.output
+    assert "mentor in row 3 of mentors.csv: Did not consent" in out.output
+
+
+def test_contradictions_are_flagged(tmp_path):
+    path = write_round(
+        tmp_path,
+        {"city": ["Espoo", "Etänä / remote"], "meeting_mode": ["either", "In person"],
+         "capacity": ["0", "2"], "topics": ["Networking", "Networking"], "field": ["ICT", "ICT"]},
+        {"city": ["Remote", "Leppävaara", "Leppävaara"], "meeting_mode": ["Kasvokkain", "either",
+                                                                         "either"],
+         "field": ["Logistics", "ICT", "Logistiikka"]})
+    issues = load_round(path).issues
+    remote = issues[issues["problem"].str.startswith("a remote answer as the place")]
+    assert sorted(zip(remote["file"], remote["row"])) == [("mentees.csv", 2), ("mentors.csv", 3)]
+    idle = issues[issues["problem"].str.startswith("capacity 0, but offers 1 topic")]
+    assert idle["row"].tolist() == [2]
+    lonely = issues[issues["problem"].str.contains("no mentor works in it")]
+    assert lonely["problem"].tolist() == [
+        "2 mentee(s) want a mentor in Logistics, but no mentor works in it (rows 2, 4)"]
+    unknown = issues[issues["problem"].str.startswith("not a Finnish municipality")]
+    assert unknown[["value", "row"]].values.tolist() == [["Leppävaara", 3]]  # once per answer
+    assert "rows 3, 4" in unknown["problem"].iloc[0]

@@ -1,0 +1,166 @@
+"""The place model: real municipalities (Finnish and Swedish names, inflected forms), distances,
+the commuting-area rule, the location score and the in-person distance limit."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matcher.config import ConstraintConfig, RoundConfig, ScoringConfig
+from matcher.places import HELSINKI_REGION, about_km, haversine_km, municipalities
+from matcher.scoring import score_pairs
+from matcher.scoring.components import NEUTRAL
+from matcher.scoring.constraints import TOO_FAR
+
+from test_scoring import table
+
+PLACES = municipalities()
+
+
+def km(a: str, b: str) -> float:
+    i, j = PLACES.resolve(a), PLACES.resolve(b)
+    assert i >= 0 and j >= 0, (a, b)
+    return float(PLACES.distances()[i, j])
+
+
+def test_every_municipality_with_region_and_coordinates():
+    assert len(PLACES) == 309
+    assert len(set(PLACES.region)) == 19  # 18 regions of mainland Finland and Åland
+    assert len(set(PLACES.names)) == len(PLACES)
+    assert 59.5 < PLACES.latitude.min() and PLACES.latitude.max() < 70.1
+    assert 19.0 < PLACES.longitude.min() and PLACES.longitude.max() < 31.6
+    assert PLACES.region[PLACES.resolve("Jyväskylä")] == "Keski-Suomi"
+    assert PLACES.region[PLACES.resolve("Vaala")] == "Pohjois-Pohjanmaa"
+
+
+@pytest.mark.parametrize(("answer", "municipality"), [
+    ("Helsingfors", "Helsinki"), ("Esbo", "Espoo"), ("Vanda", "Vantaa"), ("Grankulla", "Kauniainen"),
+    ("Åbo", "Turku"), ("Uleåborg", "Oulu"), ("Tammerfors", "Tampere"), ("Borgå", "Porvoo"),
+    ("Vasa", "Vaasa"), ("Mariehamn", "Maarianhamina"), ("JYVASKYLA", "Jyväskylä"),
+    ("Helsingissä", "Helsinki"), ("Espoossa", "Espoo"), ("Turussa", "Turku"),
+    ("Tampereella", "Tampere"), ("Lahdessa", "Lahti"), ("Vantaalla", "Vantaa"),
+    ("Seinäjoella", "Seinäjoki"), ("Lappeenrannassa", "Lappeenranta"), ("Kauniaisissa", "Kauniainen"),
+    ("Rovaniemellä", "Rovaniemi"), ("Turkuun", "Turku"), ("Helsingistä", "Helsinki"),
+    ("Espoo, Finland", "Espoo"), ("asun Espoossa", "Espoo"), ("Pääkaupunkiseutu", "Helsinki"),
+    ("Koski Tl", "Koski Tl"), ("Mänttä-Vilppulassa", "Mänttä-Vilppula"),
+])
+def test_names_swedish_names_and_inflected_forms_resolve(answer, municipality):
+    assert PLACES.name(PLACES.resolve(answer)) == municipality
+
+
+@pytest.mark.parametrize("answer", ["Etänä / remote", "remote", "", "Stockholm", "kotona",
+                                    "Leppävaara", "Kemian"])
+def test_answers_naming_no_municipality_are_unknown(answer):
+    assert PLACES.resolve(answer) == -1
+
+
+def test_distances_between_real_municipalities():
+    assert km("Helsingfors", "Esbo") == pytest.approx(16.2, abs=1)
+    assert km("Helsinki", "Vanda") == pytest.approx(15, abs=1.5)
+    assert km("Helsinki", "Jyväskylä") == pytest.approx(234, abs=5)
+    assert km("Tampere", "Åbo") == pytest.approx(142, abs=5)
+    assert km("Oulu", "Tampere") == pytest.approx(400, abs=8)
+    assert km("Espoo", "Espoo") == 0
+    d = PLACES.distances()
+    np.testing.assert_allclose(d, d.T, atol=1e-3)
+
+
+def test_haversine_one_degree_of_latitude():
+    assert float(haversine_km(np.array([60.0]), np.array([24.0]), np.array([61.0]),
+                              np.array([24.0]))[0, 0]) == pytest.approx(111.19, abs=0.01)
+
+
+def test_capital_region_and_commuter_belt_are_one_area():
+    area = PLACES.same_area()
+    rows = [PLACES.resolve(n) for n in HELSINKI_REGION]
+    assert area[np.ix_(rows, rows)].all()
+    assert area[PLACES.resolve("Espoo"), PLACES.resolve("Kerava")]
+    assert not area[PLACES.resolve("Helsinki"), PLACES.resolve("Porvoo")]
+    assert not area[PLACES.resolve("Tampere"), PLACES.resolve("Nokia")]
+    assert area[PLACES.resolve("Tampere"), PLACES.resolve("Tampere")]
+
+
+def test_about_km():
+    assert [about_km(k) for k in (0.4, 7.6, 16.2, 234.2)] == [
+        "under 1 km", "about 8 km", "about 15 km", "about 235 km"]
+
+
+def in_person_pairs(mentee_city, mentor_cities, modes=("in_person", "either"), **limits):
+    mentees = table("mentee", {"city": mentee_city, "meeting_mode": modes[0]})
+    mentors = table("mentor", *({"city": c, "meeting_mode": modes[1]} for c in mentor_cities))
+    config = RoundConfig(constraints=dataclasses.replace(ConstraintConfig(), **limits))
+    return score_pairs(mentors, mentees, config)
+
+
+def test_in_person_only_is_feasible_only_within_the_limit_or_one_area():
+    scores = in_person_pairs("Helsingfors", ["Esbo", "Vanda", "Kerava", "Mäntsälä", "Porvoo",
+                                             "Lahti", "Jyväskylä"])
+    # Mäntsälä is 50 km but in the Helsinki region; Porvoo 47 km; Lahti 99 km, Jyväskylä 234 km
+    assert scores.feasible.tolist() == [[True, True, True, True, True, False, False]]
+    assert scores.reasons("E1", "M7") == ["too far apart to meet in person (in person only)"]
+    assert "Too far apart to meet in person: about 235 km apart (Helsinki–Jyväskylä); the limit " \
+           "is 60 km" in scores.explain("E1", "M7")
+    looser = in_person_pairs("Helsingfors", ["Lahti", "Jyväskylä"], max_distance_km=120.0)
+    assert looser.feasible.tolist() == [[True, False]]
+    assert in_person_pairs("Helsingfors", ["Jyväskylä"], max_distance_km=0.0).feasible.all()
+
+
+def test_mäntsälä_and_kirkkonummi_are_far_but_one_commuting_area():
+    assert km("Mäntsälä", "Kirkkonummi") > 60
+    assert in_person_pairs("Mäntsälä", ["Kirkkonummi"]).feasible.all()
+
+
+def test_open_to_remote_meetings_far_apart_is_feasible_and_scores_remote():
+    scores = in_person_pairs("Oulu", ["Tampere"], modes=("either", "either"))
+    assert scores.feasible.all()
+    assert float(scores.components["location"][0, 0]) == pytest.approx(0.6, abs=1e-3)
+    assert scores.explain("E1", "M1").endswith(
+        "About 400 km apart (Oulu–Tampere); can meet remotely.")
+
+
+def test_location_score_decays_with_distance_and_same_municipality_is_full():
+    scores = in_person_pairs("Helsinki", ["Helsinki", "Espoo", "Kerava", "Porvoo"])
+    location = scores.components["location"].astype(np.float32)[0]
+    half = ScoringConfig().distance_half_km
+    expected = [0.5 ** (km("Helsinki", c) / half) for c in ("Helsinki", "Espoo", "Kerava", "Porvoo")]
+    np.testing.assert_allclose(location, expected, atol=2e-3)
+    assert location[0] == 1 and np.all(np.diff(location) < 0)
+    explained = scores.explain("E1", "M2")
+    assert explained.endswith("About 15 km apart (Helsinki–Espoo, one commuting area).")
+    assert "cannot" not in explained.casefold()
+    assert scores.explain("E1", "M1").endswith("Both in Helsinki.")
+
+
+def test_unknown_place_is_neutral_and_never_too_far():
+    scores = in_person_pairs("Leppävaara", ["Espoo", ""])
+    assert scores.feasible.all()
+    assert scores.components["location"].astype(np.float32).tolist() == [[NEUTRAL, NEUTRAL]]
+    assert scores.explain("E1", "M1").endswith(
+        "Distance unknown (mentee in Leppävaara, mentor in Espoo).")
+
+
+def test_remote_wish_is_met_wherever_the_mentor_lives():
+    scores = in_person_pairs("Utsjoki", ["Hanko"], modes=("remote", "either"))
+    assert scores.feasible.all() and float(scores.components["location"][0, 0]) == 1
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(list(PLACES.names) + ["", "Etänä", "Leppävaara"]), min_size=1,
+                max_size=6),
+       st.lists(st.sampled_from(list(PLACES.names) + ["", "Tukholma"]), min_size=1, max_size=6),
+       st.sampled_from(["in_person", "either", "remote"]))
+def test_too_far_exactly_when_in_person_only_known_far_and_not_one_area(mentee_cities,
+                                                                        mentor_cities, mode):
+    mentees = table("mentee", *({"city": c, "meeting_mode": mode} for c in mentee_cities))
+    mentors = table("mentor", *({"city": c, "meeting_mode": "either"} for c in mentor_cities))
+    scores = score_pairs(mentors, mentees)
+    pe, pr = PLACES.resolve_many(mentee_cities), PLACES.resolve_many(mentor_cities)
+    for i, a in enumerate(pe):
+        for j, b in enumerate(pr):
+            far = (mode == "in_person" and a >= 0 and b >= 0 and PLACES.distances()[a, b] > 60
+                   and not PLACES.same_area()[a, b])
+            assert bool(scores.reason_codes[i, j] & TOO_FAR) == far
