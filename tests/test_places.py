@@ -31,8 +31,8 @@ def test_every_municipality_with_region_and_coordinates():
     assert len(PLACES) == 309
     assert len(set(PLACES.region)) == 19  # 18 regions of mainland Finland and Åland
     assert len(set(PLACES.names)) == len(PLACES)
-    assert 59.5 < PLACES.latitude.min() and PLACES.latitude.max() < 70.1
-    assert 19.0 < PLACES.longitude.min() and PLACES.longitude.max() < 31.6
+    assert PLACES.latitude.min() > 59.5 and PLACES.latitude.max() < 70.1
+    assert PLACES.longitude.min() > 19.0 and PLACES.longitude.max() < 31.6
     assert PLACES.region[PLACES.resolve("Jyväskylä")] == "Keski-Suomi"
     assert PLACES.region[PLACES.resolve("Vaala")] == "Pohjois-Pohjanmaa"
 

@@ -84,7 +84,7 @@ def test_wish_modes_in_the_config():
     config = parse_config('[wishes]\ngender = "soft"\nsame_field = "off"\npenalty = 10')
     assert (config.wishes.gender, config.wishes.same_field, config.wishes.language,
             config.wishes.penalty) == ("soft", "off", "hard", 10.0)
-    with pytest.raises(ConfigError, match="wishes.gender"):
+    with pytest.raises(ConfigError, match=r"wishes\.gender"):
         parse_config('[wishes]\ngender = "sometimes"')
     with pytest.raises(ConfigError, match=r"moved to \[wishes\]"):
         parse_config("[constraints]\ngender_preference = true")
