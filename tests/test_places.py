@@ -164,3 +164,28 @@ def test_too_far_exactly_when_in_person_only_known_far_and_not_one_area(mentee_c
             far = (mode == "in_person" and a >= 0 and b >= 0 and PLACES.distances()[a, b] > 60
                    and not PLACES.same_area()[a, b])
             assert bool(scores.reason_codes[i, j] & TOO_FAR) == far
+
+
+def test_sample_round_pairs_can_meet_and_wishes_are_met(sample_round_path):
+    import matcher
+
+    rnd = matcher.load_round(sample_round_path)
+    scores = matcher.score_round(rnd)
+    pairs = matcher.match_round(rnd, scores).pairs
+    mentees, mentors = rnd.mentees.loc[pairs["mentee_id"]], rnd.mentors.loc[pairs["mentor_id"]]
+    pe, pr = PLACES.resolve_many(mentees["city"]), PLACES.resolve_many(mentors["city"])
+    known = (pe >= 0) & (pr >= 0)
+    apart = PLACES.distances()[np.maximum(pe, 0), np.maximum(pr, 0)]
+    in_person_only = ((mentees["meeting_mode"].to_numpy() == "in_person")
+                      | (mentors["meeting_mode"].to_numpy() == "in_person"))
+    area = PLACES.same_area()[np.maximum(pe, 0), np.maximum(pr, 0)]
+    assert in_person_only.sum() > 20
+    assert not (in_person_only & known & (apart > 60) & ~area).any()
+    capital = np.isin(pe, [PLACES.resolve(n) for n in ("Helsinki", "Espoo", "Vantaa", "Kauniainen")])
+    capital &= np.isin(pr, [PLACES.resolve(n) for n in ("Helsinki", "Espoo", "Vantaa", "Kauniainen")])
+    explained = scores.explain_many(pairs["mentee_id"], pairs["mentor_id"])
+    assert capital.sum() > 10
+    assert not [e for e, c in zip(explained, capital) if c and "cannot" in e.casefold()]
+    wished = mentees["gender_preference"].to_numpy() != ""
+    assert wished.sum() == 14
+    assert (mentees["gender_preference"].to_numpy()[wished] == mentors["gender"].to_numpy()[wished]).all()
