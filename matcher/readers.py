@@ -28,7 +28,9 @@ import codecs
 import csv
 import importlib.util
 import re
+import struct
 import zipfile
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -169,9 +171,10 @@ def _check_workbook(path: Path, kind: str) -> None:
 def check_zip_size(path: Path, limit: int | None = None) -> None:
     """Refuse a zipped workbook that would expand beyond ``limit`` bytes (a "zip bomb").
 
-    The sizes the zip's directory declares are checked first, then each part is decompressed in
-    chunks and counted, without keeping it, so a directory that lies about the sizes is caught
-    too (zipfile stops at the declared size and the checksum then fails). Nothing is parsed.
+    The sizes the zip's directory declares are checked first. Then each part's compressed bytes
+    are inflated in bounded chunks and counted, without keeping them, until the compressed
+    stream ends: a directory that under-declares the sizes (and a checksum made to fit) is caught
+    too, since what counts is what the stream really holds. Nothing is parsed.
 
     Raises
     ------
@@ -182,29 +185,44 @@ def check_zip_size(path: Path, limit: int | None = None) -> None:
     damaged = (f"{path.name}: the workbook is damaged or incomplete (for example a download cut "
                "short) and cannot be read; download or export it again, or open it in Excel and "
                "save it again as .xlsx")
-
-    def too_big(size: int) -> InputError:
-        return InputError(f"{path.name}: the workbook expands to more than {size / 2**20:,.0f} MB "
-                          f"of uncompressed data (limit {limit / 2**20:,.0f} MB), far more than "
-                          "any form export; it is refused unread. Export the answers again, or "
-                          "as CSV")
-
     try:
-        with zipfile.ZipFile(path) as book:
+        with zipfile.ZipFile(path) as book, path.open("rb") as raw:
             members = book.infolist()
-            declared = sum(item.file_size for item in members)
-            if declared > limit:
-                raise too_big(declared)
-            total = 0
-            for item in members:
-                with book.open(item) as part:
-                    while chunk := part.read(_ZIP_CHUNK):
-                        total += len(chunk)
-                        if total > limit:
-                            raise too_big(total)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
-            NotImplementedError, RuntimeError):
+            total = sum(item.file_size for item in members)
+            if total <= limit:
+                total = sum(_inflated_size(raw, item, limit) for item in members)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
+            struct.error):
         raise InputError(damaged) from None
+    if total > limit:
+        raise InputError(f"{path.name}: the workbook expands to more than {limit / 2**20:,.0f} MB "
+                         "of uncompressed data, far more than any form export; it is refused "
+                         "unread. Export the answers again, or as CSV")
+
+
+def _inflated_size(raw, item: zipfile.ZipInfo, limit: int) -> int:
+    """The bytes one zip member really inflates to, counted up to just past ``limit``."""
+    raw.seek(item.header_offset)
+    header = raw.read(30)
+    if header[:4] != ZIP_SIGNATURE:
+        raise zipfile.BadZipFile("bad local header")
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    raw.seek(item.header_offset + 30 + name_length + extra_length)
+    if item.compress_type == zipfile.ZIP_STORED:
+        return item.compress_size
+    if item.compress_type != zipfile.ZIP_DEFLATED:
+        raise zipfile.BadZipFile("unexpected compression method")
+    inflate = zlib.decompressobj(-15)
+    left, size = item.compress_size, 0
+    while left > 0 and not inflate.eof and size <= limit:
+        data = raw.read(min(_ZIP_CHUNK, left))
+        if not data:
+            raise EOFError("zip member cut short")
+        left -= len(data)
+        while data and size <= limit:
+            size += len(inflate.decompress(data, _ZIP_CHUNK))
+            data = inflate.unconsumed_tail
+    return size
 
 
 def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], dict]:
