@@ -406,7 +406,7 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
     ('Määrä', 'utf-8-sig')
     """
     if data.startswith(codecs.BOM_UTF8):
-        candidates = ("utf-8-sig",)
+        candidates: tuple[str, ...] = ("utf-8-sig",)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ("utf-16",)
     elif order := _utf16_order(data):
