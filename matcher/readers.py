@@ -338,8 +338,8 @@ def split_records(text: str, delimiter: str,
             start = 0
             for record in reader:
                 used = reader.line_num - start
-                if records and (len(record) != len(records[0]) or used > 1 and _swallowed(
-                        lines[position + 1:position + used], delimiter, len(records[0]))):
+                if records and (len(record) != len(records[0]) or (used > 1 and _swallowed(
+                        lines[position + 1:position + used], delimiter, len(records[0])))):
                     strict, end = _strict_record(text, offsets[position], cell, delimiter)
                     if strict != record:
                         records.append(strict)
@@ -365,6 +365,7 @@ def _strict_record(text: str, start: int, cell: re.Pattern, delimiter: str) -> t
     position = start
     while True:
         match = cell.match(text, position)
+        assert match is not None  # the plain alternative matches anywhere, even empty
         quoted, plain = match.group(1), match.group(2)
         record.append(quoted.replace('""', '"') if quoted is not None else plain.rstrip("\r"))
         position = match.end()

@@ -91,5 +91,5 @@ def assert_clean(outcome: Outcome, code: int, *needles: str, outdir: Path | None
         hidden = [p.name for p in outdir.parent.glob(f".{outdir.name}.*")]
         assert not hidden, f"left behind: {hidden}"
         if code == 0:
-            assert OUTPUT_FILES <= {p.name for p in outdir.iterdir()}
+            assert {p.name for p in outdir.iterdir()} >= OUTPUT_FILES
     return outcome

@@ -9,8 +9,6 @@ apply) and what to do, no traceback and no output folder.
 from __future__ import annotations
 
 import codecs
-import csv
-import io
 import zipfile
 from pathlib import Path
 
@@ -218,7 +216,7 @@ def test_utf16_without_bom(round_toml):
 def test_duplicate_headers_are_told_apart(round_toml):
     """Two columns with one header: pandas renames the second 'X.1'; the mapping stays on the first."""
     frame = read_export(mentees_of(round_toml))
-    languages = [c for c in frame.columns if c.startswith("Which languages")][0]
+    languages = next(c for c in frame.columns if c.startswith("Which languages"))
     text = frame.to_csv(sep=";", index=False)
     header, rest = text.split("\n", 1)
     header += ";" + languages
@@ -291,7 +289,7 @@ def test_stray_quote_in_semicolon_csv_never_swallows_rows(round_toml):
     """A hand-edited export: cells quoted where they hold ';', but two answers typed with a lone
     '"' at the start, unescaped. Read strictly, the rows between the two quotes become one cell."""
     frame = read_export(mentees_of(round_toml))
-    goals = [c for c in frame.columns if c.startswith("Describe")][0]
+    goals = next(c for c in frame.columns if c.startswith("Describe"))
     frame.loc[2, goals], frame.loc[9, goals] = "STRAY1", "STRAY2"
     text = frame.to_csv(sep=";", index=False)  # quotes the cells holding ';' as Excel does
     text = text.replace("STRAY1", '"real job, any job').replace("STRAY2", 'my "dream" job')
