@@ -193,9 +193,12 @@ def _plain_table(headings: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
               help="The pairs.xlsx you reviewed: 'keep' pairs are locked, 'reject' pairs "
                    "forbidden, everyone else is matched again.")
 @click.option("--pseudonymise", is_flag=True, help="Write ids instead of names and e-mails.")
+@click.option("--discard-decisions", is_flag=True,
+              help="Replace an output folder whose pairs.xlsx holds decisions this run does "
+                   "not carry in with --decisions (they are lost).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary; errors only.")
 @handle_errors
-def run_command(round_config, outdir, objective, decisions, pseudonymise, quiet):
+def run_command(round_config, outdir, objective, decisions, pseudonymise, discard_decisions, quiet):
     """Read, validate, score, solve and write the round's output folder.
 
     Writes pairs.xlsx (the workbook to review), pairs.csv, unmatched.csv, mentors.csv,
@@ -207,7 +210,8 @@ def run_command(round_config, outdir, objective, decisions, pseudonymise, quiet)
 
     with StepProgress(enabled=not quiet) as progress:
         result = run_round(round_config, outdir, objective=objective, decisions=decisions,
-                           pseudonymise=pseudonymise, on_step=progress.step)
+                           pseudonymise=pseudonymise, discard_decisions=discard_decisions,
+                           on_step=progress.step)
     if not quiet:
         print_run_summary(result)
 

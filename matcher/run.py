@@ -56,7 +56,7 @@ class RunResult:
 
 def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None, *,
               objective: str | None = None, decisions: str | Path | None = None,
-              pseudonymise: bool = False,
+              pseudonymise: bool = False, discard_decisions: bool = False,
               on_step: Callable[[str], None] | None = None) -> RunResult:
     """Run a whole round and write its output folder.
 
@@ -74,6 +74,10 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
         ``keep`` / ``reject`` decisions become locked / forbidden pairs.
     pseudonymise : bool
         Write ids instead of names and e-mails in every output.
+    discard_decisions : bool
+        Replace an output folder whose ``pairs.xlsx`` holds keep / reject decisions that this
+        run does not carry in (through ``decisions``). Without it such a run is refused, so
+        review work is never lost by a re-run that forgot ``--decisions``.
     on_step : callable, optional
         Called with each step name (``"reading"``, ``"scoring"``, ``"solving"``, ``"writing"``)
         when it starts, for progress displays.
@@ -106,6 +110,9 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
                          f"Run 'matcher validate {config.path or 'ROUND'}' to see them and fix the "
                          "spreadsheets or the config.")
     carried = read_decisions(decisions, round) if decisions else _no_decisions()
+    outdir = Path(outdir) if outdir else (config.output or config.base_dir / "output")
+    if not discard_decisions:
+        check_decisions_kept(outdir, carried, round)
     round = apply_decisions(round, carried)
 
     step("scoring")
@@ -117,7 +124,6 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
     step("writing")
     tables = build_tables(round, scores, matching, pseudonymise=pseudonymise)
     tables["decisions"] = _carried_decisions(carried, tables["pairs"])
-    outdir = Path(outdir) if outdir else (config.output or config.base_dir / "output")
     audit = build_audit(config, round, matching, tables, decisions, pseudonymise,
                         time.perf_counter() - started)
     files = write_outputs(tables, outdir, audit=audit, title=config.name)
@@ -159,6 +165,33 @@ def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
     table = pd.concat(decisions, ignore_index=True)
     # later frames (the Pairs sheet) override earlier ones (carried decisions)
     return table.drop_duplicates(["mentee_id", "mentor_id"], keep="last").reset_index(drop=True)
+
+
+def check_decisions_kept(outdir: Path, carried: pd.DataFrame, round: Round) -> None:
+    """Refuse to replace ``outdir`` when its workbook holds decisions ``carried`` does not.
+
+    Raises
+    ------
+    InputError
+        ``outdir/pairs.xlsx`` holds keep / reject decisions (typed on its Pairs sheet or carried
+        on its Decisions sheet) missing from ``carried``, or it cannot be read to find out.
+    """
+    workbook = outdir / "pairs.xlsx"
+    if not workbook.is_file():
+        return
+    fix = (f"run again with --decisions {workbook} to carry them into the new round, or with "
+           "--discard-decisions to replace them")
+    try:
+        typed = read_decisions(workbook, round)
+    except InputError as error:
+        raise InputError(f"{workbook} could not be checked for review decisions ({error}), and "
+                         f"this run would replace it: {fix}") from None
+    key = ["mentee_id", "mentor_id", "decision"]
+    lost = typed.merge(carried[key], on=key, how="left", indicator=True)["_merge"] == "left_only"
+    if lost.any():
+        raise InputError(f"{workbook} holds {int(lost.sum())} review decision(s) (keep / reject) "
+                         f"that this run does not carry in, and replacing the folder would lose "
+                         f"them: {fix}")
 
 
 def _decision_rows(frame: pd.DataFrame, where: str) -> pd.DataFrame:
