@@ -8,12 +8,10 @@ saved into the output folder; runs killed with SIGKILL or SIGTERM while writing;
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import openpyxl
@@ -120,7 +118,7 @@ def test_sheet_renamed(first, tmp_path):
 
 
 def test_no_sheet_with_decisions(first, tmp_path):
-    round_toml, outdir = first
+    round_toml, _outdir = first
     book = openpyxl.Workbook()
     book.active["A1"] = "nothing here"
     book.save(tmp_path / "other.xlsx")
@@ -147,7 +145,7 @@ def test_decisions_saved_as_csv(first, tmp_path, sep, encoding):
 
 
 def test_decisions_csv_without_the_columns(first, tmp_path):
-    round_toml, outdir = first
+    round_toml, _outdir = first
     path = tmp_path / "decisions.csv"
     path.write_text("mentee;mentor;what\na;b;keep\n", encoding="cp1252")
     assert_clean(invoke("run", round_toml, "-o", tmp_path / "x", "--decisions", path), 2,
