@@ -13,7 +13,7 @@ import sys
 import click
 
 from matcher import __version__
-from matcher.errors import MatcherError
+from matcher.errors import InputError, MatcherError
 
 
 def handle_errors(command):
@@ -232,7 +232,12 @@ def score_command(round_config, output, feasible_only):
     from matcher import load_round, score_round
     from matcher.safe_io import neutralise_frame
 
-    scores = score_round(load_round(round_config))
+    rnd = load_round(round_config)
+    if not rnd.ok:  # as run: scores of a round with data errors would mislead
+        raise InputError(f"the round has {len(rnd.errors)} data error(s); nothing was scored. Run "
+                         f"'matcher validate {round_config}' to see them and fix the spreadsheets "
+                         "or the config.")
+    scores = score_round(rnd)
     frame = neutralise_frame(scores.to_frame(feasible_only=feasible_only))
     frame.to_csv(output, index=False, float_format="%.4f", encoding="utf-8")
     click.echo(f"{scores!r}: wrote {len(frame):,} pairs to {output}", err=True)

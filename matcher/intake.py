@@ -184,6 +184,8 @@ def load_round(source: str | Path | RoundConfig) -> Round:
         tables[role] = table
     locked = _resolve_pairs(config, "locked", tables, issues)
     forbidden = _resolve_pairs(config, "forbidden", tables, issues)
+    forbidden = _forbid_self_pairs(tables, forbidden, issues)
+    _check_lock_conflicts(locked, forbidden, issues, config)
     rnd = Round(config=config, mentors=tables["mentors"], mentees=tables["mentees"],
                 issues=issues.frame(), locked=locked, forbidden=forbidden, extra_columns=extra)
     log.info("intake: %d mentors, %d mentees, %d errors, %d warnings", len(rnd.mentors),
@@ -307,13 +309,13 @@ def _normalise(table: pd.DataFrame, role: str, columns: dict[str, str], config: 
         out["topics"] = _keys(cell("topics"), vocabulary("goals"), separators, report, "topics")
         out["about"] = _text(cell("about"))
         out["capacity"] = _numbers(cell("capacity"), report, "capacity", minimum=0,
-                                   default=defaults.capacity)
+                                   default=defaults.capacity, maximum=MAX_CAPACITY)
         order: tuple[str, ...] = MENTOR_COLUMNS
     else:
         out["goals"] = _keys(cell("goals"), vocabulary("goals"), separators, report, "goals")
         out["goals_text"] = _text(cell("goals_text"))
         out["max_mentors"] = _numbers(cell("max_mentors"), report, "max_mentors", minimum=1,
-                                      default=defaults.max_mentors)
+                                      default=defaults.max_mentors, maximum=MAX_CAPACITY)
         out["priority"] = _numbers(cell("priority"), report, "priority", minimum=0, default=0)
         out["gender_preference"] = _genders(cell("gender_preference"), _NO_PREFERENCE)
         order = MENTEE_COLUMNS
@@ -609,32 +611,55 @@ def parse_number(text: object) -> tuple[float | None, str]:
     return None, "bad"
 
 
-def _numbers(series: pd.Series, report: _Reporter, name: str, minimum: float, default=None,
-             integer: bool = True, severity: str = "error") -> pd.Series:
-    """Numbers per column: strict, loose (warning) or unreadable/below minimum (``severity``).
+#: the most mentees one mentor may take (and mentors one mentee may have): more is a typo or a date
+MAX_CAPACITY = 100
+_DATE_LIKE = r"\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*"
 
-    Integer fields fall back to ``default`` when missing or unusable; float fields to NaN.
+
+def _numbers(series: pd.Series, report: _Reporter, name: str, minimum: float, default=None,
+             integer: bool = True, severity: str = "error",
+             maximum: float | None = None) -> pd.Series:
+    """Numbers per column: strict, loose (warning) or unreadable/out of range (``severity``).
+
+    A date ("2026-03-04", "4.3.2026": Excel turns "4-3" or "4.3" into one) is unreadable, not the
+    number in it. Integer fields fall back to ``default`` when missing or unusable; float fields
+    to NaN.
     """
     parsed = _map_unique(series, parse_number)
     value = parsed.map(lambda p: p[0]).astype(float)
     status = parsed.map(lambda p: p[1])
+    dated = series.reindex(status.index).astype(str).str.fullmatch(_DATE_LIKE)
+    status = status.mask(dated, "date")
+    high = (status == "ok") | (status == "loose")
+    high &= value > (np.inf if maximum is None else maximum)
+    for row in dated.index[dated]:
+        report.add(severity, row, name, series[row], "looks like a date, not a number (a "
+                   "spreadsheet may have turned '4-3' or '4.3' into one)",
+                   f"write {'a whole number' if integer else 'a number'}, e.g. 2, and format "
+                   "the column as text")
+    for row in high.index[high]:
+        report.add(severity, row, name, series[row], f"more than {maximum:g}: not a plausible "
+                   "answer", "correct the answer")
+    status = status.mask(dated | high, "bad_reported")
     if integer:  # "2.5 mentees" is read as 2, and said so
         status = status.mask((status == "ok") & (value % 1 != 0), "loose")
         value = np.floor(value)
     fallback = np.nan if default is None else default
     what = "a whole number" if integer else "a number"
-    bad, low = status == "bad", (status != "bad") & (value < minimum)
+    bad, low = status == "bad", ~status.isin(("bad", "bad_reported")) & (value < minimum)
+    # an error stops the run, so nothing is used "until then"
+    meanwhile = f" (until then {fallback:g} is used)" if severity == "warning" else ""
     for row in bad.index[bad]:
         report.add(severity, row, name, series[row], f"cannot be read as {what}",
-                   f"write {what}, e.g. 2 (until then {fallback:g} is used)")
+                   f"write {what}, e.g. 2{meanwhile}")
     for row in low.index[low]:
         report.add(severity, row, name, series[row], f"must be {minimum:g} or more",
-                   f"correct the answer (until then {fallback:g} is used)")
+                   f"correct the answer{meanwhile}")
     loose = (status == "loose") & ~low
     for row in loose.index[loose]:
         report.add("warning", row, name, series[row], f"read loosely as {value[row]:g}",
                    f"write {what} to silence this")
-    values = value.where(~bad & ~low).reindex(series.index).fillna(fallback)
+    values = value.where(~bad & ~low & (status != "bad_reported")).reindex(series.index).fillna(fallback)
     return values.astype(int) if integer else values
 
 
@@ -716,6 +741,39 @@ def _resolve_pairs(config: RoundConfig, kind: str, tables: dict[str, pd.DataFram
             pairs.append((found["mentees"], found["mentors"], ref.source))
     return pd.DataFrame(pairs, columns=list(PAIR_COLUMNS)).drop_duplicates(
         ["mentee_id", "mentor_id"]).reset_index(drop=True)
+
+
+def _forbid_self_pairs(tables: dict[str, pd.DataFrame], forbidden: pd.DataFrame,
+                       issues: _Issues) -> pd.DataFrame:
+    """A person signed up as both mentor and mentee (same e-mail) is never paired with themselves:
+    that pair is forbidden, and a warning names both rows."""
+    mentors, mentees = tables["mentors"], tables["mentees"]
+    by_email = pd.Series(mentors.index, index=mentors["email"])
+    by_email = by_email[by_email.index != ""]
+    both = mentees[mentees["email"].isin(by_email.index)]
+    if both.empty:
+        return forbidden
+    mentor_ids = by_email[~by_email.index.duplicated()].reindex(both["email"]).to_numpy()
+    for (_mentee_id, person), mentor_id in zip(both.iterrows(), mentor_ids):
+        issues.add("warning", "", None, "email", "", f"the same person signed up as both mentor "
+                   f"(row {mentors.loc[mentor_id, 'row']} of the mentors) and mentee (row "
+                   f"{person['row']} of the mentees); they are never paired with themselves",
+                   "nothing to do, unless one sign-up should be removed")
+    selves = pd.DataFrame({"mentee_id": both.index.astype(str), "mentor_id": mentor_ids.astype(str),
+                           "source": "same person"})
+    return pd.concat([forbidden, selves], ignore_index=True).drop_duplicates(
+        ["mentee_id", "mentor_id"]).reset_index(drop=True)
+
+
+def _check_lock_conflicts(locked: pd.DataFrame, forbidden: pd.DataFrame, issues: _Issues,
+                          config: RoundConfig) -> None:
+    """A pair both locked and forbidden is an error: the coordinator must pick one."""
+    both = locked.merge(forbidden, on=["mentee_id", "mentor_id"], suffixes=("", "_forbidden"))
+    for _, pair in both.iterrows():
+        issues.add("error", pair["source"] or _where(config), None, "locked", "",
+                   f"the pair mentee {pair['mentee_id']} / mentor {pair['mentor_id']} is both "
+                   f"locked and forbidden ({pair['source_forbidden']})",
+                   "remove it from one of the two lists")
 
 
 def _person_lookup(frame: pd.DataFrame) -> dict[str, str]:

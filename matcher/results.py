@@ -148,6 +148,9 @@ def unmatched_reasons(scores: Scores, rows: np.ndarray, assigned: np.ndarray, ca
     """
     if len(rows) == 0:
         return []
+    if scores.feasible.shape[1] == 0:
+        return ["No mentors in this round: recruit mentors, or check that the mentor file holds "
+                "the sign-ups."] * len(rows)
     feasible = scores.feasible[rows]
     codes = scores.reason_codes[rows]
     full = assigned >= capacity
@@ -334,7 +337,7 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
         ("Optimality gap", "n/a" if gap is None else f"{gap:g}"),
         ("Mean score", f"{pairs['score'].mean():.1f}" if len(pairs) else "n/a"),
         ("Minimum score", f"{pairs['score'].min():.1f}" if len(pairs) else "n/a"),
-        ("Feasible pairs", f"{scores.feasible.mean():.0%}"),
+        ("Feasible pairs", f"{scores.feasible.mean():.0%}" if scores.feasible.size else "n/a"),
         ("Weights", weights),
         ("Minimum score setting", f"{round.config.scoring.min_score:g}"),
         ("Same organisation allowed", "no" if round.config.constraints.same_organisation else "yes"),

@@ -6,7 +6,7 @@ Two dangers when matcher writes what people typed into a form:
   form becomes a live formula when a coordinator opens the CSV or workbook in a spreadsheet.
   :func:`neutralise` follows the OWASP CSV-injection guidance: a text cell that starts with ``=``,
   ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so it is shown as text.
-  Numbers are never changed.
+  Control characters (NUL, ESC...) are removed. Numbers are never changed.
 * **Half-written output.** A crash, a full disk or Ctrl-C halfway through must not leave a
   coordinator with a folder that mixes this run's pairs with last run's report.
   :func:`atomic_output_dir` builds the whole folder next to its destination and swaps it in with
@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import tempfile
@@ -42,6 +43,9 @@ except ImportError:  # Windows: no flock
 
 #: First characters that make a spreadsheet treat a text cell as a formula (OWASP).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+#: Control characters removed from every written cell: NUL breaks CSV readers, ESC drives
+#: terminals, and none of them can be typed into a form on purpose (tab, newline and CR stay).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: The file that marks a folder as a matcher output folder, which a new run may replace.
 OUTPUT_MARKER = "audit.json"
 
@@ -63,9 +67,19 @@ def neutralise(value: Any) -> Any:
     >>> neutralise("@SUM(A1)"), neutralise("Öhman"), neutralise(2.5)
     ("'@SUM(A1)", 'Öhman', 2.5)
     """
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = strip_controls(value)
+    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without control characters (NUL, ESC, ...); tab, newline and CR are kept.
+
+    >>> strip_controls("Nul\\x00Esc\\x1b[31m")
+    'NulEsc[31m'
+    """
+    return _CONTROLS.sub("", text)
 
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -92,6 +106,8 @@ def neutralise_series(series: pd.Series) -> pd.Series:
     if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
         return series
     if isinstance(series.dtype, pd.StringDtype):
+        if series.str.contains(_CONTROLS).any():
+            series = series.str.replace(_CONTROLS, "", regex=True)
         # the first character against a set: several times faster than a regex match per cell,
         # and most columns have nothing to change
         risky = series.str[:1].isin(FORMULA_TRIGGERS)

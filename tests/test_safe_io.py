@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from matcher.errors import InputError, OutputBusyError
 from matcher.safe_io import (FORMULA_TRIGGERS, atomic_output_dir, atomic_write_text, neutralise,
-                             neutralise_frame, neutralise_series)
+                             neutralise_frame, neutralise_series, strip_controls)
 
 texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=12) | st.sampled_from(
     ["=1+1", "+358 40", "-1", "@SUM(A1)", "\tx", "\rx", "'=already", "Äijälä", ""])
@@ -21,11 +21,13 @@ texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=12) | st.sampled
 @given(texts)
 def test_neutralise_prefixes_exactly_the_formula_triggers(value):
     safe = neutralise(value)
+    value = strip_controls(value)  # NUL, ESC... are dropped first
     if value.startswith(FORMULA_TRIGGERS):
         assert safe == "'" + value
     else:
         assert safe == value
     assert not safe.startswith(FORMULA_TRIGGERS)
+    assert not any(ord(c) < 32 and c not in "\t\n\r" for c in safe)
 
 
 @pytest.mark.parametrize("value", [3, -2.5, float("nan"), None, True, pd.NA])
