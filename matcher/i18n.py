@@ -212,7 +212,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "explain.gender_preference": ("The mentee's gender preference is not met.",
                                   "Mentoroitavan sukupuolitoive ei täyty.",
                                   "Adeptens önskemål om kön uppfylls inte."),
-    "explain.languages": ("Both use {languages}{basic}.", "Molemmat käyttävät kieltä {languages}{basic}.",
+    "explain.languages": ("Both use {languages}{basic}.", "Yhteiset kielet: {languages}{basic}.",
                           "Båda använder {languages}{basic}."),
     "explain.basic_level": (" (at a basic level)", " (perustasolla)", " (på grundnivå)"),
     "explain.same_field": ("Same field: {fields}.", "Sama ala: {fields}.", "Samma bransch: {fields}."),
@@ -276,7 +276,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                 "Ei vastaa mentoroitavan sukupuolitoivetta.",
                                 "Motsvarar inte adeptens önskemål om kön."),
     # --- reasons in the introduction letters: only positive, true statements --------------------
-    "letter.languages": ("You both speak {languages}.", "Puhutte molemmat kieltä {languages}.",
+    "letter.languages": ("You both speak {languages}.", "Kielet, joita puhutte molemmat: {languages}.",
                          "Ni talar båda {languages}."),
     "letter.to_mentee.same_field": ("{name} works in {fields}, the field you are in or aiming for.",
                                     "{name} työskentelee alalla {fields}, joka on myös sinun alasi "
@@ -287,7 +287,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                        "{name} työskentelee alalla {theirs}, joka on lähellä "
                                        "alaasi ({yours}).",
                                        "{name} arbetar inom {theirs}, nära din bransch ({yours})."),
-    "letter.to_mentee.field": ("{name} works in {fields}.", "{name} työskentelee alalla {fields}.",
+    "letter.to_mentee.field": ("{name} works in {fields}.", "{name} työskentelee alalla: {fields}.",
                                "{name} arbetar inom {fields}."),
     "letter.to_mentee.goals": ("{name} can help with what you asked for: {goals}.",
                                "{name} voi auttaa asioissa, joihin toivoit tukea: {goals}.",
