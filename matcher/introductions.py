@@ -85,6 +85,9 @@ COLUMNS = ("mentee_name", "mentee_email", "mentor_name", "mentor_email", "subjec
            "status", "mentee_id", "mentor_id", "eml_file")
 #: Folder of the .eml files inside the output folder.
 EML_FOLDER = "introductions"
+#: CRLF lines; headers folded only past RFC 5322's 998-character limit, since the standard
+#: library folds a long subject before its first word (a leading space some clients show)
+EML_POLICY = SMTP.clone(max_line_length=998)
 
 
 @dataclass(frozen=True)
@@ -387,7 +390,7 @@ def to_eml(letter: dict, sender: str = "") -> bytes:
     message["X-Unsent"] = "1"
     message["X-Matcher-Status"] = letter["status"]
     message.set_content(letter["introduction"] + "\n", charset="utf-8")
-    return message.as_bytes(policy=SMTP)
+    return message.as_bytes(policy=EML_POLICY)
 
 
 def _level(languages: dict, code: str) -> int:
