@@ -8,12 +8,16 @@ from __future__ import annotations
 import shlex
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 
 from matcher.i18n import t
 from matcher.introductions import EML_FOLDER
+
+if TYPE_CHECKING:
+    from rich.status import Status
 
 _err = Console(stderr=True)
 
@@ -24,7 +28,7 @@ class StepProgress:
     def __init__(self, enabled: bool = True):
         self.enabled = enabled and _err.is_terminal
         self.verbose = enabled
-        self._status = None
+        self._status: Status | None = None
         self._current: tuple[str, float] | None = None
 
     def __enter__(self) -> "StepProgress":

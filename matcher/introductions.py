@@ -98,7 +98,7 @@ class _EncodedHeaders(Compat32):
 
     def fold_binary(self, name: str, value: str) -> bytes:
         # ASCII, but for an address typed with non-ASCII letters, which stays UTF-8 (RFC 6532)
-        return f"{name}: {value}{self.linesep}".encode("utf-8")
+        return f"{name}: {value}{self.linesep}".encode()
 
 
 #: CRLF lines, pre-encoded headers
