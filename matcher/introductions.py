@@ -59,6 +59,7 @@ import pandas as pd
 from matcher import i18n, vocab
 from matcher.config import RoundConfig
 from matcher.errors import ConfigError
+from matcher.scoring.explain import as_dict, as_text, as_tuple
 
 #: Languages a letter can be written in, in the order that breaks ties.
 LETTER_LANGUAGES = ("fi", "sv", "en")
@@ -175,29 +176,20 @@ def letter_reasons(role: str, recipient: dict, other: dict, other_first: str, la
     languages = _shared_languages(mentee, mentor)
     if languages:
         reasons.append(i18n.t("letter.languages", language, languages=labels("languages", languages)))
-    reasons += _field_reasons(role, _tuple(mentee.get("fields")), _tuple(mentor.get("fields")),
+    reasons += _field_reasons(role, as_tuple(mentee.get("fields")), as_tuple(mentor.get("fields")),
                               config, say, labels)
-    goals, topics = _tuple(mentee.get("goals")), _tuple(mentor.get("topics"))
+    goals, topics = as_tuple(mentee.get("goals")), as_tuple(mentor.get("topics"))
     offered = [g for g in goals if g in topics]
-    if role == "mentee":
-        rest = [g for g in topics if g not in offered]
-        if offered:
-            reasons.append(say("to_mentee.goals", goals=labels("goals", offered)))
-            if rest:
-                reasons.append(say("to_mentee.more_topics", topics=labels("goals", rest)))
-        elif rest:
-            reasons.append(say("to_mentee.topics", topics=labels("goals", rest)))
-        years = mentor.get("years_experience")
-        if isinstance(years, (int, float)) and not isinstance(years, bool) and years > 0:
-            reasons.append(say("to_mentee.experience", years=f"{years:g}"))  # NaN is not > 0
-    else:
-        rest = [g for g in goals if g not in offered]
-        if offered:
-            reasons.append(say("to_mentor.goals", goals=labels("goals", offered)))
-            if rest:
-                reasons.append(say("to_mentor.more_goals", goals=labels("goals", rest)))
-        elif rest:
-            reasons.append(say("to_mentor.seeks", goals=labels("goals", rest)))
+    # to the mentee: the mentor's other topics; to the mentor: the mentee's other goals
+    others = [g for g in (topics if role == "mentee" else goals) if g not in offered]
+    if offered:
+        reasons.append(say(f"to_{role}.goals", goals=labels("goals", offered)))
+    if others:
+        more = "more_goals" if offered else "offers"
+        reasons.append(say(f"to_{role}.{more}", goals=labels("goals", others)))
+    years = mentor.get("years_experience")
+    if role == "mentee" and isinstance(years, (int, float)) and not isinstance(years, bool) and years > 0:
+        reasons.append(say("to_mentee.experience", years=f"{years:g}"))  # NaN is not > 0
     meeting = _meeting(mentee, mentor, config, language)
     return reasons + ([meeting] if meeting else [])
 
@@ -220,7 +212,7 @@ def _field_reasons(role, mentee_fields, mentor_fields, config, say, labels) -> l
 def _meeting(mentee: dict, mentor: dict, config: RoundConfig, language: str) -> str:
     modes = {mentee.get("meeting_mode") or "either", mentor.get("meeting_mode") or "either"}
     in_person, remote = "remote" not in modes, "in_person" not in modes
-    city_e, city_r = _text(mentee.get("city")), _text(mentor.get("city"))
+    city_e, city_r = as_text(mentee.get("city")), as_text(mentor.get("city"))
     cities = vocab.vocabulary("cities", config.vocabulary)
     # a city is named only when it is a recognised one: a typed answer is never quoted
     same_city = bool(city_e) and city_e.casefold() == city_r.casefold() and city_e in cities
@@ -232,7 +224,7 @@ def _meeting(mentee: dict, mentor: dict, config: RoundConfig, language: str) -> 
 
 def _shared_languages(mentee: dict, mentor: dict) -> list[str]:
     """Codes both use, best shared level first, then by code."""
-    a, b = _dict(mentee.get("languages")), _dict(mentor.get("languages"))
+    a, b = as_dict(mentee.get("languages")), as_dict(mentor.get("languages"))
     shared = [c for c in a.keys() & b.keys() if a[c] and b[c]]
     return sorted(shared, key=lambda c: (-min(a[c], b[c]), c))
 
@@ -345,14 +337,14 @@ def introduction_letters(round, pairs: pd.DataFrame, *, drafts: bool = False,
     rows = []
     for number, (pair, mentee, mentor, is_kept) in enumerate(
             zip(chosen.to_dict("records"), mentees, mentors, kept), start=1):
-        people = {role: {"name": _text(pair[f"{role}_name"]), "email": _text(pair[f"{role}_email"])}
+        people = {role: {"name": as_text(pair[f"{role}_name"]), "email": as_text(pair[f"{role}_email"])}
                   for role in ROLES}
         for person in people.values():
             person["first_name"] = _first_name(person["name"])
         answers = {"mentee": mentee, "mentor": mentor}
         for role, other_role in (("mentee", "mentor"), ("mentor", "mentee")):
-            language, rule = letter_language(_dict(answers[role].get("languages")),
-                                             _dict(answers[other_role].get("languages")),
+            language, rule = letter_language(as_dict(answers[role].get("languages")),
+                                             as_dict(answers[other_role].get("languages")),
                                              config.language)
             me, other = people[role], people[other_role]
             other_first = other["first_name"] or i18n.t(f"role.{other_role}", language)
@@ -459,15 +451,3 @@ def _first_name(name: str) -> str:
 def _one_line(text: str) -> str:
     """Header values on one line: a line break in a name must not start a new header."""
     return " ".join(str(text).split())
-
-
-def _dict(value) -> dict:
-    return value if isinstance(value, dict) else {}
-
-
-def _tuple(value) -> tuple:
-    return tuple(value) if isinstance(value, (tuple, list)) else ()
-
-
-def _text(value) -> str:
-    return value.strip() if isinstance(value, str) else ""
