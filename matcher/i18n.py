@@ -304,16 +304,16 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "letter.to_mentor.same_field": ("{name} is in or aiming for {fields}, your own field.",
                                     "{name} on alalla {fields} tai tähtää sille, samalle alalle "
                                     "kuin sinä.",
-                                    "{name} är i eller siktar mot {fields}, din egen bransch."),
+                                    "{name} arbetar inom eller siktar mot {fields}, din egen bransch."),
     "letter.to_mentor.related_field": ("{name} is in or aiming for {theirs}, close to your field "
                                        "({yours}).",
                                        "{name} on alalla {theirs} tai tähtää sille; se on lähellä "
                                        "alaasi ({yours}).",
-                                       "{name} är i eller siktar mot {theirs}, nära din bransch "
+                                       "{name} arbetar inom eller siktar mot {theirs}, nära din bransch "
                                        "({yours})."),
     "letter.to_mentor.field": ("{name} is in or aiming for {fields}.",
                                "{name} on alalla {fields} tai tähtää sille.",
-                               "{name} är i eller siktar mot {fields}."),
+                               "{name} arbetar inom eller siktar mot {fields}."),
     "letter.to_mentor.goals": ("{name} would like support with {goals}: topics you offered to help "
                                "with.",
                                "{name} toivoo tukea näissä: {goals}. Tarjouduit auttamaan juuri "
