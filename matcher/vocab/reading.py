@@ -1,0 +1,233 @@
+"""Read the distinct answer options of both forms as concepts, each with a confidence.
+
+:func:`read_options` takes one question's options from the mentor form and from the mentee form
+and gives every option a :class:`Reading`, in this order:
+
+``exact``
+    a built-in or config name of a concept (confidence 1);
+``corrected``
+    a typo of one (fuzzy score ≥ :data:`matcher.vocab.AUTO_CORRECT`; confidence = score / 100);
+``meaning``
+    the concept whose names and descriptions (:file:`concepts.toml`, English, Finnish, Swedish)
+    are most similar (:func:`matcher.vocab.meaning.similarity`), when the similarity is at least
+    :data:`MIN_SIMILARITY` and the confidence at least :data:`MIN_CONFIDENCE`;
+``aligned``
+    no concept, but the option and one of the other form's options are each other's most similar
+    (similarity ≥ :data:`ALIGN_SIMILARITY`): both are read as one category, the other's concept if
+    it has one, else a new one named after the mentee form's wording;
+``own``
+    none of these: the option is a category of its own (key from its words), so the same answer on
+    both forms still matches and no answer is ignored.
+
+The confidence of a ``meaning`` reading is how far the best concept leads the runner-up, as a share
+of the room above the runner-up: ``(best - second) / (1 - second)``; 1 for an exact name, about
+0.2 for a close call. An ``aligned`` reading's confidence is the two options' similarity.
+
+Example
+-------
+>>> found = read_options("goals", {"mentees": ["Getting to know Finnish work life", "Networking"],
+...                                "mentors": ["I can help with networking", "Wellbeing at work"]})
+>>> found["mentees"]["Networking"].key, found["mentors"]["I can help with networking"].key
+('networking', 'networking')
+>>> found["mentees"]["Getting to know Finnish work life"].key
+'working_life_culture'
+>>> found["mentors"]["Wellbeing at work"].method, found["mentors"]["Wellbeing at work"].key
+('own', 'wellbeing_at_work')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import numpy as np
+
+from matcher import vocab
+from matcher.vocab import meaning
+
+#: similarity (0-1) a concept needs before an option is read as it
+MIN_SIMILARITY = 0.30
+#: confidence (lead over the runner-up, 0-1) it needs as well
+MIN_CONFIDENCE = 0.12
+#: similarity two options of the two forms need before they are read as one category
+ALIGN_SIMILARITY = 0.30
+#: longest key made for an option of its own
+KEY_LENGTH = 40
+
+METHODS = ("exact", "corrected", "meaning", "aligned", "own")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one distinct answer option is read."""
+
+    answer: str
+    #: concept key (built-in, from the config, or made for this option)
+    key: str
+    #: 0-1, see the module docstring
+    confidence: float
+    #: one of :data:`METHODS`
+    method: str
+    #: the runner-up concept of a ``meaning`` reading, or the other form's option of an
+    #: ``aligned`` one
+    runner_up: str = ""
+
+    @property
+    def is_concept(self) -> bool:
+        """True when read as a concept of the vocabulary (built in or in the config)."""
+        return self.method in ("exact", "corrected", "meaning")
+
+
+def read_options(kind: str, sides: Mapping[str, Iterable[str]],
+                 extra: Mapping[str, Mapping[str, tuple[str, ...]]] | None = None
+                 ) -> dict[str, dict[str, Reading]]:
+    """Read every option of each side (``{"mentees": options, "mentors": options}``).
+
+    Options are the answers as written (one option each, already split out of multi-select
+    cells; for languages with the level removed). ``extra`` is the config's ``vocabulary`` table.
+    Returns ``{side: {option: Reading}}``. Deterministic: the same options give the same readings.
+    """
+    vocabulary = vocab.vocabulary(kind, extra)
+    options = {side: list(dict.fromkeys(o for o in found if o and o.strip()))
+               for side, found in sides.items()}
+    readings: dict[str, dict[str, Reading]] = {side: {} for side in options}
+    fillers = {side: meaning.learn_filler(found) for side, found in options.items()}
+    concepts = _concepts(vocabulary, extra)
+    for side, found in options.items():
+        left = []
+        for option in found:
+            reading = _by_name(vocabulary, option)
+            if reading is None:
+                left.append(option)
+            else:
+                readings[side][option] = reading
+        for option, reading in _by_meaning(left, fillers[side], concepts).items():
+            readings[side][option] = reading
+    _align(options, readings, fillers, vocabulary)
+    return readings
+
+
+def _by_name(vocabulary: vocab.Vocabulary, option: str) -> Reading | None:
+    key = vocabulary.lookup(option)
+    if key is not None:
+        return Reading(option, key, 1.0, "exact")
+    best = vocabulary.suggest(option)
+    if best is not None and best[1] >= vocab.AUTO_CORRECT:
+        return Reading(option, best[0], round(best[1] / 100, 3), "corrected")
+    return None
+
+
+@dataclass(frozen=True)
+class _Concepts:
+    """One vocabulary's comparison texts: names and descriptions, and whose each is."""
+
+    keys: tuple[str, ...]
+    texts: tuple[str, ...]
+    owner: np.ndarray  # index into keys, per text
+    groups: tuple[tuple[str, ...], ...]  # the texts of each key
+
+
+def _concepts(vocabulary: vocab.Vocabulary,
+              extra: Mapping[str, Mapping[str, tuple[str, ...]]] | None) -> _Concepts:
+    if not (extra or {}).get(vocabulary.kind):
+        return _builtin_concepts(vocabulary.kind)
+    return _build_concepts(vocabulary)
+
+
+@functools.lru_cache(maxsize=None)
+def _builtin_concepts(kind: str) -> _Concepts:
+    return _build_concepts(vocab.vocabulary(kind))
+
+
+def _build_concepts(vocabulary: vocab.Vocabulary) -> _Concepts:
+    keys = vocabulary.keys
+    descriptions = descriptions_of(vocabulary.kind)
+    texts, owner, groups = [], [], []
+    for index, key in enumerate(keys):
+        group = tuple(dict.fromkeys((*vocabulary.names(key), *descriptions.get(key, ()))))
+        texts += group
+        owner += [index] * len(group)
+        groups.append(group)
+    return _Concepts(keys, tuple(texts), np.asarray(owner, dtype=np.int64), tuple(groups))
+
+
+@functools.lru_cache(maxsize=None)
+def descriptions_of(kind: str) -> dict[str, tuple[str, ...]]:
+    """The built-in descriptions of ``kind``'s concepts, all languages together.
+
+    >>> descriptions_of("goals")["networking"][0]
+    'building and widening a professional network'
+    """
+    data = tomllib.loads((Path(__file__).parent / "concepts.toml").read_text(encoding="utf-8"))
+    return {key: tuple(text for language in sorted(entry) for text in entry[language])
+            for key, entry in data.get(kind, {}).items()}
+
+
+def _by_meaning(options: list[str], filler: frozenset[str], concepts: _Concepts
+                ) -> dict[str, Reading]:
+    """Options whose most similar concept is close enough and clear enough."""
+    if not options or not concepts.keys:
+        return {}
+    per_text = meaning.similarity(options, concepts.texts, left_filler=filler)
+    closest = np.zeros((len(options), len(concepts.keys)))
+    np.maximum.at(closest.T, concepts.owner, per_text.T)
+    # the closest single name or description, and how much of the option the concept covers
+    per_key = (closest + meaning.coverage(options, concepts.groups, filler)) / 2
+    order = np.argsort(-per_key, axis=1, kind="stable")
+    found = {}
+    for i, option in enumerate(options):
+        best, second = per_key[i, order[i, 0]], (per_key[i, order[i, 1]] if per_key.shape[1] > 1
+                                                 else 0.0)
+        confidence = (best - second) / (1 - second) if second < 1 else 0.0
+        if best >= MIN_SIMILARITY and confidence >= MIN_CONFIDENCE:
+            found[option] = Reading(option, concepts.keys[order[i, 0]], round(float(confidence), 3),
+                                    "meaning", runner_up=concepts.keys[order[i, 1]]
+                                    if per_key.shape[1] > 1 else "")
+    return found
+
+
+def _align(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
+           fillers: dict[str, frozenset[str]], vocabulary: vocab.Vocabulary) -> None:
+    """Read each side's unread options with their mutual best match on the other side; the rest
+    become categories of their own."""
+    sides = list(options)
+    if len(sides) == 2 and all(options[s] for s in sides):
+        first, second = sides
+        sim = meaning.similarity(options[first], options[second], fillers[first], fillers[second])
+        best_right = sim.argmax(axis=1)
+        best_left = sim.argmax(axis=0)
+        for i, a in enumerate(options[first]):
+            j = int(best_right[i])
+            b = options[second][j]
+            if best_left[j] != i or sim[i, j] < ALIGN_SIMILARITY:
+                continue
+            ra, rb = readings[first].get(a), readings[second].get(b)
+            if ra is not None and rb is not None:
+                continue
+            if ra is None and rb is None:
+                key = _own_key(a, vocabulary)  # the first side's wording names the category
+            else:
+                key = (ra or rb).key  # type: ignore[union-attr]
+            confidence = round(float(sim[i, j]), 3)
+            if ra is None:
+                readings[first][a] = Reading(a, key, confidence, "aligned", runner_up=b)
+            if rb is None:
+                readings[second][b] = Reading(b, key, confidence, "aligned", runner_up=a)
+    for side in sides:
+        for option in options[side]:
+            if option not in readings[side]:
+                readings[side][option] = Reading(option, _own_key(option, vocabulary), 1.0, "own")
+
+
+def _own_key(option: str, vocabulary: vocab.Vocabulary) -> str:
+    """A key for an option of its own: its words joined by ``_`` (never a built-in key).
+
+    >>> _own_key("Wellbeing & coping at work!", vocab.vocabulary("goals"))
+    'wellbeing_coping_at_work'
+    """
+    key = re.sub(r"\W+", "_", vocab.normalise(option))[:KEY_LENGTH].strip("_") or "answer"
+    return f"{key}_answer" if key in vocabulary else key
