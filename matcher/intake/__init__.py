@@ -55,6 +55,8 @@ from rapidfuzz import process
 from matcher import vocab
 from matcher.config import PairRef, RoundConfig, SourceConfig, load_config
 from matcher.errors import InputError
+from matcher.intake.answers import (ANSWER_COLUMNS, AnswerReading, ColumnAnswers,
+                                    read_answers)
 from matcher.readers import read_table
 
 log = logging.getLogger(__name__)
@@ -102,6 +104,9 @@ class Round:
     locked: pd.DataFrame
     forbidden: pd.DataFrame
     extra_columns: dict[str, list[str]] = field(default_factory=dict)
+    #: how every distinct answer of the choice questions was read: one row per answer and
+    #: column (:data:`matcher.intake.answers.ANSWER_COLUMNS`), low confidence first
+    answers: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(ANSWER_COLUMNS)))
 
     @property
     def errors(self) -> pd.DataFrame:
@@ -178,14 +183,18 @@ def load_round(source: str | Path | RoundConfig) -> Round:
     config = source if isinstance(source, RoundConfig) else load_config(source)
     issues = _Issues()
     extra: dict[str, list[str]] = {}
-    tables = {}
+    tables, read, columns = {}, {}, {}
     for role in ("mentors", "mentees"):
-        table, extra[role] = _read_role(config, role, issues)
-        tables[role] = table
+        read[role], columns[role] = _read_file(config, role, issues)
+    reading = read_answers(read, columns, config.vocabulary, config.read.separators)
+    for role in ("mentors", "mentees"):
+        tables[role], extra[role] = _read_role(config, role, read[role], columns[role], reading,
+                                               issues)
     locked = _resolve_pairs(config, "locked", tables, issues)
     forbidden = _resolve_pairs(config, "forbidden", tables, issues)
     rnd = Round(config=config, mentors=tables["mentors"], mentees=tables["mentees"],
-                issues=issues.frame(), locked=locked, forbidden=forbidden, extra_columns=extra)
+                issues=issues.frame(), locked=locked, forbidden=forbidden, extra_columns=extra,
+                answers=reading.answers())
     log.info("intake: %d mentors, %d mentees, %d errors, %d warnings", len(rnd.mentors),
              len(rnd.mentees), len(rnd.errors), len(rnd.warnings))
     return rnd
@@ -193,16 +202,24 @@ def load_round(source: str | Path | RoundConfig) -> Round:
 
 # --- one file ------------------------------------------------------------------------------
 
-def _read_role(config: RoundConfig, role: str, issues: _Issues) -> tuple[pd.DataFrame, list[str]]:
+def _read_file(config: RoundConfig, role: str, issues: _Issues
+               ) -> tuple[pd.DataFrame, dict[str, str]]:
+    """One export as read, and its mapped columns that are in the file."""
     source: SourceConfig = getattr(config, role)
     if source.file is None:
         raise InputError(f"{_where(config)}: [{role}] has no 'file'; add file = \"{role}.xlsx\"")
     table = read_table(source.file, source.sheet)
-    file = table.attrs["file"]
     columns = _check_columns(config, role, source, table, issues)
     if table.attrs["blank_rows"]:
-        issues.add("warning", file, None, "", "", f"{table.attrs['blank_rows']} blank rows ignored")
-    frame = _normalise(table, role, columns, config, file, issues)
+        issues.add("warning", table.attrs["file"], None, "", "",
+                   f"{table.attrs['blank_rows']} blank rows ignored")
+    return table, columns
+
+
+def _read_role(config: RoundConfig, role: str, table: pd.DataFrame, columns: dict[str, str],
+               reading: AnswerReading, issues: _Issues) -> tuple[pd.DataFrame, list[str]]:
+    file = table.attrs["file"]
+    frame = _normalise(table, role, columns, config, reading, file, issues)
     frame = _drop_duplicates(frame, config.read.duplicates, file, issues)
     frame = _assign_ids(frame, role, "id" in columns, file, issues)
     extra = [h for h in table.columns if h not in set(columns.values())]
@@ -246,25 +263,25 @@ def _check_columns(config: RoundConfig, role: str, source: SourceConfig, table: 
 
 
 def _normalise(table: pd.DataFrame, role: str, columns: dict[str, str], config: RoundConfig,
-               file: str, issues: _Issues) -> pd.DataFrame:
+               reading: AnswerReading, file: str, issues: _Issues) -> pd.DataFrame:
     rows = table.index.to_numpy()
     n = len(table)
     cell = lambda name: (table[columns[name]] if name in columns  # noqa: E731 - local shorthand
                          else pd.Series(np.nan, index=table.index, dtype=object))
     defaults = config.defaults
     separators = config.read.separators
-    report = _Reporter(issues, file, columns)
+    report = _Reporter(issues, file, columns, config.vocabulary)
     out: dict[str, object] = {"row": rows}
     out["name"] = _text(cell("name"))
     out["email"] = _emails(cell("email"), report)
     out["submitted_at"] = _dates(cell("submitted_at"), report)
     out["organisation"] = _text(cell("organisation"))
     vocabulary = lambda kind: vocab.vocabulary(kind, config.vocabulary)  # noqa: E731
-    out["fields"] = _keys(cell("field"), vocabulary("fields"), separators, report, "field")
+    answers = lambda name: reading.column(role, name)  # noqa: E731
+    out["fields"] = _keys(cell("field"), answers("field"), report)
     out["field_text"] = _text(cell("field"))
     level = vocab.LEVELS[defaults.language_level]
-    out["languages"] = _languages(cell("languages"), vocabulary("languages"), separators, level,
-                                  report)
+    out["languages"] = _languages(cell("languages"), answers("languages"), level, report)
     out["city"] = _cities(cell("city"), vocabulary("cities"), report)
     out["meeting_mode"] = _meeting_modes(cell("meeting_mode"), separators, defaults.meeting_mode,
                                          report)
@@ -275,13 +292,13 @@ def _normalise(table: pd.DataFrame, role: str, columns: dict[str, str], config: 
                                            minimum=0, integer=False, severity="warning")
         out["years_in_finland"] = _numbers(cell("years_in_finland"), report, "years_in_finland",
                                            minimum=0, integer=False, severity="warning")
-        out["topics"] = _keys(cell("topics"), vocabulary("goals"), separators, report, "topics")
+        out["topics"] = _keys(cell("topics"), answers("topics"), report)
         out["about"] = _text(cell("about"))
         out["capacity"] = _numbers(cell("capacity"), report, "capacity", minimum=0,
                                    default=defaults.capacity)
         order = MENTOR_COLUMNS
     else:
-        out["goals"] = _keys(cell("goals"), vocabulary("goals"), separators, report, "goals")
+        out["goals"] = _keys(cell("goals"), answers("goals"), report)
         out["goals_text"] = _text(cell("goals_text"))
         out["max_mentors"] = _numbers(cell("max_mentors"), report, "max_mentors", minimum=1,
                                       default=defaults.max_mentors)
@@ -314,8 +331,10 @@ def _as_column(values: object, n: int) -> object:
 class _Reporter:
     """Issue helper that knows the file and turns canonical names into the form's headers."""
 
-    def __init__(self, issues: _Issues, file: str, columns: dict[str, str]):
+    def __init__(self, issues: _Issues, file: str, columns: dict[str, str],
+                 vocabulary: dict[str, dict[str, tuple[str, ...]]]):
         self.issues, self.file, self.columns = issues, file, columns
+        self.vocabulary = vocabulary
 
     def add(self, severity: str, row, name: str, value: object, problem: str,
             suggestion: str = "") -> None:
@@ -407,32 +426,6 @@ def split_answers(value: object, separators: Iterable[str],
     return (value,)
 
 
-def answer_counts(series: pd.Series, separators: Iterable[str],
-                  vocabulary: vocab.Vocabulary | None = None) -> Counter:
-    """How many rows give each distinct answer of a multi-select column.
-
-    With a ``languages`` vocabulary the level is removed first ("suomi (hyvä)" counts as "suomi").
-
-    >>> answer_counts(pd.Series(["a;b;", "b", None]), [";"])
-    Counter({'b': 2, 'a': 1})
-    """
-    separators = tuple(separators)
-    languages = vocabulary is not None and vocabulary.kind == "languages"
-    known = None if vocabulary is None else _known(vocabulary)
-    counts: Counter = Counter()
-    for value, rows in series.dropna().value_counts(sort=False).items():
-        for answer in dict.fromkeys(split_answers(value, separators, known)):
-            counts[vocab.split_level(answer)[0] if languages else answer] += rows
-    return counts
-
-
-def _known(vocabulary: vocab.Vocabulary) -> Callable[[str], bool]:
-    """Is one answer a known name (for languages: once its level is removed)?"""
-    if vocabulary.kind == "languages":
-        return lambda answer: vocabulary.lookup(vocab.split_level(answer)[0]) is not None
-    return lambda answer: vocabulary.lookup(answer) is not None
-
-
 def _map_unique(series: pd.Series, convert: Callable[[str], object]) -> pd.Series:
     """Apply ``convert`` once per distinct non-empty value, then map the column (vectorised)."""
     values = series.dropna()
@@ -440,79 +433,60 @@ def _map_unique(series: pd.Series, convert: Callable[[str], object]) -> pd.Serie
     return values.map(mapping).astype(object)  # object even when empty (no float NaN column)
 
 
-def _explain(match: vocab.Match, kind: str) -> tuple[str, str, str]:
-    """(severity, problem, suggestion) for a non-exact vocabulary match."""
-    if match.status == "contained":
-        return ("warning", f"not a known {kind} name; read as '{vocab.label(kind, match.key)}' "
-                f"(it mentions '{match.matched}')", f"add it to [vocabulary.{kind}] to silence this")
-    if match.status == "corrected":
-        return ("warning", f"not a known {kind} name; read as '{vocab.label(kind, match.key)}' "
-                f"(fuzzy score {match.score:g})", f"add it to [vocabulary.{kind}] to silence this")
-    hint = (f"did you mean '{vocab.label(kind, match.key)}'? " if match.key else "")
-    return ("warning", f"unknown {kind} answer, ignored",
-            f"{hint}add it to [vocabulary.{kind}] with its key")
+def _report_readings(column: ColumnAnswers, report: _Reporter) -> None:
+    """One warning per distinct option not read as an exact name, with how many rows chose it."""
+    for answer, row in column.first_row.items():
+        reading = column.readings[answer]
+        if reading.method == "exact":
+            continue
+        rows = column.counts[answer]
+        label = vocab.vocabulary(column.kind, report.vocabulary).label(reading.key)
+        problem = {
+            "corrected": f"not a known {column.kind} name; read as '{label}' (a typo, confidence "
+                         f"{reading.confidence:.2f})",
+            "meaning": f"not a known {column.kind} name; read as '{label}' by meaning (confidence "
+                       f"{reading.confidence:.2f}, next best '{reading.runner_up}')",
+            "aligned": f"not a known {column.kind} name; read as one category with the other "
+                       f"form's answer '{reading.runner_up}' (similarity {reading.confidence:.2f})",
+            "own": f"not a known {column.kind} name; kept as a category of its own",
+        }[reading.method]
+        report.add("warning", row, column.name, answer,
+                   f"{problem}; {rows} row{'s' * (rows != 1)}",
+                   f"check it under [vocabulary.{column.kind}] in the round config "
+                   "(matcher init writes it there)")
 
 
-def _resolve_cells(series: pd.Series, split: Callable[[str], tuple[str, ...]],
-                   resolve: Callable[[str], tuple[vocab.Match, object]], report: _Reporter,
-                   name: str, kind: str) -> pd.Series:
-    """Per distinct cell: split into answers, resolve each distinct answer once, report every
-    non-exact answer on its row. Returns, per row, the list of accepted payloads."""
-    cache: dict[str, tuple[vocab.Match, object]] = {}
-
-    def parse(value: str) -> tuple[list, list]:
-        accepted, problems = [], []
-        for item in split(value):
-            if item not in cache:
-                cache[item] = resolve(item)
-            match, payload = cache[item]
-            if match.status != "exact":
-                problems.append((item, match))
-            if match.accepted is not None:
-                accepted.append(payload)
-        return accepted, problems
-
-    parsed = _map_unique(series, parse)
-    for row, (_, problems) in parsed[parsed.map(lambda p: bool(p[1]))].items():
-        for item, match in problems:
-            severity, problem, suggestion = _explain(match, kind)
-            report.add(severity, row, name, item, problem, suggestion)
-    return parsed.map(lambda p: p[0]).reindex(series.index)
-
-
-def _keys(series: pd.Series, vocabulary: vocab.Vocabulary, separators, report: _Reporter,
-          name: str) -> pd.Series:
+def _keys(series: pd.Series, column: ColumnAnswers | None, report: _Reporter) -> pd.Series:
     """Multi-select answers → tuples of canonical keys (order of appearance, no repeats)."""
-    known = _known(vocabulary)
+    if column is None:
+        return pd.Series([()] * len(series), index=series.index, dtype=object)
+    _report_readings(column, report)
 
-    def resolve(answer: str) -> tuple[vocab.Match, object]:
-        match = vocabulary.resolve(answer)
-        return match, match.accepted
+    def keys(value: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(column.readings[o].key for o, _ in column.items(value)
+                                   if o in column.readings))
 
-    found = _resolve_cells(series, lambda v: split_answers(v, separators, known), resolve, report,
-                           name, vocabulary.kind)
-    return found.map(lambda keys: tuple(dict.fromkeys(keys)) if isinstance(keys, list) else ())
+    return _map_unique(series, keys).reindex(series.index).map(
+        lambda k: k if isinstance(k, tuple) else ())
 
 
-def _languages(series: pd.Series, vocabulary: vocab.Vocabulary, separators, default_level: int,
+def _languages(series: pd.Series, column: ColumnAnswers | None, default_level: int,
                report: _Reporter) -> list[dict[str, int]]:
     """Language answers → {ISO code: level}; a language given twice keeps its highest level."""
-    known = _known(vocabulary)
+    if column is None:
+        return [{} for _ in range(len(series))]
+    _report_readings(column, report)
 
-    def resolve(item: str) -> tuple[vocab.Match, object]:
-        text, level = vocab.split_level(item)
-        match = vocabulary.resolve(text)
-        return match, (match.accepted, level or default_level)
+    def levels(value: str) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for option, level in column.items(value):
+            if option in column.readings:
+                code = column.readings[option].key
+                found[code] = max(found.get(code, 0), level or default_level)
+        return found
 
-    found = _resolve_cells(series, lambda v: split_answers(v, separators, known), resolve, report,
-                           "languages", "languages")
-    spoken = []
-    for pairs in found:
-        levels: dict[str, int] = {}
-        for code, level in (pairs if isinstance(pairs, list) else ()):
-            levels[code] = max(levels.get(code, 0), level)
-        spoken.append(levels)
-    return spoken
+    parsed = _map_unique(series, levels).reindex(series.index)
+    return [dict(v) if isinstance(v, dict) else {} for v in parsed]
 
 
 def _cities(series: pd.Series, vocabulary: vocab.Vocabulary, report: _Reporter) -> pd.Series:
@@ -699,5 +673,5 @@ def _where(config: RoundConfig) -> str:
     return str(config.path) if config.path else "round config"
 
 
-__all__ = ["Round", "load_round", "split_answers", "answer_counts", "parse_number",
+__all__ = ["Round", "load_round", "read_answers", "split_answers", "parse_number",
            "ISSUE_COLUMNS"]

@@ -21,7 +21,8 @@ and gives every option a :class:`Reading`, in this order:
 
 The confidence of a ``meaning`` reading is how far the best concept leads the runner-up, as a share
 of the room above the runner-up: ``(best - second) / (1 - second)``; 1 for an exact name, about
-0.2 for a close call. An ``aligned`` reading's confidence is the two options' similarity.
+0.2 for a close call. An ``aligned`` reading's confidence is the two options' similarity, an
+``own`` one's 0 (nothing vouches for its meaning, so the coordinator sees it first).
 
 Example
 -------
@@ -220,7 +221,8 @@ def _align(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]
     for side in sides:
         for option in options[side]:
             if option not in readings[side]:
-                readings[side][option] = Reading(option, _own_key(option, vocabulary), 1.0, "own")
+                # confidence 0: nothing vouches for what it means, so it is shown first
+                readings[side][option] = Reading(option, _own_key(option, vocabulary), 0.0, "own")
 
 
 def _own_key(option: str, vocabulary: vocab.Vocabulary) -> str:
