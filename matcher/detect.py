@@ -40,6 +40,7 @@ from matcher.config import (DEFAULT_WEIGHTS, MENTEE_FIELDS, MENTOR_FIELDS, Defau
 from matcher.errors import InputError
 from matcher.intake.answers import read_answers
 from matcher.readers import read_table
+from matcher.vocab.options import pieces
 
 #: a header must score at least this (0-100, before the length bonus) to be taken for a field
 MIN_SCORE = 85.0
@@ -189,20 +190,32 @@ _NUMBER = re.compile(r"\W*(?:about|noin|circa|ca|yli|over|n\.?)?\W*\d+(?:[.,]\d+
                      re.IGNORECASE)
 
 
+#: a column is a choice question when at least this share of its answers' options recur
+CHOICES = 0.5
+
+
 def column_profile(values: pd.Series) -> tuple[float, float]:
     """``(share of sentences, share of numbers)`` among a column's answers.
+
+    A choice question, whose options recur from answer to answer (a multi-select joins several
+    into one long cell), has no sentences whatever the length of its cells.
 
     >>> column_profile(pd.Series(["10+", "about 6", "3"]))
     (0.0, 1.0)
     >>> column_profile(pd.Series(["I have worked in logistics for ten years in Oulu", "7"]))
     (0.5, 0.5)
+    >>> column_profile(pd.Series(["Building my network, Writing a better CV for Finland"] * 3))
+    (0.0, 0.0)
     """
     text = values.dropna().astype(str).str.strip()
     text = text[text != ""]
     if text.empty:
         return 0.0, 0.0
-    sentences = float((text.str.split().str.len() >= SENTENCE_WORDS).mean())
     numbers = float(text.map(lambda v: bool(_NUMBER.fullmatch(v))).mean())
+    options = [p[0] for cell in text for p in pieces(cell, ReadConfig.separators)]
+    if len(text) >= 3 and 1 - len(set(options)) / len(options) >= CHOICES:
+        return 0.0, numbers
+    sentences = float((text.str.split().str.len() >= SENTENCE_WORDS).mean())
     return sentences, numbers
 
 
@@ -214,7 +227,7 @@ def _apply_content_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[
     notes = []
     text_field = next((f for f in TEXT_FIELDS if f in fields), None)
     for i, header in enumerate(headers):
-        if table.empty or not scores[i].any():
+        if table.empty:
             continue
         sentences, numbers = column_profile(table.iloc[:, i])
         if numbers >= NUMBERS:
@@ -224,6 +237,9 @@ def _apply_content_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[
             continue
         if sentences < SENTENCES:
             continue
+        if text_field is not None and scores[i].max() < MIN_SCORE:
+            # sentences no header claims: the form's free-text question, unless a header says so
+            scores[i, fields.index(text_field)] = MIN_SCORE
         meant = [f for f in NUMBER_FIELDS if f in fields and scores[i, fields.index(f)] >= MIN_SCORE]
         # a choice question answered in sentences is the free-text one ("goals" vs "goals_text")
         if not meant and sentences >= 0.8:
