@@ -82,7 +82,7 @@ _GOAL_SENTENCES = {
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def phrases() -> dict:
     """The evaluation phrases: ``{split: {kind: {concept: {language: [mentee, mentor]}}}}``."""
     path = Path(__file__).with_name("evaluation_phrases.toml")

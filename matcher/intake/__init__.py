@@ -43,10 +43,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
@@ -296,7 +295,7 @@ def _normalise(table: pd.DataFrame, role: str, columns: dict[str, str], config: 
         out["about"] = _text(cell("about"))
         out["capacity"] = _numbers(cell("capacity"), report, "capacity", minimum=0,
                                    default=defaults.capacity)
-        order = MENTOR_COLUMNS
+        order: tuple[str, ...] = MENTOR_COLUMNS
     else:
         out["goals"] = _keys(cell("goals"), answers("goals"), report)
         out["goals_text"] = _text(cell("goals_text"))
@@ -435,7 +434,7 @@ def _map_unique(series: pd.Series, convert: Callable[[str], object]) -> pd.Serie
 
 def _report_readings(column: ColumnAnswers, report: _Reporter) -> None:
     """One warning per distinct option not read as an exact name, with how many rows chose it."""
-    for answer, row in column.first_row.items():
+    for answer, row in sorted(column.first_row.items(), key=lambda kv: kv[1]):
         reading = column.readings[answer]
         if reading.method == "exact":
             continue
@@ -497,9 +496,9 @@ def _cities(series: pd.Series, vocabulary: vocab.Vocabulary, report: _Reporter) 
         if any(vocab.is_not_city(p) for p in parts) and not any(vocabulary.lookup(p) for p in parts):
             return "", None
         match = vocabulary.resolve(value)
-        if match.status == "exact":
+        if match.key is not None and match.status == "exact":
             return match.key, None
-        if match.status == "corrected":
+        if match.key is not None and match.status == "corrected":
             return match.key, match
         return " ".join(w[:1].upper() + w[1:] for w in value.split()), None
 

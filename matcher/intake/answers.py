@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -53,8 +53,8 @@ class ColumnAnswers:
     splitter: OptionSplitter
     #: option (for languages: without its level) -> how many rows chose it
     counts: Counter
-    #: option -> first spreadsheet row index (table index) that chose it
-    first_row: dict[str, object]
+    #: option -> first spreadsheet row (the table index) that chose it
+    first_row: dict[str, int]
     readings: dict[str, Reading] = field(default_factory=dict)
 
     def items(self, cell: object) -> list[tuple[str, int | None]]:
@@ -156,6 +156,6 @@ def _learn(role: str, name: str, header: str, kind: str, cells: pd.Series,
             if not vocab.normalise(option):
                 continue  # "-" or "?" names nothing
             column.counts[option] += len(rows)
-            column.first_row.setdefault(option, rows[0])
-    column.first_row = dict(sorted(column.first_row.items(), key=lambda kv: kv[1]))
+            row = int(min(rows))
+            column.first_row[option] = min(column.first_row.get(option, row), row)
     return column

@@ -29,9 +29,10 @@ Example
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 #: share of the cells holding either of two adjacent pieces in which they stand together, from
 #: which they are read as one option
@@ -93,7 +94,7 @@ class OptionSplitter:
             found = [p[0] for p in pieces(cell, self.separators)]
             for text in set(found):
                 seen[text] += n
-            for a, b in zip(found, found[1:]):
+            for a, b in itertools.pairwise(found):
                 together[a, b] += n
             for text in found:
                 first = next((ch for ch in text if ch.isalpha()), "")
@@ -152,7 +153,7 @@ class OptionSplitter:
         out: list[str] = []
         for option in options:
             if not self.known(option):
-                for position, separator in enumerate(self.separators):
+                for position in range(len(self.separators)):
                     parts = [p[0] for p in pieces(option, self.separators[position:])]
                     if len(parts) > 1 and all(self.known(p) for p in parts):
                         out.extend(parts)

@@ -43,7 +43,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
@@ -52,10 +52,14 @@ from matcher.vocab import meaning
 
 #: similarity (0-1) a concept needs before an option is read as it
 MIN_SIMILARITY = 0.30
-#: confidence (lead over the runner-up, 0-1) it needs as well
-MIN_CONFIDENCE = 0.12
-#: similarity two options of the two forms need before they are read as one category
-ALIGN_SIMILARITY = 0.30
+#: confidence (lead over the runner-up, 0-1) it needs as well; a closer call is first aligned
+#: with the other form's options, and read as its best concept only if that finds nothing
+MIN_CONFIDENCE = 0.2
+#: confidence below which a best concept is not taken even then
+WEAK_CONFIDENCE = 0.08
+#: similarity two options of the two forms, each the other's most similar, need before they are
+#: read as one category
+ALIGN_SIMILARITY = 0.25
 #: longest key made for an option of its own
 KEY_LENGTH = 40
 
@@ -98,6 +102,7 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
     readings: dict[str, dict[str, Reading]] = {side: {} for side in options}
     fillers = {side: meaning.learn_filler(found) for side, found in options.items()}
     concepts = _concepts(vocabulary, extra)
+    weak: dict[str, dict[str, Reading]] = {}
     for side, found in options.items():
         left = []
         for option in found:
@@ -106,9 +111,13 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
                 left.append(option)
             else:
                 readings[side][option] = reading
+        weak[side] = {}
         for option, reading in _by_meaning(left, fillers[side], concepts).items():
-            readings[side][option] = reading
-    _align(options, readings, fillers, vocabulary)
+            if reading.confidence >= MIN_CONFIDENCE:
+                readings[side][option] = reading
+            else:
+                weak[side][option] = reading
+    _align(options, readings, fillers, vocabulary, weak)
     return readings
 
 
@@ -139,7 +148,7 @@ def _concepts(vocabulary: vocab.Vocabulary,
     return _build_concepts(vocabulary)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _builtin_concepts(kind: str) -> _Concepts:
     return _build_concepts(vocab.vocabulary(kind))
 
@@ -147,7 +156,9 @@ def _builtin_concepts(kind: str) -> _Concepts:
 def _build_concepts(vocabulary: vocab.Vocabulary) -> _Concepts:
     keys = vocabulary.keys
     descriptions = descriptions_of(vocabulary.kind)
-    texts, owner, groups = [], [], []
+    texts: list[str] = []
+    owner: list[int] = []
+    groups: list[tuple[str, ...]] = []
     for index, key in enumerate(keys):
         group = tuple(dict.fromkeys((*vocabulary.names(key), *descriptions.get(key, ()))))
         texts += group
@@ -156,7 +167,7 @@ def _build_concepts(vocabulary: vocab.Vocabulary) -> _Concepts:
     return _Concepts(keys, tuple(texts), np.asarray(owner, dtype=np.int64), tuple(groups))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def descriptions_of(kind: str) -> dict[str, tuple[str, ...]]:
     """The built-in descriptions of ``kind``'s concepts, all languages together.
 
@@ -184,7 +195,7 @@ def _by_meaning(options: list[str], filler: frozenset[str], concepts: _Concepts
         best, second = per_key[i, order[i, 0]], (per_key[i, order[i, 1]] if per_key.shape[1] > 1
                                                  else 0.0)
         confidence = (best - second) / (1 - second) if second < 1 else 0.0
-        if best >= MIN_SIMILARITY and confidence >= MIN_CONFIDENCE:
+        if best >= MIN_SIMILARITY and confidence >= WEAK_CONFIDENCE:
             found[option] = Reading(option, concepts.keys[order[i, 0]], round(float(confidence), 3),
                                     "meaning", runner_up=concepts.keys[order[i, 1]]
                                     if per_key.shape[1] > 1 else "")
@@ -192,37 +203,55 @@ def _by_meaning(options: list[str], filler: frozenset[str], concepts: _Concepts
 
 
 def _align(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
-           fillers: dict[str, frozenset[str]], vocabulary: vocab.Vocabulary) -> None:
-    """Read each side's unread options with their mutual best match on the other side; the rest
+           fillers: dict[str, frozenset[str]], vocabulary: vocab.Vocabulary,
+           weak: dict[str, dict[str, Reading]]) -> None:
+    """Read each side's unread options with their mutual best match on the other side: first
+    among the unread options of both forms, then against the other form's read ones; the rest
     become categories of their own."""
     sides = list(options)
-    if len(sides) == 2 and all(options[s] for s in sides):
+    if len(sides) == 2:
         first, second = sides
-        sim = meaning.similarity(options[first], options[second], fillers[first], fillers[second])
-        best_right = sim.argmax(axis=1)
-        best_left = sim.argmax(axis=0)
-        for i, a in enumerate(options[first]):
-            j = int(best_right[i])
-            b = options[second][j]
-            if best_left[j] != i or sim[i, j] < ALIGN_SIMILARITY:
-                continue
-            ra, rb = readings[first].get(a), readings[second].get(b)
-            if ra is not None and rb is not None:
-                continue
-            if ra is None and rb is None:
-                key = _own_key(a, vocabulary)  # the first side's wording names the category
-            else:
-                key = (ra or rb).key  # type: ignore[union-attr]
-            confidence = round(float(sim[i, j]), 3)
-            if ra is None:
-                readings[first][a] = Reading(a, key, confidence, "aligned", runner_up=b)
-            if rb is None:
-                readings[second][b] = Reading(b, key, confidence, "aligned", runner_up=a)
+        for stage in ("unread", "read"):
+            left = [o for o in options[first] if o not in readings[first]]
+            right = [o for o in options[second] if o not in readings[second]]
+            if stage == "read":  # each side's leftovers against all of the other side
+                _pair(left, [o for o in options[second] if o in readings[second]], first, second,
+                      readings, fillers, vocabulary)
+                left = [o for o in options[first] if o in readings[first]]
+            _pair(left, right, first, second, readings, fillers, vocabulary)
     for side in sides:
         for option in options[side]:
-            if option not in readings[side]:
+            if option not in readings[side] and option in weak[side]:
+                readings[side][option] = weak[side][option]
+            elif option not in readings[side]:
                 # confidence 0: nothing vouches for what it means, so it is shown first
                 readings[side][option] = Reading(option, _own_key(option, vocabulary), 0.0, "own")
+
+
+def _pair(left: list[str], right: list[str], first: str, second: str,
+          readings: dict[str, dict[str, Reading]], fillers: dict[str, frozenset[str]],
+          vocabulary: vocab.Vocabulary) -> None:
+    """Give mutual best matches of ``left`` (first side) and ``right`` (second side) one key."""
+    if not left or not right:
+        return
+    sim = meaning.similarity(left, right, fillers[first], fillers[second])
+    best_right, best_left = sim.argmax(axis=1), sim.argmax(axis=0)
+    for i, a in enumerate(left):
+        j = int(best_right[i])
+        b = right[j]
+        if best_left[j] != i or sim[i, j] < ALIGN_SIMILARITY:
+            continue
+        ra, rb = readings[first].get(a), readings[second].get(b)
+        if ra is not None and rb is not None:
+            continue
+        known = ra or rb
+        # with no concept on either side, the mentee form's wording names the category
+        key = known.key if known is not None else _own_key(a, vocabulary)
+        confidence = round(float(sim[i, j]), 3)
+        if ra is None:
+            readings[first][a] = Reading(a, key, confidence, "aligned", runner_up=b)
+        if rb is None:
+            readings[second][b] = Reading(b, key, confidence, "aligned", runner_up=a)
 
 
 def _own_key(option: str, vocabulary: vocab.Vocabulary) -> str:
