@@ -245,11 +245,11 @@ def _apply_content_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[
         if not meant and sentences >= 0.8:
             meant = [f for f in ("goals", "topics") if f in fields
                      and scores[i, fields.index(f)] >= MIN_SCORE]
+        best = max((scores[i, fields.index(f)] for f in meant), default=0.0)
         for name in NUMBER_FIELDS:
             if name in fields:
                 scores[i, fields.index(name)] = 0.0
         if meant and text_field is not None:
-            best = max(scores[i, fields.index(f)] for f in meant)
             for name in meant:
                 scores[i, fields.index(name)] = 0.0
             before = scores[i, fields.index(text_field)]

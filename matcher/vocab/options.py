@@ -7,7 +7,7 @@ config's list that the cell contains); then adjacent pieces are joined back into
 the column shows they belong together (:class:`OptionSplitter`):
 
 - the joined text is a known name (the vocabulary's ``known`` test), or
-- the later piece starts with a small letter in a column whose pieces start with capitals
+- the later piece starts with a small letter in a column whose cells start with capitals
   (Google Forms options are capitalised; "…, applications, interviews" continues one), or
 - the two pieces are inseparable: in at least :data:`TOGETHER` of the cells holding either one,
   they stand side by side in this order (and that in :data:`MIN_SEEN` cells or more).
@@ -39,8 +39,12 @@ from collections.abc import Callable, Iterable, Sequence
 TOGETHER = 0.95
 #: cells in which two pieces must be seen together before that counts
 MIN_SEEN = 3
-#: share of pieces starting with a capital from which a small letter means "continues an option"
+#: share of cells starting with a capital from which a small letter means "continues an option"
 CAPITALISED = 0.8
+
+#: separators that also occur inside options (Google Forms' ", "); ";" and line breaks never do,
+#: so pieces they cut are joined again only into known names
+INSIDE_OPTIONS = (",",)
 
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
@@ -96,10 +100,10 @@ class OptionSplitter:
                 seen[text] += n
             for a, b in itertools.pairwise(found):
                 together[a, b] += n
-            for text in found:
-                first = next((ch for ch in text if ch.isalpha()), "")
-                capital += n * first.isupper()
-                small += n * first.islower()
+            # the first piece of a cell always starts an option: how the form writes options
+            first = next((ch for ch in found[0] if ch.isalpha()), "") if found else ""
+            capital += n * first.isupper()
+            small += n * first.islower()
         self._capitalised = capital >= CAPITALISED * max(capital + small, 1) and capital > 0
         self._joined = {pair for pair, n in together.items()
                         if n >= MIN_SEEN and n >= TOGETHER * max(seen[pair[0]], seen[pair[1]])
@@ -127,6 +131,9 @@ class OptionSplitter:
             return (value,)
         found = pieces(value, self.separators)
         n = len(found)
+        bare = _PARENTHESES.sub("", value)
+        used = next((sep for sep in self.separators if sep in bare), "")
+        learned = used in INSIDE_OPTIONS
         # best[i]: fewest options covering found[:i]; a segment found[j:i] is one option when it
         # is a known name or each piece in it continues the one before
         best = [0] + [n + 1] * n
@@ -134,8 +141,8 @@ class OptionSplitter:
         for i in range(1, n + 1):
             for j in range(i - 1, -1, -1):
                 if j < i - 1:
-                    inner = all(self._continues(found[k - 1][0], found[k][0])
-                                for k in range(j + 1, i))
+                    inner = learned and all(self._continues(found[k - 1][0], found[k][0])
+                                            for k in range(j + 1, i))
                     if not inner and not self.known(value[found[j][1]:found[i - 1][2]]):
                         continue
                 if best[j] + 1 < best[i]:
