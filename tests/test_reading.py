@@ -91,7 +91,7 @@ def test_test_split_never_enters_the_vocabulary():
     data = tomllib.loads((VOCAB / "concepts.toml").read_text(encoding="utf-8"))
     described = " | ".join(vocab.normalise(t) for entries in data.values() for entry in entries.values()
                            for texts in entry.values() for t in texts)
-    for kind, concepts in evaluation.phrases()["test"].items():
+    for concepts in evaluation.phrases()["test"].values():
         for texts in concepts.values():
             for phrase in (p for pair in texts.values() for p in pair):
                 norm = vocab.normalise(phrase)
