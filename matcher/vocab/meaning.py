@@ -64,7 +64,21 @@ def stop_words() -> frozenset[str]:
     True
     """
     data = tomllib.loads((_DATA / "stopwords.toml").read_text(encoding="utf-8"))
-    return frozenset(_fold(w.casefold()) for words in data.values() for w in words.split())
+    return frozenset(_fold(w.casefold()) for words in data.values() if isinstance(words, str)
+                     for w in words.split())
+
+
+@functools.cache
+def question_filler(kind: str) -> frozenset[str]:
+    """Stems that say only what kind of question it is (a field question's "services",
+    "sector", "ala"), from the ``[kind]`` table of :file:`stopwords.toml`.
+
+    >>> stem("services") in question_filler("fields")
+    True
+    """
+    data = tomllib.loads((_DATA / "stopwords.toml").read_text(encoding="utf-8"))
+    return frozenset(stem(w.casefold()) for words in data.get(kind, {}).values()
+                     for w in words.split())
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -128,11 +142,14 @@ def learn_filler(options: Iterable[str]) -> frozenset[str]:
 
 def similarity(left: Sequence[str], right: Sequence[str],
                left_filler: frozenset[str] = frozenset(),
-               right_filler: frozenset[str] = frozenset()) -> np.ndarray:
+               right_filler: frozenset[str] = frozenset(),
+               background: Sequence[str] = ()) -> np.ndarray:
     """Similarity in [0, 1] of every ``left`` text to every ``right`` text (``len(left) ×
     len(right)``), the mean of a stem cosine and a character n-gram cosine.
 
-    ``*_filler`` are stems to ignore on that side (see :func:`learn_filler`).
+    ``*_filler`` are stems to ignore on that side (see :func:`learn_filler`). ``background``
+    texts join the two sides only to weigh words (a word common there counts less), so that two
+    short lists are compared on the same scale as long ones.
 
     >>> np.round(similarity(["työnhakutaidot"], ["työnhaun taidot", "verkostoituminen"]), 2)
     array([[0.56, 0.  ]])
@@ -145,9 +162,12 @@ def similarity(left: Sequence[str], right: Sequence[str],
     # still overlaps ("työnhaku" / "työnhaun")
     left_text = [_kept_words(t, left_filler) for t in left]
     right_text = [_kept_words(t, right_filler) for t in right]
-    word = _cosine(left_stems, right_stems, TfidfVectorizer(analyzer=_identity, sublinear_tf=True))
-    char = _cosine(left_text, right_text, TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5),
-                                                          sublinear_tf=True))
+    extra_stems = [stems(t) for t in background]
+    extra_text = [_kept_words(t, frozenset()) for t in background]
+    word = _cosine(left_stems, right_stems, extra_stems,
+                   TfidfVectorizer(analyzer=_identity, sublinear_tf=True))
+    char = _cosine(left_text, right_text, extra_text,
+                   TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True))
     return WORD_WEIGHT * word + (1 - WORD_WEIGHT) * char
 
 
@@ -165,18 +185,24 @@ def coverage(texts: Sequence[str], groups: Sequence[Iterable[str]],
     array([[0.22, 0.53]])
     """
     group_stems = [set().union(*(stems(t) for t in group)) for group in groups]
-    frequency: Counter = Counter(s for found in group_stems for s in found)
     n = len(group_stems)
     out = np.zeros((len(texts), n))
     for i, text in enumerate(texts):
         found = set(stems(text, filler))
-        weights = {s: np.log((n + 1) / (frequency.get(s, 0) + 1)) + 1 for s in found}
+        # a stem is in a group when the group has it, or a word it starts with (a compound's
+        # first part: "byggarbete" starts with "bygg")
+        hits = {s: [j for j, group in enumerate(group_stems) if _covered(s, group)] for s in found}
+        weights = {s: np.log((n + 1) / (len(hits[s]) + 1)) + 1 for s in found}
         total = sum(weights.values())
-        if not total:
-            continue
-        for j, group in enumerate(group_stems):
-            out[i, j] = sum(w for s, w in weights.items() if s in group) / total
+        for s, groups_hit in hits.items():
+            out[i, groups_hit] += weights[s] / total
     return out
+
+
+def _covered(found: str, group: set[str]) -> bool:
+    if found in group:
+        return True
+    return any(len(g) >= 4 and found.startswith(g) for g in group)
 
 
 def _identity(tokens: Sequence[str]) -> Sequence[str]:
@@ -189,10 +215,11 @@ def _kept_words(text: str, filler: frozenset[str]) -> str:
     return _fold(" ".join(kept or found))
 
 
-def _cosine(left: list, right: list, vectorizer: TfidfVectorizer) -> np.ndarray:
+def _cosine(left: list, right: list, background: list, vectorizer: TfidfVectorizer
+            ) -> np.ndarray:
     try:
-        matrix = vectorizer.fit_transform(left + right)
+        vectorizer.fit(left + right + background)
     except ValueError:  # nothing to compare (every text empty)
         return np.zeros((len(left), len(right)))
-    product = (matrix[:len(left)] @ matrix[len(left):].T).toarray()
+    product = (vectorizer.transform(left) @ vectorizer.transform(right).T).toarray()
     return np.clip(product, 0.0, 1.0)

@@ -52,14 +52,14 @@ from matcher.vocab import meaning
 
 #: similarity (0-1) a concept needs before an option is read as it
 MIN_SIMILARITY = 0.30
-#: confidence (lead over the runner-up, 0-1) it needs as well; a closer call is first aligned
-#: with the other form's options, and read as its best concept only if that finds nothing
+#: confidence (lead over the runner-up, 0-1) it needs as well; a closer call is decided again
+#: with the other form's options read as each concept
 MIN_CONFIDENCE = 0.2
-#: confidence below which a best concept is not taken even then
-WEAK_CONFIDENCE = 0.08
 #: similarity two options of the two forms, each the other's most similar, need before they are
 #: read as one category
 ALIGN_SIMILARITY = 0.25
+#: score a concept gains when the option names it ("Finding out what my strengths are")
+NAMED_BONUS = 0.2
 #: longest key made for an option of its own
 KEY_LENGTH = 40
 
@@ -100,9 +100,10 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
     options = {side: list(dict.fromkeys(o for o in found if o and o.strip()))
                for side, found in sides.items()}
     readings: dict[str, dict[str, Reading]] = {side: {} for side in options}
-    fillers = {side: meaning.learn_filler(found) for side, found in options.items()}
+    fillers = {side: meaning.learn_filler(found) | meaning.question_filler(kind)
+               for side, found in options.items()}
     concepts = _concepts(vocabulary, extra)
-    weak: dict[str, dict[str, Reading]] = {}
+    scores: dict[str, tuple[list[str], np.ndarray]] = {}
     for side, found in options.items():
         left = []
         for option in found:
@@ -111,13 +112,12 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
                 left.append(option)
             else:
                 readings[side][option] = reading
-        weak[side] = {}
-        for option, reading in _by_meaning(left, fillers[side], concepts).items():
-            if reading.confidence >= MIN_CONFIDENCE:
-                readings[side][option] = reading
-            else:
-                weak[side][option] = reading
-    _align(options, readings, fillers, vocabulary, weak)
+        scores[side] = (left, _concept_scores(left, fillers[side], concepts))
+        for option, reading in _decide(left, scores[side][1], concepts.keys, "meaning").items():
+            readings[side][option] = reading
+    background = (*concepts.texts, *(o for found in options.values() for o in found))
+    _with_other_form(options, readings, fillers, scores, concepts.keys, background)
+    _align(options, readings, fillers, vocabulary, background)
     return readings
 
 
@@ -139,6 +139,17 @@ class _Concepts:
     texts: tuple[str, ...]
     owner: np.ndarray  # index into keys, per text
     groups: tuple[tuple[str, ...], ...]  # the texts of each key
+    #: a concept's names that stand as whole words in an answer, and abbreviations ("IT", "CV")
+    #: written in capitals, mapped to the key's index
+    names: tuple[re.Pattern, dict[str, int], re.Pattern, dict[str, int]]
+
+    def named(self, option: str) -> set[int]:
+        """Indices of the concepts one of whose names (4+ letters) or capitalised
+        abbreviations the option contains as whole words."""
+        words, word_keys, capitals, capital_keys = self.names
+        found = {word_keys[m.group(0)] for m in words.finditer(vocab.normalise(option))}
+        found |= {capital_keys[m.group(0)] for m in capitals.finditer(option)}
+        return found
 
 
 def _concepts(vocabulary: vocab.Vocabulary,
@@ -164,7 +175,34 @@ def _build_concepts(vocabulary: vocab.Vocabulary) -> _Concepts:
         texts += group
         owner += [index] * len(group)
         groups.append(group)
-    return _Concepts(keys, tuple(texts), np.asarray(owner, dtype=np.int64), tuple(groups))
+    word_keys: dict[str, int] = {}
+    capital_keys: dict[str, int] = {}
+    # a one-word name counts only if no other concept's texts use its stem ("skills" is said of
+    # job-seeking skills too, "strengths" only of strengths)
+    users: dict[str, set[int]] = {}
+    for index, group in enumerate(groups):
+        for text in group:
+            for found in meaning.stems(text):
+                users.setdefault(found, set()).add(index)
+    for index, key in enumerate(keys):
+        for name in vocabulary.names(key):
+            norm = vocab.normalise(name)
+            one_word = meaning.stems(name)
+            if len(one_word) == 1 and len(users.get(one_word[0], ())) > 1:
+                continue
+            if len(norm) >= 4:
+                word_keys.setdefault(norm, index)
+            if re.fullmatch(r"[A-Z][A-Z&]+", name):
+                capital_keys.setdefault(name, index)
+    return _Concepts(keys, tuple(texts), np.asarray(owner, dtype=np.int64), tuple(groups),
+                     (_whole_words(word_keys), word_keys, _whole_words(capital_keys), capital_keys))
+
+
+def _whole_words(names: Mapping[str, int]) -> re.Pattern:
+    if not names:
+        return re.compile(r"(?!x)x")  # matches nothing
+    alternatives = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 @functools.cache
@@ -179,32 +217,72 @@ def descriptions_of(kind: str) -> dict[str, tuple[str, ...]]:
             for key, entry in data.get(kind, {}).items()}
 
 
-def _by_meaning(options: list[str], filler: frozenset[str], concepts: _Concepts
-                ) -> dict[str, Reading]:
-    """Options whose most similar concept is close enough and clear enough."""
+def _concept_scores(options: list[str], filler: frozenset[str], concepts: _Concepts
+                    ) -> np.ndarray:
+    """``len(options) × len(concepts.keys)``: the mean of the closest single name or description
+    and how much of the option the concept's texts cover together."""
     if not options or not concepts.keys:
-        return {}
+        return np.zeros((len(options), len(concepts.keys)))
     per_text = meaning.similarity(options, concepts.texts, left_filler=filler)
     closest = np.zeros((len(options), len(concepts.keys)))
     np.maximum.at(closest.T, concepts.owner, per_text.T)
-    # the closest single name or description, and how much of the option the concept covers
-    per_key = (closest + meaning.coverage(options, concepts.groups, filler)) / 2
-    order = np.argsort(-per_key, axis=1, kind="stable")
-    found = {}
+    scores = (closest + meaning.coverage(options, concepts.groups, filler)) / 2
     for i, option in enumerate(options):
-        best, second = per_key[i, order[i, 0]], (per_key[i, order[i, 1]] if per_key.shape[1] > 1
-                                                 else 0.0)
+        for k in concepts.named(option):
+            scores[i, k] += NAMED_BONUS
+    return np.minimum(scores, 1.0)
+
+
+def _decide(options: list[str], per_key: np.ndarray, keys: tuple[str, ...], method: str,
+            evidence: np.ndarray | None = None) -> dict[str, Reading]:
+    """Options whose best concept is close enough and clear enough (see the module docstring)."""
+    found: dict[str, Reading] = {}
+    if not options or per_key.shape[1] == 0:
+        return found
+    order = np.argsort(-per_key, axis=1, kind="stable")
+    for i, option in enumerate(options):
+        best = per_key[i, order[i, 0]]
+        second = per_key[i, order[i, 1]] if per_key.shape[1] > 1 else 0.0
         confidence = (best - second) / (1 - second) if second < 1 else 0.0
-        if best >= MIN_SIMILARITY and confidence >= WEAK_CONFIDENCE:
-            found[option] = Reading(option, concepts.keys[order[i, 0]], round(float(confidence), 3),
-                                    "meaning", runner_up=concepts.keys[order[i, 1]]
-                                    if per_key.shape[1] > 1 else "")
+        if best >= MIN_SIMILARITY and confidence >= MIN_CONFIDENCE:
+            how = method
+            if evidence is not None and evidence[i, order[i, 0]] < ALIGN_SIMILARITY:
+                how = "meaning"
+            found[option] = Reading(option, keys[order[i, 0]], round(float(confidence), 3), how,
+                                    runner_up=keys[order[i, 1]] if per_key.shape[1] > 1 else "")
     return found
+
+
+def _with_other_form(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
+                     fillers: dict[str, frozenset[str]],
+                     scores: dict[str, tuple[list[str], np.ndarray]], keys: tuple[str, ...],
+                     background: Sequence[str]) -> None:
+    """Decide the close calls with the other form's help: a concept's score rises by how similar
+    the option is to the other form's options already read as that concept."""
+    sides = list(options)
+    if len(sides) != 2:
+        return
+    index = {key: k for k, key in enumerate(keys)}
+    for side, other in (sides, sides[::-1]):
+        names, per_key = scores[side]
+        todo = [i for i, o in enumerate(names) if o not in readings[side]]
+        read = [(o, r.key) for o, r in readings[other].items() if r.key in index]
+        if not todo or not read:
+            continue
+        left = [names[i] for i in todo]
+        sim = meaning.similarity(left, [o for o, _ in read], fillers[side], fillers[other],
+                                 background)
+        evidence = np.zeros((len(left), len(keys)))
+        for j, (_, key) in enumerate(read):
+            np.maximum(evidence[:, index[key]], sim[:, j], out=evidence[:, index[key]])
+        combined = (per_key[todo] + evidence) / 2 + np.maximum(per_key[todo], evidence) / 2
+        for option, reading in _decide(left, combined, keys, "aligned", evidence).items():
+            readings[side][option] = reading
 
 
 def _align(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
            fillers: dict[str, frozenset[str]], vocabulary: vocab.Vocabulary,
-           weak: dict[str, dict[str, Reading]]) -> None:
+           background: Sequence[str]) -> None:
     """Read each side's unread options with their mutual best match on the other side: first
     among the unread options of both forms, then against the other form's read ones; the rest
     become categories of their own."""
@@ -216,25 +294,23 @@ def _align(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]
             right = [o for o in options[second] if o not in readings[second]]
             if stage == "read":  # each side's leftovers against all of the other side
                 _pair(left, [o for o in options[second] if o in readings[second]], first, second,
-                      readings, fillers, vocabulary)
+                      readings, fillers, vocabulary, background)
                 left = [o for o in options[first] if o in readings[first]]
-            _pair(left, right, first, second, readings, fillers, vocabulary)
+            _pair(left, right, first, second, readings, fillers, vocabulary, background)
     for side in sides:
         for option in options[side]:
-            if option not in readings[side] and option in weak[side]:
-                readings[side][option] = weak[side][option]
-            elif option not in readings[side]:
+            if option not in readings[side]:
                 # confidence 0: nothing vouches for what it means, so it is shown first
                 readings[side][option] = Reading(option, _own_key(option, vocabulary), 0.0, "own")
 
 
 def _pair(left: list[str], right: list[str], first: str, second: str,
           readings: dict[str, dict[str, Reading]], fillers: dict[str, frozenset[str]],
-          vocabulary: vocab.Vocabulary) -> None:
+          vocabulary: vocab.Vocabulary, background: Sequence[str]) -> None:
     """Give mutual best matches of ``left`` (first side) and ``right`` (second side) one key."""
     if not left or not right:
         return
-    sim = meaning.similarity(left, right, fillers[first], fillers[second])
+    sim = meaning.similarity(left, right, fillers[first], fillers[second], background)
     best_right, best_left = sim.argmax(axis=1), sim.argmax(axis=0)
     for i, a in enumerate(left):
         j = int(best_right[i])
