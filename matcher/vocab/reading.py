@@ -43,7 +43,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
