@@ -192,6 +192,8 @@ _NUMBER = re.compile(r"\W*(?:about|noin|circa|ca|yli|over|n\.?)?\W*\d+(?:[.,]\d+
 
 #: a column is a choice question when at least this share of its answers' options recur
 CHOICES = 0.5
+#: answers a column's profile is read from (the first ones: enough to tell, fast on big rounds)
+PROFILE_ROWS = 1000
 
 
 def column_profile(values: pd.Series) -> tuple[float, float]:
@@ -208,7 +210,7 @@ def column_profile(values: pd.Series) -> tuple[float, float]:
     (0.0, 0.0)
     """
     text = values.dropna().astype(str).str.strip()
-    text = text[text != ""]
+    text = text[text != ""].iloc[:PROFILE_ROWS]
     if text.empty:
         return 0.0, 0.0
     numbers = float(text.map(lambda v: bool(_NUMBER.fullmatch(v))).mean())

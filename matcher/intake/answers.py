@@ -141,12 +141,13 @@ def _learn(role: str, name: str, header: str, kind: str, cells: pd.Series,
            vocabulary: Mapping[str, Mapping[str, tuple[str, ...]]],
            separators: Sequence[str]) -> ColumnAnswers:
     words = vocab.vocabulary(kind, vocabulary)
-    if kind == "languages":
-        def known(text: str) -> bool:
-            return words.lookup(vocab.split_level(text)[0]) is not None
-    else:
-        def known(text: str) -> bool:
-            return words.lookup(text) is not None
+    seen: dict[str, bool] = {}  # a column repeats the same few options thousands of times
+
+    def known(text: str) -> bool:
+        if text not in seen:
+            bare = vocab.split_level(text)[0] if kind == "languages" else text
+            seen[text] = words.lookup(bare) is not None
+        return seen[text]
     text = cells.dropna().astype(str)
     text = text[text.str.strip() != ""]
     column = ColumnAnswers(role, name, header, kind, OptionSplitter(text, separators, known),

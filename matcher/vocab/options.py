@@ -105,6 +105,7 @@ class OptionSplitter:
             capital += n * first.isupper()
             small += n * first.islower()
         self._capitalised = capital >= CAPITALISED * max(capital + small, 1) and capital > 0
+        self._split: dict[str, tuple[str, ...]] = {}
         self._joined = {pair for pair, n in together.items()
                         if n >= MIN_SEEN and n >= TOGETHER * max(seen[pair[0]], seen[pair[1]])
                         and not (self.known(pair[0]) and self.known(pair[1]))}
@@ -126,7 +127,11 @@ class OptionSplitter:
         """
         if not isinstance(value, str) or not value.strip():
             return ()
-        value = value.strip()
+        if value not in self._split:
+            self._split[value] = self._segment(value.strip())
+        return self._split[value]
+
+    def _segment(self, value: str) -> tuple[str, ...]:
         if self.known(value):
             return (value,)
         found = pieces(value, self.separators)
