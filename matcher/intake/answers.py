@@ -129,7 +129,7 @@ def read_answers(tables: Mapping[str, pd.DataFrame], columns: Mapping[str, Mappi
                                 separators))
     for kind in dict.fromkeys(VOCAB_COLUMNS.values()):
         of_kind = [c for c in found if c.kind == kind]
-        sides = {role: [o for c in of_kind if c.role == role for o in c.counts]
+        sides = {role: [o for c in of_kind if c.role == role for o, _ in c.counts.most_common()]
                  for role in ("mentees", "mentors")}
         readings = read_options(kind, sides, vocabulary)
         for column in of_kind:

@@ -58,6 +58,9 @@ MIN_CONFIDENCE = 0.2
 #: similarity two options of the two forms, each the other's most similar, need before they are
 #: read as one category
 ALIGN_SIMILARITY = 0.25
+#: most options of one form compared with the other form's (the first ones given: pass the most
+#: frequent first); beyond them, a round of free-typed answers would compare millions of pairs
+ALIGN_OPTIONS = 2000
 #: score a concept gains when the option names it ("Finding out what my strengths are")
 NAMED_BONUS = 0.2
 #: longest key made for an option of its own
@@ -93,7 +96,7 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
     """Read every option of each side (``{"mentees": options, "mentors": options}``).
 
     Options are the answers as written (one option each, already split out of multi-select
-    cells; for languages with the level removed). ``extra`` is the config's ``vocabulary`` table.
+    cells; for languages with the level removed), most frequent first. ``extra`` is the config's ``vocabulary`` table.
     Returns ``{side: {option: Reading}}``. Deterministic: the same options give the same readings.
     """
     vocabulary = vocab.vocabulary(kind, extra)
@@ -265,7 +268,7 @@ def _with_other_form(options: dict[str, list[str]], readings: dict[str, dict[str
     index = {key: k for k, key in enumerate(keys)}
     for side, other in (sides, sides[::-1]):
         names, per_key = scores[side]
-        todo = [i for i, o in enumerate(names) if o not in readings[side]]
+        todo = [i for i, o in enumerate(names) if o not in readings[side]][:ALIGN_OPTIONS]
         read = [(o, r.key) for o, r in readings[other].items() if r.key in index]
         if not todo or not read:
             continue
@@ -308,6 +311,7 @@ def _pair(left: list[str], right: list[str], first: str, second: str,
           readings: dict[str, dict[str, Reading]], fillers: dict[str, frozenset[str]],
           vocabulary: vocab.Vocabulary, background: Sequence[str]) -> None:
     """Give mutual best matches of ``left`` (first side) and ``right`` (second side) one key."""
+    left, right = left[:ALIGN_OPTIONS], right[:ALIGN_OPTIONS]
     if not left or not right:
         return
     sim = meaning.similarity(left, right, fillers[first], fillers[second], background)
