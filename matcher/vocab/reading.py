@@ -61,6 +61,8 @@ ALIGN_SIMILARITY = 0.25
 #: most options of one form compared with the other form's (the first ones given: pass the most
 #: frequent first); beyond them, a round of free-typed answers would compare millions of pairs
 ALIGN_OPTIONS = 2000
+#: share of an answer's meaning a concept must cover for its full score (less scales it down)
+MIN_COVERAGE = 0.4
 #: score a concept gains when the option names it ("Finding out what my strengths are")
 NAMED_BONUS = 0.2
 #: longest key made for an option of its own
@@ -229,7 +231,9 @@ def _concept_scores(options: list[str], filler: frozenset[str], concepts: _Conce
     per_text = meaning.similarity(options, concepts.texts, left_filler=filler)
     closest = np.zeros((len(options), len(concepts.keys)))
     np.maximum.at(closest.T, concepts.owner, per_text.T)
-    scores = (closest + meaning.coverage(options, concepts.groups, filler)) / 2
+    covered = meaning.coverage(options, concepts.groups, filler)
+    # a reading must explain most of the answer: one shared word of four is a hint, not a reading
+    scores = (closest + covered) / 2 * np.minimum(1.0, covered / MIN_COVERAGE)
     for i, option in enumerate(options):
         for k in concepts.named(option):
             scores[i, k] += NAMED_BONUS
