@@ -23,7 +23,7 @@ class Issues:
     def add(self, severity: str, file: str, row: int | None, column: str, value: object,
             problem: str, suggestion: str = "") -> None:
         self.rows.append({"severity": severity, "file": file, "row": row, "column": column,
-                          "value": "" if value is None or value is np.nan else str(value),
+                          "value": "" if _missing(value) else str(value),
                           "problem": problem, "suggestion": suggestion})
 
     def frame(self) -> pd.DataFrame:
@@ -60,3 +60,12 @@ class Reporter:
                 shown = ", ".join(str(r) for r in blank[:8]) + (" …" if len(blank) > 8 else "")
                 self.add("warning", None, name, "", f"no answer in {len(blank)} row{'s' * (len(blank) != 1)} ({shown})",
                          "defaults used; ask for the answers if they matter")
+
+
+def _missing(value: object) -> bool:
+    """None or a NaN of any kind (``value is np.nan`` misses the NaN ``astype(object)`` makes).
+
+    >>> _missing(None), _missing(float("nan")), _missing(pd.NA), _missing("nan")
+    (True, True, True, False)
+    """
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
