@@ -15,14 +15,16 @@ __version__ = "0.1.0"
 # imported after __version__, which the CLI and the audit record read
 from matcher.config import RoundConfig, load_config  # noqa: E402
 from matcher.detect import init_round  # noqa: E402
+from matcher.history import EarlierRound, read_earlier_round  # noqa: E402
 from matcher.intake import Round, load_round  # noqa: E402
 from matcher.results import build_tables  # noqa: E402
-from matcher.run import RunResult, run_round  # noqa: E402
+from matcher.run import RunResult, rematch, run_round  # noqa: E402
 from matcher.scoring import Scores, score_pairs, score_round  # noqa: E402
 from matcher.solver import Assignment, Matching, match_round, solve_assignment  # noqa: E402
 
 __all__ = [
-    "Assignment", "Matching", "Round", "RoundConfig", "RunResult", "Scores", "build_tables",
-    "init_round", "load_config", "load_round", "match_round", "run_round", "score_pairs",
-    "score_round", "solve_assignment",
+    "Assignment", "EarlierRound", "Matching", "Round", "RoundConfig", "RunResult", "Scores",
+    "build_tables", "init_round", "load_config", "load_round", "match_round",
+    "read_earlier_round", "rematch", "run_round", "score_pairs", "score_round",
+    "solve_assignment",
 ]

@@ -11,6 +11,9 @@ from rich.console import Console
 from rich.table import Table
 
 _err = Console(stderr=True)
+#: Summary rows of matcher.history, shown when present.
+HISTORY_ITEMS = ("Earlier pairs in this round", "Repeat pairs", "Priority for unmatched last time",
+                 "Continuing pairs", "Published pairs kept", "New pairs", "Released pairs")
 
 
 class StepProgress:
@@ -58,5 +61,31 @@ def print_run_summary(result) -> None:
                  "Locked pairs", "Objective", "Solver status", "Optimality gap", "Mean score",
                  "Minimum score", "Data issues"):
         table.add_row(item, summary[item])
+    for item in HISTORY_ITEMS:  # only in runs that used history or a published result
+        if item in summary:
+            table.add_row(item, summary[item])
     table.add_row("Output", str(result.outdir))
     Console(width=100).print(table)
+
+
+def print_released(result) -> None:
+    """After ``matcher rematch``: each released mentee's new mentor, or why there is none, and
+    the best alternatives (ids and scores only)."""
+    tables, plan = result.tables, result.history
+    pairs, unmatched, alternatives = tables["pairs"], tables["unmatched"], tables["alternatives"]
+    console = Console(highlight=False, soft_wrap=True)
+    for mentee, ended in plan.released.groupby("mentee_id", sort=True)["mentor_id"]:
+        console.print(f"Released {mentee} (ended pair with {', '.join(ended)}):", markup=False)
+        new = pairs[(pairs["mentee_id"] == mentee) & (pairs["status"] != "published")]
+        for mentor, score in zip(new["mentor_id"], new["score"]):
+            console.print(f"  new mentor: {mentor} (score {score:.1f})", markup=False)
+        if new.empty:
+            reason = unmatched.loc[unmatched["mentee_id"] == mentee, "reason"]
+            console.print(f"  no new mentor. {reason.iloc[0] if len(reason) else ''}", markup=False)
+        others = alternatives[alternatives["mentee_id"] == mentee]
+        if len(others):
+            listed = "; ".join(f"{m} ({s:.1f}, {n})" for m, s, n in
+                               zip(others["mentor_id"], others["score"], others["note"]))
+            console.print(f"  alternatives: {listed}", markup=False)
+        else:
+            console.print("  alternatives: none (no other compatible mentor)", markup=False)

@@ -76,6 +76,10 @@ def build_tables(round, scores, matching, *, pseudonymise: bool = False) -> dict
     # for an unmatched mentee (who has no chosen mentor) the best candidates overall
     allowed = scores.feasible.copy()
     allowed[mentee_pos, mentor_pos] = False
+    # a forbidden pair (rejected, ended, or from an earlier round) is never proposed
+    barred = (pd.Index(scores.mentee_ids).get_indexer(round.forbidden["mentee_id"]),
+              pd.Index(scores.mentor_ids).get_indexer(round.forbidden["mentor_id"]))
+    allowed[barred[0][(barred[0] >= 0) & (barred[1] >= 0)], barred[1][(barred[0] >= 0) & (barred[1] >= 0)]] = False
     top = best_columns(scores.total, allowed, ALTERNATIVES)
     return {
         "pairs": pairs,

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from matcher.history import ALREADY_INTRODUCED
 from matcher.report.tables import component_columns, first_name, rounded
 from matcher.safe_io import neutralise_frame
 
@@ -83,7 +84,10 @@ def introductions(pairs: pd.DataFrame, title: str) -> pd.DataFrame:
     >>> introductions(pairs, "Spring mentoring")["subject"].iloc[0]
     'Spring mentoring: meet your mentoring pair, Aino and Jussi'
     """
-    chosen = pairs[pairs["decision"].fillna("").astype(str).str.strip().str.lower() != "reject"]
+    rejected = pairs["decision"].fillna("").astype(str).str.strip().str.lower() == "reject"
+    # published and continuing pairs were introduced before (matcher.history)
+    introduced = pairs["status"].isin(ALREADY_INTRODUCED) if "status" in pairs else False
+    chosen = pairs[~rejected & ~introduced]
     mentee_first = first_name(chosen["mentee_name"]).replace("", "mentee")
     mentor_first = first_name(chosen["mentor_name"]).replace("", "mentor")
     emails = chosen["mentor_email"].fillna("").astype(str)
