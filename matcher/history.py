@@ -163,7 +163,8 @@ def _workbook_sheets(path: Path, names: Sequence[str]) -> dict[str, pd.DataFrame
         if names[0] not in book.sheet_names:
             raise InputError(f"{path.name} has no '{names[0]}' sheet (sheets: "
                              f"{', '.join(book.sheet_names)}); give the pairs.xlsx 'matcher run' wrote")
-        return {name: book.parse(name, dtype=str, usecols=lambda c: str(c).strip() in IDENTITY_COLUMNS)
+        return {name: pd.read_excel(book, sheet_name=name, dtype=str,
+                                    usecols=lambda c: str(c).strip() in IDENTITY_COLUMNS)
                 for name in names if name in book.sheet_names}
     except InputError:
         raise
