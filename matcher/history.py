@@ -352,12 +352,14 @@ class Plan:
             total = scores.total.copy()
             total[rows, cols] = np.maximum(total[rows, cols] - self.note.repeat_penalty, 0)
             fix["total"] = total
-        if len(self.kept) or self.only is not None:
+        held = pd.concat([self.kept, self.continuing], ignore_index=True)
+        if len(held) or self.only is not None:
             feasible = scores.feasible.copy()
             if self.only is not None:
                 feasible[~pd.Index(scores.mentee_ids).isin(self.only)] = False
-            rows, cols = _positions(self.kept, scores)
-            feasible[rows, cols] = True  # a published pair stays, whatever changed since
+            rows, cols = _positions(held, scores)
+            # a published or continuing pair carries on, whatever changed in the answers since
+            feasible[rows, cols] = True
             fix["feasible"] = feasible
         if fix:
             solving = dataclasses.replace(scores, **fix)
@@ -429,10 +431,13 @@ def prepare(round, *, incremental: str | Path | None = None, release: Iterable[s
     settings = round.config.history
     note = HistoryNote(repeat_pairs=settings.repeat_pairs, repeat_penalty=settings.repeat_penalty,
                        priority_bonus=settings.unmatched_priority)
+    empty = _pair_frame([], [])
+    if incremental is None and not release and not (settings.rounds or settings.continuing):
+        return round, Plan(penalty=empty, earlier=empty, kept=empty, continuing=empty,
+                           released=empty, only=None, note=note)
     mentees, mentors = round.mentees.copy(), round.mentors.copy()
     who = {"mentee": Identities(mentees, settings.aliases), "mentor": Identities(mentors, settings.aliases)}
     issues: list[dict] = []
-    empty = _pair_frame([], [])
     locked, forbidden = [round.locked], [round.forbidden]
 
     # a published result of this round: its pairs stay, ended ones are forbidden

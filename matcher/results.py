@@ -77,9 +77,9 @@ def build_tables(round, scores, matching, *, pseudonymise: bool = False) -> dict
     allowed = scores.feasible.copy()
     allowed[mentee_pos, mentor_pos] = False
     # a forbidden pair (rejected, ended, or from an earlier round) is never proposed
-    barred = (pd.Index(scores.mentee_ids).get_indexer(round.forbidden["mentee_id"]),
-              pd.Index(scores.mentor_ids).get_indexer(round.forbidden["mentor_id"]))
-    allowed[barred[0][(barred[0] >= 0) & (barred[1] >= 0)], barred[1][(barred[0] >= 0) & (barred[1] >= 0)]] = False
+    rows = pd.Index(scores.mentee_ids).get_indexer(round.forbidden["mentee_id"])
+    cols = pd.Index(scores.mentor_ids).get_indexer(round.forbidden["mentor_id"])
+    allowed[rows[(rows >= 0) & (cols >= 0)], cols[(rows >= 0) & (cols >= 0)]] = False
     top = best_columns(scores.total, allowed, ALTERNATIVES)
     return {
         "pairs": pairs,

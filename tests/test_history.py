@@ -167,6 +167,7 @@ def test_a_changed_email_is_tied_by_an_alias(spring, tmp_path):
     # the earlier round knew this mentee by another address (and so another id)
     old = earlier.copy()
     old.loc[0, "mentee_email"], old.loc[0, "mentee_id"] = "old.address@example.net", "mentee-old"
+    old["explanation"] = "FREE-TEXT-FROM-SPRING"  # never read, never copied
     (tmp_path / "spring").mkdir()
     old.to_csv(tmp_path / "spring" / "pairs.csv", index=False)
     results = {}
@@ -177,6 +178,11 @@ def test_a_changed_email_is_tied_by_an_alias(spring, tmp_path):
         results[label] = history_of(tmp_path / label)["earlier_pairs"]
     assert results == {"plain": len(earlier) - 1, "alias": len(earlier)}
     assert (moved["mentee_id"], moved["mentor_id"]) not in keys(pairs_of(tmp_path / "alias"))
+    for path in (tmp_path / "alias").iterdir():
+        sheets = (pd.read_excel(path, sheet_name=None, dtype=str, engine="openpyxl").values()
+                  if path.suffix == ".xlsx" else [])
+        text = "".join(sheet.to_csv() for sheet in sheets) or path.read_text(encoding="utf-8")
+        assert "FREE-TEXT-FROM-SPRING" not in text, path.name
 
 
 @pytest.fixture(scope="module")
