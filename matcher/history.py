@@ -34,6 +34,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -42,6 +43,10 @@ from rapidfuzz import process
 from matcher.errors import InputError
 from matcher.readers import decode, sniff_delimiter
 from matcher.solver import Matching, match_round
+
+if TYPE_CHECKING:
+    from matcher.intake import Round
+    from matcher.scoring import Scores
 
 #: Status of a pair in the pairs table of a run that used history or a published result.
 NEW, REPEAT, PUBLISHED, CONTINUING = "new", "repeat", "published", "continuing"
@@ -162,7 +167,7 @@ def _workbook_sheets(path: Path, names: Sequence[str]) -> dict[str, pd.DataFrame
         book = pd.ExcelFile(path, engine="openpyxl")
         if names[0] not in book.sheet_names:
             raise InputError(f"{path.name} has no '{names[0]}' sheet (sheets: "
-                             f"{', '.join(book.sheet_names)}); give the pairs.xlsx 'matcher run' wrote")
+                             f"{', '.join(map(str, book.sheet_names))}); give the pairs.xlsx 'matcher run' wrote")
         return {name: pd.read_excel(book, sheet_name=name, dtype=str,
                                     usecols=lambda c: str(c).strip() in IDENTITY_COLUMNS)
                 for name in names if name in book.sheet_names}
@@ -186,7 +191,10 @@ def _identities(frame: pd.DataFrame | None, where: str, roles: Sequence[str]) ->
         return pd.DataFrame({c: pd.Series(dtype=str) for c in columns})
     frame = frame.rename(columns=lambda c: str(c).strip()).fillna("").astype(str)
     if "decision" in frame.columns:  # a rejected pair was never published
-        frame = frame[~frame["decision"].str.strip().str.lower().isin(("reject", "hylkää", "r", "x"))]
+        from matcher.run import DECISION_WORDS  # matcher.run imports this module
+
+        words = frame["decision"].str.strip().str.lower().map(DECISION_WORDS)
+        frame = frame[words != "reject"]
     out = {}
     for role in roles:
         given = [c for c in (f"{role}_id", f"{role}_email", role) if c in frame.columns]
@@ -194,11 +202,11 @@ def _identities(frame: pd.DataFrame | None, where: str, roles: Sequence[str]) ->
             raise InputError(f"{where}: no {role}_id, {role}_email or {role} column (found: "
                              f"{', '.join(map(str, frame.columns)) or 'none'}); give the file "
                              "'matcher run' wrote")
-        plain = frame[role].str.strip() if role in frame.columns else None
-        out[f"{role}_id"] = (frame[f"{role}_id"].str.strip() if f"{role}_id" in frame.columns
-                             else plain)
-        out[f"{role}_email"] = (frame[f"{role}_email"] if f"{role}_email" in frame.columns
-                                else plain).map(normalise_email)
+        # a plain "mentee" column may hold an id or an e-mail: it is tried as both
+        blank = pd.Series("", index=frame.index)
+        plain = frame[role] if role in frame.columns else blank
+        out[f"{role}_id"] = frame.get(f"{role}_id", plain).str.strip()
+        out[f"{role}_email"] = frame.get(f"{role}_email", plain).map(normalise_email)
     table = pd.DataFrame(out, columns=columns).reset_index(drop=True)
     return table[(table != "").any(axis=1)].reset_index(drop=True)
 
@@ -297,9 +305,9 @@ class HistoryNote:
                          f"{self.prioritised} mentees (+{self.priority_bonus})"
                          if self.priority_bonus else "off"))
         if self.continuing_locked or self.continuing_counted:
-            rows.append(("Continuing pairs", f"{self.continuing_locked + self.continuing_counted} "
-                         f"({self.continuing_locked} locked here, {self.continuing_counted} counted "
-                         "against the mentor's capacity)"))
+            total = self.continuing_locked + self.continuing_counted
+            rows.append(("Continuing pairs", (f"{total} ({self.continuing_locked} locked here, "
+                         f"{self.continuing_counted} counted against the mentor's capacity)")))
         if self.published:
             rows.append(("Published pairs kept", str(self.published["kept"])))
             rows.append(("New pairs", str(self.new_pairs)))
@@ -342,35 +350,31 @@ class Plan:
     only: pd.Index | None
     note: HistoryNote
 
-    def solve(self, round, scores, objective: str | None = None) -> Matching:
+    def solve(self, round: Round, scores: Scores, objective: str | None = None) -> Matching:
         """:func:`matcher.match_round` on the scores the solver should see; the pairs carry the
         real scores (a penalty steers the choice, it is not shown as the pair's score)."""
-        solving = scores
-        fix = {}
+        total, feasible = scores.total, scores.feasible
         if len(self.penalty):
             rows, cols = _positions(self.penalty, scores)
-            total = scores.total.copy()
+            total = total.copy()
             total[rows, cols] = np.maximum(total[rows, cols] - self.note.repeat_penalty, 0)
-            fix["total"] = total
         held = pd.concat([self.kept, self.continuing], ignore_index=True)
         if len(held) or self.only is not None:
-            feasible = scores.feasible.copy()
+            feasible = feasible.copy()
             if self.only is not None:
                 feasible[~pd.Index(scores.mentee_ids).isin(self.only)] = False
             rows, cols = _positions(held, scores)
             # a published or continuing pair carries on, whatever changed in the answers since
             feasible[rows, cols] = True
-            fix["feasible"] = feasible
-        if fix:
-            solving = dataclasses.replace(scores, **fix)
+        solving = dataclasses.replace(scores, total=total, feasible=feasible)
         matching = match_round(round, solving, objective)
-        if "total" in fix:
+        if total is not scores.total:
             rows, cols = _positions(matching.pairs, scores)
             pairs = matching.pairs.assign(score=scores.total[rows, cols].astype(np.float64))
             matching = dataclasses.replace(matching, pairs=pairs)
         return matching
 
-    def annotate(self, round, scores, tables: dict[str, pd.DataFrame]) -> None:
+    def annotate(self, round: Round, scores: Scores, tables: dict[str, pd.DataFrame]) -> None:
         """Mark each pair's status, add the Summary rows, word the unmatched reasons of released
         and not-released mentees, and carry ended pairs as ``reject`` decisions."""
         note = self.note
@@ -403,8 +407,8 @@ class Plan:
         tables["summary"] = pd.concat([tables["summary"], summary], ignore_index=True)
 
 
-def prepare(round, *, incremental: str | Path | None = None, release: Iterable[str] = (),
-            only_released: bool = False) -> tuple[object, Plan]:
+def prepare(round: Round, *, incremental: str | Path | None = None, release: Iterable[str] = (),
+            only_released: bool = False) -> tuple[Round, Plan]:
     """The round with history and a published result written into its locks, forbids,
     priorities and capacities, and the :class:`Plan` for the solve.
 
@@ -498,7 +502,7 @@ def prepare(round, *, incremental: str | Path | None = None, release: Iterable[s
             issues.append(_issue("round config", "history.continuing",
                                  f"{int(lost.sum())} continuing pair(s) name a mentor not in this "
                                  "round; ignored", "check the mentor's id or e-mail, or add an alias"))
-        note.continuing_locked, note.continuing_counted = len(continuing), int(len(counted))
+        note.continuing_locked, note.continuing_counted = len(continuing), len(counted)
 
     # earlier rounds: repeats and priority
     earlier, penalty = empty, empty
@@ -549,7 +553,7 @@ def last_unmatched(rounds: Sequence[EarlierRound], mentees: Identities) -> pd.In
     return pd.Index(sorted(k for k, waiting in last.items() if waiting), dtype=object)
 
 
-def released_reasons(round, scores, tables: dict[str, pd.DataFrame], mentee_ids: pd.Series) -> list[str]:
+def released_reasons(round: Round, scores: Scores, tables: dict[str, pd.DataFrame], mentee_ids: pd.Series) -> list[str]:
     """Why each released mentee got no new mentor: nobody compatible besides ruled-out pairs,
     or every compatible mentor full (naming the best ones)."""
     mentors = tables["mentors"].set_index("mentor_id")
@@ -621,7 +625,8 @@ def _positions(pairs: pd.DataFrame, scores) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _hashed(files: Iterable[Path]) -> dict[str, str]:
-    from matcher.report.audit import file_sha256  # matcher.report reads this module's statuses
+    # matcher.report reads this module's statuses
+    from matcher.report.audit import file_sha256
 
     return {str(path): file_sha256(path) for path in files}
 

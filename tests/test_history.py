@@ -116,7 +116,7 @@ def tight(tmp_path_factory):
 
 
 def test_mentees_unmatched_last_time_come_first(tight, tmp_path):
-    folder, plain = tight
+    folder, _ = tight
     unmatched = pd.read_csv(folder / "out" / "unmatched.csv")
     waiting = unmatched[unmatched["reason"].str.startswith("All ")].head(4)
     assert len(waiting) == 4
@@ -171,8 +171,8 @@ def test_a_changed_email_is_tied_by_an_alias(spring, tmp_path):
     (tmp_path / "spring").mkdir()
     old.to_csv(tmp_path / "spring" / "pairs.csv", index=False)
     results = {}
-    for label, alias in (("plain", ""), ("alias", 'aliases = [{old = "Old.Address@example.net", '
-                                                  f'new = "{moved["mentee_email"]}"}}]')):
+    tie = f'aliases = [{{old = "Old.Address@example.net", new = "{moved["mentee_email"]}"}}]'
+    for label, alias in (("plain", ""), ("alias", tie)):
         path = config(tmp_path, f'[history]\nrounds = ["spring"]\n{alias}\n', name=f"{label}.toml")
         invoke("run", path, "-o", tmp_path / label, "--quiet")
         results[label] = history_of(tmp_path / label)["earlier_pairs"]
