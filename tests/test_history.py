@@ -269,6 +269,9 @@ def test_rematch_moves_nobody_else_and_never_proposes_the_old_pair(round2):
     assert (ended["mentee_id"], ended["mentor_id"]) not in keys(final)
     assert (second["mentee_id"], second["mentor_id"]) not in keys(final)
     assert len(history_of(round2 / "rematch-2")["released"]) == 2
+    # and a next round reading this output as history never pairs them again either
+    assert {(ended["mentee_id"], ended["mentor_id"]), (second["mentee_id"], second["mentor_id"])} <= keys(
+        matcher.read_earlier_round(round2 / "rematch-2").released)
 
 
 def test_rematch_says_plainly_when_no_mentor_is_free(tight):
