@@ -260,7 +260,7 @@ def test_rematch_moves_nobody_else_and_never_proposes_the_old_pair(round2):
     assert history_of(round2 / "rematch")["released"] == [
         {"mentee_id": ended["mentee_id"], "mentor_id": ended["mentor_id"]}]
     decisions = pd.read_excel(round2 / "rematch" / "pairs.xlsx", sheet_name="Decisions", dtype=str, engine="openpyxl")
-    assert ("reject" == decisions.set_index(KEY).loc[(ended["mentee_id"], ended["mentor_id"]), "decision"])
+    assert (decisions.set_index(KEY).loc[(ended["mentee_id"], ended["mentor_id"]), "decision"] == "reject")
     # a later run on top of the re-match keeps the ended pair out, even when released again
     second = after[after["mentee_id"] != ended["mentee_id"]].iloc[0]
     invoke("rematch", ROUND2 / "late.toml", round2 / "rematch", "--release", second["mentee_id"],
