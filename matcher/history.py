@@ -266,7 +266,7 @@ class Identities:
         return by_id.where(by_id != "", by_email).reset_index(drop=True)
 
 
-@dataclass(repr=False)
+@dataclass
 class HistoryNote:
     """What came from history and from a published result in one run: the Summary rows and
     ``audit.json``'s ``history`` record. Counts and ids only, never names or e-mails."""
@@ -294,7 +294,9 @@ class HistoryNote:
         """Rows for the Summary sheet and the report's settings."""
         rows = []
         if self.rounds:
-            rows.append(("Earlier rounds", "; ".join(r["path"] for r in self.rounds)))
+            # the folder and its parent ("spring-2026/output"): enough to tell rounds apart
+            shown = ("/".join(Path(r["path"]).parts[-2:]) for r in self.rounds)
+            rows.append(("Earlier rounds", "; ".join(shown)))
             rows.append(("Earlier pairs in this round", str(self.earlier_pairs)))
             rows.append(("Repeat pairs", {
                 "forbid": f"{self.repeats_forbidden} avoided (forbidden)",
@@ -350,6 +352,10 @@ class Plan:
     released: pd.DataFrame
     only: pd.Index | None
     note: HistoryNote
+
+    def __repr__(self) -> str:
+        return (f"Plan({len(self.earlier)} earlier pairs, {len(self.kept)} published kept, "
+                f"{len(self.continuing)} continuing, {len(self.released)} released)")
 
     def solve(self, round: Round, scores: Scores, objective: str | None = None) -> Matching:
         """:func:`matcher.match_round` on the scores the solver should see; the pairs carry the
@@ -492,7 +498,9 @@ def prepare(round: Round, *, incremental: str | Path | None = None, release: Ite
                             columns=["mentee", "mentor"])
         found = _pair_frame(refs["mentee"].map(who["mentee"].one), refs["mentor"].map(who["mentor"].one))
         both = (found != "").all(axis=1)
-        continuing = found[both & ~_keys(found).isin(_keys(kept))].reset_index(drop=True)
+        # a continuing pair already kept as published is not locked twice; an ended one ends
+        settled = _keys(pd.concat([kept, released], ignore_index=True))
+        continuing = found[both & ~_keys(found).isin(settled)].reset_index(drop=True)
         locked.append(continuing.assign(source="continuing pair"))
         counted = found.loc[(found["mentee_id"] == "") & (found["mentor_id"] != ""), "mentor_id"]
         places = counted.value_counts()
