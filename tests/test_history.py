@@ -10,9 +10,12 @@ import json
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 import matcher
 from matcher.cli import main
+from matcher.history import Identities
 from tests.conftest import ROOT
 
 SAMPLES = ROOT / "data" / "samples"
@@ -318,3 +321,18 @@ def test_round2_generator_reproduces_the_committed_files(tmp_path):
     for path in written:
         committed = ROUND2 / path.relative_to(tmp_path)
         assert filecmp.cmp(path, committed, shallow=False), committed
+
+
+@given(st.lists(st.from_regex(r"[a-z][a-z0-9.]{0,8}@[a-z]{1,6}\.(fi|com|org)", fullmatch=True),
+                min_size=1, max_size=8, unique=True),
+       st.data())
+def test_a_person_is_found_however_the_email_was_written(emails, data):
+    people = pd.DataFrame({"email": emails}, index=pd.Index([f"mentee-{k}" for k in range(len(emails))]))
+    who = Identities(people, {})
+    k = data.draw(st.integers(0, len(emails) - 1))
+    spaces = data.draw(st.sampled_from(["", " ", "\t", "  "]))
+    written = data.draw(st.sampled_from([str.upper, str.title, str.lower]))(emails[k])
+    prefix = data.draw(st.sampled_from(["", "mailto:", "MAILTO:"]))
+    found = who.resolve(pd.Series(["unknown-id"]), pd.Series([spaces + prefix + written + spaces]))
+    assert found.tolist() == [f"mentee-{k}"]
+    assert who.one(f"mentee-{k}".upper()) == f"mentee-{k}"  # ids are found too, in any case
