@@ -336,3 +336,21 @@ def test_a_person_is_found_however_the_email_was_written(emails, data):
     found = who.resolve(pd.Series(["unknown-id"]), pd.Series([spaces + prefix + written + spaces]))
     assert found.tolist() == [f"mentee-{k}"]
     assert who.one(f"mentee-{k}".upper()) == f"mentee-{k}"  # ids are found too, in any case
+
+
+def test_a_published_mentee_who_withdrew_frees_the_place(round2, tmp_path):
+    published = pairs_of(round2 / "output")
+    gone = published.iloc[0]
+    mentees = pd.read_csv(ROUND2 / "mentees-late.csv", dtype=str)
+    mentees[mentees["Email"].str.lower() != gone["mentee_email"]].to_csv(tmp_path / "mentees.csv", index=False)
+    text = (ROUND2 / "late.toml").read_text(encoding="utf-8")
+    text = text.replace('file = "mentors-late.csv"', f'file = "{ROUND2 / "mentors-late.csv"}"')
+    text = text.replace('file = "mentees-late.csv"', f'file = "{tmp_path / "mentees.csv"}"')
+    text = text.replace('rounds = ["spring"]', f'rounds = ["{ROUND2 / "spring"}"]')
+    (tmp_path / "late.toml").write_text(text, encoding="utf-8")
+    result = matcher.run_round(tmp_path / "late.toml", tmp_path / "out", incremental=round2 / "output")
+    assert result.audit["history"]["published"] == {**result.audit["history"]["published"],
+                                                    "kept": len(published) - 1, "gone": 1}
+    issues = result.tables["issues"]
+    assert issues["problem"].str.contains("no longer in the round").any()
+    assert keys(published) - {(gone["mentee_id"], gone["mentor_id"])} <= keys(result.tables["pairs"])
