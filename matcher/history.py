@@ -442,113 +442,144 @@ def prepare(round: Round, *, incremental: str | Path | None = None, release: Ite
     settings = round.config.history
     note = HistoryNote(repeat_pairs=settings.repeat_pairs, repeat_penalty=settings.repeat_penalty,
                        priority_bonus=settings.unmatched_priority)
-    empty = _pair_frame([], [])
-    if incremental is None and not release and not (settings.rounds or settings.continuing):
-        return round, Plan(penalty=empty, earlier=empty, kept=empty, continuing=empty,
-                           released=empty, only=None, note=note)
-    mentees, mentors = round.mentees.copy(), round.mentors.copy()
-    who = {"mentee": Identities(mentees, settings.aliases), "mentor": Identities(mentors, settings.aliases)}
-    issues: list[dict] = []
-    locked, forbidden = [round.locked], [round.forbidden]
-
-    # a published result of this round: its pairs stay, ended ones are forbidden
-    kept, released, only = empty, empty, None
-    if incremental is not None:
-        published = read_earlier_round(incremental)
-        pairs = _resolve_pairs(published.pairs, who)
-        gone = (pairs["mentee_id"] == "") | (pairs["mentor_id"] == "")
-        if gone.any():
-            issues.append(_issue(published.source.name, "published pair",
-                                 f"{int(gone.sum())} published pair(s) name someone no longer in "
-                                 "the round; their places are free again",
-                                 "nothing to do if they withdrew"))
-        pairs = pairs[~gone]
-        ended = _pair_frame(published.released["mentee_id"].map(who["mentee"].one),
-                            published.released["mentor_id"].map(who["mentor"].one))
-        released = pd.concat([ended[(ended != "").all(axis=1)],
-                              _release(pairs, release, who["mentee"], published.source.name)],
-                             ignore_index=True).drop_duplicates()
-        kept = pairs[~_keys(pairs).isin(_keys(released))].reset_index(drop=True)
-        locked.append(kept.assign(source=f"published {published.source.name}"))
-        forbidden.append(released.assign(source="released pair"))
-        # a published mentee takes nobody new; a mentor keeps every published pair
-        counts = kept["mentee_id"].value_counts()
-        mentees.loc[counts.index, "max_mentors"] = counts.to_numpy()
-        load = kept["mentor_id"].value_counts()
-        short = load[load > mentors.loc[load.index, "capacity"]]
-        if len(short):
-            issues.append(_issue(published.source.name, "capacity",
-                                 f"{len(short)} mentor(s) now offer fewer places than their "
-                                 "published pairs; their pairs are kept and they get nobody new",
-                                 "nothing to do, or end a pair with matcher rematch"))
-            mentors.loc[short.index, "capacity"] = short.to_numpy()
-        if only_released:
-            only = pd.Index(released["mentee_id"].unique())
-        note.published = {"path": str(published.source), "kept": len(kept), "gone": int(gone.sum()),
-                          "files": _hashed(published.files)}
-        note.released = released.sort_values(["mentee_id", "mentor_id"]).to_dict("records")
-    elif release:
+    plan = Plan(penalty=_EMPTY, earlier=_EMPTY, kept=_EMPTY, continuing=_EMPTY, released=_EMPTY,
+                only=None, note=note)
+    if release and incremental is None:
         raise InputError("--release needs the published result whose pairs end: "
                          "matcher rematch ROUND PUBLISHED --release MENTEE")
-
-    # continuing pairs: locked when both are here, else one of the mentor's places
-    continuing = empty
+    if incremental is None and not (settings.rounds or settings.continuing):
+        return round, plan
+    draft = _Draft(round)
+    if incremental is not None:  # first: continuing pairs and repeats defer to published ones
+        _published(draft, plan, incremental, release, only_released)
     if settings.continuing:
-        refs = pd.DataFrame([(r.mentee, r.mentor) for r in settings.continuing],
-                            columns=["mentee", "mentor"])
-        found = _pair_frame(refs["mentee"].map(who["mentee"].one), refs["mentor"].map(who["mentor"].one))
-        both = (found != "").all(axis=1)
-        # a continuing pair already kept as published is not locked twice; an ended one ends
-        settled = _keys(pd.concat([kept, released], ignore_index=True))
-        continuing = found[both & ~_keys(found).isin(settled)].reset_index(drop=True)
-        locked.append(continuing.assign(source="continuing pair"))
-        counted = found.loc[(found["mentee_id"] == "") & (found["mentor_id"] != ""), "mentor_id"]
-        places = counted.value_counts()
-        mentors.loc[places.index, "capacity"] = np.maximum(
-            mentors.loc[places.index, "capacity"].to_numpy() - places.to_numpy(), 0)
-        lost = found["mentor_id"] == ""
-        if lost.any():
-            issues.append(_issue("round config", "history.continuing",
-                                 f"{int(lost.sum())} continuing pair(s) name a mentor not in this "
-                                 "round; ignored", "check the mentor's id or e-mail, or add an alias"))
-        note.continuing_locked, note.continuing_counted = len(continuing), len(counted)
-
-    # earlier rounds: repeats and priority
-    earlier, penalty = empty, empty
+        _continuing(draft, plan)
     if settings.rounds:
-        rounds = [read_earlier_round(path) for path in settings.rounds]
-        note.rounds = [{"path": str(r.source), "files": _hashed(r.files)} for r in rounds]
-        earlier = pd.concat([_resolve_pairs(r.pairs, who) for r in rounds]
-                            + [_pair_frame(r.released["mentee_id"].map(who["mentee"].one),
-                                           r.released["mentor_id"].map(who["mentor"].one))
-                               for r in rounds], ignore_index=True)
-        earlier = earlier[(earlier != "").all(axis=1)].drop_duplicates().reset_index(drop=True)
-        note.earlier_pairs = len(earlier)
-        held = pd.concat(locked, ignore_index=True)
-        avoid = earlier[~_keys(earlier).isin(_keys(held))]
-        if settings.repeat_pairs == "forbid":
-            forbidden.append(avoid.assign(source="earlier round"))
-            note.repeats_forbidden = len(avoid)
-        elif settings.repeat_pairs == "penalise":
-            penalty, note.repeats_penalised = avoid, len(avoid)
-        if settings.unmatched_priority:
-            waiting = last_unmatched(rounds, who["mentee"])
-            waiting = waiting[waiting.isin(mentees.index)]
-            mentees.loc[waiting, "priority"] = (mentees.loc[waiting, "priority"]
-                                                + settings.unmatched_priority)
-            note.prioritised = len(waiting)
+        _earlier(draft, plan)
+    return draft.round(), plan
 
-    def table(frames: list[pd.DataFrame]) -> pd.DataFrame:
-        return pd.concat(frames, ignore_index=True).drop_duplicates(
-            ["mentee_id", "mentor_id"], keep="first").reset_index(drop=True)
 
-    new_issues = pd.DataFrame(issues, columns=list(round.issues.columns)) if issues else None
-    prepared = dataclasses.replace(
-        round, mentees=mentees, mentors=mentors, locked=table(locked), forbidden=table(forbidden),
-        issues=(pd.concat([round.issues, new_issues], ignore_index=True) if new_issues is not None
-                else round.issues))
-    return prepared, Plan(penalty=penalty, earlier=earlier, kept=kept, continuing=continuing,
-                          released=released, only=only, note=note)
+@dataclass(repr=False)
+class _Draft:
+    """The round being prepared: copies of its people and what each step adds."""
+
+    original: Round
+    mentees: pd.DataFrame = field(init=False)
+    mentors: pd.DataFrame = field(init=False)
+    who: dict[str, Identities] = field(init=False)
+    locked: list[pd.DataFrame] = field(init=False)
+    forbidden: list[pd.DataFrame] = field(init=False)
+    issues: list[dict] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        aliases = self.original.config.history.aliases
+        self.mentees, self.mentors = self.original.mentees.copy(), self.original.mentors.copy()
+        self.who = {"mentee": Identities(self.mentees, aliases),
+                    "mentor": Identities(self.mentors, aliases)}
+        self.locked, self.forbidden = [self.original.locked], [self.original.forbidden]
+
+    def resolve(self, pairs: pd.DataFrame) -> pd.DataFrame:
+        """Pairs of an earlier output (ids and e-mails) in this round's ids; ``""`` if not here."""
+        # an ended pair in audit.json has ids only: the id is tried as the e-mail too
+        return _pair_frame(*(self.who[role].resolve(pairs[f"{role}_id"],
+                                                    pairs.get(f"{role}_email", pairs[f"{role}_id"]))
+                             for role in ("mentee", "mentor")))
+
+    def round(self) -> Round:
+        def table(frames: list[pd.DataFrame]) -> pd.DataFrame:
+            return pd.concat(frames, ignore_index=True).drop_duplicates(
+                ["mentee_id", "mentor_id"], keep="first").reset_index(drop=True)
+
+        issues = self.original.issues
+        if self.issues:
+            issues = pd.concat([issues, pd.DataFrame(self.issues, columns=list(issues.columns))],
+                               ignore_index=True)
+        return dataclasses.replace(self.original, mentees=self.mentees, mentors=self.mentors,
+                                   locked=table(self.locked), forbidden=table(self.forbidden),
+                                   issues=issues)
+
+
+def _published(draft: _Draft, plan: Plan, path: str | Path, release: Iterable[str],
+               only_released: bool) -> None:
+    """A published result of this round: its pairs stay (locked; their mentees take nobody new;
+    their mentors keep them even with fewer places now), ended ones are forbidden."""
+    published = read_earlier_round(path)
+    where = published.source.name
+    pairs = draft.resolve(published.pairs)
+    gone = (pairs["mentee_id"] == "") | (pairs["mentor_id"] == "")
+    if gone.any():
+        draft.issues.append(_issue(where, "published pair", f"{int(gone.sum())} published pair(s) "
+                                   "name someone no longer in the round; their places are free again",
+                                   "nothing to do if they withdrew"))
+    pairs = pairs[~gone]
+    ended = draft.resolve(published.released)
+    released = pd.concat([ended[(ended != "").all(axis=1)],
+                          _release(pairs, release, draft.who["mentee"], where)],
+                         ignore_index=True).drop_duplicates()
+    kept = pairs[~_keys(pairs).isin(_keys(released))].reset_index(drop=True)
+    draft.locked.append(kept.assign(source=f"published {where}"))
+    draft.forbidden.append(released.assign(source="released pair"))
+    counts = kept["mentee_id"].value_counts()
+    draft.mentees.loc[counts.index, "max_mentors"] = counts.to_numpy()
+    load = kept["mentor_id"].value_counts()
+    short = load[load > draft.mentors.loc[load.index, "capacity"]]
+    if len(short):
+        draft.issues.append(_issue(where, "capacity", f"{len(short)} mentor(s) now offer fewer "
+                                   "places than their published pairs; their pairs are kept and "
+                                   "they get nobody new", "nothing to do, or end a pair with matcher rematch"))
+        draft.mentors.loc[short.index, "capacity"] = short.to_numpy()
+    plan.kept, plan.released = kept, released
+    if only_released:
+        plan.only = pd.Index(released["mentee_id"].unique())
+    plan.note.published = {"path": str(published.source), "kept": len(kept),
+                           "gone": int(gone.sum()), "files": _hashed(published.files)}
+    plan.note.released = released.sort_values(["mentee_id", "mentor_id"]).to_dict("records")
+
+
+def _continuing(draft: _Draft, plan: Plan) -> None:
+    """Continuing pairs: locked when both signed up, else one of the mentor's places."""
+    refs = draft.original.config.history.continuing
+    found = _pair_frame([draft.who["mentee"].one(r.mentee) for r in refs],
+                        [draft.who["mentor"].one(r.mentor) for r in refs])
+    both = (found != "").all(axis=1)
+    # a continuing pair already kept as published is not locked twice; an ended one ends
+    settled = _keys(pd.concat([plan.kept, plan.released], ignore_index=True))
+    plan.continuing = found[both & ~_keys(found).isin(settled)].reset_index(drop=True)
+    draft.locked.append(plan.continuing.assign(source="continuing pair"))
+    counted = found.loc[(found["mentee_id"] == "") & (found["mentor_id"] != ""), "mentor_id"]
+    places = counted.value_counts()
+    draft.mentors.loc[places.index, "capacity"] = np.maximum(
+        draft.mentors.loc[places.index, "capacity"].to_numpy() - places.to_numpy(), 0)
+    lost = found["mentor_id"] == ""
+    if lost.any():
+        draft.issues.append(_issue("round config", "history.continuing", f"{int(lost.sum())} "
+                                   "continuing pair(s) name a mentor not in this round; ignored",
+                                   "check the mentor's id or e-mail, or add an alias"))
+    plan.note.continuing_locked, plan.note.continuing_counted = len(plan.continuing), len(counted)
+
+
+def _earlier(draft: _Draft, plan: Plan) -> None:
+    """Earlier rounds: their pairs (and ended pairs) are forbidden, penalised or allowed; their
+    unmatched mentees get priority. A locked pair (continuing, published, kept) stays locked."""
+    settings, note = draft.original.config.history, plan.note
+    rounds = [read_earlier_round(path) for path in settings.rounds]
+    note.rounds = [{"path": str(r.source), "files": _hashed(r.files)} for r in rounds]
+    earlier = pd.concat([draft.resolve(frame) for r in rounds for frame in (r.pairs, r.released)],
+                        ignore_index=True)
+    plan.earlier = earlier[(earlier != "").all(axis=1)].drop_duplicates().reset_index(drop=True)
+    note.earlier_pairs = len(plan.earlier)
+    avoid = plan.earlier[~_keys(plan.earlier).isin(_keys(pd.concat(draft.locked, ignore_index=True)))]
+    if settings.repeat_pairs == "forbid":
+        draft.forbidden.append(avoid.assign(source="earlier round"))
+        note.repeats_forbidden = len(avoid)
+    elif settings.repeat_pairs == "penalise":
+        plan.penalty, note.repeats_penalised = avoid, len(avoid)
+    if settings.unmatched_priority:
+        waiting = last_unmatched(rounds, draft.who["mentee"])
+        waiting = waiting[waiting.isin(draft.mentees.index)]
+        draft.mentees.loc[waiting, "priority"] = (draft.mentees.loc[waiting, "priority"]
+                                                  + settings.unmatched_priority)
+        note.prioritised = len(waiting)
 
 
 def last_unmatched(rounds: Sequence[EarlierRound], mentees: Identities) -> pd.Index:
@@ -611,14 +642,12 @@ def _release(pairs: pd.DataFrame, mentees: Iterable[str], who: Identities, where
     return pd.concat(chosen, ignore_index=True) if chosen else _pair_frame([], [])
 
 
-def _resolve_pairs(pairs: pd.DataFrame, who: dict[str, Identities]) -> pd.DataFrame:
-    return _pair_frame(who["mentee"].resolve(pairs["mentee_id"], pairs["mentee_email"]),
-                       who["mentor"].resolve(pairs["mentor_id"], pairs["mentor_email"]))
-
-
 def _pair_frame(mentees, mentors) -> pd.DataFrame:
     return pd.DataFrame({"mentee_id": pd.Series(np.asarray(mentees, dtype=object), dtype=object),
                          "mentor_id": pd.Series(np.asarray(mentors, dtype=object), dtype=object)})
+
+
+_EMPTY = _pair_frame([], [])
 
 
 def _keys(pairs: pd.DataFrame) -> pd.Index:
