@@ -41,6 +41,7 @@ import pandas as pd
 from rapidfuzz import process
 
 from matcher.errors import InputError
+from matcher.i18n import t
 from matcher.readers import _excel_engine as excel_engine
 from matcher.readers import decode, sniff_delimiter
 from matcher.solver import Matching, match_round
@@ -290,33 +291,35 @@ class HistoryNote:
     def active(self) -> bool:
         return bool(self.rounds or self.published or self.continuing_locked or self.continuing_counted)
 
-    def summary_rows(self) -> list[tuple[str, str]]:
-        """Rows for the Summary sheet and the report's settings."""
-        rows = []
+    def summary(self, language: str = "en") -> pd.DataFrame:
+        """Rows for the Summary sheet and the report: ``item`` (in ``language``) and ``value``,
+        indexed by a stable key (``repeat_pairs``, ``new_pairs`` ...) as the other Summary rows."""
+        rows: list[tuple[str, object]] = []
         if self.rounds:
             # the folder and its parent ("spring-2026/output"): enough to tell rounds apart
             shown = ("/".join(Path(r["path"]).parts[-2:]) for r in self.rounds)
-            rows.append(("Earlier rounds", "; ".join(shown)))
-            rows.append(("Earlier pairs in this round", str(self.earlier_pairs)))
-            rows.append(("Repeat pairs", {
-                "forbid": f"{self.repeats_forbidden} avoided (forbidden)",
-                "penalise": f"{self.repeats_penalised} penalised by {self.repeat_penalty:g} points, "
-                            f"{self.repeats_chosen} chosen",
-                "allow": f"allowed, {self.repeats_chosen} chosen",
-            }[self.repeat_pairs]))
-            rows.append(("Priority for unmatched last time",
-                         f"{self.prioritised} mentees (+{self.priority_bonus})"
-                         if self.priority_bonus else "off"))
+            rows.append(("earlier_rounds", "; ".join(shown)))
+            rows.append(("earlier_pairs", self.earlier_pairs))
+            rows.append(("repeat_pairs", t(f"summary.repeat_pairs_{self.repeat_pairs}", language,
+                                           n=self.repeats_forbidden or self.repeats_penalised,
+                                           points=f"{self.repeat_penalty:g}", chosen=self.repeats_chosen)))
+            rows.append(("unmatched_priority",
+                         t("summary.unmatched_priority_value", language, n=self.prioritised,
+                           bonus=self.priority_bonus) if self.priority_bonus else t("value.off", language)))
         if self.continuing_locked or self.continuing_counted:
-            total = self.continuing_locked + self.continuing_counted
-            rows.append(("Continuing pairs", (f"{total} ({self.continuing_locked} locked here, "
-                         f"{self.continuing_counted} counted against the mentor's capacity)")))
+            rows.append(("continuing_pairs", t("summary.continuing_pairs_value", language,
+                                               n=self.continuing_locked + self.continuing_counted,
+                                               locked=self.continuing_locked,
+                                               counted=self.continuing_counted)))
         if self.published:
-            rows.append(("Published pairs kept", str(self.published["kept"])))
-            rows.append(("New pairs", str(self.new_pairs)))
+            rows.append(("published_pairs_kept", self.published["kept"]))
+            rows.append(("new_pairs", self.new_pairs))
         if self.released:
-            rows.append(("Released pairs", str(len(self.released))))
-        return rows
+            rows.append(("released_pairs", len(self.released)))
+        keys = [key for key, _ in rows]
+        return pd.DataFrame({"item": [t(f"summary.{key}", language) for key in keys],
+                             "value": [str(value) for _, value in rows]},
+                            index=pd.Index(keys, name="key"))
 
     def audit(self) -> dict:
         """The ``history`` record of ``audit.json``."""
@@ -381,6 +384,13 @@ class Plan:
             matching = dataclasses.replace(matching, pairs=pairs)
         return matching
 
+    def to_introduce(self, pairs: pd.DataFrame) -> pd.DataFrame:
+        """The pairs to write introductions for: all but published and continuing ones, whose
+        people were introduced before."""
+        if "status" not in pairs:
+            return pairs
+        return pairs[~pairs["status"].isin(ALREADY_INTRODUCED)]
+
     def annotate(self, round: Round, scores: Scores, tables: dict[str, pd.DataFrame]) -> None:
         """Mark each pair's status, add the Summary rows, word the unmatched reasons of released
         and not-released mentees, and carry ended pairs as ``reject`` decisions."""
@@ -400,9 +410,7 @@ class Plan:
             unmatched = tables["unmatched"]
             waiting = ~unmatched["mentee_id"].isin(released)
             if self.only is not None:
-                unmatched.loc[waiting, "reason"] = (
-                    "Not released: matcher rematch finds new mentors only for the released "
-                    "mentees; run matcher run --incremental to match new sign-ups.")
+                unmatched.loc[waiting, "reason"] = t("reason.not_released", round.config.language)
             ended = unmatched["mentee_id"].isin(released)
             unmatched.loc[ended, "reason"] = released_reasons(
                 round, scores, tables, unmatched.loc[ended, "mentee_id"])
@@ -410,8 +418,7 @@ class Plan:
                 decision="reject")[["mentee_id", "mentor_id", "decision"]]], ignore_index=True
             ).drop_duplicates(["mentee_id", "mentor_id"], keep="last").sort_values(
                 ["mentee_id", "mentor_id"], kind="stable").reset_index(drop=True)
-        summary = pd.DataFrame(note.summary_rows(), columns=["item", "value"])
-        tables["summary"] = pd.concat([tables["summary"], summary], ignore_index=True)
+        tables["summary"] = pd.concat([tables["summary"], note.summary(round.config.language)])
 
 
 def prepare(round: Round, *, incremental: str | Path | None = None, release: Iterable[str] = (),
@@ -593,35 +600,33 @@ def last_unmatched(rounds: Sequence[EarlierRound], mentees: Identities) -> pd.In
     return pd.Index(sorted(k for k, waiting in last.items() if waiting), dtype=object)
 
 
-def released_reasons(round: Round, scores: Scores, tables: dict[str, pd.DataFrame], mentee_ids: pd.Series) -> list[str]:
+def released_reasons(round: Round, scores: Scores, tables: dict[str, pd.DataFrame],
+                     mentee_ids: pd.Series) -> list[str]:
     """Why each released mentee got no new mentor: nobody compatible besides ruled-out pairs,
-    or every compatible mentor full (naming the best ones)."""
+    or every compatible mentor full (naming the best ones), in the round's language."""
+    language = round.config.language
     mentors = tables["mentors"].set_index("mentor_id")
     free = (mentors["capacity"] - mentors["assigned"]).reindex(scores.mentor_ids).to_numpy()
     forbidden = round.forbidden
     names = pd.Index(scores.mentor_ids)
     reasons = []
-    for mentee in mentee_ids:
+    for mentee in mentee_ids:  # released mentees only: a handful
         i = int(pd.Index(scores.mentee_ids).get_loc(mentee))
         allowed = scores.feasible[i].copy()
         barred = names.get_indexer(forbidden.loc[forbidden["mentee_id"] == mentee, "mentor_id"])
         allowed[barred[barred >= 0]] = False
         cols = np.flatnonzero(allowed)
         if len(cols) == 0:
-            n_rule = int((~scores.feasible[i]).sum())
-            reasons.append(f"No mentor available: {n_rule} of {len(names)} mentors are ruled out by "
-                           f"the constraints and {int((barred >= 0).sum())} by ended or earlier pairs "
-                           "(the ended pair is never proposed again).")
+            reasons.append(t("reason.released_ruled_out", language, n=len(names),
+                             ruled=int((~scores.feasible[i]).sum()), barred=int((barred >= 0).sum())))
             continue
         cols = cols[np.lexsort((cols, -scores.total[i, cols]))]
         if (free[cols] <= 0).all():
             best = ", ".join(f"{names[j]} ({scores.total[i, j]:.1f})" for j in cols[:3])
-            reasons.append(f"No mentor available: all {len(cols)} compatible mentors are full: "
-                           f"{best}{', ...' if len(cols) > 3 else ''}. One more place for "
-                           f"{names[cols[0]]} would let them be paired.")
+            reasons.append(t("reason.released_full", language, n=len(cols),
+                             best=best + (", ..." if len(cols) > 3 else ""), first=names[cols[0]]))
         else:
-            reasons.append("Compatible mentors have free places, but they went to other released "
-                           "mentees the objective ranks first.")
+            reasons.append(t("reason.released_taken", language))
     return reasons
 
 

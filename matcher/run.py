@@ -22,6 +22,7 @@ from matcher.config import OBJECTIVES, RoundConfig, load_config
 from matcher.errors import InputError
 from matcher.history import Plan, prepare
 from matcher.intake import Round, load_round
+from matcher.introductions import introduction_letters, load_templates
 from matcher.report import write_outputs
 from matcher.report.audit import file_sha256
 from matcher.results import build_tables
@@ -35,6 +36,21 @@ DECISION_WORDS = {
     "reject": "reject", "r": "reject", "no": "reject", "n": "reject", "x": "reject",
     "ei": "reject", "hylkää": "reject", "hylätään": "reject",
 }
+
+
+class DataErrors(InputError):
+    """The round has data errors, so nothing was matched (exit code 2).
+
+    ``issues`` holds the errors (the issues table's columns), for the CLI to print.
+    """
+
+    def __init__(self, issues: pd.DataFrame, config_path: Path | None, language: str = "en"):
+        self.issues = issues.reset_index(drop=True)
+        self.config_path = config_path
+        self.language = language
+        super().__init__(f"the round has {len(issues)} data error(s); nothing was matched. "
+                         f"Run 'matcher validate {config_path or 'ROUND'}' to see them and fix "
+                         "the spreadsheets or the config.")
 
 
 @dataclass(repr=False)
@@ -59,7 +75,7 @@ class RunResult:
 
 def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None, *,
               objective: str | None = None, decisions: str | Path | None = None,
-              pseudonymise: bool = False,
+              pseudonymise: bool = False, draft_introductions: bool = False,
               on_step: Callable[[str], None] | None = None,
               incremental: str | Path | None = None, release: Sequence[str] = (),
               only_released: bool = False) -> RunResult:
@@ -79,6 +95,9 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
         ``keep`` / ``reject`` decisions become locked / forbidden pairs.
     pseudonymise : bool
         Write ids instead of names and e-mails in every output.
+    draft_introductions : bool
+        Write introduction letters for every proposed pair (status ``draft``), not only for the
+        kept ones (:mod:`matcher.introductions`).
     on_step : callable, optional
         Called with each step name (``"reading"``, ``"scoring"``, ``"solving"``, ``"writing"``)
         when it starts, for progress displays.
@@ -97,7 +116,9 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
     Raises
     ------
     InputError
-        Unreadable input, or data errors found by validation (exit code 2).
+        Unreadable input, or a letter template that cannot be used (exit code 2).
+    DataErrors
+        Data errors found by validation; nothing was matched (exit code 2).
     InfeasibleLocksError
         Locked or kept pairs that cannot all hold (exit code 3).
 
@@ -114,13 +135,12 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
             raise InputError(f"unknown objective {objective!r}; choose one of: {', '.join(OBJECTIVES)}")
         config = config.replace(solver=dataclasses.replace(config.solver, objective=objective))
 
+    templates = load_templates(config)  # a broken template stops the run before any work
     step("reading")
     round = load_round(config)
     if not round.ok:
-        n_errors = int((round.issues["severity"] == "error").sum())
-        raise InputError(f"the round has {n_errors} data error(s); nothing was matched. "
-                         f"Run 'matcher validate {config.path or 'ROUND'}' to see them and fix the "
-                         "spreadsheets or the config.")
+        raise DataErrors(round.issues[round.issues["severity"] == "error"], config.path,
+                         config.language)
     carried = read_decisions(decisions, round) if decisions else _no_decisions()
     round = apply_decisions(round, carried)
     outdir = Path(outdir) if outdir else (config.output or config.base_dir / "output")
@@ -138,17 +158,21 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
     tables = build_tables(round, scores, matching, pseudonymise=pseudonymise)
     tables["decisions"] = _carried_decisions(carried, tables["pairs"])
     plan.annotate(round, scores, tables)
+    # published and continuing pairs were introduced before: letters for the others only
+    tables["introductions"] = introduction_letters(round, plan.to_introduce(tables["pairs"]),
+                                                   drafts=draft_introductions, templates=templates)
     audit = build_audit(config, round, matching, tables, decisions, pseudonymise,
                         time.perf_counter() - started)
     if plan.note.active:
         audit["history"] = plan.note.audit()
-    files = write_outputs(tables, outdir, audit=audit, title=config.name)
+    files = write_outputs(tables, outdir, audit=audit, title=config.name,
+                          sender=config.introductions.sender)
     return RunResult(round, scores, matching, tables, outdir, files, audit, plan)
 
 
 def rematch(config: str | Path | RoundConfig, published: str | Path, release: Sequence[str],
             outdir: str | Path | None = None, *, objective: str | None = None,
-            pseudonymise: bool = False,
+            pseudonymise: bool = False, draft_introductions: bool = False,
             on_step: Callable[[str], None] | None = None) -> RunResult:
     """End published pairs that did not work out and find each released mentee a new mentor.
 
@@ -168,7 +192,7 @@ def rematch(config: str | Path | RoundConfig, published: str | Path, release: Se
         Mentees (id or e-mail) whose pairs end.
     outdir : path, optional
         The new output folder; default: ``<published folder>-rematch``. Never the published one.
-    objective, pseudonymise, on_step
+    objective, pseudonymise, draft_introductions, on_step
         As for :func:`run_round`.
 
     Returns
@@ -193,7 +217,8 @@ def rematch(config: str | Path | RoundConfig, published: str | Path, release: Se
     folder = published if published.is_dir() else published.parent
     outdir = outdir or folder.with_name(folder.name + "-rematch")
     return run_round(config, outdir, objective=objective, pseudonymise=pseudonymise,
-                     on_step=on_step, incremental=published, release=release, only_released=True)
+                     draft_introductions=draft_introductions, on_step=on_step,
+                     incremental=published, release=release, only_released=True)
 
 
 def _check_not_published(outdir: Path, published: str | Path | None) -> None:
@@ -335,6 +360,7 @@ def build_audit(config: RoundConfig, round: Round, matching: Matching, tables: d
             "mentor_places": int(round.mentors["capacity"].sum()),
             "pairs": len(tables["pairs"]), "unmatched": len(tables["unmatched"]),
             "locked": int(tables["pairs"]["locked"].sum()), "forbidden": len(round.forbidden),
+            "introduction_letters": len(tables.get("introductions", ())),
             "errors": int((round.issues["severity"] == "error").sum()),
             "warnings": int((round.issues["severity"] == "warning").sum()),
         },

@@ -312,8 +312,8 @@ def test_earlier_rounds_are_read_for_ids_and_emails_only(spring):
     assert list(earlier.unmatched.columns) == ["mentee_id", "mentee_email"]
     assert len(earlier.pairs) == len(pairs_of(spring))
     # the workbook, the CSV twins and the folder name the same people
-    for given in (spring / "pairs.xlsx", spring / "pairs.csv"):
-        same = matcher.read_earlier_round(given)
+    for path in (spring / "pairs.xlsx", spring / "pairs.csv"):
+        same = matcher.read_earlier_round(path)
         pd.testing.assert_frame_equal(same.pairs, earlier.pairs)
         pd.testing.assert_frame_equal(same.unmatched, earlier.unmatched)
 
