@@ -199,14 +199,17 @@ def _plain_table(headings: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 @click.option("--draft-introductions", is_flag=True,
               help="Write introduction letters for every proposed pair, marked as drafts "
                    "(default: only for kept pairs).")
+@click.option("--incremental", "published", type=click.Path(exists=True),
+              help="A published output folder (or its pairs.xlsx): its pairs stay exactly as they "
+                   "are; only new or released mentees are matched into the places left.")
 @click.option("--pseudonymise", is_flag=True, help="Write ids instead of names and e-mails.")
 @click.option("--discard-decisions", is_flag=True,
               help="Replace an output folder whose pairs.xlsx holds decisions this run does "
                    "not carry in with --decisions (they are lost).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary; errors only.")
 @handle_errors
-def run_command(round_config, outdir, objective, decisions, draft_introductions, pseudonymise,
-                discard_decisions, quiet):
+def run_command(round_config, outdir, objective, decisions, draft_introductions, published,
+                pseudonymise, discard_decisions, quiet):
     """Read, validate, score, solve and write the round's output folder.
 
     Writes pairs.xlsx (the workbook to review), pairs.csv, unmatched.csv, mentors.csv,
@@ -220,7 +223,8 @@ def run_command(round_config, outdir, objective, decisions, draft_introductions,
         with StepProgress(enabled=not quiet) as progress:
             result = run_round(round_config, outdir, objective=objective, decisions=decisions,
                                pseudonymise=pseudonymise, draft_introductions=draft_introductions,
-                               discard_decisions=discard_decisions, on_step=progress.step)
+                               discard_decisions=discard_decisions, on_step=progress.step,
+                               incremental=published)
     except DataErrors as error:
         _print_data_errors(error, round_config)
         raise
@@ -280,6 +284,45 @@ def templates_command(round_config, output):
     except OSError as exc:
         raise InputError(f"cannot write templates into {folder}: {exc.strerror or exc}") from None
     click.echo(f"Edit them, then: matcher run {round_config}")
+
+
+@main.command("rematch")
+@click.argument("round_config", metavar="ROUND", type=click.Path(dir_okay=False))
+@click.argument("published", metavar="PUBLISHED", type=click.Path(exists=True))
+@click.argument("more", metavar="[MENTEE]...", nargs=-1)
+@click.option("--release", multiple=True, metavar="MENTEE",
+              help="Mentee (id or e-mail) whose pair ends; give several after one --release.")
+@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False),
+              help="Output folder (default: PUBLISHED-rematch beside the published one).")
+@click.option("--objective", type=click.Choice(["coverage", "total", "fair"]),
+              help="Override [solver] objective.")
+@click.option("--draft-introductions", is_flag=True,
+              help="Write introduction letters for the new pairs now, marked as drafts "
+                   "(default: once they are kept).")
+@click.option("--pseudonymise", is_flag=True, help="Write ids instead of names and e-mails.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary; errors only.")
+@handle_errors
+def rematch_command(round_config, published, more, release, outdir, objective, draft_introductions,
+                    pseudonymise, quiet):
+    """End published pairs that did not work out and find each released mentee a new mentor.
+
+    Nobody else moves: every other published pair stays and nobody else is matched. The old
+    pairs are forbidden from now on (recorded in the new audit.json and workbook). Prints each
+    released mentee's new mentor, or plainly why there is none, and the top alternatives.
+    """
+    from matcher.console import StepProgress, print_released, print_run_summary
+    from matcher.errors import InputError
+    from matcher.run import rematch
+
+    if more and not release:
+        raise InputError(f"unexpected argument(s) {' '.join(more)}: name mentees after --release")
+    with StepProgress(enabled=not quiet) as progress:
+        result = rematch(round_config, published, [*release, *more], outdir, objective=objective,
+                         pseudonymise=pseudonymise, draft_introductions=draft_introductions,
+                         on_step=progress.step)
+    if not quiet:
+        print_run_summary(result)
+        print_released(result)
 
 
 @main.command("score")

@@ -85,6 +85,10 @@ def build_tables(round: Round, scores: Scores, matching: Matching, *,
     # for an unmatched mentee (who has no chosen mentor) the best candidates overall
     allowed = scores.feasible.copy()
     allowed[mentee_pos, mentor_pos] = False
+    # a forbidden pair (rejected, ended, or from an earlier round) is never proposed
+    rows = pd.Index(scores.mentee_ids).get_indexer(round.forbidden["mentee_id"])
+    cols = pd.Index(scores.mentor_ids).get_indexer(round.forbidden["mentor_id"])
+    allowed[rows[(rows >= 0) & (cols >= 0)], cols[(rows >= 0) & (cols >= 0)]] = False
     top = best_columns(scores.total, allowed, ALTERNATIVES)
     return {
         "pairs": pairs,

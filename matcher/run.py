@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from rapidfuzz import process
 from matcher import __version__
 from matcher.config import OBJECTIVES, RoundConfig, load_config
 from matcher.errors import InputError
+from matcher.history import Plan, prepare
 from matcher.intake import Round, load_round
 from matcher.readers import read_table
 from matcher.introductions import introduction_letters, load_templates
@@ -27,7 +28,7 @@ from matcher.report import write_outputs
 from matcher.report.audit import file_sha256
 from matcher.results import build_tables
 from matcher.scoring import Scores, score_round
-from matcher.solver import Certificate, Matching, match_round
+from matcher.solver import Certificate, Matching
 
 #: Accepted spellings in the workbook's decision column (English and Finnish), lower-cased.
 DECISION_WORDS = {
@@ -71,6 +72,8 @@ class RunResult:
     outdir: Path
     files: list[Path]
     audit: dict
+    #: what came from history and a published result (``run_round(..., incremental=...)``, ``rematch``)
+    history: Plan | None = None
 
     def __repr__(self) -> str:
         n_pairs = len(self.tables["pairs"])
@@ -82,7 +85,9 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
               objective: str | None = None, decisions: str | Path | None = None,
               pseudonymise: bool = False, draft_introductions: bool = False,
               discard_decisions: bool = False,
-              on_step: Callable[[str], None] | None = None) -> RunResult:
+              on_step: Callable[[str], None] | None = None,
+              incremental: str | Path | None = None, release: Sequence[str] = (),
+              only_released: bool = False) -> RunResult:
     """Run a whole round and write its output folder.
 
     Parameters
@@ -109,6 +114,17 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
     on_step : callable, optional
         Called with each step name (``"reading"``, ``"scoring"``, ``"solving"``, ``"writing"``)
         when it starts, for progress displays.
+    incremental : path, optional
+        A published output of this round (folder or its ``pairs.xlsx``): every published pair
+        stays exactly as it is, and only new, released or still unmatched mentees are matched
+        into the remaining places. The pairs get a ``status`` (``new``, ``published``...) and
+        ``introductions.csv`` holds only the new pairs. ``[history]`` in the config applies too.
+    release : sequence of str
+        Mentees (id or e-mail) whose published pairs end now (needs ``incremental``): the old
+        pairs are forbidden and recorded in ``audit.json``.
+    only_released : bool
+        Only the released mentees get a new mentor; everyone else stays as published
+        (:func:`rematch`).
 
     Raises
     ------
@@ -143,23 +159,92 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
     if not discard_decisions:
         check_decisions_kept(outdir, carried, round)
     round = apply_decisions(round, carried)
+    _check_not_published(outdir, incremental)
+    round, plan = prepare(round, incremental=incremental, release=release,
+                          only_released=only_released)
 
     step("scoring")
     scores = score_round(round)
 
     step("solving")
-    matching = match_round(round, scores)
+    matching = plan.solve(round, scores)
 
     step("writing")
     tables = build_tables(round, scores, matching, pseudonymise=pseudonymise)
     tables["decisions"] = _carried_decisions(carried, tables["pairs"])
-    tables["introductions"] = introduction_letters(round, tables["pairs"], drafts=draft_introductions,
-                                                   templates=templates)
+    plan.annotate(round, scores, tables)
+    # published and continuing pairs were introduced before: letters for the others only
+    tables["introductions"] = introduction_letters(round, plan.to_introduce(tables["pairs"]),
+                                                   drafts=draft_introductions, templates=templates)
     audit = build_audit(config, round, matching, tables, decisions, pseudonymise,
                         time.perf_counter() - started)
+    if plan.note.active:
+        audit["history"] = plan.note.audit()
     files = write_outputs(tables, outdir, audit=audit, title=config.name,
                           sender=config.introductions.sender)
-    return RunResult(round, scores, matching, tables, outdir, files, audit)
+    return RunResult(round, scores, matching, tables, outdir, files, audit, plan)
+
+
+def rematch(config: str | Path | RoundConfig, published: str | Path, release: Sequence[str],
+            outdir: str | Path | None = None, *, objective: str | None = None,
+            pseudonymise: bool = False, draft_introductions: bool = False,
+            on_step: Callable[[str], None] | None = None) -> RunResult:
+    """End published pairs that did not work out and find each released mentee a new mentor.
+
+    Every other published pair stays exactly as it is and nobody else is matched: each released
+    mentee gets the best mentor with a free place (optimal over all released mentees, with the
+    certificate), never the old one. The old pairs are forbidden, kept as ``reject`` decisions in
+    the new workbook and listed in ``audit.json`` (``history.released``), so later runs and rounds
+    that read this output never propose them again.
+
+    Parameters
+    ----------
+    config : path or RoundConfig
+        The round config.
+    published : path
+        The published output folder (or its ``pairs.xlsx``).
+    release : sequence of str
+        Mentees (id or e-mail) whose pairs end.
+    outdir : path, optional
+        The new output folder; default: ``<published folder>-rematch``. Never the published one.
+    objective, pseudonymise, draft_introductions, on_step
+        As for :func:`run_round`.
+
+    Returns
+    -------
+    RunResult
+        ``result.history.released`` holds the ended pairs; the Alternatives table the next best
+        mentors of each released mentee; the Unmatched table says why one got nobody.
+
+    Raises
+    ------
+    InputError
+        A released mentee is not in the round or has no published pair.
+
+    Examples
+    --------
+    >>> result = rematch("round.toml", "output", ["aino@example.fi"], "output-2")  # doctest: +SKIP
+    >>> result.tables["pairs"].query("status == 'new'")                            # doctest: +SKIP
+    """
+    if not release:
+        raise InputError("name at least one mentee to release: --release MENTEE (id or e-mail)")
+    published = Path(published)
+    folder = published if published.is_dir() else published.parent
+    outdir = outdir or folder.with_name(folder.name + "-rematch")
+    return run_round(config, outdir, objective=objective, pseudonymise=pseudonymise,
+                     draft_introductions=draft_introductions, on_step=on_step,
+                     incremental=published, release=release, only_released=True)
+
+
+def _check_not_published(outdir: Path, published: str | Path | None) -> None:
+    """A published result is what the coordinator sent out: never replace it."""
+    if published is None:
+        return
+    published = Path(published)
+    folder = published if published.is_dir() else published.parent
+    if outdir.resolve() == folder.resolve():
+        raise InputError(f"the output folder {outdir} is the published result itself; write the "
+                         "new result elsewhere with -o DIR, so the published one is kept")
 
 
 def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:

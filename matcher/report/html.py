@@ -123,7 +123,8 @@ def _pairs_table(pairs: pd.DataFrame, components: list[str]) -> str:
                "explanation"]
     table = rounded(pairs, components)
     table["locked"] = np.where(pairs["locked"].astype(bool), "locked", "")
-    return html_table(table, [*columns, "locked"], "pairs-table", "No pairs were made.",
+    status = ["status"] if "status" in pairs else []  # new / published / continuing (history)
+    return html_table(table, [*columns, "locked", *status], "pairs-table", "No pairs were made.",
                       places=decimals(table, components))
 
 
