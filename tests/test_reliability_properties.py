@@ -24,7 +24,7 @@ from matcher.errors import MatcherError
 from tests.hostile import OUTPUT_FILES, assert_clean, invoke, make_round, read_export, write_export
 
 LANGUAGE_ANSWERS = ["suomi", "englanti", "ruotsi", "arabia", "Tigrinya", "", "suomi, englanti"]
-PROPERTY_SETTINGS = settings(max_examples=15, deadline=None, derandomize=True,
+PROPERTY_SETTINGS = settings(max_examples=10, deadline=None, derandomize=True,
                              suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                     HealthCheck.too_slow])
 
@@ -163,7 +163,7 @@ def corrupt(data: bytes, edits) -> bytes:
 
 
 @given(data=st.data())
-@settings(max_examples=15, deadline=None, derandomize=True,
+@settings(max_examples=10, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 def test_corrupted_csv_exports_end_cleanly(corrupt_round, data):
     """``validate`` ends cleanly; when it passes, the round is matched and keeps every promise."""
