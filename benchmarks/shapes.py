@@ -77,15 +77,16 @@ def make_shape(n: int, m: int, supply: float, structure: str, seed: int = 0) -> 
         mentor_fields = np.r_[0.1, 0.9 * mentor_fields[1:] / mentor_fields[1:].sum()]
     mentees = _people(rng, n, mentee_fields)
     mentors = _people(rng, m, mentor_fields)
-    common = (mentees["speaks"][:, None, :] & mentors["speaks"][None, :, :]).any(axis=2)
-    same_field = mentees["field"][:, None] == mentors["field"][None, :]
-    goals = (mentees["goals"][:, None, :] & mentors["goals"][None, :, :]).sum(axis=2)
-    wanted = mentees["goals"].sum(axis=1)[:, None]
-    mode = ((mentees["mode"][:, None] == mentors["mode"][None, :])
-            | (mentees["mode"][:, None] == 2) | (mentors["mode"][None, :] == 2))
-    first = mentees["first"][:, None] == mentors["first"][None, :]
-    scores = (40.0 * same_field + 30.0 * goals / wanted + 20.0 * mode + 10.0 * first).astype(np.float32)
-    return Shape(np.round(scores, 2), common, capacity, mentee_capacity)
+    # every term is a product of small 0/1 answer matrices: no (n, m, k) temporaries
+    f32 = np.float32
+    common = (mentees["speaks"].astype(f32) @ mentors["speaks"].T.astype(f32)) > 0
+    scores = 40.0 * (_one_hot(mentees["field"], FIELDS) @ _one_hot(mentors["field"], FIELDS).T)
+    goals = mentees["goals"].astype(f32) / mentees["goals"].sum(axis=1, keepdims=True)
+    scores += np.round(30.0 * goals, 2) @ mentors["goals"].T.astype(f32)
+    mode_ok = np.array([[1, 0, 1], [0, 1, 1], [1, 1, 1]], f32)  # online, in person, either
+    scores += 20.0 * (mode_ok[mentees["mode"]] @ _one_hot(mentors["mode"], MODES).T)
+    scores += 10.0 * (_one_hot(mentees["first"], 3) @ _one_hot(mentors["first"], 3).T)
+    return Shape(scores, common, capacity, mentee_capacity)
 
 
 def capacities(rng: np.random.Generator, m: int, places: int) -> np.ndarray:
@@ -97,6 +98,10 @@ def capacities(rng: np.random.Generator, m: int, places: int) -> np.ndarray:
     slots = rng.choice(2 * m, size=extra, replace=False)
     np.add.at(capacity, slots % m, 1)
     return capacity
+
+
+def _one_hot(values: np.ndarray, size: int) -> np.ndarray:
+    return np.eye(size, dtype=np.float32)[values]
 
 
 def _people(rng: np.random.Generator, count: int, field_share: np.ndarray) -> dict[str, np.ndarray]:

@@ -45,9 +45,11 @@ Examples
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from matcher.solver.certificate import Certificate
 from matcher.solver.cuts import Cut
@@ -116,10 +118,10 @@ def merge(source: PairSource, tiers: Tiers, slots: np.ndarray, capacity: np.ndar
     if not isinstance(source, DensePairs) or 0 in source.shape:
         return None
     n, m = source.shape
-    mentee_keys = _hashes(source, axis=1)
-    mentor_keys = _hashes(source, axis=0)
-    if mentee_keys is None or mentor_keys is None:
+    keys = _hashes(source)
+    if keys is None:
         return None
+    mentee_keys, mentor_keys = keys
     mentee_class = _classes(np.c_[mentee_keys, slots, tiers.first_rank, tiers.extra_rank])
     several_slots = bool((slots >= 2).any())
     mentor_class = _classes(np.c_[mentor_keys, capacity] if several_slots else mentor_keys)
@@ -128,8 +130,8 @@ def merge(source: PairSource, tiers: Tiers, slots: np.ndarray, capacity: np.ndar
         # pair of people twice: such mentees stay single (module doc)
         multi = (slots >= 2) & (np.bincount(mentee_class)[mentee_class] > 1)
         mentee_class = _classes(np.c_[mentee_class, np.where(multi, np.arange(n), -1)])
-    mentee_class = _checked(source.q, mentee_class)
-    mentor_class = _checked(source.q.T, mentor_class)
+    mentee_class = _checked(source.q, mentee_class, axis=1)
+    mentor_class = _checked(source.q, mentor_class, axis=0)
     n_classes, m_classes = int(mentee_class.max()) + 1, int(mentor_class.max()) + 1
     if n_classes * m_classes > (1 - merge_at_least) * n * m:
         return None
@@ -149,29 +151,33 @@ def merge(source: PairSource, tiers: Tiers, slots: np.ndarray, capacity: np.ndar
                    base=base, tiers=Tiers(tiers.first_rank[first_member], tiers.extra_rank[first_member]))
 
 
-def _hashes(source: DensePairs, axis: int) -> np.ndarray | None:
-    """Two exact integer hashes per row (``axis=1``) or column (``axis=0``) of the quantised
-    matrix, or None when they cannot be exact in float64."""
+def _hashes(source: DensePairs) -> tuple[np.ndarray, np.ndarray] | None:
+    """Two exact integer hashes per row and per column of the quantised matrix (one pass over it),
+    or None when they cannot be exact in float64.
+
+    Entries are clipped at ``low - 1`` (missing pairs become that value, below every real score),
+    so every product and sum is an integer below 2**53: float64 adds them exactly in any order,
+    and equal lines get equal hashes for sure.
+    """
     n, m = source.shape
-    length = m if axis == 1 else n
-    values = source.high - source.low + 2     # entries shift to 1..span+1, missing to 0
-    weight = EXACT_FLOAT // (values * max(length, 1))
+    largest = max(abs(source.low - 1), abs(source.high), 1)
+    weight = EXACT_FLOAT // (largest * max(n, m, 1))
     if weight < MIN_WEIGHT:
         return None
     rng = np.random.default_rng(20260101)     # fixed: hashes (and so classes) are deterministic
-    w = rng.integers(1, weight, (length, 2)).astype(np.float64)
-    out = np.zeros((n if axis == 1 else m, 2))
+    by_col = rng.integers(1, weight, (m, 2)).astype(np.float64)
+    by_row = rng.integers(1, weight, (n, 2)).astype(np.float64)
+    rows, cols = np.zeros((n, 2)), np.zeros((m, 2))
     step = max(1, CHUNK_ENTRIES // max(m, 1))
-    for start in range(0, n, step):
-        block = source.q[start:start + step]
-        v = block.astype(np.float64)
-        v -= source.low - 1
-        v *= block != source.missing
-        if axis == 1:
-            out[start:start + step] = v @ w
-        else:
-            out += v.T @ w[start:start + step]
-    return out
+    floor = np.array(source.low - 1, source.q.dtype)
+    # one BLAS thread on large matrices: these products are memory-bound, and threads fighting
+    # over two cores made them about 3x slower (small ones skip threadpoolctl's own ~5 ms)
+    with threadpool_limits(limits=1, user_api="blas") if n * m > CHUNK_ENTRIES else nullcontext():
+        for start in range(0, n, step):
+            v = np.maximum(source.q[start:start + step], floor).astype(np.float64)
+            rows[start:start + step] = v @ by_col
+            cols += v.T @ by_row[start:start + step]
+    return rows, cols
 
 
 def _classes(keys: np.ndarray) -> np.ndarray:
@@ -182,16 +188,19 @@ def _classes(keys: np.ndarray) -> np.ndarray:
     return rank[inverse.reshape(-1)]
 
 
-def _checked(q: np.ndarray, line_class: np.ndarray) -> np.ndarray:
-    """``line_class`` with any line that differs from its class's first line split off alone (a
-    hash collision: astronomically rare, but exactness must not depend on luck)."""
-    first = np.unique(line_class, return_index=True)[1]
-    rep = first[line_class]
+def _checked(q: np.ndarray, line_class: np.ndarray, axis: int) -> np.ndarray:
+    """``line_class`` (of rows, ``axis=1``, or columns, ``axis=0``) with any line that differs from
+    its class's first line split off alone (a hash collision: astronomically rare, but exactness
+    must not depend on luck)."""
+    rep = np.unique(line_class, return_index=True)[1][line_class]
     differs = np.zeros(line_class.size, bool)
     step = max(1, CHUNK_ENTRIES // max(q.shape[1], 1))
-    for start in range(0, line_class.size, step):
-        stop = start + step
-        differs[start:stop] = (q[start:stop] != q[rep[start:stop]]).any(axis=1)
+    for start in range(0, q.shape[0], step):
+        block = q[start:start + step]
+        if axis == 1:
+            differs[start:start + step] = (block != q[rep[start:start + step]]).any(axis=1)
+        else:
+            differs |= (block != block[:, rep]).any(axis=0)
     if not differs.any():
         return line_class
     return _classes(np.c_[line_class, np.where(differs, np.arange(line_class.size), -1)])

@@ -26,6 +26,7 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
         method = f"{METHOD}, on {base.n} x {base.m} classes of identical people"
     else:
         base, method = Network.of_slots(residual.slots, residual.capacity), METHOD
+    source = source.coarsened()
     graph, priced = initial_graph(source, base.capacity, tuning)
     best = lexicographic(source, tiers, base, graph, source.low, tuning=tuning)
     if problem.objective == "fair":
