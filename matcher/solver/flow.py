@@ -354,6 +354,7 @@ def column_generation(net: Network, source: PairSource, graph: PairSet, threshol
     scanned_at = None               # per mentee: its potential at its last scan
     potential = None
     dropped = PairSet.empty()       # arcs moved from the graph to the pool before a re-solve
+    best_weight = None              # weight before the last round that dropped arcs
     while True:
         started = time.perf_counter()
         flow = solve_flow(net, graph, start=potential)
@@ -383,8 +384,14 @@ def column_generation(net: Network, source: PairSource, graph: PairSet, threshol
         if not len(added):
             return Convergence(_with_arcs(flow, dropped, m), rounds, scans)
         # arcs far from improving rarely matter again: they leave the graph for the pool, which is
-        # priced every round (so nothing is lost), and the next solve runs on far fewer arcs
+        # priced every round (so nothing is lost), and the next solve runs on far fewer arcs. Only
+        # after a round that raised the weight: with tied scores the duals are degenerate, a priced
+        # pair may change only the potentials, and dropping then could cycle; between two raises
+        # the graph only grows, and the weight (an integer, bounded) rises finitely often
         near = flow.chosen | (gain(graph.rows, graph.cols, graph.q) > -margin)
+        if best_weight is not None and flow.weight <= best_weight:
+            near[:] = True
+        best_weight = flow.weight if best_weight is None else max(best_weight, flow.weight)
         dropped = dropped.union(graph.where(~near), m)
         pool = SparsePairs(pool.pairs.union(graph.where(~near), m), source.shape, source.scale)
         graph = graph.where(near).union(added, m)
