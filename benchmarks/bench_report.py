@@ -14,13 +14,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from test_report import AUDIT, TITLE, make_tables  # noqa: E402  (the tests' realistic fixture)
+from test_report import AUDIT, TITLE, make_tables
 
-from benchmarks import best_of  # noqa: E402
-from matcher.report import write_outputs  # noqa: E402
-from matcher.report.csvs import write_csvs, write_introductions  # noqa: E402
-from matcher.report.html import render_html  # noqa: E402
-from matcher.report.xlsx import write_workbook  # noqa: E402
+from benchmarks import best_of
+from matcher.report import write_outputs
+from matcher.report.csvs import write_csvs, write_introductions
+from matcher.report.html import render_html
+from matcher.report.xlsx import write_workbook
 
 ROUNDS = ((1_000, 40, 600), (10_000, 400, 6_000))  # pairs, unmatched mentees, mentors
 

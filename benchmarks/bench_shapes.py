@@ -113,14 +113,14 @@ def measure(size: str, supply: float, structure: str, methods: list[str]) -> dic
                  "places": int(shape.capacity.sum()), "mentees": n}
     for method in methods:
         if method in OBJECTIVES:
-            seconds, a = timed(lambda: solve_assignment(  # noqa: B023
+            seconds, a = timed(lambda: solve_assignment(
                 shape.scores, shape.capacity, feasible=shape.feasible,
                 mentee_capacity=shape.mentee_capacity, objective=method))
             out[method] = {"seconds": seconds, "matched": a.matched, "total": a.total_score,
                            "gap": a.certificate.gap, "rounds": a.certificate.pricing_rounds,
                            "min": a.min_score, "method": a.certificate.method}
         else:
-            seconds, (matched, total) = timed(lambda: (lsa if method == "lsa" else mcf)(shape),  # noqa: B023
+            seconds, (matched, total) = timed(lambda: (lsa if method == "lsa" else mcf)(shape),
                                               repeat=n * m <= BASELINE_PAIRS)
             out[method] = {"seconds": seconds, "matched": matched, "total": total}
     out["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -232,7 +232,7 @@ def machine() -> str:
     load = os.getloadavg()
     return (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "
             f"{platform.python_version()}, load average {load[0]:.1f} at the end; "
-            f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC")
+            f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -63,7 +63,7 @@ def make_shape(n: int, m: int, supply: float, structure: str, seed: int = 0) -> 
     if structure not in STRUCTURES:
         raise ValueError(f"structure {structure!r}: choose one of {', '.join(STRUCTURES)}")
     rng = np.random.default_rng([seed, n, m, int(supply * 100), STRUCTURES.index(structure)])
-    capacity = capacities(rng, m, int(round(supply * n)))
+    capacity = capacities(rng, m, round(supply * n))
     mentee_capacity = np.where(rng.random(n) < 0.05, 2, 1).astype(np.int64)
     if structure == "random":
         scores = (100 * rng.random((n, m))).astype(np.float32)

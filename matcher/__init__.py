@@ -13,13 +13,13 @@ The Python API has the same verbs as the command line (``matcher --help``), one 
 __version__ = "0.1.0"
 
 # imported after __version__, which the CLI and the audit record read
-from matcher.config import RoundConfig, load_config  # noqa: E402
-from matcher.detect import init_round  # noqa: E402
-from matcher.intake import Round, load_round  # noqa: E402
-from matcher.results import build_tables  # noqa: E402
-from matcher.run import RunResult, run_round  # noqa: E402
-from matcher.scoring import Scores, score_pairs, score_round  # noqa: E402
-from matcher.solver import Assignment, Matching, match_round, solve_assignment  # noqa: E402
+from matcher.config import RoundConfig, load_config
+from matcher.detect import init_round
+from matcher.intake import Round, load_round
+from matcher.results import build_tables
+from matcher.run import RunResult, run_round
+from matcher.scoring import Scores, score_pairs, score_round
+from matcher.solver import Assignment, Matching, match_round, solve_assignment
 
 __all__ = [
     "Assignment", "Matching", "Round", "RoundConfig", "RunResult", "Scores", "build_tables",

@@ -6,9 +6,13 @@ Only counts, scores and paths are shown: never names, e-mails or free-text answe
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
+
+if TYPE_CHECKING:
+    from rich.status import Status
 
 _err = Console(stderr=True)
 
@@ -19,7 +23,7 @@ class StepProgress:
     def __init__(self, enabled: bool = True):
         self.enabled = enabled and _err.is_terminal
         self.verbose = enabled
-        self._status = None
+        self._status: Status | None = None
         self._current: tuple[str, float] | None = None
 
     def __enter__(self) -> "StepProgress":

@@ -12,12 +12,18 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from matcher import vocab
 from matcher.scoring.constraints import NO_SHARED_LANGUAGE
+
+if TYPE_CHECKING:
+    from matcher.intake import Round
+    from matcher.scoring import Scores
+    from matcher.solver import Matching
 
 #: How many alternative mentors the Alternatives sheet lists per mentee.
 ALTERNATIVES = 3
@@ -34,7 +40,7 @@ class People:
     mentor_email: pd.Series
 
     @classmethod
-    def of(cls, round, pseudonymise: bool) -> "People":
+    def of(cls, round: Round, pseudonymise: bool) -> "People":
         def display(table: pd.DataFrame):
             if pseudonymise:
                 ids = table.index.to_series(index=table.index)
@@ -46,7 +52,8 @@ class People:
         return cls(mentee_name, mentee_email, mentor_name, mentor_email)
 
 
-def build_tables(round, scores, matching, *, pseudonymise: bool = False) -> dict[str, pd.DataFrame]:
+def build_tables(round: Round, scores: Scores, matching: Matching, *,
+                 pseudonymise: bool = False) -> dict[str, pd.DataFrame]:
     """All result tables of a solved round, keyed by the names the report writers expect.
 
     Parameters
@@ -126,7 +133,7 @@ def _unmatched(round, scores, people, mentee_pos, assigned, capacity, top) -> pd
     })
 
 
-def unmatched_reasons(scores, rows: np.ndarray, assigned: np.ndarray, capacity: np.ndarray,
+def unmatched_reasons(scores: Scores, rows: np.ndarray, assigned: np.ndarray, capacity: np.ndarray,
                       mentor_names: pd.Series) -> list[str]:
     """Plain-language reason why each mentee in ``rows`` has no mentor.
 
@@ -146,7 +153,8 @@ def unmatched_reasons(scores, rows: np.ndarray, assigned: np.ndarray, capacity: 
     full = assigned >= capacity
     n_mentors = feasible.shape[1]
     bits = sorted(scores.reason_labels)
-    ruled_out = np.stack([((codes & bit) != 0).sum(axis=1) for bit in bits], axis=1) if bits else None
+    ruled_out = (np.stack([((codes & bit) != 0).sum(axis=1) for bit in bits], axis=1) if bits
+                 else np.zeros((len(rows), 0), np.int64))
     masked = np.where(feasible, scores.total[rows], -np.inf)
     reasons = []
     for k in range(len(rows)):

@@ -413,7 +413,7 @@ def test_extra_columns_are_written_to_the_workbook(tables, tmp_path):
 def test_a_missing_table_or_column_is_named(tables):
     with pytest.raises(ValueError, match="'alternatives'"):
         check_tables({k: v for k, v in tables.items() if k != "alternatives"})
-    with pytest.raises(ValueError, match="'mentors' lacks column.*remaining"):
+    with pytest.raises(ValueError, match=r"'mentors' lacks column.*remaining"):
         check_tables({**tables, "mentors": tables["mentors"].drop(columns="remaining")})
 
 
@@ -436,7 +436,7 @@ def test_refuses_to_replace_a_folder_it_did_not_write(tables, tmp_path):
     home = tmp_path / "Documents"
     home.mkdir()
     (home / "thesis.docx").write_text("precious")
-    with pytest.raises(InputError, match="thesis.docx.*choose a new folder"):
+    with pytest.raises(InputError, match=r"thesis.docx.*choose a new folder"):
         write_outputs(tables, home, audit=AUDIT, title=TITLE)
     assert (home / "thesis.docx").read_text() == "precious"
 

@@ -30,7 +30,10 @@ def tied_rounds(draw, max_mentees=6, max_mentors=4, max_types=3, locks=True):
     """A round of a few mentee and mentor types: rows and columns repeat, scores tie."""
     n = draw(st.integers(1, max_mentees))
     m = draw(st.integers(1, max_mentors))
-    ints = lambda lo, hi, size: np.array(draw(st.lists(st.integers(lo, hi), min_size=size, max_size=size)))
+
+    def ints(lo, hi, size):
+        return np.array(draw(st.lists(st.integers(lo, hi), min_size=size, max_size=size)))
+
     kinds_e, kinds_r = draw(st.integers(1, max_types)), draw(st.integers(1, max_types))
     mentee_type, mentor_type = ints(0, kinds_e - 1, n), ints(0, kinds_r - 1, m)
     table = ints(-2, 6, kinds_e * kinds_r).reshape(kinds_e, kinds_r).astype(float) * 5

@@ -104,9 +104,7 @@ class Classes:
             tier_cuts=tuple(self._cut(c) for c in certificate.tier_cuts),
             next_cut=None if certificate.next_cut is None else self._cut(certificate.next_cut))
 
-    def _cut(self, cut: Cut | None) -> Cut | None:
-        if cut is None:
-            return None
+    def _cut(self, cut: Cut) -> Cut:
         return replace(cut, mentees=np.flatnonzero(np.isin(self.mentee_class, cut.mentees)),
                        mentors=np.flatnonzero(np.isin(self.mentor_class, cut.mentors)))
 

@@ -150,7 +150,8 @@ def lexicographic(source: PairSource, tiers: Tiers, base: Network, graph: PairSe
                 best, cut, graph = max_slots(net, source, graph, level_slots(tiers.ranks, net, level),
                                              threshold, level, stop_above=counts[level], tuning=tuning)
                 short = best > counts[level]
-                cuts.append(cut)
+                if cut is not None:  # None only when short: this pass is dropped
+                    cuts.append(cut)
             if short:
                 break
         if not short:

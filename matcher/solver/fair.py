@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-import numpy as np
 
 from matcher.solver.cuts import Cut, level_slots, levels, max_slots
 from matcher.solver.engine import Lexicographic, lexicographic

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Tuning:
     #: of the pairs: below it, hashing and expanding cost more than the smaller solve saves.
     merge_at_least: float = 0.1
 
-    def replace(self, **changes: int | float) -> "Tuning":
+    def replace(self, **changes: Any) -> "Tuning":
         """A copy with some values changed (tests use tiny candidate graphs this way)."""
         return dataclasses.replace(self, **changes)
 
