@@ -85,7 +85,7 @@ def estimate_prices(source: PairSource, capacity: np.ndarray, tuning: Tuning = D
     >>> src = DensePairs(np.array([[9.0, 1.0], [8.0, 2.0], [7.0, 3.0]]), None, 1.0, (0.0, 9.0))
     >>> estimate_prices(src, np.array([1, 2])).tolist()   # all want mentor 0: it is dear
     [9, 4]
-    >>> estimate_prices(src, np.array([3, 3])).tolist()   # room for everyone: no price
+    >>> estimate_prices(src, np.array([4, 4])).tolist()   # nobody full: no price
     [0, 0]
     """
     n, m = source.shape
