@@ -103,8 +103,8 @@ def main(argv: list[str] | None = None) -> None:
         if sparse.issparse(cost):
             # explicit zeros must stay stored: negation keeps the structure
             negated = sparse.csr_array((-cost.data, cost.indices, cost.indptr), shape=cost.shape)
-        mine, a = median_time(lambda: solve_assignment(negated))  # noqa: B023
-        theirs, optimum = median_time(lambda: scipy_optimum(cost))  # noqa: B023
+        mine, a = median_time(lambda: solve_assignment(negated))
+        theirs, optimum = median_time(lambda: scipy_optimum(cost))
         stored = cost.nnz if sparse.issparse(cost) else cost.size
         published = PUBLISHED[name] if args.folder else ""
         print(f"| {name} | {cost.shape[0]} | {stored} | {mine:.4f} | {theirs:.4f} | {theirs / mine:.2f} | "
