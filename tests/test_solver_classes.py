@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linear_sum_assignment
 from test_solver import OBJECTIVES, brute_force, brute_force_fair, check_valid, solver_key
+from test_solver_scale import cut_capacity
 
 from matcher.solver import solve_assignment
 from matcher.solver.tuning import DEFAULT
@@ -130,13 +131,7 @@ def test_fair_cut_on_classes_is_a_cut_of_people():
     a = solve_assignment(scores, capacity, feasible=feasible, objective="fair")
     proof = a.certificate.next_cut
     assert proof is not None
-    q = np.rint(scores * a.certificate.scale)
-    above = feasible & (q >= proof.threshold)
-    mentee_side = np.isin(np.arange(120), proof.mentees)
-    mentor_side = np.isin(np.arange(80), proof.mentors)
-    capacity_of_cut = ((~mentee_side).sum() + capacity[mentor_side].sum()
-                       + above[np.ix_(mentee_side, ~mentor_side)].sum())
-    assert capacity_of_cut == proof.capacity < a.matched
+    assert cut_capacity(scores, feasible, capacity, a.certificate) == proof.capacity < a.matched
 
 
 def test_identical_people_are_paired_by_the_documented_tie_rule():

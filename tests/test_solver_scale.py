@@ -108,14 +108,20 @@ def test_fair_raises_the_minimum_and_keeps_coverage():
     assert fair.certificate.threshold == pytest.approx(fair.min_score, abs=1e-4)
     proof = fair.certificate.next_cut
     assert proof is not None and proof.capacity < fair.matched
-    # the cut's capacity, recomputed on the whole matrix at the next threshold, confirms the proof
-    q = np.rint(scores * fair.certificate.scale)
+    assert cut_capacity(scores, feasible, capacity, fair.certificate) == proof.capacity
+
+
+def cut_capacity(scores, feasible, capacity, certificate) -> int:
+    """The fair proof's cut capacity recomputed on the whole matrix at the next threshold
+    (one slot per mentee): slots of sink-side mentees + places of source-side mentors + pairs
+    from source-side mentees to sink-side mentors scoring at least the threshold."""
+    proof = certificate.next_cut
+    q = np.rint(scores * certificate.scale)
     above = feasible & (q >= proof.threshold)
-    mentee_side = np.isin(np.arange(60), proof.mentees)
-    mentor_side = np.isin(np.arange(40), proof.mentors)
-    capacity_of_cut = ((~mentee_side).sum() + capacity[mentor_side].sum()
-                       + above[np.ix_(mentee_side, ~mentor_side)].sum())
-    assert capacity_of_cut == proof.capacity
+    mentee_side = np.isin(np.arange(scores.shape[0]), proof.mentees)
+    mentor_side = np.isin(np.arange(scores.shape[1]), proof.mentors)
+    return int((~mentee_side).sum() + capacity[mentor_side].sum()
+               + above[np.ix_(mentee_side, ~mentor_side)].sum())
 
 
 def test_sparse_input_equals_dense_with_mask_and_stored_zeros_are_feasible():
