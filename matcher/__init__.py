@@ -14,7 +14,7 @@ matcher`` and ``matcher --help`` do not load pandas, scikit-learn, OR-Tools, PuL
 matplotlib; ``from matcher import load_round`` and ``matcher.load_round`` work as usual.
 
 >>> sorted(__all__)[:3]
-['Assignment', 'Matching', 'Round']
+['Assignment', 'EarlierRound', 'Matching']
 """
 
 from __future__ import annotations
