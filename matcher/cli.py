@@ -13,7 +13,7 @@ import sys
 import click
 
 from matcher import __version__
-from matcher.errors import MatcherError
+from matcher.errors import InputError, MatcherError
 
 
 def handle_errors(command):
@@ -203,10 +203,13 @@ def _plain_table(headings: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
               help="A published output folder (or its pairs.xlsx): its pairs stay exactly as they "
                    "are; only new or released mentees are matched into the places left.")
 @click.option("--pseudonymise", is_flag=True, help="Write ids instead of names and e-mails.")
+@click.option("--discard-decisions", is_flag=True,
+              help="Replace an output folder whose pairs.xlsx holds decisions this run does "
+                   "not carry in with --decisions (they are lost).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary; errors only.")
 @handle_errors
 def run_command(round_config, outdir, objective, decisions, draft_introductions, published,
-                pseudonymise, quiet):
+                pseudonymise, discard_decisions, quiet):
     """Read, validate, score, solve and write the round's output folder.
 
     Writes pairs.xlsx (the workbook to review), pairs.csv, unmatched.csv, mentors.csv,
@@ -220,7 +223,8 @@ def run_command(round_config, outdir, objective, decisions, draft_introductions,
         with StepProgress(enabled=not quiet) as progress:
             result = run_round(round_config, outdir, objective=objective, decisions=decisions,
                                pseudonymise=pseudonymise, draft_introductions=draft_introductions,
-                               on_step=progress.step, incremental=published)
+                               discard_decisions=discard_decisions, on_step=progress.step,
+                               incremental=published)
     except DataErrors as error:
         _print_data_errors(error, round_config)
         raise
@@ -337,7 +341,12 @@ def score_command(round_config, output, feasible_only):
     from matcher import load_round, score_round
     from matcher.safe_io import neutralise_frame
 
-    scores = score_round(load_round(round_config))
+    rnd = load_round(round_config)
+    if not rnd.ok:  # as run: scores of a round with data errors would mislead
+        raise InputError(f"the round has {len(rnd.errors)} data error(s); nothing was scored. Run "
+                         f"'matcher validate {round_config}' to see them and fix the spreadsheets "
+                         "or the config.")
+    scores = score_round(rnd)
     frame = neutralise_frame(scores.to_frame(feasible_only=feasible_only))
     frame.to_csv(output, index=False, float_format="%.4f", encoding="utf-8")
     click.echo(f"{scores!r}: wrote {len(frame):,} pairs to {output}", err=True)

@@ -26,6 +26,7 @@ PosixPath('/data/round/mentors.xlsx')
 from __future__ import annotations
 
 import dataclasses
+import math
 import tomllib
 from email.utils import parseaddr
 from dataclasses import dataclass, field
@@ -54,6 +55,8 @@ DUPLICATE_POLICIES = ("keep_latest", "keep_first")
 MEETING_MODES = ("in_person", "remote", "either")
 LANGUAGE_LEVELS = ("basic", "good", "fluent", "native")
 RULE_OPERATORS = (">=", ">", "<=", "<", "==", "!=")
+#: weights are relative; a bound keeps their sum and products far from overflow
+MAX_WEIGHT = 1000.0
 #: Languages of the coordinator's outputs ([round] language); see matcher.i18n.
 OUTPUT_LANGUAGES = ("en", "fi", "sv")
 REPEAT_PAIRS = ("forbid", "allow", "penalise")
@@ -277,6 +280,9 @@ class _Parser:
         if not isinstance(value, kinds):
             names = " or ".join(k.__name__ for k in kinds)
             raise self.fail(f"{key}.{name}", f"expected {names}, got {data[name]!r}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise self.fail(f"{key}.{name}", f"expected a finite number, got {value!r} (TOML reads "
+                                             "nan and inf as numbers; write an ordinary number)")
         return value
 
     def choice(self, data: dict, key: str, name: str, allowed: tuple[str, ...], default: str) -> str:
@@ -370,8 +376,10 @@ class _Parser:
         weights = dict(DEFAULT_WEIGHTS)
         for name in given:
             weights[name] = self.value(given, "scoring.weights", name, float, 0.0)
-            if weights[name] < 0:
-                raise self.fail(f"scoring.weights.{name}", f"must be 0 or more, got {weights[name]}")
+            if not 0 <= weights[name] <= MAX_WEIGHT:
+                raise self.fail(f"scoring.weights.{name}", f"must be 0 or more and at most "
+                                f"{MAX_WEIGHT:g}, got {weights[name]:g} (weights are relative: "
+                                "0.3 and 300 mean the same)")
         if sum(weights.values()) <= 0:
             raise self.fail("scoring.weights", "at least one weight must be above 0")
         min_score = self.value(data, "scoring", "min_score", float, ScoringConfig.min_score)

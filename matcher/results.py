@@ -155,6 +155,9 @@ def unmatched_reasons(scores: Scores, rows: np.ndarray, assigned: np.ndarray, ca
     """
     if len(rows) == 0:
         return []
+    if scores.feasible.shape[1] == 0:
+        return ["No mentors in this round: recruit mentors, or check that the mentor file holds "
+                "the sign-ups."] * len(rows)
     feasible = scores.feasible[rows]
     codes = scores.reason_codes[rows]
     full = assigned >= capacity
@@ -347,7 +350,7 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
         ("optimality_gap", missing if gap is None else f"{gap:g}"),
         ("mean_score", f"{pairs['score'].mean():.1f}" if len(pairs) else missing),
         ("minimum_score", f"{pairs['score'].min():.1f}" if len(pairs) else missing),
-        ("feasible_pairs", f"{scores.feasible.mean():.0%}"),
+        ("feasible_pairs", f"{scores.feasible.mean():.0%}" if scores.feasible.size else missing),
         ("weights", weights),
         ("min_score_setting", f"{round.config.scoring.min_score:g}"),
         ("same_organisation_allowed",

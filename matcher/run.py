@@ -22,6 +22,7 @@ from matcher.config import OBJECTIVES, RoundConfig, load_config
 from matcher.errors import InputError
 from matcher.history import Plan, prepare
 from matcher.intake import Round, load_round
+from matcher.readers import read_table
 from matcher.introductions import introduction_letters, load_templates
 from matcher.report import write_outputs
 from matcher.report.audit import file_sha256
@@ -35,7 +36,14 @@ DECISION_WORDS = {
     "kyllä": "keep", "pidä": "keep", "pidetään": "keep", "hyväksy": "keep",
     "reject": "reject", "r": "reject", "no": "reject", "n": "reject", "x": "reject",
     "ei": "reject", "hylkää": "reject", "hylätään": "reject",
+    # Swedish
+    "behåll": "keep", "ja": "keep", "godkänn": "keep", "avvisa": "reject", "nej": "reject",
+    "avslå": "reject",
 }
+
+
+#: the columns a decisions file must have
+DECISION_COLUMNS = ("mentee_id", "mentor_id", "decision")
 
 
 class DataErrors(InputError):
@@ -76,6 +84,7 @@ class RunResult:
 def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None, *,
               objective: str | None = None, decisions: str | Path | None = None,
               pseudonymise: bool = False, draft_introductions: bool = False,
+              discard_decisions: bool = False,
               on_step: Callable[[str], None] | None = None,
               incremental: str | Path | None = None, release: Sequence[str] = (),
               only_released: bool = False) -> RunResult:
@@ -98,6 +107,10 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
     draft_introductions : bool
         Write introduction letters for every proposed pair (status ``draft``), not only for the
         kept ones (:mod:`matcher.introductions`).
+    discard_decisions : bool
+        Replace an output folder whose ``pairs.xlsx`` holds keep / reject decisions that this
+        run does not carry in (through ``decisions``). Without it such a run is refused, so
+        review work is never lost by a re-run that forgot ``--decisions``.
     on_step : callable, optional
         Called with each step name (``"reading"``, ``"scoring"``, ``"solving"``, ``"writing"``)
         when it starts, for progress displays.
@@ -142,8 +155,10 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
         raise DataErrors(round.issues[round.issues["severity"] == "error"], config.path,
                          config.language)
     carried = read_decisions(decisions, round) if decisions else _no_decisions()
-    round = apply_decisions(round, carried)
     outdir = Path(outdir) if outdir else (config.output or config.base_dir / "output")
+    if not discard_decisions:
+        check_decisions_kept(outdir, carried, round)
+    round = apply_decisions(round, carried)
     _check_not_published(outdir, incremental)
     round, plan = prepare(round, incremental=incremental, release=release,
                           only_released=only_released)
@@ -248,17 +263,20 @@ def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
             sheets = pd.read_excel(path, sheet_name=None, dtype=str, engine="openpyxl")
         except Exception as exc:  # openpyxl raises many types for broken files
             raise InputError(f"cannot read decisions workbook {path}: {exc}") from None
-        for name in ("Decisions", "Pairs"):
-            if name in sheets:
-                frames.append((name, sheets[name]))
-        if not any(name == "Pairs" for name, _ in frames):
-            raise InputError(f"{path.name} has no 'Pairs' sheet (sheets: {', '.join(sheets)}); "
-                             "pass the pairs.xlsx written by 'matcher run'")
-    elif path.suffix.lower() in (".csv", ".txt"):
-        try:
-            frames.append((path.name, pd.read_csv(path, dtype=str, encoding="utf-8-sig")))
-        except Exception as exc:
-            raise InputError(f"cannot read decisions file {path}: {exc}") from None
+        # the sheets matcher wrote, or, renamed, any sheet with the decision columns
+        named = [name for name in ("Decisions", "Pairs") if name in sheets]
+        if "Pairs" not in named:
+            named = [name for name, frame in sheets.items()
+                     if set(DECISION_COLUMNS) <= {str(c).strip() for c in frame.columns}]
+        if not named:
+            raise InputError(f"{path.name} has no 'Pairs' sheet (sheets: {', '.join(sheets)}) and "
+                             f"no sheet with the columns {', '.join(DECISION_COLUMNS)}; pass the "
+                             "pairs.xlsx written by 'matcher run'")
+        for name in named:  # spreadsheet rows: the header is row 1
+            frames.append((name, sheets[name].set_axis(pd.RangeIndex(2, 2 + len(sheets[name])))))
+    elif path.suffix.lower() in (".csv", ".txt", ".tsv"):
+        # any delimiter and encoding a spreadsheet program saves CSV in, as for the exports
+        frames.append((path.name, read_table(path)))
     else:
         raise InputError(f"decisions file {path.name}: use the .xlsx written by 'matcher run' "
                          "or a .csv with columns mentee_id, mentor_id, decision")
@@ -269,25 +287,55 @@ def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
     return table.drop_duplicates(["mentee_id", "mentor_id"], keep="last").reset_index(drop=True)
 
 
+def check_decisions_kept(outdir: Path, carried: pd.DataFrame, round: Round) -> None:
+    """Refuse to replace ``outdir`` when its workbook holds decisions ``carried`` does not.
+
+    Raises
+    ------
+    InputError
+        ``outdir/pairs.xlsx`` holds keep / reject decisions (typed on its Pairs sheet or carried
+        on its Decisions sheet) missing from ``carried``, or it cannot be read to find out.
+    """
+    workbook = outdir / "pairs.xlsx"
+    if not workbook.is_file():
+        return
+    fix = (f"run again with --decisions {workbook} to carry them into the new round, or with "
+           "--discard-decisions to replace them")
+    try:
+        typed = read_decisions(workbook, round)
+    except InputError as error:
+        raise InputError(f"{workbook} could not be checked for review decisions ({error}), and "
+                         f"this run would replace it: {fix}") from None
+    key = ["mentee_id", "mentor_id", "decision"]
+    lost = typed.merge(carried[key], on=key, how="left", indicator=True)["_merge"] == "left_only"
+    if lost.any():
+        raise InputError(f"{workbook} holds {int(lost.sum())} review decision(s) (keep / reject) "
+                         f"that this run does not carry in, and replacing the folder would lose "
+                         f"them: {fix}")
+
+
 def _decision_rows(frame: pd.DataFrame, where: str) -> pd.DataFrame:
     frame = frame.rename(columns=lambda c: str(c).strip())
-    missing = [c for c in ("mentee_id", "mentor_id", "decision") if c not in frame.columns]
+    missing = [c for c in DECISION_COLUMNS if c not in frame.columns]
     if missing:
         raise InputError(f"{where}: column(s) {', '.join(missing)} not found (found: "
                          f"{', '.join(map(str, frame.columns))}); keep the headers matcher wrote")
     words = frame["decision"].fillna("").astype(str).str.strip().str.lower()
     unknown = words[(words != "") & ~words.isin(DECISION_WORDS)]
     if len(unknown):
-        row = int(unknown.index[0]) + 2  # header is spreadsheet row 1
-        value = unknown.iloc[0]
-        guess = process.extractOne(value, ["keep", "reject"], score_cutoff=50)
-        hint = f" — did you mean '{guess[0]}'?" if guess else ""
-        raise InputError(f"unknown decision '{value}' in row {row} of {where}, column 'decision'"
-                         f"{hint} Use keep, reject or leave it empty.")
+        shown = []
+        for row, value in unknown.head(5).items():
+            guess = process.extractOne(value, ["keep", "reject"], score_cutoff=50)
+            shown.append(f"'{value}' in row {row}" + (f" (did you mean '{guess[0]}'?)" if guess else ""))
+        also = f"; also {', '.join(shown[1:])}" if len(shown) > 1 else ""
+        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        raise InputError(f"unknown decision {shown[0]} of {where}, column 'decision'{also}{more}. "
+                         "Use keep or reject (pidä / hylkää, behåll / avvisa), or leave the cell "
+                         "empty.")
     chosen = frame[words != ""]
     return pd.DataFrame({
-        "mentee_id": chosen["mentee_id"].astype(str).str.strip().to_numpy(),
-        "mentor_id": chosen["mentor_id"].astype(str).str.strip().to_numpy(),
+        "mentee_id": chosen["mentee_id"].fillna("").astype(str).str.strip().to_numpy(),
+        "mentor_id": chosen["mentor_id"].fillna("").astype(str).str.strip().to_numpy(),
         "decision": words[words != ""].map(DECISION_WORDS).to_numpy(),
     })
 
