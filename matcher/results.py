@@ -11,6 +11,7 @@ Python loop over mentor × mentee pairs (explanations are produced only for chos
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +33,7 @@ class People:
     mentee_email: pd.Series
     mentor_name: pd.Series
     mentor_email: pd.Series
+    pseudonymised: bool = False
 
     @classmethod
     def of(cls, round, pseudonymise: bool) -> "People":
@@ -43,7 +45,7 @@ class People:
 
         mentee_name, mentee_email = display(round.mentees)
         mentor_name, mentor_email = display(round.mentors)
-        return cls(mentee_name, mentee_email, mentor_name, mentor_email)
+        return cls(mentee_name, mentee_email, mentor_name, mentor_email, pseudonymise)
 
 
 def build_tables(round, scores, matching, *, pseudonymise: bool = False) -> dict[str, pd.DataFrame]:
@@ -77,11 +79,14 @@ def build_tables(round, scores, matching, *, pseudonymise: bool = False) -> dict
     allowed = scores.feasible.copy()
     allowed[mentee_pos, mentor_pos] = False
     top = best_columns(scores.total, allowed, ALTERNATIVES)
+    # alternatives a coordinator can act on: compatible mentors who still have a free place
+    free = capacity > assigned
+    movable = best_columns(scores.total, allowed & free[None, :], ALTERNATIVES)
     return {
         "pairs": pairs,
         "unmatched": _unmatched(round, scores, people, mentee_pos, assigned, capacity, top),
-        "mentors": _mentors(round, people, assigned, capacity),
-        "alternatives": _alternatives(scores, people, top, assigned, capacity),
+        "mentors": _mentors(round, people, assigned, capacity, matching.pairs),
+        "alternatives": _alternatives(scores, people, movable, assigned, capacity, pairs),
         "supply_demand": supply_and_demand(round.mentees, round.mentors),
         "goal_coverage": goal_coverage(round.mentees, round.mentors, matching.pairs),
         "issues": round.issues.reset_index(drop=True),
@@ -106,7 +111,88 @@ def _pairs(round, scores, matching, people, mentee_pos, mentor_pos) -> pd.DataFr
     table["explanation"] = scores.explain_many(mentee_ids, mentor_ids)
     table["locked"] = chosen["locked"].to_numpy(dtype=bool)
     table["decision"] = np.where(table["locked"], "keep", "")
+    table["locked_by"] = _lock_sources(round.locked, table)
+    table["move_to"] = ""
+    table["notes"] = ""
+    mentee_answers = answers(round.mentees, "mentee", people.pseudonymised).loc[mentee_ids]
+    mentor_answers = answers(round.mentors, "mentor", people.pseudonymised).loc[mentor_ids]
+    for frame in (mentee_answers, mentor_answers):
+        for name in frame.columns:
+            table[name] = frame[name].to_numpy()
     return table
+
+
+#: How a lock's source reads in the workbook's and report's ``locked`` column.
+LOCK_SOURCES = {"decisions": "kept in review", "move": "moved in review", "config": "round config"}
+#: The answers shown beside each pair: (canonical column, vocabulary kind or None, shown as).
+ANSWERS = {
+    "mentee": (("fields", "fields", "field"), ("goals", "goals", "goals"),
+               ("languages", "languages", "languages"), ("city", None, "city"),
+               ("meeting_mode", None, "meeting_mode")),
+    "mentor": (("fields", "fields", "field"), ("topics", "goals", "topics"),
+               ("languages", "languages", "languages"), ("city", None, "city"),
+               ("meeting_mode", None, "meeting_mode"), ("job_title", None, "job_title")),
+}
+LEVELS = {1: "basic", 2: "good", 3: "fluent", 4: "native"}
+MEETING_MODES = {"in_person": "in person", "remote": "remote", "either": "in person or remote"}
+
+
+def answers(people: pd.DataFrame, role: str, pseudonymise: bool = False) -> pd.DataFrame:
+    """Each person's key answers as display text, one column per answer, indexed by person id.
+
+    Columns are ``<role>_field, <role>_goals`` (``mentor_topics``), ``_languages, _city,
+    _meeting_mode`` and for mentors ``_job_title``. Canonical answers are shown by their
+    labels; a column the round does not have is empty. The job title is free text and is left
+    out when the output is pseudonymised.
+
+    Distinct answers are formatted once, so this costs one pass per column, not per pair.
+
+    >>> people = pd.DataFrame({"fields": [("ict",)], "languages": [{"fi": 4, "en": 3}],
+    ...                        "meeting_mode": ["either"]}, index=["e1"])
+    >>> answers(people, "mentee").loc["e1"].tolist()
+    ['ICT', '', 'Finnish (native), English (fluent)', '', 'in person or remote']
+    """
+    out = pd.DataFrame(index=people.index)
+    for column, kind, shown in ANSWERS[role]:
+        name = f"{role}_{shown}"
+        if column not in people.columns or (pseudonymise and column == "job_title"):
+            out[name] = ""
+            continue
+        values = people[column].tolist()
+        formatted: dict = {}
+        text = []
+        for value in values:
+            key = tuple(value.items()) if isinstance(value, dict) else value
+            try:
+                text.append(formatted[key])
+            except KeyError:
+                formatted[key] = _answer_text(value, kind, column)
+                text.append(formatted[key])
+            except TypeError:  # an unhashable answer: format it directly
+                text.append(_answer_text(value, kind, column))
+        out[name] = text
+    return out
+
+
+def _answer_text(value, kind: str | None, column: str) -> str:
+    if isinstance(value, dict):  # languages: code -> level
+        return ", ".join(f"{vocab.label(kind, k)} ({LEVELS[level]})" if level in LEVELS
+                         else vocab.label(kind, k) for k, level in value.items())
+    if isinstance(value, (tuple, list, set)):
+        return ", ".join(vocab.label(kind, k) if kind else str(k) for k in value)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if column == "meeting_mode":
+        return MEETING_MODES.get(str(value), str(value))
+    return str(value)
+
+
+def _lock_sources(locked: pd.DataFrame, pairs: pd.DataFrame) -> np.ndarray:
+    """Why each locked pair is locked ("kept in review", "round config", a file name); "" if not."""
+    sources = locked.drop_duplicates(["mentee_id", "mentor_id"]).set_index(["mentee_id", "mentor_id"])["source"]
+    keys = pd.MultiIndex.from_arrays([pairs["mentee_id"], pairs["mentor_id"]])
+    found = sources.reindex(keys).fillna("").astype(str).map(lambda s: LOCK_SOURCES.get(s, s))
+    return np.where(pairs["locked"], found.to_numpy(dtype=object), "")
 
 
 def _unmatched(round, scores, people, mentee_pos, assigned, capacity, top) -> pd.DataFrame:
@@ -117,13 +203,19 @@ def _unmatched(round, scores, people, mentee_pos, assigned, capacity, top) -> pd
     ids = pd.Index(scores.mentee_ids)[rows]
     reasons = unmatched_reasons(scores, rows, assigned, capacity, people.mentor_name)
     best = _best_candidates(scores, rows, top[rows], assigned, capacity, people.mentor_name)
-    return pd.DataFrame({
+    table = pd.DataFrame({
         "mentee_id": ids.to_numpy(),
         "mentee_name": people.mentee_name.loc[ids].to_numpy(),
         "mentee_email": people.mentee_email.loc[ids].to_numpy(),
         "reason": reasons,
         "best_candidates": best,
+        "move_to": "",
+        "notes": "",
     })
+    mentee_answers = answers(round.mentees, "mentee", people.pseudonymised).loc[ids]
+    for name in mentee_answers.columns:
+        table[name] = mentee_answers[name].to_numpy()
+    return table
 
 
 def unmatched_reasons(scores, rows: np.ndarray, assigned: np.ndarray, capacity: np.ndarray,
@@ -226,8 +318,12 @@ def best_columns(total: np.ndarray, allowed: np.ndarray, k: int) -> np.ndarray:
     return best
 
 
-def _mentors(round, people, assigned, capacity) -> pd.DataFrame:
+def _mentors(round, people, assigned, capacity, chosen: pd.DataFrame) -> pd.DataFrame:
+    """Each mentor's load and free places, with their mentees named (in the round's order)."""
     ids = round.mentors.index
+    names = people.mentee_name.loc[chosen["mentee_id"]].astype(str).to_numpy()
+    mentees = pd.Series(names).groupby(chosen["mentor_id"].to_numpy(), sort=False).agg("; ".join)
+    mentor_answers = answers(round.mentors, "mentor", people.pseudonymised)
     return pd.DataFrame({
         "mentor_id": ids.to_numpy(),
         "mentor_name": people.mentor_name.loc[ids].to_numpy(),
@@ -235,25 +331,43 @@ def _mentors(round, people, assigned, capacity) -> pd.DataFrame:
         "capacity": capacity,
         "assigned": assigned,
         "remaining": capacity - assigned,
+        "mentees": mentees.reindex(ids, fill_value="").to_numpy(),
+        **{name: mentor_answers[name].to_numpy() for name in
+           ("mentor_field", "mentor_topics", "mentor_languages", "mentor_city", "mentor_job_title")},
     })
 
 
-def _alternatives(scores, people, top, assigned, capacity) -> pd.DataFrame:
-    """Top feasible mentors per mentee other than the ones they were paired with."""
+def _alternatives(scores, people, top, assigned, capacity, pairs: pd.DataFrame) -> pd.DataFrame:
+    """The best compatible mentors with a free place for each mentee, besides their own, and what
+    moving there would cost: the alternative's score minus the mentee's current (lowest) pair
+    score, or plus the whole score for an unmatched mentee, who gains a mentor."""
     rows, ranks = np.nonzero(top >= 0)  # by mentee, then rank
     cols = top[rows, ranks]
     mentee_ids = pd.Index(scores.mentee_ids)[rows]
     mentor_ids = pd.Index(scores.mentor_ids)[cols]
     free = capacity[cols] - assigned[cols]
+    lowest = pairs.groupby("mentee_id", sort=False)["score"].min()
+    mentor_of = pairs.sort_values("score", kind="stable").drop_duplicates("mentee_id").set_index(
+        "mentee_id")["mentor_name"]
+    current = lowest.reindex(mentee_ids).to_numpy(dtype=np.float64)
+    score = scores.total[rows, cols].astype(np.float64)
+    change = np.round(score, 1) - np.round(np.nan_to_num(current, nan=0.0), 1)
+    matched = ~np.isnan(current)
     return pd.DataFrame({
         "mentee_id": mentee_ids.to_numpy(),
         "mentee_name": people.mentee_name.loc[mentee_ids].to_numpy(),
+        "current_mentor": mentor_of.reindex(mentee_ids).fillna("").to_numpy(dtype=object),
+        "current_score": current,
         "rank": ranks + 1,
         "mentor_id": mentor_ids.to_numpy(),
         "mentor_name": people.mentor_name.loc[mentor_ids].to_numpy(),
-        "score": scores.total[rows, cols].astype(np.float64),
+        "score": score,
+        "score_change": change,
+        "free_places": free,
         "feasible": True,
-        "note": np.where(free > 0, pd.Series(free).astype(str) + " free place(s)", "full"),
+        "note": np.where(matched, np.where(change >= 0, "moving raises the pair's score",
+                                           "moving lowers the pair's score"),
+                         "unmatched: this mentor could take them"),
     })
 
 

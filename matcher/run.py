@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import process
 
@@ -23,6 +24,7 @@ from matcher.errors import InputError
 from matcher.intake import Round, load_round
 from matcher.report import write_outputs
 from matcher.report.audit import file_sha256
+from matcher.report.tables import header, stable_names
 from matcher.results import build_tables
 from matcher.scoring import Scores, score_round
 from matcher.solver import Matching, match_round
@@ -33,7 +35,10 @@ DECISION_WORDS = {
     "kyllä": "keep", "pidä": "keep", "pidetään": "keep", "hyväksy": "keep",
     "reject": "reject", "r": "reject", "no": "reject", "n": "reject", "x": "reject",
     "ei": "reject", "hylkää": "reject", "hylätään": "reject",
+    "behåll": "keep", "ja": "keep", "avvisa": "reject", "nej": "reject",
 }
+#: Columns of the decisions table read from a reviewed workbook and carried into the next one.
+DECISION_COLUMNS = ("mentee_id", "mentor_id", "decision", "notes", "moved_from")
 
 
 @dataclass(repr=False)
@@ -117,6 +122,7 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
     step("writing")
     tables = build_tables(round, scores, matching, pseudonymise=pseudonymise)
     tables["decisions"] = _carried_decisions(carried, tables["pairs"])
+    _carry_notes(tables, carried)
     outdir = Path(outdir) if outdir else (config.output or config.base_dir / "output")
     audit = build_audit(config, round, matching, tables, decisions, pseudonymise,
                         time.perf_counter() - started)
@@ -125,11 +131,29 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
 
 
 def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
-    """The coordinator's keep / reject decisions from a workbook or CSV, by id.
+    """The coordinator's decisions, moves and notes from a reviewed workbook or CSV, by id.
 
-    Reads the *Pairs* sheet (its ``decision`` column) and, when present, the *Decisions* sheet a
-    previous run carried forward; a decision on the Pairs sheet wins over an older one for the
-    same pair. Returns columns ``mentee_id, mentor_id, decision`` with decision ``keep``/``reject``.
+    Reads the *Pairs* sheet (its ``decision``, ``move to`` and ``notes`` columns), the
+    *Unmatched* sheet (``move to`` and ``notes``) and, when present, the *Decisions* sheet a
+    previous run carried forward; what the Pairs and Unmatched sheets say wins over an older
+    decision for the same pair. Headers may be the workbook's human ones or the stable names.
+
+    A move (the new mentor's e-mail, name or id typed in ``move to``) becomes ``keep`` for the
+    mentee with the new mentor, with ``moved_from`` the old mentor; it replaces any keep of the
+    old pair (typing ``reject`` as well also forbids the old pair), and the row's note goes with
+    the mentee to the new pair.
+
+    Returns
+    -------
+    DataFrame
+        ``mentee_id, mentor_id, decision, notes, moved_from``; decision is ``keep``, ``reject``
+        or ``""`` (a note only); ``mentor_id`` is ``""`` for a note on an unmatched mentee.
+
+    Raises
+    ------
+    InputError
+        Unreadable file, missing columns, an unknown decision word or a ``move to`` naming no
+        mentor (with the closest names and e-mails as did-you-mean).
     """
     path = Path(path)
     if not path.exists():
@@ -140,7 +164,7 @@ def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
             sheets = pd.read_excel(path, sheet_name=None, dtype=str, engine="openpyxl")
         except Exception as exc:  # openpyxl raises many types for broken files
             raise InputError(f"cannot read decisions workbook {path}: {exc}") from None
-        for name in ("Decisions", "Pairs"):
+        for name in ("Decisions", "Unmatched", "Pairs"):
             if name in sheets:
                 frames.append((name, sheets[name]))
         if not any(name == "Pairs" for name, _ in frames):
@@ -154,20 +178,78 @@ def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
     else:
         raise InputError(f"decisions file {path.name}: use the .xlsx written by 'matcher run' "
                          "or a .csv with columns mentee_id, mentor_id, decision")
-    decisions = [_decision_rows(frame, f"{path.name}, sheet {name}" if name != path.name else path.name)
+    finder = MentorFinder(round.mentors)
+    decisions = [_decision_rows(frame, f"{path.name}, sheet {name}" if name != path.name else path.name,
+                                finder, unmatched=name == "Unmatched")
                  for name, frame in frames]
     table = pd.concat(decisions, ignore_index=True)
-    # later frames (the Pairs sheet) override earlier ones (carried decisions)
-    return table.drop_duplicates(["mentee_id", "mentor_id"], keep="last").reset_index(drop=True)
+    # a moved pair kept on a later sheet is still the move (its Pairs row shows a plain "keep")
+    moved_from = (table[table["moved_from"] != ""].drop_duplicates(["mentee_id", "mentor_id"], keep="last")
+                  .set_index(["mentee_id", "mentor_id"])["moved_from"])
+    # later frames (the Pairs sheet) override earlier ones (carried decisions); a row left with
+    # neither decision nor note only cleared an older decision (the pair was moved away)
+    table = table.drop_duplicates(["mentee_id", "mentor_id"], keep="last")
+    earlier = moved_from.reindex(pd.MultiIndex.from_frame(table[["mentee_id", "mentor_id"]])).fillna("")
+    table["moved_from"] = table["moved_from"].where(
+        (table["moved_from"] != "") | (table["decision"] != "keep"), earlier.to_numpy())
+    table = table[(table["decision"] != "") | (table["notes"] != "")]
+    return table.reset_index(drop=True)
 
 
-def _decision_rows(frame: pd.DataFrame, where: str) -> pd.DataFrame:
-    frame = frame.rename(columns=lambda c: str(c).strip())
-    missing = [c for c in ("mentee_id", "mentor_id", "decision") if c not in frame.columns]
+class MentorFinder:
+    """Finds the mentor a coordinator typed into ``move to``: by e-mail, id or name.
+
+    Case and extra spaces do not matter; a name shared by two mentors must be typed as an
+    e-mail. Anything else (a typo, "Ohman" for "Öhman") is an error naming the closest mentors'
+    names and e-mails: did you mean ...?
+    """
+
+    def __init__(self, mentors: pd.DataFrame):
+        ids = mentors.index.astype(str)
+        self.keys: dict[str, list[str]] = {}
+        for column in ("email", "name"):
+            if column in mentors.columns:
+                for key, mentor_id in zip(mentors[column].fillna("").astype(str), ids):
+                    if key.strip():
+                        self.keys.setdefault(_typed(key), []).append(mentor_id)
+        for mentor_id in ids:
+            self.keys.setdefault(_typed(mentor_id), [mentor_id])
+        self.shown = {_typed(k): str(k) for column in ("email", "name") if column in mentors.columns
+                      for k in mentors[column].fillna("").astype(str) if k.strip()}
+
+    def find(self, typed: str, where: str) -> str:
+        """The id of the mentor ``typed`` names; ``where`` says row and column for errors."""
+        found = sorted(set(self.keys.get(_typed(typed), ())))
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise InputError(f"'{typed}' in {where} names {len(found)} mentors: type the mentor's "
+                             "e-mail instead")
+        guesses = process.extract(_typed(typed), list(self.shown), limit=3, score_cutoff=60)
+        hint = (" Did you mean " + " or ".join(f"'{self.shown[g[0]]}'" for g in guesses) + "?"
+                if guesses else "")
+        raise InputError(f"no mentor '{typed}' in {where}.{hint} Type the new mentor's e-mail or "
+                         "name as on the Mentors sheet, or leave the cell empty.")
+
+
+def _typed(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def _decision_rows(frame: pd.DataFrame, where: str, finder: MentorFinder,
+                   unmatched: bool = False) -> pd.DataFrame:
+    frame = frame.set_axis(stable_names(frame.columns), axis=1)
+    needed = ("mentee_id",) if unmatched else ("mentee_id", "mentor_id", "decision")
+    missing = [c for c in needed if c not in frame.columns]
     if missing:
-        raise InputError(f"{where}: column(s) {', '.join(missing)} not found (found: "
+        raise InputError(f"{where}: column(s) {', '.join(map(header, missing))} not found (found: "
                          f"{', '.join(map(str, frame.columns))}); keep the headers matcher wrote")
-    words = frame["decision"].fillna("").astype(str).str.strip().str.lower()
+
+    def column(name: str) -> pd.Series:
+        values = frame[name] if name in frame.columns else pd.Series("", index=frame.index)
+        return values.fillna("").astype(str).str.strip()
+
+    words = column("decision").str.lower()
     unknown = words[(words != "") & ~words.isin(DECISION_WORDS)]
     if len(unknown):
         row = int(unknown.index[0]) + 2  # header is spreadsheet row 1
@@ -176,25 +258,41 @@ def _decision_rows(frame: pd.DataFrame, where: str) -> pd.DataFrame:
         hint = f" — did you mean '{guess[0]}'?" if guess else ""
         raise InputError(f"unknown decision '{value}' in row {row} of {where}, column 'decision'"
                          f"{hint} Use keep, reject or leave it empty.")
-    chosen = frame[words != ""]
-    return pd.DataFrame({
-        "mentee_id": chosen["mentee_id"].astype(str).str.strip().to_numpy(),
-        "mentor_id": chosen["mentor_id"].astype(str).str.strip().to_numpy(),
-        "decision": words[words != ""].map(DECISION_WORDS).to_numpy(),
+    table = pd.DataFrame({
+        "mentee_id": column("mentee_id"), "mentor_id": column("mentor_id"),
+        "decision": words.map(DECISION_WORDS).fillna(""), "notes": column("notes"),
+        "moved_from": column("moved_from"),
     })
+    moves = column("move_to")
+    moving = np.flatnonzero(moves != "")
+    if moving.size:
+        old = table.iloc[moving]
+        targets = [finder.find(moves.iloc[k], f"row {k + 2} of {where}, column '{header('move_to')}'")
+                   for k in moving]
+        moved = pd.DataFrame({"mentee_id": old["mentee_id"].to_numpy(), "mentor_id": targets,
+                              "decision": "keep", "notes": old["notes"].to_numpy(),
+                              "moved_from": old["mentor_id"].to_numpy()})
+        # the old pair keeps only a reject: a move never locks the pair it moves away from
+        position = table.index[moving]
+        table.loc[position, "decision"] = table.loc[position, "decision"].where(
+            table.loc[position, "decision"] == "reject", "")
+        table.loc[position, "notes"] = ""
+        table = pd.concat([table, moved], ignore_index=True)
+    keep = (table["decision"] != "") | (table["notes"] != "") | table.index.isin(moving)
+    return table[keep].reset_index(drop=True)
 
 
 def _no_decisions() -> pd.DataFrame:
-    return pd.DataFrame({"mentee_id": pd.Series(dtype=str), "mentor_id": pd.Series(dtype=str),
-                         "decision": pd.Series(dtype=str)})
+    return pd.DataFrame({name: pd.Series(dtype=str) for name in DECISION_COLUMNS})
 
 
 def apply_decisions(round: Round, decisions: pd.DataFrame) -> Round:
-    """A copy of ``round`` where kept pairs are locked and rejected pairs forbidden.
+    """A copy of ``round`` where kept and moved-to pairs are locked and rejected pairs forbidden.
 
     Decisions about people no longer in the round (they withdrew) are reported as warnings and
-    otherwise ignored.
+    otherwise ignored. Notes change nothing here; :func:`run_round` carries them over.
     """
+    decisions = decisions[decisions["decision"] != ""]
     if decisions.empty:
         return round
     known = decisions["mentee_id"].isin(round.mentees.index) & decisions["mentor_id"].isin(round.mentors.index)
@@ -211,8 +309,10 @@ def apply_decisions(round: Round, decisions: pd.DataFrame) -> Round:
 
     def pairs(kind: str) -> pd.DataFrame:
         chosen = decisions[decisions["decision"] == kind]
+        moved = chosen.get("moved_from", pd.Series("", index=chosen.index)).fillna("").to_numpy() != ""
         return pd.DataFrame({"mentee_id": chosen["mentee_id"].to_numpy(),
-                             "mentor_id": chosen["mentor_id"].to_numpy(), "source": "decisions"})
+                             "mentor_id": chosen["mentor_id"].to_numpy(),
+                             "source": np.where(moved, "move", "decisions")})
 
     locked = pd.concat([round.locked, pairs("keep")], ignore_index=True)
     locked = locked.drop_duplicates(["mentee_id", "mentor_id"], keep="first").reset_index(drop=True)
@@ -222,11 +322,22 @@ def apply_decisions(round: Round, decisions: pd.DataFrame) -> Round:
 
 
 def _carried_decisions(carried: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
-    """Every decision so far, to be written into the new workbook so the next run keeps them."""
+    """Every decision and note so far, written into the new workbook so the next run keeps them."""
     kept = pairs.loc[pairs["decision"] == "keep", ["mentee_id", "mentor_id", "decision"]]
-    table = pd.concat([carried, kept], ignore_index=True)
+    table = pd.concat([carried, kept], ignore_index=True).fillna("")
     table = table.drop_duplicates(["mentee_id", "mentor_id"], keep="first")
-    return table.sort_values(["mentee_id", "mentor_id"], kind="stable").reset_index(drop=True)
+    return (table[list(DECISION_COLUMNS)].sort_values(["mentee_id", "mentor_id"], kind="stable")
+            .reset_index(drop=True))
+
+
+def _carry_notes(tables: dict[str, pd.DataFrame], carried: pd.DataFrame) -> None:
+    """Show each carried note beside its pair (or its unmatched mentee) in the new workbook."""
+    notes = carried[carried["notes"] != ""].set_index(["mentee_id", "mentor_id"])["notes"]
+    for key in ("pairs", "unmatched"):
+        table = tables[key]
+        mentors = table["mentor_id"] if "mentor_id" in table.columns else pd.Series("", index=table.index)
+        found = notes.reindex(pd.MultiIndex.from_arrays([table["mentee_id"], mentors]))
+        table["notes"] = found.fillna("").to_numpy(dtype=object)
 
 
 def build_audit(config: RoundConfig, round: Round, matching: Matching, tables: dict,

@@ -23,7 +23,9 @@ import pytest
 from matcher.errors import InputError
 from matcher.report import write_outputs
 from matcher.report.csvs import introductions
-from matcher.report.tables import check_tables, component_columns
+from matcher.report.tables import check_tables, component_columns, stable_names
+from matcher.report.tables import header as human
+from matcher.report.xlsx import LAYOUTS, Layout, arranged
 
 FIRST = ["Aino", "Väinö", "Sanna", "Jyrki", "Elina", "Pääkkö", "Mikko", "Hanna", "Örjan", "Leena",
          "Ahmed", "Olga", "Tiina", "Matti", "Ella", "Juha"]
@@ -76,6 +78,9 @@ def make_tables(n_pairs: int = 30, n_unmatched: int = 4, n_mentors: int = 20,
                         f"{GOALS[(i + 2) % 6]}; you share Finnish (fluent)" for i in range(n_pairs)],
         "locked": locked,
         "decision": np.where(locked, "keep", ""),
+        "locked_by": np.where(locked, "kept in review", ""),
+        "move_to": "", "notes": "",
+        **_answers("mentee", n_pairs), **_answers("mentor", n_pairs),
     })
     pairs.loc[3, "decision"] = "reject"
     pairs.loc[4, "explanation"] = "@mention: both speak Swedish"
@@ -84,17 +89,22 @@ def make_tables(n_pairs: int = 30, n_unmatched: int = 4, n_mentors: int = 20,
         "mentee_email": mentee_emails[n_pairs:],
         "reason": ["No compatible mentor: no shared language with any of the 20 mentors."] * n_unmatched,
         "best_candidates": [f"{mentor_names[0]} (61.0, full)"] * n_unmatched,
+        "move_to": "", "notes": "", **_answers("mentee", n_unmatched),
     })
     mentors = pd.DataFrame({"mentor_id": mentor_ids, "mentor_name": mentor_names,
                             "mentor_email": mentor_emails, "capacity": capacity,
-                            "assigned": assigned, "remaining": capacity - assigned})
+                            "assigned": assigned, "remaining": capacity - assigned,
+                            "mentees": pd.Series(mentee_names[:n_pairs]).groupby(mentor_of).agg("; ".join)
+                            .reindex(range(n_mentors), fill_value="").to_numpy()})
     alternatives = pd.DataFrame({
         "mentee_id": np.repeat(mentee_ids, 3), "mentee_name": np.repeat(mentee_names, 3),
         "rank": np.tile([1, 2, 3], n_mentees),
         "mentor_id": [mentor_ids[(i * 7) % n_mentors] for i in range(3 * n_mentees)],
         "mentor_name": [mentor_names[(i * 7) % n_mentors] for i in range(3 * n_mentees)],
-        "score": np.round(rng.random(3 * n_mentees) * 60 + 30, 4), "feasible": True,
-        "note": np.where(rng.random(3 * n_mentees) < 0.5, "1 free place(s)", "full"),
+        "score": np.round(rng.random(3 * n_mentees) * 60 + 30, 4),
+        "score_change": np.round(rng.random(3 * n_mentees) * 20 - 10, 1),
+        "free_places": rng.integers(1, 3, 3 * n_mentees),
+        "note": "moving lowers the pair's score",
     })
     supply = pd.DataFrame({
         "dimension": ["language"] * 3 + ["field"] * 3 + ["goal"] * 2,
@@ -119,6 +129,20 @@ def make_tables(n_pairs: int = 30, n_unmatched: int = 4, n_mentors: int = 20,
                                       f"{score.mean():.1f}", "field 0.30, goals 0.40"]})
     return {"pairs": pairs, "unmatched": unmatched, "mentors": mentors, "alternatives": alternatives,
             "supply_demand": supply, "goal_coverage": coverage, "issues": issues, "summary": summary}
+
+
+def _answers(role: str, n: int) -> dict[str, list[str]]:
+    """Display answers as :func:`matcher.results.answers` writes them."""
+    fields = ["ICT", "Health care", "Education, Social work"]
+    out = {f"{role}_field": [fields[i % 3] for i in range(n)],
+           f"{role}_{'goals' if role == 'mentee' else 'topics'}": [
+               f"{GOALS[i % 6]}, {GOALS[(i + 1) % 6]}" for i in range(n)],
+           f"{role}_languages": ["Finnish (native), English (fluent)"] * n,
+           f"{role}_city": [["Helsinki", "Tampere", "Oulu"][i % 3] for i in range(n)],
+           f"{role}_meeting_mode": ["in person or remote"] * n}
+    if role == "mentor":
+        out["mentor_job_title"] = ["Senior software engineer"] * n
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -161,6 +185,20 @@ def test_workbook_has_every_sheet_in_order(written):
     assert book.properties.title == TITLE
 
 
+#: Each sheet's frozen panes: the header row, and on the sheets people work in the name columns.
+FROZEN = {"Pairs": "E2", "Unmatched": "C2", "Mentors": "B2", "Alternatives": "B2",
+          "Supply and demand": "A2", "Data issues": "A2", "Summary": "A2"}
+
+
+def _width(ws, column: int) -> float:
+    """A column's width; openpyxl files equal neighbours under the first of them."""
+    return next(d.width for d in ws.column_dimensions.values() if d.min <= column <= d.max)
+
+
+def _shown(tables, key) -> list[str]:
+    return arranged(tables[key], LAYOUTS.get(key, Layout())).columns.tolist()
+
+
 @pytest.mark.parametrize("sheet, key", [
     ("Pairs", "pairs"), ("Unmatched", "unmatched"), ("Mentors", "mentors"),
     ("Alternatives", "alternatives"), ("Supply and demand", "supply_demand"),
@@ -169,30 +207,49 @@ def test_workbook_has_every_sheet_in_order(written):
 def test_every_sheet_has_its_table_a_frozen_filtered_header_and_fitting_widths(written, tables, sheet, key):
     ws = openpyxl.load_workbook(written / "pairs.xlsx")[sheet]
     header = [c.value for c in ws[1]]
-    assert sorted(header) == sorted(tables[key].columns)
+    assert header == [human(c) for c in _shown(tables, key)]
+    assert stable_names(header) == _shown(tables, key), "headers read back as the stable names"
     assert ws.max_row == len(tables[key]) + 1
-    assert ws.freeze_panes in ("A2", "B2")
+    assert ws.freeze_panes == FROZEN[sheet]
     assert ws.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(header))}{ws.max_row}"
     assert all(c.font.b for c in ws[1])
     for i, name in enumerate(header, start=1):
-        width = ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width
+        width = _width(ws, i)
         assert len(name) < width <= 61, (name, width)
     assert ws.page_setup.orientation == "landscape"
+
+
+def test_pairs_sheet_puts_decisions_and_names_first_then_both_sides_answers(written, tables):
+    ws = openpyxl.load_workbook(written / "pairs.xlsx")["Pairs"]
+    header = stable_names([c.value for c in ws[1]])
+    assert header[:6] == ["decision", "move_to", "mentee_name", "mentor_name", "score", "explanation"]
+    assert header[-4:] == ["mentee_email", "mentor_email", "mentee_id", "mentor_id"]
+    for side, answers in (("mentee", ("field", "goals", "languages", "city", "meeting_mode")),
+                          ("mentor", ("field", "topics", "languages", "city", "meeting_mode", "job_title"))):
+        for answer in answers:
+            assert f"{side}_{answer}" in header
+    # the frozen part (decision, move to, both names) leaves most of a laptop screen to scroll
+    frozen = sum(_width(ws, i) for i in range(1, 5))
+    assert frozen <= 90
+    row = {name: cell.value for name, cell in zip(header, ws[2])}
+    assert row["locked_by"] == "kept in review" and row["mentor_job_title"] == "Senior software engineer"
 
 
 def test_pairs_sheet_reads_back_like_the_table(written, tables):
     pairs = tables["pairs"]
     sheet = pd.read_excel(written / "pairs.xlsx", sheet_name="Pairs", engine="openpyxl")
-    assert list(sheet.columns) == ["decision", *(c for c in pairs.columns if c != "decision")]
+    sheet.columns = stable_names(sheet.columns)
+    assert sorted(sheet.columns) == sorted(c for c in pairs.columns if c != "locked")
     assert sheet["mentee_id"].tolist() == pairs["mentee_id"].tolist()
     assert sheet["mentee_name"].iloc[1] == "'" + FORMULA_NAME
     assert sheet["mentee_name"].iloc[0] == pairs["mentee_name"].iloc[0] == "Aino Äijälä"
     assert sheet["score"].tolist() == np.round(pairs["score"].astype(float), 1).tolist()
     for c in COMPONENTS:
         assert sheet[c].tolist() == np.round(pairs[c], 2).tolist()
-    assert sheet["locked"].tolist() == pairs["locked"].tolist()
+    assert sheet["locked_by"].fillna("").tolist() == pairs["locked_by"].tolist()
     # how the run reads decisions back
     decisions = pd.read_excel(written / "pairs.xlsx", sheet_name="Pairs", dtype=str, engine="openpyxl")
+    decisions.columns = stable_names(decisions.columns)
     assert decisions["decision"].fillna("").tolist() == pairs["decision"].tolist()
 
 
@@ -207,14 +264,18 @@ def test_no_cell_is_a_formula_and_triggers_are_neutralised(written):
 
 def test_pairs_sheet_guides_the_coordinator(written):
     ws = openpyxl.load_workbook(written / "pairs.xlsx")["Pairs"]
-    assert ws["A1"].value == "decision" and ws.freeze_panes == "B2"
-    assert ws["A1"].fill.fgColor.rgb != ws["B1"].fill.fgColor.rgb, "decision header stands out"
-    assert ws["A2"].fill.fgColor.rgb.endswith("FFF2CC"), "cells to fill are highlighted"
-    validation = ws.data_validations.dataValidation[0]
-    assert validation.type == "list" and validation.formula1 == '"keep,reject"'
-    assert str(validation.sqref) == f"A2:A{ws.max_row}"
+    assert ws["A1"].value == "Decision" and ws["B1"].value == "Move to" and ws.freeze_panes == "E2"
+    assert ws["A1"].fill.fgColor.rgb != ws["C1"].fill.fgColor.rgb, "decision header stands out"
+    notes = openpyxl.utils.get_column_letter(stable_names([c.value for c in ws[1]]).index("notes") + 1)
+    for cell in ("A2", "B2", f"{notes}2"):
+        assert ws[cell].fill.fgColor.rgb.endswith("FFF2CC"), f"cells to fill are highlighted: {cell}"
+    decision, move = ws.data_validations.dataValidation[:2]
+    assert decision.type == "list" and decision.formula1 == '"keep,reject"'
+    assert str(decision.sqref) == f"A2:A{ws.max_row}"
+    assert move.type == "list" and move.formula1 == "'Mentors'!$A$2:$A$21" and move.errorStyle == "information"
+    assert str(move.sqref) == f"B2:B{ws.max_row}"
     ranges = {str(r.sqref): [rule.type for rule in r.rules] for r in ws.conditional_formatting}
-    score_col = openpyxl.utils.get_column_letter([c.value for c in ws[1]].index("score") + 1)
+    score_col = openpyxl.utils.get_column_letter([c.value for c in ws[1]].index("Score") + 1)
     assert ranges[f"{score_col}2:{score_col}{ws.max_row}"] == ["colorScale"]
     assert ws[f"{score_col}2"].number_format == "0.0"
 
@@ -406,7 +467,7 @@ def test_extra_columns_are_written_to_the_workbook(tables, tmp_path):
     extra = {**tables, "pairs": tables["pairs"].assign(cohort="Helsinki")}
     write_outputs(extra, tmp_path / "out", audit=AUDIT, title=TITLE)
     sheet = pd.read_excel(tmp_path / "out" / "pairs.xlsx", sheet_name="Pairs", engine="openpyxl")
-    assert sheet.columns[-1] == "cohort" and (sheet["cohort"] == "Helsinki").all()
+    assert sheet.columns[-5] == "Cohort" and (sheet["Cohort"] == "Helsinki").all(), "before the ids"
     assert "cohort" not in pd.read_csv(tmp_path / "out" / "pairs.csv").columns
 
 

@@ -30,7 +30,7 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from matcher import __version__
-from matcher.report.tables import LONG_TEXT, component_columns, rounded
+from matcher.report.tables import INPUT_COLUMNS, LONG_TEXT, component_columns, header, rounded
 from matcher.safe_io import neutralise, neutralise_series
 
 #: (sheet name, table key) in workbook order. "decisions" is written only when present.
@@ -45,6 +45,36 @@ SHEETS = (
     ("Decisions", "decisions"),
 )
 DECISIONS = ("keep", "reject")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a sheet's columns go: ``front`` first in this order, ``back`` last (ids and e-mails,
+    needed by batch jobs and re-runs but not for reading), the rest in between; ``frozen`` of
+    the front columns stay in view when scrolling right; ``dropped`` are not shown."""
+
+    front: tuple[str, ...] = ()
+    back: tuple[str, ...] = ()
+    frozen: int = 0
+    dropped: tuple[str, ...] = ()
+
+
+#: The sheets a coordinator works in: what to decide and whom it is about come first and stay in
+#: view; the answers behind the score follow, so checking a pair needs no source file.
+LAYOUTS = {
+    "pairs": Layout(("decision", "move_to", "mentee_name", "mentor_name", "score", "explanation",
+                     "notes", "locked_by"),
+                    ("mentee_email", "mentor_email", "mentee_id", "mentor_id"), 4, ("locked",)),
+    "unmatched": Layout(("move_to", "mentee_name", "reason", "best_candidates", "notes"),
+                        ("mentee_email", "mentee_id"), 2),
+    "mentors": Layout(("mentor_name", "capacity", "assigned", "remaining", "mentees"),
+                      ("mentor_email", "mentor_id"), 1),
+    "alternatives": Layout(("mentee_name", "current_mentor", "current_score", "rank", "mentor_name",
+                            "score", "score_change", "free_places", "note"),
+                           ("mentee_id", "mentor_id"), 1),
+}
+#: Widest a frozen name column is made, so the frozen part leaves room on a laptop screen.
+FROZEN_WIDTH = 26
 #: Pinned document date so two runs on the same input give the same bytes.
 FIXED_DATE = dt.datetime(2000, 1, 1)
 TEXT_WIDTH, LONG_WIDTH, MIN_WIDTH = 40, 60, 6
@@ -101,17 +131,30 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: Path, title: str) -> P
     for sheet_name, key in SHEETS:
         if key not in tables:
             continue
-        frame = rounded(tables[key], components if key == "pairs" else [])
-        if key == "pairs":
-            # the coordinator's one job on this sheet comes first and stays in view when scrolling
-            frame = frame[["decision", *(c for c in frame.columns if c != "decision")]]
+        layout = LAYOUTS.get(key, Layout())
+        frame = arranged(rounded(tables[key], components if key == "pairs" else []), layout)
         sheet = workbook.add_worksheet(sheet_name, worksheet_class=_TableSheet)
-        columns = [_column(name, frame[name], components) for name in frame.columns]
-        _write_table(sheet, frame, columns, styles)
-        _decorate(sheet, key, frame, columns, styles)
+        columns = [_column(name, frame[name], components, c < layout.frozen)
+                   for c, name in enumerate(frame.columns)]
+        _write_table(sheet, frame, columns, styles, layout.frozen)
+        _decorate(sheet, key, frame, columns, styles, len(tables["mentors"]))
         _print_setup(sheet, title)
     workbook.close()
     return path
+
+
+def arranged(frame: pd.DataFrame, layout: Layout) -> pd.DataFrame:
+    """``frame``'s columns in the order of ``layout`` (columns it does not have are skipped).
+
+    Example
+    -------
+    >>> arranged(pd.DataFrame(columns=["id", "b", "name", "x"]), Layout(("name",), ("id",), 1, ("x",))).columns.tolist()
+    ['name', 'b', 'id']
+    """
+    front = [c for c in layout.front if c in frame.columns]
+    back = [c for c in layout.back if c in frame.columns]
+    middle = [c for c in frame.columns if c not in {*front, *back, *layout.dropped}]
+    return frame[[*front, *middle, *back]]
 
 
 class _Styles:
@@ -124,6 +167,7 @@ class _Styles:
         self.decision = add(DECISION_CELL)
         self.cells = {
             "score": add({"num_format": "0.0", "valign": "top"}),
+            "change": add({"num_format": "+0.0;-0.0;0.0", "valign": "top"}),
             "component": add({"num_format": "0.00", "valign": "top"}),
             "ratio": add({"num_format": "0.00", "valign": "top"}),
             "int": add({"num_format": "0", "valign": "top"}),
@@ -134,35 +178,43 @@ class _Styles:
         self.red, self.amber, self.green = add(LIGHT_RED), add(LIGHT_AMBER), add(LIGHT_GREEN)
 
 
-def _column(name: str, series: pd.Series, components: list[str]) -> Column:
-    header = len(name) + 3  # room for the filter arrow
-    if name == "score":
-        return Column(name, "score", max(header, 7))
+def _column(name: str, series: pd.Series, components: list[str], frozen: bool = False) -> Column:
+    room = len(header(name)) + 3  # room for the filter arrow
+    if name in ("score", "current_score"):
+        return Column(name, "score", max(room, 7))
+    if name == "score_change":
+        return Column(name, "change", max(room, 7))
     if name in components:
-        return Column(name, "component", max(header, 7))
+        return Column(name, "component", max(room, 7))
     if name == "ratio":
-        return Column(name, "ratio", max(header, 7))
+        return Column(name, "ratio", max(room, 7))
     if pd.api.types.is_bool_dtype(series):
-        return Column(name, "bool", max(header, 7))
+        return Column(name, "bool", max(room, 7))
     if pd.api.types.is_integer_dtype(series):
-        return Column(name, "int", max(header, 7))
+        return Column(name, "int", max(room, 7))
     longest = int(series.astype(str).str.len().max()) if len(series) else 0
+    if name in INPUT_COLUMNS:  # room to type, whatever was prefilled
+        long = name in LONG_TEXT
+        return Column(name, "long" if long else "text",
+                      max(room, min(longest + 1, LONG_WIDTH if long else TEXT_WIDTH), 30 if long else 12))
     if name in LONG_TEXT:
-        return Column(name, "long", min(max(header, longest + 1), LONG_WIDTH))
-    return Column(name, "text", max(MIN_WIDTH, min(max(header, longest + 1), TEXT_WIDTH)))
+        return Column(name, "long", min(max(room, longest + 1), LONG_WIDTH))
+    widest = FROZEN_WIDTH if frozen else TEXT_WIDTH
+    return Column(name, "text", max(MIN_WIDTH, min(max(room, longest + 1), widest)))
 
 
 def _write_table(sheet: "_TableSheet", frame: pd.DataFrame, columns: list[Column],
-                 styles: _Styles) -> None:
-    """Widths and formats per column, then the header and every data row, frozen and filtered."""
+                 styles: _Styles, frozen: int = 0) -> None:
+    """Widths and formats per column, then the header and every data row, with the header row
+    and the first ``frozen`` columns frozen, and filters."""
     formats = []
     for c, column in enumerate(columns):
-        is_decision = column.name == "decision"
-        formats.append(styles.decision if is_decision else styles.cells[column.kind])
-        sheet.set_column(c, c, column.width, formats[-1] if is_decision else None)
-    headers = [styles.decision_header if c.name == "decision" else styles.header for c in columns]
+        is_input = column.name in INPUT_COLUMNS
+        formats.append(styles.decision if is_input else styles.cells[column.kind])
+        sheet.set_column(c, c, column.width, formats[-1] if is_input else None)
+    headers = [styles.decision_header if c.name in INPUT_COLUMNS else styles.header for c in columns]
     sheet.write_table(frame, headers, formats, LINE_HEIGHT * _wrapped_lines(frame, columns))
-    sheet.freeze_panes(1, 1 if columns and columns[0].name == "decision" else 0)
+    sheet.freeze_panes(1, min(frozen, len(columns)))
     if len(columns):
         sheet.autofilter(0, 0, max(len(frame), 1), len(columns) - 1)
 
@@ -202,8 +254,8 @@ class _TableSheet(Worksheet):
             return
         letters = [xl_col_to_name(c) for c in range(n_cols)]
         spans = f' spans="1:{n_cols}"'
-        header = "".join(f'<c r="{letter}1" s="{style._get_xf_index()}"{tail}' for letter, style, tail
-                         in zip(letters, headers, _string_tails(list(map(str, frame.columns)))))
+        head = "".join(f'<c r="{letter}1" s="{style._get_xf_index()}"{tail}' for letter, style, tail
+                         in zip(letters, headers, _string_tails([header(str(c)) for c in frame.columns])))
         cells = "".join(f'<c r="{letter}{{0}}" s="{style._get_xf_index()}"{{{c + 2}}}'
                         for c, (letter, style) in enumerate(zip(letters, formats)))
         rows = np.arange(2, len(frame) + 2).astype(str)
@@ -211,7 +263,7 @@ class _TableSheet(Worksheet):
                           ' ht="' + heights.astype(str).astype(object) + '" customHeight="1"', "")
         tails = [_cell_tails(frame.iloc[:, c]) for c in range(n_cols)]
         body = "".join(map(f"<row r=\"{{0}}\"{spans}{{1}}>{cells}</row>".format, rows, height, *tails))
-        self._rows_xml = f'<row r="1"{spans}>{header}</row>{body}'
+        self._rows_xml = f'<row r="1"{spans}>{head}</row>{body}'
         self._check_dimensions(0, 0)
         self._check_dimensions(len(frame), n_cols - 1)
 
@@ -302,8 +354,8 @@ def _excel_escape(text: str) -> str:
 
 
 def _decorate(sheet: Worksheet, key: str, frame: pd.DataFrame, columns: list[Column],
-              styles: _Styles) -> None:
-    """Colour scales, highlights and the decision drop-down, per sheet."""
+              styles: _Styles, n_mentors: int) -> None:
+    """Colour scales, highlights and the decision and move-to drop-downs, per sheet."""
     last = len(frame)
     if last == 0:
         return
@@ -328,6 +380,18 @@ def _decorate(sheet: Worksheet, key: str, frame: pd.DataFrame, columns: list[Col
                                                      "value": '"reject"', "format": styles.red})
             sheet.conditional_format(1, c, last, c, {"type": "cell", "criteria": "==",
                                                      "value": '"keep"', "format": styles.green})
+        elif column.name == "move_to" and n_mentors:
+            # a drop-down of the Mentors sheet's names; an e-mail may be typed instead
+            sheet.data_validation(1, c, last, c, {
+                "validate": "list", "source": f"='Mentors'!$A$2:$A${n_mentors + 1}",
+                "ignore_blank": True, "error_type": "information",
+                "error_title": "Move to a mentor",
+                "error_message": "Not a name on the Mentors sheet: matcher will look it up as an "
+                                 "e-mail or name and suggest the closest if it finds none.",
+                "input_title": "Move to another mentor",
+                "input_message": "The new mentor's e-mail or name. The next run locks the mentee "
+                                 "with that mentor.",
+            })
         elif key == "issues" and column.name == "severity":
             for word, style in (("error", styles.red), ("warning", styles.amber)):
                 sheet.conditional_format(1, c, last, c, {"type": "cell", "criteria": "==",
