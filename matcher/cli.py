@@ -126,8 +126,9 @@ ISSUE_HEADINGS = ("severity", "file", "row", "column", "value", "problem", "sugg
 SHORT_TEXT = 48
 
 
-def _print_issues(issues) -> None:
-    """The issues as a table: rich (errors in red) on a terminal, plain aligned text otherwise.
+def _print_issues(issues, err: bool = False) -> None:
+    """The issues as a table: rich (errors in red) on a terminal, plain aligned text otherwise;
+    on stderr when ``err``.
 
     Rich fits a table to 80 columns when stdout is a pipe or a CI log, which wraps every cell over
     many lines; there each issue gets one line instead, so it can be grepped.
@@ -139,9 +140,9 @@ def _print_issues(issues) -> None:
     if issues.empty:
         return
     cells = _issue_cells(issues)
-    console = Console(soft_wrap=False)
+    console = Console(soft_wrap=False, stderr=err)
     if not console.is_terminal:
-        click.echo(_plain_table(ISSUE_HEADINGS, cells))
+        click.echo(_plain_table(ISSUE_HEADINGS, cells), err=err)
         return
     table = Table(show_lines=False, header_style="bold")
     for name in ISSUE_HEADINGS:
@@ -192,24 +193,86 @@ def _plain_table(headings: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 @click.option("--decisions", type=click.Path(dir_okay=False, exists=True),
               help="The pairs.xlsx you reviewed: 'keep' pairs are locked, 'reject' pairs "
                    "forbidden, everyone else is matched again.")
+@click.option("--draft-introductions", is_flag=True,
+              help="Write introduction letters for every proposed pair, marked as drafts "
+                   "(default: only for kept pairs).")
 @click.option("--pseudonymise", is_flag=True, help="Write ids instead of names and e-mails.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary; errors only.")
 @handle_errors
-def run_command(round_config, outdir, objective, decisions, pseudonymise, quiet):
+def run_command(round_config, outdir, objective, decisions, draft_introductions, pseudonymise, quiet):
     """Read, validate, score, solve and write the round's output folder.
 
     Writes pairs.xlsx (the workbook to review), pairs.csv, unmatched.csv, mentors.csv,
-    introductions.csv, report.html and audit.json. Exit codes: 0 done, 2 invalid input,
-    3 locked pairs that cannot all hold.
+    introductions.csv with one .eml per letter in introductions/, report.html and audit.json.
+    Exit codes: 0 done, 2 invalid input, 3 locked pairs that cannot all hold.
     """
-    from matcher.console import StepProgress, print_run_summary
-    from matcher.run import run_round
+    from matcher.console import StepProgress, print_next_steps, print_run_summary
+    from matcher.run import DataErrors, run_round
 
-    with StepProgress(enabled=not quiet) as progress:
-        result = run_round(round_config, outdir, objective=objective, decisions=decisions,
-                           pseudonymise=pseudonymise, on_step=progress.step)
+    try:
+        with StepProgress(enabled=not quiet) as progress:
+            result = run_round(round_config, outdir, objective=objective, decisions=decisions,
+                               pseudonymise=pseudonymise, draft_introductions=draft_introductions,
+                               on_step=progress.step)
+    except DataErrors as error:
+        _print_data_errors(error, round_config)
+        raise
     if not quiet:
         print_run_summary(result)
+        print_next_steps(result, round_config)
+
+
+#: data errors a stopped run prints; validate lists them all
+SHOWN_ERRORS = 20
+
+
+def _print_data_errors(error, round_config: str) -> None:
+    """The first :data:`SHOWN_ERRORS` data errors of a stopped run, on stderr, in the table
+    ``validate`` prints, then how many more there are."""
+    from matcher.i18n import t
+
+    errors = error.issues
+    click.echo(t("cli.data_errors", error.language, n=len(errors)), err=True)
+    _print_issues(errors.head(SHOWN_ERRORS), err=True)
+    if len(errors) > SHOWN_ERRORS:
+        click.echo(t("cli.more_errors", error.language, n=len(errors) - SHOWN_ERRORS,
+                     config=round_config), err=True)
+
+
+@main.command("templates")
+@click.argument("round_config", metavar="ROUND", type=click.Path(dir_okay=False, exists=True))
+@click.option("-o", "--output", type=click.Path(file_okay=False),
+              help="Folder to write into (default: [introductions] templates in the config, "
+                   "else introduction-templates/ beside it).")
+@handle_errors
+def templates_command(round_config, output):
+    """Copy the built-in introduction letter templates into the round's template folder to edit.
+
+    Six files, to_mentee.<fi|sv|en>.txt and to_mentor.<fi|sv|en>.txt; a file that is already
+    there is kept as it is. Placeholders such as {other_first_name} and {reasons} are listed in
+    the README.
+    """
+    from pathlib import Path
+
+    from matcher.config import load_config
+    from matcher.errors import InputError
+    from matcher.introductions import (LETTER_LANGUAGES, ROLES, builtin_template_text,
+                                       template_folder, template_name)
+
+    folder = Path(output) if output else template_folder(load_config(round_config))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for role in ROLES:
+            for language in LETTER_LANGUAGES:
+                path = folder / template_name(role, language)
+                if path.exists():
+                    click.echo(f"kept {path} (already there)")
+                    continue
+                path.write_text(builtin_template_text(role, language), encoding="utf-8")
+                click.echo(f"wrote {path}")
+    except OSError as exc:
+        raise InputError(f"cannot write templates into {folder}: {exc.strerror or exc}") from None
+    click.echo(f"Edit them, then: matcher run {round_config}")
 
 
 @main.command("score")

@@ -53,6 +53,8 @@ DUPLICATE_POLICIES = ("keep_latest", "keep_first")
 MEETING_MODES = ("in_person", "remote", "either")
 LANGUAGE_LEVELS = ("basic", "good", "fluent", "native")
 RULE_OPERATORS = (">=", ">", "<=", "<", "==", "!=")
+#: Languages of the coordinator's outputs ([round] language); see matcher.i18n.
+OUTPUT_LANGUAGES = ("en", "fi", "sv")
 DEFAULT_WEIGHTS = {"field": 0.30, "goals": 0.40, "language": 0.15, "location": 0.15,
                    "experience": 0.0, "gender": 0.0}
 
@@ -152,8 +154,20 @@ class SolverConfig:
 
 
 @dataclass(frozen=True)
+class IntroductionsConfig:
+    """The introduction letters: where a programme's own templates are, and the sender."""
+
+    #: folder of the programme's own letter templates (missing ones fall back to the built-in)
+    templates: Path | None = None
+    #: the From address of the .eml letters, e.g. "Mentoring team <mentoring@example.org>"
+    sender: str = ""
+
+
+@dataclass(frozen=True)
 class RoundConfig:
     name: str = "Mentoring round"
+    #: language of the report, workbook, explanations and summary: "en", "fi" or "sv"
+    language: str = "en"
     #: the config file this came from (None when built in code)
     path: Path | None = None
     base_dir: Path = field(default_factory=Path.cwd)
@@ -167,6 +181,7 @@ class RoundConfig:
     scoring: ScoringConfig = field(default_factory=ScoringConfig)
     constraints: ConstraintConfig = field(default_factory=ConstraintConfig)
     solver: SolverConfig = field(default_factory=SolverConfig)
+    introductions: IntroductionsConfig = field(default_factory=IntroductionsConfig)
 
     def replace(self, **changes: Any) -> "RoundConfig":
         """A copy with some top-level sections replaced (configs are immutable)."""
@@ -256,10 +271,12 @@ class _Parser:
 
     def round(self, data: dict, path: Path | None) -> RoundConfig:
         top = self.table(data, "", ("round", "mentors", "mentees", "read", "defaults",
-                                    "vocabulary", "scoring", "constraints", "solver"))
-        rnd = self.table(top.get("round"), "round", ("name", "output"))
+                                    "vocabulary", "scoring", "constraints", "solver",
+                                    "introductions"))
+        rnd = self.table(top.get("round"), "round", ("name", "output", "language"))
         return RoundConfig(
             name=self.value(rnd, "round", "name", str, RoundConfig.name),
+            language=self.choice(rnd, "round", "language", OUTPUT_LANGUAGES, RoundConfig.language),
             path=path,
             base_dir=self.base_dir,
             output=self.path(rnd, "round", "output"),
@@ -271,6 +288,7 @@ class _Parser:
             scoring=self.scoring(top.get("scoring")),
             constraints=self.constraints(top.get("constraints")),
             solver=self.solver(top.get("solver")),
+            introductions=self.introductions(top.get("introductions")),
         )
 
     def source(self, data: Any, key: str, fields: tuple[str, ...]) -> SourceConfig:
@@ -399,6 +417,15 @@ class _Parser:
                 raise self.fail(key, "expected a pair as {mentee = \"id or e-mail\", mentor = \"id or e-mail\"}")
             refs.append(PairRef(mentee=item[0].strip(), mentor=item[1].strip(), source="config"))
         return tuple(refs)
+
+    def introductions(self, data: Any) -> IntroductionsConfig:
+        data = self.table(data, "introductions", ("templates", "sender"))
+        sender = self.value(data, "introductions", "sender", str, "").strip()
+        if any(c in sender for c in "\r\n"):
+            raise self.fail("introductions.sender", "must be one line, e.g. "
+                                                    "\"Mentoring team <mentoring@example.org>\"")
+        return IntroductionsConfig(templates=self.path(data, "introductions", "templates"),
+                                   sender=sender)
 
     def solver(self, data: Any) -> SolverConfig:
         data = self.table(data, "solver", ("objective", "engine", "min_mentees_per_mentor"))

@@ -5,10 +5,14 @@ Only counts, scores and paths are shown: never names, e-mails or free-text answe
 
 from __future__ import annotations
 
+import shlex
 import time
 
 from rich.console import Console
 from rich.table import Table
+
+from matcher.i18n import t
+from matcher.introductions import EML_FOLDER
 
 _err = Console(stderr=True)
 
@@ -48,15 +52,35 @@ class StepProgress:
             self._status.__exit__(exc_type, exc, tb)
 
 
+#: the Summary rows shown at the end of a run (keys of the summary table's index)
+SUMMARY_ROWS = ("mentees", "mentors", "mentor_places", "matched_mentees", "unmatched_mentees",
+                "locked_pairs", "objective", "solver_status", "optimality_gap", "mean_score",
+                "minimum_score", "data_issues")
+
+
 def print_run_summary(result) -> None:
-    """The short table printed at the end of ``matcher run``."""
-    summary = dict(zip(result.tables["summary"]["item"], result.tables["summary"]["value"]))
-    table = Table(title=f"{summary['Round']}", show_header=False, title_justify="left")
+    """The short table printed at the end of ``matcher run``, in the round's language."""
+    summary = result.tables["summary"]
+    table = Table(title=f"{summary.loc['round', 'value']}", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column()
-    for item in ("Mentees", "Mentors", "Mentor places", "Matched mentees", "Unmatched mentees",
-                 "Locked pairs", "Objective", "Solver status", "Optimality gap", "Mean score",
-                 "Minimum score", "Data issues"):
-        table.add_row(item, summary[item])
-    table.add_row("Output", str(result.outdir))
+    for key in SUMMARY_ROWS:
+        table.add_row(summary.loc[key, "item"], summary.loc[key, "value"])
+    table.add_row(t("summary.output", result.round.config.language), str(result.outdir))
     Console(width=100).print(table)
+
+
+def print_next_steps(result, round_config) -> None:
+    """What the letters are, and the next step of the review loop, as the last lines."""
+    language = result.round.config.language
+    letters = result.tables["introductions"]
+    if len(letters):
+        status = "draft" if (letters["status"] == "draft").any() else "kept"
+        print(t("cli.introductions", language, n=len(letters), folder=result.outdir / EML_FOLDER,
+                status=t(f"status.{status}", language)))
+    else:
+        print(t("cli.no_introductions", language))
+    workbook = result.outdir / "pairs.xlsx"
+    command = " ".join(shlex.quote(str(part)) for part in (
+        "matcher", "run", round_config, "-o", result.outdir, "--decisions", workbook))
+    print(t("cli.next_step", language, workbook=workbook, command=command))

@@ -22,6 +22,7 @@ from matcher import __version__
 from matcher.config import OBJECTIVES, RoundConfig, load_config
 from matcher.errors import InputError
 from matcher.intake import Round, load_round
+from matcher.introductions import introduction_letters, load_templates
 from matcher.report import write_outputs
 from matcher.report.audit import file_sha256
 from matcher.report.tables import header, stable_names
@@ -39,6 +40,21 @@ DECISION_WORDS = {
 }
 #: Columns of the decisions table read from a reviewed workbook and carried into the next one.
 DECISION_COLUMNS = ("mentee_id", "mentor_id", "decision", "notes", "moved_from")
+
+
+class DataErrors(InputError):
+    """The round has data errors, so nothing was matched (exit code 2).
+
+    ``issues`` holds the errors (the issues table's columns), for the CLI to print.
+    """
+
+    def __init__(self, issues: pd.DataFrame, config_path: Path | None, language: str = "en"):
+        self.issues = issues.reset_index(drop=True)
+        self.config_path = config_path
+        self.language = language
+        super().__init__(f"the round has {len(issues)} data error(s); nothing was matched. "
+                         f"Run 'matcher validate {config_path or 'ROUND'}' to see them and fix "
+                         "the spreadsheets or the config.")
 
 
 @dataclass(repr=False)
@@ -61,7 +77,7 @@ class RunResult:
 
 def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None, *,
               objective: str | None = None, decisions: str | Path | None = None,
-              pseudonymise: bool = False,
+              pseudonymise: bool = False, draft_introductions: bool = False,
               on_step: Callable[[str], None] | None = None) -> RunResult:
     """Run a whole round and write its output folder.
 
@@ -79,6 +95,9 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
         ``keep`` / ``reject`` decisions become locked / forbidden pairs.
     pseudonymise : bool
         Write ids instead of names and e-mails in every output.
+    draft_introductions : bool
+        Write introduction letters for every proposed pair (status ``draft``), not only for the
+        kept ones (:mod:`matcher.introductions`).
     on_step : callable, optional
         Called with each step name (``"reading"``, ``"scoring"``, ``"solving"``, ``"writing"``)
         when it starts, for progress displays.
@@ -86,7 +105,9 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
     Raises
     ------
     InputError
-        Unreadable input, or data errors found by validation (exit code 2).
+        Unreadable input, or a letter template that cannot be used (exit code 2).
+    DataErrors
+        Data errors found by validation; nothing was matched (exit code 2).
     InfeasibleLocksError
         Locked or kept pairs that cannot all hold (exit code 3).
 
@@ -103,13 +124,12 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
             raise InputError(f"unknown objective {objective!r}; choose one of: {', '.join(OBJECTIVES)}")
         config = config.replace(solver=dataclasses.replace(config.solver, objective=objective))
 
+    templates = load_templates(config)  # a broken template stops the run before any work
     step("reading")
     round = load_round(config)
     if not round.ok:
-        n_errors = int((round.issues["severity"] == "error").sum())
-        raise InputError(f"the round has {n_errors} data error(s); nothing was matched. "
-                         f"Run 'matcher validate {config.path or 'ROUND'}' to see them and fix the "
-                         "spreadsheets or the config.")
+        raise DataErrors(round.issues[round.issues["severity"] == "error"], config.path,
+                         config.language)
     carried = read_decisions(decisions, round) if decisions else _no_decisions()
     round = apply_decisions(round, carried)
 
@@ -123,10 +143,13 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
     tables = build_tables(round, scores, matching, pseudonymise=pseudonymise)
     tables["decisions"] = _carried_decisions(carried, tables["pairs"])
     _carry_notes(tables, carried)
+    tables["introductions"] = introduction_letters(round, tables["pairs"], drafts=draft_introductions,
+                                                   templates=templates)
     outdir = Path(outdir) if outdir else (config.output or config.base_dir / "output")
     audit = build_audit(config, round, matching, tables, decisions, pseudonymise,
                         time.perf_counter() - started)
-    files = write_outputs(tables, outdir, audit=audit, title=config.name)
+    files = write_outputs(tables, outdir, audit=audit, title=config.name,
+                          sender=config.introductions.sender)
     return RunResult(round, scores, matching, tables, outdir, files, audit)
 
 
@@ -363,6 +386,7 @@ def build_audit(config: RoundConfig, round: Round, matching: Matching, tables: d
             "mentor_places": int(round.mentors["capacity"].sum()),
             "pairs": len(tables["pairs"]), "unmatched": len(tables["unmatched"]),
             "locked": int(tables["pairs"]["locked"].sum()), "forbidden": len(round.forbidden),
+            "introduction_letters": len(tables.get("introductions", ())),
             "errors": int((round.issues["severity"] == "error").sum()),
             "warnings": int((round.issues["severity"] == "warning").sum()),
         },

@@ -22,7 +22,6 @@ import pytest
 
 from matcher.errors import InputError
 from matcher.report import write_outputs
-from matcher.report.csvs import introductions
 from matcher.report.tables import check_tables, component_columns, stable_names
 from matcher.report.tables import header as human
 from matcher.report.xlsx import LAYOUTS, Layout, arranged
@@ -331,29 +330,6 @@ def test_csvs_are_plain_utf8_and_formula_safe(written):
     for name in ("pairs.csv", "unmatched.csv", "mentors.csv", "introductions.csv"):
         for row in csv.reader(io.StringIO((written / name).read_text(encoding="utf-8"))):
             assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), name
-
-
-def test_introductions_greet_both_and_skip_rejected_pairs(written, tables):
-    intro = pd.read_csv(written / "introductions.csv", keep_default_na=False)
-    assert list(intro.columns) == ["mentee_name", "mentee_email", "mentor_name", "mentor_email",
-                                   "subject", "introduction"]
-    pairs = tables["pairs"]
-    assert len(intro) == len(pairs) - 1
-    assert pairs.loc[3, "mentee_email"] not in set(intro["mentee_email"])
-    first = intro.iloc[0]
-    assert first["introduction"].startswith("Hello Aino and ")
-    assert "You were paired because: Both work in ICT;" in first["introduction"]
-    assert first["introduction"].count("\n") > 3 and first["mentor_email"] in first["introduction"]
-    assert intro["mentee_name"].iloc[1] == "'" + FORMULA_NAME
-    assert first["subject"].startswith(TITLE + ": meet your mentoring pair")
-
-
-def test_introductions_cope_with_pseudonymised_tables():
-    pairs = pd.DataFrame({"mentee_name": ["E1"], "mentee_email": [""], "mentor_name": [""],
-                          "mentor_email": [""], "explanation": [""], "decision": [""]})
-    text = introductions(pairs, "Round")["introduction"].iloc[0]
-    assert text.startswith("Hello E1 and mentor,") and "()" not in text
-    assert "You were paired because: Your answers fit well together." in text
 
 
 # --- HTML report --------------------------------------------------------------------------

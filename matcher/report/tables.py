@@ -121,17 +121,6 @@ def decimals(frame: pd.DataFrame, components: list[str] = ()) -> dict[str, int]:
     return places
 
 
-def first_name(names: pd.Series) -> pd.Series:
-    """The first word of each name, for greetings ("Aino-Maria Äijälä" → "Aino-Maria").
-
-    Example
-    -------
-    >>> first_name(pd.Series(["Aino Äijälä", "", "  Jussi  K"])).tolist()
-    ['Aino', '', 'Jussi']
-    """
-    return names.fillna("").astype(str).str.strip().str.extract(r"^(\S*)", expand=False)
-
-
 def header(name: str) -> str:
     """The human header of a column: from :data:`HEADERS`, else a snake_case name with spaces
     (a score component, a config field); any other name (a form's own question carried
