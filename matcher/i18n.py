@@ -108,6 +108,56 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "column.mentee_meeting_mode": ("Mentee meets", "Mentoroitava tapaa", "Adepten träffas"),
     "column.mentor_meeting_mode": ("Mentor meets", "Mentori tapaa", "Mentorn träffas"),
     "column.mentor_job_title": ("Mentor's job title", "Mentorin ammattinimike", "Mentorns yrkestitel"),
+    # --- workbook and report columns of the review (the workbook engineer's) ----------------------
+    "column.locked_by": ("Locked", "Lukittu", "Låst"),
+    "column.current_mentor": ("Current mentor", "Nykyinen mentori", "Nuvarande mentor"),
+    "column.current_score": ("Current score", "Nykyiset pisteet", "Nuvarande poäng"),
+    "column.score_change": ("Score change if moved", "Pistemuutos siirrossa",
+                            "Poängändring vid flytt"),
+    "column.free_places": ("Mentor's free places", "Mentorin vapaat paikat", "Mentorns lediga platser"),
+    "column.moved_from": ("Moved from mentor id", "Siirretty mentorilta (tunnus)",
+                          "Flyttad från mentor (id)"),
+    "lock.decisions": ("kept in review", "pidetty tarkistuksessa", "behållen vid granskning"),
+    "lock.move": ("moved in review", "siirretty tarkistuksessa", "flyttad vid granskning"),
+    "lock.config": ("round config", "kierroksen asetukset", "omgångens inställningar"),
+    "alternatives.raises": ("moving raises the pair's score", "siirto nostaa parin pisteitä",
+                            "flytten höjer parets poäng"),
+    "alternatives.lowers": ("moving lowers the pair's score", "siirto laskee parin pisteitä",
+                            "flytten sänker parets poäng"),
+    "alternatives.unmatched": ("unmatched: this mentor could take them",
+                               "ilman paria: tämä mentori voisi ottaa hänet",
+                               "utan par: den här mentorn kunde ta emot adepten"),
+    "level.1": ("basic", "perustaso", "grundläggande"),
+    "level.2": ("good", "hyvä", "god"),
+    "level.3": ("fluent", "sujuva", "flytande"),
+    "level.4": ("native", "äidinkieli", "modersmål"),
+    "workbook.keep": ("keep", "pidä", "behåll"),
+    "workbook.reject": ("reject", "hylkää", "avvisa"),
+    "workbook.decision_title": ("Your decision", "Päätöksesi", "Ditt beslut"),
+    "workbook.decision_prompt": (
+        "keep: fix this pair in the next run. reject: never pair them. Empty: let matcher decide.",
+        "pidä: pari pysyy seuraavassa ajossa. hylkää: heitä ei koskaan paritetta. Tyhjä: matcher "
+        "päättää.",
+        "behåll: paret står kvar i nästa körning. avvisa: de paras aldrig ihop. Tomt: matcher "
+        "bestämmer."),
+    "workbook.decision_error_title": ("keep or reject?", "pidä vai hylkää?", "behåll eller avvisa?"),
+    "workbook.decision_error": (
+        "Type keep or reject, or leave the cell empty to decide later.",
+        "Kirjoita pidä tai hylkää, tai jätä solu tyhjäksi ja päätä myöhemmin.",
+        "Skriv behåll eller avvisa, eller lämna cellen tom och bestäm senare."),
+    "workbook.move_title": ("Move to another mentor", "Siirrä toiselle mentorille",
+                            "Flytta till en annan mentor"),
+    "workbook.move_prompt": (
+        "The new mentor's e-mail or name. The next run locks the mentee with that mentor.",
+        "Uuden mentorin sähköposti tai nimi. Seuraava ajo lukitsee mentoroitavan hänelle.",
+        "Den nya mentorns e-post eller namn. Nästa körning låser adepten hos den mentorn."),
+    "workbook.move_error": (
+        "Not a name on the Mentors sheet: matcher will look it up as an e-mail or name and "
+        "suggest the closest if it finds none.",
+        "Nimeä ei ole Mentorit-välilehdellä: matcher etsii sitä sähköpostina tai nimenä ja "
+        "ehdottaa lähintä, jos ei löydä.",
+        "Inget namn på fliken Mentorer: matcher söker det som e-post eller namn och föreslår "
+        "det närmaste om inget hittas."),
     # --- meeting modes, as shown in tables -----------------------------------------------------
     "mode.in_person": ("in person", "kasvokkain", "på plats"),
     "mode.remote": ("remotely", "etänä", "på distans"),

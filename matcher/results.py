@@ -17,7 +17,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from matcher import vocab
 from matcher.i18n import label, t
 from matcher.scoring.constraints import NO_SHARED_LANGUAGE
 from matcher.scoring.explain import reason_label
@@ -88,9 +87,11 @@ def build_tables(round, scores, matching, *, pseudonymise: bool = False) -> dict
         "pairs": pairs,
         "unmatched": _unmatched(round, scores, people, mentee_pos, assigned, capacity, top),
         "mentors": _mentors(round, people, assigned, capacity, matching.pairs),
-        "alternatives": _alternatives(scores, people, movable, assigned, capacity, pairs),
-        "supply_demand": supply_and_demand(round.mentees, round.mentors),
-        "goal_coverage": goal_coverage(round.mentees, round.mentors, matching.pairs),
+        "alternatives": _alternatives(scores, people, movable, assigned, capacity, pairs,
+                                      round.config.language),
+        "supply_demand": supply_and_demand(round.mentees, round.mentors, round.config.language),
+        "goal_coverage": goal_coverage(round.mentees, round.mentors, matching.pairs,
+                                       round.config.language),
         "issues": round.issues.reset_index(drop=True),
         "summary": _summary(round, scores, matching, pairs),
     }
@@ -113,19 +114,20 @@ def _pairs(round, scores, matching, people, mentee_pos, mentor_pos) -> pd.DataFr
     table["explanation"] = scores.explain_many(mentee_ids, mentor_ids)
     table["locked"] = chosen["locked"].to_numpy(dtype=bool)
     table["decision"] = np.where(table["locked"], "keep", "")
-    table["locked_by"] = _lock_sources(round.locked, table)
+    language = round.config.language
+    table["locked_by"] = _lock_sources(round.locked, table, language)
     table["move_to"] = ""
     table["notes"] = ""
-    mentee_answers = answers(round.mentees, "mentee", people.pseudonymised).loc[mentee_ids]
-    mentor_answers = answers(round.mentors, "mentor", people.pseudonymised).loc[mentor_ids]
+    mentee_answers = answers(round.mentees, "mentee", people.pseudonymised, language).loc[mentee_ids]
+    mentor_answers = answers(round.mentors, "mentor", people.pseudonymised, language).loc[mentor_ids]
     for frame in (mentee_answers, mentor_answers):
         for name in frame.columns:
             table[name] = frame[name].to_numpy()
     return table
 
 
-#: How a lock's source reads in the workbook's and report's ``locked`` column.
-LOCK_SOURCES = {"decisions": "kept in review", "move": "moved in review", "config": "round config"}
+#: Lock sources with a catalogue text (``lock.<source>``); others (a file name) are shown as they are.
+LOCK_SOURCES = ("decisions", "move", "config")
 #: The answers shown beside each pair: (canonical column, vocabulary kind or None, shown as).
 ANSWERS = {
     "mentee": (("fields", "fields", "field"), ("goals", "goals", "goals"),
@@ -135,24 +137,27 @@ ANSWERS = {
                ("languages", "languages", "languages"), ("city", None, "city"),
                ("meeting_mode", None, "meeting_mode"), ("job_title", None, "job_title")),
 }
-LEVELS = {1: "basic", 2: "good", 3: "fluent", 4: "native"}
-MEETING_MODES = {"in_person": "in person", "remote": "remote", "either": "in person or remote"}
+MEETING_MODES = ("in_person", "remote", "either")
 
 
-def answers(people: pd.DataFrame, role: str, pseudonymise: bool = False) -> pd.DataFrame:
+def answers(people: pd.DataFrame, role: str, pseudonymise: bool = False,
+            language: str = "en") -> pd.DataFrame:
     """Each person's key answers as display text, one column per answer, indexed by person id.
 
     Columns are ``<role>_field, <role>_goals`` (``mentor_topics``), ``_languages, _city,
     _meeting_mode`` and for mentors ``_job_title``. Canonical answers are shown by their
-    labels; a column the round does not have is empty. The job title is free text and is left
-    out when the output is pseudonymised.
+    labels in ``language``; a column the round does not have is empty. The job title is free
+    text and is left out when the output is pseudonymised.
 
     Distinct answers are formatted once, so this costs one pass per column, not per pair.
 
     >>> people = pd.DataFrame({"fields": [("ict",)], "languages": [{"fi": 4, "en": 3}],
     ...                        "meeting_mode": ["either"]}, index=["e1"])
     >>> answers(people, "mentee").loc["e1"].tolist()
-    ['ICT', '', 'Finnish (native), English (fluent)', '', 'in person or remote']
+    ['ICT', '', 'Finnish (native), English (fluent)', '', 'either way']
+    >>> answers(people, "mentee", language="fi").loc["e1", "mentee_languages"]
+    'suomi (äidinkieli), englanti (sujuva)'
+
     """
     out = pd.DataFrame(index=people.index)
     for column, kind, shown in ANSWERS[role]:
@@ -168,32 +173,34 @@ def answers(people: pd.DataFrame, role: str, pseudonymise: bool = False) -> pd.D
             try:
                 text.append(formatted[key])
             except KeyError:
-                formatted[key] = _answer_text(value, kind, column)
+                formatted[key] = _answer_text(value, kind, column, language)
                 text.append(formatted[key])
             except TypeError:  # an unhashable answer: format it directly
-                text.append(_answer_text(value, kind, column))
+                text.append(_answer_text(value, kind, column, language))
         out[name] = text
     return out
 
 
-def _answer_text(value, kind: str | None, column: str) -> str:
+def _answer_text(value, kind: str | None, column: str, language: str) -> str:
     if isinstance(value, dict):  # languages: code -> level
-        return ", ".join(f"{vocab.label(kind, k)} ({LEVELS[level]})" if level in LEVELS
-                         else vocab.label(kind, k) for k, level in value.items())
+        return ", ".join(f"{label(kind, k, language)} ({t(f'level.{level}', language)})"
+                         if level in (1, 2, 3, 4) else label(kind, k, language)
+                         for k, level in value.items())
     if isinstance(value, (tuple, list, set)):
-        return ", ".join(vocab.label(kind, k) if kind else str(k) for k in value)
+        return ", ".join(label(kind, k, language) if kind else str(k) for k in value)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    if column == "meeting_mode":
-        return MEETING_MODES.get(str(value), str(value))
+    if column == "meeting_mode" and value in MEETING_MODES:
+        return t(f"mode.{value}", language)
     return str(value)
 
 
-def _lock_sources(locked: pd.DataFrame, pairs: pd.DataFrame) -> np.ndarray:
+def _lock_sources(locked: pd.DataFrame, pairs: pd.DataFrame, language: str) -> np.ndarray:
     """Why each locked pair is locked ("kept in review", "round config", a file name); "" if not."""
     sources = locked.drop_duplicates(["mentee_id", "mentor_id"]).set_index(["mentee_id", "mentor_id"])["source"]
     keys = pd.MultiIndex.from_arrays([pairs["mentee_id"], pairs["mentor_id"]])
-    found = sources.reindex(keys).fillna("").astype(str).map(lambda s: LOCK_SOURCES.get(s, s))
+    found = sources.reindex(keys).fillna("").astype(str).map(
+        lambda s: t(f"lock.{s}", language) if s in LOCK_SOURCES else s)
     return np.where(pairs["locked"], found.to_numpy(dtype=object), "")
 
 
@@ -215,7 +222,7 @@ def _unmatched(round, scores, people, mentee_pos, assigned, capacity, top) -> pd
         "move_to": "",
         "notes": "",
     })
-    mentee_answers = answers(round.mentees, "mentee", people.pseudonymised).loc[ids]
+    mentee_answers = answers(round.mentees, "mentee", people.pseudonymised, round.config.language).loc[ids]
     for name in mentee_answers.columns:
         table[name] = mentee_answers[name].to_numpy()
     return table
@@ -328,7 +335,7 @@ def _mentors(round, people, assigned, capacity, chosen: pd.DataFrame) -> pd.Data
     ids = round.mentors.index
     names = people.mentee_name.loc[chosen["mentee_id"]].astype(str).to_numpy()
     mentees = pd.Series(names).groupby(chosen["mentor_id"].to_numpy(), sort=False).agg("; ".join)
-    mentor_answers = answers(round.mentors, "mentor", people.pseudonymised)
+    mentor_answers = answers(round.mentors, "mentor", people.pseudonymised, round.config.language)
     return pd.DataFrame({
         "mentor_id": ids.to_numpy(),
         "mentor_name": people.mentor_name.loc[ids].to_numpy(),
@@ -342,7 +349,8 @@ def _mentors(round, people, assigned, capacity, chosen: pd.DataFrame) -> pd.Data
     })
 
 
-def _alternatives(scores, people, top, assigned, capacity, pairs: pd.DataFrame) -> pd.DataFrame:
+def _alternatives(scores, people, top, assigned, capacity, pairs: pd.DataFrame,
+                  language: str = "en") -> pd.DataFrame:
     """The best compatible mentors with a free place for each mentee, besides their own, and what
     moving there would cost: the alternative's score minus the mentee's current (lowest) pair
     score, or plus the whole score for an unmatched mentee, who gains a mentor."""
@@ -370,13 +378,13 @@ def _alternatives(scores, people, top, assigned, capacity, pairs: pd.DataFrame) 
         "score_change": change,
         "free_places": free,
         "feasible": True,
-        "note": np.where(matched, np.where(change >= 0, "moving raises the pair's score",
-                                           "moving lowers the pair's score"),
-                         "unmatched: this mentor could take them"),
+        "note": np.where(matched, np.where(change >= 0, t("alternatives.raises", language),
+                                           t("alternatives.lowers", language)),
+                         t("alternatives.unmatched", language)),
     })
 
 
-def supply_and_demand(mentees: pd.DataFrame, mentors: pd.DataFrame) -> pd.DataFrame:
+def supply_and_demand(mentees: pd.DataFrame, mentors: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     """Mentees wanting each language, field and goal against the mentors offering it.
 
     ``ratio`` is the offering mentors' total capacity per wanting mentee: below 1 means that not
@@ -396,7 +404,7 @@ def supply_and_demand(mentees: pd.DataFrame, mentors: pd.DataFrame) -> pd.DataFr
         keys = sorted(set(wanted.index) | set(offering.index))
         frame = pd.DataFrame({
             "dimension": dimension,
-            "value": [vocab.label(kind, key) for key in keys],
+            "value": [label(kind, key, language) for key in keys],
             "mentees": wanted.reindex(keys, fill_value=0).to_numpy(dtype=np.int64),
             "mentors": offering.reindex(keys, fill_value=0).to_numpy(dtype=np.int64),
             "capacity": capacity.reindex(keys, fill_value=0).to_numpy(dtype=np.int64),
@@ -406,7 +414,8 @@ def supply_and_demand(mentees: pd.DataFrame, mentors: pd.DataFrame) -> pd.DataFr
     return pd.concat(frames, ignore_index=True)
 
 
-def goal_coverage(mentees: pd.DataFrame, mentors: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+def goal_coverage(mentees: pd.DataFrame, mentors: pd.DataFrame, pairs: pd.DataFrame,
+                  language: str = "en") -> pd.DataFrame:
     """For each goal: matched mentees who have it, and how many of them got a mentor offering it."""
     goals = mentees["goals"].loc[pairs["mentee_id"]].to_numpy()
     topics = mentors["topics"].loc[pairs["mentor_id"]].to_numpy()
@@ -417,7 +426,7 @@ def goal_coverage(mentees: pd.DataFrame, mentors: pd.DataFrame, pairs: pd.DataFr
     per_mentee = wanted.groupby(["goals", "mentee_id"], sort=True)["covered"].any().reset_index()
     table = per_mentee.groupby("goals", sort=True)["covered"].agg(["size", "sum"]).reset_index()
     return pd.DataFrame({
-        "goal": [vocab.label("goals", key) for key in table["goals"]],
+        "goal": [label("goals", key, language) for key in table["goals"]],
         "mentees": table["size"].to_numpy(dtype=np.int64),
         "covered": table["sum"].to_numpy(dtype=np.int64),
     })

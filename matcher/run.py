@@ -25,6 +25,7 @@ from matcher.intake import Round, load_round
 from matcher.introductions import introduction_letters, load_templates
 from matcher.report import write_outputs
 from matcher.report.audit import file_sha256
+from matcher.i18n import LANGUAGES, sheet_name
 from matcher.report.tables import header, stable_names
 from matcher.results import build_tables
 from matcher.scoring import Scores, score_round
@@ -149,7 +150,7 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
     audit = build_audit(config, round, matching, tables, decisions, pseudonymise,
                         time.perf_counter() - started)
     files = write_outputs(tables, outdir, audit=audit, title=config.name,
-                          sender=config.introductions.sender)
+                          sender=config.introductions.sender, language=config.language)
     return RunResult(round, scores, matching, tables, outdir, files, audit)
 
 
@@ -181,21 +182,24 @@ def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
     path = Path(path)
     if not path.exists():
         raise InputError(f"decisions file {path} not found: pass the pairs.xlsx you edited")
-    frames = []
+    frames: list[tuple[str, pd.DataFrame, str]] = []
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         try:
             sheets = pd.read_excel(path, sheet_name=None, dtype=str, engine="openpyxl")
         except Exception as exc:  # openpyxl raises many types for broken files
             raise InputError(f"cannot read decisions workbook {path}: {exc}") from None
-        for name in ("Decisions", "Unmatched", "Pairs"):
-            if name in sheets:
-                frames.append((name, sheets[name]))
-        if not any(name == "Pairs" for name, _ in frames):
-            raise InputError(f"{path.name} has no 'Pairs' sheet (sheets: {', '.join(sheets)}); "
-                             "pass the pairs.xlsx written by 'matcher run'")
+        # the sheets by table, whichever of the three languages the workbook was written in
+        named = {sheet_name(key, language): key for key in ("decisions", "unmatched", "pairs")
+                 for language in LANGUAGES}
+        found = {named[name]: (name, frame) for name, frame in sheets.items() if name in named}
+        frames = [(*found[key], key) for key in ("decisions", "unmatched", "pairs") if key in found]
+        if "pairs" not in found:
+            raise InputError(f"{path.name} has no '{sheet_name('pairs', round.config.language)}' "
+                             f"sheet (sheets: {', '.join(sheets)}); pass the pairs.xlsx written by "
+                             "'matcher run'")
     elif path.suffix.lower() in (".csv", ".txt"):
         try:
-            frames.append((path.name, pd.read_csv(path, dtype=str, encoding="utf-8-sig")))
+            frames.append((path.name, pd.read_csv(path, dtype=str, encoding="utf-8-sig"), "pairs"))
         except Exception as exc:
             raise InputError(f"cannot read decisions file {path}: {exc}") from None
     else:
@@ -203,8 +207,8 @@ def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
                          "or a .csv with columns mentee_id, mentor_id, decision")
     finder = MentorFinder(round.mentors)
     decisions = [_decision_rows(frame, f"{path.name}, sheet {name}" if name != path.name else path.name,
-                                finder, unmatched=name == "Unmatched")
-                 for name, frame in frames]
+                                finder, unmatched=key == "unmatched")
+                 for name, frame, key in frames]
     table = pd.concat(decisions, ignore_index=True)
     # a moved pair kept on a later sheet is still the move (its Pairs row shows a plain "keep")
     moved_from = (table[table["moved_from"] != ""].drop_duplicates(["mentee_id", "mentor_id"], keep="last")

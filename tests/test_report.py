@@ -218,6 +218,21 @@ def test_every_sheet_has_its_table_a_frozen_filtered_header_and_fitting_widths(w
     assert ws.page_setup.orientation == "landscape"
 
 
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_sheets_and_headers_in_finnish_and_swedish_read_back_as_the_stable_names(tables, tmp_path, language):
+    from matcher.i18n import sheet_name
+    from matcher.report.xlsx import SHEETS, write_workbook
+
+    path = write_workbook(tables, tmp_path / "pairs.xlsx", TITLE, language)
+    book = openpyxl.load_workbook(path)
+    keys = [key for key in SHEETS if key in tables]
+    assert book.sheetnames == [sheet_name(key, language) for key in keys]
+    for key in keys:
+        header = [c.value for c in book[sheet_name(key, language)][1]]
+        assert header == [human(c, language) for c in _shown(tables, key)]
+        assert stable_names(header) == _shown(tables, key), (language, key)
+
+
 def test_pairs_sheet_puts_decisions_and_names_first_then_both_sides_answers(written, tables):
     ws = openpyxl.load_workbook(written / "pairs.xlsx")["Pairs"]
     header = stable_names([c.value for c in ws[1]])

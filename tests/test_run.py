@@ -348,3 +348,21 @@ def test_mentors_sheet_names_each_mentors_mentees_and_pairs_show_both_sides_answ
     assert first["mentee_languages"].count("(") == len(person["languages"]) > 0
     for column in ("mentee_field", "mentee_goals", "mentor_field", "mentor_topics", "mentor_job_title"):
         assert pairs[column].str.len().gt(0).mean() > 0.5, column
+
+
+def test_a_finnish_workbook_has_finnish_sheets_and_headers_and_reads_back(sample_round_path, tmp_path):
+    from matcher.config import load_config
+
+    config = load_config(sample_round_path).replace(language="fi")
+    first = run_round(config, tmp_path / "first")
+    book = openpyxl.load_workbook(first.outdir / "pairs.xlsx")
+    assert book.sheetnames[:3] == ["Parit", "Ilman paria", "Mentorit"]
+    assert [c.value for c in book["Parit"][1]][:4] == ["Päätös", "Siirrä mentorille", "Mentoroitava", "Mentori"]
+    assert book["Parit"].data_validations.dataValidation[0].formula1 == '"pidä,hylkää"'
+    new_id, email, _ = _move_target(first, 3)
+    (kept, _), ((moved, _)) = _edit(first.outdir / "pairs.xlsx", {2: {"decision": "pidä"}, 3: {"move_to": email}},
+                                    "Parit")
+    second = run_round(config, tmp_path / "second", decisions=first.outdir / "pairs.xlsx")
+    locked = second.tables["pairs"].set_index("mentee_id")["locked_by"]
+    assert locked[kept] == "pidetty tarkistuksessa" and locked[moved] == "siirretty tarkistuksessa"
+    assert second.tables["pairs"].set_index("mentee_id").loc[moved, "mentor_id"] == new_id

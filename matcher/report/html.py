@@ -26,7 +26,7 @@ from matcher.report.tables import LONG_TEXT, component_columns, decimals, rounde
 SCORE_BANDS = (40, 55, 70, 85)
 
 
-def render_html(tables: dict[str, pd.DataFrame], title: str) -> str:
+def render_html(tables: dict[str, pd.DataFrame], title: str, language: str = "en") -> str:
     """The whole report as one HTML string.
 
     Example
@@ -57,9 +57,9 @@ def render_html(tables: dict[str, pd.DataFrame], title: str) -> str:
     )
 
 
-def write_html(tables: dict[str, pd.DataFrame], path: Path, title: str) -> Path:
+def write_html(tables: dict[str, pd.DataFrame], path: Path, title: str, language: str = "en") -> Path:
     """Write :func:`render_html` to ``path`` (UTF-8)."""
-    path.write_text(render_html(tables, title), encoding="utf-8", newline="\n")
+    path.write_text(render_html(tables, title, language), encoding="utf-8", newline="\n")
     return path
 
 

@@ -11,6 +11,9 @@ import re
 import numpy as np
 import pandas as pd
 
+from matcher.i18n import LANGUAGES, MESSAGES
+from matcher.i18n import header as i18n_header
+
 #: Columns each table must have, in this order. Extra columns may follow and are kept.
 REQUIRED = {
     "pairs": ("mentee_id", "mentee_name", "mentee_email", "mentor_id", "mentor_name",
@@ -29,27 +32,6 @@ LONG_TEXT = frozenset({"explanation", "reason", "best_candidates", "note", "prob
                        "notes", "mentees", "mentee_goals", "mentor_topics"})
 #: Columns the coordinator types into: written as input cells, read back by ``run --decisions``.
 INPUT_COLUMNS = ("decision", "move_to", "notes")
-#: Human headers for the workbook and the report (the CSVs keep the stable names). A column not
-#: listed here is shown as its name with spaces ("years_experience" -> "Years experience").
-HEADERS = {
-    "decision": "Decision", "move_to": "Move to", "notes": "Notes",
-    "mentee_id": "Mentee id", "mentee_name": "Mentee", "mentee_email": "Mentee e-mail",
-    "mentor_id": "Mentor id", "mentor_name": "Mentor", "mentor_email": "Mentor e-mail",
-    "score": "Score", "explanation": "Why this pair", "locked": "Locked pair", "locked_by": "Locked",
-    "mentee_field": "Mentee's field", "mentee_goals": "Mentee's goals",
-    "mentee_languages": "Mentee's languages", "mentee_city": "Mentee's city",
-    "mentee_meeting_mode": "Mentee meets", "mentor_field": "Mentor's field",
-    "mentor_topics": "Mentor can help with", "mentor_languages": "Mentor's languages",
-    "mentor_city": "Mentor's city", "mentor_meeting_mode": "Mentor meets",
-    "mentor_job_title": "Mentor's job title",
-    "reason": "Why no mentor", "best_candidates": "Best candidates",
-    "capacity": "Places", "assigned": "Assigned", "remaining": "Free places", "mentees": "Mentees",
-    "current_mentor": "Current mentor", "current_score": "Current score", "rank": "Rank",
-    "score_change": "Score change if moved", "free_places": "Mentor's free places", "note": "Note",
-    "dimension": "Dimension", "value": "Value", "ratio": "Places per mentee",
-    "severity": "Severity", "file": "File", "row": "Row", "column": "Column", "problem": "Problem",
-    "suggestion": "Suggestion", "item": "Item", "moved_from": "Moved from mentor id",
-}
 #: Decimals shown for the 0-100 total score and for the 0-1 components and ratios.
 SCORE_DECIMALS = 1
 COMPONENT_DECIMALS = 2
@@ -121,29 +103,29 @@ def decimals(frame: pd.DataFrame, components: list[str] = ()) -> dict[str, int]:
     return places
 
 
-def header(name: str) -> str:
-    """The human header of a column: from :data:`HEADERS`, else a snake_case name with spaces
-    (a score component, a config field); any other name (a form's own question carried
-    through) as it is.
+def header(name: str, language: str = "en") -> str:
+    """The human header of a column in ``language`` (the catalogue's ``column.<name>``), else a
+    snake_case name with spaces (a score component, a config field); any other name (a form's
+    own question carried through) as it is.
 
     Example
     -------
-    >>> header("mentee_name"), header("years_experience"), header("LinkedIn profile")
-    ('Mentee', 'Years experience', 'LinkedIn profile')
+    >>> header("mentee_name"), header("mentee_name", "fi"), header("years_in_finland"), header("LinkedIn")
+    ('Mentee', 'Mentoroitava', 'Years in finland', 'LinkedIn')
     """
-    if name in HEADERS:
-        return HEADERS[name]
+    if f"column.{name}" in MESSAGES:
+        return i18n_header(name, language)
     return name.replace("_", " ").capitalize() if _SNAKE.fullmatch(name) else name
 
 
 def stable_names(columns) -> list[str]:
-    """Stable column names for headers read back from a workbook: a human header becomes its
-    stable name (case and spaces do not matter), a stable name stays as it is.
+    """Stable column names for headers read back from a workbook in any of the languages: a
+    human header becomes its stable name (case and spaces do not matter), a stable name stays.
 
     Example
     -------
-    >>> stable_names(["Mentee id", " move TO ", "decision", "Years experience", "LinkedIn profile"])
-    ['mentee_id', 'move_to', 'decision', 'years_experience', 'LinkedIn profile']
+    >>> stable_names(["Mentee id", " move TO ", "Päätös", "decision", "Years in finland", "LinkedIn"])
+    ['mentee_id', 'move_to', 'decision', 'decision', 'years_in_finland', 'LinkedIn']
     """
     names = []
     for column in columns:
@@ -157,12 +139,21 @@ def stable_names(columns) -> list[str]:
     return names
 
 
+def _stable_names_by_header() -> dict[str, str]:
+    """Header (casefolded, any language) -> stable name. Where two columns share a header the one
+    the workbook shows wins ("Locked" is ``locked_by``; the boolean ``locked`` is CSV-only)."""
+    columns = [key.removeprefix("column.") for key in MESSAGES if key.startswith("column.")]
+    columns.sort(key=lambda name: name not in _SHOWN_FIRST)
+    found: dict[str, str] = {}
+    for name in columns:
+        for language in LANGUAGES:
+            found.setdefault(i18n_header(name, language).casefold(), name)
+    for name in columns:
+        found.setdefault(name.casefold(), name)
+    return found
+
+
+_SHOWN_FIRST = ("locked_by", "remaining", "mentees")
 _SNAKE = re.compile(r"[a-z][a-z0-9_]*")
 _HUMANISED = re.compile(r"[A-Z][a-z0-9 ]*")
-# a header wins over a stable name spelt the same ("Locked" is locked_by); the first stable name
-# wins where two share a header ("Free places" is remaining)
-_STABLE: dict[str, str] = {}
-for _name, _header in HEADERS.items():
-    _STABLE.setdefault(_header.casefold(), _name)
-for _name in HEADERS:
-    _STABLE.setdefault(_name.casefold(), _name)
+_STABLE = _stable_names_by_header()

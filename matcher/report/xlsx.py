@@ -30,21 +30,14 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from matcher import __version__
+from matcher.i18n import sheet_name, t
 from matcher.report.tables import INPUT_COLUMNS, LONG_TEXT, component_columns, header, rounded
 from matcher.safe_io import neutralise, neutralise_series
 
-#: (sheet name, table key) in workbook order. "decisions" is written only when present.
-SHEETS = (
-    ("Pairs", "pairs"),
-    ("Unmatched", "unmatched"),
-    ("Mentors", "mentors"),
-    ("Alternatives", "alternatives"),
-    ("Supply and demand", "supply_demand"),
-    ("Data issues", "issues"),
-    ("Summary", "summary"),
-    ("Decisions", "decisions"),
-)
-DECISIONS = ("keep", "reject")
+#: Table keys in workbook order ("decisions" is written only when present); each sheet is named
+#: in the round's language (:func:`matcher.i18n.sheet_name`).
+SHEETS = ("pairs", "unmatched", "mentors", "alternatives", "supply_demand", "issues", "summary",
+          "decisions")
 
 
 @dataclass(frozen=True)
@@ -102,7 +95,8 @@ class Column:
     width: float
 
 
-def write_workbook(tables: dict[str, pd.DataFrame], path: Path, title: str) -> Path:
+def write_workbook(tables: dict[str, pd.DataFrame], path: Path, title: str,
+                   language: str = "en") -> Path:
     """Write the coordinator's workbook to ``path``.
 
     Parameters
@@ -113,6 +107,9 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: Path, title: str) -> P
         Where to write ``pairs.xlsx``.
     title
         The round's name: workbook title and the printed page header.
+    language
+        ``"en"``, ``"fi"`` or ``"sv"``: sheet names, headers and prompts. The cells read back
+        by ``run --decisions`` are found by header in any of the three languages.
 
     Example
     -------
@@ -128,16 +125,17 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: Path, title: str) -> P
                              "created": FIXED_DATE})
     workbook.set_calc_mode("auto")
     styles = _Styles(workbook)
-    for sheet_name, key in SHEETS:
+    for key in SHEETS:
         if key not in tables:
             continue
         layout = LAYOUTS.get(key, Layout())
         frame = arranged(rounded(tables[key], components if key == "pairs" else []), layout)
-        sheet = workbook.add_worksheet(sheet_name, worksheet_class=_TableSheet)
-        columns = [_column(name, frame[name], components, c < layout.frozen)
-                   for c, name in enumerate(frame.columns)]
-        _write_table(sheet, frame, columns, styles, layout.frozen)
-        _decorate(sheet, key, frame, columns, styles, len(tables["mentors"]))
+        sheet = workbook.add_worksheet(sheet_name(key, language), worksheet_class=_TableSheet)
+        headers = [header(name, language) for name in frame.columns]
+        columns = [_column(name, text, frame[name], components, c < layout.frozen)
+                   for c, (name, text) in enumerate(zip(frame.columns, headers))]
+        _write_table(sheet, frame, columns, headers, styles, layout.frozen)
+        _decorate(sheet, key, frame, columns, styles, len(tables["mentors"]), language)
         _print_setup(sheet, title)
     workbook.close()
     return path
@@ -178,8 +176,9 @@ class _Styles:
         self.red, self.amber, self.green = add(LIGHT_RED), add(LIGHT_AMBER), add(LIGHT_GREEN)
 
 
-def _column(name: str, series: pd.Series, components: list[str], frozen: bool = False) -> Column:
-    room = len(header(name)) + 3  # room for the filter arrow
+def _column(name: str, title: str, series: pd.Series, components: list[str],
+            frozen: bool = False) -> Column:
+    room = len(title) + 3  # room for the filter arrow
     if name in ("score", "current_score"):
         return Column(name, "score", max(room, 7))
     if name == "score_change":
@@ -204,7 +203,7 @@ def _column(name: str, series: pd.Series, components: list[str], frozen: bool = 
 
 
 def _write_table(sheet: "_TableSheet", frame: pd.DataFrame, columns: list[Column],
-                 styles: _Styles, frozen: int = 0) -> None:
+                 headers: list[str], styles: _Styles, frozen: int = 0) -> None:
     """Widths and formats per column, then the header and every data row, with the header row
     and the first ``frozen`` columns frozen, and filters."""
     formats = []
@@ -212,8 +211,10 @@ def _write_table(sheet: "_TableSheet", frame: pd.DataFrame, columns: list[Column
         is_input = column.name in INPUT_COLUMNS
         formats.append(styles.decision if is_input else styles.cells[column.kind])
         sheet.set_column(c, c, column.width, formats[-1] if is_input else None)
-    headers = [styles.decision_header if c.name in INPUT_COLUMNS else styles.header for c in columns]
-    sheet.write_table(frame, headers, formats, LINE_HEIGHT * _wrapped_lines(frame, columns))
+    header_formats = [styles.decision_header if c.name in INPUT_COLUMNS else styles.header
+                      for c in columns]
+    sheet.write_table(frame, headers, header_formats, formats,
+                      LINE_HEIGHT * _wrapped_lines(frame, columns))
     sheet.freeze_panes(1, min(frozen, len(columns)))
     if len(columns):
         sheet.autofilter(0, 0, max(len(frame), 1), len(columns) - 1)
@@ -246,16 +247,17 @@ class _TableSheet(Worksheet):
         super().__init__()
         self._rows_xml = ""
 
-    def write_table(self, frame: pd.DataFrame, headers: list, formats: list,
-                    heights: np.ndarray) -> None:
-        """Set the header row and the data rows (``heights`` in points; 15 is the default)."""
+    def write_table(self, frame: pd.DataFrame, headers: list[str], header_formats: list,
+                    formats: list, heights: np.ndarray) -> None:
+        """Set the header row (``headers`` in ``header_formats``) and the data rows in
+        ``formats`` (``heights`` in points; 15 is the default)."""
         n_cols = frame.shape[1]
         if n_cols == 0:
             return
         letters = [xl_col_to_name(c) for c in range(n_cols)]
         spans = f' spans="1:{n_cols}"'
         head = "".join(f'<c r="{letter}1" s="{style._get_xf_index()}"{tail}' for letter, style, tail
-                         in zip(letters, headers, _string_tails([header(str(c)) for c in frame.columns])))
+                         in zip(letters, header_formats, _string_tails(headers)))
         cells = "".join(f'<c r="{letter}{{0}}" s="{style._get_xf_index()}"{{{c + 2}}}'
                         for c, (letter, style) in enumerate(zip(letters, formats)))
         rows = np.arange(2, len(frame) + 2).astype(str)
@@ -354,11 +356,12 @@ def _excel_escape(text: str) -> str:
 
 
 def _decorate(sheet: Worksheet, key: str, frame: pd.DataFrame, columns: list[Column],
-              styles: _Styles, n_mentors: int) -> None:
+              styles: _Styles, n_mentors: int, language: str) -> None:
     """Colour scales, highlights and the decision and move-to drop-downs, per sheet."""
     last = len(frame)
     if last == 0:
         return
+    keep, reject = t("workbook.keep", language), t("workbook.reject", language)
     for c, column in enumerate(columns):
         if column.kind == "score":
             sheet.conditional_format(1, c, last, c, {**SCORE_SCALE, "min_value": 0,
@@ -368,29 +371,26 @@ def _decorate(sheet: Worksheet, key: str, frame: pd.DataFrame, columns: list[Col
                                                      "mid_value": 0.5, "max_value": 1})
         elif key == "pairs" and column.name == "decision":
             sheet.data_validation(1, c, last, c, {
-                "validate": "list", "source": list(DECISIONS), "ignore_blank": True,
-                # a warning, not a stop: matcher also reads Finnish answers such as "pidä"
-                "error_type": "warning", "error_title": "keep or reject?",
-                "error_message": "Type keep or reject, or leave the cell empty to decide later.",
-                "input_title": "Your decision",
-                "input_message": "keep: fix this pair in the next run. reject: never pair them. "
-                                 "Empty: let matcher decide.",
+                "validate": "list", "source": [keep, reject], "ignore_blank": True,
+                # a warning, not a stop: matcher reads keep / reject in all three languages
+                "error_type": "warning", "error_title": t("workbook.decision_error_title", language),
+                "error_message": t("workbook.decision_error", language),
+                "input_title": t("workbook.decision_title", language),
+                "input_message": t("workbook.decision_prompt", language),
             })
             sheet.conditional_format(1, c, last, c, {"type": "cell", "criteria": "==",
-                                                     "value": '"reject"', "format": styles.red})
+                                                     "value": f'"{reject}"', "format": styles.red})
             sheet.conditional_format(1, c, last, c, {"type": "cell", "criteria": "==",
-                                                     "value": '"keep"', "format": styles.green})
+                                                     "value": f'"{keep}"', "format": styles.green})
         elif column.name == "move_to" and n_mentors:
             # a drop-down of the Mentors sheet's names; an e-mail may be typed instead
             sheet.data_validation(1, c, last, c, {
-                "validate": "list", "source": f"='Mentors'!$A$2:$A${n_mentors + 1}",
+                "validate": "list", "source": f"='{sheet_name('mentors', language)}'!$A$2:$A${n_mentors + 1}",
                 "ignore_blank": True, "error_type": "information",
-                "error_title": "Move to a mentor",
-                "error_message": "Not a name on the Mentors sheet: matcher will look it up as an "
-                                 "e-mail or name and suggest the closest if it finds none.",
-                "input_title": "Move to another mentor",
-                "input_message": "The new mentor's e-mail or name. The next run locks the mentee "
-                                 "with that mentor.",
+                "error_title": t("workbook.move_title", language),
+                "error_message": t("workbook.move_error", language),
+                "input_title": t("workbook.move_title", language),
+                "input_message": t("workbook.move_prompt", language),
             })
         elif key == "issues" and column.name == "severity":
             for word, style in (("error", styles.red), ("warning", styles.amber)):
