@@ -518,3 +518,86 @@ def test_missing_row_numbers_become_empty_cells(tables, tmp_path, rows):
     write_outputs({**tables, "issues": issues}, tmp_path / "out", audit=AUDIT, title=TITLE)
     ws = openpyxl.load_workbook(tmp_path / "out" / "pairs.xlsx")["Data issues"]
     assert [ws.cell(r, 3).value for r in (2, 3)] == [5, None]
+
+
+# --- the fast workbook path against XlsxWriter's public API ----------------------------------
+
+def _tricky(tables):
+    """The fixture plus what the fast path escapes itself: control characters, markup, padded
+    and over-long text, missing numbers and mixed columns. (Text that looks like one of Excel's
+    own ``_x0041_`` escapes is left out: the fast path keeps it literal, as Excel needs, which
+    XlsxWriter's public API does not.)"""
+    pairs = tables["pairs"].copy()
+    pairs.loc[6, "explanation"] = "tab\there, bell\x07, \"quotes\" & <tags>"
+    pairs.loc[7, "explanation"] = "  padded  "
+    pairs.loc[8, "explanation"] = "long " * 7_000
+    pairs.loc[9, "field"] = np.nan
+    pairs["mixed"] = [True, 3, 2.5, None, "text", pd.Timestamp("2026-03-01"), np.int64(7), float("nan"),
+                      "=1+1", False] * (len(pairs) // 10)
+    return {**tables, "pairs": pairs, "decisions": pd.DataFrame({
+        "mentee_id": ["E00001"], "mentor_id": ["M00002"], "decision": ["reject"], "notes": ["-x"]})}
+
+
+def _sheet_facts(ws):
+    cells = {}
+    for row in ws.iter_rows():
+        for c in row:
+            cells[c.coordinate] = (c.value, c.data_type, c.number_format, c.font.b, c.font.color and c.font.color.rgb,
+                                   c.fill.fgColor.rgb, c.alignment.wrap_text, c.alignment.vertical,
+                                   c.border.left.style)
+    return {
+        "cells": cells,
+        "heights": {r: d.height for r, d in ws.row_dimensions.items() if d.height},
+        "widths": {(d.min, d.max): d.width for d in ws.column_dimensions.values()},
+        "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref,
+        "validation": [(str(v.sqref), v.formula1, v.type) for v in ws.data_validations.dataValidation],
+        "conditional": sorted((str(r.sqref), tuple(rule.type for rule in r.rules)) for r in ws.conditional_formatting),
+        "print": (ws.page_setup.orientation, ws.page_setup.fitToWidth, ws.print_title_rows,
+                  ws.oddHeader.left.text, ws.oddFooter.center.text),
+    }
+
+
+def test_fast_workbook_cells_match_xlsxwriters_public_api(tmp_path, monkeypatch):
+    import xlsxwriter
+
+    from matcher.report import xlsx
+
+    tricky = _tricky(make_tables(300, 12, 100))  # big enough for repeated values to be shared
+    fast = xlsx.write_workbook(tricky, tmp_path / "fast.xlsx", TITLE)
+    monkeypatch.setattr(xlsx, "table_sheet_class", lambda: xlsx._PublicSheet)
+    public = xlsx.write_workbook(tricky, tmp_path / "public.xlsx", TITLE)
+    fast_book, public_book = openpyxl.load_workbook(fast), openpyxl.load_workbook(public)
+    assert fast_book.sheetnames == public_book.sheetnames
+    for name in fast_book.sheetnames:
+        ours, theirs = _sheet_facts(fast_book[name]), _sheet_facts(public_book[name])
+        for fact in ours:
+            if ours[fact] == theirs[fact]:
+                continue
+            if fact == "cells":
+                where = next(k for k in sorted({*ours["cells"], *theirs["cells"]})
+                             if ours["cells"].get(k) != theirs["cells"].get(k))
+                detail = f"cell {where}: {ours['cells'].get(where)} != {theirs['cells'].get(where)}"
+            else:
+                detail = f"{ours[fact]} != {theirs[fact]}"
+            pytest.fail(f"XlsxWriter {xlsxwriter.__version__}: the fast table writer "
+                        f"(matcher.report.xlsx._TableSheet, which uses XlsxWriter's private parts "
+                        f"{[f'{o.__name__}.{a}' for o, a in xlsx.XLSXWRITER_PRIVATE]}) no longer writes "
+                        f"what XlsxWriter's public API writes: sheet {name!r}, {fact}, {detail}. "
+                        "Fix _TableSheet for this XlsxWriter release, or pin the last one that matches.")
+
+
+def test_the_fast_sheet_refuses_row_and_comment_calls_instead_of_dropping_them(tables, tmp_path):
+    import xlsxwriter
+
+    from matcher.report.xlsx import _TableSheet
+
+    for call in (lambda ws: ws.set_row(3, 40), lambda ws: ws.write_comment("B2", "a note"),
+                 lambda ws: ws.write_string(5, 0, "stray")):
+        book = xlsxwriter.Workbook(str(tmp_path / "x.xlsx"))
+        sheet = book.add_worksheet("Pairs", worksheet_class=_TableSheet)
+        frame = pd.DataFrame({"a": ["x", "y"]})
+        style = book.add_format()
+        sheet.write_table(frame, ["A"], [style], [style], np.array([15, 15]))
+        call(sheet)
+        with pytest.raises(NotImplementedError, match="would be lost"):
+            book.close()

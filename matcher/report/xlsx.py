@@ -18,6 +18,7 @@ inline text, XML-escaped (never parsed as a formula, a number or markup), after
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 import re
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import xlsxwriter
+from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
@@ -33,6 +35,8 @@ from matcher import __version__
 from matcher.i18n import sheet_name, t
 from matcher.report.tables import INPUT_COLUMNS, LONG_TEXT, component_columns, header, rounded
 from matcher.safe_io import neutralise, neutralise_series
+
+log = logging.getLogger(__name__)
 
 #: Table keys in workbook order ("decisions" is written only when present); each sheet is named
 #: in the round's language (:func:`matcher.i18n.sheet_name`).
@@ -125,12 +129,13 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: Path, title: str,
                              "created": FIXED_DATE})
     workbook.set_calc_mode("auto")
     styles = _Styles(workbook)
+    sheet_class = table_sheet_class()
     for key in SHEETS:
         if key not in tables:
             continue
         layout = LAYOUTS.get(key, Layout())
         frame = arranged(rounded(tables[key], components if key == "pairs" else []), layout)
-        sheet = workbook.add_worksheet(sheet_name(key, language), worksheet_class=_TableSheet)
+        sheet = workbook.add_worksheet(sheet_name(key, language), worksheet_class=sheet_class)
         headers = [header(name, language) for name in frame.columns]
         columns = [_column(name, text, frame[name], components, c < layout.frozen)
                    for c, (name, text) in enumerate(zip(frame.columns, headers))]
@@ -241,6 +246,14 @@ class _TableSheet(Worksheet):
     This sheet builds the cells a whole column at a time instead (:func:`_cell_tails`) and hands
     XlsxWriter the finished rows at that point; formats, widths, filters, conditional formats,
     validation, print setup and the package itself are still written by XlsxWriter.
+
+    It relies on three private parts of XlsxWriter (:data:`XLSXWRITER_PRIVATE`): that
+    ``_write_rows`` writes the rows inside ``<sheetData>``, ``_check_dimensions`` records the
+    used range, and ``Format._get_xf_index`` gives a format's style index. When a release lacks
+    one, :func:`write_workbook` uses :class:`_PublicSheet` instead (same cells, slower), and
+    ``tests/test_report.py`` compares the two writers' cells on every run, so a change in what
+    those parts do fails the tests with a message saying so. Rows are this class's own: any
+    ``set_row``, ``write`` or ``write_comment`` on it would be lost, so it refuses them loudly.
     """
 
     def __init__(self):
@@ -257,7 +270,7 @@ class _TableSheet(Worksheet):
         letters = [xl_col_to_name(c) for c in range(n_cols)]
         spans = f' spans="1:{n_cols}"'
         head = "".join(f'<c r="{letter}1" s="{style._get_xf_index()}"{tail}' for letter, style, tail
-                         in zip(letters, header_formats, _string_tails(headers)))
+                       in zip(letters, header_formats, _string_tails(list(map(neutralise, headers)))))
         cells = "".join(f'<c r="{letter}{{0}}" s="{style._get_xf_index()}"{{{c + 2}}}'
                         for c, (letter, style) in enumerate(zip(letters, formats)))
         rows = np.arange(2, len(frame) + 2).astype(str)
@@ -271,7 +284,59 @@ class _TableSheet(Worksheet):
 
     def _write_rows(self) -> None:
         # XlsxWriter calls this between <sheetData> and </sheetData> when the sheet has cells
+        if self.row_info or self.comments or any(self.table.values()):
+            raise NotImplementedError(
+                "set_row, write or write_comment was called on a matcher table sheet, whose rows "
+                "matcher writes itself: it would be lost. Pass row heights to write_table, or "
+                "write that sheet with _PublicSheet.")
         self.fh.write(self._rows_xml)
+
+
+class _PublicSheet(Worksheet):
+    """The same table as :class:`_TableSheet`, written cell by cell with XlsxWriter's public API.
+
+    The reference :class:`_TableSheet` is tested against, and what :func:`write_workbook` uses
+    when XlsxWriter lacks a private part that sheet needs. About 6× slower on a big round.
+    """
+
+    def write_table(self, frame: pd.DataFrame, headers: list[str], header_formats: list,
+                    formats: list, heights: np.ndarray) -> None:
+        """As :meth:`_TableSheet.write_table`."""
+        for c, (text, style) in enumerate(zip(headers, header_formats)):
+            self.write_string(0, c, neutralise(text), style)
+        for c, style in enumerate(formats):
+            series = frame.iloc[:, c]
+            for r, value in enumerate(series.tolist(), start=1):
+                if isinstance(value, (bool, np.bool_)):
+                    self.write_boolean(r, c, bool(value), style)
+                elif isinstance(value, (int, float, np.integer, np.floating)):
+                    if math.isfinite(value):
+                        self.write_number(r, c, float(value), style)
+                    else:
+                        self.write_blank(r, c, None, style)
+                elif value is None or value is pd.NA:
+                    self.write_blank(r, c, None, style)
+                else:
+                    self.write_string(r, c, neutralise(value if isinstance(value, str) else str(value)), style)
+        for r, points in enumerate(heights.tolist(), start=1):
+            if points > LINE_HEIGHT:
+                self.set_row(r, points)
+
+
+#: The private XlsxWriter parts :class:`_TableSheet` needs: (owner, attribute).
+XLSXWRITER_PRIVATE = ((Worksheet, "_write_rows"), (Worksheet, "_check_dimensions"),
+                      (Worksheet, "_write_sheet_data"), (Format, "_get_xf_index"))
+
+
+def table_sheet_class() -> type[Worksheet]:
+    """:class:`_TableSheet` when this XlsxWriter has the private parts it needs, else the
+    slower :class:`_PublicSheet` (with a warning in the log)."""
+    missing = [f"{owner.__name__}.{name}" for owner, name in XLSXWRITER_PRIVATE if not hasattr(owner, name)]
+    if not missing:
+        return _TableSheet
+    log.warning("XlsxWriter %s lacks %s: writing the workbook cell by cell (slower)",
+                xlsxwriter.__version__, ", ".join(missing))
+    return _PublicSheet
 
 
 _BOOLEANS = (' t="b"><v>0</v></c>', ' t="b"><v>1</v></c>')
@@ -292,7 +357,19 @@ def _cell_tails(series: pd.Series) -> list[str]:
     Booleans, numbers (missing ones become empty cells keeping the column's format) and text
     (neutralised, then XML-escaped) are converted a column at a time; object columns mixing types
     are sorted out value by value: text as text, numbers as numbers, anything else as its text.
+    A column of repeated values (answers, rounded scores) converts each distinct value once.
     """
+    numbers = pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
+    # only numbers and pure text: factorize would merge True, 1 and 1.0 in a mixed column
+    if len(series) > 64 and (numbers or pd.api.types.infer_dtype(series, skipna=True) == "string"):
+        codes, uniques = pd.factorize(series, use_na_sentinel=False)
+        if 2 * len(uniques) <= len(series):
+            distinct = np.array(_distinct_tails(pd.Series(uniques, dtype=series.dtype)), dtype=object)
+            return distinct[codes].tolist()
+    return _distinct_tails(series)
+
+
+def _distinct_tails(series: pd.Series) -> list[str]:
     missing = bool(series.isna().any())
     if pd.api.types.is_bool_dtype(series) and not missing:
         return [_BOOLEANS[v] for v in series.tolist()]
@@ -303,13 +380,13 @@ def _cell_tails(series: pd.Series) -> list[str]:
     tails: list[str | None] = []
     texts: dict[int, str] = {}
     for i, value in enumerate(series.tolist()):
-        if isinstance(value, bool):
-            tails.append(_BOOLEANS[value])
-        elif isinstance(value, (int, float)) and math.isfinite(value):
-            tails.append(f"><v>{_number_text(value)}</v></c>")
+        if isinstance(value, (bool, np.bool_)):
+            tails.append(_BOOLEANS[bool(value)])
+        elif isinstance(value, (int, float, np.integer, np.floating)) and math.isfinite(value):
+            tails.append(f"><v>{_number_text(float(value))}</v></c>")
         elif value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
             tails.append(_BLANK)
-        else:  # text; lists, timestamps, numpy scalars...: shown as their text
+        else:  # text; lists, timestamps...: shown as their text
             texts[i] = neutralise(value if isinstance(value, str) else str(value))
             tails.append(None)
     for i, tail in zip(texts, _string_tails(list(texts.values()))):
