@@ -17,7 +17,10 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/matcher run data/samples/round.toml -o data/samples/output
 
+# static checks first (seconds), then the tests and the doctests of matcher/ (pyproject.toml configures all three)
 test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

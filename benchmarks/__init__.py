@@ -7,7 +7,7 @@ from different machines compare.
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 
 def best_of(func: Callable[[], object], repeats: int = 3) -> float:

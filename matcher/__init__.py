@@ -36,15 +36,15 @@ _EXPORTS = {
 }
 __all__ = sorted(_EXPORTS)
 
-if TYPE_CHECKING:  # for type checkers and IDEs: the same names, imported eagerly
-    from matcher.config import RoundConfig, load_config
-    from matcher.detect import init_round
-    from matcher.intake import Round, load_round
-    from matcher.introductions import introduction_letters
-    from matcher.results import build_tables
-    from matcher.run import RunResult, run_round
-    from matcher.scoring import Scores, score_pairs, score_round
-    from matcher.solver import Assignment, Matching, match_round, solve_assignment
+if TYPE_CHECKING:  # type checkers and IDEs see the same names, imported eagerly (re-exports, hence noqa)
+    from matcher.config import RoundConfig, load_config  # noqa: F401
+    from matcher.detect import init_round  # noqa: F401
+    from matcher.intake import Round, load_round  # noqa: F401
+    from matcher.introductions import introduction_letters  # noqa: F401
+    from matcher.results import build_tables  # noqa: F401
+    from matcher.run import RunResult, run_round  # noqa: F401
+    from matcher.scoring import Scores, score_pairs, score_round  # noqa: F401
+    from matcher.solver import Assignment, Matching, match_round, solve_assignment  # noqa: F401
 
 
 def __getattr__(name: str) -> Any:

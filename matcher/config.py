@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
+from email.utils import parseaddr
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -421,9 +422,9 @@ class _Parser:
     def introductions(self, data: Any) -> IntroductionsConfig:
         data = self.table(data, "introductions", ("templates", "sender"))
         sender = self.value(data, "introductions", "sender", str, "").strip()
-        if any(c in sender for c in "\r\n"):
-            raise self.fail("introductions.sender", "must be one line, e.g. "
-                                                    "\"Mentoring team <mentoring@example.org>\"")
+        if sender and (any(c in sender for c in "\r\n") or "@" not in parseaddr(sender)[1]):
+            raise self.fail("introductions.sender", f"{sender!r} is not an e-mail address; write "
+                                                    "e.g. \"Mentoring team <mentoring@example.org>\"")
         return IntroductionsConfig(templates=self.path(data, "introductions", "templates"),
                                    sender=sender)
 

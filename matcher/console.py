@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import shlex
 import time
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 
 from matcher.i18n import t
 from matcher.introductions import EML_FOLDER
+
+if TYPE_CHECKING:
+    from rich.status import Status
 
 _err = Console(stderr=True)
 
@@ -23,7 +28,7 @@ class StepProgress:
     def __init__(self, enabled: bool = True):
         self.enabled = enabled and _err.is_terminal
         self.verbose = enabled
-        self._status = None
+        self._status: Status | None = None
         self._current: tuple[str, float] | None = None
 
     def __enter__(self) -> "StepProgress":
@@ -66,8 +71,16 @@ def print_run_summary(result) -> None:
     table.add_column()
     for key in SUMMARY_ROWS:
         table.add_row(summary.loc[key, "item"], summary.loc[key, "value"])
-    table.add_row(t("summary.output", result.round.config.language), str(result.outdir))
+    table.add_row(t("summary.output", result.round.config.language), str(shown_path(result.outdir)))
     Console(width=100).print(table)
+
+
+def shown_path(path: Path) -> Path:
+    """``path`` relative to the working folder when it is inside it (shorter to read and type)."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return Path(path)
 
 
 def print_next_steps(result, round_config) -> None:
@@ -76,11 +89,12 @@ def print_next_steps(result, round_config) -> None:
     letters = result.tables["introductions"]
     if len(letters):
         status = "draft" if (letters["status"] == "draft").any() else "kept"
-        print(t("cli.introductions", language, n=len(letters), folder=result.outdir / EML_FOLDER,
+        print(t("cli.introductions", language, n=len(letters), folder=shown_path(result.outdir) / EML_FOLDER,
                 status=t(f"status.{status}", language)))
     else:
         print(t("cli.no_introductions", language))
-    workbook = result.outdir / "pairs.xlsx"
+    outdir = shown_path(result.outdir)
+    workbook = outdir / "pairs.xlsx"
     command = " ".join(shlex.quote(str(part)) for part in (
-        "matcher", "run", round_config, "-o", result.outdir, "--decisions", workbook))
+        "matcher", "run", round_config, "-o", outdir, "--decisions", workbook))
     print(t("cli.next_step", language, workbook=workbook, command=command))

@@ -183,7 +183,7 @@ def _apply_data_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str
     if "email" not in fields:
         return
     j = fields.index("email")
-    for i, header in enumerate(headers):
+    for i in range(len(headers)):
         values = table.iloc[:, i].dropna().astype(str)
         if values.empty:
             continue

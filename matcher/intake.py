@@ -46,7 +46,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
@@ -279,7 +279,7 @@ def _normalise(table: pd.DataFrame, role: str, columns: dict[str, str], config: 
         out["about"] = _text(cell("about"))
         out["capacity"] = _numbers(cell("capacity"), report, "capacity", minimum=0,
                                    default=defaults.capacity)
-        order = MENTOR_COLUMNS
+        order: tuple[str, ...] = MENTOR_COLUMNS
     else:
         out["goals"] = _keys(cell("goals"), vocabulary("goals"), separators, report, "goals")
         out["goals_text"] = _text(cell("goals_text"))
@@ -442,13 +442,14 @@ def _map_unique(series: pd.Series, convert: Callable[[str], object]) -> pd.Serie
 
 def _explain(match: vocab.Match, kind: str) -> tuple[str, str, str]:
     """(severity, problem, suggestion) for a non-exact vocabulary match."""
+    read_as = vocab.label(kind, match.key) if match.key else ""
     if match.status == "contained":
-        return ("warning", f"not a known {kind} name; read as '{vocab.label(kind, match.key)}' "
+        return ("warning", f"not a known {kind} name; read as '{read_as}' "
                 f"(it mentions '{match.matched}')", f"add it to [vocabulary.{kind}] to silence this")
     if match.status == "corrected":
-        return ("warning", f"not a known {kind} name; read as '{vocab.label(kind, match.key)}' "
+        return ("warning", f"not a known {kind} name; read as '{read_as}' "
                 f"(fuzzy score {match.score:g})", f"add it to [vocabulary.{kind}] to silence this")
-    hint = (f"did you mean '{vocab.label(kind, match.key)}'? " if match.key else "")
+    hint = (f"did you mean '{read_as}'? " if match.key else "")
     return ("warning", f"unknown {kind} answer, ignored",
             f"{hint}add it to [vocabulary.{kind}] with its key")
 
@@ -523,9 +524,9 @@ def _cities(series: pd.Series, vocabulary: vocab.Vocabulary, report: _Reporter) 
         if any(vocab.is_not_city(p) for p in parts) and not any(vocabulary.lookup(p) for p in parts):
             return "", None
         match = vocabulary.resolve(value)
-        if match.status == "exact":
+        if match.key is not None and match.status == "exact":
             return match.key, None
-        if match.status == "corrected":
+        if match.key is not None and match.status == "corrected":
             return match.key, match
         return " ".join(w[:1].upper() + w[1:] for w in value.split()), None
 

@@ -141,7 +141,7 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
     ('Määrä', 'utf-8-sig')
     """
     if data.startswith(codecs.BOM_UTF8):
-        candidates = ("utf-8-sig",)
+        candidates: tuple[str, ...] = ("utf-8-sig",)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ("utf-16",)
     else:
@@ -188,7 +188,7 @@ def _tidy(raw: pd.DataFrame, path: Path, attrs: dict) -> pd.DataFrame:
     # pandas names a header-less column "Unnamed: 3"; drop those when they hold nothing either
     raw.columns = headers
     stripped = {}
-    for position, header in enumerate(headers):
+    for position in range(len(headers)):
         column = raw.iloc[:, position]
         if column.dtype != object and not pd.api.types.is_string_dtype(column):
             column = column.astype(object).where(column.notna(), None)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -20,6 +21,11 @@ import pandas as pd
 from matcher.i18n import label, t
 from matcher.scoring.constraints import NO_SHARED_LANGUAGE
 from matcher.scoring.explain import reason_label
+
+if TYPE_CHECKING:
+    from matcher.intake import Round
+    from matcher.scoring import Scores
+    from matcher.solver import Matching
 
 #: How many alternative mentors the Alternatives sheet lists per mentee.
 ALTERNATIVES = 3
@@ -37,7 +43,7 @@ class People:
     pseudonymised: bool = False
 
     @classmethod
-    def of(cls, round, pseudonymise: bool) -> "People":
+    def of(cls, round: Round, pseudonymise: bool) -> "People":
         def display(table: pd.DataFrame):
             if pseudonymise:
                 ids = table.index.to_series(index=table.index)
@@ -49,7 +55,8 @@ class People:
         return cls(mentee_name, mentee_email, mentor_name, mentor_email, pseudonymise)
 
 
-def build_tables(round, scores, matching, *, pseudonymise: bool = False) -> dict[str, pd.DataFrame]:
+def build_tables(round: Round, scores: Scores, matching: Matching, *,
+                 pseudonymise: bool = False) -> dict[str, pd.DataFrame]:
     """All result tables of a solved round, keyed by the names the report writers expect.
 
     Parameters
@@ -183,6 +190,7 @@ def answers(people: pd.DataFrame, role: str, pseudonymise: bool = False,
 
 def _answer_text(value, kind: str | None, column: str, language: str) -> str:
     if isinstance(value, dict):  # languages: code -> level
+        kind = kind or "languages"
         return ", ".join(f"{label(kind, k, language)} ({t(f'level.{level}', language)})"
                          if level in (1, 2, 3, 4) else label(kind, k, language)
                          for k, level in value.items())
@@ -228,7 +236,7 @@ def _unmatched(round, scores, people, mentee_pos, assigned, capacity, top) -> pd
     return table
 
 
-def unmatched_reasons(scores, rows: np.ndarray, assigned: np.ndarray, capacity: np.ndarray,
+def unmatched_reasons(scores: Scores, rows: np.ndarray, assigned: np.ndarray, capacity: np.ndarray,
                       mentor_names: pd.Series, language: str = "en") -> list[str]:
     """Plain-language reason, in ``language``, why each mentee in ``rows`` has no mentor.
 
@@ -249,7 +257,8 @@ def unmatched_reasons(scores, rows: np.ndarray, assigned: np.ndarray, capacity: 
     n_mentors = feasible.shape[1]
     bits = sorted(scores.reason_labels)
     names = {bit: reason_label(bit, scores.reason_labels, language) for bit in bits}
-    ruled_out = np.stack([((codes & bit) != 0).sum(axis=1) for bit in bits], axis=1) if bits else None
+    ruled_out = (np.stack([((codes & bit) != 0).sum(axis=1) for bit in bits], axis=1) if bits
+                 else np.zeros((len(rows), 0), np.int64))
     masked = np.where(feasible, scores.total[rows], -np.inf)
     reasons = []
     for k in range(len(rows)):

@@ -29,7 +29,7 @@ from matcher.i18n import LANGUAGES, sheet_name
 from matcher.report.tables import header, stable_names
 from matcher.results import build_tables
 from matcher.scoring import Scores, score_round
-from matcher.solver import Matching, match_round
+from matcher.solver import Certificate, Matching, match_round
 
 #: Accepted spellings in the workbook's decision column (English and Finnish), lower-cased.
 DECISION_WORDS = {
@@ -399,14 +399,14 @@ def build_audit(config: RoundConfig, round: Round, matching: Matching, tables: d
     }
 
 
-def certificate_summary(certificate) -> dict:
+def certificate_summary(certificate: Certificate) -> dict:
     """The certificate's numbers (bound, gap, threshold...) without its per-person arrays.
 
     Dual values and cut member lists grow with the round and are recomputed by re-running the
     same inputs; the audit keeps what defends the result: primal value, dual bound, gap, and how
     many tier cuts proved the counts.
     """
-    summary = {}
+    summary: dict[str, object] = {}
     for item in dataclasses.fields(certificate):
         value = getattr(certificate, item.name)
         if isinstance(value, (tuple, list)):

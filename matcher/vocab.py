@@ -38,7 +38,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from rapidfuzz import fuzz, process
 
@@ -491,7 +491,7 @@ def vocabulary(kind: str, extra: Mapping[str, Mapping[str, tuple[str, ...]]] | N
     return Vocabulary(kind, entries)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _builtin(kind: str) -> Vocabulary:
     return Vocabulary(kind, _entries(kind))
 

@@ -91,7 +91,7 @@ def test_unsupported_missing_empty_and_broken_files(tmp_path):
 
 
 def test_decode_and_sniff():
-    assert decode("ä;ö".encode("utf-8")) == ("ä;ö", "utf-8")
+    assert decode("ä;ö".encode()) == ("ä;ö", "utf-8")
     assert decode(codecs.BOM_UTF8 + b"a") == ("a", "utf-8-sig")
     assert decode("Ääkköset".encode("cp1252"))[1] == "cp1252"
     # commas in the questions of a ';' file do not fool the sniffer

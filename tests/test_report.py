@@ -8,6 +8,8 @@ them into a sign-up form.
 from __future__ import annotations
 
 import csv
+import email
+import email.policy
 import io
 import json
 import shutil
@@ -21,6 +23,7 @@ import pandas as pd
 import pytest
 
 from matcher.errors import InputError
+from matcher.introductions import COLUMNS as LETTER_COLUMNS
 from matcher.report import write_outputs
 from matcher.report.tables import check_tables, component_columns, stable_names
 from matcher.report.tables import header as human
@@ -347,6 +350,33 @@ def test_csvs_are_plain_utf8_and_formula_safe(written):
             assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), name
 
 
+def test_without_letters_introductions_csv_has_its_header_only(written):
+    intro = pd.read_csv(written / "introductions.csv", keep_default_na=False)
+    assert list(intro.columns) == list(LETTER_COLUMNS) and intro.empty
+    assert not (written / "introductions").exists()
+
+
+def test_letters_are_written_as_a_formula_safe_csv_and_one_eml_each(tables, tmp_path):
+    letters = pd.DataFrame([{
+        **{c: "" for c in LETTER_COLUMNS}, "mentee_name": FORMULA_NAME, "to_name": FORMULA_NAME,
+        "to_email": "mentee1@example.fi", "subject": "Uramentorointi: meet your mentor",
+        "introduction": "Hello,\n- You both speak Finnish.", "recipient": "mentee",
+        "status": "kept", "eml_file": f"introductions/{n:04d}-to-mentee.eml"} for n in (1, 2)])
+    outdir = tmp_path / "output"
+    files = write_outputs({**tables, "introductions": letters}, outdir, audit=AUDIT, title=TITLE,
+                          sender="Mentoring team <team@example.fi>")
+    assert outdir / "introductions/0002-to-mentee.eml" in files
+    intro = pd.read_csv(outdir / "introductions.csv", keep_default_na=False)
+    assert intro["mentee_name"].tolist() == ["'" + FORMULA_NAME] * 2
+    raw = (outdir / "introductions/0001-to-mentee.eml").read_bytes()
+    assert b"From: Mentoring team <team@example.fi>\r\n" in raw and b"X-Unsent: 1" in raw
+    # an e-mail is not a spreadsheet: the name is as typed, quoted as a display name
+    to = email.message_from_bytes(raw, policy=email.policy.default)["To"].addresses[0]
+    assert (to.display_name, to.addr_spec) == (FORMULA_NAME, "mentee1@example.fi")
+    audit = json.loads((outdir / "audit.json").read_text())
+    assert "introductions/0001-to-mentee.eml" in audit["output_sha256"]
+
+
 # --- HTML report --------------------------------------------------------------------------
 
 class _Page(HTMLParser):
@@ -483,7 +513,7 @@ def test_extra_columns_are_written_to_the_workbook(tables, tmp_path):
 def test_a_missing_table_or_column_is_named(tables):
     with pytest.raises(ValueError, match="'alternatives'"):
         check_tables({k: v for k, v in tables.items() if k != "alternatives"})
-    with pytest.raises(ValueError, match="'mentors' lacks column.*remaining"):
+    with pytest.raises(ValueError, match=r"'mentors' lacks column.*remaining"):
         check_tables({**tables, "mentors": tables["mentors"].drop(columns="remaining")})
 
 
@@ -506,7 +536,7 @@ def test_refuses_to_replace_a_folder_it_did_not_write(tables, tmp_path):
     home = tmp_path / "Documents"
     home.mkdir()
     (home / "thesis.docx").write_text("precious")
-    with pytest.raises(InputError, match="thesis.docx.*choose a new folder"):
+    with pytest.raises(InputError, match=r"thesis.docx.*choose a new folder"):
         write_outputs(tables, home, audit=AUDIT, title=TITLE)
     assert (home / "thesis.docx").read_text() == "precious"
 

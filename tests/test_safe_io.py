@@ -55,7 +55,7 @@ def test_atomic_write_text_replaces_whole_file(tmp_path):
     target = tmp_path / "notes.txt"
     atomic_write_text(target, "vanha\n")
     atomic_write_text(target, "uusi\r\n")
-    assert target.read_bytes() == "uusi\r\n".encode()
+    assert target.read_bytes() == b"uusi\r\n"
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
 
@@ -109,7 +109,7 @@ def test_failure_inside_leaves_previous_output_untouched(tmp_path):
 
 
 def test_os_errors_become_a_plain_message(tmp_path):
-    with pytest.raises(InputError, match="could not write output folder .*No space left.*-o"):
+    with pytest.raises(InputError, match=r"could not write output folder .*No space left.*-o"):
         with atomic_output_dir(tmp_path / "output"):
             raise OSError(28, "No space left on device")
     assert list(tmp_path.iterdir()) == []
@@ -126,7 +126,7 @@ def test_refuses_a_file_and_a_foreign_folder(tmp_path):
     with pytest.raises(InputError, match="is a file, not a folder"):
         with atomic_output_dir(tmp_path / "report.pdf"):
             pass
-    with pytest.raises(InputError, match="'report.pdf'.*choose a new folder with -o"):
+    with pytest.raises(InputError, match=r"'report.pdf'.*choose a new folder with -o"):
         with atomic_output_dir(tmp_path):
             pass
     assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]

@@ -231,7 +231,7 @@ def test_forbidden_pairs_and_unknown_ids():
     assert scores.feasible.tolist() == [[True, True], [False, True]]
     assert scores.reasons("E2", "M1") == ["forbidden by the coordinator"]
     bad = pd.DataFrame({"mentee_id": ["E9"], "mentor_id": ["M1"], "source": ["forbidden.csv"]})
-    with pytest.raises(InputError, match="forbidden.csv.*'E9'.*fix the id"):
+    with pytest.raises(InputError, match=r"forbidden.csv.*'E9'.*fix the id"):
         score_pairs(mentors, mentees, forbidden=bad)
 
 
@@ -263,7 +263,7 @@ def test_eligibility_rules_one_bit_each_and_missing_values_fail():
 
 def test_rule_on_a_column_that_was_not_read_is_a_config_error():
     rules = (Rule("mentor", "capacity", ">=", 2.0),)
-    with pytest.raises(ConfigError, match="constraints.rules\\[0\\].*capacity"):
+    with pytest.raises(ConfigError, match=r"constraints.rules\[0\].*capacity"):
         score_pairs(table("mentor", {}), table("mentee", {}), config(rules=rules))
 
 
@@ -342,9 +342,9 @@ def test_deterministic_and_row_order_independent():
 
 def test_config_settings_are_validated():
     assert parse_config("[scoring]\ngoals_text_share = 0.5").scoring.goals_text_share == 0.5
-    with pytest.raises(ConfigError, match="scoring.remote_score.*between 0 and 1"):
+    with pytest.raises(ConfigError, match=r"scoring.remote_score.*between 0 and 1"):
         parse_config("[scoring]\nremote_score = 2")
-    with pytest.raises(ConfigError, match="constraints.rules"):
+    with pytest.raises(ConfigError, match=r"constraints.rules"):
         score_pairs(table("mentor", {}), table("mentee", {}),
                     config(rules=tuple(Rule("mentor", "years_in_finland", ">=", float(i))
                                        for i in range(11))))

@@ -66,7 +66,7 @@ def test_sample_scores_shape_and_repr(sample):
 
 
 def test_score_command_writes_one_row_per_pair(tmp_path, sample):
-    round, scores = sample
+    _, scores = sample
     out = tmp_path / "scores.csv"
     result = CliRunner().invoke(main, ["score", str(SAMPLE), "-o", str(out)])
     assert result.exit_code == 0, result.output

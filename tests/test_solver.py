@@ -23,7 +23,9 @@ OBJECTIVES = ("coverage", "total", "fair")
 def rounds(draw, max_mentees=6, max_mentors=4):
     n = draw(st.integers(1, max_mentees))
     m = draw(st.integers(1, max_mentors))
-    ints = lambda lo, hi, size: np.array(draw(st.lists(st.integers(lo, hi), min_size=size, max_size=size)))
+    def ints(lo, hi, size):
+        return np.array(draw(st.lists(st.integers(lo, hi), min_size=size, max_size=size)))
+
     scores = ints(-5, 20, n * m).reshape(n, m).astype(float)
     feasible = ints(0, 3, n * m).reshape(n, m) > 0
     capacity = ints(0, 3, m)

@@ -89,7 +89,9 @@ def stand_in_round(locked=(), forbidden=(), solver=SolverConfig()):
     mentees = pd.DataFrame({"priority": [0, 1, 0], "max_mentors": [1, 1, 2]},
                            index=pd.Index(["E1", "E2", "E3"], name="mentee_id"))
     mentors = pd.DataFrame({"capacity": [1, 1, 2]}, index=pd.Index(["M1", "M2", "M3"], name="mentor_id"))
-    pairs = lambda rows: pd.DataFrame(list(rows), columns=["mentee_id", "mentor_id", "source"])
+    def pairs(rows):
+        return pd.DataFrame(list(rows), columns=["mentee_id", "mentor_id", "source"])
+
     round = SimpleNamespace(mentees=mentees, mentors=mentors, locked=pairs(locked),
                             forbidden=pairs(forbidden), config=SimpleNamespace(solver=solver))
     feasible = np.array([[True, True, False], [True, True, True], [True, True, True]])

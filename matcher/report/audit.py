@@ -12,10 +12,11 @@ import hashlib
 import json
 import math
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 
-def write_audit(audit: dict, path: Path, outputs: list[Path] = ()) -> Path:
+def write_audit(audit: dict, path: Path, outputs: Sequence[Path] = ()) -> Path:
     """Write ``audit`` (plus ``output_sha256`` of ``outputs``) as ``audit.json``.
 
     Example

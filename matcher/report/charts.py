@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import io
 import re
+from typing import Any
 
 import matplotlib
 import numpy as np
@@ -21,7 +22,7 @@ from matplotlib.figure import Figure
 from matcher.i18n import t
 
 #: Matplotlib settings that make the SVG deterministic, small and match the page's look.
-RC = {
+RC: dict[Any, Any] = {
     "svg.hashsalt": "matcher",
     "svg.fonttype": "none",
     "font.family": "sans-serif",
@@ -56,7 +57,7 @@ def score_histogram(scores: pd.Series, language: str = "en") -> str:
         return ""
     fig = _figure(2.8)
     ax = fig.add_subplot()
-    ax.hist(values, bins=np.arange(0, 105, 5), color=BLUE, edgecolor="white")
+    ax.hist(values, bins=list(range(0, 105, 5)), color=BLUE, edgecolor="white")
     mean = float(values.mean())
     ax.axvline(mean, color=ORANGE, linewidth=2, linestyle="--")
     ax.annotate(t("chart.mean", language, value=f"{mean:.1f}"), (mean, 1), xycoords=("data", "axes fraction"),
@@ -64,7 +65,7 @@ def score_histogram(scores: pd.Series, language: str = "en") -> str:
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
     ax.set(xlim=(0, 100), xlabel=t("chart.scores_x", language), ylabel=t("chart.scores_y", language),
            title=t("chart.scores_title", language))
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # a MaxNLocator
     return _svg(fig, "scores")
 
 
@@ -88,7 +89,7 @@ def component_means(pairs: pd.DataFrame, components: list[str], labels: list[str
     positions = np.arange(len(components))
     ax.barh(positions, means, color=BLUE, height=0.6)
     for y, value in zip(positions, means):
-        ax.text(min(value, 0.92) + 0.01, y, f"{value:.2f}", va="center")
+        ax.text(min(value, 0.92) + 0.01, float(y), f"{value:.2f}", va="center")
     ax.set_yticks(positions, labels or [c.replace("_", " ") for c in components])
     ax.invert_yaxis()
     ax.set(xlim=(0, 1), xlabel=t("chart.components_x", language),

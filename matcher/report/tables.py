@@ -7,6 +7,7 @@ reads them through these helpers so a column is named, rounded and ordered the s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -73,7 +74,7 @@ def component_columns(pairs: pd.DataFrame) -> list[str]:
             and not pd.api.types.is_bool_dtype(pairs[c])]
 
 
-def rounded(frame: pd.DataFrame, components: list[str] = ()) -> pd.DataFrame:
+def rounded(frame: pd.DataFrame, components: Sequence[str] = ()) -> pd.DataFrame:
     """A copy with ``score`` to 1 decimal and components and ``ratio`` to 2 decimals.
 
     Rounding is done in float64 so that float32 scores print as ``87.3``, not ``87.30000305``.
@@ -89,7 +90,7 @@ def rounded(frame: pd.DataFrame, components: list[str] = ()) -> pd.DataFrame:
     return out
 
 
-def decimals(frame: pd.DataFrame, components: list[str] = ()) -> dict[str, int]:
+def decimals(frame: pd.DataFrame, components: Sequence[str] = ()) -> dict[str, int]:
     """Decimals to show for each rounded column of ``frame``.
 
     Example

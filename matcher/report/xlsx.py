@@ -23,6 +23,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -391,7 +392,7 @@ def _distinct_tails(series: pd.Series) -> list[str]:
             tails.append(None)
     for i, tail in zip(texts, _string_tails(list(texts.values()))):
         tails[i] = tail
-    return tails
+    return cast("list[str]", tails)  # every None was a text's, filled in just above
 
 
 def _number_tails(values: np.ndarray) -> list[str]:

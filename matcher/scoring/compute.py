@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -28,6 +29,9 @@ from matcher.scoring.encode import People, encode_pair
 from matcher.scoring.scores import PairContext, Scores
 from matcher.scoring.tabulate import answer_keys, by_answers
 
+if TYPE_CHECKING:
+    from matcher.intake import Round
+
 log = logging.getLogger(__name__)
 
 #: pairs per block of mentees: about 4 MB per float32 temporary, so a block's few temporaries
@@ -40,7 +44,7 @@ WORKERS = min(4, os.cpu_count() or 1)
 TEXT_COMPONENTS = ("field", "goals")
 
 
-def score_round(round) -> Scores:
+def score_round(round: Round) -> Scores:
     """Score a loaded round (:func:`matcher.load_round`): its tables, config and forbidden pairs.
 
     Examples
@@ -173,8 +177,10 @@ def _codes_writer(e: People, r: People, config: RoundConfig, mentee_rules: np.nd
     n, m = out.shape
     parts = []
     for reason in pair_reasons(config.constraints):
-        tabulated = by_answers(lambda rows, codes=reason.codes: codes(e.take(rows), r),
-                               answer_keys(e, reason.inputs), n, m)
+        def block(rows: slice | np.ndarray, codes=reason.codes) -> np.ndarray:
+            return codes(e.take(rows), r)
+
+        tabulated = by_answers(block, answer_keys(e, reason.inputs), n, m)
         parts.append(tabulated.take if tabulated is not None
                      else lambda rows, codes=reason.codes: codes(e.take(rows), r))
 

@@ -72,8 +72,8 @@ class People:
         return (f"People({len(self)} persons, {self.fields.shape[1]} fields, "
                 f"{self.goals.shape[1]} goal topics, {self.languages.shape[1]} languages)")
 
-    def take(self, rows: slice) -> "People":
-        """The same encoding for a block of consecutive persons (for chunked scoring)."""
+    def take(self, rows: slice | np.ndarray) -> "People":
+        """The same encoding for a block of persons, a slice or an index array (for chunked scoring)."""
         return People(**{f.name: _rows(getattr(self, f.name), rows)
                          for f in dataclasses.fields(self)})
 
@@ -231,7 +231,7 @@ def _embed(mentees: pd.DataFrame, mentors: pd.DataFrame, with_text: bool
             (embedded["mentee_goals"], embedded["mentor_goals"]))
 
 
-def _rows(value, rows: slice):
+def _rows(value, rows: slice | np.ndarray):
     if isinstance(value, Vocab):
         return value
     if isinstance(value, (pd.Index, np.ndarray)):

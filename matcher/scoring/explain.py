@@ -79,7 +79,7 @@ def explain_pair(scores, i: int, j: int) -> str:
         years = pd.to_numeric(pd.Series([mentor.get("years_experience")]), errors="coerce")[0]
         sentences.append(t("explain.no_experience", lang) if np.isnan(years)
                          else t("explain.experience", lang, years=f"{years:g}"))
-    if "gender" in scores.weights and _text(mentee.get("gender_preference")):
+    if "gender" in scores.weights and as_text(mentee.get("gender_preference")):
         sentences.append(t("explain.gender_match" if float(scores.components["gender"][i, j]) == 1.0
                            else "explain.gender_no_match", lang))
     return " ".join(s for s in sentences if s)
@@ -128,7 +128,7 @@ def _reasons(code, scores, i, j, mentee, mentor, labels) -> list[str]:
 
 
 def _languages(mentee, mentor, labels) -> str:
-    le, lr = _dict(mentee.get("languages")), _dict(mentor.get("languages"))
+    le, lr = as_dict(mentee.get("languages")), as_dict(mentor.get("languages"))
     shared = sorted((-min(le[c], lr[c]), c) for c in le.keys() & lr.keys() if le[c] and lr[c])
     names = labels("languages", [c for _, c in shared])
     basic = t("explain.basic_level", labels.language) if shared and -shared[0][0] == 1 else ""
@@ -137,7 +137,7 @@ def _languages(mentee, mentor, labels) -> str:
 
 def _field(mentee, mentor, labels, ctx, i, j) -> str:
     lang = labels.language
-    fe, fr = _tuple(mentee.get("fields")), _tuple(mentor.get("fields"))
+    fe, fr = as_tuple(mentee.get("fields")), as_tuple(mentor.get("fields"))
     same = [k for k in fe if k in fr]
     if same:
         return t("explain.same_field", lang, fields=join(labels("fields", same), lang))
@@ -158,7 +158,7 @@ def _field(mentee, mentor, labels, ctx, i, j) -> str:
 
 def _goals(mentee, mentor, labels) -> str:
     lang = labels.language
-    goals, topics = _tuple(mentee.get("goals")), set(_tuple(mentor.get("topics")))
+    goals, topics = as_tuple(mentee.get("goals")), set(as_tuple(mentor.get("topics")))
     if not goals:
         return t("explain.no_goals", lang)
     offered = [g for g in goals if g in topics]
@@ -174,7 +174,7 @@ def _goals(mentee, mentor, labels) -> str:
 
 
 def _location(mentee, mentor, code: int, lang: str) -> str:
-    ce, cr = _text(mentee.get("city")), _text(mentor.get("city"))
+    ce, cr = as_text(mentee.get("city")), as_text(mentor.get("city"))
     modes = {mentee.get("meeting_mode") or "either", mentor.get("meeting_mode") or "either"}
     same_city = bool(ce) and ce.casefold() == cr.casefold()
     if same_city and "remote" not in modes:
@@ -199,7 +199,7 @@ def _text_similarity(a, b, i: int, j: int) -> float | None:
 
 
 def _language_list(person, labels) -> str:
-    languages = _dict(person.get("languages"))
+    languages = as_dict(person.get("languages"))
     codes = sorted((c for c in languages if languages[c]), key=lambda c: (-languages[c], c))
     return ", ".join(labels("languages", codes)) or t("explain.no_language_given", labels.language)
 
@@ -208,13 +208,18 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _dict(value) -> dict:
+# A person's answer as its canonical type, whatever a hand-built table holds (NaN, None...).
+
+def as_dict(value) -> dict:
+    """``languages`` and other dict answers: ``{}`` when missing."""
     return value if isinstance(value, dict) else {}
 
 
-def _tuple(value) -> tuple:
+def as_tuple(value) -> tuple:
+    """``fields``, ``goals``, ``topics``: ``()`` when missing."""
     return tuple(value) if isinstance(value, (tuple, list)) else ()
 
 
-def _text(value) -> str:
+def as_text(value) -> str:
+    """A text answer, stripped: ``""`` when missing."""
     return value.strip() if isinstance(value, str) else ""

@@ -74,7 +74,7 @@ def initial_graph(source, capacity: np.ndarray | None = None) -> PairSet:
         return source.pairs
     if n * m <= SMALL_ROUND:
         return source.best_lines(m, 0, source.low)
-    price = estimate_prices(source, capacity) if priced(source, capacity) else None
+    price = estimate_prices(source, capacity) if capacity is not None and priced(source, capacity) else None
     return source.best_lines(ROW_CANDIDATES, COLUMN_CANDIDATES, source.low, price)
 
 
@@ -162,7 +162,8 @@ def lexicographic(source, tiers: Tiers, slots: np.ndarray, capacity: np.ndarray,
                 best, cut, graph = max_slots(net, source, graph, level_slots(tiers.ranks, slots, level),
                                              threshold, level, stop_above=counts[level])
                 short = best > counts[level]
-                cuts.append(cut)
+                if cut is not None:  # None only when short: this pass is dropped
+                    cuts.append(cut)
             if short:
                 break
         if not short:

@@ -254,7 +254,7 @@ def pricing_gain(net: Network, potential: np.ndarray, margin: int = 0, largest_q
     u, v = u.astype(dtype), v.astype(dtype)
 
     def gain(rows: np.ndarray, cols: np.ndarray, q: np.ndarray) -> np.ndarray:
-        g = q.astype(dtype)  # in place from here: this runs over the whole dense matrix
+        g: np.ndarray = q.astype(dtype)  # in place from here: this runs over the whole dense matrix
         g -= u[rows]
         g += v[cols]
         return g

@@ -58,12 +58,13 @@ def solve_by_lp(problem: Problem, source, tiers: Tiers, residual: Residual) -> t
             lo, hi = (mid, hi) if reached is not None and reached >= tier_value - 0.5 else (lo, mid)
         threshold = int(values[lo])
         x, value = model.solve(pairs.q >= threshold, with_scores=True)
+    assert x is not None and value is not None  # a threshold keeps the pairs of a feasible optimum
     primal = model.weight(x)
     certificate = Certificate(
         method="LP relaxation (CBC), integral by total unimodularity" +
                (", threshold search over distinct scores" if threshold is not None else ""),
         # integer data on a totally unimodular matrix: the LP optimum is an integer; round the noise
-        primal=primal, dual_bound=int(round(value)),
+        primal=primal, dual_bound=round(value),
         tier_unit=unit, scale=source.scale,
         threshold=None if threshold is None else threshold / source.scale)
     return pairs.where(x), certificate

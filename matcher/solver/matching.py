@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -11,6 +12,10 @@ import pandas as pd
 from matcher.errors import InputError
 from matcher.solver.assignment import Assignment, solve_assignment
 from matcher.solver.locks import LockConflictError, LockProblem
+
+if TYPE_CHECKING:
+    from matcher.intake import Round
+    from matcher.scoring import Scores
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +47,7 @@ class Matching:
                 f"gap={a.certificate.gap})")
 
 
-def match_round(round, scores, objective: str | None = None) -> Matching:
+def match_round(round: Round, scores: Scores, objective: str | None = None) -> Matching:
     """The optimal pairing of a round under its config (objective, engine, minimum loads).
 
     Parameters
