@@ -57,8 +57,9 @@ def main():
 def init_command(mentors, mentees, output, name, mentors_sheet, mentees_sheet, force):
     """Write a commented round config for two form exports (MENTORS, MENTEES).
 
-    Recognises which column is which from the headers (English or Finnish), checks the answers
-    against the built-in vocabularies and lists the unrecognised ones in the config.
+    Recognises which column is which from the headers and the answers, reads every distinct
+    answer of the choice questions (English, Finnish or Swedish, by meaning), prints that reading
+    and writes it into the config as editable [vocabulary.*] entries.
     """
     from matcher.detect import init_round
 
@@ -67,10 +68,12 @@ def init_command(mentors, mentees, output, name, mentors_sheet, mentees_sheet, f
     for detection in (result.mentors, result.mentees):
         click.echo(f"{detection.role}: {len(detection.columns)} columns recognised "
                    f"({', '.join(detection.columns)}); {len(detection.unmapped)} carried through")
-    unknown = sum(len(items) for items in result.unknown.values())
-    if unknown:
-        click.echo(f"{unknown} answers are not built-in vocabulary names: see [vocabulary.*] "
-                   f"in {result.path}")
+    from matcher.detect import format_answers
+
+    if len(result.answers):
+        click.echo(f"\nAnswers read (low confidence first; {len(result.unsure)} not built-in names "
+                   f"are written to [vocabulary.*] in {result.path}, edit them there):")
+        click.echo(format_answers(result.answers) + "\n")
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     click.echo(f"Wrote {result.path}. Next: matcher validate {result.path}")
