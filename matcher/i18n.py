@@ -139,6 +139,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Mentorspar att granska: {n} par. Konfidentiellt: rapporten namnger deltagare."),
     "report.summary": ("Summary", "Yhteenveto", "Sammanfattning"),
     "report.charts": ("Charts", "Kaaviot", "Diagram"),
+    "report.settings": ("Settings, solver and counts", "Asetukset, ratkaisu ja luvut",
+                        "Inställningar, lösning och antal"),
     "report.pairs": ("Pairs", "Parit", "Par"),
     "report.mentors": ("Mentors", "Mentorit", "Mentorer"),
     "report.unmatched": ("Unmatched mentees", "Mentoroitavat ilman paria", "Adepter utan par"),

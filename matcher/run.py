@@ -241,8 +241,11 @@ class MentorFinder:
                         self.keys.setdefault(_typed(key), []).append(mentor_id)
         for mentor_id in ids:
             self.keys.setdefault(_typed(mentor_id), [mentor_id])
-        self.shown = {_typed(k): str(k) for column in ("email", "name") if column in mentors.columns
-                      for k in mentors[column].fillna("").astype(str) if k.strip()}
+        # what a did-you-mean names: each mentor once, as "e-mail (name)"
+        emails = mentors["email"].fillna("").astype(str) if "email" in mentors.columns else ids.to_series()
+        names = mentors["name"].fillna("").astype(str) if "name" in mentors.columns else ids.to_series()
+        self.shown = {mentor_id: f"{email} ({name})" if email and name else email or name or mentor_id
+                      for mentor_id, email, name in zip(ids, emails, names)}
 
     def find(self, typed: str, where: str) -> str:
         """The id of the mentor ``typed`` names; ``where`` says row and column for errors."""
@@ -252,9 +255,10 @@ class MentorFinder:
         if len(found) > 1:
             raise InputError(f"'{typed}' in {where} names {len(found)} mentors: type the mentor's "
                              "e-mail instead")
-        guesses = process.extract(_typed(typed), list(self.shown), limit=3, score_cutoff=60)
-        hint = (" Did you mean " + " or ".join(f"'{self.shown[g[0]]}'" for g in guesses) + "?"
-                if guesses else "")
+        guesses = process.extract(_typed(typed), list(self.keys), limit=9, score_cutoff=60)
+        closest = list(dict.fromkeys(i for key, _, _ in guesses for i in self.keys[key]))[:3]
+        hint = (" Did you mean " + " or ".join(f"'{self.shown[i]}'" for i in closest) + "?"
+                if closest else "")
         raise InputError(f"no mentor '{typed}' in {where}.{hint} Type the new mentor's e-mail or "
                          "name as on the Mentors sheet, or leave the cell empty.")
 

@@ -297,7 +297,7 @@ def test_a_move_by_name_works_and_a_typo_gets_did_you_mean(sample_round_path, tm
     result = invoke("run", sample_round_path, "-o", tmp_path / "out", "--decisions", typo)
     assert result.exit_code == 2, result.output
     assert f"no mentor '{misspelt}' in row 3 of typo.xlsx, sheet Pairs, column 'Move to'" in result.output
-    assert f"Did you mean '{email}'" in result.output
+    assert f"Did you mean '{email} ({name})'" in result.output
     assert not (tmp_path / "out").exists()
 
 

@@ -125,7 +125,8 @@ def goal_coverage_chart(coverage: pd.DataFrame, language: str = "en") -> str:
     ax.set_yticks(positions, table["goal"].astype(str))
     ax.invert_yaxis()
     ax.set_xmargin(0.12)
-    ax.set(xlabel=t("chart.goals_x", language), title=t("chart.goals_title", language))
+    ax.set(xlabel=t("chart.goals_x", language))
+    _title(fig, t("chart.goals_title", language))
     fig.legend(loc="outside lower center", ncols=2, frameon=False)
     return _svg(fig, "goals")
 
@@ -168,7 +169,8 @@ def supply_demand_chart(supply_demand: pd.DataFrame, dimension: str, language: s
             label.set_color(RED)
             label.set_fontweight("bold")
     ax.invert_yaxis()
-    ax.set(xlabel=t("chart.supply_x", language), title=t(f"chart.supply_title_{dimension}", language))
+    ax.set(xlabel=t("chart.supply_x", language))
+    _title(fig, t(f"chart.supply_title_{dimension}", language))
     fig.legend(loc="outside lower center", ncols=2, frameon=False)
     return _svg(fig, f"supply-{dimension}")
 
@@ -191,6 +193,12 @@ def with_others(table: pd.DataFrame, shown: np.ndarray, name: str, counts: list[
     return pd.concat([table[shown][[name, *counts]], pd.DataFrame([others])], ignore_index=True)
 
 
+def _title(fig: Figure, text: str) -> None:
+    # over the whole figure, not the axes: long bar labels push the axes right, and a title
+    # starting there would be cut at the figure's edge
+    fig.suptitle(text, x=0.01, ha="left", fontsize=RC["axes.titlesize"], fontweight="bold")
+
+
 def _figure(height: float) -> Figure:
     # a bare Figure, not pyplot: no global figure registry to leak or to share between threads
     return Figure(figsize=(WIDTH, height), layout="constrained")
@@ -206,5 +214,5 @@ def _svg(fig: Figure, chart_id: str) -> str:
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     svg = _PREAMBLE.sub("", buffer.getvalue())
     svg = _ID.sub(lambda m: m.group(1) + chart_id + "-", svg)
-    title = fig.axes[0].get_title(loc="left")
+    title = fig.axes[0].get_title(loc="left") or fig.get_suptitle()
     return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(title)}" ', 1).strip()

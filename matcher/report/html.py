@@ -51,7 +51,7 @@ def render_html(tables: dict[str, pd.DataFrame], title: str, language: str = "en
         version=html.escape(__version__),
         subtitle=text("report.subtitle", n=len(pairs)),
         **{f"t_{key}": text(f"report.{key}")
-           for key in ("summary", "charts", "pairs", "mentors", "unmatched", "issues")},
+           for key in ("summary", "charts", "settings", "pairs", "mentors", "unmatched", "issues")},
         filter_pairs=text("report.filter_pairs"),
         filter_mentors=text("report.filter_mentors"),
         show_details=text("report.show_details"),
