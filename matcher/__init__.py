@@ -26,11 +26,13 @@ __version__ = "0.1.0"
 
 #: public name -> the module that defines it
 _EXPORTS = {
-    "Assignment": "matcher.solver", "Matching": "matcher.solver", "Round": "matcher.intake",
+    "Assignment": "matcher.solver", "EarlierRound": "matcher.history", "Matching": "matcher.solver",
+    "Round": "matcher.intake",
     "RoundConfig": "matcher.config", "RunResult": "matcher.run", "Scores": "matcher.scoring",
     "build_tables": "matcher.results", "init_round": "matcher.detect",
     "introduction_letters": "matcher.introductions", "load_config": "matcher.config",
-    "load_round": "matcher.intake", "match_round": "matcher.solver", "run_round": "matcher.run",
+    "load_round": "matcher.intake", "match_round": "matcher.solver",
+    "read_earlier_round": "matcher.history", "rematch": "matcher.run", "run_round": "matcher.run",
     "score_pairs": "matcher.scoring", "score_round": "matcher.scoring",
     "solve_assignment": "matcher.solver",
 }
@@ -39,10 +41,11 @@ __all__ = sorted(_EXPORTS)
 if TYPE_CHECKING:  # type checkers and IDEs see the same names, imported eagerly (re-exports, hence noqa)
     from matcher.config import RoundConfig, load_config  # noqa: F401
     from matcher.detect import init_round  # noqa: F401
+    from matcher.history import EarlierRound, read_earlier_round  # noqa: F401
     from matcher.intake import Round, load_round  # noqa: F401
     from matcher.introductions import introduction_letters  # noqa: F401
     from matcher.results import build_tables  # noqa: F401
-    from matcher.run import RunResult, run_round  # noqa: F401
+    from matcher.run import RunResult, rematch, run_round  # noqa: F401
     from matcher.scoring import Scores, score_pairs, score_round  # noqa: F401
     from matcher.solver import Assignment, Matching, match_round, solve_assignment  # noqa: F401
 

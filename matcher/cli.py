@@ -13,7 +13,7 @@ import sys
 import click
 
 from matcher import __version__
-from matcher.errors import MatcherError
+from matcher.errors import InputError, MatcherError
 
 
 def handle_errors(command):
@@ -199,10 +199,17 @@ def _plain_table(headings: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 @click.option("--draft-introductions", is_flag=True,
               help="Write introduction letters for every proposed pair, marked as drafts "
                    "(default: only for kept pairs).")
+@click.option("--incremental", "published", type=click.Path(exists=True),
+              help="A published output folder (or its pairs.xlsx): its pairs stay exactly as they "
+                   "are; only new or released mentees are matched into the places left.")
 @click.option("--pseudonymise", is_flag=True, help="Write ids instead of names and e-mails.")
+@click.option("--discard-decisions", is_flag=True,
+              help="Replace an output folder whose pairs.xlsx holds decisions this run does "
+                   "not carry in with --decisions (they are lost).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary; errors only.")
 @handle_errors
-def run_command(round_config, outdir, objective, decisions, draft_introductions, pseudonymise, quiet):
+def run_command(round_config, outdir, objective, decisions, draft_introductions, published,
+                pseudonymise, discard_decisions, quiet):
     """Read, validate, score, solve and write the round's output folder.
 
     Writes pairs.xlsx (the workbook to review), pairs.csv, unmatched.csv, mentors.csv,
@@ -216,7 +223,8 @@ def run_command(round_config, outdir, objective, decisions, draft_introductions,
         with StepProgress(enabled=not quiet) as progress:
             result = run_round(round_config, outdir, objective=objective, decisions=decisions,
                                pseudonymise=pseudonymise, draft_introductions=draft_introductions,
-                               on_step=progress.step)
+                               discard_decisions=discard_decisions, on_step=progress.step,
+                               incremental=published)
     except DataErrors as error:
         _print_data_errors(error, round_config)
         raise
@@ -278,6 +286,45 @@ def templates_command(round_config, output):
     click.echo(f"Edit them, then: matcher run {round_config}")
 
 
+@main.command("rematch")
+@click.argument("round_config", metavar="ROUND", type=click.Path(dir_okay=False))
+@click.argument("published", metavar="PUBLISHED", type=click.Path(exists=True))
+@click.argument("more", metavar="[MENTEE]...", nargs=-1)
+@click.option("--release", multiple=True, metavar="MENTEE",
+              help="Mentee (id or e-mail) whose pair ends; give several after one --release.")
+@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False),
+              help="Output folder (default: PUBLISHED-rematch beside the published one).")
+@click.option("--objective", type=click.Choice(["coverage", "total", "fair"]),
+              help="Override [solver] objective.")
+@click.option("--draft-introductions", is_flag=True,
+              help="Write introduction letters for the new pairs now, marked as drafts "
+                   "(default: once they are kept).")
+@click.option("--pseudonymise", is_flag=True, help="Write ids instead of names and e-mails.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary; errors only.")
+@handle_errors
+def rematch_command(round_config, published, more, release, outdir, objective, draft_introductions,
+                    pseudonymise, quiet):
+    """End published pairs that did not work out and find each released mentee a new mentor.
+
+    Nobody else moves: every other published pair stays and nobody else is matched. The old
+    pairs are forbidden from now on (recorded in the new audit.json and workbook). Prints each
+    released mentee's new mentor, or plainly why there is none, and the top alternatives.
+    """
+    from matcher.console import StepProgress, print_released, print_run_summary
+    from matcher.errors import InputError
+    from matcher.run import rematch
+
+    if more and not release:
+        raise InputError(f"unexpected argument(s) {' '.join(more)}: name mentees after --release")
+    with StepProgress(enabled=not quiet) as progress:
+        result = rematch(round_config, published, [*release, *more], outdir, objective=objective,
+                         pseudonymise=pseudonymise, draft_introductions=draft_introductions,
+                         on_step=progress.step)
+    if not quiet:
+        print_run_summary(result)
+        print_released(result)
+
+
 @main.command("score")
 @click.argument("round_config", metavar="ROUND", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
@@ -294,7 +341,12 @@ def score_command(round_config, output, feasible_only):
     from matcher import load_round, score_round
     from matcher.safe_io import neutralise_frame
 
-    scores = score_round(load_round(round_config))
+    rnd = load_round(round_config)
+    if not rnd.ok:  # as run: scores of a round with data errors would mislead
+        raise InputError(f"the round has {len(rnd.errors)} data error(s); nothing was scored. Run "
+                         f"'matcher validate {round_config}' to see them and fix the spreadsheets "
+                         "or the config.")
+    scores = score_round(rnd)
     frame = neutralise_frame(scores.to_frame(feasible_only=feasible_only))
     frame.to_csv(output, index=False, float_format="%.4f", encoding="utf-8")
     click.echo(f"{scores!r}: wrote {len(frame):,} pairs to {output}", err=True)

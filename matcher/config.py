@@ -26,6 +26,7 @@ PosixPath('/data/round/mentors.xlsx')
 from __future__ import annotations
 
 import dataclasses
+import math
 import tomllib
 from email.utils import parseaddr
 from dataclasses import dataclass, field
@@ -54,8 +55,11 @@ DUPLICATE_POLICIES = ("keep_latest", "keep_first")
 MEETING_MODES = ("in_person", "remote", "either")
 LANGUAGE_LEVELS = ("basic", "good", "fluent", "native")
 RULE_OPERATORS = (">=", ">", "<=", "<", "==", "!=")
+#: weights are relative; a bound keeps their sum and products far from overflow
+MAX_WEIGHT = 1000.0
 #: Languages of the coordinator's outputs ([round] language); see matcher.i18n.
 OUTPUT_LANGUAGES = ("en", "fi", "sv")
+REPEAT_PAIRS = ("forbid", "allow", "penalise")
 DEFAULT_WEIGHTS = {"field": 0.30, "goals": 0.40, "language": 0.15, "location": 0.15,
                    "experience": 0.0, "gender": 0.0}
 
@@ -165,6 +169,24 @@ class IntroductionsConfig:
 
 
 @dataclass(frozen=True)
+class HistoryConfig:
+    """``[history]``: earlier rounds, and what they change in this one (see matcher.history)."""
+
+    #: earlier rounds' output folders, pairs.csv files or pairs.xlsx workbooks, oldest first
+    rounds: tuple[Path, ...] = ()
+    #: what to do with a pair that was matched in an earlier round
+    repeat_pairs: str = "forbid"
+    #: score points (0-100) taken off an earlier pair when repeat_pairs = "penalise"
+    repeat_penalty: float = 20.0
+    #: priority added to mentees left unmatched the last time they took part (0 = none)
+    unmatched_priority: int = 1
+    #: pairs that carry on: locked, and counted against the mentor's capacity
+    continuing: tuple[PairRef, ...] = ()
+    #: an earlier e-mail (or id) -> the one used in this round
+    aliases: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class RoundConfig:
     name: str = "Mentoring round"
     #: language of the report, workbook, explanations and summary: "en", "fi" or "sv"
@@ -183,6 +205,7 @@ class RoundConfig:
     constraints: ConstraintConfig = field(default_factory=ConstraintConfig)
     solver: SolverConfig = field(default_factory=SolverConfig)
     introductions: IntroductionsConfig = field(default_factory=IntroductionsConfig)
+    history: HistoryConfig = field(default_factory=HistoryConfig)
 
     def replace(self, **changes: Any) -> "RoundConfig":
         """A copy with some top-level sections replaced (configs are immutable)."""
@@ -257,6 +280,9 @@ class _Parser:
         if not isinstance(value, kinds):
             names = " or ".join(k.__name__ for k in kinds)
             raise self.fail(f"{key}.{name}", f"expected {names}, got {data[name]!r}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise self.fail(f"{key}.{name}", f"expected a finite number, got {value!r} (TOML reads "
+                                             "nan and inf as numbers; write an ordinary number)")
         return value
 
     def choice(self, data: dict, key: str, name: str, allowed: tuple[str, ...], default: str) -> str:
@@ -273,7 +299,7 @@ class _Parser:
     def round(self, data: dict, path: Path | None) -> RoundConfig:
         top = self.table(data, "", ("round", "mentors", "mentees", "read", "defaults",
                                     "vocabulary", "scoring", "constraints", "solver",
-                                    "introductions"))
+                                    "introductions", "history"))
         rnd = self.table(top.get("round"), "round", ("name", "output", "language"))
         return RoundConfig(
             name=self.value(rnd, "round", "name", str, RoundConfig.name),
@@ -290,6 +316,7 @@ class _Parser:
             constraints=self.constraints(top.get("constraints")),
             solver=self.solver(top.get("solver")),
             introductions=self.introductions(top.get("introductions")),
+            history=self.history(top.get("history")),
         )
 
     def source(self, data: Any, key: str, fields: tuple[str, ...]) -> SourceConfig:
@@ -349,8 +376,10 @@ class _Parser:
         weights = dict(DEFAULT_WEIGHTS)
         for name in given:
             weights[name] = self.value(given, "scoring.weights", name, float, 0.0)
-            if weights[name] < 0:
-                raise self.fail(f"scoring.weights.{name}", f"must be 0 or more, got {weights[name]}")
+            if not 0 <= weights[name] <= MAX_WEIGHT:
+                raise self.fail(f"scoring.weights.{name}", f"must be 0 or more and at most "
+                                f"{MAX_WEIGHT:g}, got {weights[name]:g} (weights are relative: "
+                                "0.3 and 300 mean the same)")
         if sum(weights.values()) <= 0:
             raise self.fail("scoring.weights", "at least one weight must be above 0")
         min_score = self.value(data, "scoring", "min_score", float, ScoringConfig.min_score)
@@ -407,10 +436,10 @@ class _Parser:
         value = self.value(data, key, "value", (float, str), 0.0)
         return Rule(who=who, field=name, op=self.choice(data, key, "op", RULE_OPERATORS, ">="), value=value)
 
-    def pairs(self, data: dict, name: str) -> tuple[PairRef, ...]:
+    def pairs(self, data: dict, name: str, section: str = "constraints") -> tuple[PairRef, ...]:
         refs = []
-        for i, item in enumerate(self.value(data, "constraints", name, list, [])):
-            key = f"constraints.{name}[{i}]"
+        for i, item in enumerate(self.value(data, section, name, list, [])):
+            key = f"{section}.{name}[{i}]"
             if isinstance(item, dict):
                 item = self.table(item, key, ("mentee", "mentor"))
                 item = [item.get("mentee"), item.get("mentor")]
@@ -438,6 +467,36 @@ class _Parser:
             engine=self.choice(data, "solver", "engine", ENGINES, SolverConfig.engine),
             min_mentees_per_mentor=minimum,
         )
+
+
+    def history(self, data: Any) -> HistoryConfig:
+        key = "history"
+        data = self.table(data, key, ("rounds", "repeat_pairs", "repeat_penalty",
+                                      "unmatched_priority", "continuing", "aliases"))
+        rounds = self.value(data, key, "rounds", (list, str), [])
+        rounds = [rounds] if isinstance(rounds, str) else rounds
+        if not all(isinstance(r, str) and r for r in rounds):
+            raise self.fail(f"{key}.rounds", "expected a list of paths, e.g. "
+                                             "[\"../spring-2026/output\", \"autumn-2025/pairs.xlsx\"]")
+        penalty = self.value(data, key, "repeat_penalty", float, HistoryConfig.repeat_penalty)
+        if not 0 <= penalty <= 100:
+            raise self.fail(f"{key}.repeat_penalty", f"must be between 0 and 100 score points, got {penalty}")
+        priority = self.value(data, key, "unmatched_priority", int, HistoryConfig.unmatched_priority)
+        if priority < 0:
+            raise self.fail(f"{key}.unmatched_priority", f"must be 0 (off) or more, got {priority}")
+        aliases = {}
+        for i, item in enumerate(self.value(data, key, "aliases", list, [])):
+            item = self.table(item, f"{key}.aliases[{i}]", ("old", "new"))
+            old, new = item.get("old"), item.get("new")
+            if not (isinstance(old, str) and old.strip() and isinstance(new, str) and new.strip()):
+                raise self.fail(f"{key}.aliases[{i}]", "expected {old = \"earlier e-mail or id\", "
+                                                       "new = \"e-mail or id in this round\"}")
+            aliases[old.strip().lower()] = new.strip().lower()
+        return HistoryConfig(
+            rounds=tuple((self.base_dir / r).resolve() for r in rounds),
+            repeat_pairs=self.choice(data, key, "repeat_pairs", REPEAT_PAIRS, HistoryConfig.repeat_pairs),
+            repeat_penalty=penalty, unmatched_priority=priority,
+            continuing=self.pairs(data, "continuing", key), aliases=aliases)
 
 
 def _did_you_mean(value: str, allowed: tuple[str, ...]) -> str:

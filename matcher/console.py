@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from rich.status import Status
 
 _err = Console(stderr=True)
+#: Summary rows of matcher.history, shown when present.
+HISTORY_ROWS = ("earlier_pairs", "repeat_pairs", "unmatched_priority", "continuing_pairs",
+                "published_pairs_kept", "new_pairs", "released_pairs")
 
 
 class StepProgress:
@@ -71,6 +74,9 @@ def print_run_summary(result) -> None:
     table.add_column()
     for key in SUMMARY_ROWS:
         table.add_row(summary.loc[key, "item"], summary.loc[key, "value"])
+    for key in HISTORY_ROWS:  # only in runs that used history or a published result
+        if key in summary.index:
+            table.add_row(summary.loc[key, "item"], summary.loc[key, "value"])
     table.add_row(t("summary.output", result.round.config.language), str(shown_path(result.outdir)))
     Console(width=100).print(table)
 
@@ -95,6 +101,34 @@ def print_next_steps(result, round_config) -> None:
         print(t("cli.no_introductions", language))
     outdir = shown_path(result.outdir)
     workbook = outdir / "pairs.xlsx"
+    published = result.history.note.published if result.history else None
+    again = ("--incremental", published["path"]) if published else ()  # keep the published pairs
     command = " ".join(shlex.quote(str(part)) for part in (
-        "matcher", "run", round_config, "-o", outdir, "--decisions", workbook))
+        "matcher", "run", round_config, *again, "-o", outdir, "--decisions", workbook))
     print(t("cli.next_step", language, workbook=workbook, command=command))
+
+
+def print_released(result) -> None:
+    """After ``matcher rematch``: each released mentee's new mentor, or why there is none, and
+    the best alternatives (ids and scores only), in the round's language."""
+    tables, plan, language = result.tables, result.history, result.round.config.language
+    pairs, unmatched, alternatives = tables["pairs"], tables["unmatched"], tables["alternatives"]
+    console = Console(highlight=False, soft_wrap=True)
+
+    def say(key: str, **fields) -> None:
+        console.print(t(key, language, **fields), markup=False)
+
+    for mentee, ended in plan.released.groupby("mentee_id", sort=True)["mentor_id"]:
+        say("cli.released", mentee=mentee, mentors=", ".join(ended))
+        new = pairs[(pairs["mentee_id"] == mentee) & (pairs["status"] != "published")]
+        for mentor, score in zip(new["mentor_id"], new["score"]):
+            say("cli.new_mentor", mentor=mentor, score=f"{score:.1f}")
+        if new.empty:
+            reason = unmatched.loc[unmatched["mentee_id"] == mentee, "reason"]
+            say("cli.no_new_mentor", reason=reason.iloc[0] if len(reason) else "")
+        others = alternatives[alternatives["mentee_id"] == mentee]
+        if len(others):
+            say("cli.alternatives", listed="; ".join(
+                f"{m} ({s:.1f}, {n})" for m, s, n in zip(others["mentor_id"], others["score"], others["note"])))
+        else:
+            say("cli.no_alternatives")

@@ -301,10 +301,65 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                   "{errors} virhettä, {warnings} varoitusta",
                                   "{errors} fel, {warnings} varningar"),
     "summary.output": ("Output", "Tulokset", "Resultat"),
+    # --- what came from history (matcher.history) --------------------------------------------------
+    "summary.earlier_rounds": ("Earlier rounds", "Aiemmat kierrokset", "Tidigare omgångar"),
+    "summary.earlier_pairs": ("Earlier pairs in this round", "Aiemmat parit tällä kierroksella",
+                              "Tidigare par i denna omgång"),
+    "summary.repeat_pairs": ("Repeat pairs", "Toistuvat parit", "Upprepade par"),
+    "summary.repeat_pairs_forbid": ("{n} avoided (forbidden)", "{n} vältetty (kielletty)",
+                                    "{n} undvikna (förbjudna)"),
+    "summary.repeat_pairs_penalise": ("{n} penalised by {points} points, {chosen} chosen",
+                                      "{n} sai {points} pisteen vähennyksen, {chosen} valittu",
+                                      "{n} fick {points} poängs avdrag, {chosen} valda"),
+    "summary.repeat_pairs_allow": ("allowed, {chosen} chosen", "sallittu, {chosen} valittu",
+                                   "tillåtna, {chosen} valda"),
+    "summary.unmatched_priority": ("Priority for unmatched last time",
+                                   "Etusija viimeksi ilman paria jääneille",
+                                   "Företräde för dem som blev utan par förra gången"),
+    "summary.unmatched_priority_value": ("{n} mentees (+{bonus})", "{n} mentoroitavaa (+{bonus})",
+                                         "{n} adepter (+{bonus})"),
+    "summary.continuing_pairs": ("Continuing pairs", "Jatkavat parit", "Fortsättande par"),
+    "summary.continuing_pairs_value": (
+        "{n} ({locked} locked here, {counted} counted against the mentor's capacity)",
+        "{n} ({locked} lukittu tähän, {counted} vähennetty mentorin paikoista)",
+        "{n} ({locked} låsta här, {counted} avräknade från mentorns platser)"),
+    "summary.published_pairs_kept": ("Published pairs kept", "Julkaistut parit säilytetty",
+                                     "Publicerade par behållna"),
+    "summary.new_pairs": ("New pairs", "Uudet parit", "Nya par"),
+    "summary.released_pairs": ("Released pairs", "Päätetyt parit", "Avslutade par"),
+    "value.off": ("off", "pois", "av"),
     "value.yes": ("yes", "kyllä", "ja"),
     "value.no": ("no", "ei", "nej"),
     "value.not_available": ("n/a", "ei saatavilla", "saknas"),
     # --- hard-constraint reasons (why a pair cannot be matched) --------------------------------
+    "reason.not_released": (
+        "Not released: matcher rematch finds new mentors only for the released mentees; run "
+        "matcher run --incremental to match new sign-ups.",
+        "Ei mukana uudelleen parituksessa: matcher rematch etsii uuden mentorin vain päätettyjen "
+        "parien mentoroitaville; uudet ilmoittautuneet paritetaan komennolla matcher run --incremental.",
+        "Inte med i omparningen: matcher rematch söker nya mentorer endast för adepter vars par "
+        "avslutades; nya anmälningar paras med matcher run --incremental."),
+    "reason.released_ruled_out": (
+        "No mentor available: {ruled} of {n} mentors are ruled out by the constraints and {barred} "
+        "by ended or earlier pairs (the ended pair is never proposed again).",
+        "Ei vapaata mentoria: {n} mentorista {ruled} on rajattu pois ehdoilla ja {barred} päättyneen "
+        "tai aiemman parin vuoksi (päättynyttä paria ei ehdoteta uudelleen).",
+        "Ingen mentor tillgänglig: {ruled} av {n} mentorer utesluts av villkoren och {barred} av "
+        "avslutade eller tidigare par (det avslutade paret föreslås aldrig igen)."),
+    "reason.released_full": (
+        "No mentor available: all {n} compatible mentors are full: {best}. One more place for "
+        "{first} would let them be paired.",
+        "Ei vapaata mentoria: kaikki {n} sopivaa mentoria ovat täynnä: {best}. Yksi paikka lisää "
+        "mentorille {first} mahdollistaisi parin.",
+        "Ingen mentor tillgänglig: alla {n} lämpliga mentorer är fulla: {best}. En plats till hos "
+        "{first} skulle göra ett par möjligt."),
+    "reason.released_taken": (
+        "Compatible mentors have free places, but they went to other released mentees the "
+        "objective ranks first.",
+        "Sopivilla mentoreilla on vapaita paikkoja, mutta ne menivät muille uudelleen paritettaville, "
+        "jotka tavoite asettaa etusijalle.",
+        "Lämpliga mentorer har lediga platser, men de gick till andra adepter i omparningen som "
+        "målet sätter först."),
     "reason.no_shared_language": ("no shared language", "ei yhteistä kieltä", "inget gemensamt språk"),
     "reason.same_organisation": ("same organisation", "sama organisaatio", "samma organisation"),
     "reason.forbidden": ("forbidden by the coordinator", "koordinaattorin kieltämä",
@@ -515,6 +570,17 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "cli.introductions": ("{n} introduction letter(s) in {folder} ({status}).",
                           "{n} esittelykirjettä kansiossa {folder} ({status}).",
                           "{n} presentationsbrev i {folder} ({status})."),
+    "cli.released": ("Released {mentee} (ended pair with {mentors}):",
+                     "Päätetty {mentee} (päättynyt pari: {mentors}):",
+                     "Avslutad {mentee} (avslutat par med {mentors}):"),
+    "cli.new_mentor": ("  new mentor: {mentor} (score {score})", "  uusi mentori: {mentor} (pisteet {score})",
+                       "  ny mentor: {mentor} (poäng {score})"),
+    "cli.no_new_mentor": ("  no new mentor. {reason}", "  ei uutta mentoria. {reason}",
+                          "  ingen ny mentor. {reason}"),
+    "cli.alternatives": ("  alternatives: {listed}", "  vaihtoehdot: {listed}", "  alternativ: {listed}"),
+    "cli.no_alternatives": ("  alternatives: none (no other compatible mentor)",
+                            "  vaihtoehdot: ei yhtään (ei muita sopivia mentoreita)",
+                            "  alternativ: inga (ingen annan lämplig mentor)"),
     "cli.no_introductions": ("No introductions yet: they are written for kept pairs "
                              "(or use --draft-introductions).",
                              "Ei vielä esittelykirjeitä: ne kirjoitetaan pidetyille pareille "

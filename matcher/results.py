@@ -86,6 +86,10 @@ def build_tables(round: Round, scores: Scores, matching: Matching, *,
     # for an unmatched mentee (who has no chosen mentor) the best candidates overall
     allowed = scores.feasible.copy()
     allowed[mentee_pos, mentor_pos] = False
+    # a forbidden pair (rejected, ended, or from an earlier round) is never proposed
+    rows = pd.Index(scores.mentee_ids).get_indexer(round.forbidden["mentee_id"])
+    cols = pd.Index(scores.mentor_ids).get_indexer(round.forbidden["mentor_id"])
+    allowed[rows[(rows >= 0) & (cols >= 0)], cols[(rows >= 0) & (cols >= 0)]] = False
     top = best_columns(scores.total, allowed, ALTERNATIVES)
     # alternatives a coordinator can act on: compatible mentors who still have a free place
     free = capacity > assigned
@@ -251,6 +255,9 @@ def unmatched_reasons(scores: Scores, rows: np.ndarray, assigned: np.ndarray, ca
     """
     if len(rows) == 0:
         return []
+    if scores.feasible.shape[1] == 0:
+        return ["No mentors in this round: recruit mentors, or check that the mentor file holds "
+                "the sign-ups."] * len(rows)
     feasible = scores.feasible[rows]
     codes = scores.reason_codes[rows]
     full = assigned >= capacity
@@ -467,7 +474,7 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
         ("optimality_gap", missing if gap is None else f"{gap:g}"),
         ("mean_score", f"{pairs['score'].mean():.1f}" if len(pairs) else missing),
         ("minimum_score", f"{pairs['score'].min():.1f}" if len(pairs) else missing),
-        ("feasible_pairs", f"{scores.feasible.mean():.0%}"),
+        ("feasible_pairs", f"{scores.feasible.mean():.0%}" if scores.feasible.size else missing),
         ("weights", weights),
         ("min_score_setting", f"{round.config.scoring.min_score:g}"),
         ("same_organisation_allowed",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,9 @@ from rapidfuzz import process
 from matcher import __version__
 from matcher.config import OBJECTIVES, RoundConfig, load_config
 from matcher.errors import InputError
+from matcher.history import Plan, prepare
 from matcher.intake import Round, load_round
+from matcher.readers import read_table
 from matcher.introductions import introduction_letters, load_templates
 from matcher.report import write_outputs
 from matcher.report.audit import file_sha256
@@ -29,7 +31,7 @@ from matcher.i18n import LANGUAGES, sheet_name
 from matcher.report.tables import header, stable_names
 from matcher.results import build_tables
 from matcher.scoring import Scores, score_round
-from matcher.solver import Certificate, Matching, match_round
+from matcher.solver import Certificate, Matching
 
 #: Accepted spellings in the workbook's decision column (English and Finnish), lower-cased.
 DECISION_WORDS = {
@@ -37,10 +39,16 @@ DECISION_WORDS = {
     "kyllä": "keep", "pidä": "keep", "pidetään": "keep", "hyväksy": "keep",
     "reject": "reject", "r": "reject", "no": "reject", "n": "reject", "x": "reject",
     "ei": "reject", "hylkää": "reject", "hylätään": "reject",
-    "behåll": "keep", "ja": "keep", "avvisa": "reject", "nej": "reject",
+    # Swedish
+    "behåll": "keep", "ja": "keep", "godkänn": "keep", "avvisa": "reject", "nej": "reject",
+    "avslå": "reject",
 }
 #: Columns of the decisions table read from a reviewed workbook and carried into the next one.
-DECISION_COLUMNS = ("mentee_id", "mentor_id", "decision", "notes", "moved_from")
+CARRIED_COLUMNS = ("mentee_id", "mentor_id", "decision", "notes", "moved_from")
+
+
+#: the columns a decisions file must have
+DECISION_COLUMNS = ("mentee_id", "mentor_id", "decision")
 
 
 class DataErrors(InputError):
@@ -69,6 +77,8 @@ class RunResult:
     outdir: Path
     files: list[Path]
     audit: dict
+    #: what came from history and a published result (``run_round(..., incremental=...)``, ``rematch``)
+    history: Plan | None = None
 
     def __repr__(self) -> str:
         n_pairs = len(self.tables["pairs"])
@@ -79,7 +89,10 @@ class RunResult:
 def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None, *,
               objective: str | None = None, decisions: str | Path | None = None,
               pseudonymise: bool = False, draft_introductions: bool = False,
-              on_step: Callable[[str], None] | None = None) -> RunResult:
+              discard_decisions: bool = False,
+              on_step: Callable[[str], None] | None = None,
+              incremental: str | Path | None = None, release: Sequence[str] = (),
+              only_released: bool = False) -> RunResult:
     """Run a whole round and write its output folder.
 
     Parameters
@@ -99,9 +112,24 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
     draft_introductions : bool
         Write introduction letters for every proposed pair (status ``draft``), not only for the
         kept ones (:mod:`matcher.introductions`).
+    discard_decisions : bool
+        Replace an output folder whose ``pairs.xlsx`` holds keep / reject decisions that this
+        run does not carry in (through ``decisions``). Without it such a run is refused, so
+        review work is never lost by a re-run that forgot ``--decisions``.
     on_step : callable, optional
         Called with each step name (``"reading"``, ``"scoring"``, ``"solving"``, ``"writing"``)
         when it starts, for progress displays.
+    incremental : path, optional
+        A published output of this round (folder or its ``pairs.xlsx``): every published pair
+        stays exactly as it is, and only new, released or still unmatched mentees are matched
+        into the remaining places. The pairs get a ``status`` (``new``, ``published``...) and
+        ``introductions.csv`` holds only the new pairs. ``[history]`` in the config applies too.
+    release : sequence of str
+        Mentees (id or e-mail) whose published pairs end now (needs ``incremental``): the old
+        pairs are forbidden and recorded in ``audit.json``.
+    only_released : bool
+        Only the released mentees get a new mentor; everyone else stays as published
+        (:func:`rematch`).
 
     Raises
     ------
@@ -132,26 +160,97 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
         raise DataErrors(round.issues[round.issues["severity"] == "error"], config.path,
                          config.language)
     carried = read_decisions(decisions, round) if decisions else _no_decisions()
+    outdir = Path(outdir) if outdir else (config.output or config.base_dir / "output")
+    if not discard_decisions:
+        check_decisions_kept(outdir, carried, round)
     round = apply_decisions(round, carried)
+    _check_not_published(outdir, incremental)
+    round, plan = prepare(round, incremental=incremental, release=release,
+                          only_released=only_released)
 
     step("scoring")
     scores = score_round(round)
 
     step("solving")
-    matching = match_round(round, scores)
+    matching = plan.solve(round, scores)
 
     step("writing")
     tables = build_tables(round, scores, matching, pseudonymise=pseudonymise)
     tables["decisions"] = _carried_decisions(carried, tables["pairs"])
     _carry_notes(tables, carried)
-    tables["introductions"] = introduction_letters(round, tables["pairs"], drafts=draft_introductions,
-                                                   templates=templates)
-    outdir = Path(outdir) if outdir else (config.output or config.base_dir / "output")
+    plan.annotate(round, scores, tables)
+    # published and continuing pairs were introduced before: letters for the others only
+    tables["introductions"] = introduction_letters(round, plan.to_introduce(tables["pairs"]),
+                                                   drafts=draft_introductions, templates=templates)
     audit = build_audit(config, round, matching, tables, decisions, pseudonymise,
                         time.perf_counter() - started)
+    if plan.note.active:
+        audit["history"] = plan.note.audit()
     files = write_outputs(tables, outdir, audit=audit, title=config.name,
                           sender=config.introductions.sender, language=config.language)
-    return RunResult(round, scores, matching, tables, outdir, files, audit)
+    return RunResult(round, scores, matching, tables, outdir, files, audit, plan)
+
+
+def rematch(config: str | Path | RoundConfig, published: str | Path, release: Sequence[str],
+            outdir: str | Path | None = None, *, objective: str | None = None,
+            pseudonymise: bool = False, draft_introductions: bool = False,
+            on_step: Callable[[str], None] | None = None) -> RunResult:
+    """End published pairs that did not work out and find each released mentee a new mentor.
+
+    Every other published pair stays exactly as it is and nobody else is matched: each released
+    mentee gets the best mentor with a free place (optimal over all released mentees, with the
+    certificate), never the old one. The old pairs are forbidden, kept as ``reject`` decisions in
+    the new workbook and listed in ``audit.json`` (``history.released``), so later runs and rounds
+    that read this output never propose them again.
+
+    Parameters
+    ----------
+    config : path or RoundConfig
+        The round config.
+    published : path
+        The published output folder (or its ``pairs.xlsx``).
+    release : sequence of str
+        Mentees (id or e-mail) whose pairs end.
+    outdir : path, optional
+        The new output folder; default: ``<published folder>-rematch``. Never the published one.
+    objective, pseudonymise, draft_introductions, on_step
+        As for :func:`run_round`.
+
+    Returns
+    -------
+    RunResult
+        ``result.history.released`` holds the ended pairs; the Alternatives table the next best
+        mentors of each released mentee; the Unmatched table says why one got nobody.
+
+    Raises
+    ------
+    InputError
+        A released mentee is not in the round or has no published pair.
+
+    Examples
+    --------
+    >>> result = rematch("round.toml", "output", ["aino@example.fi"], "output-2")  # doctest: +SKIP
+    >>> result.tables["pairs"].query("status == 'new'")                            # doctest: +SKIP
+    """
+    if not release:
+        raise InputError("name at least one mentee to release: --release MENTEE (id or e-mail)")
+    published = Path(published)
+    folder = published if published.is_dir() else published.parent
+    outdir = outdir or folder.with_name(folder.name + "-rematch")
+    return run_round(config, outdir, objective=objective, pseudonymise=pseudonymise,
+                     draft_introductions=draft_introductions, on_step=on_step,
+                     incremental=published, release=release, only_released=True)
+
+
+def _check_not_published(outdir: Path, published: str | Path | None) -> None:
+    """A published result is what the coordinator sent out: never replace it."""
+    if published is None:
+        return
+    published = Path(published)
+    folder = published if published.is_dir() else published.parent
+    if outdir.resolve() == folder.resolve():
+        raise InputError(f"the output folder {outdir} is the published result itself; write the "
+                         "new result elsewhere with -o DIR, so the published one is kept")
 
 
 def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
@@ -188,20 +287,23 @@ def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
             sheets = pd.read_excel(path, sheet_name=None, dtype=str, engine="openpyxl")
         except Exception as exc:  # openpyxl raises many types for broken files
             raise InputError(f"cannot read decisions workbook {path}: {exc}") from None
-        # the sheets by table, whichever of the three languages the workbook was written in
+        # the sheets by table, whichever of the three languages the workbook was written in; or,
+        # renamed, any sheet with the decision columns
         named = {sheet_name(key, language): key for key in ("decisions", "unmatched", "pairs")
                  for language in LANGUAGES}
         found = {named[name]: (name, frame) for name, frame in sheets.items() if name in named}
-        frames = [(*found[key], key) for key in ("decisions", "unmatched", "pairs") if key in found]
+        if "pairs" not in found:
+            renamed = [(name, frame) for name, frame in sheets.items()
+                       if set(DECISION_COLUMNS) <= set(stable_names(frame.columns))]
+            found.update({"pairs": renamed[0]} if renamed else {})
         if "pairs" not in found:
             raise InputError(f"{path.name} has no '{sheet_name('pairs', round.config.language)}' "
-                             f"sheet (sheets: {', '.join(sheets)}); pass the pairs.xlsx written by "
-                             "'matcher run'")
-    elif path.suffix.lower() in (".csv", ".txt"):
-        try:
-            frames.append((path.name, pd.read_csv(path, dtype=str, encoding="utf-8-sig"), "pairs"))
-        except Exception as exc:
-            raise InputError(f"cannot read decisions file {path}: {exc}") from None
+                             f"sheet (sheets: {', '.join(sheets)}) and no sheet with the columns "
+                             f"{', '.join(DECISION_COLUMNS)}; pass the pairs.xlsx written by 'matcher run'")
+        frames = [(*found[key], key) for key in ("decisions", "unmatched", "pairs") if key in found]
+    elif path.suffix.lower() in (".csv", ".txt", ".tsv"):
+        # any delimiter and encoding a spreadsheet program saves CSV in, as for the exports
+        frames.append((path.name, read_table(path), "pairs"))
     else:
         raise InputError(f"decisions file {path.name}: use the .xlsx written by 'matcher run' "
                          "or a .csv with columns mentee_id, mentor_id, decision")
@@ -221,6 +323,33 @@ def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
         (table["moved_from"] != "") | (table["decision"] != "keep"), earlier.to_numpy())
     table = table[(table["decision"] != "") | (table["notes"] != "")]
     return table.reset_index(drop=True)
+
+
+def check_decisions_kept(outdir: Path, carried: pd.DataFrame, round: Round) -> None:
+    """Refuse to replace ``outdir`` when its workbook holds decisions ``carried`` does not.
+
+    Raises
+    ------
+    InputError
+        ``outdir/pairs.xlsx`` holds keep / reject decisions (typed on its Pairs sheet or carried
+        on its Decisions sheet) missing from ``carried``, or it cannot be read to find out.
+    """
+    workbook = outdir / "pairs.xlsx"
+    if not workbook.is_file():
+        return
+    fix = (f"run again with --decisions {workbook} to carry them into the new round, or with "
+           "--discard-decisions to replace them")
+    try:
+        typed = read_decisions(workbook, round)
+    except InputError as error:
+        raise InputError(f"{workbook} could not be checked for review decisions ({error}), and "
+                         f"this run would replace it: {fix}") from None
+    key = ["mentee_id", "mentor_id", "decision"]
+    lost = typed.merge(carried[key], on=key, how="left", indicator=True)["_merge"] == "left_only"
+    if lost.any():
+        raise InputError(f"{workbook} holds {int(lost.sum())} review decision(s) or note(s) "
+                         f"that this run does not carry in, and replacing the folder would lose "
+                         f"them: {fix}")
 
 
 class MentorFinder:
@@ -269,7 +398,8 @@ def _typed(text: str) -> str:
 
 def _decision_rows(frame: pd.DataFrame, where: str, finder: MentorFinder,
                    unmatched: bool = False) -> pd.DataFrame:
-    frame = frame.set_axis(stable_names(frame.columns), axis=1)
+    # stable column names, and the rows numbered as the spreadsheet shows them (header = row 1)
+    frame = frame.set_axis(stable_names(frame.columns), axis=1).set_axis(pd.RangeIndex(2, 2 + len(frame)))
     needed = ("mentee_id",) if unmatched else ("mentee_id", "mentor_id", "decision")
     missing = [c for c in needed if c not in frame.columns]
     if missing:
@@ -283,12 +413,15 @@ def _decision_rows(frame: pd.DataFrame, where: str, finder: MentorFinder,
     words = column("decision").str.lower()
     unknown = words[(words != "") & ~words.isin(DECISION_WORDS)]
     if len(unknown):
-        row = int(unknown.index[0]) + 2  # header is spreadsheet row 1
-        value = unknown.iloc[0]
-        guess = process.extractOne(value, ["keep", "reject"], score_cutoff=50)
-        hint = f" — did you mean '{guess[0]}'?" if guess else ""
-        raise InputError(f"unknown decision '{value}' in row {row} of {where}, column 'decision'"
-                         f"{hint} Use keep, reject or leave it empty.")
+        shown = []
+        for row, value in unknown.head(5).items():
+            guess = process.extractOne(value, ["keep", "reject"], score_cutoff=50)
+            shown.append(f"'{value}' in row {row}" + (f" (did you mean '{guess[0]}'?)" if guess else ""))
+        also = f"; also {', '.join(shown[1:])}" if len(shown) > 1 else ""
+        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        raise InputError(f"unknown decision {shown[0]} of {where}, column 'decision'{also}{more}. "
+                         "Use keep or reject (pidä / hylkää, behåll / avvisa), or leave the cell "
+                         "empty.")
     table = pd.DataFrame({
         "mentee_id": column("mentee_id"), "mentor_id": column("mentor_id"),
         "decision": words.map(DECISION_WORDS).fillna(""), "notes": column("notes"),
@@ -314,7 +447,7 @@ def _decision_rows(frame: pd.DataFrame, where: str, finder: MentorFinder,
 
 
 def _no_decisions() -> pd.DataFrame:
-    return pd.DataFrame({name: pd.Series(dtype=str) for name in DECISION_COLUMNS})
+    return pd.DataFrame({name: pd.Series(dtype=str) for name in CARRIED_COLUMNS})
 
 
 def apply_decisions(round: Round, decisions: pd.DataFrame) -> Round:
@@ -357,7 +490,7 @@ def _carried_decisions(carried: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFra
     kept = pairs.loc[pairs["decision"] == "keep", ["mentee_id", "mentor_id", "decision"]]
     table = pd.concat([carried, kept], ignore_index=True).fillna("")
     table = table.drop_duplicates(["mentee_id", "mentor_id"], keep="first")
-    return (table[list(DECISION_COLUMNS)].sort_values(["mentee_id", "mentor_id"], kind="stable")
+    return (table[list(CARRIED_COLUMNS)].sort_values(["mentee_id", "mentor_id"], kind="stable")
             .reset_index(drop=True))
 
 

@@ -64,9 +64,10 @@ from matcher.errors import InputError
 from matcher.intake.answers import ANSWER_COLUMNS, AnswerReading, read_answers
 from matcher.intake.choices import (NO_PREFERENCE, cities, genders, keys, languages,
                                     meeting_modes, split_answers)
-from matcher.intake.issues import ISSUE_COLUMNS, Issues, Reporter
-from matcher.intake.people import assign_ids, drop_duplicates, resolve_pairs
-from matcher.intake.values import dates, emails, numbers, parse_number, text
+from matcher.intake.issues import ISSUE_COLUMNS, Issues, Reporter, report_layout
+from matcher.intake.people import (assign_ids, check_lock_conflicts, drop_duplicates,
+                                   forbid_self_pairs, resolve_pairs)
+from matcher.intake.values import MAX_CAPACITY, dates, emails, numbers, parse_number, text
 from matcher.readers import read_table
 
 log = logging.getLogger(__name__)
@@ -157,6 +158,8 @@ def load_round(source: str | Path | RoundConfig) -> Round:
                                                issues)
     locked = resolve_pairs(config, "locked", tables, issues)
     forbidden = resolve_pairs(config, "forbidden", tables, issues)
+    forbidden = forbid_self_pairs(tables, forbidden, issues)
+    check_lock_conflicts(locked, forbidden, issues, _where(config))
     rnd = Round(config=config, mentors=tables["mentors"], mentees=tables["mentees"],
                 issues=issues.frame(), locked=locked, forbidden=forbidden, extra_columns=extra,
                 answers=reading.answers())
@@ -178,6 +181,7 @@ def _read_file(config: RoundConfig, role: str, issues: Issues
     if table.attrs["blank_rows"]:
         issues.add("warning", table.attrs["file"], None, "", "",
                    f"{table.attrs['blank_rows']} blank rows ignored")
+    report_layout(table, table.attrs["file"], issues)
     return table, columns
 
 
@@ -260,13 +264,13 @@ def _normalise(table: pd.DataFrame, role: str, columns: dict[str, str], config: 
         out["topics"] = keys(cell("topics"), answers("topics"), report)
         out["about"] = text(cell("about"))
         out["capacity"] = numbers(cell("capacity"), report, "capacity", minimum=0,
-                                   default=defaults.capacity)
+                                  default=defaults.capacity, maximum=MAX_CAPACITY)
         order: tuple[str, ...] = MENTOR_COLUMNS
     else:
         out["goals"] = keys(cell("goals"), answers("goals"), report)
         out["goals_text"] = text(cell("goals_text"))
         out["max_mentors"] = numbers(cell("max_mentors"), report, "max_mentors", minimum=1,
-                                      default=defaults.max_mentors)
+                                     default=defaults.max_mentors, maximum=MAX_CAPACITY)
         out["priority"] = numbers(cell("priority"), report, "priority", minimum=0, default=0)
         out["gender_preference"] = genders(cell("gender_preference"), NO_PREFERENCE)
         order = MENTEE_COLUMNS

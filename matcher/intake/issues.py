@@ -69,3 +69,31 @@ def _missing(value: object) -> bool:
     (True, True, True, False)
     """
     return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
+def report_layout(table: pd.DataFrame, file: str, issues: Issues) -> None:
+    """What the reader assumed about the sheet's layout, and a sheet with no sign-ups at all."""
+    attrs = table.attrs
+    if attrs.get("header_row", 1) > 1:
+        issues.add("warning", file, None, "", "", f"the headers were found on row "
+                   f"{attrs['header_row']}; the title row(s) above them are ignored",
+                   "nothing to do if that is the header row")
+    for header, count in attrs.get("duplicate_headers", {}).items():
+        issues.add("warning", file, None, header, "", f"the same header is used by {count} "
+                   f"columns; the first is '{header}', the next '{header} (2)'",
+                   "rename one of them in the file, or map the one you mean in the round config")
+    notes = attrs.get("note_rows", [])
+    if notes:
+        issues.add("warning", file, None, "", "", f"row{'s' * (len(notes) > 1)} "
+                   f"{', '.join(map(str, notes))} under the answers look like a note, not a "
+                   "sign-up (one or two cells filled); ignored",
+                   "delete the note from the file if it is not one")
+    stray = attrs.get("stray_quotes", [])
+    if stray:
+        issues.add("warning", file, None, "", "", f"a lone double quote (\") in row"
+                   f"{'s' * (len(stray) > 1)} {', '.join(map(str, stray))} would have joined the "
+                   "rows below it into one cell; it was read as an ordinary character",
+                   "check those rows' answers")
+    if table.empty:
+        issues.add("error", file, None, "", "", "no sign-ups below the header row (the file "
+                   "holds only the questions)", "export the form answers again, with the answers")

@@ -93,6 +93,39 @@ def resolve_pairs(config: RoundConfig, kind: str, tables: dict[str, pd.DataFrame
         ["mentee_id", "mentor_id"]).reset_index(drop=True)
 
 
+def forbid_self_pairs(tables: dict[str, pd.DataFrame], forbidden: pd.DataFrame,
+                       issues: Issues) -> pd.DataFrame:
+    """A person signed up as both mentor and mentee (same e-mail) is never paired with themselves:
+    that pair is forbidden, and a warning names both rows."""
+    mentors, mentees = tables["mentors"], tables["mentees"]
+    by_email = pd.Series(mentors.index, index=mentors["email"])
+    by_email = by_email[by_email.index != ""]
+    both = mentees[mentees["email"].isin(by_email.index)]
+    if both.empty:
+        return forbidden
+    mentor_ids = by_email[~by_email.index.duplicated()].reindex(both["email"]).to_numpy()
+    for (_mentee_id, person), mentor_id in zip(both.iterrows(), mentor_ids):
+        issues.add("warning", "", None, "email", "", f"the same person signed up as both mentor "
+                   f"(row {mentors.loc[mentor_id, 'row']} of the mentors) and mentee (row "
+                   f"{person['row']} of the mentees); they are never paired with themselves",
+                   "nothing to do, unless one sign-up should be removed")
+    selves = pd.DataFrame({"mentee_id": both.index.astype(str), "mentor_id": mentor_ids.astype(str),
+                           "source": "same person"})
+    return pd.concat([forbidden, selves], ignore_index=True).drop_duplicates(
+        ["mentee_id", "mentor_id"]).reset_index(drop=True)
+
+
+def check_lock_conflicts(locked: pd.DataFrame, forbidden: pd.DataFrame, issues: Issues,
+                         where: str) -> None:
+    """A pair both locked and forbidden is an error: the coordinator must pick one."""
+    both = locked.merge(forbidden, on=["mentee_id", "mentor_id"], suffixes=("", "_forbidden"))
+    for _, pair in both.iterrows():
+        issues.add("error", pair["source"] or where, None, "locked", "",
+                   f"the pair mentee {pair['mentee_id']} / mentor {pair['mentor_id']} is both "
+                   f"locked and forbidden ({pair['source_forbidden']})",
+                   "remove it from one of the two lists")
+
+
 def _person_lookup(frame: pd.DataFrame) -> dict[str, str]:
     """Lower-cased id or e-mail → id."""
     lookup = {str(i).lower(): str(i) for i in frame.index}

@@ -87,30 +87,53 @@ def parse_number(text: object) -> tuple[float | None, str]:
     return None, "bad"
 
 
-def numbers(series: pd.Series, report: Reporter, name: str, minimum: float, default=None,
-             integer: bool = True, severity: str = "error") -> pd.Series:
-    """Numbers per column: strict, loose (warning) or unreadable/below minimum (``severity``).
+#: the most mentees one mentor may take (and mentors one mentee may have): more is a typo or a date
+MAX_CAPACITY = 100
+_DATE_LIKE = r"\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*"
 
-    Integer fields fall back to ``default`` when missing or unusable; float fields to NaN.
+
+def numbers(series: pd.Series, report: Reporter, name: str, minimum: float, default=None,
+             integer: bool = True, severity: str = "error",
+             maximum: float | None = None) -> pd.Series:
+    """Numbers per column: strict, loose (warning) or unreadable/out of range (``severity``).
+
+    A date ("2026-03-04", "4.3.2026": Excel turns "4-3" or "4.3" into one) is unreadable, not the
+    number in it. Integer fields fall back to ``default`` when missing or unusable; float fields
+    to NaN.
     """
     parsed = map_unique(series, parse_number)
     value = parsed.map(lambda p: p[0]).astype(float)
     status = parsed.map(lambda p: p[1])
+    dated = series.reindex(status.index).astype(str).str.fullmatch(_DATE_LIKE)
+    status = status.mask(dated, "date")
+    high = (status == "ok") | (status == "loose")
+    high &= value > (np.inf if maximum is None else maximum)
+    for row in dated.index[dated]:
+        report.add(severity, row, name, series[row], "looks like a date, not a number (a "
+                   "spreadsheet may have turned '4-3' or '4.3' into one)",
+                   f"write {'a whole number' if integer else 'a number'}, e.g. 2, and format "
+                   "the column as text")
+    for row in high.index[high]:
+        report.add(severity, row, name, series[row], f"more than {maximum:g}: not a plausible "
+                   "answer", "correct the answer")
+    status = status.mask(dated | high, "bad_reported")
     if integer:  # "2.5 mentees" is read as 2, and said so
         status = status.mask((status == "ok") & (value % 1 != 0), "loose")
         value = np.floor(value)
     fallback = np.nan if default is None else default
     what = "a whole number" if integer else "a number"
-    bad, low = status == "bad", (status != "bad") & (value < minimum)
+    bad, low = status == "bad", ~status.isin(("bad", "bad_reported")) & (value < minimum)
+    # an error stops the run, so nothing is used "until then"
+    meanwhile = f" (until then {fallback:g} is used)" if severity == "warning" else ""
     for row in bad.index[bad]:
         report.add(severity, row, name, series[row], f"cannot be read as {what}",
-                   f"write {what}, e.g. 2 (until then {fallback:g} is used)")
+                   f"write {what}, e.g. 2{meanwhile}")
     for row in low.index[low]:
         report.add(severity, row, name, series[row], f"must be {minimum:g} or more",
-                   f"correct the answer (until then {fallback:g} is used)")
+                   f"correct the answer{meanwhile}")
     loose = (status == "loose") & ~low
     for row in loose.index[loose]:
         report.add("warning", row, name, series[row], f"read loosely as {value[row]:g}",
                    f"write {what} to silence this")
-    values = value.where(~bad & ~low).reindex(series.index).fillna(fallback)
+    values = value.where(~bad & ~low & (status != "bad_reported")).reindex(series.index).fillna(fallback)
     return values.astype(int) if integer else values

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from matcher import __version__
+from matcher.safe_io import strip_controls
 from matcher.report import charts
 from matcher.i18n import t
 from matcher.report.tables import LONG_TEXT, component_columns, decimals, header, rounded
@@ -142,14 +143,16 @@ def _number_cells(series: pd.Series, places: int | None, banded: bool, extra: st
 
 def _text_cells(series: pd.Series, classes: str | None) -> list[str]:
     """The ``<td>`` elements of a text column; ``classes=None`` uses each value as its class."""
-    text = series.map(lambda v: "" if v is None or v is pd.NA or v != v else html.escape(str(v)))
+    text = series.map(lambda v: "" if v is None or v is pd.NA or v != v
+                      else html.escape(strip_controls(str(v))))
     return ('<td class="' + (text if classes is None else classes) + '">' + text + "</td>").tolist()
 
 
 def _pairs_table(pairs: pd.DataFrame, components: list[str], language: str) -> str:
     """Names, score, the explanation and why a pair is locked; ids and score parts on request."""
     locked = ["locked_by"] if pairs["locked"].any() else []  # a column of blanks says nothing
-    columns = ["mentee_name", "mentor_name", "score", "explanation", *locked, *components,
+    status = ["status"] if "status" in pairs else []  # new / published / continuing (history)
+    columns = ["mentee_name", "mentor_name", "score", "explanation", *locked, *status, *components,
                "mentee_id", "mentor_id"]
     table = rounded(pairs, components)
     return html_table(table, columns, "pairs-table", t("report.no_pairs", language),
