@@ -44,6 +44,7 @@ from matcher.errors import InputError
 from matcher.i18n import t
 from matcher.readers import _excel_engine as excel_engine
 from matcher.readers import decode, sniff_delimiter
+from matcher.report.tables import stable_names
 from matcher.solver import Matching, match_round
 
 if TYPE_CHECKING:
@@ -170,8 +171,9 @@ def _workbook_sheets(path: Path, names: Sequence[str]) -> dict[str, pd.DataFrame
         if names[0] not in book.sheet_names:
             raise InputError(f"{path.name} has no '{names[0]}' sheet (sheets: "
                              f"{', '.join(map(str, book.sheet_names))}); give the pairs.xlsx 'matcher run' wrote")
+        # the workbook's human headers ("Mentee id") read as the stable names
         return {name: pd.read_excel(book, sheet_name=name, dtype=str,
-                                    usecols=lambda c: str(c).strip() in IDENTITY_COLUMNS)
+                                    usecols=lambda c: stable_names([c])[0] in IDENTITY_COLUMNS)
                 for name in names if name in book.sheet_names}
     except InputError:
         raise
@@ -191,7 +193,7 @@ def _identities(frame: pd.DataFrame | None, where: str, roles: Sequence[str]) ->
     columns = [f"{role}_{kind}" for role in roles for kind in ("id", "email")]
     if frame is None:
         return pd.DataFrame({c: pd.Series(dtype=str) for c in columns})
-    frame = frame.rename(columns=lambda c: str(c).strip()).fillna("").astype(str)
+    frame = frame.set_axis(stable_names(frame.columns), axis=1).fillna("").astype(str)
     if "decision" in frame.columns:  # a rejected pair was never published
         from matcher.run import DECISION_WORDS  # matcher.run imports this module
 

@@ -400,10 +400,14 @@ def _decision_rows(frame: pd.DataFrame, where: str, finder: MentorFinder,
                    unmatched: bool = False) -> pd.DataFrame:
     # stable column names, and the rows numbered as the spreadsheet shows them (header = row 1)
     frame = frame.set_axis(stable_names(frame.columns), axis=1).set_axis(pd.RangeIndex(2, 2 + len(frame)))
+    if frame.columns.duplicated().any():
+        # one column twice (a stable name typed beside the human header): the last filled cell wins
+        filled = frame.astype(object).where(frame.fillna("").astype(str).apply(lambda c: c.str.strip()) != "")
+        frame = filled.T.groupby(level=0, sort=False).last().T
     needed = ("mentee_id",) if unmatched else ("mentee_id", "mentor_id", "decision")
     missing = [c for c in needed if c not in frame.columns]
     if missing:
-        raise InputError(f"{where}: column(s) {', '.join(map(header, missing))} not found (found: "
+        raise InputError(f"{where}: column(s) {', '.join(missing)} not found (found: "
                          f"{', '.join(map(str, frame.columns))}); keep the headers matcher wrote")
 
     def column(name: str) -> pd.Series:

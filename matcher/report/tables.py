@@ -140,6 +140,18 @@ def stable_names(columns) -> list[str]:
     return names
 
 
+def stable_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its columns renamed by :func:`stable_names`, e.g. a sheet read back from
+    ``pairs.xlsx``.
+
+    Example
+    -------
+    >>> stable_frame(pd.DataFrame(columns=["Mentee id", "Päätös"])).columns.tolist()
+    ['mentee_id', 'decision']
+    """
+    return frame.set_axis(stable_names(frame.columns), axis=1)
+
+
 def _stable_names_by_header() -> dict[str, str]:
     """Header (casefolded, any language) -> stable name. Where two columns share a header the one
     the workbook shows wins ("Locked" is ``locked_by``; the boolean ``locked`` is CSV-only)."""
