@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench notebooks clean
+.PHONY: install demo test bench bench-peers notebooks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,15 @@ test: $(STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python notebooks/execute.py
 
+# the solver's shape matrix (benchmarks/results.md and .png); `python -m benchmarks.run` runs the rest
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.bench_shapes
+
+# peers (mentor-match, plain PuLP/CBC) and OR-Library; ORLIB=folder uses Beasley's own instance files
+bench-peers: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m benchmarks.bench_peers
+	$(BIN)/python -m benchmarks.bench_orlib $(if $(ORLIB),--folder $(ORLIB))
 
 clean:
 	rm -rf $(VENV) data/samples/output

@@ -13,7 +13,7 @@ The names below are imported on first use (module ``__getattr__``, PEP 562), so 
 matcher`` and ``matcher --help`` do not load pandas, scikit-learn, OR-Tools, PuLP, XlsxWriter or
 matplotlib; ``from matcher import load_round`` and ``matcher.load_round`` work as usual.
 
->>> {"load_round", "run_round", "solve_assignment"} <= set(__all__)
+>>> {'load_round', 'run_round', 'solve_assignment'} <= set(__all__)
 True
 """
 

@@ -41,10 +41,9 @@ import pandas as pd
 from rapidfuzz import process
 
 from matcher.errors import InputError
-from matcher.i18n import t
+from matcher.i18n import LANGUAGES, header, sheet_name, t
 from matcher.readers import _excel_engine as excel_engine
 from matcher.readers import decode, sniff_delimiter
-from matcher.report.tables import stable_names
 from matcher.solver import Matching, match_round
 
 if TYPE_CHECKING:
@@ -56,8 +55,14 @@ NEW, REPEAT, PUBLISHED, CONTINUING = "new", "repeat", "published", "continuing"
 #: Pairs whose people were introduced before: left out of ``introductions.csv``.
 ALREADY_INTRODUCED = (PUBLISHED, CONTINUING)
 #: The only columns read from an earlier round's pairs and unmatched tables.
-IDENTITY_COLUMNS = ("mentee_id", "mentee_email", "mentee", "mentor_id", "mentor_email", "mentor",
-                    "decision")
+IDENTITY_COLUMNS = ("mentee_id", "mentee_email", "mentor_id", "mentor_email", "decision")
+#: A hand-made CSV may name people in plain ``mentee`` / ``mentor`` columns (ids or e-mails).
+PLAIN_COLUMNS = ("mentee", "mentor")
+#: Header (casefolded, any output language) -> identity column: matcher writes workbooks with the
+#: round language's headers and sheet names, so an earlier round reads whatever its language was.
+_HEADERS = {**{name: name for name in IDENTITY_COLUMNS},
+            **{header(name, language).casefold(): name for name in IDENTITY_COLUMNS
+               for language in LANGUAGES}}
 _EMPTY_PAIRS = ("mentee_id", "mentee_email", "mentor_id", "mentor_email")
 
 
@@ -145,8 +150,8 @@ def read_earlier_round(path: str | Path) -> EarlierRound:
         path = found[0]
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        sheets = _workbook_sheets(path, ("Pairs", "Unmatched"))
-        pairs_frame, unmatched_frame, files = sheets["Pairs"], sheets.get("Unmatched"), [path]
+        sheets = _workbook_sheets(path)
+        pairs_frame, unmatched_frame, files = sheets["pairs"], sheets.get("unmatched"), [path]
     elif suffix in (".csv", ".txt", ".tsv"):
         pairs_frame, files = _csv(path), [path]
         unmatched_frame = None
@@ -165,16 +170,19 @@ def read_earlier_round(path: str | Path) -> EarlierRound:
                         released=released)
 
 
-def _workbook_sheets(path: Path, names: Sequence[str]) -> dict[str, pd.DataFrame]:
+def _workbook_sheets(path: Path) -> dict[str, pd.DataFrame]:
+    """The identity columns of the Pairs and Unmatched sheets, named in any output language."""
+    tables = {sheet_name(table, language): table for table in ("pairs", "unmatched")
+              for language in LANGUAGES}
     try:
         book = pd.ExcelFile(path, engine=excel_engine(path))  # calamine: 10x faster here
-        if names[0] not in book.sheet_names:
-            raise InputError(f"{path.name} has no '{names[0]}' sheet (sheets: "
+        found = {tables[str(name)]: name for name in book.sheet_names if str(name) in tables}
+        if "pairs" not in found:
+            raise InputError(f"{path.name} has no '{sheet_name('pairs')}' sheet (sheets: "
                              f"{', '.join(map(str, book.sheet_names))}); give the pairs.xlsx 'matcher run' wrote")
-        # the workbook's human headers ("Mentee id") read as the stable names
-        return {name: pd.read_excel(book, sheet_name=name, dtype=str,
-                                    usecols=lambda c: stable_names([c])[0] in IDENTITY_COLUMNS)
-                for name in names if name in book.sheet_names}
+        return {table: _stable(pd.read_excel(book, sheet_name=name, dtype=str,
+                                             usecols=lambda c: _column(c) in IDENTITY_COLUMNS))
+                for table, name in found.items()}
     except InputError:
         raise
     except Exception as exc:  # openpyxl raises many types for broken files
@@ -183,9 +191,28 @@ def _workbook_sheets(path: Path, names: Sequence[str]) -> dict[str, pd.DataFrame
 
 def _csv(path: Path) -> pd.DataFrame:
     text, _ = decode(path.read_bytes(), path.name)
-    return pd.read_csv(io.StringIO(text), sep=sniff_delimiter(text[:65536]), dtype=str,
-                       keep_default_na=False,
-                       usecols=lambda c: str(c).strip() in IDENTITY_COLUMNS)
+    def named(c: object) -> str:  # a hand-made "Mentee" column is the plain mentee column
+        return _column(c).casefold() if _column(c).casefold() in PLAIN_COLUMNS else _column(c)
+
+    frame = pd.read_csv(io.StringIO(text), sep=sniff_delimiter(text[:65536]), dtype=str,
+                        keep_default_na=False,
+                        usecols=lambda c: named(c) in (*IDENTITY_COLUMNS, *PLAIN_COLUMNS))
+    return frame.set_axis([named(c) for c in frame.columns], axis=1)
+
+
+def _column(name: object) -> str:
+    """The identity column a header names (``"Mentee e-mail"``, ``"Mentoroitavan tunnus"``,
+    ``"mentee_id"``), else the header itself, stripped.
+
+    >>> _column(" Mentoroitavan  sähköposti "), _column("Mentee"), _column("mentor")
+    ('mentee_email', 'Mentee', 'mentor')
+    """
+    text = " ".join(str(name).split())
+    return _HEADERS.get(text.casefold(), text)
+
+
+def _stable(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.set_axis([_column(c) for c in frame.columns], axis=1)
 
 
 def _identities(frame: pd.DataFrame | None, where: str, roles: Sequence[str]) -> pd.DataFrame:
@@ -193,7 +220,7 @@ def _identities(frame: pd.DataFrame | None, where: str, roles: Sequence[str]) ->
     columns = [f"{role}_{kind}" for role in roles for kind in ("id", "email")]
     if frame is None:
         return pd.DataFrame({c: pd.Series(dtype=str) for c in columns})
-    frame = frame.set_axis(stable_names(frame.columns), axis=1).fillna("").astype(str)
+    frame = frame.rename(columns=lambda c: str(c).strip()).fillna("").astype(str)
     if "decision" in frame.columns:  # a rejected pair was never published
         from matcher.run import DECISION_WORDS  # matcher.run imports this module
 

@@ -362,3 +362,19 @@ def test_a_published_mentee_who_withdrew_frees_the_place(round2, tmp_path):
     issues = result.tables["issues"]
     assert issues["problem"].str.contains("no longer in the round").any()
     assert keys(published) - {(gone["mentee_id"], gone["mentor_id"])} <= keys(result.tables["pairs"])
+
+
+def test_an_earlier_round_written_in_finnish_reads_the_same(spring, tmp_path):
+    path = config(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'name = "Spring 2026 career mentoring"', 'name = "Kevät 2026"\nlanguage = "fi"'), encoding="utf-8")
+    invoke("run", path, "-o", tmp_path / "fi", "--quiet")
+    finnish, english = matcher.read_earlier_round(tmp_path / "fi"), matcher.read_earlier_round(spring)
+    pd.testing.assert_frame_equal(finnish.pairs, english.pairs)
+    pd.testing.assert_frame_equal(finnish.unmatched, english.unmatched)
+    # a hand-made list with plain, capitalised columns names the same people
+    pairs_of(spring)[["mentee_email", "mentor_id"]].set_axis(["Mentee", "Mentor"], axis=1).to_csv(
+        tmp_path / "pairs.csv", sep=";", index=False)
+    typed = matcher.read_earlier_round(tmp_path / "pairs.csv").pairs
+    assert list(zip(typed["mentee_email"], typed["mentor_id"])) == list(
+        zip(english.pairs["mentee_email"], english.pairs["mentor_id"]))
