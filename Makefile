@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench bench-peers clean
+.PHONY: install demo test bench bench-peers notebooks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# run the notebooks and save them with their outputs (shown on code hosts)
+notebooks: $(STAMP)
+	$(BIN)/python notebooks/execute.py
 
 # the solver's shape matrix (benchmarks/results.md and .png); `python -m benchmarks.run` runs the rest
 bench: $(STAMP)

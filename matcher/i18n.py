@@ -108,6 +108,167 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "column.mentee_meeting_mode": ("Mentee meets", "Mentoroitava tapaa", "Adepten träffas"),
     "column.mentor_meeting_mode": ("Mentor meets", "Mentori tapaa", "Mentorn träffas"),
     "column.mentor_job_title": ("Mentor's job title", "Mentorin ammattinimike", "Mentorns yrkestitel"),
+    # --- workbook and report columns of the review (the workbook engineer's) ----------------------
+    "column.locked_by": ("Locked", "Lukittu", "Låst"),
+    "column.current_mentor": ("Current mentor", "Nykyinen mentori", "Nuvarande mentor"),
+    "column.current_score": ("Current score", "Nykyiset pisteet", "Nuvarande poäng"),
+    "column.score_change": ("Score change if moved", "Pistemuutos siirrossa",
+                            "Poängändring vid flytt"),
+    "column.free_places": ("Mentor's free places", "Mentorin vapaat paikat", "Mentorns lediga platser"),
+    "column.moved_from": ("Moved from mentor id", "Siirretty mentorilta (tunnus)",
+                          "Flyttad från mentor (id)"),
+    "lock.decisions": ("kept in review", "pidetty tarkistuksessa", "behållen vid granskning"),
+    "lock.move": ("moved in review", "siirretty tarkistuksessa", "flyttad vid granskning"),
+    "lock.config": ("round config", "kierroksen asetukset", "omgångens inställningar"),
+    "alternatives.raises": ("moving raises the pair's score", "siirto nostaa parin pisteitä",
+                            "flytten höjer parets poäng"),
+    "alternatives.lowers": ("moving lowers the pair's score", "siirto laskee parin pisteitä",
+                            "flytten sänker parets poäng"),
+    "alternatives.unmatched": ("unmatched: this mentor could take them",
+                               "ilman paria: tämä mentori voisi ottaa hänet",
+                               "utan par: den här mentorn kunde ta emot adepten"),
+    "level.1": ("basic", "perustaso", "grundläggande"),
+    "level.2": ("good", "hyvä", "god"),
+    "level.3": ("fluent", "sujuva", "flytande"),
+    "level.4": ("native", "äidinkieli", "modersmål"),
+    # --- report.html (the workbook engineer's) ---------------------------------------------------
+    "report.subtitle": (
+        "Mentoring pairs for review: {n} pairs. Confidential: this report names participants.",
+        "Mentorointiparit tarkistettavaksi: {n} paria. Luottamuksellinen: raportissa on "
+        "osallistujien nimiä.",
+        "Mentorspar att granska: {n} par. Konfidentiellt: rapporten namnger deltagare."),
+    "report.summary": ("Summary", "Yhteenveto", "Sammanfattning"),
+    "report.charts": ("Charts", "Kaaviot", "Diagram"),
+    "report.settings": ("Settings, solver and counts", "Asetukset, ratkaisu ja luvut",
+                        "Inställningar, lösning och antal"),
+    "report.pairs": ("Pairs", "Parit", "Par"),
+    "report.mentors": ("Mentors", "Mentorit", "Mentorer"),
+    "report.unmatched": ("Unmatched mentees", "Mentoroitavat ilman paria", "Adepter utan par"),
+    "report.issues": ("Data issues", "Tietojen ongelmat", "Dataproblem"),
+    "report.filter_pairs": ("Filter pairs by name, id or reason", "Suodata pareja nimellä, "
+                            "tunnuksella tai perustelulla", "Filtrera par efter namn, id eller skäl"),
+    "report.filter_mentors": ("Filter mentors by name or mentee", "Suodata mentoreita nimellä tai "
+                              "mentoroitavalla", "Filtrera mentorer efter namn eller adept"),
+    "report.show_details": ("Show ids and score parts", "Näytä tunnukset ja pisteiden osat",
+                            "Visa id och poängdelar"),
+    "report.count": ("{shown} of {total}", "{shown} / {total}", "{shown} av {total}"),
+    "report.footer": (
+        "Written by matcher {version}. Scores are 0-100; score parts 0-1. Click a column header "
+        "to sort.",
+        "Kirjoittanut matcher {version}. Pisteet 0-100; pisteiden osat 0-1. Lajittele "
+        "napsauttamalla sarakkeen otsikkoa.",
+        "Skriven av matcher {version}. Poäng 0-100; poängdelar 0-1. Klicka på en "
+        "kolumnrubrik för att sortera."),
+    "report.no_pairs": ("No pairs were made.", "Pareja ei muodostettu.", "Inga par bildades."),
+    "report.everyone_matched": ("Everyone who applied has a mentor.",
+                                "Jokaisella hakijalla on mentori.",
+                                "Alla som anmälde sig har en mentor."),
+    "report.no_issues": ("No data issues were found.", "Tiedoista ei löytynyt ongelmia.",
+                         "Inga dataproblem hittades."),
+    "report.no_mentors": ("No mentors signed up.", "Mentoreita ei ilmoittautunut.",
+                          "Inga mentorer anmälde sig."),
+    "report.nothing_to_chart": ("Nothing to chart yet: no pairs were made.",
+                                "Ei vielä kaavioita: pareja ei muodostettu.",
+                                "Inget att visa ännu: inga par bildades."),
+    "report.tile_pairs": ("pairs", "paria", "par"),
+    "report.tile_matched": ("mentees matched", "mentoroitavaa parissa", "adepter med par"),
+    "report.tile_unmatched": ("mentees unmatched", "mentoroitavaa ilman paria", "adepter utan par"),
+    "report.tile_mean": ("mean score", "keskimääräiset pisteet", "medelpoäng"),
+    "report.tile_lowest": ("lowest score", "pienimmät pisteet", "lägsta poäng"),
+    "report.tile_free": ("mentors with free places", "mentoria, joilla vapaita paikkoja",
+                         "mentorer med lediga platser"),
+    "report.tile_issues": ("data issues ({errors} errors)", "tietojen ongelmaa ({errors} virhettä)",
+                           "dataproblem ({errors} fel)"),
+    "report.mentors_intro": (
+        "{free} of {n} mentors have free places ({places} places in all). Mentors with free "
+        "places are listed first.",
+        "{free}/{n} mentorilla on vapaita paikkoja (yhteensä {places} paikkaa). Mentorit, "
+        "joilla on vapaita paikkoja, ovat ensin.",
+        "{free} av {n} mentorer har lediga platser ({places} platser sammanlagt). Mentorer med "
+        "lediga platser visas först."),
+    "chart.scores_title": ("How good are the pairs? Score distribution",
+                           "Kuinka hyviä parit ovat? Pisteiden jakauma",
+                           "Hur bra är paren? Poängfördelning"),
+    "chart.scores_x": ("score (0-100)", "pisteet (0-100)", "poäng (0-100)"),
+    "chart.scores_y": ("pairs", "paria", "par"),
+    "chart.mean": ("mean {value}", "keskiarvo {value}", "medel {value}"),
+    "chart.scores_caption": (
+        "Most pairs should sit to the right; a long left tail means weak pairs worth a look.",
+        "Useimpien parien pitäisi olla oikealla; pitkä vasen häntä tarkoittaa heikkoja pareja, "
+        "jotka kannattaa katsoa.",
+        "De flesta par bör ligga till höger; en lång vänstersvans betyder svaga par som är "
+        "värda en titt."),
+    "chart.components_title": ("What the pairs share: mean of each score part",
+                               "Mitä parit jakavat: pisteiden osien keskiarvot",
+                               "Vad paren delar: medelvärdet av varje poängdel"),
+    "chart.components_x": ("mean score part (0-1)", "pisteiden osan keskiarvo (0-1)",
+                           "poängdelens medelvärde (0-1)"),
+    "chart.components_caption": (
+        "1.0 would mean every pair matches perfectly on that part of the score.",
+        "1,0 tarkoittaisi, että jokainen pari sopii täydellisesti tältä osin.",
+        "1,0 skulle betyda att varje par passar perfekt i den delen av poängen."),
+    "chart.goals_title": ("Goal coverage: is each goal offered?",
+                          "Tavoitteiden kattavuus: tarjotaanko jokaista tavoitetta?",
+                          "Måltäckning: erbjuds varje mål?"),
+    "chart.goals_wanted": ("matched mentees with the goal", "parin saaneet, joilla tavoite",
+                           "adepter med par som har målet"),
+    "chart.goals_covered": ("... whose mentor offers it", "... joiden mentori tarjoaa sitä",
+                            "... vars mentor erbjuder det"),
+    "chart.goals_x": ("mentees", "mentoroitavia", "adepter"),
+    "chart.goals_caption": (
+        "Share of matched mentees whose mentor can help with each goal.",
+        "Osuus parin saaneista, joiden mentori voi auttaa kussakin tavoitteessa.",
+        "Andel adepter med par vars mentor kan hjälpa till med varje mål."),
+    "chart.supply_title_language": ("Supply and demand by language", "Tarjonta ja kysyntä kielittäin",
+                                    "Utbud och efterfrågan per språk"),
+    "chart.supply_title_field": ("Supply and demand by field", "Tarjonta ja kysyntä aloittain",
+                                 "Utbud och efterfrågan per bransch"),
+    "chart.supply_wanted": ("mentees wanting it", "mentoroitavia, jotka haluavat", "adepter som vill ha det"),
+    "chart.supply_offered": ("mentor places offering it", "mentoripaikkoja tarjolla",
+                             "mentorsplatser som erbjuder det"),
+    "chart.supply_x": ("people / places", "henkilöt / paikat", "personer / platser"),
+    "chart.others": ("others ({n})", "muut ({n})", "övriga ({n})"),
+    "chart.supply_caption_language": (
+        "Red labels: fewer mentor places than mentees who want that language. Every such "
+        "language is shown; the rest are summed up in 'others'.",
+        "Punaiset nimet: mentoripaikkoja vähemmän kuin kieltä haluavia mentoroitavia. Kaikki "
+        "tällaiset kielet näytetään; loput on laskettu yhteen kohtaan 'muut'.",
+        "Röda etiketter: färre mentorsplatser än adepter som vill ha språket. Alla sådana språk "
+        "visas; resten summeras under 'övriga'."),
+    "chart.supply_caption_field": (
+        "Red labels: fewer mentor places than mentees in that field; recruit mentors there. "
+        "Every such field is shown; the rest are summed up in 'others'.",
+        "Punaiset nimet: mentoripaikkoja vähemmän kuin alan mentoroitavia; rekrytoi sinne "
+        "mentoreita. Kaikki tällaiset alat näytetään; loput on laskettu yhteen kohtaan 'muut'.",
+        "Röda etiketter: färre mentorsplatser än adepter i branschen; rekrytera mentorer där. "
+        "Alla sådana branscher visas; resten summeras under 'övriga'."),
+    "workbook.keep": ("keep", "pidä", "behåll"),
+    "workbook.reject": ("reject", "hylkää", "avvisa"),
+    "workbook.decision_title": ("Your decision", "Päätöksesi", "Ditt beslut"),
+    "workbook.decision_prompt": (
+        "keep: fix this pair in the next run. reject: never pair them. Empty: let matcher decide.",
+        "pidä: pari pysyy seuraavassa ajossa. hylkää: heitä ei koskaan paritetta. Tyhjä: matcher "
+        "päättää.",
+        "behåll: paret står kvar i nästa körning. avvisa: de paras aldrig ihop. Tomt: matcher "
+        "bestämmer."),
+    "workbook.decision_error_title": ("keep or reject?", "pidä vai hylkää?", "behåll eller avvisa?"),
+    "workbook.decision_error": (
+        "Type keep or reject, or leave the cell empty to decide later.",
+        "Kirjoita pidä tai hylkää, tai jätä solu tyhjäksi ja päätä myöhemmin.",
+        "Skriv behåll eller avvisa, eller lämna cellen tom och bestäm senare."),
+    "workbook.move_title": ("Move to another mentor", "Siirrä toiselle mentorille",
+                            "Flytta till en annan mentor"),
+    "workbook.move_prompt": (
+        "The new mentor's e-mail or name. The next run locks the mentee with that mentor.",
+        "Uuden mentorin sähköposti tai nimi. Seuraava ajo lukitsee mentoroitavan hänelle.",
+        "Den nya mentorns e-post eller namn. Nästa körning låser adepten hos den mentorn."),
+    "workbook.move_error": (
+        "Not a name on the Mentors sheet: matcher will look it up as an e-mail or name and "
+        "suggest the closest if it finds none.",
+        "Nimeä ei ole Mentorit-välilehdellä: matcher etsii sitä sähköpostina tai nimenä ja "
+        "ehdottaa lähintä, jos ei löydä.",
+        "Inget namn på fliken Mentorer: matcher söker det som e-post eller namn och föreslår "
+        "det närmaste om inget hittas."),
     # --- meeting modes, as shown in tables -----------------------------------------------------
     "mode.in_person": ("in person", "kasvokkain", "på plats"),
     "mode.remote": ("remotely", "etänä", "på distans"),

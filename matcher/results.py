@@ -11,13 +11,13 @@ Python loop over mentor × mentee pairs (explanations are produced only for chos
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from matcher import vocab
 from matcher.i18n import label, t
 from matcher.scoring.constraints import NO_SHARED_LANGUAGE
 from matcher.scoring.explain import reason_label
@@ -40,6 +40,7 @@ class People:
     mentee_email: pd.Series
     mentor_name: pd.Series
     mentor_email: pd.Series
+    pseudonymised: bool = False
 
     @classmethod
     def of(cls, round: Round, pseudonymise: bool) -> "People":
@@ -51,7 +52,7 @@ class People:
 
         mentee_name, mentee_email = display(round.mentees)
         mentor_name, mentor_email = display(round.mentors)
-        return cls(mentee_name, mentee_email, mentor_name, mentor_email)
+        return cls(mentee_name, mentee_email, mentor_name, mentor_email, pseudonymise)
 
 
 def build_tables(round: Round, scores: Scores, matching: Matching, *,
@@ -90,13 +91,18 @@ def build_tables(round: Round, scores: Scores, matching: Matching, *,
     cols = pd.Index(scores.mentor_ids).get_indexer(round.forbidden["mentor_id"])
     allowed[rows[(rows >= 0) & (cols >= 0)], cols[(rows >= 0) & (cols >= 0)]] = False
     top = best_columns(scores.total, allowed, ALTERNATIVES)
+    # alternatives a coordinator can act on: compatible mentors who still have a free place
+    free = capacity > assigned
+    movable = best_columns(scores.total, allowed & free[None, :], ALTERNATIVES)
     return {
         "pairs": pairs,
         "unmatched": _unmatched(round, scores, people, mentee_pos, assigned, capacity, top),
-        "mentors": _mentors(round, people, assigned, capacity),
-        "alternatives": _alternatives(scores, people, top, assigned, capacity),
-        "supply_demand": supply_and_demand(round.mentees, round.mentors),
-        "goal_coverage": goal_coverage(round.mentees, round.mentors, matching.pairs),
+        "mentors": _mentors(round, people, assigned, capacity, matching.pairs),
+        "alternatives": _alternatives(scores, people, movable, assigned, capacity, pairs,
+                                      round.config.language),
+        "supply_demand": supply_and_demand(round.mentees, round.mentors, round.config.language),
+        "goal_coverage": goal_coverage(round.mentees, round.mentors, matching.pairs,
+                                       round.config.language),
         "issues": round.issues.reset_index(drop=True),
         "summary": _summary(round, scores, matching, pairs),
     }
@@ -119,7 +125,95 @@ def _pairs(round, scores, matching, people, mentee_pos, mentor_pos) -> pd.DataFr
     table["explanation"] = scores.explain_many(mentee_ids, mentor_ids)
     table["locked"] = chosen["locked"].to_numpy(dtype=bool)
     table["decision"] = np.where(table["locked"], "keep", "")
+    language = round.config.language
+    table["locked_by"] = _lock_sources(round.locked, table, language)
+    table["move_to"] = ""
+    table["notes"] = ""
+    mentee_answers = answers(round.mentees, "mentee", people.pseudonymised, language).loc[mentee_ids]
+    mentor_answers = answers(round.mentors, "mentor", people.pseudonymised, language).loc[mentor_ids]
+    for frame in (mentee_answers, mentor_answers):
+        for name in frame.columns:
+            table[name] = frame[name].to_numpy()
     return table
+
+
+#: Lock sources with a catalogue text (``lock.<source>``); others (a file name) are shown as they are.
+LOCK_SOURCES = ("decisions", "move", "config")
+#: The answers shown beside each pair: (canonical column, vocabulary kind or None, shown as).
+ANSWERS = {
+    "mentee": (("fields", "fields", "field"), ("goals", "goals", "goals"),
+               ("languages", "languages", "languages"), ("city", None, "city"),
+               ("meeting_mode", None, "meeting_mode")),
+    "mentor": (("fields", "fields", "field"), ("topics", "goals", "topics"),
+               ("languages", "languages", "languages"), ("city", None, "city"),
+               ("meeting_mode", None, "meeting_mode"), ("job_title", None, "job_title")),
+}
+MEETING_MODES = ("in_person", "remote", "either")
+
+
+def answers(people: pd.DataFrame, role: str, pseudonymise: bool = False,
+            language: str = "en") -> pd.DataFrame:
+    """Each person's key answers as display text, one column per answer, indexed by person id.
+
+    Columns are ``<role>_field, <role>_goals`` (``mentor_topics``), ``_languages, _city,
+    _meeting_mode`` and for mentors ``_job_title``. Canonical answers are shown by their
+    labels in ``language``; a column the round does not have is empty. The job title is free
+    text and is left out when the output is pseudonymised.
+
+    Distinct answers are formatted once, so this costs one pass per column, not per pair.
+
+    >>> people = pd.DataFrame({"fields": [("ict",)], "languages": [{"fi": 4, "en": 3}],
+    ...                        "meeting_mode": ["either"]}, index=["e1"])
+    >>> answers(people, "mentee").loc["e1"].tolist()
+    ['ICT', '', 'Finnish (native), English (fluent)', '', 'either way']
+    >>> answers(people, "mentee", language="fi").loc["e1", "mentee_languages"]
+    'suomi (äidinkieli), englanti (sujuva)'
+
+    """
+    out = pd.DataFrame(index=people.index)
+    for column, kind, shown in ANSWERS[role]:
+        name = f"{role}_{shown}"
+        if column not in people.columns or (pseudonymise and column == "job_title"):
+            out[name] = ""
+            continue
+        values = people[column].tolist()
+        formatted: dict = {}
+        text = []
+        for value in values:
+            key = tuple(value.items()) if isinstance(value, dict) else value
+            try:
+                text.append(formatted[key])
+            except KeyError:
+                formatted[key] = _answer_text(value, kind, column, language)
+                text.append(formatted[key])
+            except TypeError:  # an unhashable answer: format it directly
+                text.append(_answer_text(value, kind, column, language))
+        out[name] = text
+    return out
+
+
+def _answer_text(value, kind: str | None, column: str, language: str) -> str:
+    if isinstance(value, dict):  # languages: code -> level
+        kind = kind or "languages"
+        return ", ".join(f"{label(kind, k, language)} ({t(f'level.{level}', language)})"
+                         if level in (1, 2, 3, 4) else label(kind, k, language)
+                         for k, level in value.items())
+    if isinstance(value, (tuple, list, set)):
+        return ", ".join(label(kind, k, language) if kind else str(k) for k in value)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if column == "meeting_mode" and value in MEETING_MODES:
+        return t(f"mode.{value}", language)
+    return str(value)
+
+
+def _lock_sources(locked: pd.DataFrame, pairs: pd.DataFrame, language: str) -> np.ndarray:
+    """Why each locked pair is locked ("kept in review", "round config", a file name); "" if not."""
+    sources = locked.drop_duplicates(["mentee_id", "mentor_id"]).set_index(["mentee_id", "mentor_id"])["source"]
+    keys = pd.MultiIndex.from_arrays([pairs["mentee_id"], pairs["mentor_id"]])
+    found = sources.reindex(keys).fillna("").astype(str).map(
+        lambda s: t(f"lock.{s}", language) if s in LOCK_SOURCES else s)
+    return np.where(pairs["locked"], found.to_numpy(dtype=object), "")
 
 
 def _unmatched(round, scores, people, mentee_pos, assigned, capacity, top) -> pd.DataFrame:
@@ -131,13 +225,19 @@ def _unmatched(round, scores, people, mentee_pos, assigned, capacity, top) -> pd
     reasons = unmatched_reasons(scores, rows, assigned, capacity, people.mentor_name,
                                 round.config.language)
     best = _best_candidates(scores, rows, top[rows], assigned, capacity, people.mentor_name)
-    return pd.DataFrame({
+    table = pd.DataFrame({
         "mentee_id": ids.to_numpy(),
         "mentee_name": people.mentee_name.loc[ids].to_numpy(),
         "mentee_email": people.mentee_email.loc[ids].to_numpy(),
         "reason": reasons,
         "best_candidates": best,
+        "move_to": "",
+        "notes": "",
     })
+    mentee_answers = answers(round.mentees, "mentee", people.pseudonymised, round.config.language).loc[ids]
+    for name in mentee_answers.columns:
+        table[name] = mentee_answers[name].to_numpy()
+    return table
 
 
 def unmatched_reasons(scores: Scores, rows: np.ndarray, assigned: np.ndarray, capacity: np.ndarray,
@@ -246,8 +346,12 @@ def best_columns(total: np.ndarray, allowed: np.ndarray, k: int) -> np.ndarray:
     return best
 
 
-def _mentors(round, people, assigned, capacity) -> pd.DataFrame:
+def _mentors(round, people, assigned, capacity, chosen: pd.DataFrame) -> pd.DataFrame:
+    """Each mentor's load and free places, with their mentees named (in the round's order)."""
     ids = round.mentors.index
+    names = people.mentee_name.loc[chosen["mentee_id"]].astype(str).to_numpy()
+    mentees = pd.Series(names).groupby(chosen["mentor_id"].to_numpy(), sort=False).agg("; ".join)
+    mentor_answers = answers(round.mentors, "mentor", people.pseudonymised, round.config.language)
     return pd.DataFrame({
         "mentor_id": ids.to_numpy(),
         "mentor_name": people.mentor_name.loc[ids].to_numpy(),
@@ -255,29 +359,48 @@ def _mentors(round, people, assigned, capacity) -> pd.DataFrame:
         "capacity": capacity,
         "assigned": assigned,
         "remaining": capacity - assigned,
+        "mentees": mentees.reindex(ids, fill_value="").to_numpy(),
+        **{name: mentor_answers[name].to_numpy() for name in
+           ("mentor_field", "mentor_topics", "mentor_languages", "mentor_city", "mentor_job_title")},
     })
 
 
-def _alternatives(scores, people, top, assigned, capacity) -> pd.DataFrame:
-    """Top feasible mentors per mentee other than the ones they were paired with."""
+def _alternatives(scores, people, top, assigned, capacity, pairs: pd.DataFrame,
+                  language: str = "en") -> pd.DataFrame:
+    """The best compatible mentors with a free place for each mentee, besides their own, and what
+    moving there would cost: the alternative's score minus the mentee's current (lowest) pair
+    score, or plus the whole score for an unmatched mentee, who gains a mentor."""
     rows, ranks = np.nonzero(top >= 0)  # by mentee, then rank
     cols = top[rows, ranks]
     mentee_ids = pd.Index(scores.mentee_ids)[rows]
     mentor_ids = pd.Index(scores.mentor_ids)[cols]
     free = capacity[cols] - assigned[cols]
+    lowest = pairs.groupby("mentee_id", sort=False)["score"].min()
+    mentor_of = pairs.sort_values("score", kind="stable").drop_duplicates("mentee_id").set_index(
+        "mentee_id")["mentor_name"]
+    current = lowest.reindex(mentee_ids).to_numpy(dtype=np.float64)
+    score = scores.total[rows, cols].astype(np.float64)
+    change = np.round(score, 1) - np.round(np.nan_to_num(current, nan=0.0), 1)
+    matched = ~np.isnan(current)
     return pd.DataFrame({
         "mentee_id": mentee_ids.to_numpy(),
         "mentee_name": people.mentee_name.loc[mentee_ids].to_numpy(),
+        "current_mentor": mentor_of.reindex(mentee_ids).fillna("").to_numpy(dtype=object),
+        "current_score": current,
         "rank": ranks + 1,
         "mentor_id": mentor_ids.to_numpy(),
         "mentor_name": people.mentor_name.loc[mentor_ids].to_numpy(),
-        "score": scores.total[rows, cols].astype(np.float64),
+        "score": score,
+        "score_change": change,
+        "free_places": free,
         "feasible": True,
-        "note": np.where(free > 0, pd.Series(free).astype(str) + " free place(s)", "full"),
+        "note": np.where(matched, np.where(change >= 0, t("alternatives.raises", language),
+                                           t("alternatives.lowers", language)),
+                         t("alternatives.unmatched", language)),
     })
 
 
-def supply_and_demand(mentees: pd.DataFrame, mentors: pd.DataFrame) -> pd.DataFrame:
+def supply_and_demand(mentees: pd.DataFrame, mentors: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     """Mentees wanting each language, field and goal against the mentors offering it.
 
     ``ratio`` is the offering mentors' total capacity per wanting mentee: below 1 means that not
@@ -297,7 +420,7 @@ def supply_and_demand(mentees: pd.DataFrame, mentors: pd.DataFrame) -> pd.DataFr
         keys = sorted(set(wanted.index) | set(offering.index))
         frame = pd.DataFrame({
             "dimension": dimension,
-            "value": [vocab.label(kind, key) for key in keys],
+            "value": [label(kind, key, language) for key in keys],
             "mentees": wanted.reindex(keys, fill_value=0).to_numpy(dtype=np.int64),
             "mentors": offering.reindex(keys, fill_value=0).to_numpy(dtype=np.int64),
             "capacity": capacity.reindex(keys, fill_value=0).to_numpy(dtype=np.int64),
@@ -307,7 +430,8 @@ def supply_and_demand(mentees: pd.DataFrame, mentors: pd.DataFrame) -> pd.DataFr
     return pd.concat(frames, ignore_index=True)
 
 
-def goal_coverage(mentees: pd.DataFrame, mentors: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+def goal_coverage(mentees: pd.DataFrame, mentors: pd.DataFrame, pairs: pd.DataFrame,
+                  language: str = "en") -> pd.DataFrame:
     """For each goal: matched mentees who have it, and how many of them got a mentor offering it."""
     goals = mentees["goals"].loc[pairs["mentee_id"]].to_numpy()
     topics = mentors["topics"].loc[pairs["mentor_id"]].to_numpy()
@@ -318,7 +442,7 @@ def goal_coverage(mentees: pd.DataFrame, mentors: pd.DataFrame, pairs: pd.DataFr
     per_mentee = wanted.groupby(["goals", "mentee_id"], sort=True)["covered"].any().reset_index()
     table = per_mentee.groupby("goals", sort=True)["covered"].agg(["size", "sum"]).reset_index()
     return pd.DataFrame({
-        "goal": [vocab.label("goals", key) for key in table["goals"]],
+        "goal": [label("goals", key, language) for key in table["goals"]],
         "mentees": table["size"].to_numpy(dtype=np.int64),
         "covered": table["sum"].to_numpy(dtype=np.int64),
     })

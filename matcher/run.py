@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import process
 
@@ -26,6 +27,8 @@ from matcher.readers import read_table
 from matcher.introductions import introduction_letters, load_templates
 from matcher.report import write_outputs
 from matcher.report.audit import file_sha256
+from matcher.i18n import LANGUAGES, sheet_name
+from matcher.report.tables import header, stable_names
 from matcher.results import build_tables
 from matcher.scoring import Scores, score_round
 from matcher.solver import Certificate, Matching
@@ -40,6 +43,8 @@ DECISION_WORDS = {
     "behåll": "keep", "ja": "keep", "godkänn": "keep", "avvisa": "reject", "nej": "reject",
     "avslå": "reject",
 }
+#: Columns of the decisions table read from a reviewed workbook and carried into the next one.
+CARRIED_COLUMNS = ("mentee_id", "mentor_id", "decision", "notes", "moved_from")
 
 
 #: the columns a decisions file must have
@@ -172,6 +177,7 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
     step("writing")
     tables = build_tables(round, scores, matching, pseudonymise=pseudonymise)
     tables["decisions"] = _carried_decisions(carried, tables["pairs"])
+    _carry_notes(tables, carried)
     plan.annotate(round, scores, tables)
     # published and continuing pairs were introduced before: letters for the others only
     tables["introductions"] = introduction_letters(round, plan.to_introduce(tables["pairs"]),
@@ -181,7 +187,7 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
     if plan.note.active:
         audit["history"] = plan.note.audit()
     files = write_outputs(tables, outdir, audit=audit, title=config.name,
-                          sender=config.introductions.sender)
+                          sender=config.introductions.sender, language=config.language)
     return RunResult(round, scores, matching, tables, outdir, files, audit, plan)
 
 
@@ -248,43 +254,75 @@ def _check_not_published(outdir: Path, published: str | Path | None) -> None:
 
 
 def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
-    """The coordinator's keep / reject decisions from a workbook or CSV, by id.
+    """The coordinator's decisions, moves and notes from a reviewed workbook or CSV, by id.
 
-    Reads the *Pairs* sheet (its ``decision`` column) and, when present, the *Decisions* sheet a
-    previous run carried forward; a decision on the Pairs sheet wins over an older one for the
-    same pair. Returns columns ``mentee_id, mentor_id, decision`` with decision ``keep``/``reject``.
+    Reads the *Pairs* sheet (its ``decision``, ``move to`` and ``notes`` columns), the
+    *Unmatched* sheet (``move to`` and ``notes``) and, when present, the *Decisions* sheet a
+    previous run carried forward; what the Pairs and Unmatched sheets say wins over an older
+    decision for the same pair. Headers may be the workbook's human ones or the stable names.
+
+    A move (the new mentor's e-mail, name or id typed in ``move to``) becomes ``keep`` for the
+    mentee with the new mentor, with ``moved_from`` the old mentor; it replaces any keep of the
+    old pair (typing ``reject`` as well also forbids the old pair), and the row's note goes with
+    the mentee to the new pair.
+
+    Returns
+    -------
+    DataFrame
+        ``mentee_id, mentor_id, decision, notes, moved_from``; decision is ``keep``, ``reject``
+        or ``""`` (a note only); ``mentor_id`` is ``""`` for a note on an unmatched mentee.
+
+    Raises
+    ------
+    InputError
+        Unreadable file, missing columns, an unknown decision word or a ``move to`` naming no
+        mentor (with the closest names and e-mails as did-you-mean).
     """
     path = Path(path)
     if not path.exists():
         raise InputError(f"decisions file {path} not found: pass the pairs.xlsx you edited")
-    frames = []
+    frames: list[tuple[str, pd.DataFrame, str]] = []
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         try:
             sheets = pd.read_excel(path, sheet_name=None, dtype=str, engine="openpyxl")
         except Exception as exc:  # openpyxl raises many types for broken files
             raise InputError(f"cannot read decisions workbook {path}: {exc}") from None
-        # the sheets matcher wrote, or, renamed, any sheet with the decision columns
-        named = [name for name in ("Decisions", "Pairs") if name in sheets]
-        if "Pairs" not in named:
-            named = [name for name, frame in sheets.items()
-                     if set(DECISION_COLUMNS) <= {str(c).strip() for c in frame.columns}]
-        if not named:
-            raise InputError(f"{path.name} has no 'Pairs' sheet (sheets: {', '.join(sheets)}) and "
-                             f"no sheet with the columns {', '.join(DECISION_COLUMNS)}; pass the "
-                             "pairs.xlsx written by 'matcher run'")
-        for name in named:  # spreadsheet rows: the header is row 1
-            frames.append((name, sheets[name].set_axis(pd.RangeIndex(2, 2 + len(sheets[name])))))
+        # the sheets by table, whichever of the three languages the workbook was written in; or,
+        # renamed, any sheet with the decision columns
+        named = {sheet_name(key, language): key for key in ("decisions", "unmatched", "pairs")
+                 for language in LANGUAGES}
+        found = {named[name]: (name, frame) for name, frame in sheets.items() if name in named}
+        if "pairs" not in found:
+            renamed = [(name, frame) for name, frame in sheets.items()
+                       if set(DECISION_COLUMNS) <= set(stable_names(frame.columns))]
+            found.update({"pairs": renamed[0]} if renamed else {})
+        if "pairs" not in found:
+            raise InputError(f"{path.name} has no '{sheet_name('pairs', round.config.language)}' "
+                             f"sheet (sheets: {', '.join(sheets)}) and no sheet with the columns "
+                             f"{', '.join(DECISION_COLUMNS)}; pass the pairs.xlsx written by 'matcher run'")
+        frames = [(*found[key], key) for key in ("decisions", "unmatched", "pairs") if key in found]
     elif path.suffix.lower() in (".csv", ".txt", ".tsv"):
         # any delimiter and encoding a spreadsheet program saves CSV in, as for the exports
-        frames.append((path.name, read_table(path)))
+        frames.append((path.name, read_table(path), "pairs"))
     else:
         raise InputError(f"decisions file {path.name}: use the .xlsx written by 'matcher run' "
                          "or a .csv with columns mentee_id, mentor_id, decision")
-    decisions = [_decision_rows(frame, f"{path.name}, sheet {name}" if name != path.name else path.name)
-                 for name, frame in frames]
+    finder = MentorFinder(round.mentors)
+    decisions = [_decision_rows(frame, f"{path.name}, sheet {name}" if name != path.name else path.name,
+                                finder, unmatched=key == "unmatched")
+                 for name, frame, key in frames]
     table = pd.concat(decisions, ignore_index=True)
-    # later frames (the Pairs sheet) override earlier ones (carried decisions)
-    return table.drop_duplicates(["mentee_id", "mentor_id"], keep="last").reset_index(drop=True)
+    # a moved pair kept on a later sheet is still the move (its Pairs row shows a plain "keep")
+    moved_from = (table[table["moved_from"] != ""].drop_duplicates(["mentee_id", "mentor_id"], keep="last")
+                  .set_index(["mentee_id", "mentor_id"])["moved_from"])
+    # later frames (the Pairs sheet) override earlier ones (carried decisions); a row left with
+    # neither decision nor note only cleared an older decision (the pair was moved away)
+    table = table.drop_duplicates(["mentee_id", "mentor_id"], keep="last")
+    earlier = moved_from.reindex(pd.MultiIndex.from_frame(table[["mentee_id", "mentor_id"]])).fillna("")
+    table["moved_from"] = table["moved_from"].where(
+        (table["moved_from"] != "") | (table["decision"] != "keep"), earlier.to_numpy())
+    table = table[(table["decision"] != "") | (table["notes"] != "")]
+    return table.reset_index(drop=True)
 
 
 def check_decisions_kept(outdir: Path, carried: pd.DataFrame, round: Round) -> None:
@@ -309,18 +347,74 @@ def check_decisions_kept(outdir: Path, carried: pd.DataFrame, round: Round) -> N
     key = ["mentee_id", "mentor_id", "decision"]
     lost = typed.merge(carried[key], on=key, how="left", indicator=True)["_merge"] == "left_only"
     if lost.any():
-        raise InputError(f"{workbook} holds {int(lost.sum())} review decision(s) (keep / reject) "
+        raise InputError(f"{workbook} holds {int(lost.sum())} review decision(s) or note(s) "
                          f"that this run does not carry in, and replacing the folder would lose "
                          f"them: {fix}")
 
 
-def _decision_rows(frame: pd.DataFrame, where: str) -> pd.DataFrame:
-    frame = frame.rename(columns=lambda c: str(c).strip())
-    missing = [c for c in DECISION_COLUMNS if c not in frame.columns]
+class MentorFinder:
+    """Finds the mentor a coordinator typed into ``move to``: by e-mail, id or name.
+
+    Case and extra spaces do not matter; a name shared by two mentors must be typed as an
+    e-mail. Anything else (a typo, "Ohman" for "Öhman") is an error naming the closest mentors'
+    names and e-mails: did you mean ...?
+    """
+
+    def __init__(self, mentors: pd.DataFrame):
+        ids = mentors.index.astype(str)
+        self.keys: dict[str, list[str]] = {}
+        for column in ("email", "name"):
+            if column in mentors.columns:
+                for key, mentor_id in zip(mentors[column].fillna("").astype(str), ids):
+                    if key.strip():
+                        self.keys.setdefault(_typed(key), []).append(mentor_id)
+        for mentor_id in ids:
+            self.keys.setdefault(_typed(mentor_id), [mentor_id])
+        # what a did-you-mean names: each mentor once, as "e-mail (name)"
+        emails = mentors["email"].fillna("").astype(str) if "email" in mentors.columns else ids.to_series()
+        names = mentors["name"].fillna("").astype(str) if "name" in mentors.columns else ids.to_series()
+        self.shown = {mentor_id: f"{email} ({name})" if email and name else email or name or mentor_id
+                      for mentor_id, email, name in zip(ids, emails, names)}
+
+    def find(self, typed: str, where: str) -> str:
+        """The id of the mentor ``typed`` names; ``where`` says row and column for errors."""
+        found = sorted(set(self.keys.get(_typed(typed), ())))
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise InputError(f"'{typed}' in {where} names {len(found)} mentors: type the mentor's "
+                             "e-mail instead")
+        guesses = process.extract(_typed(typed), list(self.keys), limit=9, score_cutoff=60)
+        closest = list(dict.fromkeys(i for key, _, _ in guesses for i in self.keys[key]))[:3]
+        hint = (" Did you mean " + " or ".join(f"'{self.shown[i]}'" for i in closest) + "?"
+                if closest else "")
+        raise InputError(f"no mentor '{typed}' in {where}.{hint} Type the new mentor's e-mail or "
+                         "name as on the Mentors sheet, or leave the cell empty.")
+
+
+def _typed(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def _decision_rows(frame: pd.DataFrame, where: str, finder: MentorFinder,
+                   unmatched: bool = False) -> pd.DataFrame:
+    # stable column names, and the rows numbered as the spreadsheet shows them (header = row 1)
+    frame = frame.set_axis(stable_names(frame.columns), axis=1).set_axis(pd.RangeIndex(2, 2 + len(frame)))
+    if frame.columns.duplicated().any():
+        # one column twice (a stable name typed beside the human header): the last filled cell wins
+        filled = frame.astype(object).where(frame.fillna("").astype(str).apply(lambda c: c.str.strip()) != "")
+        frame = filled.T.groupby(level=0, sort=False).last().T
+    needed = ("mentee_id",) if unmatched else ("mentee_id", "mentor_id", "decision")
+    missing = [c for c in needed if c not in frame.columns]
     if missing:
         raise InputError(f"{where}: column(s) {', '.join(missing)} not found (found: "
                          f"{', '.join(map(str, frame.columns))}); keep the headers matcher wrote")
-    words = frame["decision"].fillna("").astype(str).str.strip().str.lower()
+
+    def column(name: str) -> pd.Series:
+        values = frame[name] if name in frame.columns else pd.Series("", index=frame.index)
+        return values.fillna("").astype(str).str.strip()
+
+    words = column("decision").str.lower()
     unknown = words[(words != "") & ~words.isin(DECISION_WORDS)]
     if len(unknown):
         shown = []
@@ -332,25 +426,41 @@ def _decision_rows(frame: pd.DataFrame, where: str) -> pd.DataFrame:
         raise InputError(f"unknown decision {shown[0]} of {where}, column 'decision'{also}{more}. "
                          "Use keep or reject (pidä / hylkää, behåll / avvisa), or leave the cell "
                          "empty.")
-    chosen = frame[words != ""]
-    return pd.DataFrame({
-        "mentee_id": chosen["mentee_id"].fillna("").astype(str).str.strip().to_numpy(),
-        "mentor_id": chosen["mentor_id"].fillna("").astype(str).str.strip().to_numpy(),
-        "decision": words[words != ""].map(DECISION_WORDS).to_numpy(),
+    table = pd.DataFrame({
+        "mentee_id": column("mentee_id"), "mentor_id": column("mentor_id"),
+        "decision": words.map(DECISION_WORDS).fillna(""), "notes": column("notes"),
+        "moved_from": column("moved_from"),
     })
+    moves = column("move_to")
+    moving = np.flatnonzero(moves != "")
+    if moving.size:
+        old = table.iloc[moving]
+        targets = [finder.find(moves.iloc[k], f"row {k + 2} of {where}, column '{header('move_to')}'")
+                   for k in moving]
+        moved = pd.DataFrame({"mentee_id": old["mentee_id"].to_numpy(), "mentor_id": targets,
+                              "decision": "keep", "notes": old["notes"].to_numpy(),
+                              "moved_from": old["mentor_id"].to_numpy()})
+        # the old pair keeps only a reject: a move never locks the pair it moves away from
+        position = table.index[moving]
+        table.loc[position, "decision"] = table.loc[position, "decision"].where(
+            table.loc[position, "decision"] == "reject", "")
+        table.loc[position, "notes"] = ""
+        table = pd.concat([table, moved], ignore_index=True)
+    keep = (table["decision"] != "") | (table["notes"] != "") | table.index.isin(moving)
+    return table[keep].reset_index(drop=True)
 
 
 def _no_decisions() -> pd.DataFrame:
-    return pd.DataFrame({"mentee_id": pd.Series(dtype=str), "mentor_id": pd.Series(dtype=str),
-                         "decision": pd.Series(dtype=str)})
+    return pd.DataFrame({name: pd.Series(dtype=str) for name in CARRIED_COLUMNS})
 
 
 def apply_decisions(round: Round, decisions: pd.DataFrame) -> Round:
-    """A copy of ``round`` where kept pairs are locked and rejected pairs forbidden.
+    """A copy of ``round`` where kept and moved-to pairs are locked and rejected pairs forbidden.
 
     Decisions about people no longer in the round (they withdrew) are reported as warnings and
-    otherwise ignored.
+    otherwise ignored. Notes change nothing here; :func:`run_round` carries them over.
     """
+    decisions = decisions[decisions["decision"] != ""]
     if decisions.empty:
         return round
     known = decisions["mentee_id"].isin(round.mentees.index) & decisions["mentor_id"].isin(round.mentors.index)
@@ -367,8 +477,10 @@ def apply_decisions(round: Round, decisions: pd.DataFrame) -> Round:
 
     def pairs(kind: str) -> pd.DataFrame:
         chosen = decisions[decisions["decision"] == kind]
+        moved = chosen.get("moved_from", pd.Series("", index=chosen.index)).fillna("").to_numpy() != ""
         return pd.DataFrame({"mentee_id": chosen["mentee_id"].to_numpy(),
-                             "mentor_id": chosen["mentor_id"].to_numpy(), "source": "decisions"})
+                             "mentor_id": chosen["mentor_id"].to_numpy(),
+                             "source": np.where(moved, "move", "decisions")})
 
     locked = pd.concat([round.locked, pairs("keep")], ignore_index=True)
     locked = locked.drop_duplicates(["mentee_id", "mentor_id"], keep="first").reset_index(drop=True)
@@ -378,11 +490,22 @@ def apply_decisions(round: Round, decisions: pd.DataFrame) -> Round:
 
 
 def _carried_decisions(carried: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
-    """Every decision so far, to be written into the new workbook so the next run keeps them."""
+    """Every decision and note so far, written into the new workbook so the next run keeps them."""
     kept = pairs.loc[pairs["decision"] == "keep", ["mentee_id", "mentor_id", "decision"]]
-    table = pd.concat([carried, kept], ignore_index=True)
+    table = pd.concat([carried, kept], ignore_index=True).fillna("")
     table = table.drop_duplicates(["mentee_id", "mentor_id"], keep="first")
-    return table.sort_values(["mentee_id", "mentor_id"], kind="stable").reset_index(drop=True)
+    return (table[list(CARRIED_COLUMNS)].sort_values(["mentee_id", "mentor_id"], kind="stable")
+            .reset_index(drop=True))
+
+
+def _carry_notes(tables: dict[str, pd.DataFrame], carried: pd.DataFrame) -> None:
+    """Show each carried note beside its pair (or its unmatched mentee) in the new workbook."""
+    notes = carried[carried["notes"] != ""].set_index(["mentee_id", "mentor_id"])["notes"]
+    for key in ("pairs", "unmatched"):
+        table = tables[key]
+        mentors = table["mentor_id"] if "mentor_id" in table.columns else pd.Series("", index=table.index)
+        found = notes.reindex(pd.MultiIndex.from_arrays([table["mentee_id"], mentors]))
+        table["notes"] = found.fillna("").to_numpy(dtype=object)
 
 
 def build_audit(config: RoundConfig, round: Round, matching: Matching, tables: dict,

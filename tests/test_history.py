@@ -9,6 +9,8 @@ import json
 
 import pandas as pd
 import pytest
+
+from matcher.report.tables import stable_frame
 from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
@@ -42,7 +44,7 @@ def history_of(folder) -> dict:
 
 
 def summary_of(folder) -> dict:
-    table = pd.read_excel(folder / "pairs.xlsx", sheet_name="Summary", dtype=str, engine="openpyxl")
+    table = pd.read_excel(folder / "pairs.xlsx", sheet_name="Summary", dtype=str, engine="openpyxl").pipe(stable_frame)
     return dict(zip(table.iloc[:, 0], table.iloc[:, 1]))
 
 
@@ -87,7 +89,7 @@ def test_forbid_never_repeats_an_earlier_pair(spring, repeats):
     assert record["repeats_chosen"] == 0
     assert summary_of(repeats["forbid"])["Repeat pairs"] == f"{len(earlier)} avoided (forbidden)"
     # a forbidden earlier pair is not proposed as an alternative either
-    alternatives = pd.read_excel(repeats["forbid"] / "pairs.xlsx", sheet_name="Alternatives", dtype=str, engine="openpyxl")
+    alternatives = pd.read_excel(repeats["forbid"] / "pairs.xlsx", sheet_name="Alternatives", dtype=str, engine="openpyxl").pipe(stable_frame)
     assert not keys(alternatives) & earlier
 
 
@@ -151,9 +153,9 @@ def test_continuing_pairs_are_locked_and_use_the_mentor_capacity(spring, tmp_pat
                             f'{{mentee = "{mentee["mentee_email"]}", mentor = "{mentor["mentor_email"]}"}}, '
                             f'{{mentee = "gone@example.com", mentor = "{other["mentor_id"]}"}}]\n')
     invoke("run", path, "-o", tmp_path / "out", "--quiet", "--draft-introductions")
-    table = pd.read_excel(tmp_path / "out" / "pairs.xlsx", sheet_name="Pairs", dtype=str, engine="openpyxl")
+    table = pd.read_excel(tmp_path / "out" / "pairs.xlsx", sheet_name="Pairs", dtype=str, engine="openpyxl").pipe(stable_frame)
     kept = table[(table["mentee_id"] == mentee["mentee_id"]) & (table["mentor_id"] == mentor["mentor_id"])]
-    assert kept["status"].tolist() == ["continuing"] and kept["locked"].tolist() == ["True"]
+    assert kept["status"].tolist() == ["continuing"] and kept["locked_by"].tolist() == ["continuing pair"]
     assert (table["mentor_id"] == mentor["mentor_id"]).sum() == 1  # the place is theirs
     after = pd.read_csv(tmp_path / "out" / "mentors.csv").set_index("mentor_id")
     assert after.loc[other["mentor_id"], ["capacity", "assigned"]].tolist() == [0, 0]
@@ -239,7 +241,7 @@ def test_incremental_keeps_every_published_pair_and_introduces_only_new_ones(rou
     # letters for every proposed pair (drafts), except the published ones: only the new pairs
     introductions = pd.read_csv(round2 / "output-late" / "introductions.csv", dtype=str)
     assert keys(introductions) == keys(new)
-    workbook = pd.read_excel(round2 / "output-late" / "pairs.xlsx", sheet_name="Pairs", dtype=str, engine="openpyxl")
+    workbook = pd.read_excel(round2 / "output-late" / "pairs.xlsx", sheet_name="Pairs", dtype=str, engine="openpyxl").pipe(stable_frame)
     assert workbook["status"].value_counts().to_dict() == {"published": len(published), "new": len(new)}
     audit = json.loads((round2 / "output-late" / "audit.json").read_text())
     assert audit["history"]["published"]["kept"] == len(published)
@@ -259,11 +261,11 @@ def test_rematch_moves_nobody_else_and_never_proposes_the_old_pair(round2):
     assert keys(others) <= keys(after)  # nobody else moved
     assert set(after["mentee_id"]) == set(before["mentee_id"])  # and nobody else was added
     assert (ended["mentee_id"], ended["mentor_id"]) not in keys(after)
-    alternatives = pd.read_excel(round2 / "rematch" / "pairs.xlsx", sheet_name="Alternatives", dtype=str, engine="openpyxl")
+    alternatives = pd.read_excel(round2 / "rematch" / "pairs.xlsx", sheet_name="Alternatives", dtype=str, engine="openpyxl").pipe(stable_frame)
     assert (ended["mentee_id"], ended["mentor_id"]) not in keys(alternatives)
     assert history_of(round2 / "rematch")["released"] == [
         {"mentee_id": ended["mentee_id"], "mentor_id": ended["mentor_id"]}]
-    decisions = pd.read_excel(round2 / "rematch" / "pairs.xlsx", sheet_name="Decisions", dtype=str, engine="openpyxl")
+    decisions = pd.read_excel(round2 / "rematch" / "pairs.xlsx", sheet_name="Decisions", dtype=str, engine="openpyxl").pipe(stable_frame)
     assert (decisions.set_index(KEY).loc[(ended["mentee_id"], ended["mentor_id"]), "decision"] == "reject")
     # a later run on top of the re-match keeps the ended pair out, even when released again
     second = after[after["mentee_id"] != ended["mentee_id"]].iloc[0]

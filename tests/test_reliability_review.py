@@ -18,6 +18,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from matcher.report.tables import stable_frame, stable_names
+
 from matcher.safe_io import atomic_output_dir
 from tests.hostile import assert_clean, invoke, make_round
 
@@ -44,7 +46,7 @@ def type_decisions(workbook: Path, decisions: dict[int, str], sheet: str = "Pair
     """Type ``decisions`` {0-based pair row: word} into the workbook; returns (mentee, mentor, word)."""
     book = openpyxl.load_workbook(workbook)
     pairs = book[sheet]
-    headers = [str(c.value).strip().lower() for c in pairs[1]]
+    headers = stable_names([c.value for c in pairs[1]])
     column = {name: headers.index(name) + 1 for name in ("decision", "mentee_id", "mentor_id")}
     typed = []
     for row, word in decisions.items():
@@ -61,7 +63,7 @@ def pairs_of(outdir: Path) -> set[tuple[str, str]]:
 
 
 def rejected_of(outdir: Path) -> set[tuple[str, str]]:
-    frame = pd.read_excel(outdir / "pairs.xlsx", sheet_name="Decisions", dtype=str, engine="openpyxl")
+    frame = pd.read_excel(outdir / "pairs.xlsx", sheet_name="Decisions", dtype=str, engine="openpyxl").pipe(stable_frame)
     frame = frame[frame["decision"] == "reject"]
     return set(zip(frame["mentee_id"], frame["mentor_id"]))
 
@@ -132,7 +134,7 @@ def test_no_sheet_with_decisions(first, tmp_path):
 def test_decisions_saved_as_csv(first, tmp_path, sep, encoding):
     """Excel's "Save as CSV" in Finland writes ';' and, in older versions, cp1252."""
     round_toml, outdir = first
-    pairs = pd.read_excel(outdir / "pairs.xlsx", sheet_name="Pairs", dtype=str, engine="openpyxl")
+    pairs = pd.read_excel(outdir / "pairs.xlsx", sheet_name="Pairs", dtype=str, engine="openpyxl").pipe(stable_frame)
     pairs["decision"] = ""
     pairs.loc[0, "decision"], pairs.loc[1, "decision"] = "pidä", "hylkää"
     path = tmp_path / "decisions.csv"

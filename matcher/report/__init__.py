@@ -37,7 +37,7 @@ NO_LETTERS = pd.DataFrame(columns=list(LETTER_COLUMNS), dtype=str)
 
 
 def write_outputs(tables: dict[str, pd.DataFrame], outdir: str | Path, *, audit: dict,
-                  title: str, sender: str = "") -> list[Path]:
+                  title: str, sender: str = "", language: str = "en") -> list[Path]:
     """Write the whole output folder atomically and return the paths of the files in it.
 
     Parameters
@@ -57,6 +57,8 @@ def write_outputs(tables: dict[str, pd.DataFrame], outdir: str | Path, *, audit:
         The round's name, shown in the workbook and the report.
     sender
         The From address of the introduction ``.eml`` files (``[introductions] sender``).
+    language
+        ``[round] language``: the workbook's and the report's language.
 
     Returns
     -------
@@ -79,10 +81,10 @@ def write_outputs(tables: dict[str, pd.DataFrame], outdir: str | Path, *, audit:
     outdir = Path(outdir)
     with atomic_output_dir(outdir) as folder:
         written = [
-            write_workbook(tables, folder / "pairs.xlsx", title),
+            write_workbook(tables, folder / "pairs.xlsx", title, language),
             *write_csvs(tables, folder),
             *write_introductions(tables.get("introductions", NO_LETTERS), folder, sender),
-            write_html(tables, folder / "report.html", title),
+            write_html(tables, folder / "report.html", title, language),
         ]
         written.append(write_audit(audit, folder / "audit.json", written))
     return [outdir / path.relative_to(folder) for path in written]
