@@ -15,8 +15,6 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,7 +24,7 @@ from matcher.errors import MatcherError
 from tests.hostile import OUTPUT_FILES, assert_clean, invoke, make_round, read_export, write_export
 
 LANGUAGE_ANSWERS = ["suomi", "englanti", "ruotsi", "arabia", "Tigrinya", "", "suomi, englanti"]
-PROPERTY_SETTINGS = settings(max_examples=15, deadline=None, derandomize=True,
+PROPERTY_SETTINGS = settings(max_examples=10, deadline=None, derandomize=True,
                              suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                     HealthCheck.too_slow])
 
@@ -117,7 +115,7 @@ def test_generated_rounds_keep_every_promise(tmp_path, drawn):
     check_invariants(rnd, scores, matching, matcher.build_tables(rnd, scores, matching))
 
 
-@settings(max_examples=3, deadline=None, derandomize=True,
+@settings(max_examples=2, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(drawn=rounds())
 def test_identical_inputs_give_byte_identical_outputs(tmp_path, drawn):
@@ -165,15 +163,20 @@ def corrupt(data: bytes, edits) -> bytes:
 
 
 @given(data=st.data())
-@settings(max_examples=12, deadline=None, derandomize=True,
+@settings(max_examples=10, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 def test_corrupted_csv_exports_end_cleanly(corrupt_round, data):
+    """``validate`` ends cleanly; when it passes, the round is matched and keeps every promise."""
     config, pristine = corrupt_round["csv"]
     target = config.parent / "mentees.csv"
     target.write_bytes(corrupt(pristine, data.draw(corruptions(len(pristine)))))
-    outcome = assert_clean_or_refused(config)
+    outcome = invoke("validate", config)
+    assert_clean(outcome, outcome.code)
     if outcome.code == 0:
-        check_complete(config)
+        rnd = matcher.load_round(config)
+        scores = matcher.score_round(rnd)
+        matching = matcher.match_round(rnd, scores)
+        check_invariants(rnd, scores, matching, matcher.build_tables(rnd, scores, matching))
 
 
 @given(data=st.data())
@@ -192,16 +195,6 @@ def assert_clean_or_refused(config: Path):
     outcome = invoke("run", config, "-o", outdir, "--quiet")
     assert outcome.code in (0, 2, 3), outcome.text
     return assert_clean(outcome, outcome.code, outdir=outdir)
-
-
-def check_complete(config: Path) -> None:
-    """A run that went through accounts for every mentee it read."""
-    rnd = matcher.load_round(config)
-    outdir = config.parent / "out"
-    ids = pd.read_csv(outdir / "pairs.csv", dtype=str)["mentee_id"].tolist() + \
-        pd.read_csv(outdir / "unmatched.csv", dtype=str)["mentee_id"].tolist()
-    assert sorted(ids) == sorted(rnd.mentees.index) and len(set(ids)) == len(ids)
-    assert np.isfinite(pd.read_csv(outdir / "pairs.csv")["score"]).all()
 
 
 import pytest  # noqa: E402  (fixtures below the helpers they use)

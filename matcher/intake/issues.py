@@ -85,8 +85,9 @@ def report_layout(table: pd.DataFrame, file: str, issues: Issues) -> None:
     notes = attrs.get("note_rows", [])
     if notes:
         issues.add("warning", file, None, "", "", f"row{'s' * (len(notes) > 1)} "
-                   f"{', '.join(map(str, notes))} under the answers look like a note, not a "
-                   "sign-up (one or two cells filled); ignored",
+                   f"{', '.join(map(str, notes))} under the answers "
+                   f"{'look' if len(notes) > 1 else 'looks'} like a note, not a sign-up (one or "
+                   "two cells filled); ignored",
                    "delete the note from the file if it is not one")
     stray = attrs.get("stray_quotes", [])
     if stray:
