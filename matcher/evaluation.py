@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 FORMS = ("google", "microsoft", "excel")
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "blind")
 _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv"}
 _LANGUAGES = ("fi", "en", "sv", "ar", "ru", "so", "et")
 _LANGUAGE_NAMES = {
@@ -85,8 +85,10 @@ _GOAL_SENTENCES = {
 @functools.cache
 def phrases() -> dict:
     """The evaluation phrases: ``{split: {kind: {concept: {language: [mentee, mentor]}}}}``."""
-    path = Path(__file__).with_name("evaluation_phrases.toml")
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    here = Path(__file__)
+    words = tomllib.loads(here.with_name("evaluation_phrases.toml").read_text(encoding="utf-8"))
+    blind = tomllib.loads(here.with_name("evaluation_phrases_blind.toml").read_text(encoding="utf-8"))
+    return words | blind
 
 
 def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 150,

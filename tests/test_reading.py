@@ -83,7 +83,7 @@ def test_vocabulary_notes_once_per_distinct_answer(tmp_path):
     assert set(rnd.answers["answer"]) == {"Astrology", "Networking", "Finnish"}
 
 
-def test_test_split_never_enters_the_vocabulary():
+def test_held_out_splits_never_enter_the_vocabulary():
     names = set()
     for kind in ("fields", "goals"):
         words = vocab.vocabulary(kind)
@@ -91,7 +91,8 @@ def test_test_split_never_enters_the_vocabulary():
     data = tomllib.loads((VOCAB / "concepts.toml").read_text(encoding="utf-8"))
     described = " | ".join(vocab.normalise(t) for entries in data.values() for entry in entries.values()
                            for texts in entry.values() for t in texts)
-    for concepts in evaluation.phrases()["test"].values():
+    held_out = evaluation.phrases()
+    for concepts in (c for split in ("test", "blind") for c in held_out[split].values()):
         for texts in concepts.values():
             for phrase in (p for pair in texts.values() for p in pair):
                 norm = vocab.normalise(phrase)
