@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test check-lowest bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,22 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
+# The tests on the lowest versions pyproject.toml allows for its direct dependencies (wheels for this
+# Python only), in a scratch virtualenv: proves each lower bound. Transitive dependencies come newest.
+LOWEST := .venv-lowest
+check-lowest:
+	rm -rf $(LOWEST)
+	$(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install --quiet --upgrade pip
+	$(PYTHON) tools/lowest_requirements.py pyproject.toml test > $(LOWEST)/lowest.txt
+	$(LOWEST)/bin/python -m pip install --quiet --only-binary :all: -r $(LOWEST)/lowest.txt
+	$(LOWEST)/bin/python -m pip install --quiet --no-deps -e .
+	$(LOWEST)/bin/python -m pip check
+	$(LOWEST)/bin/python -m pip freeze --exclude-editable | grep -iFf $(LOWEST)/lowest.txt
+	$(LOWEST)/bin/python -m pytest -p no:cacheprovider
+
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
 
 clean:
-	rm -rf $(VENV) data/samples/output
+	rm -rf $(VENV) $(LOWEST) data/samples/output

@@ -13,6 +13,7 @@ import sys
 import click
 
 from matcher import __version__
+from matcher.config import OBJECTIVES
 from matcher.errors import MatcherError
 
 
@@ -186,7 +187,7 @@ def _plain_table(headings: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 @click.argument("round_config", metavar="ROUND", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "outdir", type=click.Path(file_okay=False),
               help="Output folder (default: [round] output in the config, else output/ beside it).")
-@click.option("--objective", type=click.Choice(["coverage", "total", "fair"]),
+@click.option("--objective", type=click.Choice(OBJECTIVES),
               help="Override [solver] objective: coverage (most mentees matched, then best "
                    "total), total (best total score) or fair (most matched, then best worst pair).")
 @click.option("--decisions", type=click.Path(dir_okay=False, exists=True),

@@ -23,16 +23,20 @@ from matcher.errors import InputError
 from matcher.intake import Round, load_round
 from matcher.report import write_outputs
 from matcher.report.audit import file_sha256
+from matcher.report.xlsx import DECISIONS
 from matcher.results import build_tables
 from matcher.scoring import Scores, score_round
 from matcher.solver import Certificate, Matching, match_round
 
-#: Accepted spellings in the workbook's decision column (English and Finnish), lower-cased.
+#: Accepted spellings in the workbook's decision column (English, Finnish and Swedish),
+#: lower-cased -> one of the workbook's drop-down words, :data:`matcher.report.xlsx.DECISIONS`.
 DECISION_WORDS = {
     "keep": "keep", "k": "keep", "yes": "keep", "y": "keep", "ok": "keep", "accept": "keep",
     "kyllä": "keep", "pidä": "keep", "pidetään": "keep", "hyväksy": "keep",
+    "ja": "keep", "behåll": "keep", "godkänn": "keep",
     "reject": "reject", "r": "reject", "no": "reject", "n": "reject", "x": "reject",
     "ei": "reject", "hylkää": "reject", "hylätään": "reject",
+    "nej": "reject", "avvisa": "reject", "avböj": "reject",
 }
 
 
@@ -172,10 +176,10 @@ def _decision_rows(frame: pd.DataFrame, where: str) -> pd.DataFrame:
     if len(unknown):
         row = int(unknown.index[0]) + 2  # header is spreadsheet row 1
         value = unknown.iloc[0]
-        guess = process.extractOne(value, ["keep", "reject"], score_cutoff=50)
+        guess = process.extractOne(value, DECISIONS, score_cutoff=50)
         hint = f" — did you mean '{guess[0]}'?" if guess else ""
         raise InputError(f"unknown decision '{value}' in row {row} of {where}, column 'decision'"
-                         f"{hint} Use keep, reject or leave it empty.")
+                         f"{hint} Use {', '.join(DECISIONS)} or leave it empty.")
     chosen = frame[words != ""]
     return pd.DataFrame({
         "mentee_id": chosen["mentee_id"].astype(str).str.strip().to_numpy(),

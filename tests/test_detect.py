@@ -16,7 +16,7 @@ from matcher.detect import detect_columns, init_round
 from matcher.errors import InputError
 from matcher.intake import load_round
 
-from conftest import write_csv
+from tests.helpers import write_csv
 
 
 def test_synthetic_forms_headers_are_all_recognised():

@@ -13,7 +13,7 @@ from matcher.errors import InputError
 from matcher.intake import (ISSUE_COLUMNS, MENTEE_COLUMNS, MENTOR_COLUMNS, parse_number,
                             split_answers)
 
-from conftest import write_csv
+from tests.helpers import write_csv
 
 LANG = "Languages"
 
