@@ -220,11 +220,11 @@ def _number(key: str, value: Any, low: float, high: float = float("inf"), above:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise SettingError(key, f"expected a number, got {value!r}")
     if above and value <= low:
-        raise SettingError(key, f"must be above {low:g}, got {value}")
+        raise SettingError(key, f"must be above {low:g}, got {value:g}")
     if high == float("inf") and value < low:
-        raise SettingError(key, f"must be {low:g} or more, got {value}")
+        raise SettingError(key, f"must be {low:g} or more, got {value:g}")
     if not low <= value <= high:
-        raise SettingError(key, f"must be between {low:g} and {high:g}, got {value}")
+        raise SettingError(key, f"must be between {low:g} and {high:g}, got {value:g}")
 
 
 def _check_read(read: ReadConfig) -> None:
@@ -419,8 +419,6 @@ class _Parser:
                                "remote_score")}
         experience_years = self.value(data, "scoring", "experience_years", float,
                                       ScoringConfig.experience_years)
-        if experience_years <= 0:
-            raise self.fail("scoring.experience_years", f"must be above 0, got {experience_years}")
         return ScoringConfig(
             weights=weights, min_score=min_score,
             related_fields=(tuple(tuple(g) for g in related) if related is not None

@@ -45,7 +45,7 @@ from matcher.readers import read_table
 #: a header must score at least this (0-100, before the length bonus) to be taken for a field
 MIN_SCORE = 85.0
 #: canonical fields that must be mapped for a round to be read
-REQUIRED = ("languages",)
+REQUIRED_FIELDS = ("languages",)
 #: the form tools' own columns (normalised header -> canonical field, or None: carried through)
 FORMS_OWN = {
     "id": None, "start time": None, "last modified time": None, "aloitusaika": None,
@@ -136,7 +136,7 @@ def detect_columns(table: pd.DataFrame, role: str) -> Detection:
               if scores[r, c] >= MIN_SCORE}
     columns = {f: chosen[f][0] for f in fields if f in chosen}
     used = set(columns.values())
-    missing = [f for f in REQUIRED if f not in columns]
+    missing = [f for f in REQUIRED_FIELDS if f not in columns]
     if "email" not in columns and "id" not in columns:
         missing.insert(0, "email")
     return Detection(role=role, columns=columns,

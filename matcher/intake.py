@@ -128,6 +128,15 @@ class Round:
         return f"Round({self.config.name!r}, {self.summary().replace(' read;', ',')})"
 
 
+def _is_missing(value: object) -> bool:
+    """None, NaN of any float type (``astype(object)`` makes new NaN objects), NaT or pd.NA.
+
+    >>> [_is_missing(v) for v in (None, float("nan"), np.float32("nan"), pd.NA, "", 0, ("a",))]
+    [True, True, True, True, False, False, False]
+    """
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
 class _Issues:
     """Collects issues as rows; free-text values are blanked on the way in."""
 
@@ -137,7 +146,7 @@ class _Issues:
     def add(self, severity: str, file: str, row: int | None, column: str, value: object,
             problem: str, suggestion: str = "") -> None:
         self.rows.append({"severity": severity, "file": file, "row": row, "column": column,
-                          "value": "" if value is None or value is np.nan else str(value),
+                          "value": "" if _is_missing(value) else str(value),
                           "problem": problem, "suggestion": suggestion})
 
     def frame(self) -> pd.DataFrame:
