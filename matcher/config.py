@@ -372,13 +372,13 @@ class _Parser:
         return SourceConfig(file=self.path(data, key, "file"), sheet=sheet, columns=dict(columns))
 
     def read(self, data: Any) -> ReadConfig:
-        data = self.table(data, "read", ("separators", "duplicates"))
+        data = self.table(data, "read", _settings(ReadConfig))
         separators = self.value(data, "read", "separators", list, list(ReadConfig.separators))
         return ReadConfig(separators=tuple(separators),
                           duplicates=self.value(data, "read", "duplicates", str, ReadConfig.duplicates))
 
     def defaults(self, data: Any) -> Defaults:
-        data = self.table(data, "defaults", ("capacity", "max_mentors", "language_level", "meeting_mode"))
+        data = self.table(data, "defaults", _settings(Defaults))
         return Defaults(
             capacity=self.value(data, "defaults", "capacity", int, Defaults.capacity),
             max_mentors=self.value(data, "defaults", "max_mentors", int, Defaults.max_mentors),
@@ -401,10 +401,7 @@ class _Parser:
         return vocab
 
     def scoring(self, data: Any) -> ScoringConfig:
-        data = self.table(data, "scoring", ("weights", "min_score", "related_fields",
-                                             "related_field_score", "field_text_weight",
-                                             "goals_text_share", "remote_score",
-                                             "experience_years"))
+        data = self.table(data, "scoring", _settings(ScoringConfig))
         given = self.table(data.get("weights"), "scoring.weights", tuple(DEFAULT_WEIGHTS))
         weights = dict(DEFAULT_WEIGHTS)
         for name in given:
@@ -428,9 +425,7 @@ class _Parser:
 
     def constraints(self, data: Any) -> ConstraintConfig:
         key = "constraints"
-        data = self.table(data, key, ("same_organisation", "meeting_mode", "gender_preference",
-                                      "rules", "forbidden", "forbidden_file", "locked",
-                                      "locked_file"))
+        data = self.table(data, key, _settings(ConstraintConfig))
         return ConstraintConfig(
             same_organisation=self.value(data, key, "same_organisation", bool, True),
             meeting_mode=self.value(data, key, "meeting_mode", bool, True),
@@ -470,13 +465,18 @@ class _Parser:
         return tuple(refs)
 
     def solver(self, data: Any) -> SolverConfig:
-        data = self.table(data, "solver", ("objective", "engine", "min_mentees_per_mentor"))
+        data = self.table(data, "solver", _settings(SolverConfig))
         return SolverConfig(
             objective=self.value(data, "solver", "objective", str, SolverConfig.objective),
             engine=self.value(data, "solver", "engine", str, SolverConfig.engine),
             min_mentees_per_mentor=self.value(data, "solver", "min_mentees_per_mentor", int,
                                               SolverConfig.min_mentees_per_mentor),
         )
+
+
+def _settings(section: type) -> tuple[str, ...]:
+    """The keys a TOML section may have: its dataclass's fields (one home for names and defaults)."""
+    return tuple(f.name for f in dataclasses.fields(section))
 
 
 def _did_you_mean(value: str, allowed: tuple[str, ...]) -> str:
