@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test check-lowest bench clean
+.PHONY: install demo test check-lowest bench bench-peers clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,15 @@ check-lowest:
 	$(LOWEST)/bin/python -m pip freeze --exclude-editable | grep -iFf $(LOWEST)/lowest.txt
 	$(LOWEST)/bin/python -m pytest -p no:cacheprovider
 
+# the solver's shape matrix (benchmarks/results.md and .png); `python -m benchmarks.run` runs the rest
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.bench_shapes
+
+# peers (mentor-match, plain PuLP/CBC) and OR-Library; ORLIB=folder uses Beasley's own instance files
+bench-peers: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m benchmarks.bench_peers
+	$(BIN)/python -m benchmarks.bench_orlib $(if $(ORLIB),--folder $(ORLIB))
 
 clean:
 	rm -rf $(VENV) $(LOWEST) data/samples/output

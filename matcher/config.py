@@ -26,8 +26,10 @@ PosixPath('/data/round/mentors.xlsx')
 from __future__ import annotations
 
 import dataclasses
+import math
 import tomllib
 from collections.abc import Callable
+from email.utils import parseaddr
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +56,11 @@ ENGINES = ("auto", "flow", "lp")
 DUPLICATE_POLICIES = ("keep_latest", "keep_first")
 LANGUAGE_LEVELS = tuple(LEVEL_NAMES.values())  # the vocabulary's level names, lowest first
 RULE_OPERATORS = (">=", ">", "<=", "<", "==", "!=")
+#: weights are relative; a bound keeps their sum and products far from overflow
+MAX_WEIGHT = 1000.0
+#: Languages of the coordinator's outputs ([round] language); see matcher.i18n.
+OUTPUT_LANGUAGES = ("en", "fi", "sv")
+REPEAT_PAIRS = ("forbid", "allow", "penalise")
 DEFAULT_WEIGHTS = {"field": 0.30, "goals": 0.40, "language": 0.15, "location": 0.15,
                    "experience": 0.0, "gender": 0.0}
 
@@ -177,8 +184,38 @@ class SolverConfig(_Validated):
 
 
 @dataclass(frozen=True)
+class IntroductionsConfig:
+    """The introduction letters: where a programme's own templates are, and the sender."""
+
+    #: folder of the programme's own letter templates (missing ones fall back to the built-in)
+    templates: Path | None = None
+    #: the From address of the .eml letters, e.g. "Mentoring team <mentoring@example.org>"
+    sender: str = ""
+
+
+@dataclass(frozen=True)
+class HistoryConfig:
+    """``[history]``: earlier rounds, and what they change in this one (see matcher.history)."""
+
+    #: earlier rounds' output folders, pairs.csv files or pairs.xlsx workbooks, oldest first
+    rounds: tuple[Path, ...] = ()
+    #: what to do with a pair that was matched in an earlier round
+    repeat_pairs: str = "forbid"
+    #: score points (0-100) taken off an earlier pair when repeat_pairs = "penalise"
+    repeat_penalty: float = 20.0
+    #: priority added to mentees left unmatched the last time they took part (0 = none)
+    unmatched_priority: int = 1
+    #: pairs that carry on: locked, and counted against the mentor's capacity
+    continuing: tuple[PairRef, ...] = ()
+    #: an earlier e-mail (or id) -> the one used in this round
+    aliases: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class RoundConfig:
     name: str = "Mentoring round"
+    #: language of the report, workbook, explanations and summary: "en", "fi" or "sv"
+    language: str = "en"
     #: the config file this came from (None when built in code)
     path: Path | None = None
     base_dir: Path = field(default_factory=Path.cwd)
@@ -192,6 +229,8 @@ class RoundConfig:
     scoring: ScoringConfig = field(default_factory=ScoringConfig)
     constraints: ConstraintConfig = field(default_factory=ConstraintConfig)
     solver: SolverConfig = field(default_factory=SolverConfig)
+    introductions: IntroductionsConfig = field(default_factory=IntroductionsConfig)
+    history: HistoryConfig = field(default_factory=HistoryConfig)
 
     def replace(self, **changes: Any) -> "RoundConfig":
         """A copy with some top-level sections replaced (configs are immutable)."""
@@ -244,6 +283,9 @@ def _check_scoring(scoring: ScoringConfig) -> None:
     for name, weight in scoring.weights.items():
         _choose("scoring.weights", name, tuple(DEFAULT_WEIGHTS))
         _number(f"scoring.weights.{name}", weight, 0)
+        if weight > MAX_WEIGHT:
+            raise SettingError(f"scoring.weights.{name}", f"must be 0 or more and at most {MAX_WEIGHT:g}, "
+                               f"got {weight:g} (weights are relative: 0.3 and 300 mean the same)")
     if sum(scoring.weights.values()) <= 0:
         raise SettingError("scoring.weights", "at least one weight must be above 0")
     _number("scoring.min_score", scoring.min_score, 0, 100)
@@ -332,6 +374,9 @@ class _Parser:
         if not isinstance(value, kinds):
             names = " or ".join(k.__name__ for k in kinds)
             raise self.fail(f"{key}.{name}", f"expected {names}, got {data[name]!r}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise self.fail(f"{key}.{name}", f"expected a finite number, got {value!r} (TOML reads "
+                                             "nan and inf as numbers; write an ordinary number)")
         return value
 
     def choice(self, data: dict, key: str, name: str, allowed: tuple[str, ...], default: str) -> str:
@@ -345,10 +390,12 @@ class _Parser:
 
     def round(self, data: dict, path: Path | None) -> RoundConfig:
         top = self.table(data, "", ("round", "mentors", "mentees", "read", "defaults",
-                                    "vocabulary", "scoring", "constraints", "solver"))
-        rnd = self.table(top.get("round"), "round", ("name", "output"))
+                                    "vocabulary", "scoring", "constraints", "solver",
+                                    "introductions", "history"))
+        rnd = self.table(top.get("round"), "round", ("name", "output", "language"))
         return RoundConfig(
             name=self.value(rnd, "round", "name", str, RoundConfig.name),
+            language=self.choice(rnd, "round", "language", OUTPUT_LANGUAGES, RoundConfig.language),
             path=path,
             base_dir=self.base_dir,
             output=self.path(rnd, "round", "output"),
@@ -360,6 +407,8 @@ class _Parser:
             scoring=self.scoring(top.get("scoring")),
             constraints=self.constraints(top.get("constraints")),
             solver=self.solver(top.get("solver")),
+            introductions=self.introductions(top.get("introductions")),
+            history=self.history(top.get("history")),
         )
 
     def source(self, data: Any, key: str, fields: tuple[str, ...]) -> SourceConfig:
@@ -452,10 +501,10 @@ class _Parser:
         except SettingError as exc:  # name the rule by its place in the list
             raise SettingError(exc.key.replace("constraints.rules", key, 1), exc.problem) from None
 
-    def pairs(self, data: dict, name: str) -> tuple[PairRef, ...]:
+    def pairs(self, data: dict, name: str, section: str = "constraints") -> tuple[PairRef, ...]:
         refs = []
-        for i, item in enumerate(self.value(data, "constraints", name, list, [])):
-            key = f"constraints.{name}[{i}]"
+        for i, item in enumerate(self.value(data, section, name, list, [])):
+            key = f"{section}.{name}[{i}]"
             if isinstance(item, dict):
                 item = self.table(item, key, ("mentee", "mentor"))
                 item = [item.get("mentee"), item.get("mentor")]
@@ -463,6 +512,15 @@ class _Parser:
                 raise self.fail(key, "expected a pair as {mentee = \"id or e-mail\", mentor = \"id or e-mail\"}")
             refs.append(PairRef(mentee=item[0].strip(), mentor=item[1].strip(), source="config"))
         return tuple(refs)
+
+    def introductions(self, data: Any) -> IntroductionsConfig:
+        data = self.table(data, "introductions", ("templates", "sender"))
+        sender = self.value(data, "introductions", "sender", str, "").strip()
+        if sender and (any(c in sender for c in "\r\n") or "@" not in parseaddr(sender)[1]):
+            raise self.fail("introductions.sender", f"{sender!r} is not an e-mail address; write "
+                                                    "e.g. \"Mentoring team <mentoring@example.org>\"")
+        return IntroductionsConfig(templates=self.path(data, "introductions", "templates"),
+                                   sender=sender)
 
     def solver(self, data: Any) -> SolverConfig:
         data = self.table(data, "solver", _settings(SolverConfig))
@@ -472,6 +530,36 @@ class _Parser:
             min_mentees_per_mentor=self.value(data, "solver", "min_mentees_per_mentor", int,
                                               SolverConfig.min_mentees_per_mentor),
         )
+
+
+    def history(self, data: Any) -> HistoryConfig:
+        key = "history"
+        data = self.table(data, key, ("rounds", "repeat_pairs", "repeat_penalty",
+                                      "unmatched_priority", "continuing", "aliases"))
+        rounds = self.value(data, key, "rounds", (list, str), [])
+        rounds = [rounds] if isinstance(rounds, str) else rounds
+        if not all(isinstance(r, str) and r for r in rounds):
+            raise self.fail(f"{key}.rounds", "expected a list of paths, e.g. "
+                                             "[\"../spring-2026/output\", \"autumn-2025/pairs.xlsx\"]")
+        penalty = self.value(data, key, "repeat_penalty", float, HistoryConfig.repeat_penalty)
+        if not 0 <= penalty <= 100:
+            raise self.fail(f"{key}.repeat_penalty", f"must be between 0 and 100 score points, got {penalty}")
+        priority = self.value(data, key, "unmatched_priority", int, HistoryConfig.unmatched_priority)
+        if priority < 0:
+            raise self.fail(f"{key}.unmatched_priority", f"must be 0 (off) or more, got {priority}")
+        aliases = {}
+        for i, item in enumerate(self.value(data, key, "aliases", list, [])):
+            item = self.table(item, f"{key}.aliases[{i}]", ("old", "new"))
+            old, new = item.get("old"), item.get("new")
+            if not (isinstance(old, str) and old.strip() and isinstance(new, str) and new.strip()):
+                raise self.fail(f"{key}.aliases[{i}]", "expected {old = \"earlier e-mail or id\", "
+                                                       "new = \"e-mail or id in this round\"}")
+            aliases[old.strip().lower()] = new.strip().lower()
+        return HistoryConfig(
+            rounds=tuple((self.base_dir / r).resolve() for r in rounds),
+            repeat_pairs=self.choice(data, key, "repeat_pairs", REPEAT_PAIRS, HistoryConfig.repeat_pairs),
+            repeat_penalty=penalty, unmatched_priority=priority,
+            continuing=self.pairs(data, "continuing", key), aliases=aliases)
 
 
 def _settings(section: type) -> tuple[str, ...]:

@@ -18,7 +18,9 @@ import numpy as np
 import pandas as pd
 
 from matcher import vocab
+from matcher.i18n import label, t
 from matcher.scoring.constraints import NO_SHARED_LANGUAGE
+from matcher.scoring.explain import reason_label
 
 if TYPE_CHECKING:
     from matcher.intake import Round
@@ -83,6 +85,10 @@ def build_tables(round: Round, scores: Scores, matching: Matching, *,
     # for an unmatched mentee (who has no chosen mentor) the best candidates overall
     allowed = scores.feasible.copy()
     allowed[mentee_pos, mentor_pos] = False
+    # a forbidden pair (rejected, ended, or from an earlier round) is never proposed
+    rows = pd.Index(scores.mentee_ids).get_indexer(round.forbidden["mentee_id"])
+    cols = pd.Index(scores.mentor_ids).get_indexer(round.forbidden["mentor_id"])
+    allowed[rows[(rows >= 0) & (cols >= 0)], cols[(rows >= 0) & (cols >= 0)]] = False
     top = best_columns(scores.total, allowed, ALTERNATIVES)
     return {
         "pairs": pairs,
@@ -122,7 +128,8 @@ def _unmatched(round, scores, people, mentee_pos, assigned, capacity, top) -> pd
     matched[mentee_pos] = True
     rows = np.flatnonzero(~matched)
     ids = pd.Index(scores.mentee_ids)[rows]
-    reasons = unmatched_reasons(scores, rows, assigned, capacity, people.mentor_name)
+    reasons = unmatched_reasons(scores, rows, assigned, capacity, people.mentor_name,
+                                round.config.language)
     best = _best_candidates(scores, rows, top[rows], assigned, capacity, people.mentor_name)
     return pd.DataFrame({
         "mentee_id": ids.to_numpy(),
@@ -134,8 +141,8 @@ def _unmatched(round, scores, people, mentee_pos, assigned, capacity, top) -> pd
 
 
 def unmatched_reasons(scores: Scores, rows: np.ndarray, assigned: np.ndarray, capacity: np.ndarray,
-                      mentor_names: pd.Series) -> list[str]:
-    """Plain-language reason why each mentee in ``rows`` has no mentor.
+                      mentor_names: pd.Series, language: str = "en") -> list[str]:
+    """Plain-language reason, in ``language``, why each mentee in ``rows`` has no mentor.
 
     Three cases, decided on whole matrix rows:
 
@@ -148,11 +155,15 @@ def unmatched_reasons(scores: Scores, rows: np.ndarray, assigned: np.ndarray, ca
     """
     if len(rows) == 0:
         return []
+    if scores.feasible.shape[1] == 0:
+        return ["No mentors in this round: recruit mentors, or check that the mentor file holds "
+                "the sign-ups."] * len(rows)
     feasible = scores.feasible[rows]
     codes = scores.reason_codes[rows]
     full = assigned >= capacity
     n_mentors = feasible.shape[1]
     bits = sorted(scores.reason_labels)
+    names = {bit: reason_label(bit, scores.reason_labels, language) for bit in bits}
     ruled_out = (np.stack([((codes & bit) != 0).sum(axis=1) for bit in bits], axis=1) if bits
                  else np.zeros((len(rows), 0), np.int64))
     masked = np.where(feasible, scores.total[rows], -np.inf)
@@ -160,36 +171,37 @@ def unmatched_reasons(scores: Scores, rows: np.ndarray, assigned: np.ndarray, ca
     for k in range(len(rows)):
         compatible = np.flatnonzero(feasible[k])
         if len(compatible) == 0:
-            counts = {scores.reason_labels[b]: int(c) for b, c in zip(bits, ruled_out[k]) if c}
-            ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+            counts = {b: int(c) for b, c in zip(bits, ruled_out[k]) if c}
+            ordered = sorted(counts.items(), key=lambda item: (-item[1], names[item[0]]))
             if ordered and ordered[0][1] == n_mentors:
-                reasons.append(f"No compatible mentor: {ordered[0][0]} with any of the {n_mentors} "
-                               f"mentors{_languages_note(scores, rows[k], ordered[0][0])}.")
+                reasons.append(t("unmatched.none_compatible_all", language, reason=names[ordered[0][0]],
+                                 n=n_mentors, note=_languages_note(scores, rows[k], ordered[0][0],
+                                                                   language)))
             else:
-                parts = ", ".join(f"{label} ({count} mentors)" for label, count in ordered)
-                reasons.append(f"No compatible mentor: {parts}.")
+                parts = ", ".join(t("unmatched.part", language, reason=names[bit], count=count)
+                                  for bit, count in ordered)
+                reasons.append(t("unmatched.none_compatible", language, parts=parts))
         elif full[compatible].all():
             best = compatible[np.lexsort((compatible, -masked[k, compatible]))][:ALTERNATIVES]
             named = ", ".join(f"{mentor_names.iloc[j]} ({masked[k, j]:.1f})" for j in best)
-            reasons.append(
-                f"All {len(compatible)} compatible mentors are full: {named}"
-                f"{', ...' if len(compatible) > len(best) else ''}. One more place for "
-                f"{mentor_names.iloc[best[0]]} would let them be paired.")
+            reasons.append(t("unmatched.all_full", language, n=len(compatible), named=named,
+                             more=", ..." if len(compatible) > len(best) else "",
+                             best=mentor_names.iloc[best[0]]))
         else:
-            reasons.append("Compatible mentors have free places, but pairing would lower the "
-                           "chosen objective.")
+            reasons.append(t("unmatched.objective", language))
     return reasons
 
 
-def _languages_note(scores, row: int, label: str) -> str:
+def _languages_note(scores, row: int, bit: int, language: str) -> str:
     """' (mentee uses Arabic, Somali)' when no shared language is the reason, else ''."""
     context = getattr(scores, "context", None)
-    if label != scores.reason_labels.get(NO_SHARED_LANGUAGE) or context is None:
+    if bit != NO_SHARED_LANGUAGE or context is None:
         return ""
     languages = context.mentee_rows[row].get("languages") or {}
     if not languages:
-        return " (mentee gave no language)"
-    return f" (mentee uses {', '.join(vocab.label('languages', key) for key in languages)})"
+        return t("unmatched.mentee_no_language", language)
+    return t("unmatched.mentee_uses", language,
+             languages=", ".join(label("languages", key, language) for key in languages))
 
 
 def _best_candidates(scores, rows, top, assigned, capacity, mentor_names) -> list[str]:
@@ -313,35 +325,44 @@ def goal_coverage(mentees: pd.DataFrame, mentors: pd.DataFrame, pairs: pd.DataFr
 
 
 def _summary(round, scores, matching, pairs) -> pd.DataFrame:
+    """The Summary sheet: ``item`` (in the round's language) and ``value``, indexed by a stable
+    English key (``mentees``, ``mean_score`` ...) that the command line's summary reads."""
+    language = round.config.language
     assignment = matching.assignment
     certificate = assignment.certificate
     gap = getattr(certificate, "gap", None) if not isinstance(certificate, dict) else certificate.get("gap")
     n_matched = pairs["mentee_id"].nunique()
     weights = ", ".join(f"{name} {weight:.2f}" for name, weight in scores.weights.items())
+    missing = t("value.not_available", language)
     rows = [
-        ("Round", round.config.name),
-        ("Mentees", len(round.mentees)),
-        ("Mentors", len(round.mentors)),
-        ("Mentor places", int(round.mentors["capacity"].sum())),
-        ("Pairs", len(pairs)),
-        ("Matched mentees", n_matched),
-        ("Unmatched mentees", len(round.mentees) - n_matched),
-        ("Locked pairs", int(pairs["locked"].sum())),
-        ("Forbidden pairs", len(round.forbidden)),
-        ("Objective", matching.objective),
-        ("Solver status", assignment.status),
-        ("Solver engine", assignment.engine),
-        ("Optimality gap", "n/a" if gap is None else f"{gap:g}"),
-        ("Mean score", f"{pairs['score'].mean():.1f}" if len(pairs) else "n/a"),
-        ("Minimum score", f"{pairs['score'].min():.1f}" if len(pairs) else "n/a"),
-        ("Feasible pairs", f"{scores.feasible.mean():.0%}"),
-        ("Weights", weights),
-        ("Minimum score setting", f"{round.config.scoring.min_score:g}"),
-        ("Same organisation allowed", "no" if round.config.constraints.same_organisation else "yes"),
-        ("Data issues", f"{(round.issues['severity'] == 'error').sum()} errors, "
-                        f"{(round.issues['severity'] == 'warning').sum()} warnings"),
+        ("round", round.config.name),
+        ("mentees", len(round.mentees)),
+        ("mentors", len(round.mentors)),
+        ("mentor_places", int(round.mentors["capacity"].sum())),
+        ("pairs", len(pairs)),
+        ("matched_mentees", n_matched),
+        ("unmatched_mentees", len(round.mentees) - n_matched),
+        ("locked_pairs", int(pairs["locked"].sum())),
+        ("forbidden_pairs", len(round.forbidden)),
+        ("objective", matching.objective),
+        ("solver_status", assignment.status),
+        ("solver_engine", assignment.engine),
+        ("optimality_gap", missing if gap is None else f"{gap:g}"),
+        ("mean_score", f"{pairs['score'].mean():.1f}" if len(pairs) else missing),
+        ("minimum_score", f"{pairs['score'].min():.1f}" if len(pairs) else missing),
+        ("feasible_pairs", f"{scores.feasible.mean():.0%}" if scores.feasible.size else missing),
+        ("weights", weights),
+        ("min_score_setting", f"{round.config.scoring.min_score:g}"),
+        ("same_organisation_allowed",
+         t("value.no" if round.config.constraints.same_organisation else "value.yes", language)),
+        ("data_issues", t("summary.data_issues_value", language,
+                          errors=int((round.issues["severity"] == "error").sum()),
+                          warnings=int((round.issues["severity"] == "warning").sum()))),
     ]
-    return pd.DataFrame(rows, columns=["item", "value"]).astype(str)
+    keys = [key for key, _ in rows]
+    return pd.DataFrame({"item": [t(f"summary.{key}", language) for key in keys],
+                         "value": [str(value) for _, value in rows]},
+                        index=pd.Index(keys, name="key"))
 
 
 def _explode(column: pd.Series) -> pd.Series:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,13 +20,16 @@ from rapidfuzz import process
 from matcher import __version__
 from matcher.config import OBJECTIVES, RoundConfig, load_config
 from matcher.errors import InputError
+from matcher.history import Plan, prepare
 from matcher.intake import Round, load_round
+from matcher.readers import read_table
+from matcher.introductions import introduction_letters, load_templates
 from matcher.report import write_outputs
 from matcher.report.audit import file_sha256
 from matcher.report.xlsx import DECISIONS
 from matcher.results import build_tables
 from matcher.scoring import Scores, score_round
-from matcher.solver import Certificate, Matching, match_round
+from matcher.solver import Certificate, Matching
 
 #: Accepted spellings in the workbook's decision column (English, Finnish and Swedish),
 #: lower-cased -> one of the workbook's drop-down words, :data:`matcher.report.xlsx.DECISIONS`.
@@ -36,8 +39,27 @@ DECISION_WORDS = {
     "ja": "keep", "behåll": "keep", "godkänn": "keep",
     "reject": "reject", "r": "reject", "no": "reject", "n": "reject", "x": "reject",
     "ei": "reject", "hylkää": "reject", "hylätään": "reject",
-    "nej": "reject", "avvisa": "reject", "avböj": "reject",
+    "nej": "reject", "avvisa": "reject", "avböj": "reject", "avslå": "reject",
 }
+
+
+#: the columns a decisions file must have
+DECISION_COLUMNS = ("mentee_id", "mentor_id", "decision")
+
+
+class DataErrors(InputError):
+    """The round has data errors, so nothing was matched (exit code 2).
+
+    ``issues`` holds the errors (the issues table's columns), for the CLI to print.
+    """
+
+    def __init__(self, issues: pd.DataFrame, config_path: Path | None, language: str = "en"):
+        self.issues = issues.reset_index(drop=True)
+        self.config_path = config_path
+        self.language = language
+        super().__init__(f"the round has {len(issues)} data error(s); nothing was matched. "
+                         f"Run 'matcher validate {config_path or 'ROUND'}' to see them and fix "
+                         "the spreadsheets or the config.")
 
 
 @dataclass(repr=False)
@@ -51,6 +73,8 @@ class RunResult:
     outdir: Path
     files: list[Path]
     audit: dict
+    #: what came from history and a published result (``run_round(..., incremental=...)``, ``rematch``)
+    history: Plan | None = None
 
     def __repr__(self) -> str:
         n_pairs = len(self.tables["pairs"])
@@ -60,8 +84,11 @@ class RunResult:
 
 def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None, *,
               objective: str | None = None, decisions: str | Path | None = None,
-              pseudonymise: bool = False,
-              on_step: Callable[[str], None] | None = None) -> RunResult:
+              pseudonymise: bool = False, draft_introductions: bool = False,
+              discard_decisions: bool = False,
+              on_step: Callable[[str], None] | None = None,
+              incremental: str | Path | None = None, release: Sequence[str] = (),
+              only_released: bool = False) -> RunResult:
     """Run a whole round and write its output folder.
 
     Parameters
@@ -78,14 +105,34 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
         ``keep`` / ``reject`` decisions become locked / forbidden pairs.
     pseudonymise : bool
         Write ids instead of names and e-mails in every output.
+    draft_introductions : bool
+        Write introduction letters for every proposed pair (status ``draft``), not only for the
+        kept ones (:mod:`matcher.introductions`).
+    discard_decisions : bool
+        Replace an output folder whose ``pairs.xlsx`` holds keep / reject decisions that this
+        run does not carry in (through ``decisions``). Without it such a run is refused, so
+        review work is never lost by a re-run that forgot ``--decisions``.
     on_step : callable, optional
         Called with each step name (``"reading"``, ``"scoring"``, ``"solving"``, ``"writing"``)
         when it starts, for progress displays.
+    incremental : path, optional
+        A published output of this round (folder or its ``pairs.xlsx``): every published pair
+        stays exactly as it is, and only new, released or still unmatched mentees are matched
+        into the remaining places. The pairs get a ``status`` (``new``, ``published``...) and
+        ``introductions.csv`` holds only the new pairs. ``[history]`` in the config applies too.
+    release : sequence of str
+        Mentees (id or e-mail) whose published pairs end now (needs ``incremental``): the old
+        pairs are forbidden and recorded in ``audit.json``.
+    only_released : bool
+        Only the released mentees get a new mentor; everyone else stays as published
+        (:func:`rematch`).
 
     Raises
     ------
     InputError
-        Unreadable input, or data errors found by validation (exit code 2).
+        Unreadable input, or a letter template that cannot be used (exit code 2).
+    DataErrors
+        Data errors found by validation; nothing was matched (exit code 2).
     InfeasibleLocksError
         Locked or kept pairs that cannot all hold (exit code 3).
 
@@ -102,30 +149,103 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
             raise InputError(f"unknown objective {objective!r}; choose one of: {', '.join(OBJECTIVES)}")
         config = config.replace(solver=dataclasses.replace(config.solver, objective=objective))
 
+    templates = load_templates(config)  # a broken template stops the run before any work
     step("reading")
     round = load_round(config)
     if not round.ok:
-        n_errors = int((round.issues["severity"] == "error").sum())
-        raise InputError(f"the round has {n_errors} data error(s); nothing was matched. "
-                         f"Run 'matcher validate {config.path or 'ROUND'}' to see them and fix the "
-                         "spreadsheets or the config.")
+        raise DataErrors(round.issues[round.issues["severity"] == "error"], config.path,
+                         config.language)
     carried = read_decisions(decisions, round) if decisions else _no_decisions()
+    outdir = Path(outdir) if outdir else (config.output or config.base_dir / "output")
+    if not discard_decisions:
+        check_decisions_kept(outdir, carried, round)
     round = apply_decisions(round, carried)
+    _check_not_published(outdir, incremental)
+    round, plan = prepare(round, incremental=incremental, release=release,
+                          only_released=only_released)
 
     step("scoring")
     scores = score_round(round)
 
     step("solving")
-    matching = match_round(round, scores)
+    matching = plan.solve(round, scores)
 
     step("writing")
     tables = build_tables(round, scores, matching, pseudonymise=pseudonymise)
     tables["decisions"] = _carried_decisions(carried, tables["pairs"])
-    outdir = Path(outdir) if outdir else (config.output or config.base_dir / "output")
+    plan.annotate(round, scores, tables)
+    # published and continuing pairs were introduced before: letters for the others only
+    tables["introductions"] = introduction_letters(round, plan.to_introduce(tables["pairs"]),
+                                                   drafts=draft_introductions, templates=templates)
     audit = build_audit(config, round, matching, tables, decisions, pseudonymise,
                         time.perf_counter() - started)
-    files = write_outputs(tables, outdir, audit=audit, title=config.name)
-    return RunResult(round, scores, matching, tables, outdir, files, audit)
+    if plan.note.active:
+        audit["history"] = plan.note.audit()
+    files = write_outputs(tables, outdir, audit=audit, title=config.name,
+                          sender=config.introductions.sender)
+    return RunResult(round, scores, matching, tables, outdir, files, audit, plan)
+
+
+def rematch(config: str | Path | RoundConfig, published: str | Path, release: Sequence[str],
+            outdir: str | Path | None = None, *, objective: str | None = None,
+            pseudonymise: bool = False, draft_introductions: bool = False,
+            on_step: Callable[[str], None] | None = None) -> RunResult:
+    """End published pairs that did not work out and find each released mentee a new mentor.
+
+    Every other published pair stays exactly as it is and nobody else is matched: each released
+    mentee gets the best mentor with a free place (optimal over all released mentees, with the
+    certificate), never the old one. The old pairs are forbidden, kept as ``reject`` decisions in
+    the new workbook and listed in ``audit.json`` (``history.released``), so later runs and rounds
+    that read this output never propose them again.
+
+    Parameters
+    ----------
+    config : path or RoundConfig
+        The round config.
+    published : path
+        The published output folder (or its ``pairs.xlsx``).
+    release : sequence of str
+        Mentees (id or e-mail) whose pairs end.
+    outdir : path, optional
+        The new output folder; default: ``<published folder>-rematch``. Never the published one.
+    objective, pseudonymise, draft_introductions, on_step
+        As for :func:`run_round`.
+
+    Returns
+    -------
+    RunResult
+        ``result.history.released`` holds the ended pairs; the Alternatives table the next best
+        mentors of each released mentee; the Unmatched table says why one got nobody.
+
+    Raises
+    ------
+    InputError
+        A released mentee is not in the round or has no published pair.
+
+    Examples
+    --------
+    >>> result = rematch("round.toml", "output", ["aino@example.fi"], "output-2")  # doctest: +SKIP
+    >>> result.tables["pairs"].query("status == 'new'")                            # doctest: +SKIP
+    """
+    if not release:
+        raise InputError("name at least one mentee to release: --release MENTEE (id or e-mail)")
+    published = Path(published)
+    folder = published if published.is_dir() else published.parent
+    outdir = outdir or folder.with_name(folder.name + "-rematch")
+    return run_round(config, outdir, objective=objective, pseudonymise=pseudonymise,
+                     draft_introductions=draft_introductions, on_step=on_step,
+                     incremental=published, release=release, only_released=True)
+
+
+def _check_not_published(outdir: Path, published: str | Path | None) -> None:
+    """A published result is what the coordinator sent out: never replace it."""
+    if published is None:
+        return
+    published = Path(published)
+    folder = published if published.is_dir() else published.parent
+    if outdir.resolve() == folder.resolve():
+        raise InputError(f"the output folder {outdir} is the published result itself; write the "
+                         "new result elsewhere with -o DIR, so the published one is kept")
 
 
 def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
@@ -144,17 +264,20 @@ def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
             sheets = pd.read_excel(path, sheet_name=None, dtype=str, engine="openpyxl")
         except Exception as exc:  # openpyxl raises many types for broken files
             raise InputError(f"cannot read decisions workbook {path}: {exc}") from None
-        for name in ("Decisions", "Pairs"):
-            if name in sheets:
-                frames.append((name, sheets[name]))
-        if not any(name == "Pairs" for name, _ in frames):
-            raise InputError(f"{path.name} has no 'Pairs' sheet (sheets: {', '.join(sheets)}); "
-                             "pass the pairs.xlsx written by 'matcher run'")
-    elif path.suffix.lower() in (".csv", ".txt"):
-        try:
-            frames.append((path.name, pd.read_csv(path, dtype=str, encoding="utf-8-sig")))
-        except Exception as exc:
-            raise InputError(f"cannot read decisions file {path}: {exc}") from None
+        # the sheets matcher wrote, or, renamed, any sheet with the decision columns
+        named = [name for name in ("Decisions", "Pairs") if name in sheets]
+        if "Pairs" not in named:
+            named = [name for name, frame in sheets.items()
+                     if set(DECISION_COLUMNS) <= {str(c).strip() for c in frame.columns}]
+        if not named:
+            raise InputError(f"{path.name} has no 'Pairs' sheet (sheets: {', '.join(sheets)}) and "
+                             f"no sheet with the columns {', '.join(DECISION_COLUMNS)}; pass the "
+                             "pairs.xlsx written by 'matcher run'")
+        for name in named:  # spreadsheet rows: the header is row 1
+            frames.append((name, sheets[name].set_axis(pd.RangeIndex(2, 2 + len(sheets[name])))))
+    elif path.suffix.lower() in (".csv", ".txt", ".tsv"):
+        # any delimiter and encoding a spreadsheet program saves CSV in, as for the exports
+        frames.append((path.name, read_table(path)))
     else:
         raise InputError(f"decisions file {path.name}: use the .xlsx written by 'matcher run' "
                          "or a .csv with columns mentee_id, mentor_id, decision")
@@ -165,25 +288,55 @@ def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
     return table.drop_duplicates(["mentee_id", "mentor_id"], keep="last").reset_index(drop=True)
 
 
+def check_decisions_kept(outdir: Path, carried: pd.DataFrame, round: Round) -> None:
+    """Refuse to replace ``outdir`` when its workbook holds decisions ``carried`` does not.
+
+    Raises
+    ------
+    InputError
+        ``outdir/pairs.xlsx`` holds keep / reject decisions (typed on its Pairs sheet or carried
+        on its Decisions sheet) missing from ``carried``, or it cannot be read to find out.
+    """
+    workbook = outdir / "pairs.xlsx"
+    if not workbook.is_file():
+        return
+    fix = (f"run again with --decisions {workbook} to carry them into the new round, or with "
+           "--discard-decisions to replace them")
+    try:
+        typed = read_decisions(workbook, round)
+    except InputError as error:
+        raise InputError(f"{workbook} could not be checked for review decisions ({error}), and "
+                         f"this run would replace it: {fix}") from None
+    key = ["mentee_id", "mentor_id", "decision"]
+    lost = typed.merge(carried[key], on=key, how="left", indicator=True)["_merge"] == "left_only"
+    if lost.any():
+        raise InputError(f"{workbook} holds {int(lost.sum())} review decision(s) (keep / reject) "
+                         f"that this run does not carry in, and replacing the folder would lose "
+                         f"them: {fix}")
+
+
 def _decision_rows(frame: pd.DataFrame, where: str) -> pd.DataFrame:
     frame = frame.rename(columns=lambda c: str(c).strip())
-    missing = [c for c in ("mentee_id", "mentor_id", "decision") if c not in frame.columns]
+    missing = [c for c in DECISION_COLUMNS if c not in frame.columns]
     if missing:
         raise InputError(f"{where}: column(s) {', '.join(missing)} not found (found: "
                          f"{', '.join(map(str, frame.columns))}); keep the headers matcher wrote")
     words = frame["decision"].fillna("").astype(str).str.strip().str.lower()
     unknown = words[(words != "") & ~words.isin(DECISION_WORDS)]
     if len(unknown):
-        row = int(unknown.index[0]) + 2  # header is spreadsheet row 1
-        value = unknown.iloc[0]
-        guess = process.extractOne(value, DECISIONS, score_cutoff=50)
-        hint = f" — did you mean '{guess[0]}'?" if guess else ""
-        raise InputError(f"unknown decision '{value}' in row {row} of {where}, column 'decision'"
-                         f"{hint} Use {', '.join(DECISIONS)} or leave it empty.")
+        shown = []
+        for row, value in unknown.head(5).items():
+            guess = process.extractOne(value, DECISIONS, score_cutoff=50)
+            shown.append(f"'{value}' in row {row}" + (f" (did you mean '{guess[0]}'?)" if guess else ""))
+        also = f"; also {', '.join(shown[1:])}" if len(shown) > 1 else ""
+        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        raise InputError(f"unknown decision {shown[0]} of {where}, column 'decision'{also}{more}. "
+                         "Use keep or reject (pidä / hylkää, behåll / avvisa), or leave the cell "
+                         "empty.")
     chosen = frame[words != ""]
     return pd.DataFrame({
-        "mentee_id": chosen["mentee_id"].astype(str).str.strip().to_numpy(),
-        "mentor_id": chosen["mentor_id"].astype(str).str.strip().to_numpy(),
+        "mentee_id": chosen["mentee_id"].fillna("").astype(str).str.strip().to_numpy(),
+        "mentor_id": chosen["mentor_id"].fillna("").astype(str).str.strip().to_numpy(),
         "decision": words[words != ""].map(DECISION_WORDS).to_numpy(),
     })
 
@@ -256,6 +409,7 @@ def build_audit(config: RoundConfig, round: Round, matching: Matching, tables: d
             "mentor_places": int(round.mentors["capacity"].sum()),
             "pairs": len(tables["pairs"]), "unmatched": len(tables["unmatched"]),
             "locked": int(tables["pairs"]["locked"].sum()), "forbidden": len(round.forbidden),
+            "introduction_letters": len(tables.get("introductions", ())),
             "errors": int((round.issues["severity"] == "error").sum()),
             "warnings": int((round.issues["severity"] == "warning").sum()),
         },

@@ -9,11 +9,8 @@ import tomllib
 from collections import defaultdict
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
 import pytest
 
-from matcher import intake
 from matcher.config import (DEFAULT_WEIGHTS, Defaults, ReadConfig, RoundConfig, Rule, ScoringConfig,
                             SettingError, SolverConfig, parse_config)
 from matcher.errors import ConfigError
@@ -95,15 +92,6 @@ def test_no_two_public_classes_or_constants_share_a_name():
                 if not name.startswith("_"):
                     defined[name].append(str(path.relative_to(ROOT)))
     assert {name: where for name, where in defined.items() if len(where) > 1} == {}
-
-
-def test_issue_values_of_missing_cells_are_blank_not_nan():
-    issues = intake._Issues()
-    # astype(object) makes NaN objects that are not np.nan: an identity check misses them
-    for value in pd.Series([np.nan, None], dtype=float).astype(object).tolist() + [pd.NA, None]:
-        issues.add("warning", "f.csv", 2, "c", value, "problem")
-    issues.add("warning", "f.csv", 3, "c", 0.5, "problem")
-    assert issues.frame()["value"].tolist() == ["", "", "", "", "0.5"]
 
 
 def test_every_direct_dependency_has_a_lower_bound():

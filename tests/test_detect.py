@@ -70,18 +70,23 @@ def test_init_writes_todo_and_warns_when_required_missing(tmp_path):
         init_round(tmp_path / "m.csv", tmp_path / "e.csv", tmp_path / "round.toml")
 
 
-def test_init_lists_unknown_answers_as_commented_vocabulary(tmp_path):
+def test_init_writes_the_reading_of_unknown_answers_as_active_vocabulary(tmp_path):
     write_csv(tmp_path / "m.csv", pd.DataFrame({"Email": ["a@example.org", "b@example.org"],
                                                 "Languages": ["Finish;English;", "Klingon;"],
                                                 "Field": ["Tietotekniika", "ICT"]}))
     write_csv(tmp_path / "e.csv", pd.DataFrame({"Email": ["c@example.org"], "Languages": ["suomi"]}))
     result = init_round(tmp_path / "m.csv", tmp_path / "e.csv", tmp_path / "round.toml")
     text = result.path.read_text()
-    assert "[vocabulary.languages]" in text and '# fi = ["finish"]' in text
-    assert '"klingon" (1 row): no close built-in value' in text
-    assert '# ict = ["Tietotekniika"]' in text
-    config = load_config(result.path)
-    assert config.mentors.columns["field"] == "Field" and config.vocabulary == {}
+    assert "[vocabulary.languages]" in text and 'fi = ["Finish"]' in text
+    assert '"Klingon": mentors languages, 1 row, a category of its own, confidence 0.00' in text
+    assert 'ict = ["Tietotekniika"]' in text
+    config = load_config(result.path)  # the reading shown is the config that runs
+    assert config.mentors.columns["field"] == "Field"
+    assert config.vocabulary == {"languages": {"fi": ("Finish",), "klingon": ("Klingon",)},
+                                 "fields": {"ict": ("Tietotekniika",)}}
+    rnd = load_round(result.path)
+    assert rnd.mentors["languages"].tolist() == [{"fi": 2, "en": 2}, {"klingon": 2}]
+    assert set(rnd.answers["method"]) == {"exact"}
 
 
 def test_new_exports_init_then_validate_without_editing(tmp_path):

@@ -8,6 +8,8 @@ them into a sign-up form.
 from __future__ import annotations
 
 import csv
+import email
+import email.policy
 import io
 import json
 import shutil
@@ -22,7 +24,7 @@ import pytest
 
 from matcher.errors import InputError
 from matcher.report import write_outputs
-from matcher.report.csvs import introductions
+from matcher.introductions import COLUMNS as LETTER_COLUMNS
 from matcher.report.tables import check_tables, component_columns
 
 FIRST = ["Aino", "Väinö", "Sanna", "Jyrki", "Elina", "Pääkkö", "Mikko", "Hanna", "Örjan", "Leena",
@@ -272,27 +274,31 @@ def test_csvs_are_plain_utf8_and_formula_safe(written):
             assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), name
 
 
-def test_introductions_greet_both_and_skip_rejected_pairs(written, tables):
+def test_without_letters_introductions_csv_has_its_header_only(written):
     intro = pd.read_csv(written / "introductions.csv", keep_default_na=False)
-    assert list(intro.columns) == ["mentee_name", "mentee_email", "mentor_name", "mentor_email",
-                                   "subject", "introduction"]
-    pairs = tables["pairs"]
-    assert len(intro) == len(pairs) - 1
-    assert pairs.loc[3, "mentee_email"] not in set(intro["mentee_email"])
-    first = intro.iloc[0]
-    assert first["introduction"].startswith("Hello Aino and ")
-    assert "You were paired because: Both work in ICT;" in first["introduction"]
-    assert first["introduction"].count("\n") > 3 and first["mentor_email"] in first["introduction"]
-    assert intro["mentee_name"].iloc[1] == "'" + FORMULA_NAME
-    assert first["subject"].startswith(TITLE + ": meet your mentoring pair")
+    assert list(intro.columns) == list(LETTER_COLUMNS) and intro.empty
+    assert not (written / "introductions").exists()
 
 
-def test_introductions_cope_with_pseudonymised_tables():
-    pairs = pd.DataFrame({"mentee_name": ["E1"], "mentee_email": [""], "mentor_name": [""],
-                          "mentor_email": [""], "explanation": [""], "decision": [""]})
-    text = introductions(pairs, "Round")["introduction"].iloc[0]
-    assert text.startswith("Hello E1 and mentor,") and "()" not in text
-    assert "You were paired because: Your answers fit well together." in text
+def test_letters_are_written_as_a_formula_safe_csv_and_one_eml_each(tables, tmp_path):
+    letters = pd.DataFrame([{
+        **{c: "" for c in LETTER_COLUMNS}, "mentee_name": FORMULA_NAME, "to_name": FORMULA_NAME,
+        "to_email": "mentee1@example.fi", "subject": "Uramentorointi: meet your mentor",
+        "introduction": "Hello,\n- You both speak Finnish.", "recipient": "mentee",
+        "status": "kept", "eml_file": f"introductions/{n:04d}-to-mentee.eml"} for n in (1, 2)])
+    outdir = tmp_path / "output"
+    files = write_outputs({**tables, "introductions": letters}, outdir, audit=AUDIT, title=TITLE,
+                          sender="Mentoring team <team@example.fi>")
+    assert outdir / "introductions/0002-to-mentee.eml" in files
+    intro = pd.read_csv(outdir / "introductions.csv", keep_default_na=False)
+    assert intro["mentee_name"].tolist() == ["'" + FORMULA_NAME] * 2
+    raw = (outdir / "introductions/0001-to-mentee.eml").read_bytes()
+    assert b"From: Mentoring team <team@example.fi>\r\n" in raw and b"X-Unsent: 1" in raw
+    # an e-mail is not a spreadsheet: the name is as typed, quoted as a display name
+    to = email.message_from_bytes(raw, policy=email.policy.default)["To"].addresses[0]
+    assert (to.display_name, to.addr_spec) == (FORMULA_NAME, "mentee1@example.fi")
+    audit = json.loads((outdir / "audit.json").read_text())
+    assert "introductions/0001-to-mentee.eml" in audit["output_sha256"]
 
 
 # --- HTML report --------------------------------------------------------------------------

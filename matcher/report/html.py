@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from matcher import __version__
+from matcher.safe_io import strip_controls
 from matcher.report import charts
 from matcher.report.tables import LONG_TEXT, component_columns, decimals, rounded
 
@@ -112,7 +113,8 @@ def _number_cells(series: pd.Series, places: int | None, banded: bool) -> list[s
 
 def _text_cells(series: pd.Series, classes: str | None) -> list[str]:
     """The ``<td>`` elements of a text column; ``classes=None`` uses each value as its class."""
-    text = series.map(lambda v: "" if v is None or v is pd.NA or v != v else html.escape(str(v)))
+    text = series.map(lambda v: "" if v is None or v is pd.NA or v != v
+                      else html.escape(strip_controls(str(v))))
     return ('<td class="' + (text if classes is None else classes) + '">' + text + "</td>").tolist()
 
 
@@ -121,7 +123,8 @@ def _pairs_table(pairs: pd.DataFrame, components: list[str]) -> str:
                "explanation"]
     table = rounded(pairs, components)
     table["locked"] = np.where(pairs["locked"].astype(bool), "locked", "")
-    return html_table(table, [*columns, "locked"], "pairs-table", "No pairs were made.",
+    status = ["status"] if "status" in pairs else []  # new / published / continuing (history)
+    return html_table(table, [*columns, "locked", *status], "pairs-table", "No pairs were made.",
                       places=decimals(table, components))
 
 

@@ -95,14 +95,3 @@ def decimals(frame: pd.DataFrame, components: Sequence[str] = ()) -> dict[str, i
     if "score" in frame.columns:
         places["score"] = SCORE_DECIMALS
     return places
-
-
-def first_name(names: pd.Series) -> pd.Series:
-    """The first word of each name, for greetings ("Aino-Maria Äijälä" → "Aino-Maria").
-
-    Example
-    -------
-    >>> first_name(pd.Series(["Aino Äijälä", "", "  Jussi  K"])).tolist()
-    ['Aino', '', 'Jussi']
-    """
-    return names.fillna("").astype(str).str.strip().str.extract(r"^(\S*)", expand=False)
