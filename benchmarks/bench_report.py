@@ -9,15 +9,10 @@ as a ratio to a baseline measured in the same run: a bare ``DataFrame.to_csv`` o
 from __future__ import annotations
 
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
 import pandas as pd
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-
-from test_report import AUDIT, TITLE, make_tables
 
 from benchmarks import best_of
 from matcher.introductions import COLUMNS as LETTER_COLUMNS
@@ -25,6 +20,7 @@ from matcher.report import write_outputs
 from matcher.report.csvs import write_csvs, write_introductions
 from matcher.report.html import render_html
 from matcher.report.xlsx import write_workbook
+from tests.test_report import AUDIT, TITLE, make_tables  # the tests' realistic fixture
 
 ROUNDS = ((1_000, 40, 600), (10_000, 400, 6_000))  # pairs, unmatched mentees, mentors
 

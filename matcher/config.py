@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import tomllib
+from collections.abc import Callable
 from email.utils import parseaddr
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,7 @@ from typing import Any
 from rapidfuzz import process
 
 from matcher.errors import ConfigError
+from matcher.vocab import LEVEL_NAMES, MEETING_MODES
 
 #: Canonical fields a mentor spreadsheet can map. ``id`` and ``email`` identify a person.
 MENTOR_FIELDS = (
@@ -52,8 +54,7 @@ MENTEE_FIELDS = (
 OBJECTIVES = ("coverage", "total", "fair")
 ENGINES = ("auto", "flow", "lp")
 DUPLICATE_POLICIES = ("keep_latest", "keep_first")
-MEETING_MODES = ("in_person", "remote", "either")
-LANGUAGE_LEVELS = ("basic", "good", "fluent", "native")
+LANGUAGE_LEVELS = tuple(LEVEL_NAMES.values())  # the vocabulary's level names, lowest first
 RULE_OPERATORS = (">=", ">", "<=", "<", "==", "!=")
 #: weights are relative; a bound keeps their sum and products far from overflow
 MAX_WEIGHT = 1000.0
@@ -62,6 +63,30 @@ OUTPUT_LANGUAGES = ("en", "fi", "sv")
 REPEAT_PAIRS = ("forbid", "allow", "penalise")
 DEFAULT_WEIGHTS = {"field": 0.30, "goals": 0.40, "language": 0.15, "location": 0.15,
                    "experience": 0.0, "gender": 0.0}
+
+
+class SettingError(ConfigError):
+    """One setting with a value it cannot have: ``key`` (``"solver.objective"``) and ``problem``.
+
+    The config dataclasses raise it from ``__post_init__``, so a config built in code is checked
+    exactly like one read from TOML; :func:`parse_config` puts the file's name in front.
+
+    >>> SolverConfig(objective="best")
+    Traceback (most recent call last):
+    ...
+    matcher.config.SettingError: round config, key 'solver.objective': 'best' is not allowed; choose one of: coverage, total, fair
+    """
+
+    def __init__(self, key: str, problem: str, where: str = "round config"):
+        super().__init__(f"{where}, key '{key}': {problem}")
+        self.key, self.problem = key, problem
+
+
+class _Validated:
+    """Base of the config sections whose values have rules: checks them on construction."""
+
+    def __post_init__(self) -> None:
+        _CHECKS[type(self)](self)
 
 
 @dataclass(frozen=True)
@@ -75,7 +100,7 @@ class SourceConfig:
 
 
 @dataclass(frozen=True)
-class ReadConfig:
+class ReadConfig(_Validated):
     #: separators between the answers of a multi-select question, tried in this order
     separators: tuple[str, ...] = (";", ",", "\n")
     #: which sign-up to keep when the same e-mail signs up twice
@@ -83,7 +108,7 @@ class ReadConfig:
 
 
 @dataclass(frozen=True)
-class Defaults:
+class Defaults(_Validated):
     capacity: int = 1
     max_mentors: int = 1
     language_level: str = "good"
@@ -91,7 +116,7 @@ class Defaults:
 
 
 @dataclass(frozen=True)
-class ScoringConfig:
+class ScoringConfig(_Validated):
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     #: pairs scoring below this total (0-100) are infeasible
     min_score: float = 0.0
@@ -114,7 +139,7 @@ class ScoringConfig:
 
 
 @dataclass(frozen=True)
-class Rule:
+class Rule(_Validated):
     """An eligibility rule such as ``mentor years_in_finland >= 3``."""
 
     who: str
@@ -151,7 +176,7 @@ class ConstraintConfig:
 
 
 @dataclass(frozen=True)
-class SolverConfig:
+class SolverConfig(_Validated):
     objective: str = "coverage"
     engine: str = "auto"
     #: every mentor gets at least this many mentees (needs the LP engine); 0 = no minimum
@@ -223,6 +248,72 @@ class RoundConfig:
 VOCABULARY_KINDS = ("languages", "fields", "goals", "cities")
 
 
+# What each section's values must be: the only home of these rules (TOML and code alike).
+def _choose(key: str, value: Any, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise SettingError(key, f"{value!r} is not allowed{_did_you_mean(value, allowed)}; "
+                                f"choose one of: {', '.join(allowed)}")
+
+
+def _number(key: str, value: Any, low: float, high: float = float("inf"), above: bool = False) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SettingError(key, f"expected a number, got {value!r}")
+    if above and value <= low:
+        raise SettingError(key, f"must be above {low:g}, got {value:g}")
+    if high == float("inf") and value < low:
+        raise SettingError(key, f"must be {low:g} or more, got {value:g}")
+    if not low <= value <= high:
+        raise SettingError(key, f"must be between {low:g} and {high:g}, got {value:g}")
+
+
+def _check_read(read: ReadConfig) -> None:
+    if not read.separators or not all(isinstance(s, str) and s for s in read.separators):
+        raise SettingError("read.separators", "expected a list of non-empty strings, e.g. [\";\", \",\"]")
+    _choose("read.duplicates", read.duplicates, DUPLICATE_POLICIES)
+
+
+def _check_defaults(defaults: Defaults) -> None:
+    _number("defaults.capacity", defaults.capacity, 0)
+    _number("defaults.max_mentors", defaults.max_mentors, 1)
+    _choose("defaults.language_level", defaults.language_level, LANGUAGE_LEVELS)
+    _choose("defaults.meeting_mode", defaults.meeting_mode, MEETING_MODES)
+
+
+def _check_scoring(scoring: ScoringConfig) -> None:
+    for name, weight in scoring.weights.items():
+        _choose("scoring.weights", name, tuple(DEFAULT_WEIGHTS))
+        _number(f"scoring.weights.{name}", weight, 0)
+        if weight > MAX_WEIGHT:
+            raise SettingError(f"scoring.weights.{name}", f"must be 0 or more and at most {MAX_WEIGHT:g}, "
+                               f"got {weight:g} (weights are relative: 0.3 and 300 mean the same)")
+    if sum(scoring.weights.values()) <= 0:
+        raise SettingError("scoring.weights", "at least one weight must be above 0")
+    _number("scoring.min_score", scoring.min_score, 0, 100)
+    if not all(isinstance(g, tuple) and all(isinstance(k, str) for k in g) for g in scoring.related_fields):
+        raise SettingError("scoring.related_fields",
+                           "expected a list of groups, e.g. [[\"health\", \"social_care\"]]")
+    for name in ("related_field_score", "field_text_weight", "goals_text_share", "remote_score"):
+        _number(f"scoring.{name}", getattr(scoring, name), 0, 1)
+    _number("scoring.experience_years", scoring.experience_years, 0, above=True)
+
+
+def _check_rule(rule: Rule) -> None:
+    _choose("constraints.rules.who", rule.who, ("mentor", "mentee"))
+    _choose("constraints.rules.field", rule.field, MENTOR_FIELDS if rule.who == "mentor" else MENTEE_FIELDS)
+    _choose("constraints.rules.op", rule.op, RULE_OPERATORS)
+
+
+def _check_solver(solver: SolverConfig) -> None:
+    _choose("solver.objective", solver.objective, OBJECTIVES)
+    _choose("solver.engine", solver.engine, ENGINES)
+    _number("solver.min_mentees_per_mentor", solver.min_mentees_per_mentor, 0)
+
+
+_CHECKS: dict[type, Callable[[Any], None]] = {
+    ReadConfig: _check_read, Defaults: _check_defaults, ScoringConfig: _check_scoring, Rule: _check_rule,
+    SolverConfig: _check_solver}
+
+
 def load_config(path: str | Path) -> RoundConfig:
     """Read and validate a round config file (TOML)."""
     path = Path(path)
@@ -243,7 +334,10 @@ def parse_config(text: str, base_dir: Path | None = None, path: Path | None = No
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{where} is not valid TOML: {exc}") from None
-    return _Parser(where, base_dir or Path.cwd()).round(data, path)
+    try:
+        return _Parser(where, base_dir or Path.cwd()).round(data, path)
+    except SettingError as exc:  # raised by a section's own checks: name the file too
+        raise SettingError(exc.key, exc.problem, where) from None
 
 
 class _Parser:
@@ -287,9 +381,7 @@ class _Parser:
 
     def choice(self, data: dict, key: str, name: str, allowed: tuple[str, ...], default: str) -> str:
         value = self.value(data, key, name, str, default)
-        if value not in allowed:
-            raise self.fail(f"{key}.{name}", f"{value!r} is not allowed{_did_you_mean(value, allowed)}; "
-                                            f"choose one of: {', '.join(allowed)}")
+        _choose(f"{key}.{name}", value, allowed)
         return value
 
     def path(self, data: dict, key: str, name: str) -> Path | None:
@@ -329,28 +421,18 @@ class _Parser:
         return SourceConfig(file=self.path(data, key, "file"), sheet=sheet, columns=dict(columns))
 
     def read(self, data: Any) -> ReadConfig:
-        data = self.table(data, "read", ("separators", "duplicates"))
+        data = self.table(data, "read", _settings(ReadConfig))
         separators = self.value(data, "read", "separators", list, list(ReadConfig.separators))
-        if not separators or not all(isinstance(s, str) and s for s in separators):
-            raise self.fail("read.separators", "expected a list of non-empty strings, e.g. [\";\", \",\"]")
         return ReadConfig(separators=tuple(separators),
-                          duplicates=self.choice(data, "read", "duplicates", DUPLICATE_POLICIES,
-                                                 ReadConfig.duplicates))
+                          duplicates=self.value(data, "read", "duplicates", str, ReadConfig.duplicates))
 
     def defaults(self, data: Any) -> Defaults:
-        data = self.table(data, "defaults", ("capacity", "max_mentors", "language_level", "meeting_mode"))
-        capacity = self.value(data, "defaults", "capacity", int, Defaults.capacity)
-        max_mentors = self.value(data, "defaults", "max_mentors", int, Defaults.max_mentors)
-        if capacity < 0:
-            raise self.fail("defaults.capacity", f"must be 0 or more, got {capacity}")
-        if max_mentors < 1:
-            raise self.fail("defaults.max_mentors", f"must be 1 or more, got {max_mentors}")
+        data = self.table(data, "defaults", _settings(Defaults))
         return Defaults(
-            capacity=capacity, max_mentors=max_mentors,
-            language_level=self.choice(data, "defaults", "language_level", LANGUAGE_LEVELS,
-                                       Defaults.language_level),
-            meeting_mode=self.choice(data, "defaults", "meeting_mode", MEETING_MODES,
-                                     Defaults.meeting_mode),
+            capacity=self.value(data, "defaults", "capacity", int, Defaults.capacity),
+            max_mentors=self.value(data, "defaults", "max_mentors", int, Defaults.max_mentors),
+            language_level=self.value(data, "defaults", "language_level", str, Defaults.language_level),
+            meeting_mode=self.value(data, "defaults", "meeting_mode", str, Defaults.meeting_mode),
         )
 
     def vocabulary(self, data: Any) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -368,38 +450,21 @@ class _Parser:
         return vocab
 
     def scoring(self, data: Any) -> ScoringConfig:
-        data = self.table(data, "scoring", ("weights", "min_score", "related_fields",
-                                             "related_field_score", "field_text_weight",
-                                             "goals_text_share", "remote_score",
-                                             "experience_years"))
+        data = self.table(data, "scoring", _settings(ScoringConfig))
         given = self.table(data.get("weights"), "scoring.weights", tuple(DEFAULT_WEIGHTS))
         weights = dict(DEFAULT_WEIGHTS)
         for name in given:
             weights[name] = self.value(given, "scoring.weights", name, float, 0.0)
-            if not 0 <= weights[name] <= MAX_WEIGHT:
-                raise self.fail(f"scoring.weights.{name}", f"must be 0 or more and at most "
-                                f"{MAX_WEIGHT:g}, got {weights[name]:g} (weights are relative: "
-                                "0.3 and 300 mean the same)")
-        if sum(weights.values()) <= 0:
-            raise self.fail("scoring.weights", "at least one weight must be above 0")
         min_score = self.value(data, "scoring", "min_score", float, ScoringConfig.min_score)
-        if not 0 <= min_score <= 100:
-            raise self.fail("scoring.min_score", f"must be between 0 and 100, got {min_score}")
         related = self.value(data, "scoring", "related_fields", list, None)
-        if related is not None and not all(
-                isinstance(g, list) and all(isinstance(k, str) for k in g) for g in related):
+        if related is not None and not all(isinstance(g, list) for g in related):
             raise self.fail("scoring.related_fields",
                             "expected a list of groups, e.g. [[\"health\", \"social_care\"]]")
         shares = {name: self.value(data, "scoring", name, float, getattr(ScoringConfig, name))
                   for name in ("related_field_score", "field_text_weight", "goals_text_share",
                                "remote_score")}
-        for name, share in shares.items():
-            if not 0 <= share <= 1:
-                raise self.fail(f"scoring.{name}", f"must be between 0 and 1, got {share}")
         experience_years = self.value(data, "scoring", "experience_years", float,
                                       ScoringConfig.experience_years)
-        if experience_years <= 0:
-            raise self.fail("scoring.experience_years", f"must be above 0, got {experience_years}")
         return ScoringConfig(
             weights=weights, min_score=min_score,
             related_fields=(tuple(tuple(g) for g in related) if related is not None
@@ -409,9 +474,7 @@ class _Parser:
 
     def constraints(self, data: Any) -> ConstraintConfig:
         key = "constraints"
-        data = self.table(data, key, ("same_organisation", "meeting_mode", "gender_preference",
-                                      "rules", "forbidden", "forbidden_file", "locked",
-                                      "locked_file"))
+        data = self.table(data, key, _settings(ConstraintConfig))
         return ConstraintConfig(
             same_organisation=self.value(data, key, "same_organisation", bool, True),
             meeting_mode=self.value(data, key, "meeting_mode", bool, True),
@@ -430,11 +493,13 @@ class _Parser:
             if name not in data:
                 raise self.fail(key, f"a rule needs who, field, op and value; '{name}' is missing "
                                      "(e.g. {who = \"mentor\", field = \"years_in_finland\", op = \">=\", value = 3})")
-        who = self.choice(data, key, "who", ("mentor", "mentee"), "mentor")
-        fields = MENTOR_FIELDS if who == "mentor" else MENTEE_FIELDS
-        name = self.choice(data, key, "field", fields, fields[0])
-        value = self.value(data, key, "value", (float, str), 0.0)
-        return Rule(who=who, field=name, op=self.choice(data, key, "op", RULE_OPERATORS, ">="), value=value)
+        try:
+            return Rule(who=self.value(data, key, "who", str, "mentor"),
+                        field=self.value(data, key, "field", str, ""),
+                        op=self.value(data, key, "op", str, ">="),
+                        value=self.value(data, key, "value", (float, str), 0.0))
+        except SettingError as exc:  # name the rule by its place in the list
+            raise SettingError(exc.key.replace("constraints.rules", key, 1), exc.problem) from None
 
     def pairs(self, data: dict, name: str, section: str = "constraints") -> tuple[PairRef, ...]:
         refs = []
@@ -458,14 +523,12 @@ class _Parser:
                                    sender=sender)
 
     def solver(self, data: Any) -> SolverConfig:
-        data = self.table(data, "solver", ("objective", "engine", "min_mentees_per_mentor"))
-        minimum = self.value(data, "solver", "min_mentees_per_mentor", int, 0)
-        if minimum < 0:
-            raise self.fail("solver.min_mentees_per_mentor", f"must be 0 or more, got {minimum}")
+        data = self.table(data, "solver", _settings(SolverConfig))
         return SolverConfig(
-            objective=self.choice(data, "solver", "objective", OBJECTIVES, SolverConfig.objective),
-            engine=self.choice(data, "solver", "engine", ENGINES, SolverConfig.engine),
-            min_mentees_per_mentor=minimum,
+            objective=self.value(data, "solver", "objective", str, SolverConfig.objective),
+            engine=self.value(data, "solver", "engine", str, SolverConfig.engine),
+            min_mentees_per_mentor=self.value(data, "solver", "min_mentees_per_mentor", int,
+                                              SolverConfig.min_mentees_per_mentor),
         )
 
 
@@ -497,6 +560,11 @@ class _Parser:
             repeat_pairs=self.choice(data, key, "repeat_pairs", REPEAT_PAIRS, HistoryConfig.repeat_pairs),
             repeat_penalty=penalty, unmatched_priority=priority,
             continuing=self.pairs(data, "continuing", key), aliases=aliases)
+
+
+def _settings(section: type) -> tuple[str, ...]:
+    """The keys a TOML section may have: its dataclass's fields (one home for names and defaults)."""
+    return tuple(f.name for f in dataclasses.fields(section))
 
 
 def _did_you_mean(value: str, allowed: tuple[str, ...]) -> str:

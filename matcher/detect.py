@@ -35,17 +35,19 @@ from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from matcher import vocab
-from matcher.config import (DEFAULT_WEIGHTS, MENTEE_FIELDS, MENTOR_FIELDS, Defaults, ReadConfig,
+from matcher.config import (DEFAULT_WEIGHTS, DUPLICATE_POLICIES, LANGUAGE_LEVELS, MEETING_MODES,
+                            MENTEE_FIELDS, MENTOR_FIELDS, ConstraintConfig, Defaults, ReadConfig,
                             ScoringConfig, SolverConfig)
 from matcher.errors import InputError
 from matcher.intake.answers import read_answers
 from matcher.readers import read_table
+from matcher.safe_io import atomic_write_text
 from matcher.vocab.options import pieces
 
 #: a header must score at least this (0-100, before the length bonus) to be taken for a field
 MIN_SCORE = 85.0
 #: canonical fields that must be mapped for a round to be read
-REQUIRED = ("languages",)
+REQUIRED_FIELDS = ("languages",)
 #: the form tools' own columns (normalised header -> canonical field, or None: carried through)
 FORMS_OWN = {
     "id": None, "start time": None, "last modified time": None, "aloitusaika": None,
@@ -95,7 +97,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 #: canonical field -> vocabulary kind its answers are checked against at init
-VOCAB_COLUMNS = {"field": "fields", "topics": "goals", "goals": "goals", "languages": "languages",
+INIT_VOCAB_COLUMNS = {"field": "fields", "topics": "goals", "goals": "goals", "languages": "languages",
                  "city": "cities"}
 
 
@@ -139,7 +141,7 @@ def detect_columns(table: pd.DataFrame, role: str) -> Detection:
               if scores[r, c] >= MIN_SCORE}
     columns = {f: chosen[f][0] for f in fields if f in chosen}
     used = set(columns.values())
-    missing = [f for f in REQUIRED if f not in columns]
+    missing = [f for f in REQUIRED_FIELDS if f not in columns]
     if "email" not in columns and "id" not in columns:
         missing.insert(0, "email")
     return Detection(role=role, columns=columns,
@@ -416,6 +418,15 @@ def _q(text: str) -> str:
     return json.dumps(str(text), ensure_ascii=False)
 
 
+def _toml_bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _or(choices: tuple[str, ...]) -> str:
+    """``"a, b or c"``: the allowed values as a config comment lists them."""
+    return ", ".join(choices[:-1]) + " or " + choices[-1]
+
+
 def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: str,
                  mentor_columns: dict[str, str], mentee_columns: dict[str, str],
                  mentor_sheet: str | None = None, mentee_sheet: str | None = None,
@@ -460,19 +471,20 @@ def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: s
         "# Separators between the answers of a multi-select question, tried in this order",
         "# (Microsoft Forms writes 'Finnish;English;', Google Forms 'Finnish, English').",
         f"separators = [{', '.join(_q(s) for s in read.separators)}]",
-        "# When the same e-mail signs up twice: keep_latest or keep_first (the others are reported).",
+        f"# When the same e-mail signs up twice: {_or(DUPLICATE_POLICIES)} (the others are reported).",
         f"duplicates = {_q(read.duplicates)}",
         "",
         "[defaults]",
         "# Used when an answer is missing.",
         f"capacity = {defaults.capacity}          # mentees per mentor",
         f"max_mentors = {defaults.max_mentors}       # mentors per mentee",
-        f"language_level = {_q(defaults.language_level)}   # a language named without a level: basic, good, fluent or native",
-        f"meeting_mode = {_q(defaults.meeting_mode)}   # in_person, remote or either",
+        f"language_level = {_q(defaults.language_level)}   # a language named without a level: "
+        f"{_or(LANGUAGE_LEVELS)}",
+        f"meeting_mode = {_q(defaults.meeting_mode)}   # {_or(MEETING_MODES)}",
         "",
     ]
     lines += _vocabulary_section(answers)
-    scoring, solver = ScoringConfig(), SolverConfig()
+    scoring, constraints, solver = ScoringConfig(), ConstraintConfig(), SolverConfig()
     related = ", ".join("[" + ", ".join(_q(k) for k in group) + "]" for group in scoring.related_fields)
     lines += [
         "[scoring]",
@@ -488,9 +500,9 @@ def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: s
         "",
         "[constraints]",
         "# A mentor and mentee from the same organisation are never paired (conflict of interest).",
-        "same_organisation = true",
+        f"same_organisation = {_toml_bool(constraints.same_organisation)}",
         "# An in-person-only participant is never paired with a remote-only one.",
-        "meeting_mode = true",
+        f"meeting_mode = {_toml_bool(constraints.meeting_mode)}",
         "# Pairs the coordinator fixes or rules out, by id or e-mail, e.g.",
         '# locked = [{mentee = "aino@example.org", mentor = "eero@example.com"}]',
         '# forbidden = [{mentee = "...", mentor = "..."}]',
@@ -504,8 +516,7 @@ def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: s
         f"engine = {_q(solver.engine)}",
         "",
     ]
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
+    return atomic_write_text(path, "\n".join(lines))
 
 
 def _source_section(role: str, file: str, sheet: str | None, columns: dict[str, str],

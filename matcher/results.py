@@ -33,7 +33,7 @@ _ROWS_PER_CHUNK = 2048
 
 
 @dataclass(frozen=True)
-class People:
+class Contacts:
     """Display names and e-mails, or ids only when the output is pseudonymised."""
 
     mentee_name: pd.Series
@@ -43,7 +43,7 @@ class People:
     pseudonymised: bool = False
 
     @classmethod
-    def of(cls, round: Round, pseudonymise: bool) -> "People":
+    def of(cls, round: Round, pseudonymise: bool) -> "Contacts":
         def display(table: pd.DataFrame):
             if pseudonymise:
                 ids = table.index.to_series(index=table.index)
@@ -76,7 +76,7 @@ def build_tables(round: Round, scores: Scores, matching: Matching, *,
         ``pairs``, ``unmatched``, ``mentors``, ``alternatives``, ``supply_demand``,
         ``goal_coverage``, ``issues`` and ``summary``.
     """
-    people = People.of(round, pseudonymise)
+    people = Contacts.of(round, pseudonymise)
     mentee_pos = pd.Index(scores.mentee_ids).get_indexer(matching.pairs["mentee_id"])
     mentor_pos = pd.Index(scores.mentor_ids).get_indexer(matching.pairs["mentor_id"])
     assigned = np.bincount(mentor_pos, minlength=len(scores.mentor_ids))

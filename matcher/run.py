@@ -33,15 +33,15 @@ from matcher.results import build_tables
 from matcher.scoring import Scores, score_round
 from matcher.solver import Certificate, Matching
 
-#: Accepted spellings in the workbook's decision column (English and Finnish), lower-cased.
+#: Accepted spellings in the workbook's decision column (English, Finnish and Swedish),
+#: lower-cased -> ``keep`` or ``reject``: the workbook's drop-down words in every output language, and more.
 DECISION_WORDS = {
     "keep": "keep", "k": "keep", "yes": "keep", "y": "keep", "ok": "keep", "accept": "keep",
     "kyllä": "keep", "pidä": "keep", "pidetään": "keep", "hyväksy": "keep",
+    "ja": "keep", "behåll": "keep", "godkänn": "keep",
     "reject": "reject", "r": "reject", "no": "reject", "n": "reject", "x": "reject",
     "ei": "reject", "hylkää": "reject", "hylätään": "reject",
-    # Swedish
-    "behåll": "keep", "ja": "keep", "godkänn": "keep", "avvisa": "reject", "nej": "reject",
-    "avslå": "reject",
+    "nej": "reject", "avvisa": "reject", "avböj": "reject", "avslå": "reject",
 }
 #: Columns of the decisions table read from a reviewed workbook and carried into the next one.
 CARRIED_COLUMNS = ("mentee_id", "mentor_id", "decision", "notes", "moved_from")
@@ -419,7 +419,7 @@ def _decision_rows(frame: pd.DataFrame, where: str, finder: MentorFinder,
     if len(unknown):
         shown = []
         for row, value in unknown.head(5).items():
-            guess = process.extractOne(value, ["keep", "reject"], score_cutoff=50)
+            guess = process.extractOne(value, DECISION_WORDS, score_cutoff=50)
             shown.append(f"'{value}' in row {row}" + (f" (did you mean '{guess[0]}'?)" if guess else ""))
         also = f"; also {', '.join(shown[1:])}" if len(shown) > 1 else ""
         more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""

@@ -100,8 +100,9 @@ def neutralise_series(series: pd.Series) -> pd.Series:
 
     Example
     -------
-    >>> neutralise_series(pd.Series(["+358 40 1234", "Öhman", None])).tolist()
-    ["'+358 40 1234", 'Öhman', nan]
+    >>> safe = neutralise_series(pd.Series(["+358 40 1234", "Öhman", None]))
+    >>> safe.tolist()[:2], bool(safe.isna().iloc[2])
+    (["'+358 40 1234", 'Öhman'], True)
     """
     if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
         return series

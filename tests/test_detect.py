@@ -16,16 +16,16 @@ from matcher.detect import detect_columns, init_round
 from matcher.errors import InputError
 from matcher.intake import load_round
 
-from conftest import write_csv
+from tests.helpers import write_csv
 
 
 def test_synthetic_forms_headers_are_all_recognised():
     mentors = detect_columns(synthetic.mentor_export(30, messy=False), "mentors")
-    assert mentors.columns == synthetic.MENTOR_COLUMNS | {}
+    assert mentors.columns == synthetic.MENTOR_HEADERS | {}
     assert mentors.missing == []
     assert set(mentors.unmapped) == {"Id", "Start time", "Last modified time", synthetic.Q_CONSENT}
     mentees = detect_columns(synthetic.mentee_export(30, messy=False), "mentees")
-    assert mentees.columns == synthetic.MENTEE_COLUMNS
+    assert mentees.columns == synthetic.MENTEE_HEADERS
 
 
 @pytest.mark.parametrize("header, field", [

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from matcher.errors import InputError
 from matcher.readers import decode, read_table, sniff_delimiter
 
-from conftest import write_csv
+from tests.helpers import write_csv
 
 FRAME = pd.DataFrame({
     " Name ": [" Aino Virtanen ", "Ahmed Hassan", None],

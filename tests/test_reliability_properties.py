@@ -58,8 +58,8 @@ def write_round(folder: Path, mentors, mentees, locked, forbidden) -> Path:
     from matcher.detect import write_config
 
     path = write_config(folder / "round.toml", name="Property round", mentors_file="mentors.csv",
-                        mentees_file="mentees.csv", mentor_columns=synthetic.MENTOR_COLUMNS,
-                        mentee_columns=synthetic.MENTEE_COLUMNS)
+                        mentees_file="mentees.csv", mentor_columns=synthetic.MENTOR_HEADERS,
+                        mentee_columns=synthetic.MENTEE_HEADERS)
 
     def refs(pairs):
         return ", ".join(f'{{mentee = "{mentees.loc[e, "Email"]}", mentor = "{mentors.loc[r, "Email"]}"}}'

@@ -61,7 +61,7 @@ def goals(mentees: People, mentors: People, config: ScoringConfig) -> np.ndarray
     only one part is available for a pair (no topics ticked, or a text missing) that part alone
     counts; when neither is, the pair gets the neutral value.
     """
-    ge, gr = mentees.goals, mentors.goals
+    ge, gr = mentees.topics, mentors.topics
     n_goals = _row_counts(ge)
     score = ge @ gr.T  # topics offered; 0 where either side ticked none
     score /= np.maximum(n_goals, 1)[:, None]
@@ -155,7 +155,7 @@ COMPONENTS: dict[str, Callable[[People, People, ScoringConfig], np.ndarray]] = {
 #: component is the same for two mentees with the same values there (scoring relies on it to
 #: compute each row once per distinct combination of answers)
 MENTEE_INPUTS: dict[str, tuple[str, ...]] = {
-    "field": ("fields", "field_text"), "goals": ("goals", "goals_text"),
+    "field": ("fields", "field_text"), "goals": ("topics", "goals_text"),
     "language": ("languages",), "location": ("city", "mode"), "experience": (),
     "gender": ("gender_preference",),
 }

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from matcher.solver.certificate import Certificate
-from matcher.solver.engines import ENGINES
+from matcher.solver.engines import REGISTRY
 from matcher.solver.locks import check_locks
 from matcher.solver.problem import Problem, build_problem, pair_source, score_values
 from matcher.solver.tuning import DEFAULT, Tuning
@@ -135,7 +135,7 @@ def solve_assignment(scores, capacity=1, *, feasible=None, mentee_capacity=1, pr
     source = pair_source(problem, residual.keys)
     tiers = make_tiers("total" if objective == "total" else "coverage", problem.priority,
                        residual.has_lock)
-    chosen, certificate = ENGINES[problem.engine](problem, source, tiers, residual, tuning)
+    chosen, certificate = REGISTRY[problem.engine](problem, source, tiers, residual, tuning)
     return _assignment(problem, chosen.rows, chosen.cols, certificate, started)
 
 

@@ -1,4 +1,4 @@
-"""The solving engines, one module each, chosen by name from :data:`ENGINES`.
+"""The solving engines, one module each, chosen by name from :data:`REGISTRY`.
 
 Every engine has the signature of :class:`Engine`: it gets the validated problem, its free pairs,
 the tier ranks and the capacities left after the locks, and returns the chosen free pairs with a
@@ -28,4 +28,4 @@ class Engine(Protocol):
                  tuning: Tuning) -> tuple[PairSet, Certificate]: ...
 
 
-ENGINES: dict[str, Engine] = {"flow": mincost.solve, "lp": lp.solve}
+REGISTRY: dict[str, Engine] = {"flow": mincost.solve, "lp": lp.solve}
