@@ -5,6 +5,8 @@ written as .xlsx and as Finnish-Excel CSV (``;``, UTF-8 with BOM) it times
 
 * the baseline: a bare ``pd.read_excel`` (calamine) / ``pd.read_csv`` of both files,
 * :func:`matcher.readers.read_table` of both files (strings, stripped, rows numbered),
+* :func:`matcher.init_round`: detect the columns and read every choice answer of both files,
+  writing round.toml (what ``matcher init`` does),
 * :func:`matcher.load_round`: read + normalise + duplicates + issues, the whole intake,
 
 and prints seconds and the ratio to the baseline measured in the same run (best of 3).
@@ -19,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from benchmarks import best_of
-from matcher import load_round, synthetic
+from matcher import init_round, load_round, synthetic
 from matcher.readers import read_table
 
 def main(argv: list[str] | None = None) -> None:
@@ -39,8 +41,11 @@ def main(argv: list[str] | None = None) -> None:
             else:
                 bare = lambda: [pd.read_csv(f, sep=";", encoding="utf-8-sig") for f in files]  # noqa: E731
             base = best_of(bare)
+            out = Path(folder) / fmt / "init.toml"
             rows = [("bare pandas read (baseline)", base),
                     ("read_table", best_of(lambda: [read_table(f) for f in files])),
+                    ("init_round (matcher init)",
+                     best_of(lambda: init_round(*files, out, overwrite=True))),
                     ("load_round (whole intake)", best_of(lambda: load_round(config)))]
             for step, seconds in rows:
                 print(f"| {fmt} | {step} | {seconds:.2f} | {seconds / base:.1f} |")

@@ -8,21 +8,40 @@ as a ratio to a baseline measured in the same run: a bare ``DataFrame.to_csv`` o
 
 from __future__ import annotations
 
-import sys
+import shutil
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-
-from test_report import AUDIT, TITLE, make_tables
+import pandas as pd
 
 from benchmarks import best_of
+from matcher.introductions import COLUMNS as LETTER_COLUMNS
 from matcher.report import write_outputs
 from matcher.report.csvs import write_csvs, write_introductions
 from matcher.report.html import render_html
 from matcher.report.xlsx import write_workbook
+from tests.test_report import AUDIT, TITLE, make_tables  # the tests' realistic fixture
 
 ROUNDS = ((1_000, 40, 600), (10_000, 400, 6_000))  # pairs, unmatched mentees, mentors
+
+
+def draft_letters(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Two letters per pair, shaped like :func:`matcher.introductions.introduction_letters`."""
+    rows = []
+    for number, pair in enumerate(pairs.to_dict("records"), start=1):
+        for role, other in (("mentee", "mentor"), ("mentor", "mentee")):
+            rows.append({**{c: "" for c in LETTER_COLUMNS}, **{k: pair[k] for k in (
+                "mentee_name", "mentee_email", "mentor_name", "mentor_email", "mentee_id", "mentor_id")},
+                "recipient": role, "to_name": pair[f"{role}_name"], "to_email": pair[f"{role}_email"],
+                "subject": f"{TITLE}: meet your {other}", "introduction": f"Hello,\n{pair['explanation']}\n" * 6,
+                "status": "draft", "eml_file": f"introductions/{number:04d}-to-{role}.eml"})
+    return pd.DataFrame(rows, columns=list(LETTER_COLUMNS))
+
+
+def _empty(folder: Path) -> Path:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    return folder
 
 
 def main() -> None:
@@ -32,11 +51,12 @@ def main() -> None:
         folder = Path(scratch)
         for n_pairs, n_unmatched, n_mentors in ROUNDS:
             tables = make_tables(n_pairs, n_unmatched, n_mentors)
+            letters = draft_letters(tables["pairs"])
             steps = {
                 "baseline: to_csv(pairs)": lambda: tables["pairs"].to_csv(folder / "base.csv", index=False),
                 "pairs.xlsx": lambda: write_workbook(tables, folder / "pairs.xlsx", TITLE),
                 "CSV twins": lambda: write_csvs(tables, folder),
-                "introductions.csv": lambda: write_introductions(tables["pairs"], folder / "i.csv", TITLE),
+                "introductions + .eml": lambda: write_introductions(letters, _empty(folder / "letters")),
                 "report.html": lambda: render_html(tables, TITLE),
                 "write_outputs (all)": lambda: write_outputs(tables, folder / "out", audit=AUDIT, title=TITLE),
             }

@@ -8,7 +8,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-BENCHMARKS = ("bench_intake", "bench_scoring", "bench_solver", "bench_report", "bench_run")
+BENCHMARKS = ("bench_intake", "bench_scoring", "bench_solver", "bench_report", "bench_run",
+              "bench_cli")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -13,7 +13,7 @@ import sys
 import click
 
 from matcher import __version__
-from matcher.errors import MatcherError
+from matcher.errors import InputError, MatcherError
 
 
 def handle_errors(command):
@@ -57,8 +57,9 @@ def main():
 def init_command(mentors, mentees, output, name, mentors_sheet, mentees_sheet, force):
     """Write a commented round config for two form exports (MENTORS, MENTEES).
 
-    Recognises which column is which from the headers (English or Finnish), checks the answers
-    against the built-in vocabularies and lists the unrecognised ones in the config.
+    Recognises which column is which from the headers and the answers, reads every distinct
+    answer of the choice questions (English, Finnish or Swedish, by meaning), prints that reading
+    and writes it into the config as editable [vocabulary.*] entries.
     """
     from matcher.detect import init_round
 
@@ -67,10 +68,12 @@ def init_command(mentors, mentees, output, name, mentors_sheet, mentees_sheet, f
     for detection in (result.mentors, result.mentees):
         click.echo(f"{detection.role}: {len(detection.columns)} columns recognised "
                    f"({', '.join(detection.columns)}); {len(detection.unmapped)} carried through")
-    unknown = sum(len(items) for items in result.unknown.values())
-    if unknown:
-        click.echo(f"{unknown} answers are not built-in vocabulary names: see [vocabulary.*] "
-                   f"in {result.path}")
+    from matcher.detect import format_answers
+
+    if len(result.answers):
+        click.echo(f"\nAnswers read (low confidence first; {len(result.unsure)} not built-in names "
+                   f"are written to [vocabulary.*] in {result.path}, edit them there):")
+        click.echo(format_answers(result.answers) + "\n")
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     click.echo(f"Wrote {result.path}. Next: matcher validate {result.path}")
@@ -138,8 +141,9 @@ ISSUE_HEADINGS = ("severity", "file", "row", "column", "value", "problem", "sugg
 SHORT_TEXT = 48
 
 
-def _print_issues(issues) -> None:
-    """The issues as a table: rich (errors in red) on a terminal, plain aligned text otherwise.
+def _print_issues(issues, err: bool = False) -> None:
+    """The issues as a table: rich (errors in red) on a terminal, plain aligned text otherwise;
+    on stderr when ``err``.
 
     Rich fits a table to 80 columns when stdout is a pipe or a CI log, which wraps every cell over
     many lines; there each issue gets one line instead, so it can be grepped.
@@ -151,9 +155,9 @@ def _print_issues(issues) -> None:
     if issues.empty:
         return
     cells = _issue_cells(issues)
-    console = Console(soft_wrap=False)
+    console = Console(soft_wrap=False, stderr=err)
     if not console.is_terminal:
-        click.echo(_plain_table(ISSUE_HEADINGS, cells))
+        click.echo(_plain_table(ISSUE_HEADINGS, cells), err=err)
         return
     table = Table(show_lines=False, header_style="bold")
     for name in ISSUE_HEADINGS:
@@ -204,24 +208,133 @@ def _plain_table(headings: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 @click.option("--decisions", type=click.Path(dir_okay=False, exists=True),
               help="The pairs.xlsx you reviewed: 'keep' pairs are locked, 'reject' pairs "
                    "forbidden, everyone else is matched again.")
+@click.option("--draft-introductions", is_flag=True,
+              help="Write introduction letters for every proposed pair, marked as drafts "
+                   "(default: only for kept pairs).")
+@click.option("--incremental", "published", type=click.Path(exists=True),
+              help="A published output folder (or its pairs.xlsx): its pairs stay exactly as they "
+                   "are; only new or released mentees are matched into the places left.")
+@click.option("--pseudonymise", is_flag=True, help="Write ids instead of names and e-mails.")
+@click.option("--discard-decisions", is_flag=True,
+              help="Replace an output folder whose pairs.xlsx holds decisions this run does "
+                   "not carry in with --decisions (they are lost).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary; errors only.")
+@handle_errors
+def run_command(round_config, outdir, objective, decisions, draft_introductions, published,
+                pseudonymise, discard_decisions, quiet):
+    """Read, validate, score, solve and write the round's output folder.
+
+    Writes pairs.xlsx (the workbook to review), pairs.csv, unmatched.csv, mentors.csv,
+    not_included.csv, introductions.csv with one .eml per letter in introductions/, report.html
+    and audit.json. Exit codes: 0 done, 2 invalid input, 3 locked pairs that cannot all hold.
+    """
+    from matcher.console import StepProgress, print_next_steps, print_run_summary
+    from matcher.run import DataErrors, run_round
+
+    try:
+        with StepProgress(enabled=not quiet) as progress:
+            result = run_round(round_config, outdir, objective=objective, decisions=decisions,
+                               pseudonymise=pseudonymise, draft_introductions=draft_introductions,
+                               discard_decisions=discard_decisions, on_step=progress.step,
+                               incremental=published)
+    except DataErrors as error:
+        _print_data_errors(error, round_config)
+        raise
+    if not quiet:
+        print_run_summary(result)
+        print_next_steps(result, round_config)
+
+
+#: data errors a stopped run prints; validate lists them all
+SHOWN_ERRORS = 20
+
+
+def _print_data_errors(error, round_config: str) -> None:
+    """The first :data:`SHOWN_ERRORS` data errors of a stopped run, on stderr, in the table
+    ``validate`` prints, then how many more there are."""
+    from matcher.i18n import t
+
+    errors = error.issues
+    click.echo(t("cli.data_errors", error.language, n=len(errors)), err=True)
+    _print_issues(errors.head(SHOWN_ERRORS), err=True)
+    if len(errors) > SHOWN_ERRORS:
+        click.echo(t("cli.more_errors", error.language, n=len(errors) - SHOWN_ERRORS,
+                     config=round_config), err=True)
+
+
+@main.command("templates")
+@click.argument("round_config", metavar="ROUND", type=click.Path(dir_okay=False, exists=True))
+@click.option("-o", "--output", type=click.Path(file_okay=False),
+              help="Folder to write into (default: [introductions] templates in the config, "
+                   "else introduction-templates/ beside it).")
+@handle_errors
+def templates_command(round_config, output):
+    """Copy the built-in introduction letter templates into the round's template folder to edit.
+
+    Six files, to_mentee.<fi|sv|en>.txt and to_mentor.<fi|sv|en>.txt; a file that is already
+    there is kept as it is. Placeholders such as {other_first_name} and {reasons} are listed in
+    the README.
+    """
+    from pathlib import Path
+
+    from matcher.config import load_config
+    from matcher.errors import InputError
+    from matcher.introductions import (LETTER_LANGUAGES, ROLES, builtin_template_text,
+                                       template_folder, template_name)
+
+    folder = Path(output) if output else template_folder(load_config(round_config))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for role in ROLES:
+            for language in LETTER_LANGUAGES:
+                path = folder / template_name(role, language)
+                if path.exists():
+                    click.echo(f"kept {path} (already there)")
+                    continue
+                path.write_text(builtin_template_text(role, language), encoding="utf-8")
+                click.echo(f"wrote {path}")
+    except OSError as exc:
+        raise InputError(f"cannot write templates into {folder}: {exc.strerror or exc}") from None
+    click.echo(f"Edit them, then: matcher run {round_config}")
+
+
+@main.command("rematch")
+@click.argument("round_config", metavar="ROUND", type=click.Path(dir_okay=False))
+@click.argument("published", metavar="PUBLISHED", type=click.Path(exists=True))
+@click.argument("more", metavar="[MENTEE]...", nargs=-1)
+@click.option("--release", multiple=True, metavar="MENTEE",
+              help="Mentee (id or e-mail) whose pair ends; give several after one --release.")
+@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False),
+              help="Output folder (default: PUBLISHED-rematch beside the published one).")
+@click.option("--objective", type=click.Choice(["coverage", "total", "fair"]),
+              help="Override [solver] objective.")
+@click.option("--draft-introductions", is_flag=True,
+              help="Write introduction letters for the new pairs now, marked as drafts "
+                   "(default: once they are kept).")
 @click.option("--pseudonymise", is_flag=True, help="Write ids instead of names and e-mails.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary; errors only.")
 @handle_errors
-def run_command(round_config, outdir, objective, decisions, pseudonymise, quiet):
-    """Read, validate, score, solve and write the round's output folder.
+def rematch_command(round_config, published, more, release, outdir, objective, draft_introductions,
+                    pseudonymise, quiet):
+    """End published pairs that did not work out and find each released mentee a new mentor.
 
-    Writes pairs.xlsx (the workbook to review), pairs.csv, unmatched.csv, mentors.csv, not_included.csv,
-    introductions.csv, report.html and audit.json. Exit codes: 0 done, 2 invalid input,
-    3 locked pairs that cannot all hold.
+    Nobody else moves: every other published pair stays and nobody else is matched. The old
+    pairs are forbidden from now on (recorded in the new audit.json and workbook). Prints each
+    released mentee's new mentor, or plainly why there is none, and the top alternatives.
     """
-    from matcher.console import StepProgress, print_run_summary
-    from matcher.run import run_round
+    from matcher.console import StepProgress, print_released, print_run_summary
+    from matcher.errors import InputError
+    from matcher.run import rematch
 
+    if more and not release:
+        raise InputError(f"unexpected argument(s) {' '.join(more)}: name mentees after --release")
     with StepProgress(enabled=not quiet) as progress:
-        result = run_round(round_config, outdir, objective=objective, decisions=decisions,
-                           pseudonymise=pseudonymise, on_step=progress.step)
+        result = rematch(round_config, published, [*release, *more], outdir, objective=objective,
+                         pseudonymise=pseudonymise, draft_introductions=draft_introductions,
+                         on_step=progress.step)
     if not quiet:
         print_run_summary(result)
+        print_released(result)
 
 
 @main.command("score")
@@ -240,7 +353,12 @@ def score_command(round_config, output, feasible_only):
     from matcher import load_round, score_round
     from matcher.safe_io import neutralise_frame
 
-    scores = score_round(load_round(round_config))
+    rnd = load_round(round_config)
+    if not rnd.ok:  # as run: scores of a round with data errors would mislead
+        raise InputError(f"the round has {len(rnd.errors)} data error(s); nothing was scored. Run "
+                         f"'matcher validate {round_config}' to see them and fix the spreadsheets "
+                         "or the config.")
+    scores = score_round(rnd)
     frame = neutralise_frame(scores.to_frame(feasible_only=feasible_only))
     frame.to_csv(output, index=False, float_format="%.4f", encoding="utf-8")
     click.echo(f"{scores!r}: wrote {len(frame):,} pairs to {output}", err=True)

@@ -26,7 +26,10 @@ PosixPath('/data/round/mentors.xlsx')
 from __future__ import annotations
 
 import dataclasses
+import math
 import tomllib
+from collections.abc import Callable
+from email.utils import parseaddr
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +37,7 @@ from typing import Any
 from rapidfuzz import process
 
 from matcher.errors import ConfigError
+from matcher.vocab import LEVEL_NAMES, MEETING_MODES
 
 #: Canonical fields a mentor spreadsheet can map. ``id`` and ``email`` identify a person.
 MENTOR_FIELDS = (
@@ -50,11 +54,39 @@ MENTEE_FIELDS = (
 OBJECTIVES = ("coverage", "total", "fair")
 ENGINES = ("auto", "flow", "lp")
 DUPLICATE_POLICIES = ("keep_latest", "keep_first")
-MEETING_MODES = ("in_person", "remote", "either")
-LANGUAGE_LEVELS = ("basic", "good", "fluent", "native")
+LANGUAGE_LEVELS = tuple(LEVEL_NAMES.values())  # the vocabulary's level names, lowest first
 RULE_OPERATORS = (">=", ">", "<=", "<", "==", "!=")
+#: weights are relative; a bound keeps their sum and products far from overflow
+MAX_WEIGHT = 1000.0
+#: Languages of the coordinator's outputs ([round] language); see matcher.i18n.
+OUTPUT_LANGUAGES = ("en", "fi", "sv")
+REPEAT_PAIRS = ("forbid", "allow", "penalise")
 DEFAULT_WEIGHTS = {"field": 0.30, "goals": 0.40, "language": 0.15, "location": 0.15,
                    "experience": 0.0, "gender": 0.0}
+
+
+class SettingError(ConfigError):
+    """One setting with a value it cannot have: ``key`` (``"solver.objective"``) and ``problem``.
+
+    The config dataclasses raise it from ``__post_init__``, so a config built in code is checked
+    exactly like one read from TOML; :func:`parse_config` puts the file's name in front.
+
+    >>> SolverConfig(objective="best")
+    Traceback (most recent call last):
+    ...
+    matcher.config.SettingError: round config, key 'solver.objective': 'best' is not allowed; choose one of: coverage, total, fair
+    """
+
+    def __init__(self, key: str, problem: str, where: str = "round config"):
+        super().__init__(f"{where}, key '{key}': {problem}")
+        self.key, self.problem = key, problem
+
+
+class _Validated:
+    """Base of the config sections whose values have rules: checks them on construction."""
+
+    def __post_init__(self) -> None:
+        _CHECKS[type(self)](self)
 
 
 @dataclass(frozen=True)
@@ -68,7 +100,7 @@ class SourceConfig:
 
 
 @dataclass(frozen=True)
-class ReadConfig:
+class ReadConfig(_Validated):
     #: separators between the answers of a multi-select question, tried in this order
     separators: tuple[str, ...] = (";", ",", "\n")
     #: which sign-up to keep when the same e-mail signs up twice
@@ -76,7 +108,7 @@ class ReadConfig:
 
 
 @dataclass(frozen=True)
-class Defaults:
+class Defaults(_Validated):
     capacity: int = 1
     max_mentors: int = 1
     language_level: str = "good"
@@ -84,7 +116,7 @@ class Defaults:
 
 
 @dataclass(frozen=True)
-class ScoringConfig:
+class ScoringConfig(_Validated):
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     #: pairs scoring below this total (0-100) are infeasible
     min_score: float = 0.0
@@ -112,7 +144,7 @@ class ScoringConfig:
 
 
 @dataclass(frozen=True)
-class Rule:
+class Rule(_Validated):
     """An eligibility rule such as ``mentor years_in_finland >= 3``."""
 
     who: str
@@ -134,7 +166,7 @@ class PairRef:
 
 
 @dataclass(frozen=True)
-class ConstraintConfig:
+class ConstraintConfig(_Validated):
     #: a mentor and mentee from the same organisation cannot be paired (conflict of interest)
     same_organisation: bool = True
     #: an in-person-only participant cannot be paired with a remote-only one
@@ -155,7 +187,7 @@ WISHES = ("gender", "same_field", "language")
 
 
 @dataclass(frozen=True)
-class WishConfig:
+class WishConfig(_Validated):
     """How each stated wish of a mentee is treated: ``hard`` (never paired against it), ``soft``
     (allowed, but the pair loses ``penalty`` points) or ``off`` (ignored)."""
 
@@ -170,7 +202,7 @@ class WishConfig:
 
 
 @dataclass(frozen=True)
-class SolverConfig:
+class SolverConfig(_Validated):
     objective: str = "coverage"
     engine: str = "auto"
     #: every mentor gets at least this many mentees (needs the LP engine); 0 = no minimum
@@ -178,8 +210,38 @@ class SolverConfig:
 
 
 @dataclass(frozen=True)
+class IntroductionsConfig:
+    """The introduction letters: where a programme's own templates are, and the sender."""
+
+    #: folder of the programme's own letter templates (missing ones fall back to the built-in)
+    templates: Path | None = None
+    #: the From address of the .eml letters, e.g. "Mentoring team <mentoring@example.org>"
+    sender: str = ""
+
+
+@dataclass(frozen=True)
+class HistoryConfig:
+    """``[history]``: earlier rounds, and what they change in this one (see matcher.history)."""
+
+    #: earlier rounds' output folders, pairs.csv files or pairs.xlsx workbooks, oldest first
+    rounds: tuple[Path, ...] = ()
+    #: what to do with a pair that was matched in an earlier round
+    repeat_pairs: str = "forbid"
+    #: score points (0-100) taken off an earlier pair when repeat_pairs = "penalise"
+    repeat_penalty: float = 20.0
+    #: priority added to mentees left unmatched the last time they took part (0 = none)
+    unmatched_priority: int = 1
+    #: pairs that carry on: locked, and counted against the mentor's capacity
+    continuing: tuple[PairRef, ...] = ()
+    #: an earlier e-mail (or id) -> the one used in this round
+    aliases: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class RoundConfig:
     name: str = "Mentoring round"
+    #: language of the report, workbook, explanations and summary: "en", "fi" or "sv"
+    language: str = "en"
     #: the config file this came from (None when built in code)
     path: Path | None = None
     base_dir: Path = field(default_factory=Path.cwd)
@@ -194,6 +256,8 @@ class RoundConfig:
     constraints: ConstraintConfig = field(default_factory=ConstraintConfig)
     wishes: WishConfig = field(default_factory=WishConfig)
     solver: SolverConfig = field(default_factory=SolverConfig)
+    introductions: IntroductionsConfig = field(default_factory=IntroductionsConfig)
+    history: HistoryConfig = field(default_factory=HistoryConfig)
 
     def replace(self, **changes: Any) -> "RoundConfig":
         """A copy with some top-level sections replaced (configs are immutable)."""
@@ -209,6 +273,86 @@ class RoundConfig:
 
 
 VOCABULARY_KINDS = ("languages", "fields", "goals", "cities")
+
+
+# What each section's values must be: the only home of these rules (TOML and code alike).
+def _choose(key: str, value: Any, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise SettingError(key, f"{value!r} is not allowed{_did_you_mean(value, allowed)}; "
+                                f"choose one of: {', '.join(allowed)}")
+
+
+def _number(key: str, value: Any, low: float, high: float = float("inf"), above: bool = False) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SettingError(key, f"expected a number, got {value!r}")
+    if above and value <= low:
+        raise SettingError(key, f"must be above {low:g}, got {value:g}")
+    if high == float("inf") and value < low:
+        raise SettingError(key, f"must be {low:g} or more, got {value:g}")
+    if not low <= value <= high:
+        raise SettingError(key, f"must be between {low:g} and {high:g}, got {value:g}")
+
+
+def _check_read(read: ReadConfig) -> None:
+    if not read.separators or not all(isinstance(s, str) and s for s in read.separators):
+        raise SettingError("read.separators", "expected a list of non-empty strings, e.g. [\";\", \",\"]")
+    _choose("read.duplicates", read.duplicates, DUPLICATE_POLICIES)
+
+
+def _check_defaults(defaults: Defaults) -> None:
+    _number("defaults.capacity", defaults.capacity, 0)
+    _number("defaults.max_mentors", defaults.max_mentors, 1)
+    _choose("defaults.language_level", defaults.language_level, LANGUAGE_LEVELS)
+    _choose("defaults.meeting_mode", defaults.meeting_mode, MEETING_MODES)
+
+
+def _check_scoring(scoring: ScoringConfig) -> None:
+    for name, weight in scoring.weights.items():
+        _choose("scoring.weights", name, tuple(DEFAULT_WEIGHTS))
+        _number(f"scoring.weights.{name}", weight, 0)
+        if weight > MAX_WEIGHT:
+            raise SettingError(f"scoring.weights.{name}", f"must be 0 or more and at most {MAX_WEIGHT:g}, "
+                               f"got {weight:g} (weights are relative: 0.3 and 300 mean the same)")
+    if sum(scoring.weights.values()) <= 0:
+        raise SettingError("scoring.weights", "at least one weight must be above 0")
+    _number("scoring.min_score", scoring.min_score, 0, 100)
+    if not all(isinstance(g, tuple) and all(isinstance(k, str) for k in g) for g in scoring.related_fields):
+        raise SettingError("scoring.related_fields",
+                           "expected a list of groups, e.g. [[\"health\", \"social_care\"]]")
+    for name in ("related_field_score", "field_text_weight", "goals_text_share", "remote_score"):
+        _number(f"scoring.{name}", getattr(scoring, name), 0, 1)
+    _number("scoring.experience_years", scoring.experience_years, 0, above=True)
+    _number("scoring.distance_half_km", scoring.distance_half_km, 0, above=True)
+    if not all(isinstance(g, str) for g in scoring.field_dependent_goals):
+        raise SettingError("scoring.field_dependent_goals",
+                           "expected a list of goal keys, e.g. [\"field_requirements\"]")
+
+
+def _check_rule(rule: Rule) -> None:
+    _choose("constraints.rules.who", rule.who, ("mentor", "mentee"))
+    _choose("constraints.rules.field", rule.field, MENTOR_FIELDS if rule.who == "mentor" else MENTEE_FIELDS)
+    _choose("constraints.rules.op", rule.op, RULE_OPERATORS)
+
+
+def _check_constraints(constraints: ConstraintConfig) -> None:
+    _number("constraints.max_distance_km", constraints.max_distance_km, 0)
+
+
+def _check_wishes(wishes: WishConfig) -> None:
+    for wish in WISHES:
+        _choose(f"wishes.{wish}", getattr(wishes, wish), WISH_MODES)
+    _number("wishes.penalty", wishes.penalty, 0, 100)
+
+
+def _check_solver(solver: SolverConfig) -> None:
+    _choose("solver.objective", solver.objective, OBJECTIVES)
+    _choose("solver.engine", solver.engine, ENGINES)
+    _number("solver.min_mentees_per_mentor", solver.min_mentees_per_mentor, 0)
+
+
+_CHECKS: dict[type, Callable[[Any], None]] = {
+    ReadConfig: _check_read, Defaults: _check_defaults, ScoringConfig: _check_scoring, Rule: _check_rule,
+    SolverConfig: _check_solver, ConstraintConfig: _check_constraints, WishConfig: _check_wishes}
 
 
 def load_config(path: str | Path) -> RoundConfig:
@@ -231,7 +375,10 @@ def parse_config(text: str, base_dir: Path | None = None, path: Path | None = No
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{where} is not valid TOML: {exc}") from None
-    return _Parser(where, base_dir or Path.cwd()).round(data, path)
+    try:
+        return _Parser(where, base_dir or Path.cwd()).round(data, path)
+    except SettingError as exc:  # raised by a section's own checks: name the file too
+        raise SettingError(exc.key, exc.problem, where) from None
 
 
 class _Parser:
@@ -268,13 +415,14 @@ class _Parser:
         if not isinstance(value, kinds):
             names = " or ".join(k.__name__ for k in kinds)
             raise self.fail(f"{key}.{name}", f"expected {names}, got {data[name]!r}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise self.fail(f"{key}.{name}", f"expected a finite number, got {value!r} (TOML reads "
+                                             "nan and inf as numbers; write an ordinary number)")
         return value
 
     def choice(self, data: dict, key: str, name: str, allowed: tuple[str, ...], default: str) -> str:
         value = self.value(data, key, name, str, default)
-        if value not in allowed:
-            raise self.fail(f"{key}.{name}", f"{value!r} is not allowed{_did_you_mean(value, allowed)}; "
-                                            f"choose one of: {', '.join(allowed)}")
+        _choose(f"{key}.{name}", value, allowed)
         return value
 
     def path(self, data: dict, key: str, name: str) -> Path | None:
@@ -283,10 +431,12 @@ class _Parser:
 
     def round(self, data: dict, path: Path | None) -> RoundConfig:
         top = self.table(data, "", ("round", "mentors", "mentees", "read", "defaults",
-                                    "vocabulary", "scoring", "constraints", "wishes", "solver"))
-        rnd = self.table(top.get("round"), "round", ("name", "output"))
+                                    "vocabulary", "scoring", "constraints", "wishes", "solver",
+                                    "introductions", "history"))
+        rnd = self.table(top.get("round"), "round", ("name", "output", "language"))
         return RoundConfig(
             name=self.value(rnd, "round", "name", str, RoundConfig.name),
+            language=self.choice(rnd, "round", "language", OUTPUT_LANGUAGES, RoundConfig.language),
             path=path,
             base_dir=self.base_dir,
             output=self.path(rnd, "round", "output"),
@@ -299,6 +449,8 @@ class _Parser:
             constraints=self.constraints(top.get("constraints")),
             wishes=self.wishes(top.get("wishes")),
             solver=self.solver(top.get("solver")),
+            introductions=self.introductions(top.get("introductions")),
+            history=self.history(top.get("history")),
         )
 
     def source(self, data: Any, key: str, fields: tuple[str, ...]) -> SourceConfig:
@@ -311,28 +463,18 @@ class _Parser:
         return SourceConfig(file=self.path(data, key, "file"), sheet=sheet, columns=dict(columns))
 
     def read(self, data: Any) -> ReadConfig:
-        data = self.table(data, "read", ("separators", "duplicates"))
+        data = self.table(data, "read", _settings(ReadConfig))
         separators = self.value(data, "read", "separators", list, list(ReadConfig.separators))
-        if not separators or not all(isinstance(s, str) and s for s in separators):
-            raise self.fail("read.separators", "expected a list of non-empty strings, e.g. [\";\", \",\"]")
         return ReadConfig(separators=tuple(separators),
-                          duplicates=self.choice(data, "read", "duplicates", DUPLICATE_POLICIES,
-                                                 ReadConfig.duplicates))
+                          duplicates=self.value(data, "read", "duplicates", str, ReadConfig.duplicates))
 
     def defaults(self, data: Any) -> Defaults:
-        data = self.table(data, "defaults", ("capacity", "max_mentors", "language_level", "meeting_mode"))
-        capacity = self.value(data, "defaults", "capacity", int, Defaults.capacity)
-        max_mentors = self.value(data, "defaults", "max_mentors", int, Defaults.max_mentors)
-        if capacity < 0:
-            raise self.fail("defaults.capacity", f"must be 0 or more, got {capacity}")
-        if max_mentors < 1:
-            raise self.fail("defaults.max_mentors", f"must be 1 or more, got {max_mentors}")
+        data = self.table(data, "defaults", _settings(Defaults))
         return Defaults(
-            capacity=capacity, max_mentors=max_mentors,
-            language_level=self.choice(data, "defaults", "language_level", LANGUAGE_LEVELS,
-                                       Defaults.language_level),
-            meeting_mode=self.choice(data, "defaults", "meeting_mode", MEETING_MODES,
-                                     Defaults.meeting_mode),
+            capacity=self.value(data, "defaults", "capacity", int, Defaults.capacity),
+            max_mentors=self.value(data, "defaults", "max_mentors", int, Defaults.max_mentors),
+            language_level=self.value(data, "defaults", "language_level", str, Defaults.language_level),
+            meeting_mode=self.value(data, "defaults", "meeting_mode", str, Defaults.meeting_mode),
         )
 
     def vocabulary(self, data: Any) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -350,46 +492,25 @@ class _Parser:
         return vocab
 
     def scoring(self, data: Any) -> ScoringConfig:
-        data = self.table(data, "scoring", ("weights", "min_score", "related_fields",
-                                             "related_field_score", "field_text_weight",
-                                             "goals_text_share", "remote_score",
-                                             "experience_years", "distance_half_km",
-                                             "field_dependent_goals"))
+        data = self.table(data, "scoring", _settings(ScoringConfig))
         given = self.table(data.get("weights"), "scoring.weights", tuple(DEFAULT_WEIGHTS))
         weights = dict(DEFAULT_WEIGHTS)
         for name in given:
             weights[name] = self.value(given, "scoring.weights", name, float, 0.0)
-            if weights[name] < 0:
-                raise self.fail(f"scoring.weights.{name}", f"must be 0 or more, got {weights[name]}")
-        if sum(weights.values()) <= 0:
-            raise self.fail("scoring.weights", "at least one weight must be above 0")
         min_score = self.value(data, "scoring", "min_score", float, ScoringConfig.min_score)
-        if not 0 <= min_score <= 100:
-            raise self.fail("scoring.min_score", f"must be between 0 and 100, got {min_score}")
         related = self.value(data, "scoring", "related_fields", list, None)
-        if related is not None and not all(
-                isinstance(g, list) and all(isinstance(k, str) for k in g) for g in related):
+        if related is not None and not all(isinstance(g, list) for g in related):
             raise self.fail("scoring.related_fields",
                             "expected a list of groups, e.g. [[\"health\", \"social_care\"]]")
         shares = {name: self.value(data, "scoring", name, float, getattr(ScoringConfig, name))
                   for name in ("related_field_score", "field_text_weight", "goals_text_share",
                                "remote_score")}
-        for name, share in shares.items():
-            if not 0 <= share <= 1:
-                raise self.fail(f"scoring.{name}", f"must be between 0 and 1, got {share}")
         experience_years = self.value(data, "scoring", "experience_years", float,
                                       ScoringConfig.experience_years)
-        if experience_years <= 0:
-            raise self.fail("scoring.experience_years", f"must be above 0, got {experience_years}")
         half_km = self.value(data, "scoring", "distance_half_km", float,
                              ScoringConfig.distance_half_km)
-        if half_km <= 0:
-            raise self.fail("scoring.distance_half_km", f"must be above 0, got {half_km}")
         dependent = self.value(data, "scoring", "field_dependent_goals", list,
                                list(ScoringConfig.field_dependent_goals))
-        if not all(isinstance(g, str) for g in dependent):
-            raise self.fail("scoring.field_dependent_goals",
-                            "expected a list of goal keys, e.g. [\"field_requirements\"]")
         return ScoringConfig(
             weights=weights, min_score=min_score, field_dependent_goals=tuple(dependent),
             related_fields=(tuple(tuple(g) for g in related) if related is not None
@@ -402,12 +523,8 @@ class _Parser:
         if isinstance(data, dict) and "gender_preference" in data:
             raise self.fail(f"{key}.gender_preference", "the gender wish moved to [wishes]: write "
                                                         "gender = \"hard\", \"soft\" or \"off\" there")
-        data = self.table(data, key, ("same_organisation", "meeting_mode", "max_distance_km",
-                                      "rules", "forbidden", "forbidden_file", "locked",
-                                      "locked_file"))
+        data = self.table(data, key, _settings(ConstraintConfig))
         max_km = self.value(data, key, "max_distance_km", float, ConstraintConfig.max_distance_km)
-        if max_km < 0:
-            raise self.fail(f"{key}.max_distance_km", f"must be 0 (no limit) or more, got {max_km}")
         return ConstraintConfig(
             same_organisation=self.value(data, key, "same_organisation", bool, True),
             meeting_mode=self.value(data, key, "meeting_mode", bool, True),
@@ -426,16 +543,18 @@ class _Parser:
             if name not in data:
                 raise self.fail(key, f"a rule needs who, field, op and value; '{name}' is missing "
                                      "(e.g. {who = \"mentor\", field = \"years_in_finland\", op = \">=\", value = 3})")
-        who = self.choice(data, key, "who", ("mentor", "mentee"), "mentor")
-        fields = MENTOR_FIELDS if who == "mentor" else MENTEE_FIELDS
-        name = self.choice(data, key, "field", fields, fields[0])
-        value = self.value(data, key, "value", (float, str), 0.0)
-        return Rule(who=who, field=name, op=self.choice(data, key, "op", RULE_OPERATORS, ">="), value=value)
+        try:
+            return Rule(who=self.value(data, key, "who", str, "mentor"),
+                        field=self.value(data, key, "field", str, ""),
+                        op=self.value(data, key, "op", str, ">="),
+                        value=self.value(data, key, "value", (float, str), 0.0))
+        except SettingError as exc:  # name the rule by its place in the list
+            raise SettingError(exc.key.replace("constraints.rules", key, 1), exc.problem) from None
 
-    def pairs(self, data: dict, name: str) -> tuple[PairRef, ...]:
+    def pairs(self, data: dict, name: str, section: str = "constraints") -> tuple[PairRef, ...]:
         refs = []
-        for i, item in enumerate(self.value(data, "constraints", name, list, [])):
-            key = f"constraints.{name}[{i}]"
+        for i, item in enumerate(self.value(data, section, name, list, [])):
+            key = f"{section}.{name}[{i}]"
             if isinstance(item, dict):
                 item = self.table(item, key, ("mentee", "mentor"))
                 item = [item.get("mentee"), item.get("mentor")]
@@ -445,24 +564,63 @@ class _Parser:
         return tuple(refs)
 
     def wishes(self, data: Any) -> WishConfig:
-        data = self.table(data, "wishes", (*WISHES, "penalty"))
-        penalty = self.value(data, "wishes", "penalty", float, WishConfig.penalty)
-        if not 0 <= penalty <= 100:
-            raise self.fail("wishes.penalty", f"must be between 0 and 100, got {penalty}")
-        return WishConfig(penalty=penalty, **{
-            wish: self.choice(data, "wishes", wish, WISH_MODES, getattr(WishConfig, wish))
-            for wish in WISHES})
+        data = self.table(data, "wishes", _settings(WishConfig))
+        return WishConfig(penalty=self.value(data, "wishes", "penalty", float, WishConfig.penalty),
+                          **{wish: self.value(data, "wishes", wish, str, getattr(WishConfig, wish))
+                             for wish in WISHES})
+
+    def introductions(self, data: Any) -> IntroductionsConfig:
+        data = self.table(data, "introductions", ("templates", "sender"))
+        sender = self.value(data, "introductions", "sender", str, "").strip()
+        if sender and (any(c in sender for c in "\r\n") or "@" not in parseaddr(sender)[1]):
+            raise self.fail("introductions.sender", f"{sender!r} is not an e-mail address; write "
+                                                    "e.g. \"Mentoring team <mentoring@example.org>\"")
+        return IntroductionsConfig(templates=self.path(data, "introductions", "templates"),
+                                   sender=sender)
 
     def solver(self, data: Any) -> SolverConfig:
-        data = self.table(data, "solver", ("objective", "engine", "min_mentees_per_mentor"))
-        minimum = self.value(data, "solver", "min_mentees_per_mentor", int, 0)
-        if minimum < 0:
-            raise self.fail("solver.min_mentees_per_mentor", f"must be 0 or more, got {minimum}")
+        data = self.table(data, "solver", _settings(SolverConfig))
         return SolverConfig(
-            objective=self.choice(data, "solver", "objective", OBJECTIVES, SolverConfig.objective),
-            engine=self.choice(data, "solver", "engine", ENGINES, SolverConfig.engine),
-            min_mentees_per_mentor=minimum,
+            objective=self.value(data, "solver", "objective", str, SolverConfig.objective),
+            engine=self.value(data, "solver", "engine", str, SolverConfig.engine),
+            min_mentees_per_mentor=self.value(data, "solver", "min_mentees_per_mentor", int,
+                                              SolverConfig.min_mentees_per_mentor),
         )
+
+
+    def history(self, data: Any) -> HistoryConfig:
+        key = "history"
+        data = self.table(data, key, ("rounds", "repeat_pairs", "repeat_penalty",
+                                      "unmatched_priority", "continuing", "aliases"))
+        rounds = self.value(data, key, "rounds", (list, str), [])
+        rounds = [rounds] if isinstance(rounds, str) else rounds
+        if not all(isinstance(r, str) and r for r in rounds):
+            raise self.fail(f"{key}.rounds", "expected a list of paths, e.g. "
+                                             "[\"../spring-2026/output\", \"autumn-2025/pairs.xlsx\"]")
+        penalty = self.value(data, key, "repeat_penalty", float, HistoryConfig.repeat_penalty)
+        if not 0 <= penalty <= 100:
+            raise self.fail(f"{key}.repeat_penalty", f"must be between 0 and 100 score points, got {penalty}")
+        priority = self.value(data, key, "unmatched_priority", int, HistoryConfig.unmatched_priority)
+        if priority < 0:
+            raise self.fail(f"{key}.unmatched_priority", f"must be 0 (off) or more, got {priority}")
+        aliases = {}
+        for i, item in enumerate(self.value(data, key, "aliases", list, [])):
+            item = self.table(item, f"{key}.aliases[{i}]", ("old", "new"))
+            old, new = item.get("old"), item.get("new")
+            if not (isinstance(old, str) and old.strip() and isinstance(new, str) and new.strip()):
+                raise self.fail(f"{key}.aliases[{i}]", "expected {old = \"earlier e-mail or id\", "
+                                                       "new = \"e-mail or id in this round\"}")
+            aliases[old.strip().lower()] = new.strip().lower()
+        return HistoryConfig(
+            rounds=tuple((self.base_dir / r).resolve() for r in rounds),
+            repeat_pairs=self.choice(data, key, "repeat_pairs", REPEAT_PAIRS, HistoryConfig.repeat_pairs),
+            repeat_penalty=penalty, unmatched_priority=priority,
+            continuing=self.pairs(data, "continuing", key), aliases=aliases)
+
+
+def _settings(section: type) -> tuple[str, ...]:
+    """The keys a TOML section may have: its dataclass's fields (one home for names and defaults)."""
+    return tuple(f.name for f in dataclasses.fields(section))
 
 
 def _did_you_mean(value: str, allowed: tuple[str, ...]) -> str:

@@ -35,15 +35,19 @@ from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from matcher import vocab
-from matcher.config import (DEFAULT_WEIGHTS, MENTEE_FIELDS, MENTOR_FIELDS, ConstraintConfig,
-                            Defaults, ReadConfig, ScoringConfig, SolverConfig, WishConfig)
+from matcher.config import (DEFAULT_WEIGHTS, DUPLICATE_POLICIES, LANGUAGE_LEVELS, MEETING_MODES,
+                            MENTEE_FIELDS, MENTOR_FIELDS, ConstraintConfig, Defaults, ReadConfig,
+                            ScoringConfig, SolverConfig, WishConfig)
 from matcher.errors import InputError
+from matcher.intake.answers import read_answers
 from matcher.readers import read_table
+from matcher.safe_io import atomic_write_text
+from matcher.vocab.options import pieces
 
 #: a header must score at least this (0-100, before the length bonus) to be taken for a field
 MIN_SCORE = 85.0
 #: canonical fields that must be mapped for a round to be read
-REQUIRED = ("languages",)
+REQUIRED_FIELDS = ("languages",)
 #: the form tools' own columns (normalised header -> canonical field, or None: carried through)
 FORMS_OWN = {
     "id": None, "start time": None, "last modified time": None, "aloitusaika": None,
@@ -111,7 +115,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 #: canonical field -> vocabulary kind its answers are checked against at init
-VOCAB_COLUMNS = {"field": "fields", "topics": "goals", "goals": "goals", "languages": "languages",
+INIT_VOCAB_COLUMNS = {"field": "fields", "topics": "goals", "goals": "goals", "languages": "languages",
                  "city": "cities"}
 
 
@@ -127,6 +131,8 @@ class Detection:
     unmapped: list[str] = field(default_factory=list)
     #: required fields no header was found for
     missing: list[str] = field(default_factory=list)
+    #: what the answers decided where the header alone could mean two fields
+    notes: list[str] = field(default_factory=list)
 
     def __repr__(self) -> str:
         return (f"Detection({self.role!r}, {len(self.columns)} mapped, {len(self.unmapped)} "
@@ -147,17 +153,19 @@ def detect_columns(table: pd.DataFrame, role: str) -> Detection:
     headers = [str(h) for h in table.columns]
     scores = _score_matrix(headers, fields)
     _apply_data_hints(scores, table, headers, fields)
+    notes = _apply_content_hints(scores, table, headers, fields)
     rows, cols = linear_sum_assignment(scores, maximize=True)
     chosen = {fields[c]: (headers[r], scores[r, c]) for r, c in zip(rows, cols)
               if scores[r, c] >= MIN_SCORE}
     columns = {f: chosen[f][0] for f in fields if f in chosen}
     used = set(columns.values())
-    missing = [f for f in REQUIRED if f not in columns]
+    missing = [f for f in REQUIRED_FIELDS if f not in columns]
     if "email" not in columns and "id" not in columns:
         missing.insert(0, "email")
     return Detection(role=role, columns=columns,
                      scores={f: round(min(float(chosen[f][1]), 100.0), 1) for f in columns},
-                     unmapped=[h for h in headers if h not in used], missing=missing)
+                     unmapped=[h for h in headers if h not in used], missing=missing,
+                     notes=[note for header, note in notes if header in used])
 
 
 def _score_matrix(headers: list[str], fields: tuple[str, ...]) -> np.ndarray:
@@ -189,6 +197,92 @@ def _keyword_score(keyword: str, header: str) -> float:
     return 0.0
 
 
+#: fields whose answers are numbers
+NUMBER_FIELDS = ("years_experience", "years_in_finland", "capacity", "max_mentors", "priority")
+#: fields whose answers are the participant's own sentences
+TEXT_FIELDS = ("about", "goals_text")
+#: a column is sentences when at least this share of its answers has SENTENCE_WORDS words or more
+SENTENCES = 0.5
+SENTENCE_WORDS = 6
+#: a column is numbers when at least this share of its answers reads as a number
+NUMBERS = 0.8
+_NUMBER = re.compile(r"\W*(?:about|noin|circa|ca|yli|over|n\.?)?\W*\d+(?:[.,]\d+)?\W*\w{0,12}\W*",
+                     re.IGNORECASE)
+
+
+#: a column is a choice question when at least this share of its answers' options recur
+CHOICES = 0.5
+#: answers a column's profile is read from (the first ones: enough to tell, fast on big rounds)
+PROFILE_ROWS = 1000
+
+
+def column_profile(values: pd.Series) -> tuple[float, float]:
+    """``(share of sentences, share of numbers)`` among a column's answers.
+
+    A choice question, whose options recur from answer to answer (a multi-select joins several
+    into one long cell), has no sentences whatever the length of its cells.
+
+    >>> column_profile(pd.Series(["10+", "about 6", "3"]))
+    (0.0, 1.0)
+    >>> column_profile(pd.Series(["I have worked in logistics for ten years in Oulu", "7"]))
+    (0.5, 0.5)
+    >>> column_profile(pd.Series(["Building my network, Writing a better CV for Finland"] * 3))
+    (0.0, 0.0)
+    """
+    text = values.dropna().astype(str).str.strip()
+    text = text[text != ""].iloc[:PROFILE_ROWS]
+    if text.empty:
+        return 0.0, 0.0
+    numbers = float(text.map(lambda v: bool(_NUMBER.fullmatch(v))).mean())
+    options = [p[0] for cell in text for p in pieces(cell, ReadConfig.separators)]
+    if len(text) >= 3 and 1 - len(set(options)) / len(options) >= CHOICES:
+        return 0.0, numbers
+    sentences = float((text.str.split().str.len() >= SENTENCE_WORDS).mean())
+    return sentences, numbers
+
+
+def _apply_content_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
+                         fields: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Let the answers overrule the header: a column of sentences is free text and never a number
+    field, a column of numbers is never free text. Returns ``(header, note)`` for each header
+    whose answers changed what it was taken for."""
+    notes = []
+    text_field = next((f for f in TEXT_FIELDS if f in fields), None)
+    for i, header in enumerate(headers):
+        if table.empty:
+            continue
+        sentences, numbers = column_profile(table.iloc[:, i])
+        if numbers >= NUMBERS:
+            for name in TEXT_FIELDS:
+                if name in fields:
+                    scores[i, fields.index(name)] = 0.0
+            continue
+        if sentences < SENTENCES:
+            continue
+        if text_field is not None and scores[i].max() < MIN_SCORE:
+            # sentences no header claims: the form's free-text question, unless a header says so
+            scores[i, fields.index(text_field)] = MIN_SCORE
+        meant = [f for f in NUMBER_FIELDS if f in fields and scores[i, fields.index(f)] >= MIN_SCORE]
+        # a choice question answered in sentences is the free-text one ("goals" vs "goals_text")
+        if not meant and sentences >= 0.8:
+            meant = [f for f in ("goals", "topics") if f in fields
+                     and scores[i, fields.index(f)] >= MIN_SCORE]
+        best = max((scores[i, fields.index(f)] for f in meant), default=0.0)
+        for name in NUMBER_FIELDS:
+            if name in fields:
+                scores[i, fields.index(name)] = 0.0
+        if meant and text_field is not None:
+            for name in meant:
+                scores[i, fields.index(name)] = 0.0
+            before = scores[i, fields.index(text_field)]
+            scores[i, fields.index(text_field)] = max(before, MIN_SCORE + (best - MIN_SCORE) / 2)
+            if before >= best:
+                continue  # the header said free text already: nothing for the coordinator to see
+            notes.append((header, f"column {header!r} could be {' or '.join(meant)} by its header, "
+                          f"but its answers are sentences: read as {text_field} (free text)"))
+    return notes
+
+
 def _apply_data_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
                       fields: tuple[str, ...]) -> None:
     """A column of e-mail addresses is the e-mail column; one without any never is; a column
@@ -212,30 +306,6 @@ def _apply_data_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str
             scores[i, j] = 0.0  # e.g. Microsoft Forms' Email column of an anonymous form
 
 
-def unknown_answers(table: pd.DataFrame, detection: Detection,
-                    separators: tuple[str, ...] = ReadConfig.separators
-                    ) -> dict[str, list[tuple[str, int, vocab.Match]]]:
-    """Distinct answers of the vocabulary columns that are not known names.
-
-    Returns ``{kind: [(answer, how many rows, Match), ...]}``, most frequent first; cities are left
-    out (an unknown city is kept as written, not a problem).
-    """
-    from matcher.intake import answer_counts  # intake owns how cells are split into answers
-
-    found: dict[str, list[tuple[str, int, vocab.Match]]] = {}
-    for name, kind in VOCAB_COLUMNS.items():
-        header = detection.columns.get(name)
-        if header is None or kind == "cities":
-            continue
-        vocabulary = vocab.vocabulary(kind)
-        counts = answer_counts(table[header], separators, vocabulary)
-        for answer, count in counts.items():
-            match = vocabulary.resolve(answer)
-            if match.status != "exact":
-                found.setdefault(kind, []).append((answer, count, match))
-    return found
-
-
 @dataclass
 class InitResult:
     """What ``matcher init`` did: the config written, the detections and the warnings to show."""
@@ -243,8 +313,15 @@ class InitResult:
     path: Path
     mentors: Detection
     mentees: Detection
-    unknown: dict[str, list[tuple[str, int, vocab.Match]]]
+    #: how each distinct answer of the choice questions was read
+    #: (:data:`matcher.intake.answers.ANSWER_COLUMNS`), low confidence first
+    answers: pd.DataFrame
     warnings: list[str]
+
+    @property
+    def unsure(self) -> pd.DataFrame:
+        """The answers not read as an exact built-in name (what the config's vocabulary lists)."""
+        return self.answers[self.answers["method"] != "exact"]
 
     def __repr__(self) -> str:
         return (f"InitResult({str(self.path)!r}, mentors={self.mentors!r}, mentees={self.mentees!r}, "
@@ -284,28 +361,66 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
                          "--force to replace it")
     mentors, mentees = Path(mentors), Path(mentees)
     found = {}
+    tables = {}
     warnings = []
     for role, path, sheet in (("mentors", mentors, mentors_sheet), ("mentees", mentees, mentees_sheet)):
-        table = read_table(path, sheet)
+        tables[role] = table = read_table(path, sheet)
         detection = detect_columns(table, role)
-        found[role] = (detection, unknown_answers(table, detection))
+        found[role] = (detection, None)
+        warnings += [f"{path.name}: {note}" for note in detection.notes]
         for missing in detection.missing:
             what = "the e-mail (or a participant id)" if missing == "email" else f"'{missing}'"
             warnings.append(f"{path.name}: no column looked like {what}; fill in [{role}.columns] "
                             f"{missing} = \"<header>\" in {output.name} (headers found: "
                             f"{', '.join(repr(h) for h in detection.unmapped[:12])})")
-    unknown: dict[str, list[tuple[str, int, vocab.Match]]] = {}
-    for _, answers in found.values():
-        for kind, items in answers.items():
-            unknown.setdefault(kind, []).extend(items)
+    reading = read_answers(tables, {role: found[role][0].columns for role in found})
+    answers = reading.answers()
     base = output.resolve().parent
     write_config(output, name=name or base.name or "Mentoring round",
                  mentors_file=_relative(mentors, base), mentees_file=_relative(mentees, base),
                  mentor_columns=found["mentors"][0].columns, mentee_columns=found["mentees"][0].columns,
                  mentor_sheet=mentors_sheet, mentee_sheet=mentees_sheet,
-                 detections=(found["mentors"][0], found["mentees"][0]), unknown=unknown)
+                 detections=(found["mentors"][0], found["mentees"][0]), answers=answers)
     return InitResult(path=output, mentors=found["mentors"][0], mentees=found["mentees"][0],
-                      unknown=unknown, warnings=warnings)
+                      answers=_low_confidence_first(answers), warnings=warnings)
+
+
+def _low_confidence_first(answers: pd.DataFrame) -> pd.DataFrame:
+    """Answers by confidence, then most rows first, then file order (a stable sort)."""
+    order = np.lexsort((-answers["rows"].to_numpy(), answers["confidence"].to_numpy()))
+    return answers.iloc[order].reset_index(drop=True)
+
+
+def format_answers(answers: pd.DataFrame) -> str:
+    """The alignment ``matcher init`` prints: one line per distinct answer, with the concept it
+    was read as, its rows, the confidence and how it was read.
+
+    >>> frame = pd.DataFrame([{"role": "mentees", "column": "goals", "kind": "goals",
+    ...     "answer": "Getting to know work life", "label": "working-life culture", "rows": 14,
+    ...     "confidence": 0.25, "method": "meaning"}])
+    >>> print(format_answers(frame))
+    confidence  method   form     column  rows  answer                     read as
+          0.25  meaning  mentees  goals     14  Getting to know work life  working-life culture
+    """
+    answer = [_clip(a, 48) for a in answers["answer"]]
+    label = [_clip(a, 40) for a in answers["label"]]
+    widths = [max([len(h)] + [len(str(v)) for v in values]) for h, values in (
+        ("method", answers["method"]), ("form", answers["role"]), ("column", answers["column"]),
+        ("rows", answers["rows"]), ("answer", answer))]
+    header = ("confidence", "method", "form", "column", "rows", "answer", "read as")
+    lines = [(header[0], *header[1:])]
+    lines += [(f"{c:.2f}", m, f, k, str(r), a, b) for c, m, f, k, r, a, b in zip(
+        answers["confidence"], answers["method"], answers["role"], answers["column"],
+        answers["rows"], answer, label)]
+    out = []
+    for c, m, f, k, r, a, b in lines:
+        out.append(f"{c:>10}  {m:<{widths[0]}}  {f:<{widths[1]}}  {k:<{widths[2]}}  "
+                   f"{r:>{widths[3]}}  {a:<{widths[4]}}  {b}".rstrip())
+    return "\n".join(out)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _relative(path: Path, base: Path) -> str:
@@ -321,15 +436,26 @@ def _q(text: str) -> str:
     return json.dumps(str(text), ensure_ascii=False)
 
 
+def _toml_bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _or(choices: tuple[str, ...]) -> str:
+    """``"a, b or c"``: the allowed values as a config comment lists them."""
+    return ", ".join(choices[:-1]) + " or " + choices[-1]
+
+
 def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: str,
                  mentor_columns: dict[str, str], mentee_columns: dict[str, str],
                  mentor_sheet: str | None = None, mentee_sheet: str | None = None,
                  detections: tuple[Detection, Detection] | None = None,
-                 unknown: dict[str, list[tuple[str, int, vocab.Match]]] | None = None) -> Path:
+                 answers: pd.DataFrame | None = None) -> Path:
     """Write a commented round config (TOML) with every section at its default; return the path.
 
     ``detections`` adds the detection notes (scores, unmapped headers, TODOs) as comments and
-    ``unknown`` the unrecognised answers as commented ``[vocabulary.*]`` suggestions.
+    ``answers`` (an answer reading, :data:`matcher.intake.answers.ANSWER_COLUMNS`) writes every
+    answer that is not an exact built-in name as an active ``[vocabulary.*]`` entry, so the
+    config that runs is the reading ``init`` showed.
 
     Examples
     --------
@@ -363,19 +489,20 @@ def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: s
         "# Separators between the answers of a multi-select question, tried in this order",
         "# (Microsoft Forms writes 'Finnish;English;', Google Forms 'Finnish, English').",
         f"separators = [{', '.join(_q(s) for s in read.separators)}]",
-        "# When the same e-mail signs up twice: keep_latest or keep_first (the others are reported).",
+        f"# When the same e-mail signs up twice: {_or(DUPLICATE_POLICIES)} (the others are reported).",
         f"duplicates = {_q(read.duplicates)}",
         "",
         "[defaults]",
         "# Used when an answer is missing.",
         f"capacity = {defaults.capacity}          # mentees per mentor",
         f"max_mentors = {defaults.max_mentors}       # mentors per mentee",
-        f"language_level = {_q(defaults.language_level)}   # a language named without a level: basic, good, fluent or native",
-        f"meeting_mode = {_q(defaults.meeting_mode)}   # in_person, remote or either",
+        f"language_level = {_q(defaults.language_level)}   # a language named without a level: "
+        f"{_or(LANGUAGE_LEVELS)}",
+        f"meeting_mode = {_q(defaults.meeting_mode)}   # {_or(MEETING_MODES)}",
         "",
     ]
-    lines += _vocabulary_section(unknown or {})
-    scoring, solver = ScoringConfig(), SolverConfig()
+    lines += _vocabulary_section(answers)
+    scoring, constraints, solver = ScoringConfig(), ConstraintConfig(), SolverConfig()
     related = ", ".join("[" + ", ".join(_q(k) for k in group) + "]" for group in scoring.related_fields)
     lines += [
         "[scoring]",
@@ -395,12 +522,12 @@ def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: s
         "",
         "[constraints]",
         "# A mentor and mentee from the same organisation are never paired (conflict of interest).",
-        "same_organisation = true",
+        f"same_organisation = {_toml_bool(constraints.same_organisation)}",
         "# An in-person-only participant is never paired with a remote-only one.",
-        "meeting_mode = true",
+        f"meeting_mode = {_toml_bool(constraints.meeting_mode)}",
         "# ...nor with anyone further away than this (km between municipal centres), unless both",
         "# live in one commuting area (the Helsinki region's 14 municipalities); 0 = no limit.",
-        f"max_distance_km = {ConstraintConfig.max_distance_km:g}",
+        f"max_distance_km = {constraints.max_distance_km:g}",
         "# Eligibility rules: a person who fails one is not matched and is listed under",
         "# 'Not included' with the reason (so is anyone who answered the consent question no or",
         "# left it blank), e.g. mentors with at least 3 years in Finnish working life:",
@@ -419,8 +546,7 @@ def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: s
         f"engine = {_q(solver.engine)}",
         "",
     ]
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
+    return atomic_write_text(path, "\n".join(lines))
 
 
 def _wishes_section(mentee_columns: dict[str, str]) -> list[str]:
@@ -472,32 +598,34 @@ def _source_section(role: str, file: str, sheet: str | None, columns: dict[str, 
     return lines + [""]
 
 
-def _vocabulary_section(unknown: dict[str, list[tuple[str, int, vocab.Match]]]) -> list[str]:
-    lines = ["# Extra synonyms for the built-in vocabularies (English, Finnish and Swedish names are",
-             "# built in). Add answers your form uses: key = [\"answer\", ...]. Keys: see",
-             "# matcher.vocab.keys(kind); a new key adds a new value."]
-    if not unknown:
-        return lines + ["# Every answer in the files was recognised.", ""]
+def _vocabulary_section(answers: pd.DataFrame | None) -> list[str]:
+    lines = ["# How the answers of the choice questions are read. Built-in names (English, Finnish and",
+             "# Swedish) need no entry; every other answer found in the files is listed under the key",
+             "# it was read as: move an answer to another key's list to correct the reading, or give",
+             "# it a key of its own. Keys: matcher.vocab.keys(kind); a new key adds a new category."]
+    unsure = answers[answers["method"] != "exact"] if answers is not None else None
+    if unsure is None or unsure.empty:
+        return lines + ["# Every answer in the files is a built-in name.", ""]
     for kind in vocab.KINDS:
-        items = unknown.get(kind)
-        if not items:
+        of_kind = unsure[unsure["kind"] == kind]
+        if of_kind.empty:
             continue
-        lines += ["", f"[vocabulary.{kind}]",
-                  "# Answers found in the files that are not built-in names, with matcher's best guess."
-                  " Uncomment to accept:"]
-        merged: dict[str, list] = {}
-        for answer, count, match in items:
-            merged.setdefault(answer, [0, match])[0] += count
-        by_key: dict[str, list[str]] = {}
-        for answer, (count, match) in sorted(merged.items(), key=lambda kv: (-kv[1][0], kv[0])):
-            rows = f"{count} row{'s' if count != 1 else ''}"
-            if match.key is None:
-                lines.append(f"#   {_q(answer)} ({rows}): no close built-in value; add it under a key")
-                continue
-            verdict = "read as" if match.status == "corrected" else "did you mean"
-            lines.append(f"#   {_q(answer)} ({rows}): {verdict} '{vocab.label(kind, match.key)}' "
-                         f"(score {match.score:g})")
-            by_key.setdefault(match.key, []).append(answer)
-        # one line per key, so uncommenting never repeats a TOML key
-        lines += [f"# {key} = [{', '.join(_q(a) for a in answers)}]" for key, answers in by_key.items()]
+        lines += ["", f"[vocabulary.{kind}]"]
+        # keys by their least confident answer, so what most needs a look comes first
+        order = of_kind.groupby("key", sort=False)["confidence"].min().sort_values(kind="stable")
+        for key in order.index:
+            entries = of_kind[of_kind["key"] == key].drop_duplicates("answer")
+            for item in entries.itertuples():
+                rows = f"{item.rows} row{'s' if item.rows != 1 else ''}"
+                how = {"exact": "name", "corrected": "typo", "meaning": "meaning",
+                       "aligned": f"same as the other form's {_q(item.runner_up)}",
+                       "own": "a category of its own"}[item.method]
+                lines.append(f"#   {_q(item.answer)}: {item.role} {item.column}, {rows}, "
+                             f"{how}, confidence {item.confidence:.2f}")
+            lines.append(f"{_toml_key(key)} = [{', '.join(_q(a) for a in entries['answer'])}]")
     return lines + [""]
+
+
+def _toml_key(key: str) -> str:
+    """A TOML key: bare when it can be, quoted otherwise."""
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _q(key)

@@ -25,6 +25,10 @@ class InputError(MatcherError):
     exit_code = EXIT_INVALID_INPUT
 
 
+class OutputBusyError(InputError):
+    """Another run is writing the same output folder right now (exit code 2)."""
+
+
 class ConfigError(InputError):
     """The round config is invalid: names the file, the key, what was wrong and what is allowed."""
 

@@ -201,16 +201,19 @@ def municipalities() -> Municipalities:
         longitude=np.array([float(r["longitude"]) for r in rows]))
 
 
-def about_km(km: float) -> str:
-    """A distance as people say it: "about 15 km" (to 5 km; to 1 km below 10 km).
+def about_km(km: float, language: str = "en") -> str:
+    """A distance as people say it: "about 15 km" (to 5 km; to 1 km below 10 km), in English,
+    Finnish or Swedish.
 
-    >>> about_km(16.2), about_km(3.4), about_km(0.2)
-    ('about 15 km', 'about 3 km', 'under 1 km')
+    >>> about_km(16.2), about_km(3.4), about_km(0.2), about_km(16.2, "fi")
+    ('about 15 km', 'about 3 km', 'under 1 km', 'noin 15 km')
     """
+    from matcher.i18n import t
+
     if km < 1:
-        return "under 1 km"
+        return t("explain.km_under", language)
     step = 1 if km < 10 else 5
-    return f"about {int(round(km / step) * step)} km"
+    return t("explain.km_about", language, km=int(round(km / step) * step))
 
 
 def _resolve(table: Municipalities, norm: str) -> int:

@@ -23,10 +23,15 @@ Example
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import importlib.util
-import io
+import re
+import struct
+import zipfile
+import zlib
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -41,6 +46,29 @@ SUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES + TEXT_SUFFIXES
 DELIMITERS = ("\t", ";", ",")
 #: how much of a CSV file is looked at to choose the delimiter
 _SNIFF_CHARS = 64 * 1024
+#: a zipped workbook (.xlsx, .ods) expanding beyond this is refused unread; a 100,000-row export
+#: with long free-text answers is about 300 MB of XML
+MAX_UNCOMPRESSED_BYTES = 1 << 30
+_ZIP_CHUNK = 1 << 20
+ZIP_SIGNATURE = b"PK\x03\x04"
+OLE2_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_OLE2_SCAN_BYTES = 1 << 20
+#: first bytes of common binary files (images, PDF, executables, archives)
+_BINARY_SIGNATURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"\x7fELF", b"MZ",
+                      b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!")
+#: the longest cell a CSV may hold (the csv module's default limit is 128 KB)
+_MAX_CELL_CHARS = 16 * 2**20
+#: a header row fills at least this share of the widest of the first rows
+HEADER_FILL = 0.6
+_HEADER_SEARCH_ROWS = 20
+#: a row under the answers with at most this many cells filled may be a note
+NOTE_CELLS = 2
+_EMAIL_LIKE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+#: a cell by the strict rule: quoted only when the closing quote ends the cell, else plain text
+_STRICT_CELL = r'"((?:[^"]|"")*)"(?={d}|\r?\n|\Z)|([^\n]*?)(?={d}|\n|\Z)'
+_LINE_END = re.compile(r"(?<=\n)")
+_MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2}) 00:00:00$")
 
 
 def read_table(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
@@ -56,12 +84,17 @@ def read_table(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     Returns
     -------
     DataFrame with index ``row`` (spreadsheet row numbers) and ``attrs`` ``file``, ``sheet``,
-    ``encoding``, ``delimiter`` and ``blank_rows``.
+    ``encoding``, ``delimiter``, ``blank_rows``, ``header_row`` (the spreadsheet row the
+    headers were found on: 1 unless a title is above them), ``note_rows`` (rows under the answers
+    that hold a note, not a sign-up, and were left out), ``duplicate_headers`` (header -> how many
+    columns had it; the second is read as ``"header (2)"``) and ``stray_quotes`` (rows where a
+    lone ``"`` was read as an ordinary character instead of joining the rows below).
 
     Raises
     ------
     InputError
-        Missing file, unsupported extension, unknown sheet, or a file that cannot be parsed.
+        Missing file, a folder, unsupported extension, unknown sheet, a password-protected,
+        damaged or oversized workbook, a binary file named .csv, or a file that cannot be parsed.
 
     Examples
     --------
@@ -72,26 +105,133 @@ def read_table(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     """
     path = Path(path)
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a file; give the path of the exported "
+                         f"spreadsheet itself (one of {', '.join(SUPPORTED_SUFFIXES)})")
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(f"{path.name}: unsupported file type '{path.suffix}'; save the export as "
                          f"one of {', '.join(SUPPORTED_SUFFIXES)}")
     if not path.is_file():
         raise InputError(f"{path}: file not found; check the path in the round config "
                          "(relative paths are relative to the config file's folder)")
+    kind = container_kind(path)
     if suffix in WORKBOOK_SUFFIXES:
-        raw, attrs = _read_workbook(path, sheet)
+        _check_workbook(path, kind)
+        grid, attrs = _read_workbook(path, sheet)
     else:
-        raw, attrs = _read_text(path)
-    return _tidy(raw, path, attrs)
+        if kind in ("zip", "ole2"):
+            raise InputError(f"{path.name}: is an Excel workbook saved with a {path.suffix} name, "
+                             "not a text file; rename it to .xlsx (or .xls), or export the "
+                             "answers as CSV again")
+        grid, attrs = _read_text(path)
+    return _tidy(grid, path, attrs)
 
 
-def _read_workbook(path: Path, sheet: str | None) -> tuple[pd.DataFrame, dict]:
+def container_kind(path: Path) -> str:
+    """What the first bytes of a file say it is: ``"zip"`` (.xlsx, .ods), ``"ole2"`` (.xls or an
+    encrypted workbook), ``"encrypted"`` (an OLE2 file holding an encrypted Office package) or
+    ``"other"``.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "a.csv"
+    >>> _ = p.write_bytes(b"Name;Languages\\n")
+    >>> container_kind(p)
+    'other'
+    """
+    with path.open("rb") as handle:
+        head = handle.read(len(OLE2_SIGNATURE))
+        if head.startswith(ZIP_SIGNATURE):
+            return "zip"
+        if head != OLE2_SIGNATURE:
+            return "other"
+        # Office writes a password-protected workbook as an OLE2 file whose directory names an
+        # "EncryptedPackage" stream; the directory sits near the start in every file seen
+        return "encrypted" if _ENCRYPTED_STREAM in handle.read(_OLE2_SCAN_BYTES) else "ole2"
+
+
+def _check_workbook(path: Path, kind: str) -> None:
+    """Refuse, before any parser sees it, a workbook that is encrypted, damaged or a zip bomb."""
+    suffix = path.suffix.lower()
+    if kind == "encrypted":
+        raise InputError(f"{path.name}: the workbook is password-protected (encrypted), so it "
+                         "cannot be read; open it in Excel, remove the password (File > Info > "
+                         "Protect Workbook > Encrypt with Password, clear it) and save it again")
+    if kind == "other":
+        raise InputError(f"{path.name}: cannot be read as a workbook: the file is not an Excel "
+                         "workbook inside (perhaps a CSV or text file given a workbook name); "
+                         "rename it to .csv, or open it in Excel and save it again as .xlsx")
+    if kind == "ole2" and suffix != ".xls":
+        raise InputError(f"{path.name}: is an old-format Excel workbook (.xls) with a "
+                         f"{path.suffix} name; rename it to .xls, or open it in Excel and save "
+                         "it again as .xlsx")
+    if kind == "zip":
+        check_zip_size(path)
+
+
+def check_zip_size(path: Path, limit: int | None = None) -> None:
+    """Refuse a zipped workbook that would expand beyond ``limit`` bytes (a "zip bomb").
+
+    The sizes the zip's directory declares are checked first. Then each part's compressed bytes
+    are inflated in bounded chunks and counted, without keeping them, until the compressed
+    stream ends: a directory that under-declares the sizes (and a checksum made to fit) is caught
+    too, since what counts is what the stream really holds. Nothing is parsed.
+
+    Raises
+    ------
+    InputError
+        The file is not a valid zip (damaged or cut short), or expands beyond ``limit``.
+    """
+    limit = MAX_UNCOMPRESSED_BYTES if limit is None else limit
+    damaged = (f"{path.name}: the workbook is damaged or incomplete (for example a download cut "
+               "short) and cannot be read; download or export it again, or open it in Excel and "
+               "save it again as .xlsx")
+    try:
+        with zipfile.ZipFile(path) as book, path.open("rb") as raw:
+            members = book.infolist()
+            total = sum(item.file_size for item in members)
+            if total <= limit:
+                total = sum(_inflated_size(raw, item, limit) for item in members)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
+            struct.error):
+        raise InputError(damaged) from None
+    if total > limit:
+        raise InputError(f"{path.name}: the workbook expands to more than {limit / 2**20:,.0f} MB "
+                         "of uncompressed data, far more than any form export; it is refused "
+                         "unread. Export the answers again, or as CSV")
+
+
+def _inflated_size(raw, item: zipfile.ZipInfo, limit: int) -> int:
+    """The bytes one zip member really inflates to, counted up to just past ``limit``."""
+    raw.seek(item.header_offset)
+    header = raw.read(30)
+    if header[:4] != ZIP_SIGNATURE:
+        raise zipfile.BadZipFile("bad local header")
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    raw.seek(item.header_offset + 30 + name_length + extra_length)
+    if item.compress_type == zipfile.ZIP_STORED:
+        return item.compress_size
+    if item.compress_type != zipfile.ZIP_DEFLATED:
+        raise zipfile.BadZipFile("unexpected compression method")
+    inflate = zlib.decompressobj(-15)
+    left, size = item.compress_size, 0
+    while left > 0 and not inflate.eof and size <= limit:
+        data = raw.read(min(_ZIP_CHUNK, left))
+        if not data:
+            raise EOFError("zip member cut short")
+        left -= len(data)
+        while data and size <= limit:
+            size += len(inflate.decompress(data, _ZIP_CHUNK))
+            data = inflate.unconsumed_tail
+    return size
+
+
+def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], dict]:
     engine = _excel_engine(path)
     try:
         book = pd.ExcelFile(path, engine=engine)
     except Exception as exc:  # calamine, openpyxl and zipfile each raise their own types
-        raise InputError(f"{path.name}: cannot be read as a workbook ({exc}); open it in Excel and "
-                         "save it again as .xlsx, or export it as CSV") from None
+        raise InputError(f"{path.name}: cannot be read as a workbook ({_short(exc)}); open it in "
+                         "Excel and save it again as .xlsx, or export it as CSV") from None
     with book:
         names = [str(n) for n in book.sheet_names]
         if sheet is None:
@@ -103,10 +243,20 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[pd.DataFrame, dict]:
                              f"{', '.join(repr(n) for n in names)}. Fix 'sheet' in the round config "
                              "or leave it out to read the first sheet")
         try:
-            raw = pd.read_excel(book, sheet_name=sheet, dtype=str, header=0)
+            raw = pd.read_excel(book, sheet_name=sheet, dtype=str, header=None)
         except Exception as exc:  # engines raise many types for broken sheets; report them all
-            raise InputError(f"{path.name}, sheet '{sheet}': cannot be read ({exc})") from None
-    return raw, {"sheet": sheet, "encoding": "", "delimiter": ""}
+            raise InputError(f"{path.name}, sheet '{sheet}': cannot be read ({_short(exc)}); open "
+                             "it in Excel and save it again as .xlsx") from None
+    # a date typed into a text cell comes back as "2026-03-04 00:00:00": show it as typed
+    raw = raw.replace(_MIDNIGHT, r"\1", regex=True)
+    grid = raw.astype(object).where(raw.notna(), "").to_numpy().tolist()
+    return grid, {"sheet": sheet, "encoding": "", "delimiter": "", "stray_quotes": []}
+
+
+def _short(error: Exception) -> str:
+    """An engine's error as one short line (some put a whole traceback into the message)."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= 160 else text[:159] + "…"
 
 
 def _excel_engine(path: Path) -> str:
@@ -118,18 +268,134 @@ def _excel_engine(path: Path) -> str:
     return "openpyxl"
 
 
-def _read_text(path: Path) -> tuple[pd.DataFrame, dict]:
-    text, encoding = decode(path.read_bytes(), path.name)
+def _read_text(path: Path) -> tuple[list[list[str]], dict]:
+    data = path.read_bytes()
+    _check_text(data, path.name)
+    text, encoding = decode(data, path.name)
     if not text.strip():
         raise InputError(f"{path.name}: the file is empty; export the form answers again")
     delimiter = sniff_delimiter(text[:_SNIFF_CHARS])
+    grid, stray = split_records(text, delimiter, path.name)
+    return grid, {"sheet": "", "encoding": encoding, "delimiter": delimiter, "stray_quotes": stray}
+
+
+def _check_text(data: bytes, name: str) -> None:
+    """Refuse binary data saved under a text name (an image, a PDF, a program...)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_order(data):
+        return
+    sample = data[:_SNIFF_CHARS]
+    # a NUL or two may have been pasted into a cell; binary files are full of them
+    if sample.startswith(_BINARY_SIGNATURES) or sample.count(0) > max(8, len(sample) // 1000):
+        raise InputError(f"{name}: is not a text file (it holds binary data, such as an image, a "
+                         "PDF or a program); export the form answers again as CSV or .xlsx")
+
+
+def _utf16_order(data: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` for UTF-16 text without a byte-order mark, else None.
+
+    Latin text in UTF-16 has a NUL in every other byte; binary data does not show that pattern.
+    """
+    sample = data[:4096]
+    if len(sample) < 8:
+        return None
+    odd, even = sample[1::2], sample[0::2]
+    if odd.count(0) > 0.7 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.7 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def split_records(text: str, delimiter: str,
+                  name: str = "file") -> tuple[list[list[str]], list[int]]:
+    """CSV text as a list of records, and the records where a stray quote was read as text.
+
+    The fast :mod:`csv` reader reads every record. One that comes out with a different number of
+    cells than the header, or that runs over lines which each look like a whole record, is read
+    again by a strict rule: a ``"`` opens a quoted cell only when a closing ``"`` follows it
+    directly before a delimiter or the end of a line. A lone quote typed into an answer is then an
+    ordinary character instead of swallowing the sign-ups below it. Returned record numbers are
+    0-based (the header is record 0).
+
+    >>> split_records('a;b;c\\n"x;1;2\\ny;"2;";3\\n', ";")
+    ([['a', 'b', 'c'], ['"x', '1', '2'], ['y', '2;', '3']], [1])
+    >>> split_records('a;b;c\\n"two\\nlines";1;2\\n', ";")
+    ([['a', 'b', 'c'], ['two\\nlines', '1', '2']], [])
+    """
+    # only "\\n" ends a line: str.splitlines would also cut at form feeds and other separators
+    lines = [line for line in _LINE_END.split(text) if line]
+    offsets = np.cumsum([0] + [len(line) for line in lines]).tolist()
+    cell = re.compile(_STRICT_CELL.format(d=re.escape(delimiter)), re.DOTALL)
+    records: list[list[str]] = []
+    stray: list[int] = []
+    position = 0
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, _MAX_CELL_CHARS))  # a 100 KB free-text answer is allowed
     try:
-        raw = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False,
-                          skip_blank_lines=False, quotechar='"', engine="c")
-    except (pd.errors.ParserError, ValueError) as exc:
-        raise InputError(f"{path.name}: cannot be read as CSV with delimiter {delimiter!r} ({exc}); "
-                         "open it in a spreadsheet program and save it again as CSV") from None
-    return raw, {"sheet": "", "encoding": encoding, "delimiter": delimiter}
+        while position < len(lines):
+            reader = csv.reader(_Lines(lines, position), delimiter=delimiter, quotechar='"',
+                                strict=False)
+            start = 0
+            for record in reader:
+                used = reader.line_num - start
+                if records and (len(record) != len(records[0]) or (used > 1 and _swallowed(
+                        lines[position + 1:position + used], delimiter, len(records[0])))):
+                    strict, end = _strict_record(text, offsets[position], cell, delimiter)
+                    if strict != record:
+                        records.append(strict)
+                        stray.append(len(records) - 1)
+                        position = bisect.bisect_right(offsets, end - 1)
+                        break  # go on with the fast reader after this record
+                records.append(record)
+                position += used
+                start = reader.line_num
+            else:
+                break
+    except csv.Error as exc:
+        raise InputError(f"{name}: cannot be read as CSV near line {position + 1} ({exc}); open it "
+                         "in a spreadsheet program and save it again as CSV") from None
+    finally:
+        csv.field_size_limit(limit)
+    return records, stray
+
+
+def _strict_record(text: str, start: int, cell: re.Pattern, delimiter: str) -> tuple[list[str], int]:
+    """One record from ``text[start:]`` by the strict quoting rule; returns it and where it ends."""
+    record = []
+    position = start
+    while True:
+        match = cell.match(text, position)
+        assert match is not None  # the plain alternative matches anywhere, even empty
+        quoted, plain = match.group(1), match.group(2)
+        record.append(quoted.replace('""', '"') if quoted is not None else plain.rstrip("\r"))
+        position = match.end()
+        if text.startswith(delimiter, position):
+            position += len(delimiter)
+            continue
+        if text.startswith("\n", position):
+            position += 1
+        return record, position
+
+
+class _Lines:
+    """An iterator over ``lines[start:]`` without copying them (csv.reader reads it lazily)."""
+
+    def __init__(self, lines: list[str], start: int):
+        self.lines, self.index = lines, start
+
+    def __iter__(self) -> "_Lines":
+        return self
+
+    def __next__(self) -> str:
+        if self.index >= len(self.lines):
+            raise StopIteration
+        self.index += 1
+        return self.lines[self.index - 1]
+
+
+def _swallowed(inner: list[str], delimiter: str, width: int) -> bool:
+    """Do the continuation lines of one quoted cell include a whole record of ``width`` cells?"""
+    return width > 2 and any(line.count(delimiter) >= width - 1 for line in inner)
 
 
 def decode(data: bytes, name: str = "file") -> tuple[str, str]:
@@ -144,6 +410,8 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
         candidates: tuple[str, ...] = ("utf-8-sig",)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ("utf-16",)
+    elif order := _utf16_order(data):
+        candidates = (order,)
     else:
         # cp1252 decodes almost any byte string, so it is the last resort
         candidates = ("utf-8", "cp1252")
@@ -152,8 +420,8 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    raise InputError(f"{name}: the text encoding is not UTF-8, UTF-16 or Windows-1252; "
-                     "save the file again as 'CSV UTF-8'")
+    raise InputError(f"{name}: is not a text file in UTF-8, UTF-16 or Windows-1252 (it may hold "
+                     "binary data); save the export again as 'CSV UTF-8' or .xlsx")
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -171,39 +439,95 @@ def sniff_delimiter(sample: str) -> str:
         lines = lines[:-1]  # the last line of a cut sample may be incomplete
     best, best_rank = ",", (-1.0, 0)  # nothing splits: a one-column file
     for delimiter in DELIMITERS:
-        rows = [r for r in csv.reader(lines[:200], delimiter=delimiter) if any(c.strip() for c in r)]
-        if not rows or len(rows[0]) < 2:
-            continue
-        width = len(rows[0])
-        consistent = sum(len(r) == width for r in rows) / len(rows)
-        rank = (consistent, width)
-        if rank > best_rank:
-            best, best_rank = delimiter, rank
+        # quotes as Excel writes them, and as ordinary characters: a stray quote typed into an
+        # answer must not make the right delimiter look inconsistent
+        for quoting in (csv.QUOTE_MINIMAL, csv.QUOTE_NONE):
+            rows = [r for r in csv.reader(lines[:200], delimiter=delimiter, quoting=quoting)
+                    if any(c.strip() for c in r)]
+            if not rows or len(rows[0]) < 2:
+                continue
+            width = len(rows[0])
+            consistent = sum(len(r) == width for r in rows) / len(rows)
+            rank = (consistent, width)
+            if rank > best_rank:
+                best, best_rank = delimiter, rank
     return best
 
 
-def _tidy(raw: pd.DataFrame, path: Path, attrs: dict) -> pd.DataFrame:
-    """Strip headers and cells, blank → NaN, drop blank rows, index by spreadsheet row."""
-    headers = [str(h).strip() for h in raw.columns]
-    # pandas names a header-less column "Unnamed: 3"; drop those when they hold nothing either
-    raw.columns = headers
-    stripped = {}
-    for position in range(len(headers)):
-        column = raw.iloc[:, position]
-        if column.dtype != object and not pd.api.types.is_string_dtype(column):
-            column = column.astype(object).where(column.notna(), None)
-        column = column.astype("string").str.strip()
-        column = column.mask(column == "").astype(object)
-        stripped[position] = column.where(column.notna(), np.nan)
-    table = pd.DataFrame(stripped)
-    table.columns = headers
-    unnamed = [h.startswith("Unnamed: ") and table[h].isna().all() for h in headers]
-    table = table.loc[:, [not u for u in unnamed]]
-    table.index = pd.RangeIndex(2, 2 + len(table), name="row")
-    blank = table.isna().all(axis=1)
-    table = table.loc[~blank]
-    table.attrs = {"file": path.name, "path": str(path), **attrs, "blank_rows": int(blank.sum())}
-    if not len(table.columns):
-        raise InputError(f"{path.name}: no header row found; the first row must hold the "
-                         "form's questions")
+def _tidy(grid: list[list[str]], path: Path, attrs: dict) -> pd.DataFrame:
+    """Find the header row, strip headers and cells, blank → NaN, drop blank and note rows,
+    index by spreadsheet row."""
+    width = max((len(record) for record in grid), default=0)
+    cells = np.full((len(grid), width), np.nan, dtype=object)
+    for number, record in enumerate(grid):
+        cells[number, :len(record)] = record
+    text = pd.DataFrame(cells).apply(lambda column: column.astype("string").str.strip())
+    filled = text.notna() & (text != "")
+    text = text.where(filled).astype(object)
+    counts = filled.sum(axis=1).to_numpy()
+    if not counts.any():
+        raise InputError(f"{path.name}: the file is empty; export the form answers again")
+    header = _header_row(counts)
+    headers = _unique_headers(text.iloc[header].tolist())
+    table = text.iloc[header + 1:].set_axis(headers, axis=1)
+    table = table.where(table.notna(), np.nan)
+    # a header-less column that holds nothing either is a leftover of the spreadsheet program
+    table = table.loc[:, [not (h.startswith("Unnamed: ") and table[h].isna().all()) for h in headers]]
+    table.index = pd.RangeIndex(header + 2, header + 2 + len(table), name="row")
+    answers = counts[header + 1:]
+    notes = _note_rows(table, answers)
+    blank = answers == 0
+    stray = [n + 1 for n in attrs.pop("stray_quotes", []) if n > header]
+    table = table.loc[~blank & ~table.index.isin(notes)]
+    duplicates = {h: n for h, n in Counter(str(c).strip() for c in text.iloc[header].dropna()).items()
+                  if n > 1}
+    table.attrs = {"file": path.name, "path": str(path), **attrs, "blank_rows": int(blank.sum()),
+                   "header_row": header + 1, "note_rows": notes, "duplicate_headers": duplicates,
+                   "stray_quotes": stray}
     return table
+
+
+def _header_row(counts: np.ndarray) -> int:
+    """The 0-based record holding the headers: the first of the top rows filled at least
+    :data:`HEADER_FILL` as wide as the widest of them. A title above the headers (one cell, or a
+    few merged cells over the questions) fills far fewer."""
+    top = counts[:_HEADER_SEARCH_ROWS]
+    return int(np.flatnonzero(top >= max(1, HEADER_FILL * top.max()))[0])
+
+
+def _unique_headers(raw: list) -> list[str]:
+    """Stripped headers, an empty one as ``"Unnamed: <position>"``, a repeated one as
+    ``"<header> (2)"``, ``"<header> (3)"``... so no two columns share a name.
+
+    >>> _unique_headers(["Name", " Languages", None, "Languages"])
+    ['Name', 'Languages', 'Unnamed: 2', 'Languages (2)']
+    """
+    seen: Counter = Counter()
+    headers = []
+    for position, value in enumerate(raw):
+        name = str(value).strip() if isinstance(value, str) and value.strip() else f"Unnamed: {position}"
+        seen[name] += 1
+        headers.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return headers
+
+
+def _note_rows(table: pd.DataFrame, counts: np.ndarray) -> list[int]:
+    """Spreadsheet rows under the last answer that hold a note rather than a sign-up.
+
+    People add "Exported 12.1. by Kati" or "Total: 80" under the answers. A row there counts as a
+    note when it fills at most :data:`NOTE_CELLS` cells, none of them an e-mail address, while
+    the sign-ups above fill at least twice as many.
+    """
+    signups = counts[counts > NOTE_CELLS]
+    if not len(signups) or np.median(signups) < 2 * NOTE_CELLS:
+        return []
+    notes = []
+    for position in range(len(counts) - 1, -1, -1):
+        if counts[position] > NOTE_CELLS:
+            break
+        row = table.iloc[position]
+        if counts[position] and not row.dropna().astype(str).str.contains(_EMAIL_LIKE).any():
+            notes.append(int(table.index[position]))
+        elif counts[position]:
+            break
+    return sorted(notes)

@@ -11,15 +11,18 @@ Python loop over mentor × mentee pairs (explanations are produced only for chos
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from matcher import vocab
 from matcher.eligibility import NOT_INCLUDED_COLUMNS
+from matcher import vocab
+from matcher.i18n import label, t
 from matcher.scoring.constraints import NO_SHARED_LANGUAGE
+from matcher.scoring.explain import reason_label
 
 if TYPE_CHECKING:
     from matcher.intake import Round
@@ -32,16 +35,17 @@ _ROWS_PER_CHUNK = 2048
 
 
 @dataclass(frozen=True)
-class People:
+class Contacts:
     """Display names and e-mails, or ids only when the output is pseudonymised."""
 
     mentee_name: pd.Series
     mentee_email: pd.Series
     mentor_name: pd.Series
     mentor_email: pd.Series
+    pseudonymised: bool = False
 
     @classmethod
-    def of(cls, round: Round, pseudonymise: bool) -> "People":
+    def of(cls, round: Round, pseudonymise: bool) -> "Contacts":
         def display(table: pd.DataFrame):
             if pseudonymise:
                 ids = table.index.to_series(index=table.index)
@@ -50,7 +54,7 @@ class People:
 
         mentee_name, mentee_email = display(round.mentees)
         mentor_name, mentor_email = display(round.mentors)
-        return cls(mentee_name, mentee_email, mentor_name, mentor_email)
+        return cls(mentee_name, mentee_email, mentor_name, mentor_email, pseudonymise)
 
 
 def build_tables(round: Round, scores: Scores, matching: Matching, *,
@@ -75,7 +79,7 @@ def build_tables(round: Round, scores: Scores, matching: Matching, *,
         ``not_included`` (mentors and mentees), ``mentors``, ``alternatives``, ``supply_demand``,
         ``goal_coverage``, ``issues`` and ``summary``.
     """
-    people = People.of(round, pseudonymise)
+    people = Contacts.of(round, pseudonymise)
     mentee_pos = pd.Index(scores.mentee_ids).get_indexer(matching.pairs["mentee_id"])
     mentor_pos = pd.Index(scores.mentor_ids).get_indexer(matching.pairs["mentor_id"])
     assigned = np.bincount(mentor_pos, minlength=len(scores.mentor_ids))
@@ -85,17 +89,26 @@ def build_tables(round: Round, scores: Scores, matching: Matching, *,
     # for an unmatched mentee (who has no chosen mentor) the best candidates overall
     allowed = scores.feasible.copy()
     allowed[mentee_pos, mentor_pos] = False
+    # a forbidden pair (rejected, ended, or from an earlier round) is never proposed
+    rows = pd.Index(scores.mentee_ids).get_indexer(round.forbidden["mentee_id"])
+    cols = pd.Index(scores.mentor_ids).get_indexer(round.forbidden["mentor_id"])
+    allowed[rows[(rows >= 0) & (cols >= 0)], cols[(rows >= 0) & (cols >= 0)]] = False
     top = best_columns(scores.total, allowed, ALTERNATIVES)
+    # alternatives a coordinator can act on: compatible mentors who still have a free place
+    free = capacity > assigned
+    movable = best_columns(scores.total, allowed & free[None, :], ALTERNATIVES)
     return {
         "pairs": pairs,
         "unmatched": pd.concat([_unmatched(round, scores, people, mentee_pos, assigned, capacity,
                                            top), _not_included_mentees(round, pseudonymise)],
                                ignore_index=True),
         "not_included": not_included(round, pseudonymise),
-        "mentors": _mentors(round, people, assigned, capacity),
-        "alternatives": _alternatives(scores, people, top, assigned, capacity),
-        "supply_demand": supply_and_demand(round.mentees, round.mentors),
-        "goal_coverage": goal_coverage(round.mentees, round.mentors, matching.pairs),
+        "mentors": _mentors(round, people, assigned, capacity, matching.pairs),
+        "alternatives": _alternatives(scores, people, movable, assigned, capacity, pairs,
+                                      round.config.language),
+        "supply_demand": supply_and_demand(round.mentees, round.mentors, round.config.language),
+        "goal_coverage": goal_coverage(round.mentees, round.mentors, matching.pairs,
+                                       round.config.language),
         "issues": round.issues.reset_index(drop=True),
         "summary": _summary(round, scores, matching, pairs),
     }
@@ -118,7 +131,94 @@ def _pairs(round, scores, matching, people, mentee_pos, mentor_pos) -> pd.DataFr
     table["explanation"] = scores.explain_many(mentee_ids, mentor_ids)
     table["locked"] = chosen["locked"].to_numpy(dtype=bool)
     table["decision"] = np.where(table["locked"], "keep", "")
+    language = round.config.language
+    table["locked_by"] = _lock_sources(round.locked, table, language)
+    table["move_to"] = ""
+    table["notes"] = ""
+    mentee_answers = answers(round.mentees, "mentee", people.pseudonymised, language).loc[mentee_ids]
+    mentor_answers = answers(round.mentors, "mentor", people.pseudonymised, language).loc[mentor_ids]
+    for frame in (mentee_answers, mentor_answers):
+        for name in frame.columns:
+            table[name] = frame[name].to_numpy()
     return table
+
+
+#: Lock sources with a catalogue text (``lock.<source>``); others (a file name) are shown as they are.
+LOCK_SOURCES = ("decisions", "move", "config")
+#: The answers shown beside each pair: (canonical column, vocabulary kind or None, shown as).
+ANSWERS = {
+    "mentee": (("fields", "fields", "field"), ("goals", "goals", "goals"),
+               ("languages", "languages", "languages"), ("city", None, "city"),
+               ("meeting_mode", None, "meeting_mode")),
+    "mentor": (("fields", "fields", "field"), ("topics", "goals", "topics"),
+               ("languages", "languages", "languages"), ("city", None, "city"),
+               ("meeting_mode", None, "meeting_mode"), ("job_title", None, "job_title")),
+}
+
+
+def answers(people: pd.DataFrame, role: str, pseudonymise: bool = False,
+            language: str = "en") -> pd.DataFrame:
+    """Each person's key answers as display text, one column per answer, indexed by person id.
+
+    Columns are ``<role>_field, <role>_goals`` (``mentor_topics``), ``_languages, _city,
+    _meeting_mode`` and for mentors ``_job_title``. Canonical answers are shown by their
+    labels in ``language``; a column the round does not have is empty. The job title is free
+    text and is left out when the output is pseudonymised.
+
+    Distinct answers are formatted once, so this costs one pass per column, not per pair.
+
+    >>> people = pd.DataFrame({"fields": [("ict",)], "languages": [{"fi": 4, "en": 3}],
+    ...                        "meeting_mode": ["either"]}, index=["e1"])
+    >>> answers(people, "mentee").loc["e1"].tolist()
+    ['ICT', '', 'Finnish (native), English (fluent)', '', 'either way']
+    >>> answers(people, "mentee", language="fi").loc["e1", "mentee_languages"]
+    'suomi (äidinkieli), englanti (sujuva)'
+
+    """
+    out = pd.DataFrame(index=people.index)
+    for column, kind, shown in ANSWERS[role]:
+        name = f"{role}_{shown}"
+        if column not in people.columns or (pseudonymise and column == "job_title"):
+            out[name] = ""
+            continue
+        values = people[column].tolist()
+        formatted: dict = {}
+        text = []
+        for value in values:
+            key = tuple(value.items()) if isinstance(value, dict) else value
+            try:
+                text.append(formatted[key])
+            except KeyError:
+                formatted[key] = _answer_text(value, kind, column, language)
+                text.append(formatted[key])
+            except TypeError:  # an unhashable answer: format it directly
+                text.append(_answer_text(value, kind, column, language))
+        out[name] = text
+    return out
+
+
+def _answer_text(value, kind: str | None, column: str, language: str) -> str:
+    if isinstance(value, dict):  # languages: code -> level
+        kind = kind or "languages"
+        return ", ".join(f"{label(kind, k, language)} ({t(f'level.{level}', language)})"
+                         if level in (1, 2, 3, 4) else label(kind, k, language)
+                         for k, level in value.items())
+    if isinstance(value, (tuple, list, set)):
+        return ", ".join(label(kind, k, language) if kind else str(k) for k in value)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if column == "meeting_mode" and value in vocab.MEETING_MODES:
+        return t(f"mode.{value}", language)
+    return str(value)
+
+
+def _lock_sources(locked: pd.DataFrame, pairs: pd.DataFrame, language: str) -> np.ndarray:
+    """Why each locked pair is locked ("kept in review", "round config", a file name); "" if not."""
+    sources = locked.drop_duplicates(["mentee_id", "mentor_id"]).set_index(["mentee_id", "mentor_id"])["source"]
+    keys = pd.MultiIndex.from_arrays([pairs["mentee_id"], pairs["mentor_id"]])
+    found = sources.reindex(keys).fillna("").astype(str).map(
+        lambda s: t(f"lock.{s}", language) if s in LOCK_SOURCES else s)
+    return np.where(pairs["locked"], found.to_numpy(dtype=object), "")
 
 
 def _unmatched(round, scores, people, mentee_pos, assigned, capacity, top) -> pd.DataFrame:
@@ -127,15 +227,22 @@ def _unmatched(round, scores, people, mentee_pos, assigned, capacity, top) -> pd
     matched[mentee_pos] = True
     rows = np.flatnonzero(~matched)
     ids = pd.Index(scores.mentee_ids)[rows]
-    reasons = unmatched_reasons(scores, rows, assigned, capacity, people.mentor_name)
+    reasons = unmatched_reasons(scores, rows, assigned, capacity, people.mentor_name,
+                                round.config.language)
     best = _best_candidates(scores, rows, top[rows], assigned, capacity, people.mentor_name)
-    return pd.DataFrame({
+    table = pd.DataFrame({
         "mentee_id": ids.to_numpy(),
         "mentee_name": people.mentee_name.loc[ids].to_numpy(),
         "mentee_email": people.mentee_email.loc[ids].to_numpy(),
         "reason": reasons,
         "best_candidates": best,
+        "move_to": "",
+        "notes": "",
     })
+    mentee_answers = answers(round.mentees, "mentee", people.pseudonymised, round.config.language).loc[ids]
+    for name in mentee_answers.columns:
+        table[name] = mentee_answers[name].to_numpy()
+    return table
 
 
 def not_included(round, pseudonymise: bool = False) -> pd.DataFrame:
@@ -162,8 +269,8 @@ def _not_included_mentees(round, pseudonymise: bool) -> pd.DataFrame:
 
 
 def unmatched_reasons(scores: Scores, rows: np.ndarray, assigned: np.ndarray, capacity: np.ndarray,
-                      mentor_names: pd.Series) -> list[str]:
-    """Plain-language reason why each mentee in ``rows`` has no mentor.
+                      mentor_names: pd.Series, language: str = "en") -> list[str]:
+    """Plain-language reason, in ``language``, why each mentee in ``rows`` has no mentor.
 
     Three cases, decided on whole matrix rows:
 
@@ -176,11 +283,15 @@ def unmatched_reasons(scores: Scores, rows: np.ndarray, assigned: np.ndarray, ca
     """
     if len(rows) == 0:
         return []
+    if scores.feasible.shape[1] == 0:
+        return ["No mentors in this round: recruit mentors, or check that the mentor file holds "
+                "the sign-ups."] * len(rows)
     feasible = scores.feasible[rows]
     codes = scores.reason_codes[rows]
     full = assigned >= capacity
     n_mentors = feasible.shape[1]
     bits = sorted(scores.reason_labels)
+    names = {bit: reason_label(bit, scores.reason_labels, language) for bit in bits}
     ruled_out = (np.stack([((codes & bit) != 0).sum(axis=1) for bit in bits], axis=1) if bits
                  else np.zeros((len(rows), 0), np.int64))
     masked = np.where(feasible, scores.total[rows], -np.inf)
@@ -188,36 +299,37 @@ def unmatched_reasons(scores: Scores, rows: np.ndarray, assigned: np.ndarray, ca
     for k in range(len(rows)):
         compatible = np.flatnonzero(feasible[k])
         if len(compatible) == 0:
-            counts = {scores.reason_labels[b]: int(c) for b, c in zip(bits, ruled_out[k]) if c}
-            ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+            counts = {b: int(c) for b, c in zip(bits, ruled_out[k]) if c}
+            ordered = sorted(counts.items(), key=lambda item: (-item[1], names[item[0]]))
             if ordered and ordered[0][1] == n_mentors:
-                reasons.append(f"No compatible mentor: {ordered[0][0]} with any of the {n_mentors} "
-                               f"mentors{_languages_note(scores, rows[k], ordered[0][0])}.")
+                reasons.append(t("unmatched.none_compatible_all", language, reason=names[ordered[0][0]],
+                                 n=n_mentors, note=_languages_note(scores, rows[k], ordered[0][0],
+                                                                   language)))
             else:
-                parts = ", ".join(f"{label} ({count} mentors)" for label, count in ordered)
-                reasons.append(f"No compatible mentor: {parts}.")
+                parts = ", ".join(t("unmatched.part", language, reason=names[bit], count=count)
+                                  for bit, count in ordered)
+                reasons.append(t("unmatched.none_compatible", language, parts=parts))
         elif full[compatible].all():
             best = compatible[np.lexsort((compatible, -masked[k, compatible]))][:ALTERNATIVES]
             named = ", ".join(f"{mentor_names.iloc[j]} ({masked[k, j]:.1f})" for j in best)
-            reasons.append(
-                f"All {len(compatible)} compatible mentors are full: {named}"
-                f"{', ...' if len(compatible) > len(best) else ''}. One more place for "
-                f"{mentor_names.iloc[best[0]]} would let them be paired.")
+            reasons.append(t("unmatched.all_full", language, n=len(compatible), named=named,
+                             more=", ..." if len(compatible) > len(best) else "",
+                             best=mentor_names.iloc[best[0]]))
         else:
-            reasons.append("Compatible mentors have free places, but pairing would lower the "
-                           "chosen objective.")
+            reasons.append(t("unmatched.objective", language))
     return reasons
 
 
-def _languages_note(scores, row: int, label: str) -> str:
+def _languages_note(scores, row: int, bit: int, language: str) -> str:
     """' (mentee uses Arabic, Somali)' when no shared language is the reason, else ''."""
     context = getattr(scores, "context", None)
-    if label != scores.reason_labels.get(NO_SHARED_LANGUAGE) or context is None:
+    if bit != NO_SHARED_LANGUAGE or context is None:
         return ""
     languages = context.mentee_rows[row].get("languages") or {}
     if not languages:
-        return " (mentee gave no language)"
-    return f" (mentee uses {', '.join(vocab.label('languages', key) for key in languages)})"
+        return t("unmatched.mentee_no_language", language)
+    return t("unmatched.mentee_uses", language,
+             languages=", ".join(label("languages", key, language) for key in languages))
 
 
 def _best_candidates(scores, rows, top, assigned, capacity, mentor_names) -> list[str]:
@@ -262,8 +374,12 @@ def best_columns(total: np.ndarray, allowed: np.ndarray, k: int) -> np.ndarray:
     return best
 
 
-def _mentors(round, people, assigned, capacity) -> pd.DataFrame:
+def _mentors(round, people, assigned, capacity, chosen: pd.DataFrame) -> pd.DataFrame:
+    """Each mentor's load and free places, with their mentees named (in the round's order)."""
     ids = round.mentors.index
+    names = people.mentee_name.loc[chosen["mentee_id"]].astype(str).to_numpy()
+    mentees = pd.Series(names).groupby(chosen["mentor_id"].to_numpy(), sort=False).agg("; ".join)
+    mentor_answers = answers(round.mentors, "mentor", people.pseudonymised, round.config.language)
     return pd.DataFrame({
         "mentor_id": ids.to_numpy(),
         "mentor_name": people.mentor_name.loc[ids].to_numpy(),
@@ -271,29 +387,48 @@ def _mentors(round, people, assigned, capacity) -> pd.DataFrame:
         "capacity": capacity,
         "assigned": assigned,
         "remaining": capacity - assigned,
+        "mentees": mentees.reindex(ids, fill_value="").to_numpy(),
+        **{name: mentor_answers[name].to_numpy() for name in
+           ("mentor_field", "mentor_topics", "mentor_languages", "mentor_city", "mentor_job_title")},
     })
 
 
-def _alternatives(scores, people, top, assigned, capacity) -> pd.DataFrame:
-    """Top feasible mentors per mentee other than the ones they were paired with."""
+def _alternatives(scores, people, top, assigned, capacity, pairs: pd.DataFrame,
+                  language: str = "en") -> pd.DataFrame:
+    """The best compatible mentors with a free place for each mentee, besides their own, and what
+    moving there would cost: the alternative's score minus the mentee's current (lowest) pair
+    score, or plus the whole score for an unmatched mentee, who gains a mentor."""
     rows, ranks = np.nonzero(top >= 0)  # by mentee, then rank
     cols = top[rows, ranks]
     mentee_ids = pd.Index(scores.mentee_ids)[rows]
     mentor_ids = pd.Index(scores.mentor_ids)[cols]
     free = capacity[cols] - assigned[cols]
+    lowest = pairs.groupby("mentee_id", sort=False)["score"].min()
+    mentor_of = pairs.sort_values("score", kind="stable").drop_duplicates("mentee_id").set_index(
+        "mentee_id")["mentor_name"]
+    current = lowest.reindex(mentee_ids).to_numpy(dtype=np.float64)
+    score = scores.total[rows, cols].astype(np.float64)
+    change = np.round(score, 1) - np.round(np.nan_to_num(current, nan=0.0), 1)
+    matched = ~np.isnan(current)
     return pd.DataFrame({
         "mentee_id": mentee_ids.to_numpy(),
         "mentee_name": people.mentee_name.loc[mentee_ids].to_numpy(),
+        "current_mentor": mentor_of.reindex(mentee_ids).fillna("").to_numpy(dtype=object),
+        "current_score": current,
         "rank": ranks + 1,
         "mentor_id": mentor_ids.to_numpy(),
         "mentor_name": people.mentor_name.loc[mentor_ids].to_numpy(),
-        "score": scores.total[rows, cols].astype(np.float64),
+        "score": score,
+        "score_change": change,
+        "free_places": free,
         "feasible": True,
-        "note": np.where(free > 0, pd.Series(free).astype(str) + " free place(s)", "full"),
+        "note": np.where(matched, np.where(change >= 0, t("alternatives.raises", language),
+                                           t("alternatives.lowers", language)),
+                         t("alternatives.unmatched", language)),
     })
 
 
-def supply_and_demand(mentees: pd.DataFrame, mentors: pd.DataFrame) -> pd.DataFrame:
+def supply_and_demand(mentees: pd.DataFrame, mentors: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     """Mentees wanting each language, field and goal against the mentors offering it.
 
     ``ratio`` is the offering mentors' total capacity per wanting mentee: below 1 means that not
@@ -313,7 +448,7 @@ def supply_and_demand(mentees: pd.DataFrame, mentors: pd.DataFrame) -> pd.DataFr
         keys = sorted(set(wanted.index) | set(offering.index))
         frame = pd.DataFrame({
             "dimension": dimension,
-            "value": [vocab.label(kind, key) for key in keys],
+            "value": [label(kind, key, language) for key in keys],
             "mentees": wanted.reindex(keys, fill_value=0).to_numpy(dtype=np.int64),
             "mentors": offering.reindex(keys, fill_value=0).to_numpy(dtype=np.int64),
             "capacity": capacity.reindex(keys, fill_value=0).to_numpy(dtype=np.int64),
@@ -323,7 +458,8 @@ def supply_and_demand(mentees: pd.DataFrame, mentors: pd.DataFrame) -> pd.DataFr
     return pd.concat(frames, ignore_index=True)
 
 
-def goal_coverage(mentees: pd.DataFrame, mentors: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+def goal_coverage(mentees: pd.DataFrame, mentors: pd.DataFrame, pairs: pd.DataFrame,
+                  language: str = "en") -> pd.DataFrame:
     """For each goal: matched mentees who have it, and how many of them got a mentor offering it."""
     goals = mentees["goals"].loc[pairs["mentee_id"]].to_numpy()
     topics = mentors["topics"].loc[pairs["mentor_id"]].to_numpy()
@@ -334,43 +470,52 @@ def goal_coverage(mentees: pd.DataFrame, mentors: pd.DataFrame, pairs: pd.DataFr
     per_mentee = wanted.groupby(["goals", "mentee_id"], sort=True)["covered"].any().reset_index()
     table = per_mentee.groupby("goals", sort=True)["covered"].agg(["size", "sum"]).reset_index()
     return pd.DataFrame({
-        "goal": [vocab.label("goals", key) for key in table["goals"]],
+        "goal": [label("goals", key, language) for key in table["goals"]],
         "mentees": table["size"].to_numpy(dtype=np.int64),
         "covered": table["sum"].to_numpy(dtype=np.int64),
     })
 
 
 def _summary(round, scores, matching, pairs) -> pd.DataFrame:
+    """The Summary sheet: ``item`` (in the round's language) and ``value``, indexed by a stable
+    English key (``mentees``, ``mean_score`` ...) that the command line's summary reads."""
+    language = round.config.language
     assignment = matching.assignment
     certificate = assignment.certificate
     gap = getattr(certificate, "gap", None) if not isinstance(certificate, dict) else certificate.get("gap")
     n_matched = pairs["mentee_id"].nunique()
     weights = ", ".join(f"{name} {weight:.2f}" for name, weight in scores.weights.items())
+    missing = t("value.not_available", language)
     rows = [
-        ("Round", round.config.name),
-        ("Mentees", len(round.mentees)),
-        ("Mentors", len(round.mentors)),
-        ("Mentor places", int(round.mentors["capacity"].sum())),
-        ("Pairs", len(pairs)),
-        ("Matched mentees", n_matched),
-        ("Unmatched mentees", len(round.mentees) - n_matched),
-        ("Not included", len(not_included(round))),
-        ("Locked pairs", int(pairs["locked"].sum())),
-        ("Forbidden pairs", len(round.forbidden)),
-        ("Objective", matching.objective),
-        ("Solver status", assignment.status),
-        ("Solver engine", assignment.engine),
-        ("Optimality gap", "n/a" if gap is None else f"{gap:g}"),
-        ("Mean score", f"{pairs['score'].mean():.1f}" if len(pairs) else "n/a"),
-        ("Minimum score", f"{pairs['score'].min():.1f}" if len(pairs) else "n/a"),
-        ("Feasible pairs", f"{scores.feasible.mean():.0%}"),
-        ("Weights", weights),
-        ("Minimum score setting", f"{round.config.scoring.min_score:g}"),
-        ("Same organisation allowed", "no" if round.config.constraints.same_organisation else "yes"),
-        ("Data issues", f"{(round.issues['severity'] == 'error').sum()} errors, "
-                        f"{(round.issues['severity'] == 'warning').sum()} warnings"),
+        ("round", round.config.name),
+        ("mentees", len(round.mentees)),
+        ("mentors", len(round.mentors)),
+        ("mentor_places", int(round.mentors["capacity"].sum())),
+        ("pairs", len(pairs)),
+        ("matched_mentees", n_matched),
+        ("unmatched_mentees", len(round.mentees) - n_matched),
+        ("not_included", len(not_included(round))),
+        ("locked_pairs", int(pairs["locked"].sum())),
+        ("forbidden_pairs", len(round.forbidden)),
+        ("objective", matching.objective),
+        ("solver_status", assignment.status),
+        ("solver_engine", assignment.engine),
+        ("optimality_gap", missing if gap is None else f"{gap:g}"),
+        ("mean_score", f"{pairs['score'].mean():.1f}" if len(pairs) else missing),
+        ("minimum_score", f"{pairs['score'].min():.1f}" if len(pairs) else missing),
+        ("feasible_pairs", f"{scores.feasible.mean():.0%}" if scores.feasible.size else missing),
+        ("weights", weights),
+        ("min_score_setting", f"{round.config.scoring.min_score:g}"),
+        ("same_organisation_allowed",
+         t("value.no" if round.config.constraints.same_organisation else "value.yes", language)),
+        ("data_issues", t("summary.data_issues_value", language,
+                          errors=int((round.issues["severity"] == "error").sum()),
+                          warnings=int((round.issues["severity"] == "warning").sum()))),
     ]
-    return pd.DataFrame(rows, columns=["item", "value"]).astype(str)
+    keys = [key for key, _ in rows]
+    return pd.DataFrame({"item": [t(f"summary.{key}", language) for key in keys],
+                         "value": [str(value) for _, value in rows]},
+                        index=pd.Index(keys, name="key"))
 
 
 def _explode(column: pd.Series) -> pd.Series:

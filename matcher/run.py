@@ -10,30 +10,60 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import process
 
 from matcher import __version__
 from matcher.config import OBJECTIVES, RoundConfig, load_config
 from matcher.errors import InputError
+from matcher.history import Plan, prepare
 from matcher.intake import Round, load_round
+from matcher.readers import read_table
+from matcher.introductions import introduction_letters, load_templates
 from matcher.report import write_outputs
 from matcher.report.audit import file_sha256
+from matcher.i18n import LANGUAGES, sheet_name
+from matcher.report.tables import header, stable_names
 from matcher.results import build_tables
 from matcher.scoring import Scores, score_round
-from matcher.solver import Certificate, Matching, match_round
+from matcher.solver import Certificate, Matching
 
-#: Accepted spellings in the workbook's decision column (English and Finnish), lower-cased.
+#: Accepted spellings in the workbook's decision column (English, Finnish and Swedish),
+#: lower-cased -> ``keep`` or ``reject``: the workbook's drop-down words in every output language, and more.
 DECISION_WORDS = {
     "keep": "keep", "k": "keep", "yes": "keep", "y": "keep", "ok": "keep", "accept": "keep",
     "kyllä": "keep", "pidä": "keep", "pidetään": "keep", "hyväksy": "keep",
+    "ja": "keep", "behåll": "keep", "godkänn": "keep",
     "reject": "reject", "r": "reject", "no": "reject", "n": "reject", "x": "reject",
     "ei": "reject", "hylkää": "reject", "hylätään": "reject",
+    "nej": "reject", "avvisa": "reject", "avböj": "reject", "avslå": "reject",
 }
+#: Columns of the decisions table read from a reviewed workbook and carried into the next one.
+CARRIED_COLUMNS = ("mentee_id", "mentor_id", "decision", "notes", "moved_from")
+
+
+#: the columns a decisions file must have
+DECISION_COLUMNS = ("mentee_id", "mentor_id", "decision")
+
+
+class DataErrors(InputError):
+    """The round has data errors, so nothing was matched (exit code 2).
+
+    ``issues`` holds the errors (the issues table's columns), for the CLI to print.
+    """
+
+    def __init__(self, issues: pd.DataFrame, config_path: Path | None, language: str = "en"):
+        self.issues = issues.reset_index(drop=True)
+        self.config_path = config_path
+        self.language = language
+        super().__init__(f"the round has {len(issues)} data error(s); nothing was matched. "
+                         f"Run 'matcher validate {config_path or 'ROUND'}' to see them and fix "
+                         "the spreadsheets or the config.")
 
 
 @dataclass(repr=False)
@@ -47,6 +77,8 @@ class RunResult:
     outdir: Path
     files: list[Path]
     audit: dict
+    #: what came from history and a published result (``run_round(..., incremental=...)``, ``rematch``)
+    history: Plan | None = None
 
     def __repr__(self) -> str:
         n_pairs = len(self.tables["pairs"])
@@ -56,8 +88,11 @@ class RunResult:
 
 def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None, *,
               objective: str | None = None, decisions: str | Path | None = None,
-              pseudonymise: bool = False,
-              on_step: Callable[[str], None] | None = None) -> RunResult:
+              pseudonymise: bool = False, draft_introductions: bool = False,
+              discard_decisions: bool = False,
+              on_step: Callable[[str], None] | None = None,
+              incremental: str | Path | None = None, release: Sequence[str] = (),
+              only_released: bool = False) -> RunResult:
     """Run a whole round and write its output folder.
 
     Parameters
@@ -74,14 +109,34 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
         ``keep`` / ``reject`` decisions become locked / forbidden pairs.
     pseudonymise : bool
         Write ids instead of names and e-mails in every output.
+    draft_introductions : bool
+        Write introduction letters for every proposed pair (status ``draft``), not only for the
+        kept ones (:mod:`matcher.introductions`).
+    discard_decisions : bool
+        Replace an output folder whose ``pairs.xlsx`` holds keep / reject decisions that this
+        run does not carry in (through ``decisions``). Without it such a run is refused, so
+        review work is never lost by a re-run that forgot ``--decisions``.
     on_step : callable, optional
         Called with each step name (``"reading"``, ``"scoring"``, ``"solving"``, ``"writing"``)
         when it starts, for progress displays.
+    incremental : path, optional
+        A published output of this round (folder or its ``pairs.xlsx``): every published pair
+        stays exactly as it is, and only new, released or still unmatched mentees are matched
+        into the remaining places. The pairs get a ``status`` (``new``, ``published``...) and
+        ``introductions.csv`` holds only the new pairs. ``[history]`` in the config applies too.
+    release : sequence of str
+        Mentees (id or e-mail) whose published pairs end now (needs ``incremental``): the old
+        pairs are forbidden and recorded in ``audit.json``.
+    only_released : bool
+        Only the released mentees get a new mentor; everyone else stays as published
+        (:func:`rematch`).
 
     Raises
     ------
     InputError
-        Unreadable input, or data errors found by validation (exit code 2).
+        Unreadable input, or a letter template that cannot be used (exit code 2).
+    DataErrors
+        Data errors found by validation; nothing was matched (exit code 2).
     InfeasibleLocksError
         Locked or kept pairs that cannot all hold (exit code 3).
 
@@ -98,103 +153,314 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
             raise InputError(f"unknown objective {objective!r}; choose one of: {', '.join(OBJECTIVES)}")
         config = config.replace(solver=dataclasses.replace(config.solver, objective=objective))
 
+    templates = load_templates(config)  # a broken template stops the run before any work
     step("reading")
     round = load_round(config)
     if not round.ok:
-        n_errors = int((round.issues["severity"] == "error").sum())
-        raise InputError(f"the round has {n_errors} data error(s); nothing was matched. "
-                         f"Run 'matcher validate {config.path or 'ROUND'}' to see them and fix the "
-                         "spreadsheets or the config.")
+        raise DataErrors(round.issues[round.issues["severity"] == "error"], config.path,
+                         config.language)
     carried = read_decisions(decisions, round) if decisions else _no_decisions()
+    outdir = Path(outdir) if outdir else (config.output or config.base_dir / "output")
+    if not discard_decisions:
+        check_decisions_kept(outdir, carried, round)
     round = apply_decisions(round, carried)
+    _check_not_published(outdir, incremental)
+    round, plan = prepare(round, incremental=incremental, release=release,
+                          only_released=only_released)
 
     step("scoring")
     scores = score_round(round)
 
     step("solving")
-    matching = match_round(round, scores)
+    matching = plan.solve(round, scores)
 
     step("writing")
     tables = build_tables(round, scores, matching, pseudonymise=pseudonymise)
     tables["decisions"] = _carried_decisions(carried, tables["pairs"])
-    outdir = Path(outdir) if outdir else (config.output or config.base_dir / "output")
+    _carry_notes(tables, carried)
+    plan.annotate(round, scores, tables)
+    # published and continuing pairs were introduced before: letters for the others only
+    tables["introductions"] = introduction_letters(round, plan.to_introduce(tables["pairs"]),
+                                                   drafts=draft_introductions, templates=templates)
     audit = build_audit(config, round, matching, tables, decisions, pseudonymise,
                         time.perf_counter() - started)
-    files = write_outputs(tables, outdir, audit=audit, title=config.name)
-    return RunResult(round, scores, matching, tables, outdir, files, audit)
+    if plan.note.active:
+        audit["history"] = plan.note.audit()
+    files = write_outputs(tables, outdir, audit=audit, title=config.name,
+                          sender=config.introductions.sender, language=config.language)
+    return RunResult(round, scores, matching, tables, outdir, files, audit, plan)
+
+
+def rematch(config: str | Path | RoundConfig, published: str | Path, release: Sequence[str],
+            outdir: str | Path | None = None, *, objective: str | None = None,
+            pseudonymise: bool = False, draft_introductions: bool = False,
+            on_step: Callable[[str], None] | None = None) -> RunResult:
+    """End published pairs that did not work out and find each released mentee a new mentor.
+
+    Every other published pair stays exactly as it is and nobody else is matched: each released
+    mentee gets the best mentor with a free place (optimal over all released mentees, with the
+    certificate), never the old one. The old pairs are forbidden, kept as ``reject`` decisions in
+    the new workbook and listed in ``audit.json`` (``history.released``), so later runs and rounds
+    that read this output never propose them again.
+
+    Parameters
+    ----------
+    config : path or RoundConfig
+        The round config.
+    published : path
+        The published output folder (or its ``pairs.xlsx``).
+    release : sequence of str
+        Mentees (id or e-mail) whose pairs end.
+    outdir : path, optional
+        The new output folder; default: ``<published folder>-rematch``. Never the published one.
+    objective, pseudonymise, draft_introductions, on_step
+        As for :func:`run_round`.
+
+    Returns
+    -------
+    RunResult
+        ``result.history.released`` holds the ended pairs; the Alternatives table the next best
+        mentors of each released mentee; the Unmatched table says why one got nobody.
+
+    Raises
+    ------
+    InputError
+        A released mentee is not in the round or has no published pair.
+
+    Examples
+    --------
+    >>> result = rematch("round.toml", "output", ["aino@example.fi"], "output-2")  # doctest: +SKIP
+    >>> result.tables["pairs"].query("status == 'new'")                            # doctest: +SKIP
+    """
+    if not release:
+        raise InputError("name at least one mentee to release: --release MENTEE (id or e-mail)")
+    published = Path(published)
+    folder = published if published.is_dir() else published.parent
+    outdir = outdir or folder.with_name(folder.name + "-rematch")
+    return run_round(config, outdir, objective=objective, pseudonymise=pseudonymise,
+                     draft_introductions=draft_introductions, on_step=on_step,
+                     incremental=published, release=release, only_released=True)
+
+
+def _check_not_published(outdir: Path, published: str | Path | None) -> None:
+    """A published result is what the coordinator sent out: never replace it."""
+    if published is None:
+        return
+    published = Path(published)
+    folder = published if published.is_dir() else published.parent
+    if outdir.resolve() == folder.resolve():
+        raise InputError(f"the output folder {outdir} is the published result itself; write the "
+                         "new result elsewhere with -o DIR, so the published one is kept")
 
 
 def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
-    """The coordinator's keep / reject decisions from a workbook or CSV, by id.
+    """The coordinator's decisions, moves and notes from a reviewed workbook or CSV, by id.
 
-    Reads the *Pairs* sheet (its ``decision`` column) and, when present, the *Decisions* sheet a
-    previous run carried forward; a decision on the Pairs sheet wins over an older one for the
-    same pair. Returns columns ``mentee_id, mentor_id, decision`` with decision ``keep``/``reject``.
+    Reads the *Pairs* sheet (its ``decision``, ``move to`` and ``notes`` columns), the
+    *Unmatched* sheet (``move to`` and ``notes``) and, when present, the *Decisions* sheet a
+    previous run carried forward; what the Pairs and Unmatched sheets say wins over an older
+    decision for the same pair. Headers may be the workbook's human ones or the stable names.
+
+    A move (the new mentor's e-mail, name or id typed in ``move to``) becomes ``keep`` for the
+    mentee with the new mentor, with ``moved_from`` the old mentor; it replaces any keep of the
+    old pair (typing ``reject`` as well also forbids the old pair), and the row's note goes with
+    the mentee to the new pair.
+
+    Returns
+    -------
+    DataFrame
+        ``mentee_id, mentor_id, decision, notes, moved_from``; decision is ``keep``, ``reject``
+        or ``""`` (a note only); ``mentor_id`` is ``""`` for a note on an unmatched mentee.
+
+    Raises
+    ------
+    InputError
+        Unreadable file, missing columns, an unknown decision word or a ``move to`` naming no
+        mentor (with the closest names and e-mails as did-you-mean).
     """
     path = Path(path)
     if not path.exists():
         raise InputError(f"decisions file {path} not found: pass the pairs.xlsx you edited")
-    frames = []
+    frames: list[tuple[str, pd.DataFrame, str]] = []
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         try:
             sheets = pd.read_excel(path, sheet_name=None, dtype=str, engine="openpyxl")
         except Exception as exc:  # openpyxl raises many types for broken files
             raise InputError(f"cannot read decisions workbook {path}: {exc}") from None
-        for name in ("Decisions", "Pairs"):
-            if name in sheets:
-                frames.append((name, sheets[name]))
-        if not any(name == "Pairs" for name, _ in frames):
-            raise InputError(f"{path.name} has no 'Pairs' sheet (sheets: {', '.join(sheets)}); "
-                             "pass the pairs.xlsx written by 'matcher run'")
-    elif path.suffix.lower() in (".csv", ".txt"):
-        try:
-            frames.append((path.name, pd.read_csv(path, dtype=str, encoding="utf-8-sig")))
-        except Exception as exc:
-            raise InputError(f"cannot read decisions file {path}: {exc}") from None
+        # the sheets by table, whichever of the three languages the workbook was written in; or,
+        # renamed, any sheet with the decision columns
+        named = {sheet_name(key, language): key for key in ("decisions", "unmatched", "pairs")
+                 for language in LANGUAGES}
+        found = {named[name]: (name, frame) for name, frame in sheets.items() if name in named}
+        if "pairs" not in found:
+            renamed = [(name, frame) for name, frame in sheets.items()
+                       if set(DECISION_COLUMNS) <= set(stable_names(frame.columns))]
+            found.update({"pairs": renamed[0]} if renamed else {})
+        if "pairs" not in found:
+            raise InputError(f"{path.name} has no '{sheet_name('pairs', round.config.language)}' "
+                             f"sheet (sheets: {', '.join(sheets)}) and no sheet with the columns "
+                             f"{', '.join(DECISION_COLUMNS)}; pass the pairs.xlsx written by 'matcher run'")
+        frames = [(*found[key], key) for key in ("decisions", "unmatched", "pairs") if key in found]
+    elif path.suffix.lower() in (".csv", ".txt", ".tsv"):
+        # any delimiter and encoding a spreadsheet program saves CSV in, as for the exports
+        frames.append((path.name, read_table(path), "pairs"))
     else:
         raise InputError(f"decisions file {path.name}: use the .xlsx written by 'matcher run' "
                          "or a .csv with columns mentee_id, mentor_id, decision")
-    decisions = [_decision_rows(frame, f"{path.name}, sheet {name}" if name != path.name else path.name)
-                 for name, frame in frames]
+    finder = MentorFinder(round.mentors)
+    decisions = [_decision_rows(frame, f"{path.name}, sheet {name}" if name != path.name else path.name,
+                                finder, unmatched=key == "unmatched")
+                 for name, frame, key in frames]
     table = pd.concat(decisions, ignore_index=True)
-    # later frames (the Pairs sheet) override earlier ones (carried decisions)
-    return table.drop_duplicates(["mentee_id", "mentor_id"], keep="last").reset_index(drop=True)
+    # a moved pair kept on a later sheet is still the move (its Pairs row shows a plain "keep")
+    moved_from = (table[table["moved_from"] != ""].drop_duplicates(["mentee_id", "mentor_id"], keep="last")
+                  .set_index(["mentee_id", "mentor_id"])["moved_from"])
+    # later frames (the Pairs sheet) override earlier ones (carried decisions); a row left with
+    # neither decision nor note only cleared an older decision (the pair was moved away)
+    table = table.drop_duplicates(["mentee_id", "mentor_id"], keep="last")
+    earlier = moved_from.reindex(pd.MultiIndex.from_frame(table[["mentee_id", "mentor_id"]])).fillna("")
+    table["moved_from"] = table["moved_from"].where(
+        (table["moved_from"] != "") | (table["decision"] != "keep"), earlier.to_numpy())
+    table = table[(table["decision"] != "") | (table["notes"] != "")]
+    return table.reset_index(drop=True)
 
 
-def _decision_rows(frame: pd.DataFrame, where: str) -> pd.DataFrame:
-    frame = frame.rename(columns=lambda c: str(c).strip())
-    missing = [c for c in ("mentee_id", "mentor_id", "decision") if c not in frame.columns]
+def check_decisions_kept(outdir: Path, carried: pd.DataFrame, round: Round) -> None:
+    """Refuse to replace ``outdir`` when its workbook holds decisions ``carried`` does not.
+
+    Raises
+    ------
+    InputError
+        ``outdir/pairs.xlsx`` holds keep / reject decisions (typed on its Pairs sheet or carried
+        on its Decisions sheet) missing from ``carried``, or it cannot be read to find out.
+    """
+    workbook = outdir / "pairs.xlsx"
+    if not workbook.is_file():
+        return
+    fix = (f"run again with --decisions {workbook} to carry them into the new round, or with "
+           "--discard-decisions to replace them")
+    try:
+        typed = read_decisions(workbook, round)
+    except InputError as error:
+        raise InputError(f"{workbook} could not be checked for review decisions ({error}), and "
+                         f"this run would replace it: {fix}") from None
+    key = ["mentee_id", "mentor_id", "decision"]
+    lost = typed.merge(carried[key], on=key, how="left", indicator=True)["_merge"] == "left_only"
+    if lost.any():
+        raise InputError(f"{workbook} holds {int(lost.sum())} review decision(s) or note(s) "
+                         f"that this run does not carry in, and replacing the folder would lose "
+                         f"them: {fix}")
+
+
+class MentorFinder:
+    """Finds the mentor a coordinator typed into ``move to``: by e-mail, id or name.
+
+    Case and extra spaces do not matter; a name shared by two mentors must be typed as an
+    e-mail. Anything else (a typo, "Ohman" for "Öhman") is an error naming the closest mentors'
+    names and e-mails: did you mean ...?
+    """
+
+    def __init__(self, mentors: pd.DataFrame):
+        ids = mentors.index.astype(str)
+        self.keys: dict[str, list[str]] = {}
+        for column in ("email", "name"):
+            if column in mentors.columns:
+                for key, mentor_id in zip(mentors[column].fillna("").astype(str), ids):
+                    if key.strip():
+                        self.keys.setdefault(_typed(key), []).append(mentor_id)
+        for mentor_id in ids:
+            self.keys.setdefault(_typed(mentor_id), [mentor_id])
+        # what a did-you-mean names: each mentor once, as "e-mail (name)"
+        emails = mentors["email"].fillna("").astype(str) if "email" in mentors.columns else ids.to_series()
+        names = mentors["name"].fillna("").astype(str) if "name" in mentors.columns else ids.to_series()
+        self.shown = {mentor_id: f"{email} ({name})" if email and name else email or name or mentor_id
+                      for mentor_id, email, name in zip(ids, emails, names)}
+
+    def find(self, typed: str, where: str) -> str:
+        """The id of the mentor ``typed`` names; ``where`` says row and column for errors."""
+        found = sorted(set(self.keys.get(_typed(typed), ())))
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise InputError(f"'{typed}' in {where} names {len(found)} mentors: type the mentor's "
+                             "e-mail instead")
+        guesses = process.extract(_typed(typed), list(self.keys), limit=9, score_cutoff=60)
+        closest = list(dict.fromkeys(i for key, _, _ in guesses for i in self.keys[key]))[:3]
+        hint = (" Did you mean " + " or ".join(f"'{self.shown[i]}'" for i in closest) + "?"
+                if closest else "")
+        raise InputError(f"no mentor '{typed}' in {where}.{hint} Type the new mentor's e-mail or "
+                         "name as on the Mentors sheet, or leave the cell empty.")
+
+
+def _typed(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def _decision_rows(frame: pd.DataFrame, where: str, finder: MentorFinder,
+                   unmatched: bool = False) -> pd.DataFrame:
+    # stable column names, and the rows numbered as the spreadsheet shows them (header = row 1)
+    frame = frame.set_axis(stable_names(frame.columns), axis=1).set_axis(pd.RangeIndex(2, 2 + len(frame)))
+    if frame.columns.duplicated().any():
+        # one column twice (a stable name typed beside the human header): the last filled cell wins
+        filled = frame.astype(object).where(frame.fillna("").astype(str).apply(lambda c: c.str.strip()) != "")
+        frame = filled.T.groupby(level=0, sort=False).last().T
+    needed = ("mentee_id",) if unmatched else ("mentee_id", "mentor_id", "decision")
+    missing = [c for c in needed if c not in frame.columns]
     if missing:
         raise InputError(f"{where}: column(s) {', '.join(missing)} not found (found: "
                          f"{', '.join(map(str, frame.columns))}); keep the headers matcher wrote")
-    words = frame["decision"].fillna("").astype(str).str.strip().str.lower()
+
+    def column(name: str) -> pd.Series:
+        values = frame[name] if name in frame.columns else pd.Series("", index=frame.index)
+        return values.fillna("").astype(str).str.strip()
+
+    words = column("decision").str.lower()
     unknown = words[(words != "") & ~words.isin(DECISION_WORDS)]
     if len(unknown):
-        row = int(unknown.index[0]) + 2  # header is spreadsheet row 1
-        value = unknown.iloc[0]
-        guess = process.extractOne(value, ["keep", "reject"], score_cutoff=50)
-        hint = f" — did you mean '{guess[0]}'?" if guess else ""
-        raise InputError(f"unknown decision '{value}' in row {row} of {where}, column 'decision'"
-                         f"{hint} Use keep, reject or leave it empty.")
-    chosen = frame[words != ""]
-    return pd.DataFrame({
-        "mentee_id": chosen["mentee_id"].astype(str).str.strip().to_numpy(),
-        "mentor_id": chosen["mentor_id"].astype(str).str.strip().to_numpy(),
-        "decision": words[words != ""].map(DECISION_WORDS).to_numpy(),
+        shown = []
+        for row, value in unknown.head(5).items():
+            guess = process.extractOne(value, DECISION_WORDS, score_cutoff=50)
+            shown.append(f"'{value}' in row {row}" + (f" (did you mean '{guess[0]}'?)" if guess else ""))
+        also = f"; also {', '.join(shown[1:])}" if len(shown) > 1 else ""
+        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        raise InputError(f"unknown decision {shown[0]} of {where}, column 'decision'{also}{more}. "
+                         "Use keep or reject (pidä / hylkää, behåll / avvisa), or leave the cell "
+                         "empty.")
+    table = pd.DataFrame({
+        "mentee_id": column("mentee_id"), "mentor_id": column("mentor_id"),
+        "decision": words.map(DECISION_WORDS).fillna(""), "notes": column("notes"),
+        "moved_from": column("moved_from"),
     })
+    moves = column("move_to")
+    moving = np.flatnonzero(moves != "")
+    if moving.size:
+        old = table.iloc[moving]
+        targets = [finder.find(moves.iloc[k], f"row {k + 2} of {where}, column '{header('move_to')}'")
+                   for k in moving]
+        moved = pd.DataFrame({"mentee_id": old["mentee_id"].to_numpy(), "mentor_id": targets,
+                              "decision": "keep", "notes": old["notes"].to_numpy(),
+                              "moved_from": old["mentor_id"].to_numpy()})
+        # the old pair keeps only a reject: a move never locks the pair it moves away from
+        position = table.index[moving]
+        table.loc[position, "decision"] = table.loc[position, "decision"].where(
+            table.loc[position, "decision"] == "reject", "")
+        table.loc[position, "notes"] = ""
+        table = pd.concat([table, moved], ignore_index=True)
+    keep = (table["decision"] != "") | (table["notes"] != "") | table.index.isin(moving)
+    return table[keep].reset_index(drop=True)
 
 
 def _no_decisions() -> pd.DataFrame:
-    return pd.DataFrame({"mentee_id": pd.Series(dtype=str), "mentor_id": pd.Series(dtype=str),
-                         "decision": pd.Series(dtype=str)})
+    return pd.DataFrame({name: pd.Series(dtype=str) for name in CARRIED_COLUMNS})
 
 
 def apply_decisions(round: Round, decisions: pd.DataFrame) -> Round:
-    """A copy of ``round`` where kept pairs are locked and rejected pairs forbidden.
+    """A copy of ``round`` where kept and moved-to pairs are locked and rejected pairs forbidden.
 
     Decisions about people no longer in the round (they withdrew) are reported as warnings and
-    otherwise ignored.
+    otherwise ignored. Notes change nothing here; :func:`run_round` carries them over.
     """
+    decisions = decisions[decisions["decision"] != ""]
     if decisions.empty:
         return round
     known = decisions["mentee_id"].isin(round.mentees.index) & decisions["mentor_id"].isin(round.mentors.index)
@@ -211,8 +477,10 @@ def apply_decisions(round: Round, decisions: pd.DataFrame) -> Round:
 
     def pairs(kind: str) -> pd.DataFrame:
         chosen = decisions[decisions["decision"] == kind]
+        moved = chosen.get("moved_from", pd.Series("", index=chosen.index)).fillna("").to_numpy() != ""
         return pd.DataFrame({"mentee_id": chosen["mentee_id"].to_numpy(),
-                             "mentor_id": chosen["mentor_id"].to_numpy(), "source": "decisions"})
+                             "mentor_id": chosen["mentor_id"].to_numpy(),
+                             "source": np.where(moved, "move", "decisions")})
 
     locked = pd.concat([round.locked, pairs("keep")], ignore_index=True)
     locked = locked.drop_duplicates(["mentee_id", "mentor_id"], keep="first").reset_index(drop=True)
@@ -222,11 +490,22 @@ def apply_decisions(round: Round, decisions: pd.DataFrame) -> Round:
 
 
 def _carried_decisions(carried: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
-    """Every decision so far, to be written into the new workbook so the next run keeps them."""
+    """Every decision and note so far, written into the new workbook so the next run keeps them."""
     kept = pairs.loc[pairs["decision"] == "keep", ["mentee_id", "mentor_id", "decision"]]
-    table = pd.concat([carried, kept], ignore_index=True)
+    table = pd.concat([carried, kept], ignore_index=True).fillna("")
     table = table.drop_duplicates(["mentee_id", "mentor_id"], keep="first")
-    return table.sort_values(["mentee_id", "mentor_id"], kind="stable").reset_index(drop=True)
+    return (table[list(CARRIED_COLUMNS)].sort_values(["mentee_id", "mentor_id"], kind="stable")
+            .reset_index(drop=True))
+
+
+def _carry_notes(tables: dict[str, pd.DataFrame], carried: pd.DataFrame) -> None:
+    """Show each carried note beside its pair (or its unmatched mentee) in the new workbook."""
+    notes = carried[carried["notes"] != ""].set_index(["mentee_id", "mentor_id"])["notes"]
+    for key in ("pairs", "unmatched"):
+        table = tables[key]
+        mentors = table["mentor_id"] if "mentor_id" in table.columns else pd.Series("", index=table.index)
+        found = notes.reindex(pd.MultiIndex.from_arrays([table["mentee_id"], mentors]))
+        table["notes"] = found.fillna("").to_numpy(dtype=object)
 
 
 def build_audit(config: RoundConfig, round: Round, matching: Matching, tables: dict,
@@ -252,6 +531,7 @@ def build_audit(config: RoundConfig, round: Round, matching: Matching, tables: d
             "mentor_places": int(round.mentors["capacity"].sum()),
             "pairs": len(tables["pairs"]), "unmatched": len(tables["unmatched"]),
             "locked": int(tables["pairs"]["locked"].sum()), "forbidden": len(round.forbidden),
+            "introduction_letters": len(tables.get("introductions", ())),
             "errors": int((round.issues["severity"] == "error").sum()),
             "warnings": int((round.issues["severity"] == "warning").sum()),
         },

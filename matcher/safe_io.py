@@ -6,7 +6,7 @@ Two dangers when matcher writes what people typed into a form:
   form becomes a live formula when a coordinator opens the CSV or workbook in a spreadsheet.
   :func:`neutralise` follows the OWASP CSV-injection guidance: a text cell that starts with ``=``,
   ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so it is shown as text.
-  Numbers are never changed.
+  Control characters (NUL, ESC...) are removed. Numbers are never changed.
 * **Half-written output.** A crash, a full disk or Ctrl-C halfway through must not leave a
   coordinator with a folder that mixes this run's pairs with last run's report.
   :func:`atomic_output_dir` builds the whole folder next to its destination and swaps it in with
@@ -21,19 +21,31 @@ Example
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import re
 import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from matcher.errors import InputError
+from matcher.errors import InputError, OutputBusyError
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock
+    fcntl = None  # type: ignore[assignment]
 
 #: First characters that make a spreadsheet treat a text cell as a formula (OWASP).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+#: Control characters removed from every written cell: NUL breaks CSV readers, ESC drives
+#: terminals, and none of them can be typed into a form on purpose (tab, newline and CR stay).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: The file that marks a folder as a matcher output folder, which a new run may replace.
 OUTPUT_MARKER = "audit.json"
 
@@ -55,9 +67,19 @@ def neutralise(value: Any) -> Any:
     >>> neutralise("@SUM(A1)"), neutralise("Öhman"), neutralise(2.5)
     ("'@SUM(A1)", 'Öhman', 2.5)
     """
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = strip_controls(value)
+    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without control characters (NUL, ESC, ...); tab, newline and CR are kept.
+
+    >>> strip_controls("Nul\\x00Esc\\x1b[31m")
+    'NulEsc[31m'
+    """
+    return _CONTROLS.sub("", text)
 
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -78,12 +100,15 @@ def neutralise_series(series: pd.Series) -> pd.Series:
 
     Example
     -------
-    >>> neutralise_series(pd.Series(["+358 40 1234", "Öhman", None])).tolist()
-    ["'+358 40 1234", 'Öhman', nan]
+    >>> safe = neutralise_series(pd.Series(["+358 40 1234", "Öhman", None]))
+    >>> safe.tolist()[:2], bool(safe.isna().iloc[2])
+    (["'+358 40 1234", 'Öhman'], True)
     """
     if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
         return series
     if isinstance(series.dtype, pd.StringDtype):
+        if series.str.contains(_CONTROLS).any():
+            series = series.str.replace(_CONTROLS, "", regex=True)
         # the first character against a set: several times faster than a regex match per cell,
         # and most columns have nothing to change
         risky = series.str[:1].isin(FORMULA_TRIGGERS)
@@ -129,9 +154,17 @@ def atomic_output_dir(outdir: str | Path, marker: str | None = OUTPUT_MARKER) ->
     """Build an output folder in a temporary sibling and move it into place when complete.
 
     Yields the temporary folder to write into. When the ``with`` block ends without an exception,
-    an existing ``outdir`` is renamed to a backup, the new folder is renamed to ``outdir`` and the
-    backup is deleted. On any exception the temporary folder is removed and ``outdir`` is left
-    exactly as it was.
+    the files of an existing ``outdir`` that matcher did not write (a coordinator's notes, a
+    saved copy of the workbook) are linked into the new folder, the old folder is renamed to a
+    backup, the new one is renamed to ``outdir`` and the backup is deleted. On any exception, and
+    on SIGTERM or SIGHUP (which become ``SystemExit``), the temporary folder is removed and
+    ``outdir`` is left exactly as it was.
+
+    Only one run at a time may write ``outdir``: an exclusive lock (``flock``) on a hidden
+    ``.<name>.lock`` file beside it is held throughout, and a second run fails at once with
+    :class:`OutputBusyError`. Holding the lock, the run first cleans up after runs that died
+    (killed with SIGKILL, power loss): their hidden ``.<name>.new-*`` folders hold names and
+    e-mails and are deleted, and a backup left between the two renames is put back.
 
     Parameters
     ----------
@@ -146,6 +179,8 @@ def atomic_output_dir(outdir: str | Path, marker: str | None = OUTPUT_MARKER) ->
     ------
     InputError
         ``outdir`` is a file, is a folder matcher did not write, or cannot be written.
+    OutputBusyError
+        Another run is writing ``outdir`` right now.
 
     Example
     -------
@@ -160,22 +195,149 @@ def atomic_output_dir(outdir: str | Path, marker: str | None = OUTPUT_MARKER) ->
     _check_replaceable(outdir, marker)
     try:
         outdir.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(dir=outdir.parent, prefix=f".{outdir.name}.new-"))
     except OSError as exc:
         raise _write_error(outdir, exc) from None
+    with output_lock(outdir), _termination_as_exit():
+        recover_output_dir(outdir)
+        _check_replaceable(outdir, marker)
+        try:
+            tmp = Path(tempfile.mkdtemp(dir=outdir.parent, prefix=f".{outdir.name}.new-"))
+        except OSError as exc:
+            raise _write_error(outdir, exc) from None
+        try:
+            yield tmp
+            # mkdtemp makes a private (0700) folder; the published folder gets the usual permissions
+            umask = os.umask(0)
+            os.umask(umask)
+            tmp.chmod(0o777 & ~umask)
+            if outdir.is_dir():
+                _carry_foreign_files(outdir, tmp, marker)
+            _swap_in(tmp, outdir)
+        except OSError as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise _write_error(outdir, exc) from None
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+
+
+@contextlib.contextmanager
+def output_lock(outdir: Path) -> Iterator[None]:
+    """Hold the exclusive write lock of ``outdir`` (see :func:`atomic_output_dir`).
+
+    The lock file is deleted while still locked; a run that opened it just before checks, once it
+    holds its lock, that the path still names the file it locked, and tries again if not. The
+    operating system releases a lock when its process dies, so a killed run never leaves one.
+    Where ``fcntl`` does not exist (Windows) runs are not locked against each other.
+    """
+    if fcntl is None:
+        yield
+        return
+    path = outdir.parent / f".{outdir.name}.lock"
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise _write_error(outdir, exc) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise OutputBusyError(f"another matcher run is writing output folder {outdir} right "
+                                  "now; wait for it to finish and run again, or choose another "
+                                  "folder with -o") from None
+        try:
+            if os.fstat(fd).st_ino == os.stat(path).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        os.close(fd)  # the file was deleted by the run that held it: lock the new one
     try:
-        yield tmp
-        # mkdtemp makes a private (0700) folder; the published folder gets the usual permissions
-        umask = os.umask(0)
-        os.umask(umask)
-        tmp.chmod(0o777 & ~umask)
-        _swap_in(tmp, outdir)
-    except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise _write_error(outdir, exc) from None
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        os.close(fd)
+
+
+def recover_output_dir(outdir: Path) -> list[Path]:
+    """Clean up after runs into ``outdir`` that died; call only while holding its lock.
+
+    A backup folder (``.<name>.old-*``) is renamed back when ``outdir`` itself is missing (the
+    run died between its two renames); every other hidden ``.<name>.new-*`` or ``.<name>.old-*``
+    folder is deleted, since it holds personal data nobody will look at. Returns what was deleted.
+    """
+    leftovers = sorted(outdir.parent.glob(f".{outdir.name}.new-*")) + \
+        sorted(outdir.parent.glob(f".{outdir.name}.old-*"))
+    backups = [p for p in leftovers if p.name.startswith(f".{outdir.name}.old-")]
+    if not outdir.exists() and backups:
+        backups[-1].rename(outdir)
+        leftovers.remove(backups[-1])
+    for leftover in leftovers:
+        shutil.rmtree(leftover, ignore_errors=True)
+    return leftovers
+
+
+@contextlib.contextmanager
+def _termination_as_exit() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into ``SystemExit`` (so clean-up runs) while writing; main thread
+    only, and only where nobody installed a handler of their own."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+            previous[number] = signal.signal(number, stop)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _carry_foreign_files(old: Path, new: Path, marker: str | None) -> None:
+    """Hard-link (or copy) into ``new`` every entry of ``old`` matcher did not write there.
+
+    What matcher wrote is what the old folder's ``audit.json`` lists; without a readable one,
+    every entry the new run does not write again is kept. A kept name the new run writes as
+    well (a coordinator's own ``notes.txt``, say) keeps the coordinator's file as
+    ``notes (kept).txt``. The old folder is not changed, so a failure here loses nothing.
+    """
+    written = _matcher_files(old, marker)
+    for entry in sorted(old.iterdir()):
+        if entry.name in (written if written is not None else {p.name for p in new.iterdir()}):
+            continue
+        target = new / entry.name
+        if target.exists():
+            target = new / f"{entry.stem} (kept){entry.suffix}"
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, target, symlinks=True, copy_function=_link_or_copy)
+        else:
+            _link_or_copy(entry, target)
+
+
+def _matcher_files(folder: Path, marker: str | None) -> set[str] | None:
+    """Names of the files a matcher run wrote into ``folder`` (by its audit), or None if unknown."""
+    if marker is None:
+        return None
+    try:
+        audit = json.loads((folder / marker).read_text(encoding="utf-8"))
+        return {marker, *audit["output_sha256"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _link_or_copy(source: str | Path, target: str | Path) -> None:
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
 
 
 def _check_replaceable(outdir: Path, marker: str | None) -> None:
@@ -188,8 +350,7 @@ def _check_replaceable(outdir: Path, marker: str | None) -> None:
     if foreign:
         shown = ", ".join(repr(name) for name in foreign[:3]) + (", ..." if len(foreign) > 3 else "")
         raise InputError(f"output folder {outdir} already holds files matcher did not write "
-                         f"({shown}), and a run replaces the whole folder: choose a new folder "
-                         "with -o, or empty this one")
+                         f"({shown}): choose a new folder with -o, or empty this one")
 
 
 def _swap_in(new: Path, outdir: Path) -> None:

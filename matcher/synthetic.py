@@ -63,14 +63,14 @@ Q_CONSENT = ("I agree that my answers are used for matching / "
 FORMS_COLUMNS = ("Id", "Start time", "Completion time", "Email", "Name", "Last modified time")
 
 #: canonical field -> header, as a round config's [mentors.columns] / [mentees.columns]
-MENTOR_COLUMNS = {
+MENTOR_HEADERS = {
     "submitted_at": "Completion time", "email": "Email", "name": "Name",
     "organisation": Q_ORG_MENTOR, "field": Q_FIELD_MENTOR, "job_title": Q_TITLE,
     "years_experience": Q_YEARS, "years_in_finland": Q_YEARS_FI, "languages": Q_LANGUAGES_MENTOR,
     "topics": Q_TOPICS, "about": Q_ABOUT, "capacity": Q_CAPACITY, "city": Q_CITY,
     "meeting_mode": Q_MEETING, "gender": Q_GENDER, "consent": Q_CONSENT,
 }
-MENTEE_COLUMNS = {
+MENTEE_HEADERS = {
     "submitted_at": "Completion time", "email": "Email", "name": "Name",
     "organisation": Q_ORG_MENTEE, "field": Q_FIELD_MENTEE, "goals": Q_GOALS,
     "goals_text": Q_GOALS_TEXT, "languages": Q_LANGUAGES_MENTEE, "city": Q_CITY,
@@ -356,8 +356,8 @@ def write_round(folder: str | Path, n_mentors: int, n_mentees: int, seed: int = 
         else:
             frame.to_csv(path, index=False, sep=";", encoding="utf-8-sig")
     return write_config(folder / "round.toml", name=name, mentors_file=f"mentors.{fmt}",
-                        mentees_file=f"mentees.{fmt}", mentor_columns=MENTOR_COLUMNS,
-                        mentee_columns=MENTEE_COLUMNS)
+                        mentees_file=f"mentees.{fmt}", mentor_columns=MENTOR_HEADERS,
+                        mentee_columns=MENTEE_HEADERS)
 
 
 # --- building blocks -----------------------------------------------------------------------

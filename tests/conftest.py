@@ -7,6 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.helpers import write_csv
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -14,15 +16,6 @@ ROOT = Path(__file__).resolve().parents[1]
 def sample_round_path() -> Path:
     """The bundled bilingual sample round (data/samples/round.toml)."""
     return ROOT / "data" / "samples" / "round.toml"
-
-
-def write_csv(path: Path, frame: pd.DataFrame, sep: str = ",", encoding: str = "utf-8",
-              blank_rows: int = 0) -> Path:
-    """Write ``frame`` the way a spreadsheet program saves CSV (optionally with blank rows)."""
-    text = frame.to_csv(index=False, sep=sep, lineterminator="\r\n")
-    text += (sep * (len(frame.columns) - 1) + "\r\n") * blank_rows
-    path.write_bytes(text.encode(encoding))
-    return path
 
 
 @pytest.fixture

@@ -6,12 +6,12 @@ import codecs
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from matcher.errors import InputError
 from matcher.readers import decode, read_table, sniff_delimiter
 
-from conftest import write_csv
+from tests.helpers import write_csv
 
 FRAME = pd.DataFrame({
     " Name ": [" Aino Virtanen ", "Ahmed Hassan", None],
@@ -111,6 +111,12 @@ cells = st.text(alphabet=st.characters(codec="cp1252", exclude_characters="\r\x0
 def test_any_csv_round_trips_to_stripped_cells(tmp_path, data, sep, encoding):
     frame = pd.DataFrame(data, columns=["Nimi", "Kielet", "Kaupunki"])
     path = write_csv(tmp_path / "t.csv", frame, sep=sep, encoding=encoding)
+    if encoding == "cp1252":  # cp1252 bytes that are also valid UTF-8 ("Ã¤") are read as UTF-8
+        try:
+            path.read_bytes().decode("utf-8")
+            assume(all(ord(ch) < 128 for ch in path.read_text(encoding="cp1252")))
+        except UnicodeDecodeError:
+            pass
     table = read_table(path)
     expected = frame.apply(lambda c: c.str.strip()).replace("", None)
     kept = expected.notna().any(axis=1).to_numpy()

@@ -8,6 +8,8 @@ them into a sign-up form.
 from __future__ import annotations
 
 import csv
+import email
+import email.policy
 import io
 import json
 import shutil
@@ -21,9 +23,11 @@ import pandas as pd
 import pytest
 
 from matcher.errors import InputError
+from matcher.introductions import COLUMNS as LETTER_COLUMNS
 from matcher.report import write_outputs
-from matcher.report.csvs import introductions
-from matcher.report.tables import check_tables, component_columns
+from matcher.report.tables import check_tables, component_columns, stable_names
+from matcher.report.tables import header as human
+from matcher.report.xlsx import LAYOUTS, Layout, arranged
 
 FIRST = ["Aino", "Väinö", "Sanna", "Jyrki", "Elina", "Pääkkö", "Mikko", "Hanna", "Örjan", "Leena",
          "Ahmed", "Olga", "Tiina", "Matti", "Ella", "Juha"]
@@ -76,6 +80,9 @@ def make_tables(n_pairs: int = 30, n_unmatched: int = 4, n_mentors: int = 20,
                         f"{GOALS[(i + 2) % 6]}; you share Finnish (fluent)" for i in range(n_pairs)],
         "locked": locked,
         "decision": np.where(locked, "keep", ""),
+        "locked_by": np.where(locked, "kept in review", ""),
+        "move_to": "", "notes": "",
+        **_answers("mentee", n_pairs), **_answers("mentor", n_pairs),
     })
     pairs.loc[3, "decision"] = "reject"
     pairs.loc[4, "explanation"] = "@mention: both speak Swedish"
@@ -84,17 +91,22 @@ def make_tables(n_pairs: int = 30, n_unmatched: int = 4, n_mentors: int = 20,
         "mentee_email": mentee_emails[n_pairs:],
         "reason": ["No compatible mentor: no shared language with any of the 20 mentors."] * n_unmatched,
         "best_candidates": [f"{mentor_names[0]} (61.0, full)"] * n_unmatched,
+        "move_to": "", "notes": "", **_answers("mentee", n_unmatched),
     })
     mentors = pd.DataFrame({"mentor_id": mentor_ids, "mentor_name": mentor_names,
                             "mentor_email": mentor_emails, "capacity": capacity,
-                            "assigned": assigned, "remaining": capacity - assigned})
+                            "assigned": assigned, "remaining": capacity - assigned,
+                            "mentees": pd.Series(mentee_names[:n_pairs]).groupby(mentor_of).agg("; ".join)
+                            .reindex(range(n_mentors), fill_value="").to_numpy()})
     alternatives = pd.DataFrame({
         "mentee_id": np.repeat(mentee_ids, 3), "mentee_name": np.repeat(mentee_names, 3),
         "rank": np.tile([1, 2, 3], n_mentees),
         "mentor_id": [mentor_ids[(i * 7) % n_mentors] for i in range(3 * n_mentees)],
         "mentor_name": [mentor_names[(i * 7) % n_mentors] for i in range(3 * n_mentees)],
-        "score": np.round(rng.random(3 * n_mentees) * 60 + 30, 4), "feasible": True,
-        "note": np.where(rng.random(3 * n_mentees) < 0.5, "1 free place(s)", "full"),
+        "score": np.round(rng.random(3 * n_mentees) * 60 + 30, 4),
+        "score_change": np.round(rng.random(3 * n_mentees) * 20 - 10, 1),
+        "free_places": rng.integers(1, 3, 3 * n_mentees),
+        "note": "moving lowers the pair's score",
     })
     supply = pd.DataFrame({
         "dimension": ["language"] * 3 + ["field"] * 3 + ["goal"] * 2,
@@ -124,6 +136,20 @@ def make_tables(n_pairs: int = 30, n_unmatched: int = 4, n_mentors: int = 20,
     return {"pairs": pairs, "unmatched": unmatched, "not_included": not_included,
             "mentors": mentors, "alternatives": alternatives,
             "supply_demand": supply, "goal_coverage": coverage, "issues": issues, "summary": summary}
+
+
+def _answers(role: str, n: int) -> dict[str, list[str]]:
+    """Display answers as :func:`matcher.results.answers` writes them."""
+    fields = ["ICT", "Health care", "Education, Social work"]
+    out = {f"{role}_field": [fields[i % 3] for i in range(n)],
+           f"{role}_{'goals' if role == 'mentee' else 'topics'}": [
+               f"{GOALS[i % 6]}, {GOALS[(i + 1) % 6]}" for i in range(n)],
+           f"{role}_languages": ["Finnish (native), English (fluent)"] * n,
+           f"{role}_city": [["Helsinki", "Tampere", "Oulu"][i % 3] for i in range(n)],
+           f"{role}_meeting_mode": ["in person or remote"] * n}
+    if role == "mentor":
+        out["mentor_job_title"] = ["Senior software engineer"] * n
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -166,6 +192,20 @@ def test_workbook_has_every_sheet_in_order(written):
     assert book.properties.title == TITLE
 
 
+#: Each sheet's frozen panes: the header row, and on the sheets people work in the name columns.
+FROZEN = {"Pairs": "E2", "Unmatched": "C2", "Mentors": "B2", "Alternatives": "B2",
+          "Supply and demand": "A2", "Data issues": "A2", "Summary": "A2"}
+
+
+def _width(ws, column: int) -> float:
+    """A column's width; openpyxl files equal neighbours under the first of them."""
+    return next(d.width for d in ws.column_dimensions.values() if d.min <= column <= d.max)
+
+
+def _shown(tables, key) -> list[str]:
+    return arranged(tables[key], LAYOUTS.get(key, Layout())).columns.tolist()
+
+
 @pytest.mark.parametrize("sheet, key", [
     ("Pairs", "pairs"), ("Unmatched", "unmatched"), ("Mentors", "mentors"),
     ("Alternatives", "alternatives"), ("Supply and demand", "supply_demand"),
@@ -174,30 +214,64 @@ def test_workbook_has_every_sheet_in_order(written):
 def test_every_sheet_has_its_table_a_frozen_filtered_header_and_fitting_widths(written, tables, sheet, key):
     ws = openpyxl.load_workbook(written / "pairs.xlsx")[sheet]
     header = [c.value for c in ws[1]]
-    assert sorted(header) == sorted(tables[key].columns)
+    assert header == [human(c) for c in _shown(tables, key)]
+    assert stable_names(header) == _shown(tables, key), "headers read back as the stable names"
     assert ws.max_row == len(tables[key]) + 1
-    assert ws.freeze_panes in ("A2", "B2")
+    assert ws.freeze_panes == FROZEN[sheet]
     assert ws.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(header))}{ws.max_row}"
     assert all(c.font.b for c in ws[1])
     for i, name in enumerate(header, start=1):
-        width = ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width
+        width = _width(ws, i)
         assert len(name) < width <= 61, (name, width)
     assert ws.page_setup.orientation == "landscape"
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_sheets_and_headers_in_finnish_and_swedish_read_back_as_the_stable_names(tables, tmp_path, language):
+    from matcher.i18n import sheet_name
+    from matcher.report.xlsx import SHEETS, write_workbook
+
+    path = write_workbook(tables, tmp_path / "pairs.xlsx", TITLE, language)
+    book = openpyxl.load_workbook(path)
+    keys = [key for key in SHEETS if key in tables]
+    assert book.sheetnames == [sheet_name(key, language) for key in keys]
+    for key in keys:
+        header = [c.value for c in book[sheet_name(key, language)][1]]
+        assert header == [human(c, language) for c in _shown(tables, key)]
+        assert stable_names(header) == _shown(tables, key), (language, key)
+
+
+def test_pairs_sheet_puts_decisions_and_names_first_then_both_sides_answers(written, tables):
+    ws = openpyxl.load_workbook(written / "pairs.xlsx")["Pairs"]
+    header = stable_names([c.value for c in ws[1]])
+    assert header[:6] == ["decision", "move_to", "mentee_name", "mentor_name", "score", "explanation"]
+    assert header[-4:] == ["mentee_email", "mentor_email", "mentee_id", "mentor_id"]
+    for side, answers in (("mentee", ("field", "goals", "languages", "city", "meeting_mode")),
+                          ("mentor", ("field", "topics", "languages", "city", "meeting_mode", "job_title"))):
+        for answer in answers:
+            assert f"{side}_{answer}" in header
+    # the frozen part (decision, move to, both names) leaves most of a laptop screen to scroll
+    frozen = sum(_width(ws, i) for i in range(1, 5))
+    assert frozen <= 90
+    row = {name: cell.value for name, cell in zip(header, ws[2])}
+    assert row["locked_by"] == "kept in review" and row["mentor_job_title"] == "Senior software engineer"
 
 
 def test_pairs_sheet_reads_back_like_the_table(written, tables):
     pairs = tables["pairs"]
     sheet = pd.read_excel(written / "pairs.xlsx", sheet_name="Pairs", engine="openpyxl")
-    assert list(sheet.columns) == ["decision", *(c for c in pairs.columns if c != "decision")]
+    sheet.columns = stable_names(sheet.columns)
+    assert sorted(sheet.columns) == sorted(c for c in pairs.columns if c != "locked")
     assert sheet["mentee_id"].tolist() == pairs["mentee_id"].tolist()
     assert sheet["mentee_name"].iloc[1] == "'" + FORMULA_NAME
     assert sheet["mentee_name"].iloc[0] == pairs["mentee_name"].iloc[0] == "Aino Äijälä"
     assert sheet["score"].tolist() == np.round(pairs["score"].astype(float), 1).tolist()
     for c in COMPONENTS:
         assert sheet[c].tolist() == np.round(pairs[c], 2).tolist()
-    assert sheet["locked"].tolist() == pairs["locked"].tolist()
+    assert sheet["locked_by"].fillna("").tolist() == pairs["locked_by"].tolist()
     # how the run reads decisions back
     decisions = pd.read_excel(written / "pairs.xlsx", sheet_name="Pairs", dtype=str, engine="openpyxl")
+    decisions.columns = stable_names(decisions.columns)
     assert decisions["decision"].fillna("").tolist() == pairs["decision"].tolist()
 
 
@@ -212,14 +286,18 @@ def test_no_cell_is_a_formula_and_triggers_are_neutralised(written):
 
 def test_pairs_sheet_guides_the_coordinator(written):
     ws = openpyxl.load_workbook(written / "pairs.xlsx")["Pairs"]
-    assert ws["A1"].value == "decision" and ws.freeze_panes == "B2"
-    assert ws["A1"].fill.fgColor.rgb != ws["B1"].fill.fgColor.rgb, "decision header stands out"
-    assert ws["A2"].fill.fgColor.rgb.endswith("FFF2CC"), "cells to fill are highlighted"
-    validation = ws.data_validations.dataValidation[0]
-    assert validation.type == "list" and validation.formula1 == '"keep,reject"'
-    assert str(validation.sqref) == f"A2:A{ws.max_row}"
+    assert ws["A1"].value == "Decision" and ws["B1"].value == "Move to" and ws.freeze_panes == "E2"
+    assert ws["A1"].fill.fgColor.rgb != ws["C1"].fill.fgColor.rgb, "decision header stands out"
+    notes = openpyxl.utils.get_column_letter(stable_names([c.value for c in ws[1]]).index("notes") + 1)
+    for cell in ("A2", "B2", f"{notes}2"):
+        assert ws[cell].fill.fgColor.rgb.endswith("FFF2CC"), f"cells to fill are highlighted: {cell}"
+    decision, move = ws.data_validations.dataValidation[:2]
+    assert decision.type == "list" and decision.formula1 == '"keep,reject"'
+    assert str(decision.sqref) == f"A2:A{ws.max_row}"
+    assert move.type == "list" and move.formula1 == "'Mentors'!$A$2:$A$21" and move.errorStyle == "information"
+    assert str(move.sqref) == f"B2:B{ws.max_row}"
     ranges = {str(r.sqref): [rule.type for rule in r.rules] for r in ws.conditional_formatting}
-    score_col = openpyxl.utils.get_column_letter([c.value for c in ws[1]].index("score") + 1)
+    score_col = openpyxl.utils.get_column_letter([c.value for c in ws[1]].index("Score") + 1)
     assert ranges[f"{score_col}2:{score_col}{ws.max_row}"] == ["colorScale"]
     assert ws[f"{score_col}2"].number_format == "0.0"
 
@@ -277,27 +355,31 @@ def test_csvs_are_plain_utf8_and_formula_safe(written):
             assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), name
 
 
-def test_introductions_greet_both_and_skip_rejected_pairs(written, tables):
+def test_without_letters_introductions_csv_has_its_header_only(written):
     intro = pd.read_csv(written / "introductions.csv", keep_default_na=False)
-    assert list(intro.columns) == ["mentee_name", "mentee_email", "mentor_name", "mentor_email",
-                                   "subject", "introduction"]
-    pairs = tables["pairs"]
-    assert len(intro) == len(pairs) - 1
-    assert pairs.loc[3, "mentee_email"] not in set(intro["mentee_email"])
-    first = intro.iloc[0]
-    assert first["introduction"].startswith("Hello Aino and ")
-    assert "You were paired because: Both work in ICT;" in first["introduction"]
-    assert first["introduction"].count("\n") > 3 and first["mentor_email"] in first["introduction"]
-    assert intro["mentee_name"].iloc[1] == "'" + FORMULA_NAME
-    assert first["subject"].startswith(TITLE + ": meet your mentoring pair")
+    assert list(intro.columns) == list(LETTER_COLUMNS) and intro.empty
+    assert not (written / "introductions").exists()
 
 
-def test_introductions_cope_with_pseudonymised_tables():
-    pairs = pd.DataFrame({"mentee_name": ["E1"], "mentee_email": [""], "mentor_name": [""],
-                          "mentor_email": [""], "explanation": [""], "decision": [""]})
-    text = introductions(pairs, "Round")["introduction"].iloc[0]
-    assert text.startswith("Hello E1 and mentor,") and "()" not in text
-    assert "You were paired because: Your answers fit well together." in text
+def test_letters_are_written_as_a_formula_safe_csv_and_one_eml_each(tables, tmp_path):
+    letters = pd.DataFrame([{
+        **{c: "" for c in LETTER_COLUMNS}, "mentee_name": FORMULA_NAME, "to_name": FORMULA_NAME,
+        "to_email": "mentee1@example.fi", "subject": "Uramentorointi: meet your mentor",
+        "introduction": "Hello,\n- You both speak Finnish.", "recipient": "mentee",
+        "status": "kept", "eml_file": f"introductions/{n:04d}-to-mentee.eml"} for n in (1, 2)])
+    outdir = tmp_path / "output"
+    files = write_outputs({**tables, "introductions": letters}, outdir, audit=AUDIT, title=TITLE,
+                          sender="Mentoring team <team@example.fi>")
+    assert outdir / "introductions/0002-to-mentee.eml" in files
+    intro = pd.read_csv(outdir / "introductions.csv", keep_default_na=False)
+    assert intro["mentee_name"].tolist() == ["'" + FORMULA_NAME] * 2
+    raw = (outdir / "introductions/0001-to-mentee.eml").read_bytes()
+    assert b"From: Mentoring team <team@example.fi>\r\n" in raw and b"X-Unsent: 1" in raw
+    # an e-mail is not a spreadsheet: the name is as typed, quoted as a display name
+    to = email.message_from_bytes(raw, policy=email.policy.default)["To"].addresses[0]
+    assert (to.display_name, to.addr_spec) == (FORMULA_NAME, "mentee1@example.fi")
+    audit = json.loads((outdir / "audit.json").read_text())
+    assert "introductions/0001-to-mentee.eml" in audit["output_sha256"]
 
 
 # --- HTML report --------------------------------------------------------------------------
@@ -365,26 +447,44 @@ def test_report_without_pairs_says_so(tables, tmp_path):
     assert openpyxl.load_workbook(tmp_path / "out" / "pairs.xlsx")["Pairs"].max_row == 1
 
 
-def _chromium() -> str | None:
-    return next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome",
-                                               "chrome", "headless_shell")) if p), None)
+def test_report_has_a_mentor_section_with_load_free_places_and_mentees(page, tables):
+    mentors = tables["mentors"]
+    assert page.tables["mentors-table"] == len(mentors) + 1
+    free = mentors[mentors["remaining"] > 0]
+    text = "".join(page.text)
+    places = int(free["remaining"].sum())
+    assert f"{len(free)} of {len(mentors)} mentors have free places ({places} places in all)" in text
+    first_with_mentees = mentors[mentors["assigned"] > 0].iloc[0]
+    assert first_with_mentees["mentees"] in text
 
 
-def test_report_renders_in_headless_chromium(written, tmp_path):
-    browser = _chromium()
-    if browser is None:
-        pytest.skip("no Chromium/Chrome binary found: cannot render report.html headless")
-    flags = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-             f"--user-data-dir={tmp_path / 'profile'}"]
-    url = (written / "report.html").as_uri()
-    dom = subprocess.run([*flags, "--dump-dom", url], capture_output=True, text=True, timeout=120,
-                         check=True).stdout
-    # --dump-dom gives the DOM after scripts ran: the charts and the table were rendered
-    assert dom.count("<svg") == 5 and 'id="pairs-table"' in dom and "Äijälä" in dom
-    shot = tmp_path / "report.png"
-    subprocess.run([*flags, f"--screenshot={shot}", "--window-size=1280,2400", url],
-                   capture_output=True, timeout=120, check=True)
-    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+def test_every_shortage_is_charted_and_the_rest_grouped_as_others():
+    from matcher.report import charts
+
+    values = [f"language {i:02d}" for i in range(40)]
+    mentees = list(range(100, 60, -1))
+    capacity = [m + 5 if i % 2 else m - 1 for i, m in enumerate(mentees)]  # every other one short
+    table = pd.DataFrame({"dimension": "language", "value": values, "mentees": mentees,
+                          "mentors": 1, "capacity": capacity})
+    svg = charts.supply_demand_chart(table, "language")
+    shown = [v for v in values if f">{v}<" in svg]
+    short = [v for v, m, c in zip(values, mentees, capacity) if c < m]
+    assert set(short) <= set(shown), "a shortage vanished from the chart"
+    assert len(shown) == len(short) + charts.MIN_OTHERS
+    assert f">others ({len(values) - len(shown)})<" in svg
+    finnish = charts.supply_demand_chart(table, "language", "fi")
+    assert "Tarjonta ja kysyntä kielittäin" in finnish and ">muut (" in finnish
+
+
+def test_report_in_finnish(tables, tmp_path):
+    from matcher.report.html import write_html
+
+    text = write_html(tables, tmp_path / "report.html", TITLE, "fi").read_text(encoding="utf-8")
+    assert '<html lang="fi">' in text
+    for words in ("Yhteenveto", "Kaaviot", "Suodata pareja", "Miksi tämä pari", "Mentoroitavat ilman paria",
+                  "Pisteiden jakauma", "Tarjonta ja kysyntä aloittain"):
+        assert words in text, words
+    assert "Filter pairs" not in text and "Summary</h2>" not in text
 
 
 # --- audit --------------------------------------------------------------------------------
@@ -411,7 +511,7 @@ def test_extra_columns_are_written_to_the_workbook(tables, tmp_path):
     extra = {**tables, "pairs": tables["pairs"].assign(cohort="Helsinki")}
     write_outputs(extra, tmp_path / "out", audit=AUDIT, title=TITLE)
     sheet = pd.read_excel(tmp_path / "out" / "pairs.xlsx", sheet_name="Pairs", engine="openpyxl")
-    assert sheet.columns[-1] == "cohort" and (sheet["cohort"] == "Helsinki").all()
+    assert sheet.columns[-5] == "Cohort" and (sheet["Cohort"] == "Helsinki").all(), "before the ids"
     assert "cohort" not in pd.read_csv(tmp_path / "out" / "pairs.csv").columns
 
 
@@ -453,3 +553,86 @@ def test_missing_row_numbers_become_empty_cells(tables, tmp_path, rows):
     write_outputs({**tables, "issues": issues}, tmp_path / "out", audit=AUDIT, title=TITLE)
     ws = openpyxl.load_workbook(tmp_path / "out" / "pairs.xlsx")["Data issues"]
     assert [ws.cell(r, 3).value for r in (2, 3)] == [5, None]
+
+
+# --- the fast workbook path against XlsxWriter's public API ----------------------------------
+
+def _tricky(tables):
+    """The fixture plus what the fast path escapes itself: control characters, markup, padded
+    and over-long text, missing numbers and mixed columns. (Text that looks like one of Excel's
+    own ``_x0041_`` escapes is left out: the fast path keeps it literal, as Excel needs, which
+    XlsxWriter's public API does not.)"""
+    pairs = tables["pairs"].copy()
+    pairs.loc[6, "explanation"] = "tab\there, bell\x07, \"quotes\" & <tags>"
+    pairs.loc[7, "explanation"] = "  padded  "
+    pairs.loc[8, "explanation"] = "long " * 7_000
+    pairs.loc[9, "field"] = np.nan
+    pairs["mixed"] = [True, 3, 2.5, None, "text", pd.Timestamp("2026-03-01"), np.int64(7), float("nan"),
+                      "=1+1", False] * (len(pairs) // 10)
+    return {**tables, "pairs": pairs, "decisions": pd.DataFrame({
+        "mentee_id": ["E00001"], "mentor_id": ["M00002"], "decision": ["reject"], "notes": ["-x"]})}
+
+
+def _sheet_facts(ws):
+    cells = {}
+    for row in ws.iter_rows():
+        for c in row:
+            cells[c.coordinate] = (c.value, c.data_type, c.number_format, c.font.b, c.font.color and c.font.color.rgb,
+                                   c.fill.fgColor.rgb, c.alignment.wrap_text, c.alignment.vertical,
+                                   c.border.left.style)
+    return {
+        "cells": cells,
+        "heights": {r: d.height for r, d in ws.row_dimensions.items() if d.height},
+        "widths": {(d.min, d.max): d.width for d in ws.column_dimensions.values()},
+        "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref,
+        "validation": [(str(v.sqref), v.formula1, v.type) for v in ws.data_validations.dataValidation],
+        "conditional": sorted((str(r.sqref), tuple(rule.type for rule in r.rules)) for r in ws.conditional_formatting),
+        "print": (ws.page_setup.orientation, ws.page_setup.fitToWidth, ws.print_title_rows,
+                  ws.oddHeader.left.text, ws.oddFooter.center.text),
+    }
+
+
+def test_fast_workbook_cells_match_xlsxwriters_public_api(tmp_path, monkeypatch):
+    import xlsxwriter
+
+    from matcher.report import xlsx
+
+    tricky = _tricky(make_tables(300, 12, 100))  # big enough for repeated values to be shared
+    fast = xlsx.write_workbook(tricky, tmp_path / "fast.xlsx", TITLE)
+    monkeypatch.setattr(xlsx, "table_sheet_class", lambda: xlsx._PublicSheet)
+    public = xlsx.write_workbook(tricky, tmp_path / "public.xlsx", TITLE)
+    fast_book, public_book = openpyxl.load_workbook(fast), openpyxl.load_workbook(public)
+    assert fast_book.sheetnames == public_book.sheetnames
+    for name in fast_book.sheetnames:
+        ours, theirs = _sheet_facts(fast_book[name]), _sheet_facts(public_book[name])
+        for fact in ours:
+            if ours[fact] == theirs[fact]:
+                continue
+            if fact == "cells":
+                where = next(k for k in sorted({*ours["cells"], *theirs["cells"]})
+                             if ours["cells"].get(k) != theirs["cells"].get(k))
+                detail = f"cell {where}: {ours['cells'].get(where)} != {theirs['cells'].get(where)}"
+            else:
+                detail = f"{ours[fact]} != {theirs[fact]}"
+            pytest.fail(f"XlsxWriter {xlsxwriter.__version__}: the fast table writer "
+                        f"(matcher.report.xlsx._TableSheet, which uses XlsxWriter's private parts "
+                        f"{[f'{o.__name__}.{a}' for o, a in xlsx.XLSXWRITER_PRIVATE]}) no longer writes "
+                        f"what XlsxWriter's public API writes: sheet {name!r}, {fact}, {detail}. "
+                        "Fix _TableSheet for this XlsxWriter release, or pin the last one that matches.")
+
+
+def test_the_fast_sheet_refuses_row_and_comment_calls_instead_of_dropping_them(tables, tmp_path):
+    import xlsxwriter
+
+    from matcher.report.xlsx import _TableSheet
+
+    for call in (lambda ws: ws.set_row(3, 40), lambda ws: ws.write_comment("B2", "a note"),
+                 lambda ws: ws.write_string(5, 0, "stray")):
+        book = xlsxwriter.Workbook(str(tmp_path / "x.xlsx"))
+        sheet = book.add_worksheet("Pairs", worksheet_class=_TableSheet)
+        frame = pd.DataFrame({"a": ["x", "y"]})
+        style = book.add_format()
+        sheet.write_table(frame, ["A"], [style], [style], np.array([15, 15]))
+        call(sheet)
+        with pytest.raises(NotImplementedError, match="would be lost"):
+            book.close()

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from matcher import synthetic
 from matcher.cli import main
+from matcher.report.tables import stable_names
 from matcher.results import best_columns
 from matcher.run import run_round
 
@@ -53,7 +54,8 @@ def test_csv_twins_have_the_stable_columns(sample_run):
         "mentee_id", "mentee_name", "mentee_email", "reason"]
     assert list(pd.read_csv(sample_run.outdir / "mentors.csv").columns) == [
         "mentor_id", "mentor_name", "mentor_email", "capacity", "assigned"]
-    assert len(pd.read_csv(sample_run.outdir / "introductions.csv")) == len(pairs)
+    # nobody has reviewed a pair yet: no letters, only the mail-merge header
+    assert pd.read_csv(sample_run.outdir / "introductions.csv").empty
 
 
 def test_pairs_respect_feasibility_and_the_explanations_match(sample_run):
@@ -91,19 +93,25 @@ def test_cli_run_prints_summary_and_exits_0(sample_round_path, tmp_path):
     assert quiet.exit_code == 0 and quiet.output == ""
 
 
-def _set_decisions(workbook_path, decisions: dict[int, str]) -> list[tuple[str, str]]:
-    """Type decisions into the Pairs sheet like a coordinator would; return the pairs touched."""
+def _edit(workbook_path, edits: dict[int, dict[str, str]], sheet_name="Pairs") -> list[tuple]:
+    """Type into a sheet like a coordinator would ({row: {stable column: text}}), found by the
+    workbook's human headers; return the (mentee_id, mentor_id) of each row touched."""
     book = openpyxl.load_workbook(workbook_path)
-    sheet = book["Pairs"]
-    header = [cell.value for cell in sheet[1]]
-    col = {name: header.index(name) + 1 for name in ("decision", "mentee_id", "mentor_id")}
+    sheet = book[sheet_name]
+    col = {name: c + 1 for c, name in enumerate(stable_names([cell.value for cell in sheet[1]]))}
     touched = []
-    for row, word in decisions.items():
-        sheet.cell(row=row, column=col["decision"], value=word)
+    for row, values in edits.items():
+        for name, text in values.items():
+            sheet.cell(row=row, column=col[name], value=text)
         touched.append((sheet.cell(row=row, column=col["mentee_id"]).value,
-                        sheet.cell(row=row, column=col["mentor_id"]).value))
+                        sheet.cell(row=row, column=col["mentor_id"]).value if "mentor_id" in col else ""))
     book.save(workbook_path)
     return touched
+
+
+def _set_decisions(workbook_path, decisions: dict[int, str]) -> list[tuple[str, str]]:
+    """Type decisions into the Pairs sheet; return the pairs touched."""
+    return _edit(workbook_path, {row: {"decision": word} for row, word in decisions.items()})
 
 
 def test_review_loop_keeps_and_rejects_survive_reruns(sample_round_path, tmp_path):
@@ -124,6 +132,7 @@ def test_review_loop_keeps_and_rejects_survive_reruns(sample_round_path, tmp_pat
     chosen = set(zip(third.tables["pairs"]["mentee_id"], third.tables["pairs"]["mentor_id"]))
     assert kept in chosen and rejected not in chosen
     carried = pd.read_excel(third.outdir / "pairs.xlsx", sheet_name="Decisions", dtype=str, engine="openpyxl")
+    carried.columns = stable_names(carried.columns)
     assert set(zip(carried["mentee_id"], carried["mentor_id"], carried["decision"])) >= {
         (*kept, "keep"), (*rejected, "reject")}
 
@@ -150,7 +159,9 @@ def test_locking_an_impossible_pair_exits_3(sample_run, sample_round_path, tmp_p
 
 
 def test_pseudonymised_outputs_contain_no_names_or_emails(sample_run, tmp_path, sample_round_path):
-    result = run_round(sample_round_path, tmp_path / "pseudo", pseudonymise=True)
+    result = run_round(sample_round_path, tmp_path / "pseudo", pseudonymise=True,
+                       draft_introductions=True)
+    assert any(path.suffix == ".eml" for path in result.files)  # the letters are checked too
     people = pd.concat([sample_run.round.mentees[["name", "email"]], sample_run.round.mentors[["name", "email"]]])
     secrets = {v for v in people.to_numpy().ravel() if isinstance(v, str) and len(v) > 3}
     for path in result.files:
@@ -179,7 +190,8 @@ def test_formula_like_names_are_neutralised_in_every_output(tmp_path):
     mentees = pd.read_csv(tmp_path / "mentees.csv", sep=";", encoding="utf-8-sig", dtype=str)
     mentees.loc[:, "Name"] = '=HYPERLINK("http://evil.example","click")'
     mentees.to_csv(tmp_path / "mentees.csv", sep=";", encoding="utf-8-sig", index=False)
-    result = run_round(config, tmp_path / "out")
+    result = run_round(config, tmp_path / "out", draft_introductions=True)
+    assert len(result.tables["introductions"]) == 2 * len(result.tables["pairs"]) > 0
     for name in ("pairs.csv", "unmatched.csv", "introductions.csv"):
         frame = pd.read_csv(tmp_path / "out" / name, dtype=str, keep_default_na=False)
         for column in frame.columns:
@@ -223,3 +235,139 @@ def test_validate_reports_shortages_before_matching(sample_round_path):
     assert "1 mentee(s) share no language with any mentor" in result.output
     shortages = result.output.split("Fields and goals with fewer mentor places")[1]
     assert "Health care" in shortages and "ICT" not in shortages
+
+
+# --- moves and notes (the review loop, continued) -------------------------------------------
+
+def _move_target(run, row: int):
+    """A compatible mentor with a free place for the mentee on Pairs row ``row``: (id, e-mail, name)."""
+    mentee = run.tables["pairs"]["mentee_id"].iloc[row - 2]
+    options = run.tables["alternatives"]
+    option = options[options["mentee_id"] == mentee].iloc[0]
+    mentor = run.round.mentors.loc[option["mentor_id"]]
+    return option["mentor_id"], mentor["email"], mentor["name"]
+
+
+def test_a_move_by_email_locks_the_new_pair_not_the_old_and_notes_carry_over(sample_round_path, tmp_path):
+    first = run_round(sample_round_path, tmp_path / "first")
+    reviewed = tmp_path / "reviewed.xlsx"
+    shutil.copy(first.outdir / "pairs.xlsx", reviewed)
+    new_id, email, _ = _move_target(first, 2)
+    # a prefilled or typed keep on the row does not survive the move
+    (mentee, old_id), noted = _edit(reviewed, {
+        2: {"decision": "keep", "move_to": f"  {email.upper()} ", "notes": "asked for a mentor in Oulu"},
+        5: {"notes": "check in after a month"}})
+
+    second = run_round(sample_round_path, tmp_path / "second", decisions=reviewed)
+    pairs = second.tables["pairs"].set_index(["mentee_id", "mentor_id"])
+    assert pairs.loc[(mentee, new_id), "locked"]
+    assert pairs.loc[(mentee, new_id), "locked_by"] == "moved in review"
+    assert pairs.loc[(mentee, new_id), "notes"] == "asked for a mentor in Oulu"
+    assert (mentee, old_id) not in pairs.index or not pairs.loc[(mentee, old_id), "locked"]
+    assert pairs.loc[noted, "notes"] == "check in after a month"
+    assert second.round.locked["source"].tolist() == ["move"]
+
+    # the next review starts from the new workbook: the move and both notes are still there
+    third = run_round(sample_round_path, tmp_path / "third", decisions=second.outdir / "pairs.xlsx")
+    pairs = third.tables["pairs"].set_index(["mentee_id", "mentor_id"])
+    assert pairs.loc[(mentee, new_id), "locked_by"] == "moved in review"
+    assert pairs.loc[(mentee, new_id), "notes"] == "asked for a mentor in Oulu"
+    assert pairs.loc[noted, "notes"] == "check in after a month"
+    book = openpyxl.load_workbook(third.outdir / "pairs.xlsx")
+    header = stable_names([c.value for c in book["Pairs"][1]])
+    row = next(r for r in book["Pairs"].iter_rows(min_row=2, values_only=True)
+               if r[header.index("mentee_id")] == mentee)
+    assert row[header.index("notes")] == "asked for a mentor in Oulu"
+    assert row[header.index("locked_by")] == "moved in review"
+
+
+def test_a_move_by_name_works_and_a_typo_gets_did_you_mean(sample_round_path, tmp_path):
+    first = run_round(sample_round_path, tmp_path / "first")
+    new_id, email, name = _move_target(first, 3)
+    by_name = tmp_path / "by-name.xlsx"
+    shutil.copy(first.outdir / "pairs.xlsx", by_name)
+    ((mentee, _),) = _edit(by_name, {3: {"move_to": name.lower()}})
+    moved = run_round(sample_round_path, tmp_path / "moved", decisions=by_name)
+    assert (mentee, new_id) in set(zip(moved.tables["pairs"]["mentee_id"], moved.tables["pairs"]["mentor_id"]))
+
+    typo = tmp_path / "typo.xlsx"
+    shutil.copy(first.outdir / "pairs.xlsx", typo)
+    misspelt = email[:2] + email[3:]  # one letter dropped
+    _edit(typo, {3: {"move_to": misspelt}})
+    result = invoke("run", sample_round_path, "-o", tmp_path / "out", "--decisions", typo)
+    assert result.exit_code == 2, result.output
+    assert f"no mentor '{misspelt}' in row 3 of typo.xlsx, sheet Pairs, column 'Move to'" in result.output
+    assert f"Did you mean '{email} ({name})'" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_move_breaking_a_hard_rule_stops_the_run_before_solving(sample_run, sample_round_path, tmp_path):
+    scores, pairs = sample_run.scores, sample_run.tables["pairs"]
+    row = pd.Index(scores.mentee_ids).get_loc(pairs["mentee_id"].iloc[0])
+    j = int(np.flatnonzero(~scores.feasible[row])[0])
+    email = sample_run.round.mentors["email"].iloc[j]
+    reviewed = tmp_path / "reviewed.xlsx"
+    shutil.copy(sample_run.outdir / "pairs.xlsx", reviewed)
+    _edit(reviewed, {2: {"move_to": email}})
+    result = invoke("run", sample_round_path, "-o", tmp_path / "out", "--decisions", reviewed)
+    assert result.exit_code == 3, result.output
+    assert scores.mentor_ids[j] in result.output and "(from move)" in result.output
+
+
+def test_notes_on_unmatched_mentees_carry_over(sample_run, sample_round_path, tmp_path):
+    reviewed = tmp_path / "reviewed.xlsx"
+    shutil.copy(sample_run.outdir / "pairs.xlsx", reviewed)
+    ((mentee, _),) = _edit(reviewed, {2: {"notes": "asked to wait for the autumn round"}}, "Unmatched")
+    again = run_round(sample_round_path, tmp_path / "again", decisions=reviewed)
+    unmatched = again.tables["unmatched"].set_index("mentee_id")
+    assert unmatched.loc[mentee, "notes"] == "asked to wait for the autumn round"
+    carried = again.tables["decisions"]
+    assert carried[carried["mentee_id"] == mentee]["notes"].tolist() == ["asked to wait for the autumn round"]
+
+
+def test_alternatives_offer_only_mentors_with_free_places_and_the_cost_of_moving(sample_run):
+    tables = sample_run.tables
+    alternatives, pairs, mentors = tables["alternatives"], tables["pairs"], tables["mentors"]
+    free = mentors.set_index("mentor_id")["remaining"]
+    assert len(alternatives) and (alternatives["free_places"] > 0).all()
+    assert (free.loc[alternatives["mentor_id"]].to_numpy() == alternatives["free_places"].to_numpy()).all()
+    current = pairs.groupby("mentee_id")["score"].min()
+    matched = alternatives["mentee_id"].isin(current.index)
+    expected = (np.round(alternatives["score"], 1)
+                - np.round(current.reindex(alternatives["mentee_id"]).fillna(0).to_numpy(), 1))
+    np.testing.assert_allclose(alternatives["score_change"], expected, atol=1e-9)
+    assert (alternatives.loc[matched, "current_mentor"] != "").all()
+    chosen = set(zip(pairs["mentee_id"], pairs["mentor_id"]))
+    assert not chosen & set(zip(alternatives["mentee_id"], alternatives["mentor_id"]))
+
+
+def test_mentors_sheet_names_each_mentors_mentees_and_pairs_show_both_sides_answers(sample_run):
+    tables, mentees = sample_run.tables, sample_run.round.mentees
+    pairs, mentors = tables["pairs"], tables["mentors"].set_index("mentor_id")
+    for mentor_id, group in pairs.groupby("mentor_id"):
+        assert mentors.loc[mentor_id, "mentees"].split("; ") == group["mentee_name"].tolist()
+    assert (mentors.loc[mentors["assigned"] == 0, "mentees"] == "").all()
+    first = pairs.iloc[0]
+    person = mentees.loc[first["mentee_id"]]
+    assert first["mentee_city"] == person["city"]
+    assert first["mentee_languages"].count("(") == len(person["languages"]) > 0
+    for column in ("mentee_field", "mentee_goals", "mentor_field", "mentor_topics", "mentor_job_title"):
+        assert pairs[column].str.len().gt(0).mean() > 0.5, column
+
+
+def test_a_finnish_workbook_has_finnish_sheets_and_headers_and_reads_back(sample_round_path, tmp_path):
+    from matcher.config import load_config
+
+    config = load_config(sample_round_path).replace(language="fi")
+    first = run_round(config, tmp_path / "first")
+    book = openpyxl.load_workbook(first.outdir / "pairs.xlsx")
+    assert book.sheetnames[:4] == ["Parit", "Ilman paria", "Ei mukana", "Mentorit"]
+    assert [c.value for c in book["Parit"][1]][:4] == ["Päätös", "Siirrä mentorille", "Mentoroitava", "Mentori"]
+    assert book["Parit"].data_validations.dataValidation[0].formula1 == '"pidä,hylkää"'
+    new_id, email, _ = _move_target(first, 3)
+    (kept, _), ((moved, _)) = _edit(first.outdir / "pairs.xlsx", {2: {"decision": "pidä"}, 3: {"move_to": email}},
+                                    "Parit")
+    second = run_round(config, tmp_path / "second", decisions=first.outdir / "pairs.xlsx")
+    locked = second.tables["pairs"].set_index("mentee_id")["locked_by"]
+    assert locked[kept] == "pidetty tarkistuksessa" and locked[moved] == "siirretty tarkistuksessa"
+    assert second.tables["pairs"].set_index("mentee_id").loc[moved, "mentor_id"] == new_id

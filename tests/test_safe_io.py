@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from matcher.errors import InputError
+from matcher.errors import InputError, OutputBusyError
 from matcher.safe_io import (FORMULA_TRIGGERS, atomic_output_dir, atomic_write_text, neutralise,
-                             neutralise_frame, neutralise_series)
+                             neutralise_frame, neutralise_series, strip_controls)
 
 texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=12) | st.sampled_from(
     ["=1+1", "+358 40", "-1", "@SUM(A1)", "\tx", "\rx", "'=already", "Äijälä", ""])
@@ -21,11 +21,13 @@ texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=12) | st.sampled
 @given(texts)
 def test_neutralise_prefixes_exactly_the_formula_triggers(value):
     safe = neutralise(value)
+    value = strip_controls(value)  # NUL, ESC... are dropped first
     if value.startswith(FORMULA_TRIGGERS):
         assert safe == "'" + value
     else:
         assert safe == value
     assert not safe.startswith(FORMULA_TRIGGERS)
+    assert not any(ord(c) < 32 and c not in "\t\n\r" for c in safe)
 
 
 @pytest.mark.parametrize("value", [3, -2.5, float("nan"), None, True, pd.NA])
@@ -85,15 +87,76 @@ def test_output_dir_appears_only_when_complete(tmp_path):
     assert stat.S_IMODE(outdir.stat().st_mode) == 0o777 & ~umask, "not left private like a temp dir"
 
 
-def test_previous_output_is_replaced_whole(tmp_path):
+def test_previous_output_is_replaced_whole_and_foreign_files_are_kept(tmp_path):
+    outdir = tmp_path / "output"
+    outdir.mkdir()
+    (outdir / "audit.json").write_text('{"output_sha256": {"stale.csv": "0", "pairs.csv": "0"}}')
+    (outdir / "stale.csv").write_text("old")
+    (outdir / "pairs.csv").write_text("old")
+    (outdir / "my notes.txt").write_text("mine")
+    (outdir / "saved").mkdir()
+    (outdir / "saved" / "pairs-reviewed.xlsx").write_text("mine too")
+    with atomic_output_dir(outdir) as folder:
+        (folder / "audit.json").write_text("new")
+        (folder / "pairs.csv").write_text("new")
+        (folder / "my notes.txt").write_text("new")
+    assert {p.name: p.read_text() for p in outdir.iterdir() if p.is_file()} == {
+        "audit.json": "new", "pairs.csv": "new", "my notes.txt": "new",
+        "my notes (kept).txt": "mine"}
+    assert (outdir / "saved" / "pairs-reviewed.xlsx").read_text() == "mine too"
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
+def test_without_a_readable_audit_every_file_not_rewritten_is_kept(tmp_path):
+    outdir = tmp_path / "output"
+    outdir.mkdir()
+    (outdir / "audit.json").write_text("not json")
+    (outdir / "extra.csv").write_text("old")
+    with atomic_output_dir(outdir) as folder:
+        (folder / "audit.json").write_text("new")
+    assert {p.name: p.read_text() for p in outdir.iterdir()} == {"audit.json": "new",
+                                                                 "extra.csv": "old"}
+
+
+def test_a_second_writer_fails_at_once_and_the_first_wins_whole(tmp_path):
+    outdir = tmp_path / "output"
+    with atomic_output_dir(outdir) as first:
+        (first / "audit.json").write_text("first")
+        with pytest.raises(OutputBusyError, match=r"another matcher run is writing output folder"):
+            with atomic_output_dir(outdir) as second:
+                (second / "audit.json").write_text("second")
+    assert (outdir / "audit.json").read_text() == "first"
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]  # no lock file left either
+
+
+def test_leftovers_of_dead_runs_are_removed_and_a_lost_backup_restored(tmp_path):
+    outdir = tmp_path / "output"
+    (tmp_path / ".output.new-dead1").mkdir()
+    (tmp_path / ".output.new-dead1" / "pairs.csv").write_text("names and e-mails")
+    (tmp_path / ".output.old-dead2").mkdir()
+    (tmp_path / ".output.old-dead2" / "audit.json").write_text("{}")
+    (tmp_path / ".output.old-dead2" / "pairs.xlsx").write_text("reviewed")
+    # the previous run died between its two renames: output/ is missing, its backup holds it
+    with atomic_output_dir(outdir) as folder:
+        (folder / "audit.json").write_text("new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+    assert (outdir / "pairs.xlsx").read_text() == "reviewed"
+
+
+def test_sigterm_while_writing_cleans_up(tmp_path):
+    import signal
+
     outdir = tmp_path / "output"
     outdir.mkdir()
     (outdir / "audit.json").write_text("old")
-    (outdir / "stale.csv").write_text("old")
-    with atomic_output_dir(outdir) as folder:
-        (folder / "audit.json").write_text("new")
-    assert {p.name: p.read_text() for p in outdir.iterdir()} == {"audit.json": "new"}
+    with pytest.raises(SystemExit) as stopped:
+        with atomic_output_dir(outdir) as folder:
+            (folder / "audit.json").write_text("half")
+            os.kill(os.getpid(), signal.SIGTERM)
+    assert stopped.value.code == 128 + signal.SIGTERM
+    assert (outdir / "audit.json").read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["output"]
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
 
 
 def test_failure_inside_leaves_previous_output_untouched(tmp_path):

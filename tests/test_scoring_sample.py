@@ -20,33 +20,6 @@ def sample():
     return round, matcher.score_round(round)
 
 
-def top_mentor(round, scores, mentee_name: str) -> tuple[str, pd.Series, pd.Series]:
-    mentee_id = round.mentees.index[round.mentees["name"] == mentee_name][0]
-    mentor_id = scores.top(mentee_id, k=1)["mentor_id"].iloc[0]
-    return mentee_id, round.mentees.loc[mentee_id], round.mentors.loc[mentor_id]
-
-
-# Read by a human: each of these mentees' best mentor works in their field, speaks their
-# language well enough and offers what they asked for.
-@pytest.mark.parametrize("name, city", [
-    ("Olena Silva", None),          # HR, job-seeking skills + job search support
-    ("Sergei Shevchenko", "Espoo"),  # ICT in Espoo, wants job-seeking skills
-    ("Yusuf Kovalenko", "Turku"),    # ICT, in person only in Turku
-    ("Riikka Järvinen", None),      # ICT, Finnish native, remote
-    ("Mei Wang", None),             # health care, needs field requirements
-])
-def test_top_mentor_is_plausible(sample, name, city):
-    round, scores = sample
-    mentee_id, mentee, mentor = top_mentor(round, scores, name)
-    assert set(mentee["fields"]) & set(mentor["fields"]), "same field"
-    assert set(mentee["languages"]) & set(mentor["languages"]), "a shared language"
-    offered = set(mentee["goals"]) & set(mentor["topics"])
-    assert len(offered) >= 1 and len(offered) >= len(mentee["goals"]) / 3
-    if city:
-        assert mentor["city"] == city
-    assert scores.feasible[scores.position(mentee_id, mentor.name)]
-
-
 def test_most_top_mentors_share_the_field(sample):
     round, scores = sample
     same = []

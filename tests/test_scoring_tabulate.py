@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from benchmarks.bench_scoring import canonical_tables
+from tests.helpers import canonical_tables
 from matcher.config import ConstraintConfig, RoundConfig, Rule, ScoringConfig
 from matcher.scoring import compute, score_pairs, tabulate
 

@@ -11,9 +11,13 @@ from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
 from matcher.solver import engine, solve_assignment
-from matcher.solver.flow import solve_flow, Network
+from matcher.solver.flow import Network, solve_flow
 from matcher.solver.problem import build_problem, pair_source
+from matcher.solver.tuning import DEFAULT
 from matcher.solver.weights import make_tiers, safe_unit
+
+#: candidate graphs far too small for the optimum: column generation must repair them
+TINY = DEFAULT.replace(row_candidates=3, column_candidates=0)
 
 
 def structured_round(n: int, m: int, load: float, seed: int):
@@ -57,12 +61,9 @@ def test_large_integer_costs_are_not_rounded():
 
 
 @pytest.mark.parametrize("load", [1.0, 2.0])
-def test_column_generation_repairs_pruning_on_a_medium_round(monkeypatch, load):
+def test_column_generation_repairs_pruning_on_a_medium_round(load):
     scores, feasible, capacity = structured_round(300, 200, load, seed=7)
-    monkeypatch.setattr(engine, "SMALL_ROUND", 0)           # force top-k candidates + pricing
-    monkeypatch.setattr(engine, "ROW_CANDIDATES", 3)
-    monkeypatch.setattr(engine, "COLUMN_CANDIDATES", 0)
-    a = solve_assignment(scores, capacity, feasible=feasible)
+    a = solve_assignment(scores, capacity, feasible=feasible, tuning=TINY)
     matched, total = lsa_coverage(scores, feasible, capacity)
     assert a.matched == matched
     assert a.total_score == pytest.approx(total, abs=1e-3 * matched)
@@ -75,15 +76,15 @@ def test_column_generation_repairs_pruning_on_a_medium_round(monkeypatch, load):
     source = pair_source(problem, np.empty(0, np.int64))
     tiers = make_tiers("coverage", problem.priority, np.zeros(300, bool))
     tiers = tiers.with_unit(safe_unit((source.low, source.high), 300), 502, (source.low, source.high))
-    pruned = solve_flow(Network(np.ones(300, np.int64), capacity, tiers.first_bonus, tiers.extra_bonus),
-                        engine.initial_graph(source))
+    pruned = solve_flow(Network.of_slots(np.ones(300, np.int64), capacity, tiers.first_bonus,
+                                         tiers.extra_bonus),
+                        engine.initial_graph(source, tuning=TINY)[0])
     assert pruned.chosen.sum() < a.matched
 
 
-def test_duals_certify_optimality_over_the_whole_matrix(monkeypatch):
+def test_duals_certify_optimality_over_the_whole_matrix():
     scores, feasible, capacity = structured_round(200, 120, 1.0, seed=11)
-    monkeypatch.setattr(engine, "SMALL_ROUND", 0)
-    a = solve_assignment(scores, capacity, feasible=feasible, priority=np.arange(200) % 3)
+    a = solve_assignment(scores, capacity, feasible=feasible, priority=np.arange(200) % 3, tuning=TINY)
     c = a.certificate
     q = np.rint(scores * c.scale).astype(np.int64)
     slack = q - c.mentee_dual[:, None] - c.mentor_dual[None, :]
@@ -95,7 +96,7 @@ def test_duals_certify_optimality_over_the_whole_matrix(monkeypatch):
     assert c.gap == 0 and len(c.tier_cuts) == 3
 
 
-def test_fair_raises_the_minimum_and_keeps_coverage(monkeypatch):
+def test_fair_raises_the_minimum_and_keeps_coverage():
     scores, feasible, capacity = structured_round(60, 40, 1.0, seed=5)
     cover = solve_assignment(scores, capacity, feasible=feasible)
     fair = solve_assignment(scores, capacity, feasible=feasible, objective="fair")
@@ -107,14 +108,20 @@ def test_fair_raises_the_minimum_and_keeps_coverage(monkeypatch):
     assert fair.certificate.threshold == pytest.approx(fair.min_score, abs=1e-4)
     proof = fair.certificate.next_cut
     assert proof is not None and proof.capacity < fair.matched
-    # the cut's capacity, recomputed on the whole matrix at the next threshold, confirms the proof
-    q = np.rint(scores * fair.certificate.scale)
+    assert cut_capacity(scores, feasible, capacity, fair.certificate) == proof.capacity
+
+
+def cut_capacity(scores, feasible, capacity, certificate) -> int:
+    """The fair proof's cut capacity recomputed on the whole matrix at the next threshold
+    (one slot per mentee): slots of sink-side mentees + places of source-side mentors + pairs
+    from source-side mentees to sink-side mentors scoring at least the threshold."""
+    proof = certificate.next_cut
+    q = np.rint(scores * certificate.scale)
     above = feasible & (q >= proof.threshold)
-    mentee_side = np.isin(np.arange(60), proof.mentees)
-    mentor_side = np.isin(np.arange(40), proof.mentors)
-    capacity_of_cut = ((~mentee_side).sum() + capacity[mentor_side].sum()
-                       + above[np.ix_(mentee_side, ~mentor_side)].sum())
-    assert capacity_of_cut == proof.capacity
+    mentee_side = np.isin(np.arange(scores.shape[0]), proof.mentees)
+    mentor_side = np.isin(np.arange(scores.shape[1]), proof.mentors)
+    return int((~mentee_side).sum() + capacity[mentor_side].sum()
+               + above[np.ix_(mentee_side, ~mentor_side)].sum())
 
 
 def test_sparse_input_equals_dense_with_mask_and_stored_zeros_are_feasible():
@@ -131,11 +138,10 @@ def test_sparse_input_equals_dense_with_mask_and_stored_zeros_are_feasible():
     assert matrix.nnz < stored.nnz  # building from a dense array would have dropped the zeros
 
 
-def test_same_input_gives_identical_pairs(monkeypatch):
+def test_same_input_gives_identical_pairs():
     scores, feasible, capacity = structured_round(150, 90, 1.0, seed=9)
     scores = np.round(scores / 5) * 5  # many ties
-    monkeypatch.setattr(engine, "SMALL_ROUND", 0)
-    runs = [solve_assignment(scores, capacity, feasible=feasible, objective=o)
+    runs = [solve_assignment(scores, capacity, feasible=feasible, objective=o, tuning=TINY)
             for o in ("coverage", "coverage", "fair", "fair")]
     assert np.array_equal(runs[0].pairs, runs[1].pairs)
     assert np.array_equal(runs[2].pairs, runs[3].pairs)

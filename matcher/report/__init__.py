@@ -8,7 +8,8 @@
 ``unmatched.csv``      (:mod:`matcher.report.csvs`)
 ``mentors.csv``
 ``not_included.csv``   who was left out before matching (no consent, eligibility), with why
-``introductions.csv``  one introduction e-mail per pair, for a mail merge
+``introductions.csv``  two introduction letters per kept pair, for a mail merge, and
+``introductions/``     the same letters as ``.eml`` files (:mod:`matcher.introductions`)
 ``report.html``        self-contained report with charts (:mod:`matcher.report.html`)
 ``audit.json``         what is needed to reproduce the round (:mod:`matcher.report.audit`)
 =====================  ==================================================================
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from matcher.introductions import COLUMNS as LETTER_COLUMNS
 from matcher.report.audit import write_audit
 from matcher.report.csvs import write_csvs, write_introductions
 from matcher.report.html import write_html
@@ -32,9 +34,11 @@ from matcher.safe_io import atomic_output_dir
 
 __all__ = ["write_outputs"]
 
+NO_LETTERS = pd.DataFrame(columns=list(LETTER_COLUMNS), dtype=str)
+
 
 def write_outputs(tables: dict[str, pd.DataFrame], outdir: str | Path, *, audit: dict,
-                  title: str) -> list[Path]:
+                  title: str, sender: str = "", language: str = "en") -> list[Path]:
     """Write the whole output folder atomically and return the paths of the files in it.
 
     Parameters
@@ -42,20 +46,27 @@ def write_outputs(tables: dict[str, pd.DataFrame], outdir: str | Path, *, audit:
     tables
         The result tables: ``pairs``, ``unmatched``, ``mentors``, ``alternatives``,
         ``supply_demand``, ``goal_coverage``, ``issues``, ``summary`` and optionally
-        ``decisions`` (see :data:`matcher.report.tables.REQUIRED` for their columns).
+        ``decisions`` and ``introductions`` (see :data:`matcher.report.tables.REQUIRED` and
+        :data:`matcher.introductions.COLUMNS` for their columns; no ``introductions`` table
+        writes an ``introductions.csv`` with its header only).
     outdir
         The output folder. An existing one is replaced only once the new one is complete, and
         only if it is a previous matcher output (it holds ``audit.json``) or empty.
     audit
         The JSON-serialisable audit record; ``output_sha256`` of the other files is added.
     title
-        The round's name, shown in the workbook, the report and the introductions.
+        The round's name, shown in the workbook and the report.
+    sender
+        The From address of the introduction ``.eml`` files (``[introductions] sender``).
+    language
+        ``[round] language``: the workbook's and the report's language.
 
     Returns
     -------
     list of Path
         ``pairs.xlsx, pairs.csv, unmatched.csv, mentors.csv, not_included.csv,
-        introductions.csv, report.html, audit.json`` inside ``outdir``.
+        introductions.csv``, the ``introductions/*.eml`` letters, ``report.html, audit.json``
+        inside ``outdir``.
 
     Raises
     ------
@@ -72,10 +83,10 @@ def write_outputs(tables: dict[str, pd.DataFrame], outdir: str | Path, *, audit:
     outdir = Path(outdir)
     with atomic_output_dir(outdir) as folder:
         written = [
-            write_workbook(tables, folder / "pairs.xlsx", title),
+            write_workbook(tables, folder / "pairs.xlsx", title, language),
             *write_csvs(tables, folder),
-            write_introductions(tables["pairs"], folder / "introductions.csv", title),
-            write_html(tables, folder / "report.html", title),
+            *write_introductions(tables.get("introductions", NO_LETTERS), folder, sender),
+            write_html(tables, folder / "report.html", title, language),
         ]
         written.append(write_audit(audit, folder / "audit.json", written))
-    return [outdir / path.name for path in written]
+    return [outdir / path.relative_to(folder) for path in written]

@@ -30,7 +30,9 @@ def write_audit(audit: dict, path: Path, outputs: Sequence[Path] = ()) -> Path:
     """
     record = dict(audit)
     if outputs:
-        record["output_sha256"] = {p.name: file_sha256(p) for p in outputs}
+        # by path inside the output folder: introductions/0001-to-mentee.eml
+        record["output_sha256"] = {p.relative_to(path.parent).as_posix(): file_sha256(p)
+                                   for p in outputs}
     text = json.dumps(jsonable(record), indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False)
     path.write_text(text + "\n", encoding="utf-8", newline="\n")
     return path

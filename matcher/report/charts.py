@@ -19,6 +19,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from matcher.i18n import t
+
 #: Matplotlib settings that make the SVG deterministic, small and match the page's look.
 RC: dict[Any, Any] = {
     "svg.hashsalt": "matcher",
@@ -33,13 +35,16 @@ RC: dict[Any, Any] = {
     "axes.titlelocation": "left",
 }
 BLUE, ORANGE, GREY, RED = "#2F6F9F", "#E8A33D", "#C9D3DD", "#B0302B"
-#: Most bars shown in one supply/demand or goal chart; the rest are summed up in the caption.
+#: Bars shown in one supply/demand or goal chart besides the shortages, which are always all
+#: shown; the rest are summed up in one "others" bar.
 MAX_BARS = 15
+#: Values besides the shortages shown apart however many shortages there are.
+MIN_OTHERS = 3
 WIDTH = 7.2  # inches; the page scales the SVG to its column width
 
 
 @matplotlib.rc_context(RC)
-def score_histogram(scores: pd.Series) -> str:
+def score_histogram(scores: pd.Series, language: str = "en") -> str:
     """Histogram of pair scores (0-100, bins of 5) with the mean marked.
 
     Example
@@ -55,18 +60,21 @@ def score_histogram(scores: pd.Series) -> str:
     ax.hist(values, bins=list(range(0, 105, 5)), color=BLUE, edgecolor="white")
     mean = float(values.mean())
     ax.axvline(mean, color=ORANGE, linewidth=2, linestyle="--")
-    ax.annotate(f"mean {mean:.1f}", (mean, 1), xycoords=("data", "axes fraction"),
+    ax.annotate(t("chart.mean", language, value=f"{mean:.1f}"), (mean, 1), xycoords=("data", "axes fraction"),
                 xytext=(4, -12), textcoords="offset points", color="#7A4E00",
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-    ax.set(xlim=(0, 100), xlabel="score (0-100)", ylabel="pairs",
-           title="How good are the pairs? Score distribution")
+    ax.set(xlim=(0, 100), xlabel=t("chart.scores_x", language), ylabel=t("chart.scores_y", language),
+           title=t("chart.scores_title", language))
     ax.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # a MaxNLocator
     return _svg(fig, "scores")
 
 
 @matplotlib.rc_context(RC)
-def component_means(pairs: pd.DataFrame, components: list[str]) -> str:
+def component_means(pairs: pd.DataFrame, components: list[str], labels: list[str] | None = None,
+                    language: str = "en") -> str:
     """Mean of each score component (0-1) over the pairs: what the pairs have in common.
+
+    ``labels`` name the components on the axis (default: the names with spaces).
 
     Example
     -------
@@ -82,16 +90,18 @@ def component_means(pairs: pd.DataFrame, components: list[str]) -> str:
     ax.barh(positions, means, color=BLUE, height=0.6)
     for y, value in zip(positions, means):
         ax.text(min(value, 0.92) + 0.01, float(y), f"{value:.2f}", va="center")
-    ax.set_yticks(positions, [c.replace("_", " ") for c in components])
+    ax.set_yticks(positions, labels or [c.replace("_", " ") for c in components])
     ax.invert_yaxis()
-    ax.set(xlim=(0, 1), xlabel="mean component score (0-1)",
-           title="What the pairs share: mean of each score component")
+    ax.set(xlim=(0, 1), xlabel=t("chart.components_x", language),
+           title=t("chart.components_title", language))
     return _svg(fig, "components")
 
 
 @matplotlib.rc_context(RC)
-def goal_coverage_chart(coverage: pd.DataFrame) -> str:
+def goal_coverage_chart(coverage: pd.DataFrame, language: str = "en") -> str:
     """For each goal, matched mentees with it and how many got a mentor offering it.
+
+    The :data:`MAX_BARS` goals most asked for are shown, the rest summed up as "others".
 
     Example
     -------
@@ -102,28 +112,33 @@ def goal_coverage_chart(coverage: pd.DataFrame) -> str:
     if coverage.empty:
         return ""
     table = coverage.sort_values(["mentees", "goal"], ascending=[False, True], kind="stable")
-    table = table.head(MAX_BARS)
+    shown = np.arange(len(table)) < MAX_BARS
+    table = with_others(table, shown, "goal", ["mentees", "covered"], language)
     fig = _figure(0.9 + 0.34 * len(table))
     ax = fig.add_subplot()
     positions = np.arange(len(table))
-    ax.barh(positions, table["mentees"], color=GREY, height=0.7, label="matched mentees with the goal")
-    ax.barh(positions, table["covered"], color=BLUE, height=0.7, label="... whose mentor offers it")
+    ax.barh(positions, table["mentees"], color=GREY, height=0.7, label=t("chart.goals_wanted", language))
+    ax.barh(positions, table["covered"], color=BLUE, height=0.7, label=t("chart.goals_covered", language))
     for y, (wanted, covered) in enumerate(zip(table["mentees"], table["covered"])):
         share = covered / wanted if wanted else 0.0
         ax.text(wanted, y, f" {share:.0%}", va="center")
     ax.set_yticks(positions, table["goal"].astype(str))
     ax.invert_yaxis()
     ax.set_xmargin(0.12)
-    ax.set(xlabel="mentees", title="Goal coverage: is each goal offered?")
+    ax.set(xlabel=t("chart.goals_x", language))
+    _title(fig, t("chart.goals_title", language))
     fig.legend(loc="outside lower center", ncols=2, frameon=False)
     return _svg(fig, "goals")
 
 
 @matplotlib.rc_context(RC)
-def supply_demand_chart(supply_demand: pd.DataFrame, dimension: str) -> str:
-    """Mentees wanting each language (or field, goal) against mentor places offering it.
+def supply_demand_chart(supply_demand: pd.DataFrame, dimension: str, language: str = "en") -> str:
+    """Mentees wanting each language (or field) against mentor places offering it.
 
-    Labels in red mark a shortage: fewer places than mentees wanting it.
+    Labels in red mark a shortage: fewer places than mentees wanting it. Every shortage is
+    shown, however many; besides them the values most asked for, up to :data:`MAX_BARS` bars,
+    and the rest summed up in one "others" bar (never a shortage: each of its values has
+    enough places).
 
     Example
     -------
@@ -136,22 +151,52 @@ def supply_demand_chart(supply_demand: pd.DataFrame, dimension: str) -> str:
     if table.empty:
         return ""
     table = table.sort_values(["mentees", "capacity", "value"], ascending=[False, False, True],
-                              kind="stable").head(MAX_BARS)
+                              kind="stable")
+    short = (table["capacity"] < table["mentees"]).to_numpy()
+    room = max(MAX_BARS - int(short.sum()), MIN_OTHERS)  # the largest values stay apart
+    shown = short | (np.cumsum(~short) <= room) & ~short
+    table = with_others(table, shown, "value", ["mentees", "capacity"], language)
     fig = _figure(1.0 + 0.42 * len(table))
     ax = fig.add_subplot()
     positions = np.arange(len(table))
-    ax.barh(positions - 0.2, table["mentees"], height=0.4, color=BLUE, label="mentees wanting it")
+    ax.barh(positions - 0.2, table["mentees"], height=0.4, color=BLUE,
+            label=t("chart.supply_wanted", language))
     ax.barh(positions + 0.2, table["capacity"], height=0.4, color=ORANGE,
-            label="mentor places offering it")
+            label=t("chart.supply_offered", language))
     ax.set_yticks(positions, table["value"].astype(str))
     for label, short in zip(ax.get_yticklabels(), table["capacity"] < table["mentees"]):
         if short:
             label.set_color(RED)
             label.set_fontweight("bold")
     ax.invert_yaxis()
-    ax.set(xlabel="people / places", title=f"Supply and demand by {dimension}")
+    ax.set(xlabel=t("chart.supply_x", language))
+    _title(fig, t(f"chart.supply_title_{dimension}", language))
     fig.legend(loc="outside lower center", ncols=2, frameon=False)
     return _svg(fig, f"supply-{dimension}")
+
+
+def with_others(table: pd.DataFrame, shown: np.ndarray, name: str, counts: list[str],
+                language: str = "en") -> pd.DataFrame:
+    """The ``shown`` rows of ``table``, then one row "others (n)" summing ``counts`` over the
+    n rows not shown (none when every row is shown).
+
+    Example
+    -------
+    >>> table = pd.DataFrame({"value": ["a", "b", "c"], "mentees": [5, 2, 1]})
+    >>> with_others(table, np.array([True, False, False]), "value", ["mentees"]).to_dict("list")
+    {'value': ['a', 'others (2)'], 'mentees': [5, 3]}
+    """
+    rest = table[~shown]
+    if rest.empty:
+        return table
+    others = {name: t("chart.others", language, n=len(rest)), **{c: rest[c].sum() for c in counts}}
+    return pd.concat([table[shown][[name, *counts]], pd.DataFrame([others])], ignore_index=True)
+
+
+def _title(fig: Figure, text: str) -> None:
+    # over the whole figure, not the axes: long bar labels push the axes right, and a title
+    # starting there would be cut at the figure's edge
+    fig.suptitle(text, x=0.01, ha="left", fontsize=RC["axes.titlesize"], fontweight="bold")
 
 
 def _figure(height: float) -> Figure:
@@ -169,5 +214,5 @@ def _svg(fig: Figure, chart_id: str) -> str:
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     svg = _PREAMBLE.sub("", buffer.getvalue())
     svg = _ID.sub(lambda m: m.group(1) + chart_id + "-", svg)
-    title = fig.axes[0].get_title(loc="left")
+    title = fig.axes[0].get_title(loc="left") or fig.get_suptitle()
     return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(title)}" ', 1).strip()

@@ -6,10 +6,14 @@ reads them through these helpers so a column is named, rounded and ordered the s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+
+from matcher.i18n import LANGUAGES, MESSAGES
+from matcher.i18n import header as i18n_header
 
 #: Columns each table must have, in this order. Extra columns may follow and are kept.
 REQUIRED = {
@@ -19,14 +23,17 @@ REQUIRED = {
     "not_included": ("role", "id", "name", "email", "row", "reason"),
     "mentors": ("mentor_id", "mentor_name", "mentor_email", "capacity", "assigned", "remaining"),
     "alternatives": ("mentee_id", "mentee_name", "rank", "mentor_id", "mentor_name", "score",
-                     "feasible", "note"),
+                     "note"),
     "supply_demand": ("dimension", "value", "mentees", "mentors", "capacity", "ratio"),
     "goal_coverage": ("goal", "mentees", "covered"),
     "issues": ("severity", "file", "row", "column", "value", "problem", "suggestion"),
     "summary": ("item", "value"),
 }
 #: Columns holding sentences: shown wide and wrapped.
-LONG_TEXT = frozenset({"explanation", "reason", "best_candidates", "note", "problem", "suggestion"})
+LONG_TEXT = frozenset({"explanation", "reason", "best_candidates", "note", "problem", "suggestion",
+                       "notes", "mentees", "mentee_goals", "mentor_topics"})
+#: Columns the coordinator types into: written as input cells, read back by ``run --decisions``.
+INPUT_COLUMNS = ("decision", "move_to", "notes")
 #: Decimals shown for the 0-100 total score and for the 0-1 components and ratios.
 SCORE_DECIMALS = 1
 COMPONENT_DECIMALS = 2
@@ -98,12 +105,69 @@ def decimals(frame: pd.DataFrame, components: Sequence[str] = ()) -> dict[str, i
     return places
 
 
-def first_name(names: pd.Series) -> pd.Series:
-    """The first word of each name, for greetings ("Aino-Maria Äijälä" → "Aino-Maria").
+def header(name: str, language: str = "en") -> str:
+    """The human header of a column in ``language`` (the catalogue's ``column.<name>``), else a
+    snake_case name with spaces (a score component, a config field); any other name (a form's
+    own question carried through) as it is.
 
     Example
     -------
-    >>> first_name(pd.Series(["Aino Äijälä", "", "  Jussi  K"])).tolist()
-    ['Aino', '', 'Jussi']
+    >>> header("mentee_name"), header("mentee_name", "fi"), header("years_in_finland"), header("LinkedIn")
+    ('Mentee', 'Mentoroitava', 'Years in finland', 'LinkedIn')
     """
-    return names.fillna("").astype(str).str.strip().str.extract(r"^(\S*)", expand=False)
+    if f"column.{name}" in MESSAGES:
+        return i18n_header(name, language)
+    return name.replace("_", " ").capitalize() if _SNAKE.fullmatch(name) else name
+
+
+def stable_names(columns) -> list[str]:
+    """Stable column names for headers read back from a workbook in any of the languages: a
+    human header becomes its stable name (case and spaces do not matter), a stable name stays.
+
+    Example
+    -------
+    >>> stable_names(["Mentee id", " move TO ", "Päätös", "decision", "Years in finland", "LinkedIn"])
+    ['mentee_id', 'move_to', 'decision', 'decision', 'years_in_finland', 'LinkedIn']
+    """
+    names = []
+    for column in columns:
+        text = " ".join(str(column).split())
+        if text.casefold() in _STABLE:
+            names.append(_STABLE[text.casefold()])
+        elif _HUMANISED.fullmatch(text):
+            names.append(text.lower().replace(" ", "_"))
+        else:
+            names.append(text)
+    return names
+
+
+def stable_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its columns renamed by :func:`stable_names`, e.g. a sheet read back from
+    ``pairs.xlsx``.
+
+    Example
+    -------
+    >>> stable_frame(pd.DataFrame(columns=["Mentee id", "Päätös"])).columns.tolist()
+    ['mentee_id', 'decision']
+    """
+    return frame.set_axis(stable_names(frame.columns), axis=1)
+
+
+def _stable_names_by_header() -> dict[str, str]:
+    """Header (casefolded, any language) -> stable name. Where two columns share a header the one
+    the workbook shows wins ("Locked" is ``locked_by``; the boolean ``locked`` is CSV-only)."""
+    columns = [key.removeprefix("column.") for key in MESSAGES if key.startswith("column.")]
+    columns.sort(key=lambda name: name not in _SHOWN_FIRST)
+    found: dict[str, str] = {}
+    for name in columns:
+        for language in LANGUAGES:
+            found.setdefault(i18n_header(name, language).casefold(), name)
+    for name in columns:
+        found.setdefault(name.casefold(), name)
+    return found
+
+
+_SHOWN_FIRST = ("locked_by", "remaining", "mentees")
+_SNAKE = re.compile(r"[a-z][a-z0-9_]*")
+_HUMANISED = re.compile(r"[A-Z][a-z0-9 ]*")
+_STABLE = _stable_names_by_header()

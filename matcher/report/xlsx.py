@@ -18,6 +18,7 @@ inline text, XML-escaped (never parsed as a formula, a number or markup), after
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 import re
 from dataclasses import dataclass
@@ -27,26 +28,51 @@ from typing import cast
 import numpy as np
 import pandas as pd
 import xlsxwriter
+from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from matcher import __version__
-from matcher.report.tables import LONG_TEXT, component_columns, rounded
+from matcher.i18n import sheet_name, t
+from matcher.report.tables import INPUT_COLUMNS, LONG_TEXT, component_columns, header, rounded
 from matcher.safe_io import neutralise, neutralise_series
 
-#: (sheet name, table key) in workbook order. "decisions" is written only when present.
-SHEETS = (
-    ("Pairs", "pairs"),
-    ("Unmatched", "unmatched"),
-    ("Not included", "not_included"),
-    ("Mentors", "mentors"),
-    ("Alternatives", "alternatives"),
-    ("Supply and demand", "supply_demand"),
-    ("Data issues", "issues"),
-    ("Summary", "summary"),
-    ("Decisions", "decisions"),
-)
-DECISIONS = ("keep", "reject")
+log = logging.getLogger(__name__)
+
+#: Table keys in workbook order ("decisions" is written only when present); each sheet is named
+#: in the round's language (:func:`matcher.i18n.sheet_name`).
+SHEETS = ("pairs", "unmatched", "not_included", "mentors", "alternatives", "supply_demand", "issues", "summary",
+          "decisions")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a sheet's columns go: ``front`` first in this order, ``back`` last (ids and e-mails,
+    needed by batch jobs and re-runs but not for reading), the rest in between; ``frozen`` of
+    the front columns stay in view when scrolling right; ``dropped`` are not shown."""
+
+    front: tuple[str, ...] = ()
+    back: tuple[str, ...] = ()
+    frozen: int = 0
+    dropped: tuple[str, ...] = ()
+
+
+#: The sheets a coordinator works in: what to decide and whom it is about come first and stay in
+#: view; the answers behind the score follow, so checking a pair needs no source file.
+LAYOUTS = {
+    "pairs": Layout(("decision", "move_to", "mentee_name", "mentor_name", "score", "explanation",
+                     "notes", "locked_by"),
+                    ("mentee_email", "mentor_email", "mentee_id", "mentor_id"), 4, ("locked",)),
+    "unmatched": Layout(("move_to", "mentee_name", "reason", "best_candidates", "notes"),
+                        ("mentee_email", "mentee_id"), 2),
+    "mentors": Layout(("mentor_name", "capacity", "assigned", "remaining", "mentees"),
+                      ("mentor_email", "mentor_id"), 1),
+    "alternatives": Layout(("mentee_name", "current_mentor", "current_score", "rank", "mentor_name",
+                            "score", "score_change", "free_places", "note"),
+                           ("mentee_id", "mentor_id"), 1),
+}
+#: Widest a frozen name column is made, so the frozen part leaves room on a laptop screen.
+FROZEN_WIDTH = 26
 #: Pinned document date so two runs on the same input give the same bytes.
 FIXED_DATE = dt.datetime(2000, 1, 1)
 TEXT_WIDTH, LONG_WIDTH, MIN_WIDTH = 40, 60, 6
@@ -74,7 +100,8 @@ class Column:
     width: float
 
 
-def write_workbook(tables: dict[str, pd.DataFrame], path: Path, title: str) -> Path:
+def write_workbook(tables: dict[str, pd.DataFrame], path: Path, title: str,
+                   language: str = "en") -> Path:
     """Write the coordinator's workbook to ``path``.
 
     Parameters
@@ -85,6 +112,9 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: Path, title: str) -> P
         Where to write ``pairs.xlsx``.
     title
         The round's name: workbook title and the printed page header.
+    language
+        ``"en"``, ``"fi"`` or ``"sv"``: sheet names, headers and prompts. The cells read back
+        by ``run --decisions`` are found by header in any of the three languages.
 
     Example
     -------
@@ -100,20 +130,35 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: Path, title: str) -> P
                              "created": FIXED_DATE})
     workbook.set_calc_mode("auto")
     styles = _Styles(workbook)
-    for sheet_name, key in SHEETS:
+    sheet_class = table_sheet_class()
+    for key in SHEETS:
         if key not in tables:
             continue
-        frame = rounded(tables[key], components if key == "pairs" else [])
-        if key == "pairs":
-            # the coordinator's one job on this sheet comes first and stays in view when scrolling
-            frame = frame[["decision", *(c for c in frame.columns if c != "decision")]]
-        sheet = workbook.add_worksheet(sheet_name, worksheet_class=_TableSheet)
-        columns = [_column(name, frame[name], components) for name in frame.columns]
-        _write_table(sheet, frame, columns, styles)
-        _decorate(sheet, key, frame, columns, styles)
+        layout = LAYOUTS.get(key, Layout())
+        frame = arranged(rounded(tables[key], components if key == "pairs" else []), layout)
+        sheet = workbook.add_worksheet(sheet_name(key, language), worksheet_class=sheet_class)
+        headers = [header(name, language) for name in frame.columns]
+        columns = [_column(name, text, frame[name], components, c < layout.frozen)
+                   for c, (name, text) in enumerate(zip(frame.columns, headers))]
+        _write_table(sheet, frame, columns, headers, styles, layout.frozen)
+        _decorate(sheet, key, frame, columns, styles, len(tables["mentors"]), language)
         _print_setup(sheet, title)
     workbook.close()
     return path
+
+
+def arranged(frame: pd.DataFrame, layout: Layout) -> pd.DataFrame:
+    """``frame``'s columns in the order of ``layout`` (columns it does not have are skipped).
+
+    Example
+    -------
+    >>> arranged(pd.DataFrame(columns=["id", "b", "name", "x"]), Layout(("name",), ("id",), 1, ("x",))).columns.tolist()
+    ['name', 'b', 'id']
+    """
+    front = [c for c in layout.front if c in frame.columns]
+    back = [c for c in layout.back if c in frame.columns]
+    middle = [c for c in frame.columns if c not in {*front, *back, *layout.dropped}]
+    return frame[[*front, *middle, *back]]
 
 
 class _Styles:
@@ -126,6 +171,7 @@ class _Styles:
         self.decision = add(DECISION_CELL)
         self.cells = {
             "score": add({"num_format": "0.0", "valign": "top"}),
+            "change": add({"num_format": "+0.0;-0.0;0.0", "valign": "top"}),
             "component": add({"num_format": "0.00", "valign": "top"}),
             "ratio": add({"num_format": "0.00", "valign": "top"}),
             "int": add({"num_format": "0", "valign": "top"}),
@@ -136,35 +182,46 @@ class _Styles:
         self.red, self.amber, self.green = add(LIGHT_RED), add(LIGHT_AMBER), add(LIGHT_GREEN)
 
 
-def _column(name: str, series: pd.Series, components: list[str]) -> Column:
-    header = len(name) + 3  # room for the filter arrow
-    if name == "score":
-        return Column(name, "score", max(header, 7))
+def _column(name: str, title: str, series: pd.Series, components: list[str],
+            frozen: bool = False) -> Column:
+    room = len(title) + 3  # room for the filter arrow
+    if name in ("score", "current_score"):
+        return Column(name, "score", max(room, 7))
+    if name == "score_change":
+        return Column(name, "change", max(room, 7))
     if name in components:
-        return Column(name, "component", max(header, 7))
+        return Column(name, "component", max(room, 7))
     if name == "ratio":
-        return Column(name, "ratio", max(header, 7))
+        return Column(name, "ratio", max(room, 7))
     if pd.api.types.is_bool_dtype(series):
-        return Column(name, "bool", max(header, 7))
+        return Column(name, "bool", max(room, 7))
     if pd.api.types.is_integer_dtype(series):
-        return Column(name, "int", max(header, 7))
-    longest = int(series.astype(str).str.len().max()) if len(series) else 0
+        return Column(name, "int", max(room, 7))
+    longest = int(series.fillna("").astype(str).str.len().max()) if len(series) else 0
+    if name in INPUT_COLUMNS:  # room to type, whatever was prefilled
+        long = name in LONG_TEXT
+        return Column(name, "long" if long else "text",
+                      max(room, min(longest + 1, LONG_WIDTH if long else TEXT_WIDTH), 30 if long else 12))
     if name in LONG_TEXT:
-        return Column(name, "long", min(max(header, longest + 1), LONG_WIDTH))
-    return Column(name, "text", max(MIN_WIDTH, min(max(header, longest + 1), TEXT_WIDTH)))
+        return Column(name, "long", min(max(room, longest + 1), LONG_WIDTH))
+    widest = FROZEN_WIDTH if frozen else TEXT_WIDTH
+    return Column(name, "text", max(MIN_WIDTH, min(max(room, longest + 1), widest)))
 
 
 def _write_table(sheet: "_TableSheet", frame: pd.DataFrame, columns: list[Column],
-                 styles: _Styles) -> None:
-    """Widths and formats per column, then the header and every data row, frozen and filtered."""
+                 headers: list[str], styles: _Styles, frozen: int = 0) -> None:
+    """Widths and formats per column, then the header and every data row, with the header row
+    and the first ``frozen`` columns frozen, and filters."""
     formats = []
     for c, column in enumerate(columns):
-        is_decision = column.name == "decision"
-        formats.append(styles.decision if is_decision else styles.cells[column.kind])
-        sheet.set_column(c, c, column.width, formats[-1] if is_decision else None)
-    headers = [styles.decision_header if c.name == "decision" else styles.header for c in columns]
-    sheet.write_table(frame, headers, formats, LINE_HEIGHT * _wrapped_lines(frame, columns))
-    sheet.freeze_panes(1, 1 if columns and columns[0].name == "decision" else 0)
+        is_input = column.name in INPUT_COLUMNS
+        formats.append(styles.decision if is_input else styles.cells[column.kind])
+        sheet.set_column(c, c, column.width, formats[-1] if is_input else None)
+    header_formats = [styles.decision_header if c.name in INPUT_COLUMNS else styles.header
+                      for c in columns]
+    sheet.write_table(frame, headers, header_formats, formats,
+                      LINE_HEIGHT * _wrapped_lines(frame, columns))
+    sheet.freeze_panes(1, min(frozen, len(columns)))
     if len(columns):
         sheet.autofilter(0, 0, max(len(frame), 1), len(columns) - 1)
 
@@ -190,22 +247,31 @@ class _TableSheet(Worksheet):
     This sheet builds the cells a whole column at a time instead (:func:`_cell_tails`) and hands
     XlsxWriter the finished rows at that point; formats, widths, filters, conditional formats,
     validation, print setup and the package itself are still written by XlsxWriter.
+
+    It relies on three private parts of XlsxWriter (:data:`XLSXWRITER_PRIVATE`): that
+    ``_write_rows`` writes the rows inside ``<sheetData>``, ``_check_dimensions`` records the
+    used range, and ``Format._get_xf_index`` gives a format's style index. When a release lacks
+    one, :func:`write_workbook` uses :class:`_PublicSheet` instead (same cells, slower), and
+    ``tests/test_report.py`` compares the two writers' cells on every run, so a change in what
+    those parts do fails the tests with a message saying so. Rows are this class's own: any
+    ``set_row``, ``write`` or ``write_comment`` on it would be lost, so it refuses them loudly.
     """
 
     def __init__(self):
         super().__init__()
         self._rows_xml = ""
 
-    def write_table(self, frame: pd.DataFrame, headers: list, formats: list,
-                    heights: np.ndarray) -> None:
-        """Set the header row and the data rows (``heights`` in points; 15 is the default)."""
+    def write_table(self, frame: pd.DataFrame, headers: list[str], header_formats: list,
+                    formats: list, heights: np.ndarray) -> None:
+        """Set the header row (``headers`` in ``header_formats``) and the data rows in
+        ``formats`` (``heights`` in points; 15 is the default)."""
         n_cols = frame.shape[1]
         if n_cols == 0:
             return
         letters = [xl_col_to_name(c) for c in range(n_cols)]
         spans = f' spans="1:{n_cols}"'
-        header = "".join(f'<c r="{letter}1" s="{style._get_xf_index()}"{tail}' for letter, style, tail
-                         in zip(letters, headers, _string_tails(list(map(str, frame.columns)))))
+        head = "".join(f'<c r="{letter}1" s="{style._get_xf_index()}"{tail}' for letter, style, tail
+                       in zip(letters, header_formats, _string_tails(list(map(neutralise, headers)))))
         cells = "".join(f'<c r="{letter}{{0}}" s="{style._get_xf_index()}"{{{c + 2}}}'
                         for c, (letter, style) in enumerate(zip(letters, formats)))
         rows = np.arange(2, len(frame) + 2).astype(str)
@@ -213,13 +279,65 @@ class _TableSheet(Worksheet):
                           ' ht="' + heights.astype(str).astype(object) + '" customHeight="1"', "")
         tails = [_cell_tails(frame.iloc[:, c]) for c in range(n_cols)]
         body = "".join(map(f"<row r=\"{{0}}\"{spans}{{1}}>{cells}</row>".format, rows, height, *tails))
-        self._rows_xml = f'<row r="1"{spans}>{header}</row>{body}'
+        self._rows_xml = f'<row r="1"{spans}>{head}</row>{body}'
         self._check_dimensions(0, 0)
         self._check_dimensions(len(frame), n_cols - 1)
 
     def _write_rows(self) -> None:
         # XlsxWriter calls this between <sheetData> and </sheetData> when the sheet has cells
+        if self.row_info or self.comments or any(self.table.values()):
+            raise NotImplementedError(
+                "set_row, write or write_comment was called on a matcher table sheet, whose rows "
+                "matcher writes itself: it would be lost. Pass row heights to write_table, or "
+                "write that sheet with _PublicSheet.")
         self.fh.write(self._rows_xml)
+
+
+class _PublicSheet(Worksheet):
+    """The same table as :class:`_TableSheet`, written cell by cell with XlsxWriter's public API.
+
+    The reference :class:`_TableSheet` is tested against, and what :func:`write_workbook` uses
+    when XlsxWriter lacks a private part that sheet needs. About 6× slower on a big round.
+    """
+
+    def write_table(self, frame: pd.DataFrame, headers: list[str], header_formats: list,
+                    formats: list, heights: np.ndarray) -> None:
+        """As :meth:`_TableSheet.write_table`."""
+        for c, (text, style) in enumerate(zip(headers, header_formats)):
+            self.write_string(0, c, neutralise(text), style)
+        for c, style in enumerate(formats):
+            series = frame.iloc[:, c]
+            for r, value in enumerate(series.tolist(), start=1):
+                if isinstance(value, (bool, np.bool_)):
+                    self.write_boolean(r, c, bool(value), style)
+                elif isinstance(value, (int, float, np.integer, np.floating)):
+                    if math.isfinite(value):
+                        self.write_number(r, c, float(value), style)
+                    else:
+                        self.write_blank(r, c, None, style)
+                elif value is None or value is pd.NA:
+                    self.write_blank(r, c, None, style)
+                else:
+                    self.write_string(r, c, neutralise(value if isinstance(value, str) else str(value)), style)
+        for r, points in enumerate(heights.tolist(), start=1):
+            if points > LINE_HEIGHT:
+                self.set_row(r, points)
+
+
+#: The private XlsxWriter parts :class:`_TableSheet` needs: (owner, attribute).
+XLSXWRITER_PRIVATE = ((Worksheet, "_write_rows"), (Worksheet, "_check_dimensions"),
+                      (Worksheet, "_write_sheet_data"), (Format, "_get_xf_index"))
+
+
+def table_sheet_class() -> type[Worksheet]:
+    """:class:`_TableSheet` when this XlsxWriter has the private parts it needs, else the
+    slower :class:`_PublicSheet` (with a warning in the log)."""
+    missing = [f"{owner.__name__}.{name}" for owner, name in XLSXWRITER_PRIVATE if not hasattr(owner, name)]
+    if not missing:
+        return _TableSheet
+    log.warning("XlsxWriter %s lacks %s: writing the workbook cell by cell (slower)",
+                xlsxwriter.__version__, ", ".join(missing))
+    return _PublicSheet
 
 
 _BOOLEANS = (' t="b"><v>0</v></c>', ' t="b"><v>1</v></c>')
@@ -240,7 +358,19 @@ def _cell_tails(series: pd.Series) -> list[str]:
     Booleans, numbers (missing ones become empty cells keeping the column's format) and text
     (neutralised, then XML-escaped) are converted a column at a time; object columns mixing types
     are sorted out value by value: text as text, numbers as numbers, anything else as its text.
+    A column of repeated values (answers, rounded scores) converts each distinct value once.
     """
+    numbers = pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
+    # only numbers and pure text: factorize would merge True, 1 and 1.0 in a mixed column
+    if len(series) > 64 and (numbers or pd.api.types.infer_dtype(series, skipna=True) == "string"):
+        codes, uniques = pd.factorize(series, use_na_sentinel=False)
+        if 2 * len(uniques) <= len(series):
+            distinct = np.array(_distinct_tails(pd.Series(uniques, dtype=series.dtype)), dtype=object)
+            return distinct[codes].tolist()
+    return _distinct_tails(series)
+
+
+def _distinct_tails(series: pd.Series) -> list[str]:
     missing = bool(series.isna().any())
     if pd.api.types.is_bool_dtype(series) and not missing:
         return [_BOOLEANS[v] for v in series.tolist()]
@@ -251,13 +381,13 @@ def _cell_tails(series: pd.Series) -> list[str]:
     tails: list[str | None] = []
     texts: dict[int, str] = {}
     for i, value in enumerate(series.tolist()):
-        if isinstance(value, bool):
-            tails.append(_BOOLEANS[value])
-        elif isinstance(value, (int, float)) and math.isfinite(value):
-            tails.append(f"><v>{_number_text(value)}</v></c>")
+        if isinstance(value, (bool, np.bool_)):
+            tails.append(_BOOLEANS[bool(value)])
+        elif isinstance(value, (int, float, np.integer, np.floating)) and math.isfinite(value):
+            tails.append(f"><v>{_number_text(float(value))}</v></c>")
         elif value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
             tails.append(_BLANK)
-        else:  # text; lists, timestamps, numpy scalars...: shown as their text
+        else:  # text; lists, timestamps...: shown as their text
             texts[i] = neutralise(value if isinstance(value, str) else str(value))
             tails.append(None)
     for i, tail in zip(texts, _string_tails(list(texts.values()))):
@@ -304,11 +434,12 @@ def _excel_escape(text: str) -> str:
 
 
 def _decorate(sheet: Worksheet, key: str, frame: pd.DataFrame, columns: list[Column],
-              styles: _Styles) -> None:
-    """Colour scales, highlights and the decision drop-down, per sheet."""
+              styles: _Styles, n_mentors: int, language: str) -> None:
+    """Colour scales, highlights and the decision and move-to drop-downs, per sheet."""
     last = len(frame)
     if last == 0:
         return
+    keep, reject = t("workbook.keep", language), t("workbook.reject", language)
     for c, column in enumerate(columns):
         if column.kind == "score":
             sheet.conditional_format(1, c, last, c, {**SCORE_SCALE, "min_value": 0,
@@ -318,18 +449,27 @@ def _decorate(sheet: Worksheet, key: str, frame: pd.DataFrame, columns: list[Col
                                                      "mid_value": 0.5, "max_value": 1})
         elif key == "pairs" and column.name == "decision":
             sheet.data_validation(1, c, last, c, {
-                "validate": "list", "source": list(DECISIONS), "ignore_blank": True,
-                # a warning, not a stop: matcher also reads Finnish answers such as "pidä"
-                "error_type": "warning", "error_title": "keep or reject?",
-                "error_message": "Type keep or reject, or leave the cell empty to decide later.",
-                "input_title": "Your decision",
-                "input_message": "keep: fix this pair in the next run. reject: never pair them. "
-                                 "Empty: let matcher decide.",
+                "validate": "list", "source": [keep, reject], "ignore_blank": True,
+                # a warning, not a stop: matcher reads keep / reject in all three languages
+                "error_type": "warning", "error_title": t("workbook.decision_error_title", language),
+                "error_message": t("workbook.decision_error", language),
+                "input_title": t("workbook.decision_title", language),
+                "input_message": t("workbook.decision_prompt", language),
             })
             sheet.conditional_format(1, c, last, c, {"type": "cell", "criteria": "==",
-                                                     "value": '"reject"', "format": styles.red})
+                                                     "value": f'"{reject}"', "format": styles.red})
             sheet.conditional_format(1, c, last, c, {"type": "cell", "criteria": "==",
-                                                     "value": '"keep"', "format": styles.green})
+                                                     "value": f'"{keep}"', "format": styles.green})
+        elif column.name == "move_to" and n_mentors:
+            # a drop-down of the Mentors sheet's names; an e-mail may be typed instead
+            sheet.data_validation(1, c, last, c, {
+                "validate": "list", "source": f"='{sheet_name('mentors', language)}'!$A$2:$A${n_mentors + 1}",
+                "ignore_blank": True, "error_type": "information",
+                "error_title": t("workbook.move_title", language),
+                "error_message": t("workbook.move_error", language),
+                "input_title": t("workbook.move_title", language),
+                "input_message": t("workbook.move_prompt", language),
+            })
         elif key == "issues" and column.name == "severity":
             for word, style in (("error", styles.red), ("warning", styles.amber)):
                 sheet.conditional_format(1, c, last, c, {"type": "cell", "criteria": "==",

@@ -63,7 +63,7 @@ def goals(mentees: People, mentors: People, config: ScoringConfig) -> np.ndarray
     mentor of the same or a related field. When only one part is available for a pair (no topics ticked, or a text missing) that part alone
     counts; when neither is, the pair gets the neutral value.
     """
-    ge, gr = mentees.goals, mentors.goals
+    ge, gr = mentees.topics, mentors.topics
     n_goals = _row_counts(ge)
     dependent = np.isin(np.array(mentees.vocab.goals, dtype=object),
                         config.field_dependent_goals).astype(np.float32)
@@ -178,7 +178,7 @@ COMPONENTS: dict[str, Callable[[People, People, ScoringConfig], np.ndarray]] = {
 #: component is the same for two mentees with the same values there (scoring relies on it to
 #: compute each row once per distinct combination of answers)
 MENTEE_INPUTS: dict[str, tuple[str, ...]] = {
-    "field": ("fields", "field_text"), "goals": ("goals", "goals_text", "fields"),
+    "field": ("fields", "field_text"), "goals": ("topics", "goals_text", "fields"),
     "language": ("languages",), "location": ("place", "mode"), "experience": (),
     "gender": ("gender_preference",),
 }

@@ -46,16 +46,17 @@ _LEGAL_SUFFIX = re.compile(r"\b(oyj|oy|ab|ltd|inc|ry|llc|gmbh|plc|corp|corporati
 class People:
     """One side of the round as arrays (row ``i`` is the ``i``-th person of the table).
 
-    ``fields`` and ``goals`` are float32 0/1 indicators (persons × shared vocabulary); for mentors
-    ``goals`` holds the topics they offer. ``languages`` holds levels 0 (none) to 4 (native) per
+    ``fields`` and ``topics`` are float32 0/1 indicators (persons × shared vocabulary) over field
+    keys and goal keys: ``topics`` are the goals a mentee wants help with, or the topics a mentor
+    offers. ``languages`` holds levels 0 (none) to 4 (native) per
     shared language. Codes are ``-1`` where the answer is unknown.
     """
 
     ids: pd.Index
-    #: column keys of ``fields``, ``goals`` and ``languages`` (the same on both sides)
-    vocab: "Vocab"
+    #: column keys of ``fields``, ``topics`` (``vocab.goals``) and ``languages`` (the same on both sides)
+    vocab: "SharedKeys"
     fields: np.ndarray
-    goals: np.ndarray
+    topics: np.ndarray
     languages: np.ndarray
     #: row of the person's municipality in :func:`matcher.places.municipalities`, -1 unknown
     place: np.ndarray
@@ -76,7 +77,7 @@ class People:
 
     def __repr__(self) -> str:
         return (f"People({len(self)} persons, {self.fields.shape[1]} fields, "
-                f"{self.goals.shape[1]} goal topics, {self.languages.shape[1]} languages)")
+                f"{self.topics.shape[1]} goal topics, {self.languages.shape[1]} languages)")
 
     def take(self, rows: slice | np.ndarray) -> "People":
         """The same encoding for a block of persons, a slice or an index array (for chunked scoring)."""
@@ -85,7 +86,7 @@ class People:
 
 
 @dataclass(frozen=True)
-class Vocab:
+class SharedKeys:
     """The shared column order of every encoded matrix (sorted keys seen on either side)."""
 
     fields: tuple[str, ...]
@@ -120,7 +121,7 @@ def encode_pair(mentees: pd.DataFrame, mentors: pd.DataFrame, with_text: bool = 
     table = municipalities()
     e = People(
         ids=mentees.index, vocab=vocab, fields=_indicator(_column(mentees, "fields", ()), vocab.fields),
-        goals=_indicator(_column(mentees, "goals", ()), vocab.goals),
+        topics=_indicator(_column(mentees, "goals", ()), vocab.goals),
         languages=_levels(_column(mentees, "languages", {}), vocab.languages),
         place=table.resolve_many(_column(mentees, "city", "")),
         mode=_modes(mentees), organisation=organisation[0],
@@ -131,7 +132,7 @@ def encode_pair(mentees: pd.DataFrame, mentors: pd.DataFrame, with_text: bool = 
         field_text=field_text[0], goals_text=goals_text[0])
     r = People(
         ids=mentors.index, vocab=vocab, fields=_indicator(_column(mentors, "fields", ()), vocab.fields),
-        goals=_indicator(_column(mentors, "topics", ()), vocab.goals),
+        topics=_indicator(_column(mentors, "topics", ()), vocab.goals),
         languages=_levels(_column(mentors, "languages", {}), vocab.languages),
         place=table.resolve_many(_column(mentors, "city", "")),
         mode=_modes(mentors), organisation=organisation[1], gender=gender_r,
@@ -144,9 +145,9 @@ def encode_pair(mentees: pd.DataFrame, mentors: pd.DataFrame, with_text: bool = 
     return e, r
 
 
-def vocab_of(mentees: pd.DataFrame, mentors: pd.DataFrame) -> Vocab:
+def vocab_of(mentees: pd.DataFrame, mentors: pd.DataFrame) -> SharedKeys:
     """The shared vocabularies :func:`encode_pair` uses (for labelling encoded columns)."""
-    return Vocab(
+    return SharedKeys(
         fields=_union_keys(_column(mentees, "fields", ()), _column(mentors, "fields", ())),
         goals=_union_keys(_column(mentees, "goals", ()), _column(mentors, "topics", ())),
         languages=_union_keys(_column(mentees, "languages", {}), _column(mentors, "languages", {}),
@@ -245,7 +246,7 @@ def _embed(mentees: pd.DataFrame, mentors: pd.DataFrame, with_text: bool
 
 
 def _rows(value, rows: slice | np.ndarray):
-    if isinstance(value, Vocab):
+    if isinstance(value, SharedKeys):
         return value
     if isinstance(value, (pd.Index, np.ndarray)):
         return value[rows]

@@ -44,7 +44,7 @@ class PairContext:
 
     @cached_property
     def labels(self) -> Labels:
-        return Labels(self.config.vocabulary)
+        return Labels(self.config.vocabulary, self.config.language)
 
 
 @dataclass(repr=False)

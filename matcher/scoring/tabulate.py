@@ -47,7 +47,9 @@ def answer_keys(people: People, attributes: tuple[str, ...]) -> list[np.ndarray]
         value = getattr(people, name)
         if isinstance(value, TextEmbeddings):
             value = value.ids
-        columns.append(np.asarray(value).reshape(len(people), -1))
+        value = np.asarray(value)
+        # reshape(0, -1) is ambiguous: a round with nobody left (all excluded) has empty keys
+        columns.append(value.reshape(len(people), int(np.prod(value.shape[1:], dtype=np.int64))))
     return columns
 
 

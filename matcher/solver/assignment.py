@@ -13,11 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from matcher.solver.certificate import Certificate
-from matcher.solver.engine import initial_graph, lexicographic
-from matcher.solver.fair import fair
+from matcher.solver.engines import REGISTRY
 from matcher.solver.locks import check_locks
-from matcher.solver.lp import solve_by_lp
-from matcher.solver.problem import build_problem, pair_source, score_values
+from matcher.solver.problem import Problem, build_problem, pair_source, score_values
+from matcher.solver.tuning import DEFAULT, Tuning
 from matcher.solver.weights import make_tiers
 
 log = logging.getLogger(__name__)
@@ -68,7 +67,7 @@ class Assignment:
 
 def solve_assignment(scores, capacity=1, *, feasible=None, mentee_capacity=1, priority=None,
                      locked=None, forbidden=None, objective="coverage", min_load=None,
-                     engine="auto") -> Assignment:
+                     engine="auto", tuning: Tuning = DEFAULT) -> Assignment:
     """Pair mentees (rows) with mentors (columns) optimally.
 
     Parameters
@@ -98,6 +97,8 @@ def solve_assignment(scores, capacity=1, *, feasible=None, mentee_capacity=1, pr
     engine : {"auto", "flow", "lp"}
         ``flow``: min-cost flow with column generation (fast, default); ``lp``: a PuLP/CBC model
         (needed for ``min_load``); ``auto`` picks.
+    tuning : Tuning, optional
+        The flow engine's speed knobs (matcher.solver.tuning); the result does not depend on them.
 
     Returns
     -------
@@ -134,23 +135,11 @@ def solve_assignment(scores, capacity=1, *, feasible=None, mentee_capacity=1, pr
     source = pair_source(problem, residual.keys)
     tiers = make_tiers("total" if objective == "total" else "coverage", problem.priority,
                        residual.has_lock)
-    if problem.engine == "lp":
-        chosen, certificate = solve_by_lp(problem, source, tiers, residual)
-    else:
-        best = lexicographic(source, tiers, residual.slots, residual.capacity,
-                             initial_graph(source, residual.capacity), source.low)
-        method = "min-cost flow, column generation, max-flow tier cuts"
-        if objective == "fair":
-            best, threshold, proof = fair(source, tiers, residual.slots, residual.capacity, best)
-            certificate = best.certificate(method + ", threshold search", source.scale,
-                                           threshold=threshold / source.scale, next_cut=proof)
-        else:
-            certificate = best.certificate(method, source.scale)
-        chosen = best.flow.pairs
+    chosen, certificate = REGISTRY[problem.engine](problem, source, tiers, residual, tuning)
     return _assignment(problem, chosen.rows, chosen.cols, certificate, started)
 
 
-def _assignment(problem, rows: np.ndarray, cols: np.ndarray, certificate: Certificate,
+def _assignment(problem: Problem, rows: np.ndarray, cols: np.ndarray, certificate: Certificate,
                 started: float) -> Assignment:
     m = problem.m
     locked_keys = problem.locked[:, 0] * m + problem.locked[:, 1]

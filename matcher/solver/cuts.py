@@ -16,8 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 from ortools.graph.python import max_flow
 
-from matcher.solver.flow import PRICING_PER_ROW, Flow, Network
-from matcher.solver.pairs import PairSet
+from matcher.solver.flow import Flow, Network
+from matcher.solver.pairs import PairSet, PairSource
+from matcher.solver.tuning import DEFAULT, Tuning
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,8 @@ class Cut:
 
     The cut's capacity in the full problem is: free slots of level >= ``level`` of mentees *not* in
     ``mentees`` + free capacity of the mentors in ``mentors`` + the number of pairs scoring at least
-    ``threshold`` from ``mentees`` to mentors not in ``mentors``.
+    ``threshold`` from ``mentees`` to mentors not in ``mentors``. Indices are people's (a cut found
+    on classes is expanded to their members, see classes.py).
     """
 
     level: int
@@ -41,18 +43,17 @@ class Cut:
                 f"{self.mentees.size} mentees / {self.mentors.size} mentors on the source side)")
 
 
-def levels(ranks: tuple[np.ndarray, np.ndarray], slots: np.ndarray) -> list[int]:
+def levels(ranks: tuple[np.ndarray, np.ndarray], net: Network) -> list[int]:
     """Distinct positive tier ranks of the free slots, highest first."""
     first, extra = ranks
-    present = np.r_[first[slots >= 1], extra[slots >= 2]]
+    present = np.r_[first[net.first_cap >= 1], extra[net.extra_cap >= 1]]
     return sorted({int(r) for r in np.unique(present) if r > 0}, reverse=True)
 
 
-def level_slots(ranks: tuple[np.ndarray, np.ndarray], slots: np.ndarray, level: int) -> np.ndarray:
-    """(n,) free slots of each mentee whose rank is at least ``level``."""
+def level_slots(ranks: tuple[np.ndarray, np.ndarray], net: Network, level: int) -> np.ndarray:
+    """(n,) free slots of each mentee (class) whose rank is at least ``level``."""
     first, extra = ranks
-    return (np.minimum(slots, 1) * (first >= level) + np.maximum(slots - 1, 0) * (extra >= level)
-            ).astype(np.int64)
+    return (net.first_cap * (first >= level) + net.extra_cap * (extra >= level)).astype(np.int64)
 
 
 def level_count(ranks: tuple[np.ndarray, np.ndarray], flow: Flow, level: int) -> int:
@@ -61,11 +62,11 @@ def level_count(ranks: tuple[np.ndarray, np.ndarray], flow: Flow, level: int) ->
     return int((flow.first * (first >= level)).sum() + (flow.extra * (extra >= level)).sum())
 
 
-def max_slots(net: Network, source, graph: PairSet, sources: np.ndarray, threshold: int,
-              level: int, stop_above: int | None = None, prove: bool = True
-              ) -> tuple[int, Cut | None, PairSet]:
-    """Most slots that can be filled from ``sources`` (per-mentee slot counts) with pairs scoring at
-    least ``threshold``.
+def max_slots(net: Network, source: PairSource, graph: PairSet, level_cap: np.ndarray,
+              threshold: int, level: int, stop_above: int | None = None, prove: bool = True,
+              tuning: Tuning = DEFAULT) -> tuple[int, Cut | None, PairSet]:
+    """Most slots that can be filled from ``level_cap`` (per-mentee slot counts, see
+    :func:`level_slots`) with pairs scoring at least ``threshold``.
 
     Returns the value, the cut proving it and the candidate graph with any pairs the cut check
     added. The cut is None when the flow exceeded ``stop_above`` (no proof needed), and when
@@ -73,14 +74,13 @@ def max_slots(net: Network, source, graph: PairSet, sources: np.ndarray, thresho
     """
     n, m = net.n, net.m
     while True:
-        keep = graph.q >= threshold
-        rows, cols = graph.rows[keep], graph.cols[keep]
+        usable = graph.where(graph.q >= threshold)
         mf = max_flow.SimpleMaxFlow()
-        tails = np.r_[np.zeros(n, np.int64), 2 + rows, 2 + n + np.arange(m)]
-        heads = np.r_[2 + np.arange(n), 2 + n + cols, np.ones(m, np.int64)]
-        caps = np.r_[sources, np.ones(rows.size, np.int64), net.capacity]
+        tails = np.r_[np.full(n, net.SOURCE, np.int64), net.mentee_nodes(usable.rows), net.mentor_nodes()]
+        heads = np.r_[net.mentee_nodes(), net.mentor_nodes(usable.cols), np.full(m, net.SINK, np.int64)]
+        caps = np.r_[level_cap, net.pair_capacity(usable), net.capacity]
         mf.add_arcs_with_capacity(tails.astype(np.int32), heads.astype(np.int32), caps.astype(np.int64))
-        status = mf.solve(0, 1)
+        status = mf.solve(net.SOURCE, net.SINK)
         if status != mf.OPTIMAL:
             raise RuntimeError(f"max-flow returned status {status}")
         value = int(mf.optimal_flow())
@@ -88,22 +88,22 @@ def max_slots(net: Network, source, graph: PairSet, sources: np.ndarray, thresho
             return value, None, graph
         # every slot filled, or every place taken: the trivial cut at the source or at the sink
         # proves the value without looking at any pair
-        if value == sources.sum() or value == net.capacity.sum():
-            everyone = value == net.capacity.sum() and value != sources.sum()
+        if value == level_cap.sum() or value == net.capacity.sum():
+            everyone = value == net.capacity.sum() and value != level_cap.sum()
             side = np.arange(n) if everyone else np.empty(0, np.int64)
             return value, Cut(level=level, threshold=threshold, capacity=value, mentees=side,
                               mentors=np.arange(m) if everyone else np.empty(0, np.int64)), graph
         # both extreme minimum cuts: the smallest source side (reachable from the source) and the
         # largest (cannot reach the sink); the first whose crossing pairs are all in the graph
         # proves the value, which in tight rounds is usually the largest at once
-        reach_sink = np.zeros(2 + n + m, bool)
+        reach_sink = np.zeros(net.num_nodes, bool)
         reach_sink[np.asarray(mf.get_sink_side_min_cut(), dtype=np.int64)] = True
-        reach_source = np.zeros(2 + n + m, bool)
+        reach_source = np.zeros(net.num_nodes, bool)
         reach_source[np.asarray(mf.get_source_side_min_cut(), dtype=np.int64)] = True
         missing = []
         for side in (~reach_sink, reach_source):
-            mentee_side, mentor_side = side[2:2 + n], side[2 + n:]
-            crossing = source.best(PRICING_PER_ROW, _crossing_gain(mentor_side, threshold), threshold,
+            mentee_side, mentor_side = net.mentee_part(side), net.mentor_part(side)
+            crossing = source.best(tuning.pricing_per_row, _crossing_gain(mentor_side, threshold), threshold,
                                    exclude=graph, rows=np.flatnonzero(mentee_side))
             if not len(crossing):
                 cut = Cut(level=level, threshold=threshold, capacity=value,

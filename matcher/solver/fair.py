@@ -17,23 +17,24 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-import numpy as np
 
 from matcher.solver.cuts import Cut, level_slots, levels, max_slots
-from matcher.solver.engine import Lexicographic, initial_graph, lexicographic, priced
+from matcher.solver.engine import Lexicographic, lexicographic
 from matcher.solver.flow import Network
-from matcher.solver.pairs import PairSet
+from matcher.solver.pairs import PairSet, PairSource
+from matcher.solver.tuning import DEFAULT, Tuning
 from matcher.solver.weights import Tiers
 
 log = logging.getLogger(__name__)
 
 
-def fair(source, tiers: Tiers, slots: np.ndarray, capacity: np.ndarray, coverage: Lexicographic
-         ) -> tuple[Lexicographic, int, Cut | None]:
+def fair(source: PairSource, tiers: Tiers, base: Network, coverage: Lexicographic, priced: bool,
+         tuning: Tuning = DEFAULT) -> tuple[Lexicographic, int, Cut | None]:
     """The fair optimum given coverage's optimum; returns it, ``t*`` and the proof for ``t* + 1``.
 
-    With no free pair chosen by coverage there is no minimum to raise: coverage is returned with
-    ``t*`` = the lowest score and no cut.
+    ``priced`` says whether coverage's first graph was chosen by estimated prices. With no free
+    pair chosen by coverage there is no minimum to raise: coverage is returned with ``t*`` = the
+    lowest score and no cut.
     """
     chosen = coverage.flow.pairs
     if not len(chosen):
@@ -42,8 +43,9 @@ def fair(source, tiers: Tiers, slots: np.ndarray, capacity: np.ndarray, coverage
     # coverage's graph may hold each mentee's best pairs by score minus a price: the search needs
     # the best by score too, or it stops low and re-runs after every proof that adds them
     graph = coverage.flow.graph
-    if priced(source, capacity):
-        graph = graph.union(initial_graph(source), source.shape[1])
+    if priced:
+        raw = source.candidates(tuning.row_candidates, tuning.column_candidates, source.low)
+        graph = graph.union(raw, source.shape[1])
     lo, top = int(chosen.q.min()), source.high + 1
     hi = top
     while True:
@@ -51,30 +53,25 @@ def fair(source, tiers: Tiers, slots: np.ndarray, capacity: np.ndarray, coverage
         # it misses may not be; only the final "t* + 1 is out of reach" is checked against all pairs
         while hi - lo > 1:
             mid = (lo + hi) // 2
-            reached, _, graph = _reaches(source, tiers, slots, capacity, graph, mid, targets, prove=False)
+            reached, _, graph = _reaches(source, tiers, base, graph, mid, targets, False, tuning)
             lo, hi = (mid, hi) if reached else (lo, mid)
             log.debug("fair search: threshold %d %s", mid, "keeps the tiers" if reached else "seems to lose a tier")
-        reached, proof, graph = _reaches(source, tiers, slots, capacity, graph, hi, targets, prove=True)
+        reached, proof, graph = _reaches(source, tiers, base, graph, hi, targets, True, tuning)
         if not reached:
             break
         lo, hi = hi, top  # the pairs the proof attempt added reach it after all: search above
-    best = lexicographic(source, tiers, slots, capacity, graph, lo, targets)
+    best = lexicographic(source, tiers, base, graph, lo, targets, tuning)
     return dataclasses.replace(best, cuts=coverage.cuts), lo, proof
 
 
-def _reaches(source, tiers: Tiers, slots: np.ndarray, capacity: np.ndarray, graph: PairSet,
-             threshold: int, targets: dict[int, int], prove: bool) -> tuple[bool, Cut | None, PairSet]:
+def _reaches(source: PairSource, tiers: Tiers, base: Network, graph: PairSet, threshold: int,
+             targets: dict[int, int], prove: bool, tuning: Tuning) -> tuple[bool, Cut | None, PairSet]:
     """Whether pairs scoring >= ``threshold`` reach every level's target on the candidate graph;
     with ``prove``, a shortfall is checked against all pairs and comes with its cut."""
-    net = _capacities_only(slots, capacity)
-    for level in levels(tiers.ranks, slots):
-        best, cut, graph = max_slots(net, source, graph, level_slots(tiers.ranks, slots, level),
-                                     threshold, level, stop_above=targets[level] - 1, prove=prove)
+    for level in levels(tiers.ranks, base):
+        best, cut, graph = max_slots(base, source, graph, level_slots(tiers.ranks, base, level),
+                                     threshold, level, stop_above=targets[level] - 1, prove=prove,
+                                     tuning=tuning)
         if best < targets[level]:
             return False, cut, graph
     return True, None, graph
-
-
-def _capacities_only(slots: np.ndarray, capacity: np.ndarray) -> Network:
-    zeros = np.zeros(slots.size, np.int64)
-    return Network(slots, capacity, zeros, zeros)

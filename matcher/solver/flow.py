@@ -1,10 +1,13 @@
 """Exact max-weight b-matching as min-cost flow on a sparse candidate graph, with column generation.
 
-Network (node ids): source 0, sink 1, mentee i at ``2 + i``, mentor j at ``2 + n + j``.
+Network (node ids, see :class:`Network`): source 0, sink 1, mentee (class) ``i`` at ``2 + i``,
+mentor (class) ``j`` at ``2 + n + j``.
 
-* source -> mentee: a first-slot arc (capacity 1, cost ``-first_bonus``) and a further-slots arc
-  (capacity ``slots - 1``, cost ``-extra_bonus``); first slots pay more, so they fill first;
-* mentee -> mentor: one arc per candidate pair, capacity 1, cost ``-q`` (quantised score);
+* source -> mentee: a first-slot arc (capacity ``first_cap``, cost ``-first_bonus``) and a
+  further-slots arc (capacity ``extra_cap``, cost ``-extra_bonus``); first slots pay more, so they
+  fill first;
+* mentee -> mentor: one arc per candidate pair, capacity ``mentee_size * mentor_size`` (1 for
+  single people; a class of identical people holds several, see classes.py), cost ``-q``;
 * mentor -> sink: capacity = the mentor's free capacity, cost 0;
 * source -> sink: a bypass arc (cost 0) so that leaving slots unmatched is always possible.
 
@@ -23,31 +26,58 @@ from dataclasses import dataclass, replace
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-from matcher.solver.pairs import PairSet, SparsePairs
+from matcher.solver.pairs import PairSet, PairSource, SparsePairs
+from matcher.solver.tuning import DEFAULT, Tuning
 from matcher.solver.weights import SCORE_UNITS
 
 log = logging.getLogger(__name__)
 
-#: pairs a mentee may join per pricing round (the most negative reduced costs first)
-PRICING_PER_ROW = 8
-#: pairs per mentee kept from a full scan for the next rounds' pricing (see column_generation)
-POOL_PER_ROW = 24
-#: with a pool, also bring in pairs within margin / NEAR_SHARE of improving (they often do next round)
-NEAR_SHARE = 4
-
 
 @dataclass(frozen=True)
 class Network:
-    """Everything of a flow problem except the pair arcs: free slots, capacities and tier bonuses."""
+    """Everything of a flow problem except the pair arcs, and the node layout of every solve.
 
-    slots: np.ndarray        # (n,) free mentee slots (mentee capacity minus locks)
-    capacity: np.ndarray     # (m,) free mentor capacity (capacity minus locks)
-    first_bonus: np.ndarray  # (n,) weight of a mentee's first slot
+    Node ids: :attr:`SOURCE`, :attr:`SINK`, then the ``n`` mentees (:meth:`mentee_nodes`), then the
+    ``m`` mentors (:meth:`mentor_nodes`). A node may stand for a *class* of identical people
+    (``mentee_size`` / ``mentor_size`` members); its capacities are then the members' sums.
+
+    Examples
+    --------
+    >>> net = Network.of_slots(np.array([1, 2]), np.array([3]))
+    >>> net.mentee_nodes().tolist(), net.mentor_nodes().tolist(), net.num_nodes
+    ([2, 3], [4], 5)
+    >>> net.first_cap.tolist(), net.extra_cap.tolist(), net.total_slots
+    ([1, 1], [0, 1], 3)
+    """
+
+    first_cap: np.ndarray    # (n,) first slots: mentees whose first slot is free (a class: members)
+    extra_cap: np.ndarray    # (n,) further free slots
+    capacity: np.ndarray     # (m,) free mentor places
+    first_bonus: np.ndarray  # (n,) weight of a first slot
     extra_bonus: np.ndarray  # (n,) weight of each further slot
+    mentee_size: np.ndarray  # (n,) people a mentee node stands for
+    mentor_size: np.ndarray  # (m,) people a mentor node stands for
+
+    SOURCE = 0
+    SINK = 1
+
+    @classmethod
+    def of_slots(cls, slots: np.ndarray, capacity: np.ndarray, first_bonus: np.ndarray | None = None,
+                 extra_bonus: np.ndarray | None = None) -> "Network":
+        """One node per person: ``slots`` free slots per mentee, ``capacity`` places per mentor."""
+        slots = np.asarray(slots, np.int64)
+        zeros = np.zeros(slots.size, np.int64)
+        return cls(np.minimum(slots, 1), np.maximum(slots - 1, 0), np.asarray(capacity, np.int64),
+                   zeros if first_bonus is None else first_bonus,
+                   zeros if extra_bonus is None else extra_bonus,
+                   np.ones(slots.size, np.int64), np.ones(np.size(capacity), np.int64))
+
+    def with_bonuses(self, first_bonus: np.ndarray, extra_bonus: np.ndarray) -> "Network":
+        return replace(self, first_bonus=first_bonus, extra_bonus=extra_bonus)
 
     @property
     def n(self) -> int:
-        return self.slots.size
+        return self.first_cap.size
 
     @property
     def m(self) -> int:
@@ -57,8 +87,32 @@ class Network:
     def num_nodes(self) -> int:
         return 2 + self.n + self.m
 
+    @property
+    def total_slots(self) -> int:
+        return int(self.first_cap.sum() + self.extra_cap.sum())
+
+    def mentee_nodes(self, index: np.ndarray | None = None) -> np.ndarray:
+        """Node ids of mentees ``index`` (all when None)."""
+        return 2 + (np.arange(self.n) if index is None else np.asarray(index, np.int64))
+
+    def mentor_nodes(self, index: np.ndarray | None = None) -> np.ndarray:
+        """Node ids of mentors ``index`` (all when None)."""
+        return 2 + self.n + (np.arange(self.m) if index is None else np.asarray(index, np.int64))
+
+    def mentee_part(self, per_node: np.ndarray) -> np.ndarray:
+        """The mentees' entries of a per-node array (potentials, cut sides)."""
+        return per_node[2:2 + self.n]
+
+    def mentor_part(self, per_node: np.ndarray) -> np.ndarray:
+        """The mentors' entries of a per-node array."""
+        return per_node[2 + self.n:]
+
+    def pair_capacity(self, pairs: PairSet) -> np.ndarray:
+        """Capacity of each pair arc: one per (mentee, mentor) of people the two nodes stand for."""
+        return self.mentee_size[pairs.rows] * self.mentor_size[pairs.cols]
+
     def __repr__(self) -> str:
-        return (f"Network({self.n} mentees / {int(self.slots.sum())} slots, "
+        return (f"Network({self.n} mentees / {self.total_slots} slots, "
                 f"{self.m} mentors / {int(self.capacity.sum())} places)")
 
 
@@ -67,8 +121,8 @@ class Flow:
     """An optimal flow on a candidate graph and its node potentials."""
 
     graph: PairSet           # the candidate pairs, sorted
-    chosen: np.ndarray       # (len(graph),) bool: pair carries flow
-    first: np.ndarray        # (n,) flow on first-slot arcs (0/1)
+    amount: np.ndarray       # (len(graph),) int64 flow on each pair arc
+    first: np.ndarray        # (n,) flow on first-slot arcs
     extra: np.ndarray        # (n,) flow on further-slot arcs
     load: np.ndarray         # (m,) flow into the sink per mentor
     bypass: int              # unmatched slots
@@ -76,11 +130,25 @@ class Flow:
     potential: np.ndarray    # (2 + n + m,) int64 node potentials (source, sink, mentees, mentors)
 
     @property
+    def chosen(self) -> np.ndarray:
+        """(len(graph),) bool: the pair arc carries flow."""
+        return self.amount > 0
+
+    @property
     def pairs(self) -> PairSet:
         return self.graph.where(self.chosen)
 
     def __repr__(self) -> str:
-        return f"Flow({int(self.chosen.sum())} pairs on {len(self.graph)} arcs, weight={self.weight})"
+        return f"Flow({int(self.amount.sum())} pairs on {len(self.graph)} arcs, weight={self.weight})"
+
+
+@dataclass(frozen=True)
+class Convergence:
+    """Outcome of :func:`column_generation`: the flow optimal for *all* pairs and how it got there."""
+
+    flow: Flow
+    rounds: int   # pricing rounds that added pairs
+    scans: int    # scans of the pair source
 
 
 def solve_flow(net: Network, graph: PairSet, start: np.ndarray | None = None) -> Flow:
@@ -89,71 +157,65 @@ def solve_flow(net: Network, graph: PairSet, start: np.ndarray | None = None) ->
 
     Examples
     --------
-    >>> net = Network(np.array([1, 1]), np.array([1, 1]), np.array([10, 10]), np.array([0, 0]))
+    >>> net = Network.of_slots(np.array([1, 1]), np.array([1, 1]), np.array([10, 10]), np.array([0, 0]))
     >>> g = PairSet(np.array([0, 0, 1]), np.array([0, 1, 0]), np.array([5, 1, 4]))
     >>> f = solve_flow(net, g)
     >>> f.pairs.rows.tolist(), f.pairs.cols.tolist(), f.weight
     ([0, 1], [1, 0], 25)
     """
     n, m = net.n, net.m
-    slots = net.slots.astype(np.int64)
-    total = int(slots.sum())
-    mentees = 2 + np.arange(n)
-    mentors = 2 + n + np.arange(m)
-    tails = np.r_[0, np.zeros(2 * n, np.int64), mentees[graph.rows], mentors]
-    heads = np.r_[1, mentees, mentees, mentors[graph.cols], np.ones(m, np.int64)]
-    caps = np.r_[total, np.minimum(slots, 1), np.maximum(slots - 1, 0),
-                 np.ones(len(graph), np.int64), net.capacity]
+    total = net.total_slots
+    mentees, mentors = net.mentee_nodes(), net.mentor_nodes()
+    source = np.full(2 * n, net.SOURCE, np.int64)
+    tails = np.r_[net.SOURCE, source, mentees[graph.rows], mentors]
+    heads = np.r_[net.SINK, mentees, mentees, mentors[graph.cols], np.full(m, net.SINK, np.int64)]
+    caps = np.r_[total, net.first_cap, net.extra_cap, net.pair_capacity(graph), net.capacity]
     costs = np.r_[0, -net.first_bonus, -net.extra_bonus, -graph.q, np.zeros(m, np.int64)]
     mcf = min_cost_flow.SimpleMinCostFlow()
     arcs = mcf.add_arcs_with_capacity_and_unit_cost(
         tails.astype(np.int32), heads.astype(np.int32), caps.astype(np.int64), costs.astype(np.int64))
     supplies = np.zeros(net.num_nodes, np.int64)
-    supplies[0], supplies[1] = total, -total
+    supplies[net.SOURCE], supplies[net.SINK] = total, -total
     mcf.set_nodes_supplies(np.arange(net.num_nodes, dtype=np.int32), supplies)
     status = mcf.solve()
     if status != mcf.OPTIMAL:
         raise RuntimeError(f"min-cost flow returned status {status} on {mcf.num_arcs()} arcs")
-    flows = mcf.flows(arcs)
+    flows = np.asarray(mcf.flows(arcs), np.int64)
     k = len(graph)
-    first, extra = flows[1:1 + n], flows[1 + n:1 + 2 * n]
-    chosen = flows[1 + 2 * n:1 + 2 * n + k] > 0
-    load = flows[1 + 2 * n + k:]
-    flow = dict(graph=graph, chosen=chosen, first=first, extra=extra, load=load,
-                bypass=int(flows[0]), weight=-int(mcf.optimal_cost()))
-    return Flow(**flow, potential=residual_potentials(net, **flow, start=start))
+    flow = Flow(graph=graph, amount=flows[1 + 2 * n:1 + 2 * n + k], first=flows[1:1 + n],
+                extra=flows[1 + n:1 + 2 * n], load=flows[1 + 2 * n + k:], bypass=int(flows[0]),
+                weight=-int(mcf.optimal_cost()), potential=np.empty(0, np.int64))
+    return replace(flow, potential=residual_potentials(net, flow, start=start))
 
 
-def residual_potentials(net: Network, graph: PairSet, chosen: np.ndarray, first: np.ndarray,
-                        extra: np.ndarray, load: np.ndarray, bypass: int, weight: int = 0,
-                        start: np.ndarray | None = None) -> np.ndarray:
-    """Feasible node potentials of the residual graph: ``pi[head] <= pi[tail] + cost`` on every
-    residual arc.
+def residual_potentials(net: Network, flow: Flow, start: np.ndarray | None = None) -> np.ndarray:
+    """Feasible node potentials of the residual graph of ``flow`` (its ``potential`` is ignored):
+    ``pi[head] <= pi[tail] + cost`` on every residual arc.
 
     Bellman-Ford in sweeps that follow the network's layers (mentees -> mentors -> sink -> source ->
     mentees), each sweep relaxing all arcs of a layer at once with numpy, stopping as soon as a
     sweep changes nothing. The pair arcs (nearly all arcs) are relaxed only out of the mentees whose
     potential fell in the previous sweep: relaxing an arc whose tail has not changed since is a
-    no-op, so each sweep gives the same values as a full one at a fraction of the cost. It starts from ``start`` (the previous round's potentials) or from 0
-    everywhere (shortest distances from a virtual root). An optimal flow has no negative cycle, so
-    this ends within ``num_nodes`` sweeps; more would mean a bug, and raises. Then mentors move down
-    and mentees up as far as their arcs allow (better pricing, same certificate). Bellman-Ford only
-    lowers values and the mentors' move too, so with ``start`` no mentor potential ever rises:
-    column_generation relies on that.
+    no-op, so each sweep gives the same values as a full one at a fraction of the cost. It starts
+    from ``start`` (the previous round's potentials) or from 0 everywhere (shortest distances from a
+    virtual root). An optimal flow has no negative cycle, so this ends within ``num_nodes`` sweeps;
+    more would mean a bug, and raises. Then mentors move down and mentees up as far as their arcs
+    allow (better pricing, same certificate). Bellman-Ford only lowers values and the mentors' move
+    too, so with ``start`` no mentor potential ever rises: column_generation relies on that.
     """
     n, m = net.n, net.m
-    slots = net.slots.astype(np.int64)
-    # residual arcs: unchosen pairs mentee -> mentor (cost -q), chosen pairs mentor -> mentee (+q)
-    free = graph.where(~chosen)  # sorted by mentee: mentee i's arcs are free[out[i]:out[i + 1]]
+    graph = flow.graph
+    # residual arcs: pairs with room mentee -> mentor (cost -q), pairs with flow mentor -> mentee (+q)
+    free = graph.where(flow.amount < net.pair_capacity(graph))  # mentee i's: free[out[i]:out[i + 1]]
     out = np.searchsorted(free.rows, np.arange(n + 1))
-    used = graph.where(chosen)
-    first_open, first_used = first < np.minimum(slots, 1), first > 0
-    extra_open, extra_used = extra < np.maximum(slots - 1, 0), extra > 0
-    mentor_open, mentor_used = load < net.capacity, load > 0
-    to_sink, from_sink = bypass < slots.sum(), bypass > 0
+    used = graph.where(flow.chosen)
+    first_open, first_used = flow.first < net.first_cap, flow.first > 0
+    extra_open, extra_used = flow.extra < net.extra_cap, flow.extra > 0
+    mentor_open, mentor_used = flow.load < net.capacity, flow.load > 0
+    to_sink, from_sink = flow.bypass < net.total_slots, flow.bypass > 0
     start = np.zeros(net.num_nodes, np.int64) if start is None else start
-    d_s, d_t = int(start[0]), int(start[1])
-    d_i, d_j = start[2:2 + n].copy(), start[2 + n:].copy()
+    d_s, d_t = int(start[net.SOURCE]), int(start[net.SINK])
+    d_i, d_j = net.mentee_part(start).copy(), net.mentor_part(start).copy()
     moved = np.arange(n)  # mentees whose arcs are not relaxed since their potential last fell
     for _sweep in range(net.num_nodes + 1):
         before = (d_s, d_t, d_i.copy(), d_j.copy())
@@ -201,8 +263,9 @@ def _with_arcs(flow: Flow, arcs: PairSet, m: int) -> Flow:
     if not len(arcs):
         return flow
     graph = flow.graph.union(arcs, m)
-    chosen = np.isin(graph.keys(m), flow.pairs.keys(m), assume_unique=True)
-    return replace(flow, graph=graph, chosen=chosen)
+    amount = np.zeros(len(graph), np.int64)
+    amount[np.searchsorted(graph.keys(m), flow.graph.keys(m))] = flow.amount
+    return replace(flow, graph=graph, amount=amount)
 
 
 def dual_bound(net: Network, flow: Flow) -> int:
@@ -213,32 +276,32 @@ def dual_bound(net: Network, flow: Flow) -> int:
     supply). Pairs outside the candidate graph add nothing once pricing found none with rc < 0, so
     the bound holds for the full problem; it equals the flow's weight when the flow is optimal.
     """
-    n, g = net.n, flow.graph
-    supply = int(net.slots.sum())
+    g = flow.graph
+    supply = net.total_slots
+    pair_cap = net.pair_capacity(g)
     # int64 when no term or sum can overflow it, else Python ints: either way the bound is exact
     largest = (2 * int(np.abs(flow.potential).max(initial=0)) + int(np.abs(g.q).max(initial=0))
                + int(max(net.first_bonus.max(initial=0), net.extra_bonus.max(initial=0))))
-    units = 2 * supply + len(g) + int(net.capacity.sum()) + 1
+    units = 2 * supply + int(pair_cap.sum()) + int(net.capacity.sum()) + 1
     exact = np.int64 if largest * units < np.iinfo(np.int64).max else object
     pi = flow.potential.astype(exact)
-    p_s, p_t, p_i, p_j = pi[0], pi[1], pi[2:2 + n], pi[2 + n:]
-    slots = net.slots.astype(exact)
-    first_cap, extra_cap = np.minimum(slots, 1), np.maximum(slots - 1, 0)
+    p_s, p_t, p_i, p_j = pi[net.SOURCE], pi[net.SINK], net.mentee_part(pi), net.mentor_part(pi)
     rc_first = -net.first_bonus.astype(exact) + p_s - p_i
     rc_extra = -net.extra_bonus.astype(exact) + p_s - p_i
     rc_pair = -g.q.astype(exact) + p_i[g.rows] - p_j[g.cols]
     rc_mentor = p_j - p_t
-    negative = ((first_cap * np.minimum(rc_first, 0)).sum() + (extra_cap * np.minimum(rc_extra, 0)).sum()
-                + np.minimum(rc_pair, 0).sum() + (net.capacity.astype(exact) * np.minimum(rc_mentor, 0)).sum()
+    negative = ((net.first_cap.astype(exact) * np.minimum(rc_first, 0)).sum()
+                + (net.extra_cap.astype(exact) * np.minimum(rc_extra, 0)).sum()
+                + (pair_cap.astype(exact) * np.minimum(rc_pair, 0)).sum()
+                + (net.capacity.astype(exact) * np.minimum(rc_mentor, 0)).sum()
                 + supply * min(0, int(p_s - p_t)))
     return supply * int(p_s - p_t) - int(negative)
 
 
 def mentee_mentor_duals(net: Network, flow: Flow) -> tuple[np.ndarray, np.ndarray]:
     """LP duals in score units: ``q_ij <= u_i + v_j`` for every pair not chosen, ``v >= 0``."""
-    pi = flow.potential
-    p_t, p_i, p_j = pi[1], pi[2:2 + net.n], pi[2 + net.n:]
-    return p_i - p_t, np.maximum(0, p_t - p_j)
+    p_t = flow.potential[net.SINK]
+    return net.mentee_part(flow.potential) - p_t, np.maximum(0, p_t - net.mentor_part(flow.potential))
 
 
 def pricing_gain(net: Network, potential: np.ndarray, margin: int = 0, largest_q: int = SCORE_UNITS):
@@ -247,8 +310,8 @@ def pricing_gain(net: Network, potential: np.ndarray, margin: int = 0, largest_q
     Potentials are taken relative to the sink's; when every gain (plus ``margin``) fits in int32
     the scan runs in int32, half the memory traffic of int64 over the whole dense matrix.
     """
-    u = potential[2:2 + net.n] - potential[1]
-    v = potential[2 + net.n:] - potential[1]
+    u = net.mentee_part(potential) - potential[net.SINK]
+    v = net.mentor_part(potential) - potential[net.SINK]
     bound = largest_q + int(np.abs(u).max(initial=0)) + int(np.abs(v).max(initial=0)) + abs(margin)
     dtype = np.int32 if bound < np.iinfo(np.int32).max else np.int64
     u, v = u.astype(dtype), v.astype(dtype)
@@ -262,65 +325,73 @@ def pricing_gain(net: Network, potential: np.ndarray, margin: int = 0, largest_q
     return gain
 
 
-def column_generation(net: Network, source, graph: PairSet, threshold: int, margin: int
-                      ) -> tuple[Flow, int]:
+def column_generation(net: Network, source: PairSource, graph: PairSet, threshold: int, margin: int,
+                      tuning: Tuning = DEFAULT) -> Convergence:
     """Solve on ``graph``, add every mentee's most violating left-out pairs, repeat until none.
 
     A full scan of the pair source is the costly step, so a scan also keeps a *pool*: every
-    mentee's ``POOL_PER_ROW`` best pairs with gain (minus the reduced cost) above ``-margin``, and
-    per mentee a bound on the gain of every pair it left out. Later rounds price the pool (also
-    bringing in pool pairs within ``margin / NEAR_SHARE`` of improving, which saves rounds). The
-    potentials are warm-started, so no mentor's ever rises (see :func:`residual_potentials`); a
-    pair's gain ``q - pi_i + pi_j`` therefore grows by at most the fall of ``pi_i`` since its
-    mentee was scanned. Only mentees whose bound
-    plus that fall is positive are scanned again; when the pool adds nothing and no mentee needs
-    a scan, no left-out pair has a positive gain and the flow is optimal for all pairs.
+    mentee's ``tuning.pool_per_row`` best pairs with gain (minus the reduced cost) above
+    ``-margin``, and per mentee a bound on the gain of every pair it left out. Later rounds price
+    the pool (also bringing in pool pairs within ``margin / tuning.near_share`` of improving, which
+    saves rounds). The potentials are warm-started, so no mentor's ever rises (see
+    :func:`residual_potentials`); a pair's gain ``q - pi_i + pi_j`` therefore grows by at most the
+    fall of ``pi_i`` since its mentee was scanned. Only mentees whose bound plus that fall is
+    positive are scanned again; when the pool adds nothing and no mentee needs a scan, no left-out
+    pair has a positive gain and the flow is optimal for all pairs.
 
     Before each re-solve, arcs neither chosen nor within ``margin`` of improving move from the
     graph to the pool (a smaller solve; they are still priced every round). The returned flow has
     them back as unused arcs: its graph is never poorer than the one given.
 
-    Returns the optimal flow for all pairs of ``source`` scoring at least ``threshold``, and the
-    number of pricing rounds that added pairs.
+    Returns the optimal flow for all pairs of ``source`` scoring at least ``threshold``, with the
+    number of pricing rounds that added pairs and of scans.
     """
     n, m = net.n, net.m
+    per_row = tuning.pricing_per_row
     rounds, scans = 0, 0
     pool = SparsePairs(PairSet.empty(), source.shape, source.scale)
     bound = np.zeros(n, np.int64)   # per mentee: gain bound of the left-out pairs at its last scan
     scanned_at = None               # per mentee: its potential at its last scan
     potential = None
     dropped = PairSet.empty()       # arcs moved from the graph to the pool before a re-solve
+    best_weight = None              # weight before the last round that dropped arcs
     while True:
         started = time.perf_counter()
         flow = solve_flow(net, graph, start=potential)
         potential = flow.potential
         gain = pricing_gain(net, potential, margin, max(-source.low, source.high))
-        added = pool.best(PRICING_PER_ROW, gain, threshold, exclude=graph)
+        added = pool.best(per_row, gain, threshold, exclude=graph)
         if not len(added):
-            mentee_potential = potential[2:2 + n]
+            mentee_potential = net.mentee_part(potential)
             stale = (np.arange(n) if scanned_at is None
                      else np.flatnonzero(bound + scanned_at - mentee_potential > 0))
             if stale.size:
-                found, bound[stale] = source.scan(POOL_PER_ROW, gain, threshold, exclude=graph,
+                found, bound[stale] = source.scan(tuning.pool_per_row, gain, threshold, exclude=graph,
                                                   rows=stale if stale.size < n else None,
                                                   margin=margin)
                 scanned_at = mentee_potential.copy() if scanned_at is None else scanned_at
                 scanned_at[stale] = mentee_potential[stale]
                 pool = SparsePairs(pool.pairs.where(~np.isin(pool.pairs.rows, stale)).union(found, m),
                                    source.shape, source.scale)
-                added = pool.best(PRICING_PER_ROW, gain, threshold, exclude=graph)
+                added = pool.best(per_row, gain, threshold, exclude=graph)
                 scans += 1
         if len(added):
             # pairs close to improving tend to improve a round later: bring them in now
-            added = added.union(pool.best(PRICING_PER_ROW, gain, threshold, exclude=graph,
-                                          margin=margin // NEAR_SHARE), m)
+            added = added.union(pool.best(per_row, gain, threshold, exclude=graph,
+                                          margin=margin // tuning.near_share), m)
         log.debug("flow round %d (%d scans): %d arcs, %d pairs, %d priced in (%.2fs)", rounds,
-                  scans, len(graph), int(flow.chosen.sum()), len(added), time.perf_counter() - started)
+                  scans, len(graph), int(flow.amount.sum()), len(added), time.perf_counter() - started)
         if not len(added):
-            return _with_arcs(flow, dropped, m), rounds
+            return Convergence(_with_arcs(flow, dropped, m), rounds, scans)
         # arcs far from improving rarely matter again: they leave the graph for the pool, which is
-        # priced every round (so nothing is lost), and the next solve runs on far fewer arcs
+        # priced every round (so nothing is lost), and the next solve runs on far fewer arcs. Only
+        # after a round that raised the weight: with tied scores the duals are degenerate, a priced
+        # pair may change only the potentials, and dropping then could cycle; between two raises
+        # the graph only grows, and the weight (an integer, bounded) rises finitely often
         near = flow.chosen | (gain(graph.rows, graph.cols, graph.q) > -margin)
+        if best_weight is not None and flow.weight <= best_weight:
+            near[:] = True
+        best_weight = flow.weight if best_weight is None else max(best_weight, flow.weight)
         dropped = dropped.union(graph.where(~near), m)
         pool = SparsePairs(pool.pairs.union(graph.where(~near), m), source.shape, source.scale)
         graph = graph.where(near).union(added, m)

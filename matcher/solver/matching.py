@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PAIR_COLUMNS = ("mentee_id", "mentor_id", "score", "locked")
+MATCHING_COLUMNS = ("mentee_id", "mentor_id", "score", "locked")
 
 
 @dataclass(frozen=True, repr=False)
@@ -97,7 +97,7 @@ def match_round(round: Round, scores: Scores, objective: str | None = None) -> M
     pairs = pd.DataFrame({"mentee_id": mentees.index.to_numpy()[rows],
                           "mentor_id": mentors.index.to_numpy()[cols],
                           "score": assignment.scores, "locked": assignment.locked},
-                         columns=list(PAIR_COLUMNS))
+                         columns=list(MATCHING_COLUMNS))
     return Matching(pairs=pairs, assignment=assignment, objective=objective)
 
 

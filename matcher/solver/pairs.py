@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 from scipy import sparse
@@ -57,9 +58,45 @@ class PairSet:
         return f"PairSet({len(self)} pairs)"
 
 
+class PairSource(Protocol):
+    """What the engine asks of the free pairs, dense or sparse: :class:`DensePairs` and
+    :class:`SparsePairs` implement it.
+
+    ``low`` / ``high`` are the lowest and highest quantised score of a free pair (0 included) and
+    ``scale`` the quantisation scale ``K``; ``values`` reads the quantised scores of given pairs;
+    ``best`` / ``scan`` answer "each row's best few pairs by some gain" (see
+    :meth:`DensePairs.scan`).
+    """
+
+    shape: tuple[int, int]
+    scale: float
+    low: int
+    high: int
+
+    def values(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray: ...
+
+    def best(self, per_row: int, gain: Gain, threshold: int, exclude: PairSet | None = None,
+             rows: np.ndarray | None = None, margin: int = 0) -> PairSet: ...
+
+    def scan(self, per_row: int, gain: Gain, threshold: int, exclude: PairSet | None = None,
+             rows: np.ndarray | None = None, margin: int = 0) -> tuple[PairSet, np.ndarray]: ...
+
+    def all_pairs(self) -> PairSet: ...
+
+    #: whether :meth:`candidates` uses ``price`` (a sparse source's first graph is every pair)
+    priced_candidates: bool
+
+    def candidates(self, per_row: int, per_col: int, threshold: int,
+                   price: np.ndarray | None = None) -> PairSet: ...
+
+    def row_best(self, per_row: int) -> tuple[np.ndarray, np.ndarray]: ...
+
+    def coarsened(self) -> "PairSource": ...
+
+
 class DensePairs:
     """Free pairs of a dense score matrix, quantised once into an integer matrix (int32, or int64
-    for integer scores too large for it).
+    for integer scores too large for it). Implements :class:`PairSource`.
 
     Pairs that are not allowed (infeasible, forbidden, locked) hold ``self.missing``, below any
     real quantised score, so a single comparison with the threshold masks them out.
@@ -86,8 +123,49 @@ class DensePairs:
                 np.multiply(block, allowed[start:stop], out=block)
                 block |= np.multiply(~allowed[start:stop], self.missing, dtype=dtype)
 
+    @classmethod
+    def of_quantised(cls, q: np.ndarray, scale: float, low: int, high: int) -> "DensePairs":
+        """A source over an already quantised matrix (``q``'s own dtype minimum marks missing
+        pairs), e.g. the class matrix of classes.py."""
+        self = cls.__new__(cls)
+        self.shape, self.scale, self.low, self.high, self.q = q.shape, scale, low, high, q
+        self.missing = int(np.iinfo(q.dtype).min)
+        return self
+
     def __repr__(self) -> str:
         return f"DensePairs({self.shape[0]} x {self.shape[1]}, scale={self.scale:g})"
+
+    def all_pairs(self) -> PairSet:
+        """Every free pair, in (row, col) order."""
+        rows, cols = _nonzero(self.q != self.missing)
+        return PairSet(rows, cols, self.q[rows, cols].astype(np.int64))
+
+    def coarsened(self) -> "DensePairs":
+        """The same pairs with every quantised score divided by their greatest common divisor
+        ``g`` and the scale by ``g``: an exact change of unit (``q / g = round(score * scale / g)``).
+
+        Scores from form answers move in steps of whole points (``g >= 10**4`` at scale ``10**4``),
+        and OR-Tools' cost scaling needs about ``log2(g)`` fewer phases on the smaller costs. The
+        scan stops at the first chunk where the divisor reaches 1 (continuous scores).
+
+        Examples
+        --------
+        >>> src = DensePairs(np.array([[40.0, 70.0], [10.0, 0.0]]), None, 1e4, (0.0, 70.0))
+        >>> coarse = src.coarsened()
+        >>> coarse.q.tolist(), coarse.scale, coarse.high
+        ([[4, 7], [1, 0]], 0.1, 7)
+        """
+        g = 0
+        for start, stop in _chunks(*self.shape):
+            block = self.q[start:stop]
+            g = int(np.gcd.reduce(np.where(block == self.missing, 0, block), axis=None, initial=g))
+            if g == 1:
+                return self
+        if g <= 1:
+            return self
+        q = self.q // g  # floor division keeps ``missing`` below every real pair
+        q[self.q == self.missing] = self.missing
+        return DensePairs.of_quantised(q, self.scale / g, self.low // g, self.high // g)
 
     def values(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         return self.q[rows, cols].astype(np.int64)
@@ -139,7 +217,9 @@ class DensePairs:
                                         else np.ones((stop - start, m), bool))[1].reshape(-1, per_row)
         return cols, np.take_along_axis(self.q, cols, axis=1).astype(np.int64)
 
-    def best_lines(self, per_row: int, per_col: int, threshold: int,
+    priced_candidates = True
+
+    def candidates(self, per_row: int, per_col: int, threshold: int,
                    price: np.ndarray | None = None) -> PairSet:
         """Each row's ``per_row`` and each column's ``per_col`` highest-scoring pairs, scoring
         >= ``threshold``: both selections marked in one mask, read out once in (row, col) order.
@@ -170,7 +250,11 @@ class DensePairs:
 
 
 class SparsePairs:
-    """Free pairs stored as a sparse matrix: every stored entry (explicit zeros too) is a pair."""
+    """Free pairs stored as a sparse matrix: every stored entry (explicit zeros too) is a pair.
+    Implements :class:`PairSource`; it already is a graph, so its first candidates are every pair.
+    """
+
+    priced_candidates = False
 
     def __init__(self, pairs: PairSet, shape: tuple[int, int], scale: float):
         self.pairs = pairs
@@ -180,6 +264,38 @@ class SparsePairs:
 
     def __repr__(self) -> str:
         return f"SparsePairs({self.shape[0]} x {self.shape[1]}, {len(self.pairs)} pairs)"
+
+    def all_pairs(self) -> PairSet:
+        """Every stored pair, in (row, col) order."""
+        return self.pairs
+
+    def coarsened(self) -> "SparsePairs":
+        """The pairs in units of their scores' greatest common divisor (see
+        :meth:`DensePairs.coarsened`)."""
+        g = int(np.gcd.reduce(self.pairs.q, initial=0))
+        if g <= 1:
+            return self
+        return SparsePairs(PairSet(self.pairs.rows, self.pairs.cols, self.pairs.q // g), self.shape,
+                           self.scale / g)
+
+    def candidates(self, per_row: int, per_col: int, threshold: int,
+                   price: np.ndarray | None = None) -> PairSet:
+        """Every stored pair scoring >= ``threshold`` (the sizes and prices do not apply)."""
+        return self.pairs.where(self.pairs.q >= threshold)
+
+    def row_best(self, per_row: int) -> tuple[np.ndarray, np.ndarray]:
+        """Each row's ``per_row`` highest-scoring stored pairs as (n, per_row) arrays; short rows
+        fill up with column 0 at the lowest int64 (never a best pair)."""
+        n = self.shape[0]
+        p = self.pairs
+        order = np.lexsort((-p.q, p.rows))
+        rank = np.arange(order.size) - np.searchsorted(p.rows[order], p.rows[order])
+        keep = order[rank < per_row]
+        cols = np.zeros((n, per_row), np.int64)
+        value = np.full((n, per_row), np.iinfo(np.int64).min // 4, np.int64)
+        cols[p.rows[keep], rank[rank < per_row]] = p.cols[keep]
+        value[p.rows[keep], rank[rank < per_row]] = p.q[keep]
+        return cols, value
 
     def values(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         m = self.shape[1]

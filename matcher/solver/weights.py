@@ -28,8 +28,6 @@ from matcher.errors import InputError
 SCORE_UNITS = 1_000_000
 #: OR-Tools multiplies costs by (number of nodes + 1) internally and needs that to fit in int64
 INT64_HEADROOM = 2 ** 62
-#: the first tier unit tried covers exchanges along alternating paths of this many pairs
-SMALL_PATH = 8
 
 
 @dataclass(frozen=True)
@@ -155,18 +153,18 @@ def safe_unit(score_range: tuple[int, int], max_pairs: int) -> int:
     return max(max_pairs, 1) * span(score_range) + 1
 
 
-def small_unit(score_range: tuple[int, int]) -> int:
+def small_unit(score_range: tuple[int, int], path: int) -> int:
     """The first unit tried: tiers dominate any exchange along an alternating path of up to
-    ``SMALL_PATH`` pairs. The solver proves afterwards that the tiers are the best possible and
+    ``path`` pairs (``Tuning.small_path``). The solver proves afterwards that the tiers are the best possible and
     escalates towards :func:`safe_unit` when they are not (smaller weights solve several times
     faster).
 
     Examples
     --------
-    >>> small_unit((0, 1_000_000))
+    >>> small_unit((0, 1_000_000), 8)
     8000001
     """
-    return SMALL_PATH * span(score_range) + 1
+    return path * span(score_range) + 1
 
 
 def span(score_range: tuple[int, int]) -> int:

@@ -20,23 +20,28 @@ hundred people a side; the flow engine is orders of magnitude faster.
 
 from __future__ import annotations
 
+import shutil
+
 import numpy as np
 import pulp
 
 from matcher.errors import InputError
 from matcher.solver.certificate import Certificate
 from matcher.solver.locks import Residual
-from matcher.solver.pairs import DensePairs, PairSet
+from matcher.solver.pairs import PairSet, PairSource
 from matcher.solver.problem import Problem
+from matcher.solver.tuning import Tuning
 from matcher.solver.weights import Tiers, safe_unit
 
 #: variable values this close to 0 or 1 count as integral
 INTEGRALITY = 1e-6
 
 
-def solve_by_lp(problem: Problem, source, tiers: Tiers, residual: Residual) -> tuple[PairSet, Certificate]:
-    """The optimal free pairs for ``problem.objective`` and an LP-bound certificate."""
-    pairs = _free_pairs(source)
+def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual,
+          tuning: Tuning) -> tuple[PairSet, Certificate]:
+    """The optimal free pairs for ``problem.objective`` and an LP-bound certificate (``tuning``
+    does not apply: the LP has every pair at once)."""
+    pairs = source.all_pairs()
     score_range = (source.low, source.high)
     unit = safe_unit(score_range, int(min(residual.slots.sum(), residual.capacity.sum())))
     weighted = tiers.with_unit(unit, 2 + problem.n + problem.m, score_range)
@@ -68,13 +73,6 @@ def solve_by_lp(problem: Problem, source, tiers: Tiers, residual: Residual) -> t
         tier_unit=unit, scale=source.scale,
         threshold=None if threshold is None else threshold / source.scale)
     return pairs.where(x), certificate
-
-
-def _free_pairs(source) -> PairSet:
-    if isinstance(source, DensePairs):
-        rows, cols = np.nonzero(source.q != source.missing)
-        return PairSet(rows.astype(np.int64), cols.astype(np.int64), source.q[rows, cols].astype(np.int64))
-    return source.pairs
 
 
 class _Model:
@@ -144,5 +142,12 @@ class _Model:
 
 
 def _solver() -> pulp.LpSolver:
-    """CBC as bundled with PuLP, quiet, single-threaded and without randomness (deterministic)."""
-    return pulp.COIN_CMD(path=pulp.PULP_CBC_CMD.pulp_cbc_path, msg=False, mip=False, threads=1)
+    """CBC, quiet, single-threaded and without randomness (deterministic)."""
+    return pulp.COIN_CMD(path=cbc_binary(), msg=False, mip=False, threads=1)
+
+
+def cbc_binary() -> str | None:
+    """The CBC executable: one on PATH (PuLP 4 installs it with ``pulp[cbc]``), else the binary
+    bundled with PuLP 3 (the module constant; the ``PULP_CBC_CMD`` class attribute is deprecated).
+    """
+    return shutil.which("cbc") or getattr(pulp.apis.coin_api, "pulp_cbc_path", None)

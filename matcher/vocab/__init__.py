@@ -376,8 +376,10 @@ class Vocabulary:
         self.kind = kind
         self.labels: dict[str, str] = {}
         self._lookup: dict[str, str] = {}
+        self._names: dict[str, tuple[str, ...]] = {}
         for key, (label_text, *synonyms) in entries.items():
             self.labels[key] = label_text
+            self._names[key] = (label_text, *synonyms)
             for name in (key, label_text, *synonyms):
                 # first claim wins, so built-in names keep their meaning when a config reuses one
                 self._lookup.setdefault(normalise(name), key)
@@ -396,6 +398,14 @@ class Vocabulary:
     def label(self, key: str) -> str:
         """English display label of ``key`` (the key itself, humanised, if unknown)."""
         return self.labels.get(key) or str(key).replace("_", " ")
+
+    def names(self, key: str) -> tuple[str, ...]:
+        """The label and synonyms of ``key`` as written (empty for an unknown key).
+
+        >>> vocabulary("goals").names("networking")[:2]
+        ('networking', 'networks')
+        """
+        return self._names.get(key, ())
 
     def lookup(self, raw: object) -> str | None:
         """The key ``raw`` names exactly (after :func:`normalise`), trying the text without a

@@ -1,0 +1,273 @@
+"""The solver on every shape of round, against scipy's LSA and OR-Tools timed in the same run.
+
+Shapes come from :mod:`benchmarks.shapes` (not the project's form generator): supply ratios
+0.8 / 0.95 / 1.0 / 1.2 / 1.6 places per mentee, score structures ``random`` (continuous),
+``form`` (realistic answers, heavy ties) and ``clustered`` (one field holds most mentees and few
+mentors), sizes 50 x 35 ... 20,000 x 12,000. Per cell, in one fresh process:
+
+* ``coverage`` / ``total`` / ``fair``: :func:`matcher.solver.solve_assignment` (median of 5 runs
+  when a run takes under a second);
+* ``lsa``: scipy's ``linear_sum_assignment`` on the capacity-expanded matrix (mentee slots x mentor
+  places, infeasible pairs at 0, a count term above any total): the floor;
+* ``mcf``: OR-Tools' ``SimpleMinCostFlow`` on *every* feasible pair (capacities on the nodes, the
+  coverage tiers as source-arc costs): the same exact model without candidate graphs. Its matched
+  count and total must equal ``coverage``'s (checked: the ``agree`` column).
+
+The largest sizes do not fit every baseline in the 15-minute budget of ``make bench``: at
+10,000 x 6,000 every shape runs the three objectives, LSA runs at supply 0.95 (one cell per
+structure) and ``mcf`` not at all (48 million arcs); 20,000 x 12,000 runs ``coverage`` at supply
+0.95 per structure. ``--full`` runs every baseline on every cell (hours).
+
+Writes ``benchmarks/results.md`` (tables), ``benchmarks/results.json`` and
+``benchmarks/results.png`` (solve time against size, and the ratio to LSA). Run::
+
+    python -m benchmarks.bench_shapes                 # the matrix (make bench)
+    python -m benchmarks.bench_shapes --sizes 1000x700 --structures form
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks.shapes import SIZES, STRUCTURES, SUPPLY_RATIOS, Shape, make_shape
+
+HERE = Path(__file__).resolve().parent
+OBJECTIVES = ("coverage", "total", "fair")
+#: a method done in under REPEAT_BELOW seconds is timed REPEATS times (median)
+REPEAT_BELOW, REPEATS = 1.0, 5
+#: baselines on every cell up to this many pairs; above, only on the cells of BIG_CELLS
+BASELINE_PAIRS = 1_000 * 700
+BIG_SUPPLY = 0.95
+TIMEOUT = 600
+
+
+def lsa(shape: Shape) -> tuple[int, float]:
+    """Coverage by LSA on the capacity-expanded matrix; (matched mentees, total score)."""
+    from scipy.optimize import linear_sum_assignment
+
+    n = shape.shape[0]
+    cols = np.repeat(np.arange(shape.shape[1]), shape.capacity)
+    rows = np.repeat(np.arange(n), shape.mentee_capacity)
+    first = np.r_[True, rows[1:] != rows[:-1]]  # each mentee's first slot
+    offset = 101.0 * n  # a matched mentee is worth more than any total score
+    weight = np.where(shape.feasible, shape.scores.astype(np.float64) + offset, 0.0)[rows][:, cols]
+    weight += (offset * n * first)[:, None] * (weight > 0)
+    r, c = linear_sum_assignment(weight, maximize=True)
+    keep = shape.feasible[rows[r], cols[c]]
+    return int(np.unique(rows[r][keep]).size), float(shape.scores[rows[r][keep], cols[c][keep]].sum())
+
+
+def mcf(shape: Shape) -> tuple[int, float]:
+    """Coverage by OR-Tools' min-cost flow on every feasible pair; (matched, total score)."""
+    from ortools.graph.python import min_cost_flow
+
+    n, m = shape.shape
+    i, j = np.nonzero(shape.feasible)
+    q = np.rint(shape.scores[i, j].astype(np.float64) * 100).astype(np.int64)
+    extra_bonus = int(q.max(initial=0)) * int(shape.capacity.sum()) + 1
+    first_bonus = extra_bonus * (int(shape.mentee_capacity.sum()) + 1)
+    k = shape.mentee_capacity.astype(np.int64)
+    tails = np.r_[np.zeros(2 * n, np.int64), 2 + i, 2 + n + np.arange(m), 0]
+    heads = np.r_[2 + np.arange(n), 2 + np.arange(n), 2 + n + j, np.ones(m, np.int64), 1]
+    caps = np.r_[np.ones(n, np.int64), k - 1, np.ones(i.size, np.int64), shape.capacity, k.sum()]
+    costs = np.r_[np.full(n, -first_bonus), np.full(n, -extra_bonus), -q, np.zeros(m + 1, np.int64)]
+    flow = min_cost_flow.SimpleMinCostFlow()
+    arcs = flow.add_arcs_with_capacity_and_unit_cost(tails.astype(np.int32), heads.astype(np.int32),
+                                                     caps, costs)
+    supply = np.zeros(2 + n + m, np.int64)
+    supply[0], supply[1] = k.sum(), -k.sum()
+    flow.set_nodes_supplies(np.arange(2 + n + m, dtype=np.int32), supply)
+    if flow.solve() != flow.OPTIMAL:
+        raise RuntimeError("min-cost flow failed")
+    used = flow.flows(arcs)[2 * n:2 * n + i.size] > 0
+    return int(np.unique(i[used]).size), float(shape.scores[i[used], j[used]].sum())
+
+
+def timed(run, repeat: bool = True) -> tuple[float, object]:
+    times, result = [], None
+    while len(times) < (REPEATS if repeat and times and max(times) < REPEAT_BELOW else 1):
+        start = time.perf_counter()
+        result = run()
+        times.append(time.perf_counter() - start)
+    return float(np.median(times)), result
+
+
+def measure(size: str, supply: float, structure: str, methods: list[str]) -> dict:
+    """One cell, in this process: seconds (and matched, total) per method."""
+    from matcher.solver import solve_assignment
+
+    n, m = (int(v) for v in size.split("x"))
+    shape = make_shape(n, m, supply, structure)
+    out: dict = {"size": size, "supply": supply, "structure": structure,
+                 "places": int(shape.capacity.sum()), "mentees": n}
+    for method in methods:
+        if method in OBJECTIVES:
+            seconds, a = timed(lambda: solve_assignment(
+                shape.scores, shape.capacity, feasible=shape.feasible,
+                mentee_capacity=shape.mentee_capacity, objective=method))
+            out[method] = {"seconds": seconds, "matched": a.matched, "total": a.total_score,
+                           "gap": a.certificate.gap, "rounds": a.certificate.pricing_rounds,
+                           "min": a.min_score, "method": a.certificate.method}
+        else:
+            seconds, (matched, total) = timed(lambda: (lsa if method == "lsa" else mcf)(shape),
+                                              repeat=n * m <= BASELINE_PAIRS)
+            out[method] = {"seconds": seconds, "matched": matched, "total": total}
+    out["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def cell_methods(size: str, supply: float, full: bool) -> list[str]:
+    n, m = (int(v) for v in size.split("x"))
+    if full or n * m <= BASELINE_PAIRS:
+        return [*OBJECTIVES, "lsa", "mcf"]
+    if n * m <= 10_000 * 6_000:
+        return [*OBJECTIVES, *(["lsa"] if supply == BIG_SUPPLY else [])]
+    return ["coverage"] if supply == BIG_SUPPLY else []
+
+
+def run_cell(size: str, supply: float, structure: str, methods: list[str]) -> dict:
+    args = [sys.executable, "-m", "benchmarks.bench_shapes", "--one", size, str(supply), structure,
+            ",".join(methods)]
+    try:
+        out = subprocess.run(args, capture_output=True, text=True, timeout=TIMEOUT, check=True)
+    except subprocess.TimeoutExpired:
+        return {"size": size, "supply": supply, "structure": structure, "timeout": TIMEOUT}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def agree(cell: dict) -> str:
+    """Whether coverage matched as many and scored as much as the exact all-arcs baseline."""
+    reference = cell.get("mcf")
+    if reference is None or "coverage" not in cell:
+        return ""
+    c = cell["coverage"]
+    same = c["matched"] == reference["matched"] and abs(c["total"] - reference["total"]) <= 0.01 * max(1, c["matched"])
+    return "yes" if same else "NO"
+
+
+def table(cells: list[dict]) -> list[str]:
+    lines = ["| size | structure | supply | places | coverage s | total s | fair s | LSA s | LSA / coverage "
+             "| OR-Tools all arcs s | all arcs / coverage | max(total, fair) / coverage | gap | agree | peak MiB |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for c in cells:
+        if "timeout" in c:
+            lines.append(f"| {c['size']} | {c['structure']} | {c['supply']} | | timed out after {c['timeout']} s |"
+                         + " |" * 10)
+            continue
+        sec = {k: c[k]["seconds"] for k in (*OBJECTIVES, "lsa", "mcf") if k in c}
+        cov = sec.get("coverage")
+        ratio = lambda k: f"{sec[k] / cov:.1f}x" if k in sec and cov else ""  # noqa: E731
+        slower = max((sec[k] for k in ("total", "fair") if k in sec), default=None)
+        lines.append(
+            f"| {c['size']} | {c['structure']} | {c['supply']} | {c['places']} | "
+            + " | ".join(f"{sec[k]:.3f}" if k in sec else "" for k in OBJECTIVES) + " | "
+            + (f"{sec['lsa']:.3f}" if "lsa" in sec else "") + f" | {ratio('lsa')} | "
+            + (f"{sec['mcf']:.3f}" if "mcf" in sec else "") + f" | {ratio('mcf')} | "
+            + (f"{slower / cov:.2f}" if slower and cov else "") + " | "
+            + ",".join(str(c[k]["gap"]) for k in OBJECTIVES if k in c) + f" | {agree(c)} | {c['peak_mib']:.0f} |")
+    return lines
+
+
+def worst(cells: list[dict]) -> list[str]:
+    """The shapes where coverage is slowest relative to LSA, and the slowest per size."""
+    rated = [c for c in cells if "lsa" in c and "coverage" in c]
+    rated.sort(key=lambda c: c["lsa"]["seconds"] / c["coverage"]["seconds"])
+    lines = ["Worst shapes by LSA / coverage (lowest speed-up first):", ""]
+    for c in rated[:5]:
+        lines.append(f"- {c['size']} {c['structure']} supply {c['supply']}: coverage "
+                     f"{c['coverage']['seconds']:.3f} s, LSA {c['lsa']['seconds']:.3f} s "
+                     f"({c['lsa']['seconds'] / c['coverage']['seconds']:.1f}x)")
+    slow = {}
+    for c in cells:
+        if "coverage" in c and c["coverage"]["seconds"] > slow.get(c["size"], {}).get("coverage", {}).get("seconds", -1):
+            slow[c["size"]] = c
+    lines += ["", "Slowest coverage shape per size:", ""]
+    lines += [f"- {s}: {c['structure']} supply {c['supply']}, {c['coverage']['seconds']:.3f} s"
+              for s, c in slow.items()]
+    return lines
+
+
+def plot(cells: list[dict], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
+    for structure, colour in zip(STRUCTURES, ("tab:blue", "tab:orange", "tab:green")):
+        mine = [c for c in cells if c["structure"] == structure and "coverage" in c]
+        pairs = [int(c["size"].split("x")[0]) * int(c["size"].split("x")[1]) for c in mine]
+        left.scatter(pairs, [c["coverage"]["seconds"] for c in mine], s=14, color=colour, label=f"{structure}: coverage")
+        base = [(p, c["lsa"]["seconds"]) for p, c in zip(pairs, mine) if "lsa" in c]
+        left.scatter(*zip(*base), s=14, marker="x", color=colour, label=f"{structure}: LSA") if base else None
+        ratio = [(p, c["lsa"]["seconds"] / c["coverage"]["seconds"]) for p, c in zip(pairs, mine) if "lsa" in c]
+        right.scatter(*zip(*ratio), s=14, color=colour, label=structure) if ratio else None
+    for axis in (left, right):
+        axis.set_xscale("log")
+        axis.set_yscale("log")
+        axis.set_xlabel("mentee x mentor pairs")
+    left.set_ylabel("seconds")
+    left.set_title("solve time (every supply ratio)")
+    right.axhline(1, color="grey", lw=0.8)
+    right.set_ylabel("LSA seconds / coverage seconds")
+    right.set_title("speed-up over LSA, same run")
+    left.legend(fontsize=7)
+    right.legend(fontsize=7)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def machine() -> str:
+    load = os.getloadavg()
+    return (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "
+            f"{platform.python_version()}, load average {load[0]:.1f} at the end; "
+            f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", nargs="+", default=list(SIZES))
+    parser.add_argument("--structures", nargs="+", default=list(STRUCTURES), choices=STRUCTURES)
+    parser.add_argument("--supplies", nargs="+", type=float, default=list(SUPPLY_RATIOS))
+    parser.add_argument("--full", action="store_true", help="every baseline on every cell (hours)")
+    parser.add_argument("--out", type=Path, default=HERE / "results")
+    parser.add_argument("--one", nargs=4, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        size, supply, structure, methods = args.one
+        print(json.dumps(measure(size, float(supply), structure, methods.split(","))))
+        return
+    started = time.perf_counter()
+    cells = []
+    for size in args.sizes:
+        for structure in args.structures:
+            for supply in args.supplies:
+                methods = cell_methods(size, supply, args.full)
+                if methods:
+                    cells.append(run_cell(size, supply, structure, methods))
+                    print("\n".join(table(cells[-1:])[2:]), flush=True)
+    minutes = (time.perf_counter() - started) / 60
+    lines = ["# Solver benchmark: every shape", "",
+             f"Machine: {machine()}. The matrix took {minutes:.1f} minutes. Generator: "
+             "benchmarks/shapes.py (not matcher.synthetic). Times are medians of 5 runs below 1 s; "
+             "ratios compare methods timed in the same process.", "",
+             *table(cells), "", *worst(cells), ""]
+    args.out.with_suffix(".md").write_text("\n".join(lines), encoding="utf-8")
+    args.out.with_suffix(".json").write_text(json.dumps(cells, indent=1), encoding="utf-8")
+    plot(cells, args.out.with_suffix(".png"))
+    print(f"wrote {args.out.with_suffix('.md')} ({minutes:.1f} min)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,229 @@
+"""Measure how well intake reads unseen forms: generated exports, ``init`` then ``run``, no edits.
+
+The exports are worded from :file:`evaluation_phrases.toml`, paraphrases of the seed pages'
+mentoring topics and common fields in English, Finnish and Swedish that the vocabulary never saw
+(the ``test`` split is checked to stay out of ``matcher/vocab``). Mentor and mentee forms use
+different wordings of each concept, and three export styles:
+
+``google``
+    Google Forms CSV, English options joined with ", " (some options hold commas);
+``microsoft``
+    Microsoft Forms .xlsx, Finnish options, each followed by ";";
+``excel``
+    a Finnish Excel CSV (";" between cells, UTF-8 with BOM), Swedish options joined with ", ".
+
+:func:`evaluate` writes one round, runs ``init`` and ``run`` as an organiser would, and compares
+with the truth over every mentee × mentor pair: the same "same field?", the same number of the
+mentee's goals the mentor offers, the same "a shared language?"; and the pairing's total true
+score against the best pairing's (the true score: the round scored with the true answers).
+
+Example
+-------
+>>> import tempfile
+>>> result = evaluate(tempfile.mkdtemp(), "dev", "google", n_mentees=30, n_mentors=20)
+>>> sorted(result)
+['field', 'goals', 'language', 'worth']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import tomllib
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+FORMS = ("google", "microsoft", "excel")
+SPLITS = ("dev", "test", "blind")
+_LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv"}
+_LANGUAGES = ("fi", "en", "sv", "ar", "ru", "so", "et")
+_LANGUAGE_NAMES = {
+    "en": {"fi": "Finnish", "en": "English", "sv": "Swedish", "ar": "Arabic", "ru": "Russian",
+           "so": "Somali", "et": "Estonian"},
+    "fi": {"fi": "suomi", "en": "englanti", "sv": "ruotsi", "ar": "arabia", "ru": "venäjä",
+           "so": "somali", "et": "viro"},
+    "sv": {"fi": "finska", "en": "engelska", "sv": "svenska", "ar": "arabiska", "ru": "ryska",
+           "so": "somaliska", "et": "estniska"},
+}
+_LEVEL_WORDS = {"en": {4: "native", 3: "fluent", 2: "good", 1: "basic"},
+                "fi": {4: "äidinkieli", 3: "sujuva", 2: "hyvä", 1: "perustaso"},
+                "sv": {4: "modersmål", 3: "flytande", 2: "god", 1: "grund"}}
+_HEADERS = {
+    "google": {"time": "Timestamp", "email": "Email Address", "name": "Full name",
+               "field": "Your professional field", "languages": "Languages you speak (and how well)",
+               "topics": "Topics you could mentor on", "goals": "What would you like support with?",
+               "about": "Tell us about your work experience",
+               "goals_text": "Tell us more about what you hope for",
+               "capacity": "How many mentees could you take on?"},
+    "microsoft": {"time": "Valmistumisaika", "email": "Sähköposti", "name": "Nimi",
+                  "field": "Ammattiala", "languages": "Kielitaitosi",
+                  "topics": "Missä asioissa voisit auttaa aktoria?",
+                  "goals": "Missä asioissa toivot tukea?",
+                  "about": "Kerro työkokemuksestasi", "goals_text": "Kuvaile tavoitteitasi tarkemmin",
+                  "capacity": "Montako aktoria voit ottaa?"},
+    "excel": {"time": "Aikaleima", "email": "Sähköpostiosoite", "name": "Koko nimi",
+              "field": "Toimiala / Bransch", "languages": "Kielet / Språk",
+              "topics": "Aiheet, joissa voit auttaa / Ämnen du kan hjälpa med",
+              "goals": "Tavoitteet / Mål", "about": "Kokemus / Erfarenhet",
+              "goals_text": "Kuvaile omin sanoin / Beskriv med egna ord",
+              "capacity": "Montako aktoria / Antal adepter"},
+}
+_SENTENCES = {
+    "en": "I have worked for {n} years in my field and enjoy helping newcomers find their way.",
+    "fi": "Olen työskennellyt alallani {n} vuotta ja autan mielelläni uusia tulijoita alkuun.",
+    "sv": "Jag har arbetat {n} år i min bransch och hjälper gärna nykomlingar att komma igång.",
+}
+_GOAL_SENTENCES = {
+    "en": "I would like to find work in my own field within {n} months and understand how.",
+    "fi": "Haluaisin löytää töitä omalta alaltani {n} kuukauden sisällä ja ymmärtää miten.",
+    "sv": "Jag vill hitta arbete inom mitt eget område inom {n} månader och förstå hur.",
+}
+
+
+@functools.cache
+def phrases() -> dict:
+    """The evaluation phrases: ``{split: {kind: {concept: {language: [mentee, mentor]}}}}``."""
+    here = Path(__file__)
+    words = tomllib.loads(here.with_name("evaluation_phrases.toml").read_text(encoding="utf-8"))
+    blind = tomllib.loads(here.with_name("evaluation_phrases_blind.toml").read_text(encoding="utf-8"))
+    return words | blind
+
+
+def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 150,
+                  n_mentors: int = 100, seed: int = 0) -> tuple[Path, Path, pd.DataFrame]:
+    """Write one round's two exports; returns their paths and the truth, one row per person
+    (``email``, ``role``, ``fields``, ``goals``, ``languages`` as sets / a level dict)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(seed)
+    lang = _LANGUAGE_OF[form]
+    words = phrases()[split]
+    headers = _HEADERS[form]
+    truth = []
+    paths = []
+    for role, n in (("mentors", n_mentors), ("mentees", n_mentees)):
+        side = 1 if role == "mentors" else 0
+        field_keys = sorted(words["fields"])
+        goal_keys = sorted(words["goals"])
+        rows = []
+        for i in range(n):
+            email = f"{role[:-1]}{i}@example.org"
+            field = field_keys[rng.integers(len(field_keys))]
+            many = rng.integers(2, 6) if role == "mentors" else rng.integers(1, 4)
+            goals = sorted(rng.choice(len(goal_keys), size=many, replace=False))
+            speaks = _languages(rng, role)
+            row = {headers["time"]: f"2026-01-{1 + i % 28:02d} 10:{i % 60:02d}:00",
+                   headers["email"]: email, headers["name"]: f"Person {role} {i}",
+                   headers["field"]: words["fields"][field][lang][side],
+                   headers["languages"]: _join(form, [
+                       f"{_LANGUAGE_NAMES[lang][code]} ({_LEVEL_WORDS[lang][level]})"
+                       for code, level in speaks.items()]),
+                   headers["topics" if side else "goals"]: _join(
+                       form, [words["goals"][goal_keys[g]][lang][side] for g in goals])}
+            if side:
+                row[headers["about"]] = _SENTENCES[lang].format(n=3 + i)
+                row[headers["capacity"]] = str(1 + i % 3)
+            else:
+                row[headers["goals_text"]] = _GOAL_SENTENCES[lang].format(n=2 + i)
+            rows.append(row)
+            truth.append({"email": email, "role": role, "fields": {field},
+                          "goals": {goal_keys[g] for g in goals}, "languages": speaks})
+        table = pd.DataFrame(rows)
+        if form == "microsoft":
+            table.insert(0, "Id", range(1, n + 1))
+            path = folder / f"{role}.xlsx"
+            table.to_excel(path, index=False)
+        elif form == "excel":
+            path = folder / f"{role}.csv"
+            table.to_csv(path, index=False, sep=";", encoding="utf-8-sig")
+        else:
+            path = folder / f"{role}.csv"
+            table.to_csv(path, index=False)
+        paths.append(path)
+    return paths[0], paths[1], pd.DataFrame(truth)
+
+
+def _languages(rng: np.random.Generator, role: str) -> dict[str, int]:
+    # mentors mostly speak the local languages; mentees often another one first
+    first = "fi" if role == "mentors" or rng.random() < 0.3 else _LANGUAGES[rng.integers(3, 7)]
+    speaks = {first: 4}
+    for code in rng.choice(len(_LANGUAGES), size=rng.integers(0, 3), replace=False):
+        speaks.setdefault(_LANGUAGES[code], int(rng.integers(1, 4)))
+    return speaks
+
+
+def _join(form: str, options: list[str]) -> str:
+    if form == "microsoft":
+        return "".join(f"{o};" for o in options)
+    return ", ".join(options)
+
+
+def evaluate(folder: str | Path, split: str, form: str, n_mentees: int = 150,
+             n_mentors: int = 100, seed: int = 0) -> dict[str, float]:
+    """Write a round, ``init`` and ``run`` it without edits, and score the reading against the
+    truth: shares (0-1) of mentee × mentor pairs agreeing on ``field``, ``goals`` and
+    ``language``, and ``worth``, the pairing's true total over the best pairing's."""
+    from matcher import init_round, match_round, run_round, score_round
+
+    folder = Path(folder)
+    mentors, mentees, truth = write_exports(folder / "exports", split, form, n_mentees,
+                                            n_mentors, seed)
+    init = init_round(mentors, mentees, folder / "round.toml", overwrite=True)
+    result = run_round(init.path, folder / "output")
+    rnd = result.round
+    true = _true_round(rnd, truth)
+    read_e, read_m = rnd.mentees, rnd.mentors
+    true_e, true_m = true.mentees, true.mentors
+    figures = {
+        "field": _agreement(_shared(read_e["fields"], read_m["fields"]) > 0,
+                            _shared(true_e["fields"], true_m["fields"]) > 0),
+        "goals": _agreement(_shared(read_e["goals"], read_m["topics"]),
+                            _shared(true_e["goals"], true_m["topics"])),
+        "language": _agreement(_shared(read_e["languages"], read_m["languages"]) > 0,
+                               _shared(true_e["languages"], true_m["languages"]) > 0),
+    }
+    true_scores = score_round(true)
+    best = match_round(true, true_scores)
+    figures["worth"] = _worth(true_scores, result.matching.pairs) / _worth(true_scores, best.pairs)
+    return figures
+
+
+def _true_round(rnd, truth: pd.DataFrame):
+    """The round as read, with the choice answers replaced by what the people meant."""
+    by_email = truth.set_index("email")
+    tables = {}
+    for role in ("mentors", "mentees"):
+        table = rnd.mentors if role == "mentors" else rnd.mentees
+        meant = by_email.loc[table["email"]]
+        table = table.copy()
+        table["fields"] = [tuple(sorted(v)) for v in meant["fields"]]
+        table["topics" if role == "mentors" else "goals"] = [tuple(sorted(v)) for v in meant["goals"]]
+        table["languages"] = list(meant["languages"])
+        tables[role] = table
+    return dataclasses.replace(rnd, mentors=tables["mentors"], mentees=tables["mentees"])
+
+
+def _shared(left: pd.Series, right: pd.Series) -> np.ndarray:
+    """How many keys each left person shares with each right person (``len(left) × len(right)``)."""
+    keys = sorted(set().union(*map(set, left), *map(set, right)))
+    index = {k: i for i, k in enumerate(keys)}
+
+    def indicator(values: pd.Series) -> np.ndarray:
+        out = np.zeros((len(values), len(keys)), dtype=np.int32)
+        for row, found in enumerate(values):
+            out[row, [index[k] for k in found]] = 1
+        return out
+
+    return indicator(left) @ indicator(right).T
+
+
+def _agreement(read: np.ndarray, true: np.ndarray) -> float:
+    return float((read == true).mean())
+
+
+def _worth(scores, pairs: pd.DataFrame) -> float:
+    rows = scores.mentee_ids.get_indexer(pairs["mentee_id"])
+    cols = scores.mentor_ids.get_indexer(pairs["mentor_id"])
+    return float(scores.total[rows, cols].sum())

@@ -1,0 +1,766 @@
+"""Messages to coordinators in English, Finnish and Swedish: one small catalogue, no dependencies.
+
+``[round] language = "fi" | "sv" | "en"`` picks the language of everything a coordinator reads:
+the report, the workbook's headers and sheet names, explanations, unmatched reasons, the summary
+and the command line's closing lines. The CSV files keep their English column names
+(``mentee_id``, ``score`` ...) whatever the language, so batch jobs never break.
+
+Every message is one entry of :data:`MESSAGES`: a key and its text in each language of
+:data:`LANGUAGES`, in that order. Texts are :meth:`str.format` templates with named fields only;
+all three translations of a message use the same fields (``tests/test_i18n.py`` checks that every
+message has all three, with the same fields). Display labels of the built-in vocabularies
+(fields, goals, languages) are in :data:`LABELS`: English comes from :mod:`matcher.vocab`, the
+Finnish and Swedish labels from here.
+
+Examples
+--------
+>>> t("sheet.pairs", "fi")
+'Parit'
+>>> t("summary.data_issues_value", "sv", errors=0, warnings=3)
+'0 fel, 3 varningar'
+>>> header("mentee_name", "fi"), header("mentee_name", "en"), header("Job title", "fi")
+('Mentoroitava', 'Mentee', 'Job title')
+>>> label("fields", "health", "sv"), label("languages", "fi", "fi")
+('hälso- och sjukvård', 'suomi')
+>>> join(["ICT", "Engineering", "Law"], "fi")
+'ICT, Engineering ja Law'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+#: The languages every message is written in, in the order of each :data:`MESSAGES` entry.
+LANGUAGES = ("en", "fi", "sv")
+DEFAULT_LANGUAGE = "en"
+
+#: key -> (English, Finnish, Swedish). Keys are grouped by where the text appears.
+MESSAGES: dict[str, tuple[str, str, str]] = {
+    # --- language names, for messages about the language itself -------------------------------
+    "language.en": ("English", "englanti", "engelska"),
+    "language.fi": ("Finnish", "suomi", "finska"),
+    "language.sv": ("Swedish", "ruotsi", "svenska"),
+    # --- list joining ------------------------------------------------------------------------------
+    "list.and": ("{head} and {last}", "{head} ja {last}", "{head} och {last}"),
+    # --- roles ---------------------------------------------------------------------------------
+    "role.mentee": ("mentee", "mentoroitava", "adept"),
+    "role.mentor": ("mentor", "mentori", "mentor"),
+    # --- workbook sheet names (at most 31 characters, none of []:*?/\) --------------------------
+    "sheet.pairs": ("Pairs", "Parit", "Par"),
+    "sheet.unmatched": ("Unmatched", "Ilman paria", "Utan par"),
+    "sheet.mentors": ("Mentors", "Mentorit", "Mentorer"),
+    "sheet.alternatives": ("Alternatives", "Vaihtoehdot", "Alternativ"),
+    "sheet.supply_demand": ("Supply and demand", "Tarjonta ja kysyntä", "Utbud och efterfrågan"),
+    "sheet.issues": ("Data issues", "Tietojen ongelmat", "Dataproblem"),
+    "sheet.summary": ("Summary", "Yhteenveto", "Sammanfattning"),
+    "sheet.decisions": ("Decisions", "Päätökset", "Beslut"),
+    "sheet.not_included": ("Not included", "Ei mukana", "Inte med"),
+    # --- human column headers of the workbook and the report (the CSVs keep the column names) --
+    "column.mentee_id": ("Mentee id", "Mentoroitavan tunnus", "Adeptens id"),
+    "column.mentee_name": ("Mentee", "Mentoroitava", "Adept"),
+    "column.mentee_email": ("Mentee e-mail", "Mentoroitavan sähköposti", "Adeptens e-post"),
+    "column.mentor_id": ("Mentor id", "Mentorin tunnus", "Mentorns id"),
+    "column.mentor_name": ("Mentor", "Mentori", "Mentor"),
+    "column.mentor_email": ("Mentor e-mail", "Mentorin sähköposti", "Mentorns e-post"),
+    "column.score": ("Score", "Pisteet", "Poäng"),
+    "column.field": ("Field", "Ala", "Bransch"),
+    "column.goals": ("Goals", "Tavoitteet", "Mål"),
+    "column.language": ("Language", "Kieli", "Språk"),
+    "column.location": ("Location", "Sijainti", "Plats"),
+    "column.experience": ("Experience", "Kokemus", "Erfarenhet"),
+    "column.gender": ("Gender", "Sukupuoli", "Kön"),
+    "column.explanation": ("Why this pair", "Miksi tämä pari", "Varför detta par"),
+    "column.locked": ("Locked", "Lukittu", "Låst"),
+    "column.decision": ("Decision", "Päätös", "Beslut"),
+    "column.notes": ("Notes", "Muistiinpanot", "Anteckningar"),
+    "column.move_to": ("Move to", "Siirrä mentorille", "Flytta till"),
+    "column.reason": ("Reason", "Syy", "Orsak"),
+    "column.email": ("E-mail", "Sähköposti", "E-post"),
+    "column.name": ("Name", "Nimi", "Namn"),
+    "column.id": ("Id", "Tunnus", "Id"),
+    "column.role": ("Role", "Rooli", "Roll"),
+    "column.best_candidates": ("Best candidates", "Parhaat ehdokkaat", "Bästa kandidater"),
+    "column.capacity": ("Places", "Paikat", "Platser"),
+    "column.assigned": ("Mentees assigned", "Mentoroitavia", "Tilldelade adepter"),
+    "column.remaining": ("Free places", "Vapaat paikat", "Lediga platser"),
+    "column.rank": ("Rank", "Sija", "Rang"),
+    "column.feasible": ("Possible", "Mahdollinen", "Möjlig"),
+    "column.note": ("Note", "Huomio", "Anmärkning"),
+    "column.dimension": ("Kind", "Laji", "Typ"),
+    "column.value": ("Value", "Arvo", "Värde"),
+    "column.mentees": ("Mentees", "Mentoroitavat", "Adepter"),
+    "column.mentors": ("Mentors", "Mentorit", "Mentorer"),
+    "column.ratio": ("Places per mentee", "Paikkoja per mentoroitava", "Platser per adept"),
+    "column.goal": ("Goal", "Tavoite", "Mål"),
+    "column.covered": ("Covered", "Katettu", "Täckt"),
+    "column.severity": ("Severity", "Vakavuus", "Allvarlighet"),
+    "column.file": ("File", "Tiedosto", "Fil"),
+    "column.row": ("Row", "Rivi", "Rad"),
+    "column.column": ("Column", "Sarake", "Kolumn"),
+    "column.problem": ("Problem", "Ongelma", "Problem"),
+    "column.suggestion": ("Suggestion", "Ehdotus", "Förslag"),
+    "column.item": ("Item", "Kohta", "Post"),
+    "column.mentees_assigned": ("Mentees", "Mentoroitavat", "Adepter"),
+    "column.mentee_field": ("Mentee's field", "Mentoroitavan ala", "Adeptens bransch"),
+    "column.mentor_field": ("Mentor's field", "Mentorin ala", "Mentorns bransch"),
+    "column.mentee_goals": ("Mentee's goals", "Mentoroitavan tavoitteet", "Adeptens mål"),
+    "column.mentor_topics": ("Mentor's topics", "Mentorin aiheet", "Mentorns ämnen"),
+    "column.mentee_languages": ("Mentee's languages", "Mentoroitavan kielet", "Adeptens språk"),
+    "column.mentor_languages": ("Mentor's languages", "Mentorin kielet", "Mentorns språk"),
+    "column.mentee_city": ("Mentee's city", "Mentoroitavan paikkakunta", "Adeptens ort"),
+    "column.mentor_city": ("Mentor's city", "Mentorin paikkakunta", "Mentorns ort"),
+    "column.mentee_meeting_mode": ("Mentee meets", "Mentoroitava tapaa", "Adepten träffas"),
+    "column.mentor_meeting_mode": ("Mentor meets", "Mentori tapaa", "Mentorn träffas"),
+    "column.mentor_job_title": ("Mentor's job title", "Mentorin ammattinimike", "Mentorns yrkestitel"),
+    # --- workbook and report columns of the review (the workbook engineer's) ----------------------
+    "column.locked_by": ("Locked", "Lukittu", "Låst"),
+    "column.current_mentor": ("Current mentor", "Nykyinen mentori", "Nuvarande mentor"),
+    "column.current_score": ("Current score", "Nykyiset pisteet", "Nuvarande poäng"),
+    "column.score_change": ("Score change if moved", "Pistemuutos siirrossa",
+                            "Poängändring vid flytt"),
+    "column.free_places": ("Mentor's free places", "Mentorin vapaat paikat", "Mentorns lediga platser"),
+    "column.moved_from": ("Moved from mentor id", "Siirretty mentorilta (tunnus)",
+                          "Flyttad från mentor (id)"),
+    "lock.decisions": ("kept in review", "pidetty tarkistuksessa", "behållen vid granskning"),
+    "lock.move": ("moved in review", "siirretty tarkistuksessa", "flyttad vid granskning"),
+    "lock.config": ("round config", "kierroksen asetukset", "omgångens inställningar"),
+    "alternatives.raises": ("moving raises the pair's score", "siirto nostaa parin pisteitä",
+                            "flytten höjer parets poäng"),
+    "alternatives.lowers": ("moving lowers the pair's score", "siirto laskee parin pisteitä",
+                            "flytten sänker parets poäng"),
+    "alternatives.unmatched": ("unmatched: this mentor could take them",
+                               "ilman paria: tämä mentori voisi ottaa hänet",
+                               "utan par: den här mentorn kunde ta emot adepten"),
+    "level.1": ("basic", "perustaso", "grundläggande"),
+    "level.2": ("good", "hyvä", "god"),
+    "level.3": ("fluent", "sujuva", "flytande"),
+    "level.4": ("native", "äidinkieli", "modersmål"),
+    # --- report.html (the workbook engineer's) ---------------------------------------------------
+    "report.subtitle": (
+        "Mentoring pairs for review: {n} pairs. Confidential: this report names participants.",
+        "Mentorointiparit tarkistettavaksi: {n} paria. Luottamuksellinen: raportissa on "
+        "osallistujien nimiä.",
+        "Mentorspar att granska: {n} par. Konfidentiellt: rapporten namnger deltagare."),
+    "report.summary": ("Summary", "Yhteenveto", "Sammanfattning"),
+    "report.charts": ("Charts", "Kaaviot", "Diagram"),
+    "report.settings": ("Settings, solver and counts", "Asetukset, ratkaisu ja luvut",
+                        "Inställningar, lösning och antal"),
+    "report.pairs": ("Pairs", "Parit", "Par"),
+    "report.mentors": ("Mentors", "Mentorit", "Mentorer"),
+    "report.unmatched": ("Unmatched mentees", "Mentoroitavat ilman paria", "Adepter utan par"),
+    "report.issues": ("Data issues", "Tietojen ongelmat", "Dataproblem"),
+    "report.filter_pairs": ("Filter pairs by name, id or reason", "Suodata pareja nimellä, "
+                            "tunnuksella tai perustelulla", "Filtrera par efter namn, id eller skäl"),
+    "report.filter_mentors": ("Filter mentors by name or mentee", "Suodata mentoreita nimellä tai "
+                              "mentoroitavalla", "Filtrera mentorer efter namn eller adept"),
+    "report.show_details": ("Show ids and score parts", "Näytä tunnukset ja pisteiden osat",
+                            "Visa id och poängdelar"),
+    "report.count": ("{shown} of {total}", "{shown} / {total}", "{shown} av {total}"),
+    "report.footer": (
+        "Written by matcher {version}. Scores are 0-100; score parts 0-1. Click a column header "
+        "to sort.",
+        "Kirjoittanut matcher {version}. Pisteet 0-100; pisteiden osat 0-1. Lajittele "
+        "napsauttamalla sarakkeen otsikkoa.",
+        "Skriven av matcher {version}. Poäng 0-100; poängdelar 0-1. Klicka på en "
+        "kolumnrubrik för att sortera."),
+    "report.no_pairs": ("No pairs were made.", "Pareja ei muodostettu.", "Inga par bildades."),
+    "report.everyone_matched": ("Everyone who applied has a mentor.",
+                                "Jokaisella hakijalla on mentori.",
+                                "Alla som anmälde sig har en mentor."),
+    "report.no_issues": ("No data issues were found.", "Tiedoista ei löytynyt ongelmia.",
+                         "Inga dataproblem hittades."),
+    "report.no_mentors": ("No mentors signed up.", "Mentoreita ei ilmoittautunut.",
+                          "Inga mentorer anmälde sig."),
+    "report.nothing_to_chart": ("Nothing to chart yet: no pairs were made.",
+                                "Ei vielä kaavioita: pareja ei muodostettu.",
+                                "Inget att visa ännu: inga par bildades."),
+    "report.tile_pairs": ("pairs", "paria", "par"),
+    "report.tile_matched": ("mentees matched", "mentoroitavaa parissa", "adepter med par"),
+    "report.tile_unmatched": ("mentees unmatched", "mentoroitavaa ilman paria", "adepter utan par"),
+    "report.tile_mean": ("mean score", "keskimääräiset pisteet", "medelpoäng"),
+    "report.tile_lowest": ("lowest score", "pienimmät pisteet", "lägsta poäng"),
+    "report.tile_free": ("mentors with free places", "mentoria, joilla vapaita paikkoja",
+                         "mentorer med lediga platser"),
+    "report.tile_issues": ("data issues ({errors} errors)", "tietojen ongelmaa ({errors} virhettä)",
+                           "dataproblem ({errors} fel)"),
+    "report.mentors_intro": (
+        "{free} of {n} mentors have free places ({places} places in all). Mentors with free "
+        "places are listed first.",
+        "{free}/{n} mentorilla on vapaita paikkoja (yhteensä {places} paikkaa). Mentorit, "
+        "joilla on vapaita paikkoja, ovat ensin.",
+        "{free} av {n} mentorer har lediga platser ({places} platser sammanlagt). Mentorer med "
+        "lediga platser visas först."),
+    "chart.scores_title": ("How good are the pairs? Score distribution",
+                           "Kuinka hyviä parit ovat? Pisteiden jakauma",
+                           "Hur bra är paren? Poängfördelning"),
+    "chart.scores_x": ("score (0-100)", "pisteet (0-100)", "poäng (0-100)"),
+    "chart.scores_y": ("pairs", "paria", "par"),
+    "chart.mean": ("mean {value}", "keskiarvo {value}", "medel {value}"),
+    "chart.scores_caption": (
+        "Most pairs should sit to the right; a long left tail means weak pairs worth a look.",
+        "Useimpien parien pitäisi olla oikealla; pitkä vasen häntä tarkoittaa heikkoja pareja, "
+        "jotka kannattaa katsoa.",
+        "De flesta par bör ligga till höger; en lång vänstersvans betyder svaga par som är "
+        "värda en titt."),
+    "chart.components_title": ("What the pairs share: mean of each score part",
+                               "Mitä parit jakavat: pisteiden osien keskiarvot",
+                               "Vad paren delar: medelvärdet av varje poängdel"),
+    "chart.components_x": ("mean score part (0-1)", "pisteiden osan keskiarvo (0-1)",
+                           "poängdelens medelvärde (0-1)"),
+    "chart.components_caption": (
+        "1.0 would mean every pair matches perfectly on that part of the score.",
+        "1,0 tarkoittaisi, että jokainen pari sopii täydellisesti tältä osin.",
+        "1,0 skulle betyda att varje par passar perfekt i den delen av poängen."),
+    "chart.goals_title": ("Goal coverage: is each goal offered?",
+                          "Tavoitteiden kattavuus: tarjotaanko jokaista tavoitetta?",
+                          "Måltäckning: erbjuds varje mål?"),
+    "chart.goals_wanted": ("matched mentees with the goal", "parin saaneet, joilla tavoite",
+                           "adepter med par som har målet"),
+    "chart.goals_covered": ("... whose mentor offers it", "... joiden mentori tarjoaa sitä",
+                            "... vars mentor erbjuder det"),
+    "chart.goals_x": ("mentees", "mentoroitavia", "adepter"),
+    "chart.goals_caption": (
+        "Share of matched mentees whose mentor can help with each goal.",
+        "Osuus parin saaneista, joiden mentori voi auttaa kussakin tavoitteessa.",
+        "Andel adepter med par vars mentor kan hjälpa till med varje mål."),
+    "chart.supply_title_language": ("Supply and demand by language", "Tarjonta ja kysyntä kielittäin",
+                                    "Utbud och efterfrågan per språk"),
+    "chart.supply_title_field": ("Supply and demand by field", "Tarjonta ja kysyntä aloittain",
+                                 "Utbud och efterfrågan per bransch"),
+    "chart.supply_wanted": ("mentees wanting it", "mentoroitavia, jotka haluavat", "adepter som vill ha det"),
+    "chart.supply_offered": ("mentor places offering it", "mentoripaikkoja tarjolla",
+                             "mentorsplatser som erbjuder det"),
+    "chart.supply_x": ("people / places", "henkilöt / paikat", "personer / platser"),
+    "chart.others": ("others ({n})", "muut ({n})", "övriga ({n})"),
+    "chart.supply_caption_language": (
+        "Red labels: fewer mentor places than mentees who want that language. Every such "
+        "language is shown; the rest are summed up in 'others'.",
+        "Punaiset nimet: mentoripaikkoja vähemmän kuin kieltä haluavia mentoroitavia. Kaikki "
+        "tällaiset kielet näytetään; loput on laskettu yhteen kohtaan 'muut'.",
+        "Röda etiketter: färre mentorsplatser än adepter som vill ha språket. Alla sådana språk "
+        "visas; resten summeras under 'övriga'."),
+    "chart.supply_caption_field": (
+        "Red labels: fewer mentor places than mentees in that field; recruit mentors there. "
+        "Every such field is shown; the rest are summed up in 'others'.",
+        "Punaiset nimet: mentoripaikkoja vähemmän kuin alan mentoroitavia; rekrytoi sinne "
+        "mentoreita. Kaikki tällaiset alat näytetään; loput on laskettu yhteen kohtaan 'muut'.",
+        "Röda etiketter: färre mentorsplatser än adepter i branschen; rekrytera mentorer där. "
+        "Alla sådana branscher visas; resten summeras under 'övriga'."),
+    "workbook.keep": ("keep", "pidä", "behåll"),
+    "workbook.reject": ("reject", "hylkää", "avvisa"),
+    "workbook.decision_title": ("Your decision", "Päätöksesi", "Ditt beslut"),
+    "workbook.decision_prompt": (
+        "keep: fix this pair in the next run. reject: never pair them. Empty: let matcher decide.",
+        "pidä: pari pysyy seuraavassa ajossa. hylkää: heitä ei koskaan paritetta. Tyhjä: matcher "
+        "päättää.",
+        "behåll: paret står kvar i nästa körning. avvisa: de paras aldrig ihop. Tomt: matcher "
+        "bestämmer."),
+    "workbook.decision_error_title": ("keep or reject?", "pidä vai hylkää?", "behåll eller avvisa?"),
+    "workbook.decision_error": (
+        "Type keep or reject, or leave the cell empty to decide later.",
+        "Kirjoita pidä tai hylkää, tai jätä solu tyhjäksi ja päätä myöhemmin.",
+        "Skriv behåll eller avvisa, eller lämna cellen tom och bestäm senare."),
+    "workbook.move_title": ("Move to another mentor", "Siirrä toiselle mentorille",
+                            "Flytta till en annan mentor"),
+    "workbook.move_prompt": (
+        "The new mentor's e-mail or name. The next run locks the mentee with that mentor.",
+        "Uuden mentorin sähköposti tai nimi. Seuraava ajo lukitsee mentoroitavan hänelle.",
+        "Den nya mentorns e-post eller namn. Nästa körning låser adepten hos den mentorn."),
+    "workbook.move_error": (
+        "Not a name on the Mentors sheet: matcher will look it up as an e-mail or name and "
+        "suggest the closest if it finds none.",
+        "Nimeä ei ole Mentorit-välilehdellä: matcher etsii sitä sähköpostina tai nimenä ja "
+        "ehdottaa lähintä, jos ei löydä.",
+        "Inget namn på fliken Mentorer: matcher söker det som e-post eller namn och föreslår "
+        "det närmaste om inget hittas."),
+    # --- meeting modes, as shown in tables -----------------------------------------------------
+    "mode.in_person": ("in person", "kasvokkain", "på plats"),
+    "mode.remote": ("remotely", "etänä", "på distans"),
+    "mode.either": ("either way", "kumpi tahansa", "vilket som"),
+    # --- the Summary sheet and the end-of-run table ---------------------------------------------
+    "summary.round": ("Round", "Kierros", "Omgång"),
+    "summary.mentees": ("Mentees", "Mentoroitavat", "Adepter"),
+    "summary.mentors": ("Mentors", "Mentorit", "Mentorer"),
+    "summary.mentor_places": ("Mentor places", "Mentoripaikat", "Mentorsplatser"),
+    "summary.pairs": ("Pairs", "Parit", "Par"),
+    "summary.matched_mentees": ("Matched mentees", "Mentoroitavat, joilla on pari", "Adepter med par"),
+    "summary.unmatched_mentees": ("Unmatched mentees", "Mentoroitavat ilman paria",
+                                  "Adepter utan par"),
+    "summary.not_included": ("Not included", "Ei mukana", "Inte med"),
+    "summary.locked_pairs": ("Locked pairs", "Lukitut parit", "Låsta par"),
+    "summary.forbidden_pairs": ("Forbidden pairs", "Kielletyt parit", "Förbjudna par"),
+    "summary.objective": ("Objective", "Optimointitavoite", "Optimeringsmål"),
+    "summary.solver_status": ("Solver status", "Ratkaisun tila", "Lösarens status"),
+    "summary.solver_engine": ("Solver engine", "Ratkaisumenetelmä", "Lösningsmetod"),
+    "summary.optimality_gap": ("Optimality gap", "Optimaalisuusero", "Optimalitetsgap"),
+    "summary.mean_score": ("Mean score", "Keskimääräiset pisteet", "Medelpoäng"),
+    "summary.minimum_score": ("Minimum score", "Pienimmät pisteet", "Lägsta poäng"),
+    "summary.feasible_pairs": ("Feasible pairs", "Mahdolliset parit", "Möjliga par"),
+    "summary.weights": ("Weights", "Painot", "Vikter"),
+    "summary.min_score_setting": ("Minimum score setting", "Pisteiden alaraja",
+                                  "Inställd lägsta poäng"),
+    "summary.same_organisation_allowed": ("Same organisation allowed", "Sama organisaatio sallittu",
+                                          "Samma organisation tillåten"),
+    "summary.data_issues": ("Data issues", "Tietojen ongelmat", "Dataproblem"),
+    "summary.data_issues_value": ("{errors} errors, {warnings} warnings",
+                                  "{errors} virhettä, {warnings} varoitusta",
+                                  "{errors} fel, {warnings} varningar"),
+    "summary.output": ("Output", "Tulokset", "Resultat"),
+    # --- what came from history (matcher.history) --------------------------------------------------
+    "summary.earlier_rounds": ("Earlier rounds", "Aiemmat kierrokset", "Tidigare omgångar"),
+    "summary.earlier_pairs": ("Earlier pairs in this round", "Aiemmat parit tällä kierroksella",
+                              "Tidigare par i denna omgång"),
+    "summary.repeat_pairs": ("Repeat pairs", "Toistuvat parit", "Upprepade par"),
+    "summary.repeat_pairs_forbid": ("{n} avoided (forbidden)", "{n} vältetty (kielletty)",
+                                    "{n} undvikna (förbjudna)"),
+    "summary.repeat_pairs_penalise": ("{n} penalised by {points} points, {chosen} chosen",
+                                      "{n} sai {points} pisteen vähennyksen, {chosen} valittu",
+                                      "{n} fick {points} poängs avdrag, {chosen} valda"),
+    "summary.repeat_pairs_allow": ("allowed, {chosen} chosen", "sallittu, {chosen} valittu",
+                                   "tillåtna, {chosen} valda"),
+    "summary.unmatched_priority": ("Priority for unmatched last time",
+                                   "Etusija viimeksi ilman paria jääneille",
+                                   "Företräde för dem som blev utan par förra gången"),
+    "summary.unmatched_priority_value": ("{n} mentees (+{bonus})", "{n} mentoroitavaa (+{bonus})",
+                                         "{n} adepter (+{bonus})"),
+    "summary.continuing_pairs": ("Continuing pairs", "Jatkavat parit", "Fortsättande par"),
+    "summary.continuing_pairs_value": (
+        "{n} ({locked} locked here, {counted} counted against the mentor's capacity)",
+        "{n} ({locked} lukittu tähän, {counted} vähennetty mentorin paikoista)",
+        "{n} ({locked} låsta här, {counted} avräknade från mentorns platser)"),
+    "summary.published_pairs_kept": ("Published pairs kept", "Julkaistut parit säilytetty",
+                                     "Publicerade par behållna"),
+    "summary.new_pairs": ("New pairs", "Uudet parit", "Nya par"),
+    "summary.released_pairs": ("Released pairs", "Päätetyt parit", "Avslutade par"),
+    "value.off": ("off", "pois", "av"),
+    "value.yes": ("yes", "kyllä", "ja"),
+    "value.no": ("no", "ei", "nej"),
+    "value.not_available": ("n/a", "ei saatavilla", "saknas"),
+    # --- hard-constraint reasons (why a pair cannot be matched) --------------------------------
+    "reason.not_released": (
+        "Not released: matcher rematch finds new mentors only for the released mentees; run "
+        "matcher run --incremental to match new sign-ups.",
+        "Ei mukana uudelleen parituksessa: matcher rematch etsii uuden mentorin vain päätettyjen "
+        "parien mentoroitaville; uudet ilmoittautuneet paritetaan komennolla matcher run --incremental.",
+        "Inte med i omparningen: matcher rematch söker nya mentorer endast för adepter vars par "
+        "avslutades; nya anmälningar paras med matcher run --incremental."),
+    "reason.released_ruled_out": (
+        "No mentor available: {ruled} of {n} mentors are ruled out by the constraints and {barred} "
+        "by ended or earlier pairs (the ended pair is never proposed again).",
+        "Ei vapaata mentoria: {n} mentorista {ruled} on rajattu pois ehdoilla ja {barred} päättyneen "
+        "tai aiemman parin vuoksi (päättynyttä paria ei ehdoteta uudelleen).",
+        "Ingen mentor tillgänglig: {ruled} av {n} mentorer utesluts av villkoren och {barred} av "
+        "avslutade eller tidigare par (det avslutade paret föreslås aldrig igen)."),
+    "reason.released_full": (
+        "No mentor available: all {n} compatible mentors are full: {best}. One more place for "
+        "{first} would let them be paired.",
+        "Ei vapaata mentoria: kaikki {n} sopivaa mentoria ovat täynnä: {best}. Yksi paikka lisää "
+        "mentorille {first} mahdollistaisi parin.",
+        "Ingen mentor tillgänglig: alla {n} lämpliga mentorer är fulla: {best}. En plats till hos "
+        "{first} skulle göra ett par möjligt."),
+    "reason.released_taken": (
+        "Compatible mentors have free places, but they went to other released mentees the "
+        "objective ranks first.",
+        "Sopivilla mentoreilla on vapaita paikkoja, mutta ne menivät muille uudelleen paritettaville, "
+        "jotka tavoite asettaa etusijalle.",
+        "Lämpliga mentorer har lediga platser, men de gick till andra adepter i omparningen som "
+        "målet sätter först."),
+    "reason.no_shared_language": ("no shared language", "ei yhteistä kieltä", "inget gemensamt språk"),
+    "reason.same_organisation": ("same organisation", "sama organisaatio", "samma organisation"),
+    "reason.forbidden": ("forbidden by the coordinator", "koordinaattorin kieltämä",
+                         "förbjudet av koordinatorn"),
+    "reason.meeting_mode": ("meeting mode incompatible (in person only vs remote only)",
+                            "tapaamistavat eivät sovi (vain kasvokkain / vain etänä)",
+                            "mötesformerna passar inte (bara på plats / bara på distans)"),
+    "reason.gender_preference": ("mentor's gender is not the one the mentee wished for",
+                                 "mentorin sukupuoli ei ole mentoroitavan toivoma",
+                                 "mentorns kön är inte det adepten önskade"),
+    "reason.too_far": ("too far apart to meet in person (in person only)",
+                       "liian kaukana tavata kasvokkain (vain kasvokkain)",
+                       "för långt ifrån varandra för att träffas på plats (bara på plats)"),
+    "reason.same_field_wish": ("mentee wished for a mentor from the same field only",
+                               "mentoroitava toivoi mentoria vain samalta alalta",
+                               "adepten önskade en mentor från samma bransch"),
+    "reason.language_wish": ("mentor does not speak the language of mentoring the mentee wished for",
+                             "mentori ei puhu mentoroitavan toivomaa mentorointikieltä",
+                             "mentorn talar inte det mentorspråk adepten önskade"),
+    "reason.below_min_score": ("below the minimum score", "alle pisteiden alarajan",
+                               "under lägsta poäng"),
+    "reason.rule": ("{rule} not met", "ehto {rule} ei täyty", "villkoret {rule} uppfylls inte"),
+    # --- why a mentee has no mentor (the Unmatched sheet) ---------------------------------------
+    "unmatched.none_compatible_all": (
+        "No compatible mentor: {reason} with any of the {n} mentors{note}.",
+        "Ei sopivaa mentoria: {reason} yhdenkään {n} mentorin kanssa{note}.",
+        "Ingen lämplig mentor: {reason} med någon av de {n} mentorerna{note}."),
+    "unmatched.none_compatible": ("No compatible mentor: {parts}.",
+                                  "Ei sopivaa mentoria: {parts}.",
+                                  "Ingen lämplig mentor: {parts}."),
+    "unmatched.part": ("{reason} ({count} mentors)", "{reason} ({count} mentoria)",
+                       "{reason} ({count} mentorer)"),
+    "unmatched.all_full": (
+        "All {n} compatible mentors are full: {named}{more}. One more place for {best} would let "
+        "them be paired.",
+        "Kaikki {n} sopivaa mentoria ovat täynnä: {named}{more}. Yksi paikka lisää mentorille "
+        "{best} mahdollistaisi parin.",
+        "Alla {n} lämpliga mentorer är fulla: {named}{more}. En plats till hos {best} skulle "
+        "göra ett par möjligt."),
+    "unmatched.objective": (
+        "Compatible mentors have free places, but pairing would lower the chosen objective.",
+        "Sopivilla mentoreilla on vapaita paikkoja, mutta pari heikentäisi valittua tavoitetta.",
+        "Lämpliga mentorer har lediga platser, men ett par skulle sänka det valda målet."),
+    "unmatched.mentee_uses": (" (mentee uses {languages})", " (mentoroitavan kielet: {languages})",
+                              " (adeptens språk: {languages})"),
+    "unmatched.mentee_no_language": (" (mentee gave no language)",
+                                     " (mentoroitava ei ilmoittanut kieltä)",
+                                     " (adepten angav inget språk)"),
+    "alternatives.free": ("{n} free place(s)", "{n} vapaata paikkaa", "{n} lediga platser"),
+    "alternatives.full": ("full", "täynnä", "full"),
+    # --- explanations of a pair (the Pairs sheet), never quoting free text ---------------------
+    "explain.no_shared_language": ("No shared language: mentee uses {mentee}; mentor uses {mentor}.",
+                                   "Ei yhteistä kieltä: mentoroitavan kielet {mentee}; mentorin "
+                                   "kielet {mentor}.",
+                                   "Inget gemensamt språk: adepten använder {mentee}; mentorn "
+                                   "{mentor}."),
+    "explain.no_language_given": ("no language given", "ei kieltä ilmoitettu", "inget språk angivet"),
+    "explain.meeting_modes": ("Meeting modes do not fit: mentee meets {mentee}, mentor {mentor}.",
+                              "Tapaamistavat eivät sovi: mentoroitava tapaa {mentee}, mentori "
+                              "{mentor}.",
+                              "Mötesformerna passar inte: adepten träffas {mentee}, mentorn "
+                              "{mentor}."),
+    "explain.only_in_person": ("only in person", "vain kasvokkain", "bara på plats"),
+    "explain.only_remotely": ("only remotely", "vain etänä", "bara på distans"),
+    "explain.either_way": ("either way", "kummin tahansa", "på vilket sätt som helst"),
+    "explain.below_min_score": ("Score {score} is below the minimum {minimum}.",
+                                "Pisteet {score} ovat alle alarajan {minimum}.",
+                                "Poängen {score} är under lägsta gränsen {minimum}."),
+    "explain.rule": ("Eligibility rule {rule} is not met.", "Osallistumisehto {rule} ei täyty.",
+                     "Villkoret {rule} uppfylls inte."),
+    "explain.same_organisation": ("Same organisation (conflict of interest).",
+                                  "Sama organisaatio (eturistiriita).",
+                                  "Samma organisation (intressekonflikt)."),
+    "explain.forbidden": ("Forbidden by the coordinator.", "Koordinaattorin kieltämä.",
+                          "Förbjudet av koordinatorn."),
+    "explain.gender_preference": ("The mentee's gender preference is not met.",
+                                  "Mentoroitavan sukupuolitoive ei täyty.",
+                                  "Adeptens önskemål om kön uppfylls inte."),
+    "explain.languages": ("Both use {languages}{basic}.", "Yhteiset kielet: {languages}{basic}.",
+                          "Båda använder {languages}{basic}."),
+    "explain.basic_level": (" (at a basic level)", " (perustasolla)", " (på grundnivå)"),
+    "explain.same_field": ("Same field: {fields}.", "Sama ala: {fields}.", "Samma bransch: {fields}."),
+    "explain.related_fields": ("Related fields: {mentee} and {mentor}.",
+                               "Lähialat: {mentee} ja {mentor}.",
+                               "Närliggande branscher: {mentee} och {mentor}."),
+    "explain.different_fields": ("Different fields: {mentee} (mentee), {mentor} (mentor).",
+                                 "Eri alat: {mentee} (mentoroitava), {mentor} (mentori).",
+                                 "Olika branscher: {mentee} (adept), {mentor} (mentor)."),
+    "explain.mentee_field_unlisted": ("The mentee's field is not in the field list.",
+                                      "Mentoroitavan ala ei ole alaluettelossa.",
+                                      "Adeptens bransch finns inte i branschlistan."),
+    "explain.mentor_field_unlisted": ("The mentor's field is not in the field list.",
+                                      "Mentorin ala ei ole alaluettelossa.",
+                                      "Mentorns bransch finns inte i branschlistan."),
+    "explain.field_text": ("Field answers' text similarity {similarity}.",
+                           "Ala-vastausten tekstien samankaltaisuus {similarity}.",
+                           "Branschsvarens textlikhet {similarity}."),
+    "explain.no_goals": ("Mentee chose no goal topics.", "Mentoroitava ei valinnut tavoitteita.",
+                         "Adepten valde inga mål."),
+    "explain.offers_goal": ("Offers the mentee's goal: {goal}.",
+                            "Tarjoaa mentoroitavan tavoitteen: {goal}.",
+                            "Erbjuder adeptens mål: {goal}."),
+    "explain.not_offers_goal": ("Does not offer the mentee's goal: {goal}.",
+                                "Ei tarjoa mentoroitavan tavoitetta: {goal}.",
+                                "Erbjuder inte adeptens mål: {goal}."),
+    "explain.offers_none": ("Offers none of the mentee's {n} goals.",
+                            "Ei tarjoa yhtäkään mentoroitavan {n} tavoitteesta.",
+                            "Erbjuder inget av adeptens {n} mål."),
+    "explain.offers_all": ("Offers all {n} of the mentee's goals: {goals}.",
+                           "Tarjoaa kaikki mentoroitavan {n} tavoitetta: {goals}.",
+                           "Erbjuder alla adeptens {n} mål: {goals}."),
+    "explain.offers_some": ("Offers {k} of the mentee's {n} goals: {goals}.",
+                            "Tarjoaa {k}/{n} mentoroitavan tavoitteesta: {goals}.",
+                            "Erbjuder {k} av adeptens {n} mål: {goals}."),
+    "explain.both_in": ("Both in {city}.", "Molemmat paikkakunnalla {city}.", "Båda i {city}."),
+    "explain.both_in_remote": ("Both in {city}; can also meet remotely.",
+                               "Molemmat paikkakunnalla {city}; voivat tavata myös etänä.",
+                               "Båda i {city}; kan också träffas på distans."),
+    "explain.remote": ("Can meet remotely{where}.", "Voivat tavata etänä{where}.",
+                       "Kan träffas på distans{where}."),
+    "explain.km_about": ("about {km} km", "noin {km} km", "cirka {km} km"),
+    "explain.km_under": ("under 1 km", "alle 1 km", "under 1 km"),
+    "explain.place_both_in": ("both in {city}", "molemmat paikkakunnalla {city}", "båda i {city}"),
+    "explain.place_apart": ("{km} apart ({mentee}–{mentor})", "{km} toisistaan ({mentee}–{mentor})",
+                            "{km} från varandra ({mentee}–{mentor})"),
+    "explain.place_apart_area": ("{km} apart ({mentee}–{mentor}, one commuting area)",
+                                 "{km} toisistaan ({mentee}–{mentor}, sama työssäkäyntialue)",
+                                 "{km} från varandra ({mentee}–{mentor}, samma pendlingsområde)"),
+    "explain.place_unknown": ("distance unknown ({places})", "etäisyys ei tiedossa ({places})",
+                              "avståndet okänt ({places})"),
+    "explain.mentee_place_missing": ("mentee's place not given", "mentoroitavan paikkakunta puuttuu",
+                                     "adeptens ort saknas"),
+    "explain.mentor_place_missing": ("mentor's place not given", "mentorin paikkakunta puuttuu",
+                                     "mentorns ort saknas"),
+    "explain.place_remote": ("{where}; can meet remotely.", "{where}; voivat tavata etänä.",
+                             "{where}; kan träffas på distans."),
+    "explain.too_far": ("Too far apart to meet in person: {where}; the limit is {limit} km and one "
+                        "of them meets only in person.",
+                        "Liian kaukana toisistaan tavatakseen kasvokkain: {where}; raja on {limit} km, "
+                        "ja toinen tapaa vain kasvokkain.",
+                        "För långt ifrån varandra för att träffas på plats: {where}; gränsen är "
+                        "{limit} km och en av dem träffas bara på plats."),
+    "explain.hard_wish": ("{wish} (a hard wish).", "{wish} (ehdoton toive).", "{wish} (ett absolut önskemål)."),
+    "explain.soft_wish": ("{wish} (a soft wish: {points} points off).",
+                          "{wish} (joustava toive: {points} pistettä vähemmän).",
+                          "{wish} (ett mjukt önskemål: {points} poäng avdrag)."),
+    "explain.wish_gender": ("The mentee wished for a mentor who is a {wish}; this mentor's gender: "
+                            "{gender}",
+                            "Mentoroitava toivoi mentoria, jonka sukupuoli on {wish}; tämän mentorin "
+                            "sukupuoli: {gender}",
+                            "Adepten önskade en mentor som är {wish}; den här mentorns kön: {gender}"),
+    "explain.wish_same_field": ("The mentee wished for a mentor from the same field only ({fields})",
+                                "Mentoroitava toivoi mentoria vain samalta alalta ({fields})",
+                                "Adepten önskade en mentor från samma bransch ({fields})"),
+    "explain.wish_language": ("The mentee wished to be mentored in {languages}, which this mentor "
+                              "does not speak",
+                              "Mentoroitava toivoi mentorointia kielellä {languages}, jota tämä mentori "
+                              "ei puhu",
+                              "Adepten önskade mentorskap på {languages}, som den här mentorn inte talar"),
+    "explain.not_given": ("not given", "ei kerrottu", "inte angivet"),
+    "explain.field_dependent": ("{goals} not counted: it depends on the field, and the fields differ.",
+                                "{goals} ei laskettu: se riippuu alasta, ja alat eroavat.",
+                                "{goals} räknas inte: det beror på branschen, och branscherna skiljer sig."),
+    "explain.modes_do_not_fit": ("Meeting modes do not fit.", "Tapaamistavat eivät sovi.",
+                                 "Mötesformerna passar inte."),
+    "explain.cannot_meet": ("Cannot meet in person{where} and not both open to remote meetings.",
+                            "Eivät voi tavata kasvokkain{where}, eivätkä molemmat ole valmiita "
+                            "etätapaamisiin.",
+                            "Kan inte träffas på plats{where} och är inte båda öppna för "
+                            "distansmöten."),
+    "explain.where": (" ({places})", " ({places})", " ({places})"),
+    "explain.mentee_in": ("mentee in {city}", "mentoroitava: {city}", "adept i {city}"),
+    "explain.mentor_in": ("mentor in {city}", "mentori: {city}", "mentor i {city}"),
+    "explain.experience": ("Mentor has {years} years of experience.",
+                           "Mentorilla on {years} vuotta kokemusta.",
+                           "Mentorn har {years} års erfarenhet."),
+    "explain.no_experience": ("Mentor's experience not given.", "Mentorin kokemusta ei ilmoitettu.",
+                              "Mentorns erfarenhet inte angiven."),
+    "explain.gender_match": ("Matches the mentee's gender preference.",
+                             "Vastaa mentoroitavan sukupuolitoivetta.",
+                             "Motsvarar adeptens önskemål om kön."),
+    "explain.gender_no_match": ("Does not match the mentee's gender preference.",
+                                "Ei vastaa mentoroitavan sukupuolitoivetta.",
+                                "Motsvarar inte adeptens önskemål om kön."),
+    # --- reasons in the introduction letters: only positive, true statements --------------------
+    "letter.languages": ("You both speak {languages}.", "Kielet, joita puhutte molemmat: {languages}.",
+                         "Ni talar båda {languages}."),
+    "letter.to_mentee.same_field": ("{name} works in {fields}, the field you are in or aiming for.",
+                                    "{name} työskentelee alalla {fields}, joka on myös sinun alasi "
+                                    "tai tavoitealasi.",
+                                    "{name} arbetar inom {fields}, samma bransch som du är i eller "
+                                    "siktar mot."),
+    "letter.to_mentee.related_field": ("{name} works in {theirs}, a field close to yours ({yours}).",
+                                       "{name} työskentelee alalla {theirs}, joka on lähellä "
+                                       "alaasi ({yours}).",
+                                       "{name} arbetar inom {theirs}, nära din bransch ({yours})."),
+    "letter.to_mentee.field": ("{name} works in {fields}.", "{name} työskentelee alalla: {fields}.",
+                               "{name} arbetar inom {fields}."),
+    "letter.to_mentee.goals": ("{name} can help with what you asked for: {goals}.",
+                               "{name} voi auttaa asioissa, joihin toivoit tukea: {goals}.",
+                               "{name} kan hjälpa till med det du bad om: {goals}."),
+    "letter.to_mentee.more_goals": ("{name} can also help with: {goals}.",
+                                    "{name} voi auttaa myös näissä: {goals}.",
+                                    "{name} kan också hjälpa till med: {goals}."),
+    "letter.to_mentee.offers": ("{name} can help with: {goals}.",
+                                "{name} voi auttaa näissä asioissa: {goals}.",
+                                "{name} kan hjälpa till med: {goals}."),
+    "letter.to_mentee.experience": ("{name} has {years} years of work experience.",
+                                    "{name}: työkokemusta {years} vuotta.",
+                                    "{name} har {years} års arbetserfarenhet."),
+    "letter.to_mentor.same_field": ("{name} is in or aiming for {fields}, your own field.",
+                                    "{name} on alalla {fields} tai tähtää sille, samalle alalle "
+                                    "kuin sinä.",
+                                    "{name} arbetar inom eller siktar mot {fields}, din egen bransch."),
+    "letter.to_mentor.related_field": ("{name} is in or aiming for {theirs}, close to your field "
+                                       "({yours}).",
+                                       "{name} on alalla {theirs} tai tähtää sille; se on lähellä "
+                                       "alaasi ({yours}).",
+                                       "{name} arbetar inom eller siktar mot {theirs}, nära din bransch "
+                                       "({yours})."),
+    "letter.to_mentor.field": ("{name} is in or aiming for {fields}.",
+                               "{name} on alalla {fields} tai tähtää sille.",
+                               "{name} arbetar inom eller siktar mot {fields}."),
+    "letter.to_mentor.goals": ("{name} would like support with {goals}: topics you offered to help "
+                               "with.",
+                               "{name} toivoo tukea näissä: {goals}. Tarjouduit auttamaan juuri "
+                               "niissä.",
+                               "{name} vill ha stöd med {goals}: ämnen du erbjöd dig att hjälpa "
+                               "till med."),
+    "letter.to_mentor.more_goals": ("{name} is also interested in: {goals}.",
+                                    "{name} on kiinnostunut myös näistä: {goals}.",
+                                    "{name} är också intresserad av: {goals}."),
+    "letter.to_mentor.offers": ("{name} would like support with: {goals}.",
+                               "{name} toivoo tukea näissä: {goals}.",
+                               "{name} vill ha stöd med: {goals}."),
+    "letter.same_city": ("You both live in {city}, so you can meet in person.",
+                         "Asutte molemmat paikkakunnalla {city}, joten voitte tavata kasvokkain.",
+                         "Ni bor båda i {city}, så ni kan träffas på plats."),
+    "letter.same_city_remote": ("You both live in {city}; you can meet in person or remotely.",
+                                "Asutte molemmat paikkakunnalla {city}; voitte tavata kasvokkain "
+                                "tai etänä.",
+                                "Ni bor båda i {city}; ni kan träffas på plats eller på distans."),
+    "letter.remote": ("You can both meet remotely.", "Voitte molemmat tavata etänä.",
+                      "Ni kan båda träffas på distans."),
+    "letter.no_reason": ("Your answers fit well together.", "Vastauksenne sopivat hyvin yhteen.",
+                         "Era svar passar bra ihop."),
+    "letter.draft_subject": ("[DRAFT, not reviewed] {subject}", "[LUONNOS, ei tarkistettu] {subject}",
+                             "[UTKAST, ej granskat] {subject}"),
+    # --- the command line ------------------------------------------------------------------------
+    "cli.data_errors": ("The round has {n} data error(s); nothing was matched:",
+                        "Kierroksen tiedoissa on {n} virhettä; pareja ei muodostettu:",
+                        "Omgången har {n} datafel; inga par bildades:"),
+    "cli.more_errors": ("and {n} more: run matcher validate {config}",
+                        "ja {n} muuta: aja matcher validate {config}",
+                        "och {n} till: kör matcher validate {config}"),
+    "cli.next_step": ("Next: review {workbook} (keep / reject in the decision column), then: {command}",
+                      "Seuraavaksi: tarkista {workbook} (keep / reject päätössarakkeeseen), sitten: "
+                      "{command}",
+                      "Nästa steg: granska {workbook} (keep / reject i beslutskolumnen), sedan: "
+                      "{command}"),
+    "cli.introductions": ("{n} introduction letter(s) in {folder} ({status}).",
+                          "{n} esittelykirjettä kansiossa {folder} ({status}).",
+                          "{n} presentationsbrev i {folder} ({status})."),
+    "cli.released": ("Released {mentee} (ended pair with {mentors}):",
+                     "Päätetty {mentee} (päättynyt pari: {mentors}):",
+                     "Avslutad {mentee} (avslutat par med {mentors}):"),
+    "cli.new_mentor": ("  new mentor: {mentor} (score {score})", "  uusi mentori: {mentor} (pisteet {score})",
+                       "  ny mentor: {mentor} (poäng {score})"),
+    "cli.no_new_mentor": ("  no new mentor. {reason}", "  ei uutta mentoria. {reason}",
+                          "  ingen ny mentor. {reason}"),
+    "cli.alternatives": ("  alternatives: {listed}", "  vaihtoehdot: {listed}", "  alternativ: {listed}"),
+    "cli.no_alternatives": ("  alternatives: none (no other compatible mentor)",
+                            "  vaihtoehdot: ei yhtään (ei muita sopivia mentoreita)",
+                            "  alternativ: inga (ingen annan lämplig mentor)"),
+    "cli.no_introductions": ("No introductions yet: they are written for kept pairs "
+                             "(or use --draft-introductions).",
+                             "Ei vielä esittelykirjeitä: ne kirjoitetaan pidetyille pareille "
+                             "(tai käytä --draft-introductions).",
+                             "Inga presentationsbrev ännu: de skrivs för behållna par "
+                             "(eller använd --draft-introductions)."),
+    "status.kept": ("kept pairs", "pidetyt parit", "behållna par"),
+    "status.draft": ("drafts for every proposed pair, not reviewed",
+                     "luonnokset kaikille ehdotetuille pareille, ei tarkistettu",
+                     "utkast för alla föreslagna par, ej granskade"),
+}
+
+#: Finnish and Swedish display labels of the built-in vocabulary keys: kind -> key -> (fi, sv).
+#: English labels are :func:`matcher.vocab.label`.
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "fields": {
+        "ict": ("ICT", "IKT"),
+        "engineering": ("tekniikka", "teknik"),
+        "health": ("terveydenhuolto", "hälso- och sjukvård"),
+        "social_care": ("sosiaaliala", "socialt arbete"),
+        "education": ("opetus ja kasvatus", "utbildning"),
+        "business": ("liiketoiminta", "affärsverksamhet"),
+        "finance": ("talous ja kirjanpito", "ekonomi och redovisning"),
+        "sales_marketing": ("myynti ja markkinointi", "försäljning och marknadsföring"),
+        "hr": ("henkilöstöhallinto", "personaladministration"),
+        "law": ("oikeusala", "juridik"),
+        "hospitality": ("matkailu- ja ravintola-ala", "turism och restaurang"),
+        "construction": ("rakentaminen", "byggbranschen"),
+        "logistics": ("logistiikka", "logistik"),
+        "manufacturing": ("teollisuus", "tillverkning"),
+        "science": ("tiede ja tutkimus", "vetenskap och forskning"),
+        "arts_media": ("taide, kulttuuri ja media", "konst, kultur och media"),
+        "public_sector": ("julkinen sektori", "offentlig sektor"),
+        "property_services": ("kiinteistöpalvelut", "fastighetstjänster"),
+        "agriculture": ("maa- ja metsätalous", "jord- och skogsbruk"),
+    },
+    "goals": {
+        "networking": ("verkostoituminen", "nätverkande"),
+        "strengths": ("vahvuuksien ja osaamisen tunnistaminen", "att hitta styrkor och kompetenser"),
+        "job_search_skills": ("työnhakutaidot", "färdigheter i jobbsökande"),
+        "working_life_culture": ("suomalainen työelämäkulttuuri", "finländsk arbetslivskultur"),
+        "field_requirements": ("alan vaatimukset ja pätevyydet", "branschens krav och behörigheter"),
+        "job_search_support": ("tuki työnhakuun", "stöd i jobbsökandet"),
+        "entrepreneurship": ("yrittäjyys", "företagande"),
+        "career_change": ("alanvaihto", "karriärbyte"),
+        "language_at_work": ("kieli työelämässä", "språket i arbetet"),
+        "studies": ("opinnot ja koulutus", "studier och utbildning"),
+        "leadership": ("johtaminen", "ledarskap"),
+    },
+    "languages": {
+        "fi": ("suomi", "finska"), "sv": ("ruotsi", "svenska"), "en": ("englanti", "engelska"),
+        "ru": ("venäjä", "ryska"), "et": ("viro", "estniska"), "ar": ("arabia", "arabiska"),
+        "so": ("somali", "somaliska"), "fa": ("persia", "persiska"), "uk": ("ukraina", "ukrainska"),
+        "es": ("espanja", "spanska"), "fr": ("ranska", "franska"), "de": ("saksa", "tyska"),
+        "zh": ("kiina", "kinesiska"), "ku": ("kurdi", "kurdiska"), "tr": ("turkki", "turkiska"),
+        "vi": ("vietnam", "vietnamesiska"), "th": ("thai", "thailändska"),
+        "pt": ("portugali", "portugisiska"), "it": ("italia", "italienska"), "pl": ("puola", "polska"),
+        "hi": ("hindi", "hindi"), "bn": ("bengali", "bengali"), "ur": ("urdu", "urdu"),
+        "ne": ("nepali", "nepalesiska"), "tl": ("tagalog", "tagalog"), "ta": ("tamili", "tamil"),
+        "ti": ("tigrinja", "tigrinja"), "am": ("amhara", "amhariska"), "sw": ("swahili", "swahili"),
+        "ps": ("pašto", "pashto"), "sq": ("albania", "albanska"), "sr": ("serbia", "serbiska"),
+        "hr": ("kroatia", "kroatiska"), "bs": ("bosnia", "bosniska"), "ro": ("romania", "rumänska"),
+        "hu": ("unkari", "ungerska"), "el": ("kreikka", "grekiska"), "nl": ("hollanti", "nederländska"),
+        "da": ("tanska", "danska"), "no": ("norja", "norska"), "is": ("islanti", "isländska"),
+        "lv": ("latvia", "lettiska"), "lt": ("liettua", "litauiska"), "bg": ("bulgaria", "bulgariska"),
+        "cs": ("tšekki", "tjeckiska"), "sk": ("slovakki", "slovakiska"), "ja": ("japani", "japanska"),
+        "ko": ("korea", "koreanska"), "my": ("burma", "burmesiska"),
+        "se": ("pohjoissaame", "nordsamiska"), "sign": ("suomalainen viittomakieli",
+                                                        "finskt teckenspråk"),
+    },
+}
+
+
+def check_language(language: str) -> str:
+    """``language`` if it is one of :data:`LANGUAGES`, else ``ValueError`` naming the choices.
+
+    >>> check_language("sv")
+    'sv'
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; choose one of: {', '.join(LANGUAGES)}")
+    return language
+
+
+def t(key: str, language: str = DEFAULT_LANGUAGE, /, **fields: object) -> str:
+    """The message ``key`` in ``language``, with its ``{fields}`` filled in.
+
+    An unknown key is a programming error (``KeyError``); a missing field too (``KeyError``).
+
+    >>> t("explain.same_field", "fi", fields="ICT")
+    'Sama ala: ICT.'
+    """
+    text = MESSAGES[key][LANGUAGES.index(check_language(language))]
+    return text.format(**fields) if fields else text
+
+
+def header(column: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """The human header of a table column (``mentee_name`` → "Mentee"); a column without a
+    catalogue entry (a form header carried through, say) is shown as it is."""
+    key = f"column.{column}"
+    return t(key, language) if key in MESSAGES else column
+
+
+def sheet_name(table: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """The workbook sheet name of a result table (``supply_demand`` → "Supply and demand")."""
+    return t(f"sheet.{table}", language)
+
+
+def label(kind: str, key: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """Display label of a vocabulary key in ``language``; English (and keys a round config added,
+    which have no translation) from :func:`matcher.vocab.label`."""
+    check_language(language)
+    if language != "en" and key in LABELS.get(kind, {}):
+        return LABELS[kind][key][LANGUAGES.index(language) - 1]
+    from matcher import vocab  # imported here: the catalogue itself stays free of rapidfuzz
+
+    return vocab.label(kind, key)
+
+
+def join(items: Iterable[str], language: str = DEFAULT_LANGUAGE) -> str:
+    """``a``, ``a and b``, ``a, b and c`` in ``language`` ("" for no items)."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return t("list.and", language, head=", ".join(items[:-1]), last=items[-1])

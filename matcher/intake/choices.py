@@ -1,0 +1,164 @@
+"""Choice answers: field, topics and goals, languages, city, meeting mode and gender, as keys.
+
+Field, topics, goals and languages are read through the round's answer reading
+(:mod:`matcher.intake.answers`); each distinct answer that is not a built-in name is reported
+once, with the number of rows that gave it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+import pandas as pd
+
+from matcher import vocab
+from matcher.intake.answers import ColumnAnswers
+from matcher.intake.issues import Reporter
+from matcher.intake.values import map_unique
+
+_GENDERS = {
+    "woman": "woman", "female": "woman", "nainen": "woman", "kvinna": "woman", "f": "woman",
+    "man": "man", "male": "man", "mies": "man", "m": "man",
+    "other": "other", "muu": "other", "non binary": "other", "ei binaarinen": "other",
+    "prefer not to say": "", "en halua sanoa": "", "vill inte saga": "",
+}
+
+NO_PREFERENCE = {"no preference", "ei valia", "ei", "no", "doesn t matter", "any", "ingen"}
+
+
+def split_answers(value: object, separators: Iterable[str],
+                  known: Callable[[str], object] | None = None) -> tuple[str, ...]:
+    """Split a multi-select cell on the first separator it contains (outside parentheses).
+
+    With ``known`` (a test for "this answer is recognised"), a whole cell that is known is not
+    split at all ("Arts, culture and media"), and a part that is not known is split again on the
+    remaining separators ("Arabic (native), Finnish;Swedish;" from a mixed-up export).
+
+    Examples
+    --------
+    >>> split_answers("Finnish;English;", [";", ","])
+    ('Finnish', 'English')
+    >>> split_answers("Finnish (native, C2), English", [";", ","])
+    ('Finnish (native, C2)', 'English')
+    >>> split_answers("suomi, englanti;ruotsi", [";", ","], known={"suomi", "englanti", "ruotsi"}.__contains__)
+    ('suomi', 'englanti', 'ruotsi')
+    """
+    if not isinstance(value, str) or not value.strip():
+        return ()
+    value = value.strip()
+    if known is not None and known(value):
+        return (value,)
+    bare = re.sub(r"\([^)]*\)", lambda m: "_" * len(m.group()), value)  # hide parentheses
+    separators = tuple(separators)
+    for position, separator in enumerate(separators):
+        if separator not in bare:
+            continue
+        cuts = [m.start() for m in re.finditer(re.escape(separator), bare)]
+        starts = [0] + [c + len(separator) for c in cuts]
+        parts = [value[a:b].strip() for a, b in zip(starts, cuts + [len(value)])]
+        rest = separators[position + 1:]
+        out: list[str] = []
+        for part in filter(None, parts):
+            if known is None or known(part) or not rest:
+                out.append(part)
+            else:
+                out.extend(split_answers(part, rest, known))
+        return tuple(out)
+    return (value,)
+
+
+def _report_readings(column: ColumnAnswers, report: Reporter) -> None:
+    """One warning per distinct option not read as an exact name, with how many rows chose it."""
+    for answer, row in sorted(column.first_row.items(), key=lambda kv: kv[1]):
+        reading = column.readings[answer]
+        if reading.method == "exact":
+            continue
+        rows = column.counts[answer]
+        label = vocab.vocabulary(column.kind, report.vocabulary).label(reading.key)
+        problem = {
+            "corrected": f"not a known {column.kind} name; read as '{label}' (a typo, confidence "
+                         f"{reading.confidence:.2f})",
+            "meaning": f"not a known {column.kind} name; read as '{label}' by meaning (confidence "
+                       f"{reading.confidence:.2f}, next best '{reading.runner_up}')",
+            "aligned": f"not a known {column.kind} name; read as one category with the other "
+                       f"form's answer '{reading.runner_up}' (similarity {reading.confidence:.2f})",
+            "own": f"not a known {column.kind} name; kept as a category of its own",
+        }[reading.method]
+        report.add("warning", row, column.name, answer,
+                   f"{problem}; {rows} row{'s' * (rows != 1)}",
+                   f"check it under [vocabulary.{column.kind}] in the round config "
+                   "(matcher init writes it there)")
+
+
+def keys(series: pd.Series, column: ColumnAnswers | None, report: Reporter) -> pd.Series:
+    """Multi-select answers → tuples of canonical keys (order of appearance, no repeats)."""
+    if column is None:
+        return pd.Series([()] * len(series), index=series.index, dtype=object)
+    _report_readings(column, report)
+
+    def keys(value: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(column.readings[o].key for o, _ in column.items(value)
+                                   if o in column.readings))
+
+    return map_unique(series, keys).reindex(series.index).map(
+        lambda k: k if isinstance(k, tuple) else ())
+
+
+def languages(series: pd.Series, column: ColumnAnswers | None, default_level: int,
+               report: Reporter) -> list[dict[str, int]]:
+    """Language answers → {ISO code: level}; a language given twice keeps its highest level."""
+    if column is None:
+        return [{} for _ in range(len(series))]
+    _report_readings(column, report)
+
+    def levels(value: str) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for option, level in column.items(value):
+            if option in column.readings:
+                code = column.readings[option].key
+                found[code] = max(found.get(code, 0), level or default_level)
+        return found
+
+    parsed = map_unique(series, levels).reindex(series.index)
+    return [dict(v) if isinstance(v, dict) else {} for v in parsed]
+
+
+def cities(series: pd.Series, vocabulary: vocab.Vocabulary, report: Reporter) -> pd.Series:
+    """Canonical city name; "remote"-like answers → ""; unknown cities kept, title-cased."""
+
+    def resolve(value: str) -> tuple[str, vocab.Match | None]:
+        parts = [value, *value.split("/")]
+        if any(vocab.is_not_city(p) for p in parts) and not any(vocabulary.lookup(p) for p in parts):
+            return "", None
+        match = vocabulary.resolve(value)
+        if match.key is not None and match.status == "exact":
+            return match.key, None
+        if match.key is not None and match.status == "corrected":
+            return match.key, match
+        return " ".join(w[:1].upper() + w[1:] for w in value.split()), None
+
+    resolved = map_unique(series, resolve)
+    for row, (city, match) in resolved.items():
+        if match is not None:
+            report.add("warning", row, "city", series[row],
+                       f"not a known city name; read as '{city}' (fuzzy score {match.score:g})",
+                       "add it to [vocabulary.cities] to silence this")
+    return resolved.map(lambda r: r[0]).reindex(series.index).fillna("")
+
+
+def meeting_modes(series: pd.Series, separators, default: str, report: Reporter) -> pd.Series:
+    modes = map_unique(series, lambda v: vocab.meeting_mode(split_answers(v, separators)))
+    for row in modes.index[modes.isna()]:
+        report.add("warning", row, "meeting_mode", series[row], "meeting mode not recognised; "
+                   f"'{default}' used", "answer in person, remote or either (or Finnish: "
+                   "kasvokkain, etänä, molemmat)")
+    return modes.reindex(series.index).fillna(default)
+
+
+def genders(series: pd.Series, empty: set[str]) -> pd.Series:
+    def canonical(value: str) -> str:
+        norm = vocab.normalise(value)
+        return "" if norm in empty else _GENDERS.get(norm, norm)
+
+    return map_unique(series, canonical).reindex(series.index).fillna("")

@@ -1,0 +1,133 @@
+"""Who is who: one sign-up per e-mail, stable pseudonymous ids, locked and forbidden pairs."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+from rapidfuzz import process
+
+from matcher.config import PairRef, RoundConfig
+from matcher.errors import InputError
+from matcher.intake.issues import Issues
+from matcher.readers import read_table
+
+PAIR_COLUMNS = ("mentee_id", "mentor_id", "source")
+
+
+def drop_duplicates(frame: pd.DataFrame, policy: str, file: str, issues: Issues) -> pd.DataFrame:
+    """Keep one sign-up per e-mail: the latest submission (or first, per ``policy``)."""
+    has_email = frame["email"] != ""
+    if not has_email.any():
+        return frame
+    # order by submission time, then row; NaT sorts by row alone (stable mergesort)
+    order = frame.assign(_t=frame["submitted_at"].fillna(pd.Timestamp.min)).sort_values(
+        ["_t", "row"], kind="mergesort").index
+    ordered = frame.loc[order]
+    keep = "last" if policy == "keep_latest" else "first"
+    dropped = ordered["email"].duplicated(keep=keep) & (ordered["email"] != "")
+    kept_row = ordered.loc[~dropped & (ordered["email"] != "")].set_index("email")["row"]
+    which = "latest" if policy == "keep_latest" else "first"
+    for _, item in ordered.loc[dropped].iterrows():
+        issues.add("warning", file, int(item["row"]), "email", "",
+                   f"duplicate sign-up: same e-mail as row {kept_row[item['email']]}, which is kept "
+                   f"({which} submission)", "delete the extra row or set [read] duplicates")
+    return frame.loc[frame.index.difference(ordered.index[dropped], sort=False)]
+
+
+def assign_ids(frame: pd.DataFrame, role: str, has_id_column: bool, file: str,
+                issues: Issues) -> pd.DataFrame:
+    prefix = role[:-1]  # "mentor" / "mentee"
+    ids = frame.pop("_id") if has_id_column else pd.Series("", index=frame.index, dtype=object)
+    derived = frame["email"].map(lambda e: f"{prefix}-{hashlib.blake2b(e.encode(), digest_size=6).hexdigest()}"
+                                 if e else "")
+    ids = ids.where(ids != "", derived)
+    nobody = ids == ""
+    for row in frame.loc[nobody, "row"]:
+        issues.add("error", file, int(row), "email", "", "no e-mail and no id: this sign-up is "
+                   "left out", "add the person's e-mail address")
+    frame, ids = frame.loc[~nobody], ids[~nobody]
+    clash = ids.duplicated(keep="first")
+    for row, value in zip(frame.loc[clash, "row"], ids[clash]):
+        issues.add("error", file, int(row), "id", value, "id already used by another person",
+                   "give each person their own id")
+    # keep both people, told apart, so the error can be fixed without losing anyone
+    ids = ids.where(~clash, ids + "#" + frame["row"].astype(str))
+    frame = frame.set_axis(pd.Index(ids.to_numpy(), name=f"{prefix}_id"), axis=0)
+    return frame
+
+
+def resolve_pairs(config: RoundConfig, kind: str, tables: dict[str, pd.DataFrame],
+                   issues: Issues) -> pd.DataFrame:
+    """Locked / forbidden pairs (config entries and CSV rows) as ids; unknown people are errors."""
+    refs: list[tuple[PairRef, str, int | None]] = []  # (pair, file shown, row shown)
+    where = config.path.name if config.path else "round config"
+    refs += [(ref, where, None) for ref in getattr(config.constraints, kind)]
+    path = getattr(config.constraints, f"{kind}_file")
+    if path is not None:
+        table = read_table(path)
+        lower = {str(c).strip().lower(): c for c in table.columns}
+        if not {"mentee", "mentor"} <= set(lower):
+            raise InputError(f"{path.name}: a {kind} pairs file needs the columns 'mentee' and "
+                             f"'mentor' (ids or e-mails); found: {', '.join(map(repr, table.columns))}")
+        for row, item in table.iterrows():
+            refs.append((PairRef(mentee=str(item[lower["mentee"]]).strip(),
+                                 mentor=str(item[lower["mentor"]]).strip(), source=path.name),
+                         path.name, int(row)))
+    lookups = {role: _person_lookup(tables[role]) for role in ("mentors", "mentees")}
+    pairs = []
+    for index, (ref, file, row) in enumerate(refs):
+        found = {}
+        for role, value in (("mentees", ref.mentee), ("mentors", ref.mentor)):
+            person = lookups[role].get(value.strip().lower())
+            if person is None:
+                best = process.extractOne(value.strip().lower(), list(lookups[role]), score_cutoff=70)
+                entry = f"{kind}[{index}]" if row is None else role[:-1]
+                issues.add("error", file, row, entry, value, f"{kind} pair names an unknown "
+                           f"{role[:-1]}", (f"did you mean '{best[0]}'? " if best else "")
+                           + f"use an id or e-mail from the {role} file")
+            found[role] = person
+        if found["mentees"] and found["mentors"]:
+            pairs.append((found["mentees"], found["mentors"], ref.source))
+    return pd.DataFrame(pairs, columns=list(PAIR_COLUMNS)).drop_duplicates(
+        ["mentee_id", "mentor_id"]).reset_index(drop=True)
+
+
+def forbid_self_pairs(tables: dict[str, pd.DataFrame], forbidden: pd.DataFrame,
+                       issues: Issues) -> pd.DataFrame:
+    """A person signed up as both mentor and mentee (same e-mail) is never paired with themselves:
+    that pair is forbidden, and a warning names both rows."""
+    mentors, mentees = tables["mentors"], tables["mentees"]
+    by_email = pd.Series(mentors.index, index=mentors["email"])
+    by_email = by_email[by_email.index != ""]
+    both = mentees[mentees["email"].isin(by_email.index)]
+    if both.empty:
+        return forbidden
+    mentor_ids = by_email[~by_email.index.duplicated()].reindex(both["email"]).to_numpy()
+    for (_mentee_id, person), mentor_id in zip(both.iterrows(), mentor_ids):
+        issues.add("warning", "", None, "email", "", f"the same person signed up as both mentor "
+                   f"(row {mentors.loc[mentor_id, 'row']} of the mentors) and mentee (row "
+                   f"{person['row']} of the mentees); they are never paired with themselves",
+                   "nothing to do, unless one sign-up should be removed")
+    selves = pd.DataFrame({"mentee_id": both.index.astype(str), "mentor_id": mentor_ids.astype(str),
+                           "source": "same person"})
+    return pd.concat([forbidden, selves], ignore_index=True).drop_duplicates(
+        ["mentee_id", "mentor_id"]).reset_index(drop=True)
+
+
+def check_lock_conflicts(locked: pd.DataFrame, forbidden: pd.DataFrame, issues: Issues,
+                         where: str) -> None:
+    """A pair both locked and forbidden is an error: the coordinator must pick one."""
+    both = locked.merge(forbidden, on=["mentee_id", "mentor_id"], suffixes=("", "_forbidden"))
+    for _, pair in both.iterrows():
+        issues.add("error", pair["source"] or where, None, "locked", "",
+                   f"the pair mentee {pair['mentee_id']} / mentor {pair['mentor_id']} is both "
+                   f"locked and forbidden ({pair['source_forbidden']})",
+                   "remove it from one of the two lists")
+
+
+def _person_lookup(frame: pd.DataFrame) -> dict[str, str]:
+    """Lower-cased id or e-mail → id."""
+    lookup = {str(i).lower(): str(i) for i in frame.index}
+    lookup.update({e: str(i) for i, e in zip(frame.index, frame["email"]) if e})
+    return lookup

@@ -1,0 +1,139 @@
+"""Plain answers: text, e-mail addresses, submission times and numbers written loosely."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from matcher import vocab
+from matcher.intake.issues import Reporter
+
+#: date formats tried (vectorised, in order) after ISO 8601: Finnish Excel, Google Forms' CSV
+#: ("2026/01/10 9:15:02 AM", time zone removed), then Microsoft Forms' US style
+DATE_FORMATS = ("%Y/%m/%d %I:%M:%S %p", "%Y/%m/%d %H:%M:%S", "%d.%m.%Y %H.%M.%S", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H.%M", "%d.%m.%Y %H:%M",
+                "%d.%m.%Y", "%m/%d/%Y %H:%M:%S", "%m/%d/%y %H:%M:%S", "%m/%d/%Y %H:%M",
+                "%m/%d/%y %H:%M", "%m/%d/%Y")
+
+_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10,
+    "nolla": 0, "yksi": 1, "kaksi": 2, "kolme": 3, "nelja": 4, "viisi": 5, "kuusi": 6,
+    "kymmenen": 10, "ett": 1, "en": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5,
+}
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def text(series: pd.Series) -> pd.Series:
+    return series.fillna("").astype(str)
+
+
+def emails(series: pd.Series, report: Reporter) -> pd.Series:
+    emails = series.fillna("").astype(str).str.strip().str.lower()
+    emails = emails.mask(emails == "anonymous", "")  # Microsoft Forms' placeholder
+    bad = (emails != "") & ~emails.str.fullmatch(_EMAIL.pattern)
+    for row, value in emails[bad].items():
+        report.add("warning", row, "email", value, "does not look like an e-mail address",
+                   "correct it so the person can be reached")
+    return emails
+
+
+def dates(series: pd.Series, report: Reporter) -> pd.Series:
+    """Submission times: ISO 8601 first, then each of :data:`DATE_FORMATS`, a column at a time."""
+    written = series.dropna().astype(str)
+    bare = written.str.replace(r"\s+(?!(?:AM|PM)$)(?:[A-Z]{2,5}|GMT[+-]\d+|UTC[+-]\d+)$", "", regex=True)
+    parsed = pd.to_datetime(bare, format="ISO8601", errors="coerce")
+    for fmt in DATE_FORMATS:
+        todo = parsed.isna()
+        if not todo.any():
+            break
+        parsed[todo] = pd.to_datetime(bare[todo], format=fmt, errors="coerce")
+    for row, value in written[parsed.isna()].items():
+        report.add("warning", row, "submitted_at", value, "not a date and time",
+                   "duplicates of this person are ordered by row instead")
+    return parsed.reindex(series.index).astype("datetime64[ns]")
+
+
+def map_unique(series: pd.Series, convert: Callable[[str], object]) -> pd.Series:
+    """Apply ``convert`` once per distinct non-empty value, then map the column (vectorised)."""
+    values = series.dropna()
+    mapping = {value: convert(value) for value in values.unique()}
+    return values.map(mapping).astype(object)  # object even when empty (no float NaN column)
+
+
+def parse_number(text: object) -> tuple[float | None, str]:
+    """Read a number written loosely; returns (value, status) with status "ok", "loose" or "bad".
+
+    A range ("1-2") reads as its lower end, so a mentor is never given more than they offered.
+
+    Examples
+    --------
+    >>> parse_number("3"), parse_number("10+"), parse_number("about 6"), parse_number("2 mentees")
+    ((3.0, 'ok'), (10.0, 'loose'), (6.0, 'loose'), (2.0, 'loose'))
+    >>> parse_number("1-2"), parse_number("kaksi"), parse_number("2,5"), parse_number("many")
+    ((1.0, 'loose'), (2.0, 'loose'), (2.5, 'ok'), (None, 'bad'))
+    """
+    value = str(text).strip()
+    if re.fullmatch(r"[+-]?\d+(?:[.,]\d+)?", value):
+        return float(value.replace(",", ".")), "ok"
+    found = re.search(r"\d+(?:[.,]\d+)?", value)
+    if found:
+        return float(found.group().replace(",", ".")), "loose"
+    words = [_NUMBER_WORDS[w] for w in vocab.normalise(value).split() if w in _NUMBER_WORDS]
+    if words:
+        return float(words[0]), "loose"
+    return None, "bad"
+
+
+#: the most mentees one mentor may take (and mentors one mentee may have): more is a typo or a date
+MAX_CAPACITY = 100
+_DATE_LIKE = r"\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*"
+
+
+def numbers(series: pd.Series, report: Reporter, name: str, minimum: float, default=None,
+             integer: bool = True, severity: str = "error",
+             maximum: float | None = None) -> pd.Series:
+    """Numbers per column: strict, loose (warning) or unreadable/out of range (``severity``).
+
+    A date ("2026-03-04", "4.3.2026": Excel turns "4-3" or "4.3" into one) is unreadable, not the
+    number in it. Integer fields fall back to ``default`` when missing or unusable; float fields
+    to NaN.
+    """
+    parsed = map_unique(series, parse_number)
+    value = parsed.map(lambda p: p[0]).astype(float)
+    status = parsed.map(lambda p: p[1])
+    dated = series.reindex(status.index).astype(str).str.fullmatch(_DATE_LIKE)
+    status = status.mask(dated, "date")
+    high = (status == "ok") | (status == "loose")
+    high &= value > (np.inf if maximum is None else maximum)
+    for row in dated.index[dated]:
+        report.add(severity, row, name, series[row], "looks like a date, not a number (a "
+                   "spreadsheet may have turned '4-3' or '4.3' into one)",
+                   f"write {'a whole number' if integer else 'a number'}, e.g. 2, and format "
+                   "the column as text")
+    for row in high.index[high]:
+        report.add(severity, row, name, series[row], f"more than {maximum:g}: not a plausible "
+                   "answer", "correct the answer")
+    status = status.mask(dated | high, "bad_reported")
+    if integer:  # "2.5 mentees" is read as 2, and said so
+        status = status.mask((status == "ok") & (value % 1 != 0), "loose")
+        value = np.floor(value)
+    fallback = np.nan if default is None else default
+    what = "a whole number" if integer else "a number"
+    bad, low = status == "bad", ~status.isin(("bad", "bad_reported")) & (value < minimum)
+    # an error stops the run, so nothing is used "until then"
+    meanwhile = f" (until then {fallback:g} is used)" if severity == "warning" else ""
+    for row in bad.index[bad]:
+        report.add(severity, row, name, series[row], f"cannot be read as {what}",
+                   f"write {what}, e.g. 2{meanwhile}")
+    for row in low.index[low]:
+        report.add(severity, row, name, series[row], f"must be {minimum:g} or more",
+                   f"correct the answer{meanwhile}")
+    loose = (status == "loose") & ~low
+    for row in loose.index[loose]:
+        report.add("warning", row, name, series[row], f"read loosely as {value[row]:g}",
+                   f"write {what} to silence this")
+    values = value.where(~bad & ~low & (status != "bad_reported")).reindex(series.index).fillna(fallback)
+    return values.astype(int) if integer else values

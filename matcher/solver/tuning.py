@@ -1,0 +1,65 @@
+"""Every tuning constant of the default engine, in one place, with why it has its value.
+
+None of these affects *what* the solver returns (the optimum and its certificate are exact for any
+positive values); they only decide how fast it gets there. Tests that want to exercise a path
+(tiny candidate graphs, every pricing round) pass a :class:`Tuning` of their own to
+:func:`matcher.solver.engine.solve_flow_engine` instead of patching module globals.
+
+Examples
+--------
+>>> DEFAULT.row_candidates, DEFAULT.replace(row_candidates=3).row_candidates
+(24, 3)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """How the flow engine builds its candidate graph, prices and grows the tier unit."""
+
+    #: Each mentee's best pairs in the first candidate graph. 24 covers the optimum of loose and
+    #: tight 1,000 x 700 rounds in one solve once pairs are ranked by score minus an estimated
+    #: price; 16 missed a few pairs, 32 only made the first solve slower.
+    row_candidates: int = 24
+    #: Each mentor's best mentees in the first graph: keeps rounds where a few mentors are
+    #: everyone's favourites covered (their places would otherwise go to whoever ranked them top).
+    column_candidates: int = 12
+    #: Pairs per mentee the price estimate bids over, its bidding rounds and its bid step
+    #: (``span / price_step_share``): 10 rounds are far from converged but already rank popular
+    #: mentors dear (correlation about 0.98 with the optimum's duals at 1,000 x 700 tight), for
+    #: about 2.5 ms there.
+    price_candidates: int = 24
+    price_rounds: int = 10
+    price_step_share: int = 50
+    #: Pairs a mentee may join per pricing round (the most negative reduced costs first): more
+    #: makes each re-solve bigger, fewer makes more rounds.
+    pricing_per_row: int = 8
+    #: Pairs per mentee a full scan keeps in the pool that later rounds price without a rescan.
+    pool_per_row: int = 24
+    #: The pool keeps pairs within ``span / pool_share`` of improving; arcs farther than that leave
+    #: the graph before a re-solve (they rarely improve later, and are still priced every round).
+    pool_share: int = 20
+    #: With a pool, pairs within ``margin / near_share`` of improving join too: they usually
+    #: improve a round later, so bringing them now saves that round.
+    near_share: int = 4
+    #: The first tier unit covers exchanges along alternating paths of this many pairs; OR-Tools'
+    #: cost scaling is several times faster with small costs, and the tiers are proven afterwards.
+    small_path: int = 8
+    #: Factor by which the tier unit grows when a tier level fell short (few escalations, each
+    #: still far below the safe unit's size).
+    unit_growth: int = 64
+    #: Merge identical mentees / mentors into classes only when that removes at least this share
+    #: of the pairs: below it, hashing and expanding cost more than the smaller solve saves.
+    merge_at_least: float = 0.1
+
+    def replace(self, **changes: Any) -> "Tuning":
+        """A copy with some values changed (tests use tiny candidate graphs this way)."""
+        return dataclasses.replace(self, **changes)
+
+
+DEFAULT = Tuning()

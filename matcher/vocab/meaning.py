@@ -1,0 +1,225 @@
+"""Compare short answer texts by meaning, in English, Finnish and Swedish, without a model download.
+
+A text becomes a list of *word stems*: casefolded words, function words and the form's filler
+(:file:`stopwords.toml`) dropped, each word stemmed by the Snowball stemmers of all three languages
+(:mod:`snowballstemmer`, which ships its rules) and the shortest stem cut to :data:`STEM_LENGTH`
+letters, so "verkostoitumista", "verkostot" and "verkostojen" meet at ``verkos`` and "networks" and
+"networking" at ``networ``. Two texts are then compared twice, and the two cosines averaged with
+:data:`WORD_WEIGHT`:
+
+- TF-IDF over the stems (a word shared by many texts, "work", counts less);
+- TF-IDF over character 3-5-grams of the kept words, which sees through Finnish compounds and
+  inflection the stemmer misses ("työnhakutaidot" ~ "työnhaun taidot").
+
+Filler words of one question are learned from its own options (:func:`learn_filler`): a stem in
+most options of a column ("help" in "I can help with …", "ala" in "… ala") says nothing about
+which option it is.
+
+Example
+-------
+>>> sim = similarity(["Expanding my professional network"],
+...                  ["building professional networks", "writing a CV"])
+>>> bool(sim[0, 0] > 0.5 > sim[0, 1])
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import snowballstemmer
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+#: letters of a stem that are kept: long enough to tell words apart, short enough that inflected
+#: and derived forms ("vahvuudet", "vahvuuksien") meet
+STEM_LENGTH = 6
+#: weight of the word-stem cosine in :func:`similarity` (the rest is the character n-gram cosine)
+WORD_WEIGHT = 0.5
+#: a stem in at least this share of one question's options (and in 3 or more) is that question's
+#: filler
+FILLER_SHARE = 0.5
+
+_DATA = Path(__file__).parent
+_STEMMERS = tuple(snowballstemmer.stemmer(name) for name in ("finnish", "swedish", "english"))
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@functools.lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Function words and wish phrasing of English, Finnish and Swedish (diacritics folded).
+
+    >>> {"the", "ja", "och", "haluan"} <= stop_words()
+    True
+    """
+    data = tomllib.loads((_DATA / "stopwords.toml").read_text(encoding="utf-8"))
+    return frozenset(_fold(w.casefold()) for words in data.values() if isinstance(words, str)
+                     for w in words.split())
+
+
+@functools.cache
+def question_filler(kind: str) -> frozenset[str]:
+    """Stems that say only what kind of question it is (a field question's "services",
+    "sector", "ala"), from the ``[kind]`` table of :file:`stopwords.toml`.
+
+    >>> stem("services") in question_filler("fields")
+    True
+    """
+    data = tomllib.loads((_DATA / "stopwords.toml").read_text(encoding="utf-8"))
+    return frozenset(stem(w.casefold()) for words in data.get(kind, {}).values()
+                     for w in words.split())
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def stem(word: str) -> str:
+    """The shared stem of one casefolded word: the shortest of its three Snowball stems, folded
+    and cut to :data:`STEM_LENGTH`.
+
+    >>> stem("verkostoitumista") == stem("verkostot"), stem("networking") == stem("networks")
+    (True, True)
+    """
+    if len(word) <= 3:
+        return _fold(word)
+    stems = [s.stemWord(word) for s in _STEMMERS]
+    return _fold(min(stems, key=len))[:STEM_LENGTH]
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def words(text: str) -> tuple[str, ...]:
+    """The meaningful words of ``text``: casefolded, hyphenated parts apart, stop words dropped.
+
+    >>> words("I'd like help with my CV and job interviews")
+    ('cv', 'job', 'interviews')
+    """
+    found = []
+    for token in _WORD.findall(text.casefold()):
+        for part in token.split("-"):
+            # one letter is an inflection ending cut off by punctuation ("CV:n"), not a word
+            if len(part) > 1 and _fold(part) not in stop_words() and not part.isdigit():
+                found.append(part)
+    return tuple(found)
+
+
+def stems(text: str, filler: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Stems of the meaningful words of ``text`` less ``filler`` (all of them if that leaves none).
+
+    >>> stems("Verkostojen rakentaminen")
+    ('verkos', 'rakent')
+    """
+    found = tuple(stem(w) for w in words(text))
+    kept = tuple(s for s in found if s not in filler)
+    return kept or found
+
+
+def learn_filler(options: Iterable[str]) -> frozenset[str]:
+    """Stems found in at least :data:`FILLER_SHARE` of a question's distinct options (and in 3+).
+
+    >>> sorted(learn_filler(["I can help with networking", "I can help with CVs",
+    ...                      "I can help with interviews", "Studies"]))
+    []
+    >>> sorted(learn_filler(["Support with networking", "Support with CVs",
+    ...                      "Support with interviews", "Studies"]))
+    ['suppor']
+    """
+    options = list(dict.fromkeys(options))
+    counts: Counter = Counter()
+    for option in options:
+        counts.update(set(stems(option)))
+    least = max(3.0, FILLER_SHARE * len(options))
+    return frozenset(s for s, n in counts.items() if n >= least)
+
+
+def similarity(left: Sequence[str], right: Sequence[str],
+               left_filler: frozenset[str] = frozenset(),
+               right_filler: frozenset[str] = frozenset(),
+               background: Sequence[str] = ()) -> np.ndarray:
+    """Similarity in [0, 1] of every ``left`` text to every ``right`` text (``len(left) ×
+    len(right)``), the mean of a stem cosine and a character n-gram cosine.
+
+    ``*_filler`` are stems to ignore on that side (see :func:`learn_filler`). ``background``
+    texts join the two sides only to weigh words (a word common there counts less), so that two
+    short lists are compared on the same scale as long ones.
+
+    >>> np.round(similarity(["työnhakutaidot"], ["työnhaun taidot", "verkostoituminen"]), 2)
+    array([[0.56, 0.  ]])
+    """
+    if not len(left) or not len(right):
+        return np.zeros((len(left), len(right)))
+    left_stems = [stems(t, left_filler) for t in left]
+    right_stems = [stems(t, right_filler) for t in right]
+    # the character view reads the kept words themselves, so inflection the stemmer left alone
+    # still overlaps ("työnhaku" / "työnhaun")
+    left_text = [_kept_words(t, left_filler) for t in left]
+    right_text = [_kept_words(t, right_filler) for t in right]
+    extra_stems = [stems(t) for t in background]
+    extra_text = [_kept_words(t, frozenset()) for t in background]
+    word = _cosine(left_stems, right_stems, extra_stems,
+                   TfidfVectorizer(analyzer=_identity, sublinear_tf=True))
+    char = _cosine(left_text, right_text, extra_text,
+                   TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True))
+    return WORD_WEIGHT * word + (1 - WORD_WEIGHT) * char
+
+
+def coverage(texts: Sequence[str], groups: Sequence[Iterable[str]],
+             filler: frozenset[str] = frozenset()) -> np.ndarray:
+    """Share of each text's meaning found among each group's stems (``len(texts) × len(groups)``).
+
+    A group is everything said about one concept (its names and descriptions together). Each
+    stem of a text weighs its inverse group frequency, so a stem every concept mentions
+    ("work") decides little and one only this concept uses decides much; the order and number
+    of words do not matter, nor do extra words much.
+
+    >>> np.round(coverage(["Getting to know working life"],
+    ...                   [["Finnish at work"], ["working life culture"]]), 2)
+    array([[0.22, 0.53]])
+    """
+    group_stems = [set().union(*(stems(t) for t in group)) for group in groups]
+    n = len(group_stems)
+    out = np.zeros((len(texts), n))
+    for i, text in enumerate(texts):
+        found = set(stems(text, filler))
+        # a stem is in a group when the group has it, or a word it starts with (a compound's
+        # first part: "byggarbete" starts with "bygg")
+        hits = {s: [j for j, group in enumerate(group_stems) if _covered(s, group)] for s in found}
+        weights = {s: np.log((n + 1) / (len(hits[s]) + 1)) + 1 for s in found}
+        total = sum(weights.values())
+        for s, groups_hit in hits.items():
+            out[i, groups_hit] += weights[s] / total
+    return out
+
+
+def _covered(found: str, group: set[str]) -> bool:
+    if found in group:
+        return True
+    return any(len(g) >= 4 and found.startswith(g) for g in group)
+
+
+def _identity(tokens: Sequence[str]) -> Sequence[str]:
+    return tokens
+
+
+def _kept_words(text: str, filler: frozenset[str]) -> str:
+    found = words(text)
+    kept = [w for w in found if stem(w) not in filler]
+    return _fold(" ".join(kept or found))
+
+
+def _cosine(left: list, right: list, background: list, vectorizer: TfidfVectorizer
+            ) -> np.ndarray:
+    try:
+        vectorizer.fit(left + right + background)
+    except ValueError:  # nothing to compare (every text empty)
+        return np.zeros((len(left), len(right)))
+    product = (vectorizer.transform(left) @ vectorizer.transform(right).T).toarray()
+    return np.clip(product, 0.0, 1.0)

@@ -1,0 +1,348 @@
+"""Read the distinct answer options of both forms as concepts, each with a confidence.
+
+:func:`read_options` takes one question's options from the mentor form and from the mentee form
+and gives every option a :class:`Reading`, in this order:
+
+``exact``
+    a built-in or config name of a concept (confidence 1);
+``corrected``
+    a typo of one (fuzzy score ≥ :data:`matcher.vocab.AUTO_CORRECT`; confidence = score / 100);
+``meaning``
+    the concept whose names and descriptions (:file:`concepts.toml`, English, Finnish, Swedish)
+    are most similar (:func:`matcher.vocab.meaning.similarity`), when the similarity is at least
+    :data:`MIN_SIMILARITY` and the confidence at least :data:`MIN_CONFIDENCE`;
+``aligned``
+    no concept, but the option and one of the other form's options are each other's most similar
+    (similarity ≥ :data:`ALIGN_SIMILARITY`): both are read as one category, the other's concept if
+    it has one, else a new one named after the mentee form's wording;
+``own``
+    none of these: the option is a category of its own (key from its words), so the same answer on
+    both forms still matches and no answer is ignored.
+
+The confidence of a ``meaning`` reading is how far the best concept leads the runner-up, as a share
+of the room above the runner-up: ``(best - second) / (1 - second)``; 1 for an exact name, about
+0.2 for a close call. An ``aligned`` reading's confidence is the two options' similarity, an
+``own`` one's 0 (nothing vouches for its meaning, so the coordinator sees it first).
+
+Example
+-------
+>>> found = read_options("goals", {"mentees": ["Getting to know Finnish work life", "Networking"],
+...                                "mentors": ["I can help with networking", "Wellbeing at work"]})
+>>> found["mentees"]["Networking"].key, found["mentors"]["I can help with networking"].key
+('networking', 'networking')
+>>> found["mentees"]["Getting to know Finnish work life"].key
+'working_life_culture'
+>>> found["mentors"]["Wellbeing at work"].method, found["mentors"]["Wellbeing at work"].key
+('own', 'wellbeing_at_work')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from matcher import vocab
+from matcher.vocab import meaning
+
+#: similarity (0-1) a concept needs before an option is read as it
+MIN_SIMILARITY = 0.30
+#: confidence (lead over the runner-up, 0-1) it needs as well; a closer call is decided again
+#: with the other form's options read as each concept
+MIN_CONFIDENCE = 0.2
+#: similarity two options of the two forms, each the other's most similar, need before they are
+#: read as one category
+ALIGN_SIMILARITY = 0.25
+#: most options of one form compared with the other form's (the first ones given: pass the most
+#: frequent first); beyond them, a round of free-typed answers would compare millions of pairs
+ALIGN_OPTIONS = 2000
+#: share of an answer's meaning a concept must cover for its full score (less scales it down)
+MIN_COVERAGE = 0.4
+#: score a concept gains when the option names it ("Finding out what my strengths are")
+NAMED_BONUS = 0.2
+#: longest key made for an option of its own
+KEY_LENGTH = 40
+
+METHODS = ("exact", "corrected", "meaning", "aligned", "own")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one distinct answer option is read."""
+
+    answer: str
+    #: concept key (built-in, from the config, or made for this option)
+    key: str
+    #: 0-1, see the module docstring
+    confidence: float
+    #: one of :data:`METHODS`
+    method: str
+    #: the runner-up concept of a ``meaning`` reading, or the other form's option of an
+    #: ``aligned`` one
+    runner_up: str = ""
+
+    @property
+    def is_concept(self) -> bool:
+        """True when read as a concept of the vocabulary (built in or in the config)."""
+        return self.method in ("exact", "corrected", "meaning")
+
+
+def read_options(kind: str, sides: Mapping[str, Iterable[str]],
+                 extra: Mapping[str, Mapping[str, tuple[str, ...]]] | None = None
+                 ) -> dict[str, dict[str, Reading]]:
+    """Read every option of each side (``{"mentees": options, "mentors": options}``).
+
+    Options are the answers as written (one option each, already split out of multi-select
+    cells; for languages with the level removed), most frequent first. ``extra`` is the config's ``vocabulary`` table.
+    Returns ``{side: {option: Reading}}``. Deterministic: the same options give the same readings.
+    """
+    vocabulary = vocab.vocabulary(kind, extra)
+    options = {side: list(dict.fromkeys(o for o in found if o and o.strip()))
+               for side, found in sides.items()}
+    readings: dict[str, dict[str, Reading]] = {side: {} for side in options}
+    fillers = {side: meaning.learn_filler(found) | meaning.question_filler(kind)
+               for side, found in options.items()}
+    concepts = _concepts(vocabulary, extra)
+    scores: dict[str, tuple[list[str], np.ndarray]] = {}
+    for side, found in options.items():
+        left = []
+        for option in found:
+            reading = _by_name(vocabulary, option)
+            if reading is None:
+                left.append(option)
+            else:
+                readings[side][option] = reading
+        scores[side] = (left, _concept_scores(left, fillers[side], concepts))
+        for option, reading in _decide(left, scores[side][1], concepts.keys, "meaning").items():
+            readings[side][option] = reading
+    background = (*concepts.texts, *(o for found in options.values() for o in found))
+    _with_other_form(options, readings, fillers, scores, concepts.keys, background)
+    _align(options, readings, fillers, vocabulary, background)
+    return readings
+
+
+def _by_name(vocabulary: vocab.Vocabulary, option: str) -> Reading | None:
+    key = vocabulary.lookup(option)
+    if key is not None:
+        return Reading(option, key, 1.0, "exact")
+    best = vocabulary.suggest(option)
+    if best is not None and best[1] >= vocab.AUTO_CORRECT:
+        return Reading(option, best[0], round(best[1] / 100, 3), "corrected")
+    return None
+
+
+@dataclass(frozen=True)
+class _Concepts:
+    """One vocabulary's comparison texts: names and descriptions, and whose each is."""
+
+    keys: tuple[str, ...]
+    texts: tuple[str, ...]
+    owner: np.ndarray  # index into keys, per text
+    groups: tuple[tuple[str, ...], ...]  # the texts of each key
+    #: a concept's names that stand as whole words in an answer, and abbreviations ("IT", "CV")
+    #: written in capitals, mapped to the key's index
+    names: tuple[re.Pattern, dict[str, int], re.Pattern, dict[str, int]]
+
+    def named(self, option: str) -> set[int]:
+        """Indices of the concepts one of whose names (4+ letters) or capitalised
+        abbreviations the option contains as whole words."""
+        words, word_keys, capitals, capital_keys = self.names
+        found = {word_keys[m.group(0)] for m in words.finditer(vocab.normalise(option))}
+        found |= {capital_keys[m.group(0)] for m in capitals.finditer(option)}
+        return found
+
+
+def _concepts(vocabulary: vocab.Vocabulary,
+              extra: Mapping[str, Mapping[str, tuple[str, ...]]] | None) -> _Concepts:
+    if not (extra or {}).get(vocabulary.kind):
+        return _builtin_concepts(vocabulary.kind)
+    return _build_concepts(vocabulary)
+
+
+@functools.cache
+def _builtin_concepts(kind: str) -> _Concepts:
+    return _build_concepts(vocab.vocabulary(kind))
+
+
+def _build_concepts(vocabulary: vocab.Vocabulary) -> _Concepts:
+    keys = vocabulary.keys
+    descriptions = descriptions_of(vocabulary.kind)
+    texts: list[str] = []
+    owner: list[int] = []
+    groups: list[tuple[str, ...]] = []
+    for index, key in enumerate(keys):
+        group = tuple(dict.fromkeys((*vocabulary.names(key), *descriptions.get(key, ()))))
+        texts += group
+        owner += [index] * len(group)
+        groups.append(group)
+    word_keys: dict[str, int] = {}
+    capital_keys: dict[str, int] = {}
+    # a one-word name counts only if no other concept's texts use its stem ("skills" is said of
+    # job-seeking skills too, "strengths" only of strengths)
+    users: dict[str, set[int]] = {}
+    for index, group in enumerate(groups):
+        for text in group:
+            for found in meaning.stems(text):
+                users.setdefault(found, set()).add(index)
+    for index, key in enumerate(keys):
+        for name in vocabulary.names(key):
+            norm = vocab.normalise(name)
+            one_word = meaning.stems(name)
+            if len(one_word) == 1 and len(users.get(one_word[0], ())) > 1:
+                continue
+            if len(norm) >= 4:
+                word_keys.setdefault(norm, index)
+            if re.fullmatch(r"[A-Z][A-Z&]+", name):
+                capital_keys.setdefault(name, index)
+    return _Concepts(keys, tuple(texts), np.asarray(owner, dtype=np.int64), tuple(groups),
+                     (_whole_words(word_keys), word_keys, _whole_words(capital_keys), capital_keys))
+
+
+def _whole_words(names: Mapping[str, int]) -> re.Pattern:
+    if not names:
+        return re.compile(r"(?!x)x")  # matches nothing
+    alternatives = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+@functools.cache
+def descriptions_of(kind: str) -> dict[str, tuple[str, ...]]:
+    """The built-in descriptions of ``kind``'s concepts, all languages together.
+
+    >>> descriptions_of("goals")["networking"][0]
+    'building and widening a professional network'
+    """
+    data = tomllib.loads((Path(__file__).parent / "concepts.toml").read_text(encoding="utf-8"))
+    return {key: tuple(text for language in sorted(entry) for text in entry[language])
+            for key, entry in data.get(kind, {}).items()}
+
+
+def _concept_scores(options: list[str], filler: frozenset[str], concepts: _Concepts
+                    ) -> np.ndarray:
+    """``len(options) × len(concepts.keys)``: the mean of the closest single name or description
+    and how much of the option the concept's texts cover together."""
+    if not options or not concepts.keys:
+        return np.zeros((len(options), len(concepts.keys)))
+    per_text = meaning.similarity(options, concepts.texts, left_filler=filler)
+    closest = np.zeros((len(options), len(concepts.keys)))
+    np.maximum.at(closest.T, concepts.owner, per_text.T)
+    covered = meaning.coverage(options, concepts.groups, filler)
+    # a reading must explain most of the answer: one shared word of four is a hint, not a reading
+    scores = (closest + covered) / 2 * np.minimum(1.0, covered / MIN_COVERAGE)
+    for i, option in enumerate(options):
+        for k in concepts.named(option):
+            scores[i, k] += NAMED_BONUS
+    return np.minimum(scores, 1.0)
+
+
+def _decide(options: list[str], per_key: np.ndarray, keys: tuple[str, ...], method: str,
+            evidence: np.ndarray | None = None) -> dict[str, Reading]:
+    """Options whose best concept is close enough and clear enough (see the module docstring)."""
+    found: dict[str, Reading] = {}
+    if not options or per_key.shape[1] == 0:
+        return found
+    order = np.argsort(-per_key, axis=1, kind="stable")
+    for i, option in enumerate(options):
+        best = per_key[i, order[i, 0]]
+        second = per_key[i, order[i, 1]] if per_key.shape[1] > 1 else 0.0
+        confidence = (best - second) / (1 - second) if second < 1 else 0.0
+        if best >= MIN_SIMILARITY and confidence >= MIN_CONFIDENCE:
+            how = method
+            if evidence is not None and evidence[i, order[i, 0]] < ALIGN_SIMILARITY:
+                how = "meaning"
+            found[option] = Reading(option, keys[order[i, 0]], round(float(confidence), 3), how,
+                                    runner_up=keys[order[i, 1]] if per_key.shape[1] > 1 else "")
+    return found
+
+
+def _with_other_form(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
+                     fillers: dict[str, frozenset[str]],
+                     scores: dict[str, tuple[list[str], np.ndarray]], keys: tuple[str, ...],
+                     background: Sequence[str]) -> None:
+    """Decide the close calls with the other form's help: a concept's score rises by how similar
+    the option is to the other form's options already read as that concept."""
+    sides = list(options)
+    if len(sides) != 2:
+        return
+    index = {key: k for k, key in enumerate(keys)}
+    for side, other in (sides, sides[::-1]):
+        names, per_key = scores[side]
+        todo = [i for i, o in enumerate(names) if o not in readings[side]][:ALIGN_OPTIONS]
+        read = [(o, r.key) for o, r in readings[other].items() if r.key in index]
+        if not todo or not read:
+            continue
+        left = [names[i] for i in todo]
+        sim = meaning.similarity(left, [o for o, _ in read], fillers[side], fillers[other],
+                                 background)
+        evidence = np.zeros((len(left), len(keys)))
+        for j, (_, key) in enumerate(read):
+            np.maximum(evidence[:, index[key]], sim[:, j], out=evidence[:, index[key]])
+        combined = (per_key[todo] + evidence) / 2 + np.maximum(per_key[todo], evidence) / 2
+        for option, reading in _decide(left, combined, keys, "aligned", evidence).items():
+            readings[side][option] = reading
+
+
+def _align(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
+           fillers: dict[str, frozenset[str]], vocabulary: vocab.Vocabulary,
+           background: Sequence[str]) -> None:
+    """Read each side's unread options with their mutual best match on the other side: first
+    among the unread options of both forms, then against the other form's read ones; the rest
+    become categories of their own."""
+    sides = list(options)
+    if len(sides) == 2:
+        first, second = sides
+        for stage in ("unread", "read"):
+            left = [o for o in options[first] if o not in readings[first]]
+            right = [o for o in options[second] if o not in readings[second]]
+            if stage == "read":  # each side's leftovers against all of the other side
+                _pair(left, [o for o in options[second] if o in readings[second]], first, second,
+                      readings, fillers, vocabulary, background)
+                left = [o for o in options[first] if o in readings[first]]
+            _pair(left, right, first, second, readings, fillers, vocabulary, background)
+    for side in sides:
+        for option in options[side]:
+            if option not in readings[side]:
+                # confidence 0: nothing vouches for what it means, so it is shown first
+                readings[side][option] = Reading(option, _own_key(option, vocabulary), 0.0, "own")
+
+
+def _pair(left: list[str], right: list[str], first: str, second: str,
+          readings: dict[str, dict[str, Reading]], fillers: dict[str, frozenset[str]],
+          vocabulary: vocab.Vocabulary, background: Sequence[str]) -> None:
+    """Give mutual best matches of ``left`` (first side) and ``right`` (second side) one key."""
+    left, right = left[:ALIGN_OPTIONS], right[:ALIGN_OPTIONS]
+    if not left or not right:
+        return
+    sim = meaning.similarity(left, right, fillers[first], fillers[second], background)
+    best_right, best_left = sim.argmax(axis=1), sim.argmax(axis=0)
+    for i, a in enumerate(left):
+        j = int(best_right[i])
+        b = right[j]
+        if best_left[j] != i or sim[i, j] < ALIGN_SIMILARITY:
+            continue
+        ra, rb = readings[first].get(a), readings[second].get(b)
+        if ra is not None and rb is not None:
+            continue
+        known = ra or rb
+        # with no concept on either side, the mentee form's wording names the category
+        key = known.key if known is not None else _own_key(a, vocabulary)
+        confidence = round(float(sim[i, j]), 3)
+        if ra is None:
+            readings[first][a] = Reading(a, key, confidence, "aligned", runner_up=b)
+        if rb is None:
+            readings[second][b] = Reading(b, key, confidence, "aligned", runner_up=a)
+
+
+def _own_key(option: str, vocabulary: vocab.Vocabulary) -> str:
+    """A key for an option of its own: its words joined by ``_`` (never a built-in key).
+
+    >>> _own_key("Wellbeing & coping at work!", vocab.vocabulary("goals"))
+    'wellbeing_coping_at_work'
+    """
+    key = re.sub(r"\W+", "_", vocab.normalise(option))[:KEY_LENGTH].strip("_") or "answer"
+    return f"{key}_answer" if key in vocabulary else key

@@ -1,0 +1,69 @@
+"""The message catalogue: every message in English, Finnish and Swedish, with the same fields."""
+
+import string
+
+import pytest
+
+from matcher import i18n, vocab
+from matcher.report.tables import REQUIRED
+
+
+def fields_of(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+@pytest.mark.parametrize("key", sorted(i18n.MESSAGES))
+def test_every_message_has_all_three_languages_with_the_same_fields(key):
+    texts = i18n.MESSAGES[key]
+    assert len(texts) == len(i18n.LANGUAGES) == 3
+    assert all(isinstance(text, str) and text.strip() for text in texts), key
+    english = fields_of(texts[0])
+    for language, text in zip(i18n.LANGUAGES, texts):
+        assert fields_of(text) == english, (key, language)
+        # named fields only: a positional {} or {0} could not be filled by t(key, lang, **fields)
+        assert all(name.isidentifier() for name in fields_of(text)), (key, language)
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_t_fills_fields_in_each_language(language):
+    text = i18n.t("summary.data_issues_value", language, errors=2, warnings=5)
+    assert "2" in text and "5" in text
+    assert i18n.t("sheet.pairs", language) == i18n.MESSAGES["sheet.pairs"][i18n.LANGUAGES.index(language)]
+
+
+def test_unknown_language_and_key_are_refused():
+    with pytest.raises(ValueError, match="choose one of: en, fi, sv"):
+        i18n.t("sheet.pairs", "de")
+    with pytest.raises(KeyError):
+        i18n.t("no.such.key", "en")
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_sheet_names_are_valid_excel_names_and_distinct(language):
+    names = [i18n.t(key, language) for key in i18n.MESSAGES if key.startswith("sheet.")]
+    assert len(set(names)) == len(names)
+    for name in names:
+        assert 0 < len(name) <= 31 and not set(name) & set("[]:*?/\\"), name
+
+
+def test_every_result_table_column_has_a_human_header():
+    for columns in REQUIRED.values():
+        for column in columns:
+            assert f"column.{column}" in i18n.MESSAGES, column
+    assert i18n.header("Which field do you work in?", "fi") == "Which field do you work in?"
+
+
+@pytest.mark.parametrize("kind", ["fields", "goals", "languages"])
+def test_every_builtin_vocabulary_key_has_finnish_and_swedish_labels(kind):
+    assert set(i18n.LABELS[kind]) == set(vocab.keys(kind))
+    for key, labels in i18n.LABELS[kind].items():
+        assert len(labels) == 2 and all(labels), key
+    key = vocab.keys(kind)[0]
+    assert i18n.label(kind, key, "en") == vocab.label(kind, key)
+    assert i18n.label(kind, "added_by_a_round", "fi") == vocab.label(kind, "added_by_a_round")
+
+
+def test_join_in_each_language():
+    assert i18n.join([], "en") == "" and i18n.join(["a"], "sv") == "a"
+    assert [i18n.join(["a", "b", "c"], lang) for lang in i18n.LANGUAGES] == [
+        "a, b and c", "a, b ja c", "a, b och c"]
