@@ -15,6 +15,12 @@ and gives every option a :class:`Reading`, in this order:
     no concept, but the option and one of the other form's options are each other's most similar
     (similarity ≥ :data:`ALIGN_SIMILARITY`): both are read as one category, the other's concept if
     it has one, else a new one named after the mentee form's wording;
+``elimination``
+    still unread, but the other form reads some concept that no option of this form does: the
+    unread options and those missing concepts are paired by an optimal assignment (scipy's
+    ``linear_sum_assignment``) on how close each option is to the concept and to the other form's
+    options read as it, when that closeness is at least :data:`ELIMINATION_SIMILARITY` (both forms
+    ask the same question, so a concept one form offers the other usually offers too);
 ``own``
     none of these: the option is a category of its own (key from its words), so the same answer on
     both forms still matches and no answer is ignored.
@@ -26,12 +32,17 @@ of the room above the runner-up: ``(best - second) / (1 - second)``; 1 for an ex
 
 Example
 -------
->>> found = read_options("goals", {"mentees": ["Getting to know Finnish work life", "Networking"],
-...                                "mentors": ["I can help with networking", "Wellbeing at work"]})
+>>> found = read_options("goals", {
+...     "mentees": ["Getting to know Finnish work life", "Networking", "Coping with stress"],
+...     "mentors": ["I can help with networking", "Wellbeing at work",
+...                 "How things are done in Finnish offices"]})
 >>> found["mentees"]["Networking"].key, found["mentors"]["I can help with networking"].key
 ('networking', 'networking')
 >>> found["mentees"]["Getting to know Finnish work life"].key
 'working_life_culture'
+>>> reading = found["mentors"]["How things are done in Finnish offices"]
+>>> reading.method, reading.key
+('elimination', 'working_life_culture')
 >>> found["mentors"]["Wellbeing at work"].method, found["mentors"]["Wellbeing at work"].key
 ('own', 'wellbeing_at_work')
 """
@@ -46,6 +57,7 @@ from pathlib import Path
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
+from scipy.optimize import linear_sum_assignment
 
 from matcher import vocab
 from matcher.vocab import meaning
@@ -58,6 +70,9 @@ MIN_CONFIDENCE = 0.2
 #: similarity two options of the two forms, each the other's most similar, need before they are
 #: read as one category
 ALIGN_SIMILARITY = 0.25
+#: closeness an unread option needs to a concept only the other form reads before it is read as
+#: that concept by elimination
+ELIMINATION_SIMILARITY = 0.10
 #: most options of one form compared with the other form's (the first ones given: pass the most
 #: frequent first); beyond them, a round of free-typed answers would compare millions of pairs
 ALIGN_OPTIONS = 2000
@@ -123,6 +138,8 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
     background = (*concepts.texts, *(o for found in options.values() for o in found))
     _with_other_form(options, readings, fillers, scores, concepts.keys, background)
     _align(options, readings, fillers, vocabulary, background)
+    _eliminate(options, readings, fillers, scores, concepts.keys, background)
+    _own_categories(options, readings, vocabulary)
     return readings
 
 
@@ -291,8 +308,7 @@ def _align(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]
            fillers: dict[str, frozenset[str]], vocabulary: vocab.Vocabulary,
            background: Sequence[str]) -> None:
     """Read each side's unread options with their mutual best match on the other side: first
-    among the unread options of both forms, then against the other form's read ones; the rest
-    become categories of their own."""
+    among the unread options of both forms, then against the other form's read ones."""
     sides = list(options)
     if len(sides) == 2:
         first, second = sides
@@ -304,7 +320,45 @@ def _align(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]
                       readings, fillers, vocabulary, background)
                 left = [o for o in options[first] if o in readings[first]]
             _pair(left, right, first, second, readings, fillers, vocabulary, background)
-    for side in sides:
+
+
+def _eliminate(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
+               fillers: dict[str, frozenset[str]],
+               scores: dict[str, tuple[list[str], np.ndarray]], keys: tuple[str, ...],
+               background: Sequence[str]) -> None:
+    """Read each side's still unread options as the concepts only the other side reads, by an
+    optimal one-to-one assignment on closeness (see the module docstring)."""
+    sides = list(options)
+    if len(sides) != 2:
+        return
+    index = {key: k for k, key in enumerate(keys)}
+    for side, other in (sides, sides[::-1]):
+        names, per_key = scores[side]
+        todo = [i for i, o in enumerate(names) if o not in readings[side]][:ALIGN_OPTIONS]
+        here = {r.key for r in readings[side].values()}
+        missing = sorted({r.key for r in readings[other].values() if r.key in index} - here,
+                         key=index.__getitem__)
+        if not todo or not missing:
+            continue
+        left = [names[i] for i in todo]
+        read = [(o, r.key) for o, r in readings[other].items() if r.key in missing]
+        sim = meaning.similarity(left, [o for o, _ in read], fillers[side], fillers[other],
+                                 background)
+        closeness = per_key[np.ix_(todo, [index[k] for k in missing])].copy()
+        for j, (_, key) in enumerate(read):
+            column = missing.index(key)
+            np.maximum(closeness[:, column], sim[:, j], out=closeness[:, column])
+        rows, cols = linear_sum_assignment(closeness, maximize=True)
+        for i, k in zip(rows, cols):
+            if closeness[i, k] >= ELIMINATION_SIMILARITY:
+                readings[side][left[i]] = Reading(left[i], missing[k],
+                                                  round(float(closeness[i, k]), 3), "elimination")
+
+
+def _own_categories(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
+                    vocabulary: vocab.Vocabulary) -> None:
+    """Every option still unread becomes a category of its own."""
+    for side in options:
         for option in options[side]:
             if option not in readings[side]:
                 # confidence 0: nothing vouches for what it means, so it is shown first
