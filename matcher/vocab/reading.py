@@ -277,29 +277,47 @@ def _decide(options: list[str], per_key: np.ndarray, keys: tuple[str, ...], meth
     return found
 
 
+def _evidence(left: list[str], side: str, other: str, readings: dict[str, dict[str, Reading]],
+              fillers: dict[str, frozenset[str]], keys: tuple[str, ...],
+              background: Sequence[str]) -> np.ndarray:
+    """``len(left) × len(keys)``: how similar each option of ``side`` is to the other form's
+    options already read as each concept (0 where the other form reads none as it)."""
+    index = {key: k for k, key in enumerate(keys)}
+    read = [(o, r.key) for o, r in readings[other].items() if r.key in index]
+    evidence = np.zeros((len(left), len(keys)))
+    if not left or not read:
+        return evidence
+    sim = meaning.similarity(left, [o for o, _ in read], fillers[side], fillers[other], background)
+    for j, (_, key) in enumerate(read):
+        np.maximum(evidence[:, index[key]], sim[:, j], out=evidence[:, index[key]])
+    return evidence
+
+
+def _unread(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
+            scores: dict[str, tuple[list[str], np.ndarray]]):
+    """For each side and the other (two forms only): the side's options not read yet and their
+    rows of concept scores."""
+    sides = list(options)
+    if len(sides) != 2:
+        return
+    for side, other in (sides, sides[::-1]):
+        names, per_key = scores[side]
+        todo = [i for i, o in enumerate(names) if o not in readings[side]][:ALIGN_OPTIONS]
+        if todo:
+            yield side, other, [names[i] for i in todo], per_key[todo]
+
+
 def _with_other_form(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
                      fillers: dict[str, frozenset[str]],
                      scores: dict[str, tuple[list[str], np.ndarray]], keys: tuple[str, ...],
                      background: Sequence[str]) -> None:
     """Decide the close calls with the other form's help: a concept's score rises by how similar
     the option is to the other form's options already read as that concept."""
-    sides = list(options)
-    if len(sides) != 2:
-        return
-    index = {key: k for k, key in enumerate(keys)}
-    for side, other in (sides, sides[::-1]):
-        names, per_key = scores[side]
-        todo = [i for i, o in enumerate(names) if o not in readings[side]][:ALIGN_OPTIONS]
-        read = [(o, r.key) for o, r in readings[other].items() if r.key in index]
-        if not todo or not read:
+    for side, other, left, per_key in _unread(options, readings, scores):
+        evidence = _evidence(left, side, other, readings, fillers, keys, background)
+        if not evidence.any():
             continue
-        left = [names[i] for i in todo]
-        sim = meaning.similarity(left, [o for o, _ in read], fillers[side], fillers[other],
-                                 background)
-        evidence = np.zeros((len(left), len(keys)))
-        for j, (_, key) in enumerate(read):
-            np.maximum(evidence[:, index[key]], sim[:, j], out=evidence[:, index[key]])
-        combined = (per_key[todo] + evidence) / 2 + np.maximum(per_key[todo], evidence) / 2
+        combined = (per_key + evidence) / 2 + np.maximum(per_key, evidence) / 2
         for option, reading in _decide(left, combined, keys, "aligned", evidence).items():
             readings[side][option] = reading
 
@@ -328,30 +346,19 @@ def _eliminate(options: dict[str, list[str]], readings: dict[str, dict[str, Read
                background: Sequence[str]) -> None:
     """Read each side's still unread options as the concepts only the other side reads, by an
     optimal one-to-one assignment on closeness (see the module docstring)."""
-    sides = list(options)
-    if len(sides) != 2:
-        return
     index = {key: k for k, key in enumerate(keys)}
-    for side, other in (sides, sides[::-1]):
-        names, per_key = scores[side]
-        todo = [i for i, o in enumerate(names) if o not in readings[side]][:ALIGN_OPTIONS]
+    for side, other, left, per_key in _unread(options, readings, scores):
         here = {r.key for r in readings[side].values()}
-        missing = sorted({r.key for r in readings[other].values() if r.key in index} - here,
-                         key=index.__getitem__)
-        if not todo or not missing:
+        missing = sorted({index[r.key] for r in readings[other].values()
+                          if r.key in index and r.key not in here})
+        if not missing:
             continue
-        left = [names[i] for i in todo]
-        read = [(o, r.key) for o, r in readings[other].items() if r.key in missing]
-        sim = meaning.similarity(left, [o for o, _ in read], fillers[side], fillers[other],
-                                 background)
-        closeness = per_key[np.ix_(todo, [index[k] for k in missing])].copy()
-        for j, (_, key) in enumerate(read):
-            column = missing.index(key)
-            np.maximum(closeness[:, column], sim[:, j], out=closeness[:, column])
+        evidence = _evidence(left, side, other, readings, fillers, keys, background)
+        closeness = np.maximum(per_key, evidence)[:, missing]
         rows, cols = linear_sum_assignment(closeness, maximize=True)
         for i, k in zip(rows, cols):
             if closeness[i, k] >= ELIMINATION_SIMILARITY:
-                readings[side][left[i]] = Reading(left[i], missing[k],
+                readings[side][left[i]] = Reading(left[i], keys[missing[k]],
                                                   round(float(closeness[i, k]), 3), "elimination")
 
 
