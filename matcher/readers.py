@@ -69,6 +69,7 @@ _EMAIL_LIKE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _STRICT_CELL = r'"((?:[^"]|"")*)"(?={d}|\r?\n|\Z)|([^\n]*?)(?={d}|\n|\Z)'
 _LINE_END = re.compile(r"(?<=\n)")
 _MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2}) 00:00:00$")
+_MIDNIGHT_END = " 00:00:00"
 
 
 def read_table(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
@@ -247,9 +248,14 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], dict
         except Exception as exc:  # engines raise many types for broken sheets; report them all
             raise InputError(f"{path.name}, sheet '{sheet}': cannot be read ({_short(exc)}); open "
                              "it in Excel and save it again as .xlsx") from None
-    # a date typed into a text cell comes back as "2026-03-04 00:00:00": show it as typed
-    raw = raw.replace(_MIDNIGHT, r"\1", regex=True)
     grid = raw.astype(object).where(raw.notna(), "").to_numpy().tolist()
+    # a date typed into a text cell comes back as "2026-03-04 00:00:00": show it as typed. The
+    # regular expression runs only on cells ending so (a frame-wide regex replace took a second
+    # per 10,000 sign-ups)
+    for record in grid:
+        for k, cell in enumerate(record):
+            if isinstance(cell, str) and cell.endswith(_MIDNIGHT_END):
+                record[k] = _MIDNIGHT.sub(r"\1", cell)
     return grid, {"sheet": sheet, "encoding": "", "delimiter": "", "stray_quotes": []}
 
 
