@@ -23,8 +23,10 @@ its peak memory is that process's own maximum resident set (``os.wait4``), and t
 each stage are the ones the command prints (``✓ reading (4.1 s)``); ``startup`` is the rest
 (interpreter, imports, the config). The baseline, timed in the same run just before each round,
 is reading the same two ``.xlsx`` files with ``pandas.read_excel`` (calamine) and nothing else;
-the table reports the run as a multiple of it, and the load average when the round ran (the
-machine may be shared: compare ratios, not seconds).
+the table reports the run as a multiple of it, in wall seconds and in CPU seconds (user + system
+of the whole process, every thread: less sensitive than wall time to other programs on the same
+cores), and the load average when the round ran (the machine may be shared: compare ratios, not
+seconds).
 """
 
 from __future__ import annotations
@@ -79,12 +81,12 @@ def make_round(exports: Path, folder: Path, shape: str, supply: float) -> Path:
     return config
 
 
-def read_baseline(folder: Path) -> float:
-    """Seconds to read both spreadsheets with pandas and nothing else."""
-    start = time.perf_counter()
+def read_baseline(folder: Path) -> tuple[float, float]:
+    """Seconds (wall, CPU) to read both spreadsheets with pandas and nothing else."""
+    start, cpu = time.perf_counter(), time.process_time()
     for who in ("mentors", "mentees"):
         pd.read_excel(folder / f"{who}.xlsx", dtype=str, engine="calamine")
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def run_command(config: Path, outdir: Path) -> dict:
@@ -101,7 +103,8 @@ def run_command(config: Path, outdir: Path) -> dict:
     if child.returncode != 0:
         raise RuntimeError(f"matcher run {config} failed ({child.returncode}):\n{printed}")
     stages = {name: float(value) for name, value in _STAGE_LINE.findall(printed)}
-    return {"seconds": seconds, "stages": stages, "peak_gib": usage.ru_maxrss / 2**20}
+    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "stages": stages,
+            "peak_gib": usage.ru_maxrss / 2**20}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -120,18 +123,20 @@ def main(argv: list[str] | None = None) -> None:
             for supply in args.supply:
                 folder = Path(tmp) / f"{shape}-{supply}"
                 config = make_round(exports, folder, shape, supply)
-                baseline = read_baseline(folder)
+                baseline, baseline_cpu = read_baseline(folder)
                 load = os.getloadavg()[0]
                 measured = run_command(config, folder / "output")
                 stages = measured["stages"]
                 startup = measured["seconds"] - sum(stages.values())
                 rows.append({"shape": shape, "supply": supply,
                              "run_s": round(measured["seconds"], 1),
+                             "cpu_s": round(measured["cpu"], 1),
                              "startup_s": round(startup, 1),
                              **{f"{name}_s": stages.get(name, float("nan")) for name in STAGES},
                              "peak_GiB": round(measured["peak_gib"], 2),
                              "read_excel_s": round(baseline, 2),
                              "run / read_excel": round(measured["seconds"] / baseline, 1),
+                             "cpu / read_excel cpu": round(measured["cpu"] / baseline_cpu, 1),
                              "load": round(load, 1)})
                 print(pd.DataFrame(rows[-1:]).to_string(index=False, header=len(rows) == 1), flush=True)
     table = pd.DataFrame(rows)
