@@ -464,13 +464,13 @@ def _tidy(grid: list[list[str]], path: Path, attrs: dict) -> pd.DataFrame:
     """Find the header row, strip headers and cells, blank → NaN, drop blank and note rows,
     index by spreadsheet row."""
     width = max((len(record) for record in grid), default=0)
+    # every cell stripped, an empty one NaN: one pass over the Python strings (pandas' string
+    # methods cost several passes and two copies of the grid)
     cells = np.full((len(grid), width), np.nan, dtype=object)
     for number, record in enumerate(grid):
-        cells[number, :len(record)] = record
-    text = pd.DataFrame(cells).apply(lambda column: column.astype("string").str.strip())
-    filled = text.notna() & (text != "")
-    text = text.where(filled).astype(object)
-    counts = filled.sum(axis=1).to_numpy()
+        cells[number, :len(record)] = [_stripped(cell) for cell in record]
+    text = pd.DataFrame(cells, dtype=object)
+    counts = text.notna().sum(axis=1).to_numpy()
     if not counts.any():
         raise InputError(f"{path.name}: the file is empty; export the form answers again")
     header = _header_row(counts)
@@ -491,6 +491,16 @@ def _tidy(grid: list[list[str]], path: Path, attrs: dict) -> pd.DataFrame:
                    "header_row": header + 1, "note_rows": notes, "duplicate_headers": duplicates,
                    "stray_quotes": stray}
     return table
+
+
+def _stripped(cell: object) -> object:
+    """A cell as text without surrounding white space, NaN when nothing is left (or missing)."""
+    if not isinstance(cell, str):
+        if cell is None or cell is pd.NA or cell != cell:
+            return np.nan
+        cell = str(cell)
+    cell = cell.strip()
+    return cell if cell else np.nan
 
 
 def _header_row(counts: np.ndarray) -> int:
