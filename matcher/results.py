@@ -94,9 +94,10 @@ def build_tables(round: Round, scores: Scores, matching: Matching, *,
     known = (rows >= 0) & (cols >= 0)
     excluded = (np.concatenate([mentee_pos, rows[known]]), np.concatenate([mentor_pos, cols[known]]))
     unmatched_rows = np.setdiff1d(np.arange(len(scores.mentee_ids)), mentee_pos)
-    top = np.full((len(scores.mentee_ids), ALTERNATIVES), -1, dtype=np.int64)
-    top[unmatched_rows] = best_columns(scores.total, _allowed(scores.feasible, excluded, rows=unmatched_rows),
-                                       ALTERNATIVES, rows=unmatched_rows)
+    best = best_columns(scores.total, _allowed(scores.feasible, excluded, rows=unmatched_rows),
+                        ALTERNATIVES, rows=unmatched_rows)
+    top = np.full((len(scores.mentee_ids), best.shape[1]), -1, dtype=np.int64)
+    top[unmatched_rows] = best
     # alternatives a coordinator can act on: compatible mentors who still have a free place
     free = np.flatnonzero(capacity > assigned)
     movable = best_columns(scores.total, _allowed(scores.feasible, excluded, columns=free),
