@@ -145,7 +145,8 @@ def _scores(scores) -> np.ndarray | sparse.csr_array:
 
 
 def _finite(values: np.ndarray) -> None:
-    if values.size and not np.isfinite(values).all():
+    # min and max propagate NaN and keep infinities: two reductions, no full-size mask
+    if values.size and not (np.isfinite(values.min()) and np.isfinite(values.max())):
         raise SolverInputError("scores contain NaN or infinite values: give every pair a finite "
                                "score and mark pairs that cannot be matched with feasible=False "
                                "(or leave them out of a sparse matrix)")
