@@ -358,20 +358,30 @@ def _largest(values: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Mask of each row's ``k`` largest entries (``0 < k <`` row length) and each row's largest
     entry left out.
 
-    A value partition finds the k-th largest (several times faster than an index partition);
-    rows where ties at that value would keep more than ``k`` fall back to the index partition,
-    which keeps exactly ``k``.
+    A value partition finds the k-th largest (several times faster than an index partition). In
+    rows where ties at that value would keep more than ``k``, the tied entries are kept in column
+    order, the lowest columns first (a running count: no second partition, and a documented tie
+    rule).
+
+    Examples
+    --------
+    >>> keep, rest = _largest(np.array([[5, 7, 5, 5, 1]]), 2)
+    >>> keep.astype(int).tolist(), rest.tolist()
+    ([[1, 1, 0, 0, 0]], [5])
     """
     size = values.shape[1]
     # one kth only (two make numpy's partition several times slower): the k entries after it are
     # the k largest, and it is the largest left out
     part = np.partition(values, size - k - 1, axis=1)
-    keep = values >= part[:, size - k:].min(axis=1)[:, None]
+    kth = part[:, size - k:].min(axis=1)
+    keep = values >= kth[:, None]
     tied = np.flatnonzero(np.count_nonzero(keep, axis=1) > k)
     if tied.size:
-        top = np.argpartition(values[tied], size - k, axis=1)[:, size - k:]
-        keep[tied] = False
-        keep[tied[:, None], top] = True
+        block, at = values[tied], kth[tied][:, None]
+        above = block > at
+        room = k - np.count_nonzero(above, axis=1)
+        equal = block == at
+        keep[tied] = above | (equal & (np.cumsum(equal, axis=1, dtype=np.int32) <= room[:, None]))
     return keep, part[:, size - k - 1].astype(np.int64)
 
 
