@@ -62,6 +62,13 @@ class Tuning:
     #: of the pairs: below it, hashing and expanding cost more than the smaller solve saves.
     merge_at_least: float = 0.1
 
+    #: Pure assignments (one free slot and place per person) up to this many dense entries, or
+    #: stored sparse pairs, go to scipy's compiled solvers (engines/lsa.py): below it they beat the
+    #: flow engine's fixed costs (OR-Library's dense assign800, 640,000 entries: LSA 0.05 s, the
+    #: flow engine 0.3 s); far above it (10,000 x 6,000) column generation wins. 0 turns it off.
+    assignment_pairs: int = 1_000_000
+    assignment_sparse_pairs: int = 2_000_000
+
     def replace(self, **changes: Any) -> "Tuning":
         """A copy with some values changed (tests use tiny candidate graphs this way)."""
         return dataclasses.replace(self, **changes)
