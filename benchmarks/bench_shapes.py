@@ -5,7 +5,7 @@ Shapes come from :mod:`benchmarks.shapes` (not the project's form generator): su
 ``form`` (realistic answers, heavy ties) and ``clustered`` (one field holds most mentees and few
 mentors), sizes 50 x 35 ... 20,000 x 12,000. Per cell, in one fresh process:
 
-* ``coverage`` / ``total`` / ``fair``: :func:`matcher.solver.solve_assignment` (median of 5 runs
+* ``coverage`` / ``total`` / ``fair``: :func:`matcher.solver.solve_assignment` (median of 3 runs
   when a run takes under a second);
 * ``lsa``: scipy's ``linear_sum_assignment`` on the capacity-expanded matrix (mentee slots x mentor
   places, infeasible pairs at 0, a count term above any total): the floor;
@@ -14,9 +14,8 @@ mentors), sizes 50 x 35 ... 20,000 x 12,000. Per cell, in one fresh process:
   count and total must equal ``coverage``'s (checked: the ``agree`` column).
 
 The largest sizes do not fit every baseline in the 15-minute budget of ``make bench``: at
-10,000 x 6,000 every shape runs the three objectives, LSA runs at supply 0.95 (one cell per
-structure) and ``mcf`` not at all (48 million arcs); 20,000 x 12,000 runs ``coverage`` at supply
-0.95 per structure. ``--full`` runs every baseline on every cell (hours).
+10,000 x 6,000 every shape runs the three objectives and LSA, and ``mcf`` not at all (48 million
+arcs); 20,000 x 12,000 runs ``coverage`` at supply 0.95 per structure. ``--full`` runs every baseline on every cell (hours).
 
 Writes ``benchmarks/results.md`` (tables), ``benchmarks/results.json`` and
 ``benchmarks/results.png`` (solve time against size, and the ratio to LSA). Run::
@@ -45,7 +44,7 @@ from benchmarks.shapes import SIZES, STRUCTURES, SUPPLY_RATIOS, Shape, make_shap
 HERE = Path(__file__).resolve().parent
 OBJECTIVES = ("coverage", "total", "fair")
 #: a method done in under REPEAT_BELOW seconds is timed REPEATS times (median)
-REPEAT_BELOW, REPEATS = 1.0, 5
+REPEAT_BELOW, REPEATS = 1.0, 3
 #: baselines on every cell up to this many pairs; above, only on the cells of BIG_CELLS
 BASELINE_PAIRS = 1_000 * 700
 BIG_SUPPLY = 0.95
@@ -132,7 +131,7 @@ def cell_methods(size: str, supply: float, full: bool) -> list[str]:
     if full or n * m <= BASELINE_PAIRS:
         return [*OBJECTIVES, "lsa", "mcf"]
     if n * m <= 10_000 * 6_000:
-        return [*OBJECTIVES, *(["lsa"] if supply == BIG_SUPPLY else [])]
+        return [*OBJECTIVES, "lsa"]
     return ["coverage"] if supply == BIG_SUPPLY else []
 
 
@@ -260,7 +259,7 @@ def main(argv: list[str] | None = None) -> None:
     minutes = (time.perf_counter() - started) / 60
     lines = ["# Solver benchmark: every shape", "",
              f"Machine: {machine()}. The matrix took {minutes:.1f} minutes. Generator: "
-             "benchmarks/shapes.py (not matcher.synthetic). Times are medians of 5 runs below 1 s; "
+             "benchmarks/shapes.py (not matcher.synthetic). Times are medians of 3 runs below 1 s; "
              "ratios compare methods timed in the same process.", "",
              *table(cells), "", *worst(cells), ""]
     args.out.with_suffix(".md").write_text("\n".join(lines), encoding="utf-8")

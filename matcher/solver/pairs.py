@@ -331,11 +331,13 @@ class SparsePairs:
 
 
 def sparse_entries(matrix: sparse.sparray | sparse.spmatrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Rows, columns and values of the stored entries, sorted by row then column."""
-    coo = sparse.coo_array(matrix)
-    rows, cols = coo.coords[0].astype(np.int64), coo.coords[1].astype(np.int64)
-    order = np.lexsort((cols, rows))
-    return rows[order], cols[order], np.asarray(coo.data[order], dtype=np.float64)
+    """Rows, columns and values of the stored entries, sorted by row then column (a canonical CSR
+    matrix already is: no sort then)."""
+    csr = sparse.csr_array(matrix)
+    if not csr.has_sorted_indices:
+        csr = csr.sorted_indices()
+    rows = np.repeat(np.arange(csr.shape[0], dtype=np.int64), np.diff(csr.indptr))
+    return rows, csr.indices.astype(np.int64), np.asarray(csr.data, dtype=np.float64)
 
 
 def _top_per_row(g: np.ndarray, per_row: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

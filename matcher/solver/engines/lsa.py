@@ -1,38 +1,38 @@
-"""Pure assignments (every free slot and place is one): scipy's compiled solvers, then duals.
+"""Pure assignments (every free slot and place is one): scipy's compiled LAPJVsp on a candidate
+graph, priced against every pair.
 
 When no mentee has two free slots and no mentor two free places, the problem is a rectangular
-linear assignment problem, and scipy solves those in C: ``linear_sum_assignment`` on a dense
-matrix, ``min_weight_full_bipartite_matching`` (LAPJVsp) on a sparse one. The tiers become part of
-each pair's weight with the *safe* unit (``B * rank_i + q_ij``, weights.safe_unit), so the
-weights alone put the tiers first and no tier cut is needed. A pair of weight <= 0 never helps
-and is left out (LSA must pair ``min(rows, cols)`` lines, so such pairs and infeasible ones get
-weight 0 there and are dropped afterwards; LAPJVsp gets one zero-weight stand-in column per row).
+linear assignment problem, and scipy's ``min_weight_full_bipartite_matching`` (LAPJVsp, in C)
+solves it on a sparse graph. The tiers become part of each pair's weight with the *safe* unit
+(``B * rank_i + q_ij``, weights.safe_unit), so the weights alone put the tiers first and no tier
+cut is needed; a pair of weight <= 0 never helps and is left out.
 
-The certificate comes from node potentials of the residual graph of that pairing (the layout of
-flow.Network: source, sink, mentees, mentors), found by Bellman-Ford sweeps in which the pair arcs
-(all of them, dense or sparse) are relaxed at once; an optimal pairing has no negative cycle, so
-the sweeps end. Those potentials price every pair, so :func:`matcher.solver.flow.dual_bound` of
-them bounds every pairing, and equals the pairing's weight.
+As in the flow engine, the graph starts with each mentee's and mentor's best pairs. After each
+solve, node potentials of the residual graph come from the flow engine's Bellman-Ford
+(flow.residual_potentials: an optimal pairing has no negative cycle). They price every pair of the round (flow.pricing_gain); pairs
+that would improve join and the graph is solved again. When none would, the potentials are dual
+feasible for all pairs, so :func:`matcher.solver.flow.dual_bound` of them bounds every pairing,
+and it equals the pairing's weight: the certificate.
 
 Examples
 --------
 >>> from matcher.solver import solve_assignment
 >>> a = solve_assignment(-np.array([[4, 1, 3], [2, 0, 5], [3, 2, 2]]))
 >>> a.pairs.tolist(), a.certificate.gap, a.certificate.method.split(",")[0]
-([[0, 1], [1, 0], [2, 2]], 0, 'scipy linear_sum_assignment')
+([[0, 1], [1, 0], [2, 2]], 0, 'scipy min_weight_full_bipartite_matching (LAPJVsp) on a candidate graph')
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 from matcher.solver.certificate import Certificate
-from matcher.solver.flow import Flow, Network, dual_bound, mentee_mentor_duals
+from matcher.solver.flow import (Flow, Network, dual_bound, mentee_mentor_duals, pricing_gain,
+                                 residual_potentials)
 from matcher.solver.locks import Residual
 from matcher.solver.pairs import DensePairs, PairSet, PairSource, SparsePairs
 from matcher.solver.problem import Problem
@@ -41,8 +41,8 @@ from matcher.solver.weights import Tiers, safe_unit, span
 
 #: weights stay below this, so LSA's float64 sums of them are exact integers
 EXACT_FLOAT = 2 ** 52
-#: "no arc": far above every potential, and far below int64 overflow when added to one
-FAR = np.iinfo(np.int64).max // 4
+METHOD = "scipy min_weight_full_bipartite_matching (LAPJVsp) on a candidate graph, residual " \
+         "Bellman-Ford duals pricing every pair"
 
 
 def applies(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual,
@@ -68,42 +68,28 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
     unit = _unit(source, residual)
     net = Network.of_slots(residual.slots, residual.capacity, tiers.first_rank * unit,
                            tiers.extra_rank * unit)
-    bonus = net.first_bonus
+    m = problem.m
     if isinstance(source, DensePairs):
-        rows = np.flatnonzero(residual.slots > 0)   # mentees with their slot free
-        cols = np.flatnonzero(residual.capacity > 0)
-        q = source.q[np.ix_(rows, cols)].astype(np.int64)
-        usable = q != source.missing
-        weight = np.where(usable, q + bonus[rows][:, None], 0)
-        r, c = linear_sum_assignment(np.maximum(weight, 0).astype(np.float64), maximize=True)
-        keep = weight[r, c] > 0
-        chosen = _pairs(rows[r[keep]], cols[c[keep]], q[r[keep], c[keep]], problem.m)
-        # per mentor, the least d_i - q_ij over all its pairs (every pair arc relaxed at once)
-        cost = np.where(source.q != source.missing, -source.q.astype(np.int64), FAR)
-
-        def pair_min(d_mentee: np.ndarray) -> np.ndarray:
-            return (d_mentee[:, None] + cost).min(axis=0, initial=FAR)
-        method = "scipy linear_sum_assignment"
-    else:
-        assert isinstance(source, SparsePairs)
-        every = source.pairs
-        usable = (residual.slots[every.rows] > 0) & (residual.capacity[every.cols] > 0)
-        chosen = _lapjvsp(every.where(usable & (every.q + bonus[every.rows] > 0)), bonus, problem.n, problem.m,
+        graph = source.candidates(tuning.row_candidates, tuning.column_candidates, source.low)
+    else:  # every stored pair: one solve, and its potentials already price them all
+        graph = source.all_pairs()
+    rounds = 0
+    while True:
+        usable = ((residual.slots[graph.rows] > 0) & (residual.capacity[graph.cols] > 0)
+                  & (graph.q + net.first_bonus[graph.rows] > 0))
+        chosen = _lapjvsp(graph.where(usable), net.first_bonus, problem.n, m,
                           full_first=problem.objective == "coverage")
-
-        def pair_min(d_mentee: np.ndarray) -> np.ndarray:
-            low = np.full(problem.m, FAR)
-            np.minimum.at(low, every.cols, d_mentee[every.rows] - every.q)
-            return low
-        method = "scipy min_weight_full_bipartite_matching (LAPJVsp)"
-    flow = _flow(net, chosen)
-    flow = Flow(graph=flow.graph, amount=flow.amount, first=flow.first, extra=flow.extra,
-                load=flow.load, bypass=flow.bypass, weight=flow.weight,
-                potential=_potentials(net, flow, pair_min))
+        flow = _flow(net, chosen, graph)
+        gain = pricing_gain(net, flow.potential, 0, max(-source.low, source.high))
+        added = source.best(tuning.pricing_per_row, gain, source.low, exclude=graph)
+        if not len(added):
+            break
+        graph = graph.union(added, m)
+        rounds += 1
     u, v = mentee_mentor_duals(net, flow)
-    return chosen, Certificate(method=f"{method}, residual Bellman-Ford duals", primal=flow.weight,
-                               dual_bound=dual_bound(net, flow), tier_unit=unit, scale=source.scale,
-                               arcs=len(chosen), mentee_dual=u, mentor_dual=v)
+    return chosen, Certificate(method=METHOD, primal=flow.weight, dual_bound=dual_bound(net, flow),
+                               tier_unit=unit, scale=source.scale, pricing_rounds=rounds,
+                               arcs=len(graph), mentee_dual=u, mentor_dual=v)
 
 
 def _unit(source: PairSource, residual: Residual) -> int:
@@ -148,40 +134,16 @@ def _scores(p: PairSet, rows: np.ndarray, cols: np.ndarray, m: int) -> np.ndarra
     return p.q[np.searchsorted(p.keys(m), rows.astype(np.int64) * m + cols)]
 
 
-def _flow(net: Network, chosen: PairSet) -> Flow:
-    """The flow of a pairing on the graph of its own pairs (potentials still empty)."""
+def _flow(net: Network, chosen: PairSet, graph: PairSet) -> Flow:
+    """The flow of a pairing on ``graph`` (which holds its pairs), with potentials feasible for
+    every arc of the graph (flow.residual_potentials)."""
+    m = net.m
+    amount = np.zeros(len(graph), np.int64)
+    amount[np.searchsorted(graph.keys(m), chosen.keys(m))] = 1
     first = np.bincount(chosen.rows, minlength=net.n).astype(np.int64)
-    load = np.bincount(chosen.cols, minlength=net.m).astype(np.int64)
-    weight = int(chosen.q.sum() + net.first_bonus[chosen.rows].sum())
-    return Flow(graph=chosen, amount=np.ones(len(chosen), np.int64), first=first,
-                extra=np.zeros(net.n, np.int64), load=load, bypass=net.total_slots - len(chosen),
-                weight=weight, potential=np.empty(0, np.int64))
-
-
-def _potentials(net: Network, flow: Flow, pair_min: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
-    """Feasible potentials of the residual graph of ``flow`` over *all* pairs (``pair_min(d_i)``
-    gives per mentor the least ``d_i - q_ij`` over its pairs), Bellman-Ford in sweeps from 0.
-
-    Chosen pairs are relaxed forward too: their reverse arc makes the two bounds an equality,
-    which every optimal dual meets (complementary slackness), so no negative cycle arises.
-    """
-    n, m = net.n, net.m
-    g = flow.graph
-    matched_row, matched_col = flow.first > 0, flow.load > 0
-    open_row, open_col = (net.first_cap > 0) & ~matched_row, (net.capacity > 0) & ~matched_col
-    bypass_used, bypass_open = flow.bypass > 0, flow.bypass < net.total_slots
-    d_s = d_t = 0
-    d_i, d_j = np.zeros(n, np.int64), np.zeros(m, np.int64)
-    # the tier bonus sits on the source arcs, as in flow.Network
-    bonus = net.first_bonus
-    for _sweep in range(net.num_nodes + 1):
-        before = (d_s, d_t, d_i.copy(), d_j.copy())
-        d_j = np.minimum(d_j, pair_min(d_i))
-        d_t = min(d_t, int(d_j[open_col].min(initial=d_t)), d_s if bypass_open else d_t)
-        d_j[matched_col] = np.minimum(d_j[matched_col], d_t)
-        d_s = min(d_s, d_t if bypass_used else d_s, int((d_i + bonus)[matched_row].min(initial=d_s)))
-        d_i[open_row] = np.minimum(d_i[open_row], d_s - bonus[open_row])
-        d_i[g.rows] = np.minimum(d_i[g.rows], d_j[g.cols] + g.q)
-        if (d_s, d_t) == before[:2] and np.array_equal(d_i, before[2]) and np.array_equal(d_j, before[3]):
-            return np.r_[d_s, d_t, d_i, d_j].astype(np.int64)
-    raise RuntimeError("residual graph has a negative cycle: the assignment is not optimal")
+    flow = Flow(graph=graph, amount=amount, first=first, extra=np.zeros(net.n, np.int64),
+                load=np.bincount(chosen.cols, minlength=m).astype(np.int64),
+                bypass=net.total_slots - len(chosen),
+                weight=int(chosen.q.sum() + net.first_bonus[chosen.rows].sum()),
+                potential=np.empty(0, np.int64))
+    return replace(flow, potential=residual_potentials(net, flow))
