@@ -73,6 +73,8 @@ ALIGN_SIMILARITY = 0.25
 #: closeness an unread option needs to a concept only the other form reads before it is read as
 #: that concept by elimination
 ELIMINATION_SIMILARITY = 0.10
+#: similarity two options still unread on both forms need before they are paired by elimination
+LEFTOVER_SIMILARITY = 0.10
 #: most options of one form compared with the other form's (the first ones given: pass the most
 #: frequent first); beyond them, a round of free-typed answers would compare millions of pairs
 ALIGN_OPTIONS = 2000
@@ -139,6 +141,7 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
     _with_other_form(options, readings, fillers, scores, concepts.keys, background)
     _align(options, readings, fillers, vocabulary, background)
     _eliminate(options, readings, fillers, scores, concepts.keys, background)
+    _pair_leftovers(options, readings, fillers, vocabulary, background)
     _own_categories(options, readings, vocabulary)
     return readings
 
@@ -360,6 +363,35 @@ def _eliminate(options: dict[str, list[str]], readings: dict[str, dict[str, Read
             if closeness[i, k] >= ELIMINATION_SIMILARITY:
                 readings[side][left[i]] = Reading(left[i], keys[missing[k]],
                                                   round(float(closeness[i, k]), 3), "elimination")
+
+
+def _pair_leftovers(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
+                    fillers: dict[str, frozenset[str]], vocabulary: vocab.Vocabulary,
+                    background: Sequence[str]) -> None:
+    """Pair the options still unread on both forms with each other: by an optimal one-to-one
+    assignment on similarity, those at least :data:`LEFTOVER_SIMILARITY` alike, then the last
+    one of each form if one is left on each (both forms ask the same question)."""
+    sides = list(options)
+    if len(sides) != 2:
+        return
+    first, second = sides
+    left = [o for o in options[first] if o not in readings[first]][:ALIGN_OPTIONS]
+    right = [o for o in options[second] if o not in readings[second]][:ALIGN_OPTIONS]
+    if not left or not right:
+        return
+    sim = meaning.similarity(left, right, fillers[first], fillers[second], background)
+    rows, cols = linear_sum_assignment(sim, maximize=True)
+    pairs = [(i, j) for i, j in zip(rows, cols) if sim[i, j] >= LEFTOVER_SIMILARITY]
+    if len(left) - len(pairs) == 1 and len(right) - len(pairs) == 1:
+        pairs.append((next(i for i in range(len(left)) if i not in {a for a, _ in pairs}),
+                      next(j for j in range(len(right)) if j not in {b for _, b in pairs})))
+    for i, j in pairs:
+        a, b = left[i], right[j]
+        # with no concept on either side, the mentee form's wording names the category
+        key = _own_key(a, vocabulary)
+        confidence = round(float(sim[i, j]), 3)
+        readings[first][a] = Reading(a, key, confidence, "elimination", runner_up=b)
+        readings[second][b] = Reading(b, key, confidence, "elimination", runner_up=a)
 
 
 def _own_categories(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
