@@ -20,10 +20,17 @@ and gives every option a :class:`Reading`, in this order:
     unread options and those missing concepts are paired by an optimal assignment (scipy's
     ``linear_sum_assignment``) on how close each option is to the concept and to the other form's
     options read as it, when that closeness is at least :data:`ELIMINATION_SIMILARITY` (both forms
-    ask the same question, so a concept one form offers the other usually offers too);
+    ask the same question, so a concept one form offers the other usually offers too). Options
+    then still unread on both forms are paired with each other the same way (similarity at least
+    :data:`LEFTOVER_SIMILARITY`, or the last one left on each form) as one category named after
+    the mentee form's wording;
 ``own``
     none of these: the option is a category of its own (key from its words), so the same answer on
     both forms still matches and no answer is ignored.
+
+The weaker steps (``aligned``, ``elimination``) never read an option as a concept another option of
+its own form already means by name or meaning: a form offers each topic once, so a second option
+meaning it is more likely a topic the vocabulary lacks.
 
 The confidence of a ``meaning`` reading is how far the best concept leads the runner-up, as a share
 of the room above the runner-up: ``(best - second) / (1 - second)``; 1 for an exact name, about
@@ -33,18 +40,22 @@ of the room above the runner-up: ``(best - second) / (1 - second)``; 1 for an ex
 Example
 -------
 >>> found = read_options("goals", {
-...     "mentees": ["Getting to know Finnish work life", "Networking", "Coping with stress"],
+...     "mentees": ["Getting to know Finnish work life", "Networking", "Coping with stress",
+...                 "Learning computer basics"],
 ...     "mentors": ["I can help with networking", "Wellbeing at work",
-...                 "How things are done in Finnish offices"]})
+...                 "Digital skills for everyday tasks", "How things are done in offices here"]})
 >>> found["mentees"]["Networking"].key, found["mentors"]["I can help with networking"].key
 ('networking', 'networking')
->>> found["mentees"]["Getting to know Finnish work life"].key
-'working_life_culture'
->>> reading = found["mentors"]["How things are done in Finnish offices"]
+>>> found["mentees"]["Getting to know Finnish work life"].key, found["mentees"]["Coping with stress"].key
+('working_life_culture', 'wellbeing')
+>>> reading = found["mentors"]["How things are done in offices here"]
 >>> reading.method, reading.key
 ('elimination', 'working_life_culture')
->>> found["mentors"]["Wellbeing at work"].method, found["mentors"]["Wellbeing at work"].key
-('own', 'wellbeing_at_work')
+>>> [(r.method, r.key) for r in (found["mentees"]["Learning computer basics"],
+...                              found["mentors"]["Digital skills for everyday tasks"])]
+[('elimination', 'learning_computer_basics'), ('elimination', 'learning_computer_basics')]
+>>> read_options("goals", {"mentees": ["Astrology"], "mentors": []})["mentees"]["Astrology"].method
+'own'
 """
 
 from __future__ import annotations
@@ -321,6 +332,9 @@ def _with_other_form(options: dict[str, list[str]], readings: dict[str, dict[str
         if not evidence.any():
             continue
         combined = (per_key + evidence) / 2 + np.maximum(per_key, evidence) / 2
+        # a form offers each concept once: the other form's evidence does not read a second
+        # option of this form as a concept one of its options already means
+        combined[:, [k for k, key in enumerate(keys) if key in _taken(readings[side])]] = 0.0
         for option, reading in _decide(left, combined, keys, "aligned", evidence).items():
             readings[side][option] = reading
 
@@ -341,6 +355,11 @@ def _align(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]
                       readings, fillers, vocabulary, background)
                 left = [o for o in options[first] if o in readings[first]]
             _pair(left, right, first, second, readings, fillers, vocabulary, background)
+
+
+def _taken(side: Mapping[str, Reading]) -> set[str]:
+    """The concepts an option of one form already means (read by name or meaning)."""
+    return {r.key for r in side.values() if r.is_concept}
 
 
 def _eliminate(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
@@ -422,6 +441,8 @@ def _pair(left: list[str], right: list[str], first: str, second: str,
         if ra is not None and rb is not None:
             continue
         known = ra or rb
+        if known is not None and known.key in _taken(readings[first if ra is None else second]):
+            continue  # that form already has an option meaning this concept
         # with no concept on either side, the mentee form's wording names the category
         key = known.key if known is not None else _own_key(a, vocabulary)
         confidence = round(float(sim[i, j]), 3)
