@@ -331,7 +331,7 @@ def _with_other_form(options: dict[str, list[str]], readings: dict[str, dict[str
         evidence = _evidence(left, side, other, readings, fillers, keys, background)
         if not evidence.any():
             continue
-        combined = (per_key + evidence) / 2 + np.maximum(per_key, evidence) / 2
+        combined = np.minimum((per_key + evidence) / 2 + np.maximum(per_key, evidence) / 2, 1.0)
         # a form offers each concept once: the other form's evidence does not read a second
         # option of this form as a concept one of its options already means
         combined[:, [k for k, key in enumerate(keys) if key in _taken(readings[side])]] = 0.0
