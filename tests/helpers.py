@@ -27,7 +27,7 @@ FIELDS = ("ict", "engineering", "health", "social_care", "education", "business"
           "agriculture")
 GOALS = ("networking", "strengths", "job_search_skills", "working_life_culture",
          "field_requirements", "job_search_support", "entrepreneurship", "career_change",
-         "language_at_work", "studies", "leadership")
+         "language_at_work", "studies", "leadership", "wellbeing")
 CITIES = ("Helsinki", "Espoo", "Vantaa", "Tampere", "Turku", "Oulu", "Jyväskylä", "Kuopio",
           "Lahti", "Pori", "Joensuu", "Vaasa", "Seinäjoki", "Rovaniemi", "Kotka")
 NATIVE = ("ar", "so", "ru", "fa", "en", "es", "zh", "uk", "et", "vi", "tr", "fr", "pt", "ku")

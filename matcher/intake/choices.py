@@ -83,9 +83,12 @@ def _report_readings(column: ColumnAnswers, report: Reporter) -> None:
                        f"{reading.confidence:.2f}, next best '{reading.runner_up}')",
             "aligned": f"not a known {column.kind} name; read as one category with the other "
                        f"form's answer '{reading.runner_up}' (similarity {reading.confidence:.2f})",
-            "elimination": f"not a known {column.kind} name; read as '{label}', the one concept "
-                           f"the other form offers and this one otherwise lacks (closeness "
-                           f"{reading.confidence:.2f})",
+            "elimination": (f"not a known {column.kind} name; read as one category with the "
+                            f"other form's answer '{reading.runner_up}', the answers left on both "
+                            f"forms (similarity {reading.confidence:.2f})" if reading.runner_up else
+                            f"not a known {column.kind} name; read as '{label}', the one concept "
+                            f"the other form offers and this one otherwise lacks (closeness "
+                            f"{reading.confidence:.2f})"),
             "own": f"not a known {column.kind} name; kept as a category of its own",
         }[reading.method]
         report.add("warning", row, column.name, answer,
