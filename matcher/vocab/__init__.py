@@ -305,12 +305,16 @@ _LEVEL_WORDS = {
 _MEETING_WORDS = {
     "in_person": ("in person", "face to face", "face-to-face", "kasvokkain", "lähitapaaminen",
                   "lähitapaamiset", "tavataan kasvokkain", "på plats", "personligen",
-                  "in-person", "paikan päällä"),
+                  "in-person", "paikan päällä", "kasvotusten", "fyysisesti", "fysiskt",
+                  "live", "ansikte mot ansikte", "på riktigt"),
     "remote": ("remote", "remotely", "online", "etänä", "etätapaaminen", "verkossa", "Teams",
-               "Zoom", "video", "videopuhelu", "distans", "på distans", "virtual", "etäyhteys"),
+               "Zoom", "video", "videopuhelu", "distans", "på distans", "virtual", "etäyhteys",
+               "digital", "digitalt", "digitaalisesti", "på nätet", "internet", "videosamtal",
+               "verkkotapaaminen", "by phone", "puhelimitse", "per telefon"),
     "either": ("either", "both", "no preference", "molemmat", "ei väliä", "kumpi tahansa",
                "båda", "any", "whichever", "doesn't matter", "both are fine",
-               "molemmat käyvät", "hybrid", "hybridi"),
+               "molemmat käyvät", "hybrid", "hybridi", "kumpi vain", "yhdentekevää",
+               "spelar ingen roll", "ingen skillnad", "vilket som", "either is fine"),
 }
 
 _BUILTIN = {"languages": _LANGUAGES, "fields": _FIELDS, "goals": _GOALS}
@@ -583,6 +587,15 @@ def meeting_mode(answers: Iterable[object]) -> str | None:
     if len(modes) == 1:
         return modes.pop()
     return "either"
+
+
+def meeting_words() -> dict[str, tuple[str, ...]]:
+    """The words of each meeting mode (``in_person``, ``remote``, ``either``) in fi/sv/en.
+
+    >>> "etänä" in meeting_words()["remote"]
+    True
+    """
+    return dict(_MEETING_WORDS)
 
 
 def is_not_city(text: object) -> bool:
