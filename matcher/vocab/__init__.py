@@ -626,10 +626,15 @@ def read_level(item: object) -> LevelReading:
     LevelReading(text='suomi', level=4, method='meaning', unread='')
     >>> read_level("engelska 4/5").level, read_level("ruotsi: erittäin hyvä").level
     (3, 3)
-    >>> read_level("Arabic").method, read_level("viro (jotain)").unread
-    ('none', 'jotain')
+    >>> read_level("Arabic").method, read_level("viro (jotain)")
+    ('none', LevelReading(text='viro jotain', level=None, method='unread', unread='jotain'))
     """
-    raw = str(item)
+    return _read_level(str(item))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _read_level(raw: str) -> LevelReading:
+    # cached: a language column repeats the same few dozen answers thousands of times
     norm = normalise(raw)
     found = _LEVEL_PATTERN.search(norm)
     if found:  # the first level named counts ("C1/C2" is C1); every one is removed
@@ -646,11 +651,11 @@ def read_level(item: object) -> LevelReading:
     levels = [_stem_level(w) for w in words]
     if any(levels):
         level = next(level for level in levels if level)
-        rest = [w for w, lv in zip(words, levels) if not lv]
-        return LevelReading(*_language_part(" ".join(rest), _modified(level, rest)), "meaning")
-    language, leftover = _language_and_rest(words)
-    if leftover:
-        return LevelReading(language, None, "unread", leftover)
+        others = [w for w, lv in zip(words, levels) if not lv]
+        return LevelReading(*_language_part(" ".join(others), _modified(level, others)), "meaning")
+    leftover = _words_after_language(words)
+    if leftover:  # the text stays whole: the language is read from it as from any answer
+        return LevelReading(norm, None, "unread", leftover)
     return LevelReading(norm, None, "none")
 
 
@@ -668,15 +673,19 @@ def _language_part(rest: str, level: int) -> tuple[str, int]:
     return " ".join(kept), level
 
 
-def _language_and_rest(words: list[str]) -> tuple[str, str]:
-    """``(language name, the words after it)`` when the answer starts with a language name and
-    goes on; ``(answer, "")`` otherwise (an answer that is no language at all is not a level)."""
+def _words_after_language(words: list[str]) -> str:
+    """The words after a language name the answer starts with, when they name no language (nor
+    a typo of one); "" otherwise (an answer that is no language at all, or several joined, has
+    no level to read)."""
     languages = _builtin("languages")
     for cut in range(len(words) - 1, 0, -1):
-        head = " ".join(words[:cut])
+        head, rest = " ".join(words[:cut]), " ".join(words[cut:])
         if languages.lookup(head) is not None:
-            return head, " ".join(words[cut:])
-    return " ".join(words), ""
+            typo = languages.suggest(rest)
+            if languages.contained(rest) is not None or (typo and typo[1] >= AUTO_CORRECT):
+                break
+            return rest
+    return ""
 
 
 def language_level(text: object) -> int | None:
