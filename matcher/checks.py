@@ -27,13 +27,11 @@ import numpy as np
 import pandas as pd
 
 from matcher import vocab
+from matcher.issue_groups import SHOWN_ROWS, listed
 from matcher.places import municipalities
 
 if TYPE_CHECKING:  # intake imports this module
     from matcher.intake import Round
-
-#: rows listed in one grouped warning before "…"
-SHOWN_ROWS = 8
 
 
 def remote_place_in_person(places: pd.Series, modes: pd.Series) -> pd.Index:
@@ -113,8 +111,7 @@ def _fields_nobody_mentors(round) -> pd.DataFrame:
 
 def _rows(rows: pd.Series) -> str:
     numbers = sorted(int(r) for r in np.unique(rows.to_numpy()))
-    shown = ", ".join(map(str, numbers[:SHOWN_ROWS])) + (" …" if len(numbers) > SHOWN_ROWS else "")
-    return f"row{'s' * (len(numbers) != 1)} {shown}"
+    return f"row{'s' * (len(numbers) != 1)} {listed(map(str, numbers), SHOWN_ROWS)}"
 
 
 def _file(source) -> str:

@@ -122,15 +122,17 @@ def _drop_pairs(round, excluded: set[str]):
     for name in ("locked", "forbidden"):
         pairs = getattr(round, name)
         gone = pairs["mentee_id"].astype(str).isin(excluded) | pairs["mentor_id"].astype(str).isin(excluded)
-        if gone.any():
+        # the coordinator's pairs: a person's own sign-ups as both (forbidden by intake) go quietly
+        told = gone & (pairs["source"] != "same person")
+        if told.any():
             from matcher.intake import ISSUE_COLUMNS  # intake screens the round: import when called
 
             issues.append(pd.DataFrame(columns=list(ISSUE_COLUMNS), data={
-                "severity": "warning", "file": "", "row": pd.array([pd.NA] * int(gone.sum()), dtype="Int64"),
+                "severity": "warning", "file": "", "row": pd.array([pd.NA] * int(told.sum()), dtype="Int64"),
                 "column": "", "value": "",
                 "problem": [f"{name} pair {m} – {r} dropped: one of them is not included (see "
-                            "Not included)" for m, r in zip(pairs.loc[gone, "mentee_id"],
-                                                            pairs.loc[gone, "mentor_id"])],
+                            "Not included)" for m, r in zip(pairs.loc[told, "mentee_id"],
+                                                            pairs.loc[told, "mentor_id"])],
                 "suggestion": "ask for consent, or remove the pair"}))
         kept[name] = pairs[~gone].reset_index(drop=True)
     frame = pd.concat(issues, ignore_index=True) if len(issues) > 1 else round.issues

@@ -21,6 +21,7 @@ import pandas as pd
 from matcher.eligibility import NOT_INCLUDED_COLUMNS
 from matcher import vocab
 from matcher.i18n import label, t
+from matcher.issue_groups import group_issues
 from matcher.scoring.constraints import NO_SHARED_LANGUAGE
 from matcher.scoring.explain import reason_label
 
@@ -77,7 +78,8 @@ def build_tables(round: Round, scores: Scores, matching: Matching, *,
     dict of str to DataFrame
         ``pairs``, ``unmatched`` (mentees who were not included last, with why),
         ``not_included`` (mentors and mentees), ``mentors``, ``alternatives``, ``supply_demand``,
-        ``goal_coverage``, ``issues`` and ``summary``.
+        ``goal_coverage``, ``issues`` (grouped by kind: :func:`matcher.issue_groups.group_issues`),
+        ``issue_rows`` (the same, one row per problem) and ``summary``.
     """
     people = Contacts.of(round, pseudonymise)
     mentee_pos = pd.Index(scores.mentee_ids).get_indexer(matching.pairs["mentee_id"])
@@ -109,7 +111,8 @@ def build_tables(round: Round, scores: Scores, matching: Matching, *,
         "supply_demand": supply_and_demand(round.mentees, round.mentors, round.config.language),
         "goal_coverage": goal_coverage(round.mentees, round.mentors, matching.pairs,
                                        round.config.language),
-        "issues": round.issues.reset_index(drop=True),
+        "issues": group_issues(round.issues),
+        "issue_rows": round.issues.reset_index(drop=True),
         "summary": _summary(round, scores, matching, pairs),
     }
 

@@ -93,8 +93,8 @@ def test_eligibility_rule_reports_like_consent_and_drops_their_locks(tmp_path):
 def test_validate_lists_who_is_not_included(tmp_path):
     path = write_round(tmp_path, {"consent": ["Yes", "Nej"]}, {"consent": ["Kyllä"]})
     out = CliRunner().invoke(main, ["validate", path], env={"COLUMNS": "200", "TERM": "dumb"})
-    assert "1 people are not included" in out.output
-    assert "mentor in row 3 of mentors.csv: Did not consent" in out.output
+    assert "1 person is not included" in out.output
+    assert "  1 mentor (row 3 of mentors.csv): Did not consent" in out.output
 
 
 def test_contradictions_are_flagged(tmp_path):

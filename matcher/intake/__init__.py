@@ -115,9 +115,11 @@ class Round:
         return self.errors.empty
 
     def summary(self) -> str:
-        """One line for the terminal, e.g. "58 mentors, 90 mentees read; 0 errors, 7 warnings"."""
+        """One line for the terminal, e.g. "58 mentors, 90 mentees read; 0 errors, 7 warnings"
+        ("..., 90 mentees read and included, 3 not included; ..." when some are not)."""
         errors, warnings = len(self.errors), len(self.warnings)
-        return (f"{len(self.mentors)} mentors, {len(self.mentees)} mentees read; "
+        left_out = f" and included, {len(self.not_included)} not included" if len(self.not_included) else ""
+        return (f"{len(self.mentors)} mentors, {len(self.mentees)} mentees read{left_out}; "
                 f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
 
     def __repr__(self) -> str:
@@ -162,7 +164,9 @@ def load_round(source: str | Path | RoundConfig) -> Round:
                                                issues)
     locked = resolve_pairs(config, "locked", tables, issues)
     forbidden = resolve_pairs(config, "forbidden", tables, issues)
-    forbidden = forbid_self_pairs(tables, forbidden, issues)
+    forbidden = forbid_self_pairs(tables, forbidden, issues,
+                                  {role: read[role].attrs["file"] for role in read},
+                                  config.mentees.columns.get("email", "email"))
     check_lock_conflicts(locked, forbidden, issues, _where(config))
     rnd = checks.check_round(eligibility.screen(Round(
         config=config, mentors=tables["mentors"], mentees=tables["mentees"],
@@ -194,7 +198,8 @@ def _read_role(config: RoundConfig, role: str, table: pd.DataFrame, columns: dic
                reading: AnswerReading, issues: Issues) -> tuple[pd.DataFrame, list[str]]:
     file = table.attrs["file"]
     frame = _normalise(table, role, columns, config, reading, file, issues)
-    frame = drop_duplicates(frame, config.read.duplicates, file, issues)
+    frame = drop_duplicates(frame, config.read.duplicates, file, issues,
+                            columns.get("email", "email"))
     frame = assign_ids(frame, role, "id" in columns, file, issues)
     extra = [h for h in table.columns if h not in set(columns.values())]
     for header in extra:  # carried through untouched; a clash with a canonical name gets a suffix

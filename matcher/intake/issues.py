@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from matcher.issue_groups import SHOWN_ROWS, listed
+
 ISSUE_COLUMNS = ("severity", "file", "row", "column", "value", "problem", "suggestion")
 
 #: free-text fields: their answers never appear in issues or logs
@@ -57,7 +59,7 @@ class Reporter:
                 continue
             blank = table.index[table[header].isna()]
             if len(blank):
-                shown = ", ".join(str(r) for r in blank[:8]) + (" …" if len(blank) > 8 else "")
+                shown = listed(map(str, blank), SHOWN_ROWS)
                 self.add("warning", None, name, "", f"no answer in {len(blank)} row{'s' * (len(blank) != 1)} ({shown})",
                          "defaults used; ask for the answers if they matter")
 
