@@ -178,6 +178,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "report.tile_pairs": ("pairs", "paria", "par"),
     "report.tile_matched": ("mentees matched", "mentoroitavaa parissa", "adepter med par"),
     "report.tile_unmatched": ("mentees unmatched", "mentoroitavaa ilman paria", "adepter utan par"),
+    "report.tile_not_included": ("people not included (no consent or not eligible: the workbook's "
+                                 "Not included sheet)",
+                                 "henkilöä ei mukana (ei suostumusta tai ei osallistumisehtoja: "
+                                 "työkirjan Ei mukana -välilehti)",
+                                 "personer inte med (inget samtycke eller inte behöriga: "
+                                 "arbetsbokens flik Inte med)"),
     "report.tile_mean": ("mean score", "keskimääräiset pisteet", "medelpoäng"),
     "report.tile_lowest": ("lowest score", "pienimmät pisteet", "lägsta poäng"),
     "report.tile_free": ("mentors with free places", "mentoria, joilla vapaita paikkoja",
@@ -288,6 +294,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "summary.unmatched_mentees": ("Unmatched mentees", "Mentoroitavat ilman paria",
                                   "Adepter utan par"),
     "summary.not_included": ("Not included", "Ei mukana", "Inte med"),
+    "summary.not_included_value": ("mentees {mentees}, mentors {mentors}",
+                                   "mentoroitavia {mentees}, mentoreita {mentors}",
+                                   "adepter {mentees}, mentorer {mentors}"),
     "summary.locked_pairs": ("Locked pairs", "Lukitut parit", "Låsta par"),
     "summary.forbidden_pairs": ("Forbidden pairs", "Kielletyt parit", "Förbjudna par"),
     "summary.objective": ("Objective", "Optimointitavoite", "Optimeringsmål"),
@@ -388,6 +397,20 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "reason.below_min_score": ("below the minimum score", "alle pisteiden alarajan",
                                "under lägsta poäng"),
     "reason.rule": ("{rule} not met", "ehto {rule} ei täyty", "villkoret {rule} uppfylls inte"),
+    # --- why a person is not included (the Not included sheet, validate) ------------------------
+    "not_included.no_consent": (
+        "Did not consent to their answers being used for matching (answered no)",
+        "Ei antanut suostumusta vastaustensa käyttöön parien muodostamisessa (vastasi ei)",
+        "Samtyckte inte till att svaren används för matchningen (svarade nej)"),
+    "not_included.consent_blank": (
+        "Did not answer the consent question (consent is needed to be matched)",
+        "Ei vastannut suostumuskysymykseen (parin saaminen edellyttää suostumusta)",
+        "Svarade inte på frågan om samtycke (samtycke krävs för att få ett par)"),
+    "not_included.rule": ("Does not meet the eligibility rule {rule}",
+                          "Ei täytä osallistumisehtoa {rule}",
+                          "Uppfyller inte villkoret för deltagande {rule}"),
+    "not_included.unmatched": ("Not included: {reason}", "Ei mukana: {reason}",
+                               "Inte med: {reason}"),
     # --- why a mentee has no mentor (the Unmatched sheet) ---------------------------------------
     "unmatched.none_compatible_all": (
         "No compatible mentor: {reason} with any of the {n} mentors{note}.",

@@ -267,7 +267,8 @@ def _not_included_mentees(round, pseudonymise: bool) -> pd.DataFrame:
     return pd.DataFrame({"mentee_id": mentees["id"].to_numpy(),
                          "mentee_name": mentees["name"].to_numpy(),
                          "mentee_email": mentees["email"].to_numpy(),
-                         "reason": ("Not included: " + mentees["reason"]).to_numpy(),
+                         "reason": [t("not_included.unmatched", round.config.language, reason=reason)
+                                    for reason in mentees["reason"]],
                          "best_candidates": ""})
 
 
@@ -497,7 +498,9 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
         ("pairs", len(pairs)),
         ("matched_mentees", n_matched),
         ("unmatched_mentees", len(round.mentees) - n_matched),
-        ("not_included", len(not_included(round))),
+        ("not_included", t("summary.not_included_value", language,
+                           mentees=int((not_included(round)["role"] == "mentee").sum()),
+                           mentors=int((not_included(round)["role"] == "mentor").sum()))),
         ("locked_pairs", int(pairs["locked"].sum())),
         ("forbidden_pairs", len(round.forbidden)),
         ("objective", matching.objective),

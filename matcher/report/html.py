@@ -168,10 +168,15 @@ def _tiles(tables: dict[str, pd.DataFrame], language: str) -> str:
     mean = f"{pairs['score'].mean():.1f}" if len(pairs) else "–"
     lowest = f"{pairs['score'].min():.1f}" if len(pairs) else "–"
     errors, warnings = severity_counts(issues)
+    # the Unmatched table lists the mentees not included too; the tiles count them apart, as the
+    # Summary does, so that matched + unmatched + not included is everyone
+    left_out = tables["not_included"]
+    n_unmatched = len(unmatched) - int((left_out["role"] == "mentee").sum())
     tiles = [
         (len(pairs), "report.tile_pairs", False, "pairs"),
         (matched, "report.tile_matched", False, "pairs"),
-        (len(unmatched), "report.tile_unmatched", len(unmatched) > 0, "unmatched"),
+        (n_unmatched, "report.tile_unmatched", n_unmatched > 0, "unmatched"),
+        *([(len(left_out), "report.tile_not_included", True, "unmatched")] if len(left_out) else []),
         (mean, "report.tile_mean", False, "charts"),
         (lowest, "report.tile_lowest", False, "charts"),
         (int((mentors["remaining"] > 0).sum()), "report.tile_free", False, "mentors"),
