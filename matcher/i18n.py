@@ -316,6 +316,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                   "{errors} virhettä, {warnings} varoitusta",
                                   "{errors} fel, {warnings} varningar"),
     "summary.output": ("Output", "Tulokset", "Resultat"),
+    # the objective's config word stays beside its translation: it is what --objective takes
+    "objective.coverage": ("coverage", "kattavuus (coverage)", "täckning (coverage)"),
+    "objective.total": ("total", "kokonaispisteet (total)", "total poäng (total)"),
+    "objective.fair": ("fair", "tasapuolisuus (fair)", "rättvisa (fair)"),
+    "solver_status.optimal": ("optimal", "optimaalinen", "optimal"),
     # --- what came from history (matcher.history) --------------------------------------------------
     "summary.earlier_rounds": ("Earlier rounds", "Aiemmat kierrokset", "Tidigare omgångar"),
     "summary.earlier_pairs": ("Earlier pairs in this round", "Aiemmat parit tällä kierroksella",
@@ -645,9 +650,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                         "ja {n} muuta virhetyyppiä: aja matcher validate {config}",
                         "och {n} typer av fel till: kör matcher validate {config}"),
     "cli.next_step": ("Next: review {workbook} (keep / reject in the decision column), then: {command}",
-                      "Seuraavaksi: tarkista {workbook} (keep / reject päätössarakkeeseen), sitten: "
+                      "Seuraavaksi: tarkista {workbook} (pidä / hylkää Päätös-sarakkeeseen), sitten: "
                       "{command}",
-                      "Nästa steg: granska {workbook} (keep / reject i beslutskolumnen), sedan: "
+                      "Nästa steg: granska {workbook} (behåll / avvisa i kolumnen Beslut), sedan: "
                       "{command}"),
     "cli.introductions": ("{n} introduction letter(s) in {folder} ({status}).",
                           "{n} esittelykirjettä kansiossa {folder} ({status}).",

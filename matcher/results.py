@@ -20,7 +20,7 @@ import pandas as pd
 
 from matcher.eligibility import NOT_INCLUDED_COLUMNS
 from matcher import vocab
-from matcher.i18n import label, t
+from matcher.i18n import MESSAGES, header, label, t
 from matcher.issue_groups import group_issues
 from matcher.scoring.constraints import NO_SHARED_LANGUAGE
 from matcher.scoring.explain import reason_label
@@ -488,7 +488,7 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
     certificate = assignment.certificate
     gap = getattr(certificate, "gap", None) if not isinstance(certificate, dict) else certificate.get("gap")
     n_matched = pairs["mentee_id"].nunique()
-    weights = ", ".join(f"{name} {weight:.2f}" for name, weight in scores.weights.items())
+    weights = ", ".join(f"{header(name, language)} {weight:.2f}" for name, weight in scores.weights.items())
     missing = t("value.not_available", language)
     rows = [
         ("round", round.config.name),
@@ -503,8 +503,9 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
                            mentors=int((not_included(round)["role"] == "mentor").sum()))),
         ("locked_pairs", int(pairs["locked"].sum())),
         ("forbidden_pairs", len(round.forbidden)),
-        ("objective", matching.objective),
-        ("solver_status", assignment.status),
+        ("objective", t(f"objective.{matching.objective}", language)),
+        ("solver_status", t(f"solver_status.{assignment.status}", language)
+         if f"solver_status.{assignment.status}" in MESSAGES else assignment.status),
         ("solver_engine", assignment.engine),
         ("optimality_gap", missing if gap is None else f"{gap:g}"),
         ("mean_score", f"{pairs['score'].mean():.1f}" if len(pairs) else missing),

@@ -124,7 +124,8 @@ def numbers(series: pd.Series, report: Reporter, name: str, minimum: float, defa
     what = "a whole number" if integer else "a number"
     bad, low = status == "bad", ~status.isin(("bad", "bad_reported")) & (value < minimum)
     # an error stops the run, so nothing is used "until then"
-    meanwhile = f" (until then {fallback:g} is used)" if severity == "warning" else ""
+    meanwhile = ("" if severity != "warning" else " (until then it is left empty)" if default is None
+                 else f" (until then {fallback:g} is used)")
     for row in bad.index[bad]:
         report.add(severity, row, name, series[row], f"cannot be read as {what}",
                    f"write {what}, e.g. 2{meanwhile}")
