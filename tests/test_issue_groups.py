@@ -85,3 +85,23 @@ def test_a_large_messy_round_fits_on_a_screen(tmp_path):
     grouped = group_issues(rnd.issues)
     assert len(rnd.issues) > 150 and len(grouped) <= 40
     assert severity_counts(grouped) == (len(rnd.errors), len(rnd.warnings))
+
+
+def test_data_issues_are_in_the_rounds_language_and_group_the_same(tmp_path):
+    """A Finnish or Swedish round reads the same issues, worded in its language (the readings of
+    the vocabulary aside, which name the config's own words), and they group into the same lines."""
+    path = synthetic.write_round(tmp_path, 60, 90, fmt="csv")
+    text = (tmp_path / "round.toml").read_text(encoding="utf-8")
+    english = load_round(path).issues
+    for language in ("fi", "sv"):
+        (tmp_path / "round.toml").write_text(text.replace("[round]\n", f'[round]\nlanguage = "{language}"\n'),
+                                             encoding="utf-8")
+        issues = load_round(path).issues
+        assert issues[["severity", "file", "row", "column"]].equals(
+            english[["severity", "file", "row", "column"]])
+        worded = ~english["suggestion"].str.startswith("check it under [vocabulary.")
+        assert worded.sum() > 10
+        same = (issues["problem"] == english["problem"]) | (
+            (issues["suggestion"] == english["suggestion"]) & (english["suggestion"] != ""))
+        assert not (same & worded).any(), issues.loc[same & worded, "problem"].tolist()
+        assert len(group_issues(issues)) == len(group_issues(english))

@@ -153,7 +153,7 @@ def load_round(source: str | Path | RoundConfig) -> Round:
     matcher.errors.ConfigError: round config no/such/round.toml not found: check the path, or create one with 'matcher init MENTORS MENTEES -o round.toml'
     """
     config = source if isinstance(source, RoundConfig) else load_config(source)
-    issues = Issues()
+    issues = Issues(config.language)
     extra: dict[str, list[str]] = {}
     tables, read, columns = {}, {}, {}
     for role in ("mentors", "mentees"):
@@ -189,7 +189,7 @@ def _read_file(config: RoundConfig, role: str, issues: Issues
     columns = _check_columns(config, role, source, table, issues)
     if table.attrs["blank_rows"]:
         issues.add("warning", table.attrs["file"], None, "", "",
-                   f"{table.attrs['blank_rows']} blank rows ignored")
+                   issues.t("issue.blank_rows", n=table.attrs["blank_rows"]))
     report_layout(table, table.attrs["file"], issues)
     return table, columns
 
@@ -265,9 +265,8 @@ def _normalise(table: pd.DataFrame, role: str, columns: dict[str, str], config: 
     out["meeting_mode"] = meeting_modes(cell("meeting_mode"), separators, defaults.meeting_mode,
                                          report)
     for row in checks.remote_place_in_person(cell("city"), out["meeting_mode"]):
-        report.add("warning", row, "city", cell("city")[row], "a remote answer as the place, but "
-                   "meets only in person", "ask which municipality they can meet in, or set "
-                   "their meeting mode to remote or either")
+        report.add("warning", row, "city", cell("city")[row], report.t("issue.remote_place"),
+                   report.t("issue.remote_place_fix"))
     out["gender"] = genders(cell("gender"), set())
     out["consent"] = (_yes_no(cell("consent")).astype(object).where(lambda c: c.notna(), None)
                       if "consent" in columns else pd.Series(True, index=table.index, dtype=object))
@@ -303,8 +302,7 @@ def _normalise(table: pd.DataFrame, role: str, columns: dict[str, str], config: 
     no_language = frame.index[frame["languages"].map(len) == 0]
     for row in no_language:
         report.add("warning", row, "languages", cell("languages").get(row, ""),
-                   "no usable language: this participant cannot be matched",
-                   "add the languages they can use in mentoring")
+                   report.t("issue.no_language"), report.t("issue.no_language_fix"))
     return frame
 
 

@@ -29,11 +29,11 @@ def drop_duplicates(frame: pd.DataFrame, policy: str, file: str, issues: Issues,
     keep = "last" if policy == "keep_latest" else "first"
     dropped = ordered["email"].duplicated(keep=keep) & (ordered["email"] != "")
     kept_row = ordered.loc[~dropped & (ordered["email"] != "")].set_index("email")["row"]
-    which = "latest" if policy == "keep_latest" else "first"
+    which = issues.t("issue.latest" if policy == "keep_latest" else "issue.first")
     for _, item in ordered.loc[dropped].iterrows():
         issues.add("warning", file, int(item["row"]), column, "",
-                   f"duplicate sign-up: same e-mail as row {kept_row[item['email']]}, which is kept "
-                   f"({which} submission)", "delete the extra row or set [read] duplicates")
+                   issues.t("issue.duplicate", row=kept_row[item["email"]], which=which),
+                   issues.t("issue.duplicate_fix"))
     return frame.loc[frame.index.difference(ordered.index[dropped], sort=False)]
 
 
@@ -108,9 +108,9 @@ def forbid_self_pairs(tables: dict[str, pd.DataFrame], forbidden: pd.DataFrame,
         return forbidden
     mentor_ids = by_email[~by_email.index.duplicated()].reindex(both["email"]).to_numpy()
     for row, mentor_id in zip(both["row"], mentor_ids):
-        issues.add("warning", files["mentees"], int(row), column, "", "also signed up as a "
-                   f"mentor (row {mentors.loc[mentor_id, 'row']} of {files['mentors']}); never "
-                   "paired with themselves", "nothing to do, unless one sign-up should be removed")
+        issues.add("warning", files["mentees"], int(row), column, "",
+                   issues.t("issue.self_signup", row=mentors.loc[mentor_id, "row"], file=files["mentors"]),
+                   issues.t("issue.self_signup_fix"))
     selves = pd.DataFrame({"mentee_id": both.index.astype(str), "mentor_id": mentor_ids.astype(str),
                            "source": "same person"})
     return pd.concat([forbidden, selves], ignore_index=True).drop_duplicates(
