@@ -11,6 +11,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from matcher.issue_groups import group_issues
+
 
 def write_csv(path: Path, frame: pd.DataFrame, sep: str = ",", encoding: str = "utf-8",
               blank_rows: int = 0) -> Path:
@@ -218,7 +220,8 @@ def make_tables(n_pairs: int = 30, n_unmatched: int = 4, n_mentors: int = 20,
         "reason": ["Did not consent to their answers being used for matching (answered no)"]})
     return {"pairs": pairs, "unmatched": unmatched, "not_included": not_included,
             "mentors": mentors, "alternatives": alternatives,
-            "supply_demand": supply, "goal_coverage": coverage, "issues": issues, "summary": summary}
+            "supply_demand": supply, "goal_coverage": coverage, "issues": group_issues(issues),
+            "issue_rows": issues, "summary": summary}
 
 
 def _display_answers(role: str, n: int) -> dict[str, list[str]]:

@@ -177,9 +177,8 @@ def cities(series: pd.Series, vocabulary: vocab.Vocabulary, report: Reporter) ->
 def meeting_modes(series: pd.Series, separators, default: str, report: Reporter) -> pd.Series:
     modes = map_unique(series, lambda v: vocab.meeting_mode(split_answers(v, separators)))
     for row in modes.index[modes.isna()]:
-        report.add("warning", row, "meeting_mode", series[row], "meeting mode not recognised; "
-                   f"'{default}' used", "answer in person, remote or either (or Finnish: "
-                   "kasvokkain, etänä, molemmat)")
+        report.add("warning", row, "meeting_mode", series[row],
+                   report.t("issue.meeting_mode", default=default), report.t("issue.meeting_mode_fix"))
     return modes.reindex(series.index).fillna(default)
 
 
