@@ -227,7 +227,7 @@ def _inflated_size(raw, item: zipfile.ZipInfo, limit: int) -> int:
 
 
 def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], dict]:
-    engine = _excel_engine(path)
+    engine = excel_engine(path)
     try:
         book = pd.ExcelFile(path, engine=engine)
     except Exception as exc:  # calamine, openpyxl and zipfile each raise their own types
@@ -265,7 +265,13 @@ def _short(error: Exception) -> str:
     return text if len(text) <= 160 else text[:159] + "…"
 
 
-def _excel_engine(path: Path) -> str:
+def excel_engine(path: Path) -> str:
+    """The pandas engine that reads the workbook at ``path``: ``"calamine"`` (fast, every workbook
+    type), else ``"openpyxl"`` for .xlsx/.xlsm; InputError for other types without calamine.
+
+    >>> excel_engine(Path("pairs.xlsx")) in ("calamine", "openpyxl")
+    True
+    """
     if importlib.util.find_spec("python_calamine") is not None:
         return "calamine"
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
@@ -463,6 +469,11 @@ def sniff_delimiter(sample: str) -> str:
 def _tidy(grid: list[list[str]], path: Path, attrs: dict) -> pd.DataFrame:
     """Find the header row, strip headers and cells, blank → NaN, drop blank and note rows,
     index by spreadsheet row."""
+    # A NUL is never typed into a form (it comes from copy-paste or a broken export) and pandas
+    # before 3.1 compares strings only up to their first NUL: "Helsinki\x00" and "Helsinki"
+    # would be one answer to unique(), groupby() and duplicated(). Every other character is kept.
+    if any("\x00" in "".join(record) for record in grid):
+        grid = [[cell.replace("\x00", "") for cell in record] for record in grid]
     width = max((len(record) for record in grid), default=0)
     # every cell stripped, an empty one NaN: one pass over the Python strings (pandas' string
     # methods cost several passes and two copies of the grid)

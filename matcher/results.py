@@ -20,7 +20,8 @@ import pandas as pd
 
 from matcher.eligibility import NOT_INCLUDED_COLUMNS
 from matcher import vocab
-from matcher.i18n import label, t
+from matcher.i18n import MESSAGES, header, label, t
+from matcher.issue_groups import group_issues
 from matcher.scoring.constraints import NO_SHARED_LANGUAGE
 from matcher.scoring.explain import reason_label
 
@@ -77,7 +78,8 @@ def build_tables(round: Round, scores: Scores, matching: Matching, *,
     dict of str to DataFrame
         ``pairs``, ``unmatched`` (mentees who were not included last, with why),
         ``not_included`` (mentors and mentees), ``mentors``, ``alternatives``, ``supply_demand``,
-        ``goal_coverage``, ``issues`` and ``summary``.
+        ``goal_coverage``, ``issues`` (grouped by kind: :func:`matcher.issue_groups.group_issues`),
+        ``issue_rows`` (the same, one row per problem) and ``summary``.
     """
     people = Contacts.of(round, pseudonymise)
     mentee_pos = pd.Index(scores.mentee_ids).get_indexer(matching.pairs["mentee_id"])
@@ -114,7 +116,8 @@ def build_tables(round: Round, scores: Scores, matching: Matching, *,
         "supply_demand": supply_and_demand(round.mentees, round.mentors, round.config.language),
         "goal_coverage": goal_coverage(round.mentees, round.mentors, matching.pairs,
                                        round.config.language),
-        "issues": round.issues.reset_index(drop=True),
+        "issues": group_issues(round.issues),
+        "issue_rows": round.issues.reset_index(drop=True),
         "summary": _summary(round, scores, matching, pairs),
     }
 
@@ -269,7 +272,8 @@ def _not_included_mentees(round, pseudonymise: bool) -> pd.DataFrame:
     return pd.DataFrame({"mentee_id": mentees["id"].to_numpy(),
                          "mentee_name": mentees["name"].to_numpy(),
                          "mentee_email": mentees["email"].to_numpy(),
-                         "reason": ("Not included: " + mentees["reason"]).to_numpy(),
+                         "reason": [t("not_included.unmatched", round.config.language, reason=reason)
+                                    for reason in mentees["reason"]],
                          "best_candidates": ""})
 
 
@@ -519,7 +523,7 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
     certificate = assignment.certificate
     gap = getattr(certificate, "gap", None) if not isinstance(certificate, dict) else certificate.get("gap")
     n_matched = pairs["mentee_id"].nunique()
-    weights = ", ".join(f"{name} {weight:.2f}" for name, weight in scores.weights.items())
+    weights = ", ".join(f"{header(name, language)} {weight:.2f}" for name, weight in scores.weights.items())
     missing = t("value.not_available", language)
     rows = [
         ("round", round.config.name),
@@ -529,11 +533,14 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
         ("pairs", len(pairs)),
         ("matched_mentees", n_matched),
         ("unmatched_mentees", len(round.mentees) - n_matched),
-        ("not_included", len(not_included(round))),
+        ("not_included", t("summary.not_included_value", language,
+                           mentees=int((not_included(round)["role"] == "mentee").sum()),
+                           mentors=int((not_included(round)["role"] == "mentor").sum()))),
         ("locked_pairs", int(pairs["locked"].sum())),
         ("forbidden_pairs", len(round.forbidden)),
-        ("objective", matching.objective),
-        ("solver_status", assignment.status),
+        ("objective", t(f"objective.{matching.objective}", language)),
+        ("solver_status", t(f"solver_status.{assignment.status}", language)
+         if f"solver_status.{assignment.status}" in MESSAGES else assignment.status),
         ("solver_engine", assignment.engine),
         ("optimality_gap", missing if gap is None else f"{gap:g}"),
         ("mean_score", f"{pairs['score'].mean():.1f}" if len(pairs) else missing),
