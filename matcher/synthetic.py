@@ -94,7 +94,7 @@ _GOAL_FI = {
     "field_requirements": "Oman alan vaatimukset", "job_search_support": "Työnhaussa tukeminen",
     "entrepreneurship": "Yrittäjyys", "career_change": "Uranvaihto",
     "language_at_work": "Kieli työelämässä", "studies": "Opinnot ja koulutus",
-    "leadership": "Johtaminen",
+    "leadership": "Johtaminen", "wellbeing": "Työhyvinvointi",
 }
 _LANG_FI = {"fi": "suomi", "sv": "ruotsi", "en": "englanti", "ru": "venäjä", "et": "viro",
             "ar": "arabia", "so": "somali", "fa": "persia", "uk": "ukraina", "es": "espanja",
@@ -190,11 +190,7 @@ _PROFILES = {
 }
 FIELDS = tuple(_PROFILES)
 
-# how often a generated person picks each goal; the generated forms offer these goals only
-_GOAL_WEIGHTS = {"networking": 14, "strengths": 12, "job_search_skills": 16,
-                 "working_life_culture": 11, "field_requirements": 9, "job_search_support": 12,
-                 "entrepreneurship": 4, "career_change": 6, "language_at_work": 8, "studies": 5,
-                 "leadership": 3}
+_GOAL_WEIGHTS = np.array([14, 12, 16, 11, 9, 12, 4, 6, 8, 5, 3, 5], dtype=float)  # vocab.GOAL_KEYS order
 
 _FIRST_FI = ("Aino", "Eero", "Helmi", "Juha", "Kaisa", "Laura", "Mikko", "Noora", "Olli", "Päivi",
              "Sanna", "Timo", "Tuula", "Veikko", "Elina", "Antti", "Riikka", "Jari", "Satu", "Heikki")
@@ -401,12 +397,11 @@ def _forms_columns(rng, n, first, last, email) -> dict:
 def _goal_sets(rng, n, field, low, high) -> list[tuple[str, ...]]:
     """Each person's goal keys: weighted by popularity, plus field-typical ones."""
     counts = rng.integers(low, high + 1, n)
-    weights = np.array(list(_GOAL_WEIGHTS.values()), dtype=float)
-    weights /= weights.sum()
+    weights = _GOAL_WEIGHTS / _GOAL_WEIGHTS.sum()
     # Gumbel top-k: one vectorised draw of weighted samples without replacement per row
     keys_ = np.log(weights)[None, :] - np.log(-np.log(rng.random((n, len(weights)))))
     order = np.argsort(-keys_, axis=1, kind="stable")
-    goals = np.asarray(list(_GOAL_WEIGHTS))
+    goals = np.asarray(vocab.GOAL_KEYS)
     sets = []
     for row, k, f in zip(order, counts, field):
         chosen = list(goals[np.sort(row[:k])])
