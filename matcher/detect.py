@@ -758,7 +758,9 @@ def _vocabulary_section(answers: pd.DataFrame | None) -> list[str]:
                 rows = f"{item.rows} row{'s' if item.rows != 1 else ''}"
                 how = {"exact": "name", "corrected": "typo", "meaning": "meaning",
                        "aligned": f"same as the other form's {_q(item.runner_up)}",
-                       "elimination": "the concept only the other form had otherwise",
+                       "elimination": (f"paired with the other form's {_q(item.runner_up)}, "
+                                       "the answers left on both" if item.runner_up else
+                                       "the concept only the other form had otherwise"),
                        "own": "a category of its own"}[item.method]
                 lines.append(f"#   {_q(item.answer)}: {item.role} {item.column}, {rows}, "
                              f"{how}, confidence {item.confidence:.2f}")

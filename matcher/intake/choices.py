@@ -83,9 +83,12 @@ def _report_readings(column: ColumnAnswers, report: Reporter) -> None:
                        f"{reading.confidence:.2f}, next best '{reading.runner_up}')",
             "aligned": f"not a known {column.kind} name; read as one category with the other "
                        f"form's answer '{reading.runner_up}' (similarity {reading.confidence:.2f})",
-            "elimination": f"not a known {column.kind} name; read as '{label}', the one concept "
-                           f"the other form offers and this one otherwise lacks (closeness "
-                           f"{reading.confidence:.2f})",
+            "elimination": (f"not a known {column.kind} name; read as one category with the "
+                            f"other form's answer '{reading.runner_up}', the answers left on both "
+                            f"forms (similarity {reading.confidence:.2f})" if reading.runner_up else
+                            f"not a known {column.kind} name; read as '{label}', the one concept "
+                            f"the other form offers and this one otherwise lacks (closeness "
+                            f"{reading.confidence:.2f})"),
             "own": f"not a known {column.kind} name; kept as a category of its own",
         }[reading.method]
         report.add("warning", row, column.name, answer,
@@ -174,9 +177,8 @@ def cities(series: pd.Series, vocabulary: vocab.Vocabulary, report: Reporter) ->
 def meeting_modes(series: pd.Series, separators, default: str, report: Reporter) -> pd.Series:
     modes = map_unique(series, lambda v: vocab.meeting_mode(split_answers(v, separators)))
     for row in modes.index[modes.isna()]:
-        report.add("warning", row, "meeting_mode", series[row], "meeting mode not recognised; "
-                   f"'{default}' used", "answer in person, remote or either (or Finnish: "
-                   "kasvokkain, etänä, molemmat)")
+        report.add("warning", row, "meeting_mode", series[row],
+                   report.t("issue.meeting_mode", default=default), report.t("issue.meeting_mode_fix"))
     return modes.reindex(series.index).fillna(default)
 
 

@@ -180,7 +180,7 @@ _FIELDS: dict[str, tuple[str, ...]] = {
 
 GOAL_KEYS = ("networking", "strengths", "job_search_skills", "working_life_culture",
              "field_requirements", "job_search_support", "entrepreneurship", "career_change",
-             "language_at_work", "studies", "leadership")
+             "language_at_work", "studies", "leadership", "wellbeing")
 
 _GOALS: dict[str, tuple[str, ...]] = {
     "networking": ("networking", "networks", "building networks", "professional networks",
@@ -228,6 +228,10 @@ _GOALS: dict[str, tuple[str, ...]] = {
                 "kouluttautuminen", "studier", "studier och utbildning"),
     "leadership": ("leadership", "management", "johtaminen", "esihenkilötyö", "esimiestyö",
                    "becoming a manager", "team leadership", "ledarskap"),
+    "wellbeing": ("wellbeing at work", "wellbeing", "well-being", "well-being at work",
+                  "coping at work", "stress management", "work-life balance", "työhyvinvointi",
+                  "työssä jaksaminen", "jaksaminen", "hyvinvointi", "välmående i arbetet",
+                  "välmående", "arbetshälsa", "ork i arbetet"),
 }
 
 _CITIES: dict[str, tuple[str, ...]] = {
