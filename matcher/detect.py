@@ -11,6 +11,16 @@ one-to-one assignment (:func:`scipy.optimize.linear_sum_assignment`), so each he
 once. A column whose answers are mostly e-mail addresses is taken as the e-mail column whatever its
 header says; one that holds none is never.
 
+The answers decide too, from each column's distinct options (:mod:`matcher.contents`): a column
+of sentences is free text and never a number field; a column whose options read with confidence
+as one concept family (goals, fields, meeting modes, languages, municipalities) scores for that
+family's fields even under a header no keyword matches (``MIN_SCORE`` plus up to
+``FAMILY_BONUS``, so a header naming a field still wins over answers alone) and never for another
+family's field its header suggested ("meetings" in a goals question); a mentor column of small
+whole numbers nobody's header claims is the capacity. ``init`` reads the two forms twice: a choice
+column one form leaves undecided is read again together with the other form's column of the
+family (both forms ask it, in their own words). Each such decision is a note ``init`` prints.
+
 Microsoft Forms' ``Id`` is the response number of the export, not a person's id: it is carried
 through, and participants get ids derived from their e-mail (see :mod:`matcher.intake`).
 
@@ -353,10 +363,12 @@ class _FamilyHint:
 
     def note(self, header: str, name: str) -> str:
         if not self.claimed:
-            return (f"column {header!r}: its header is not one matcher knows, but its answers "
-                    f"read as {self.evidence}: read as {name}")
+            return (f"column {header!r}: no header word known, but its answers read as "
+                    f"{self.family.replace('_', ' ')} ({self.share:.0%} of the options chosen): "
+                    f"taken as {name}")
         return (f"column {header!r} could be {' or '.join(self.claimed)} by its header, but its "
-                f"answers read as {self.evidence}: read as {name}")
+                f"answers read as {self.family.replace('_', ' ')} ({self.share:.0%} of the "
+                f"options chosen): taken as {name}")
 
 
 def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],

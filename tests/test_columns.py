@@ -37,7 +37,7 @@ def test_goals_column_with_an_unknown_header_is_found_by_its_answers():
     found = detect_columns(table, "mentees")
     assert found.columns["goals"] == "What would you like to get out of this?"
     assert found.by_content["goals"].startswith("goals, ")
-    assert any("its header is not one matcher knows" in note for note in found.notes)
+    assert any("no header word known" in note for note in found.notes)
 
 
 def test_goals_and_meeting_mode_told_apart_by_their_answers():
@@ -49,7 +49,7 @@ def test_goals_and_meeting_mode_told_apart_by_their_answers():
     assert found.columns["goals"] == "What should your meetings be about?"
     assert found.columns["meeting_mode"] == "How would you rather get together?"
     note = next(n for n in found.notes if "meetings be about" in n)
-    assert "could be meeting_mode by its header" in note and "read as goals" in note
+    assert "could be meeting_mode by its header" in note and "taken as goals" in note
 
 
 def test_meeting_mode_answers_read_as_their_family_not_as_goals():
