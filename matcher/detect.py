@@ -34,6 +34,7 @@ Example
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -237,6 +238,8 @@ def _keyword_score(keyword: str, header: str) -> float:
     bonus = min(len(keyword), 24) / 2
     if re.search(rf"(?<!\w){re.escape(keyword)}", header):
         return 100.0 + bonus
+    if _inflected(keyword, header):
+        return 100.0 + bonus / 2
     # partial_ratio finds the shorter text inside the longer one: only let it look for the
     # keyword inside the header, never for a short header ("a") inside a keyword
     if len(keyword) >= 5 and len(header) >= len(keyword) - 2:
@@ -244,6 +247,26 @@ def _keyword_score(keyword: str, header: str) -> float:
         if score >= MIN_SCORE:
             return score + bonus / 2
     return 0.0
+
+
+#: a keyword word of at least this many letters also matches its inflected forms: the header
+#: word starts with it less its last two letters (never fewer than STEM_WORD - 1 kept)
+STEM_WORD = 6
+
+
+def _inflected(keyword: str, header: str) -> bool:
+    """True when the keyword's words stand in the header, in order, each in an inflected form
+    ("tavoitteesi" for "tavoite", "työkokemuksesi" for "työkokemus", "sukupuolesi" for
+    "sukupuoli"): Finnish and Swedish inflect at the end of a word, and a long stem ("mentoroitava")
+    still tells words apart that share a short one ("mentoroinnille")."""
+    return _inflection_pattern(keyword).search(header) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _inflection_pattern(keyword: str) -> re.Pattern:
+    parts = [re.escape(w[:max(STEM_WORD - 1, len(w) - 2)]) if len(w) >= STEM_WORD else re.escape(w)
+             for w in keyword.split()]
+    return re.compile(r"(?<!\w)" + r"\w*\s+".join(parts))
 
 
 #: fields whose answers are numbers

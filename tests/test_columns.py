@@ -149,3 +149,17 @@ def test_scale_levels_rise_with_the_value(value, top):
     if value <= top:
         assert vocab.scale_level(value, top) <= vocab.scale_level(top, top)
         assert vocab.scale_level(max(value - 1, 0), top) <= vocab.scale_level(value, top)
+
+
+@pytest.mark.parametrize("header, role, name", [
+    ("Tavoitteesi mentoroinnille", "mentees", "goals"), ("Kokemuksesi alalta", "mentors", "years_experience"),
+    ("Sukupuolesi", "mentees", "gender"), ("Organisaatiosi", "mentors", "organisation"),
+    ("Tapaamismuotosi", "mentors", "meeting_mode"),
+])
+def test_inflected_header_words(header, role, name):
+    assert detect_columns(pd.DataFrame(columns=[header]), role).columns == {name: header}
+
+
+def test_a_short_shared_stem_is_not_a_header_word():
+    # "mentoroinnille" shares only "mentor" with the capacity keyword "mentoroitavaa"
+    assert detect_columns(pd.DataFrame(columns=["Tavoitteesi mentoroinnille"]), "mentors").columns == {}
