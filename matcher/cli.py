@@ -133,26 +133,33 @@ def validate_command(round_config, fmt):
 
 def _print_not_included(rnd) -> None:
     """Who will not be matched whatever the scores (no consent, an eligibility rule), and why."""
+    from matcher.issue_groups import SHOWN_ROWS, listed
+
     left_out = rnd.not_included
     if len(left_out):
-        click.echo(f"\n{len(left_out)} people are not included (listed in the output's 'Not "
-                   "included' sheet):")
-        for role, row, reason in zip(left_out["role"], left_out["row"], left_out["reason"]):
-            file = (rnd.config.mentors if role == "mentor" else rnd.config.mentees).file
-            click.echo(f"  {role} in row {row} of {file.name if file else '?'}: {reason}")
+        people = "1 person is" if len(left_out) == 1 else f"{len(left_out)} people are"
+        click.echo(f"\n{people} not included (each with the reason in the output's 'Not "
+                   "included' sheet and not_included.csv):")
+    mentors_first = left_out.sort_values("role", ascending=False, kind="stable")
+    for (role, reason), group in mentors_first.groupby(["role", "reason"], sort=False):
+        file = (rnd.config.mentors if role == "mentor" else rnd.config.mentees).file
+        rows = listed(map(str, sorted(group["row"].astype(int))), SHOWN_ROWS)
+        click.echo(f"  {len(group)} {role}{'s' * (len(group) != 1)} (row{'s' * (len(group) != 1)} "
+                   f"{rows} of {file.name if file else '?'}): {reason}")
 
 
 def _print_shortages(rnd) -> None:
     """Before any matching: mentees no mentor shares a language with, and fields and goals with
     fewer mentor places than mentees wanting them, so an organiser can recruit in time."""
+    from matcher.issue_groups import SHOWN_ROWS, listed
     from matcher.results import supply_and_demand
 
     offered = set().union(*rnd.mentors["languages"].map(set)) if len(rnd.mentors) else set()
     alone = rnd.mentees[[not (set(langs) & offered) for langs in rnd.mentees["languages"]]]
     if len(alone):
-        rows = ", ".join(str(r) for r in alone["row"].head(10)) + (" ..." if len(alone) > 10 else "")
+        rows = listed(map(str, alone["row"]), SHOWN_ROWS)
         click.echo(f"\n{len(alone)} mentee(s) share no language with any mentor and cannot be "
-                   f"matched (rows {rows} of {rnd.config.mentees.file.name}).")
+                   f"matched (row{'s' * (len(alone) != 1)} {rows} of {rnd.config.mentees.file.name}).")
     table = supply_and_demand(rnd.mentees, rnd.mentors)
     short = table[(table["dimension"] != "language") & (table["ratio"] < 1)]
     if short.empty:
@@ -161,18 +168,20 @@ def _print_shortages(rnd) -> None:
                "(all values: the report's 'Supply and demand' sheet):")
     shown = short.sort_values(["dimension", "ratio", "value"], kind="stable").assign(
         ratio=short["ratio"].round(2))[["dimension", "value", "mentees", "mentors", "capacity", "ratio"]]
-    click.echo(shown.rename(columns={"capacity": "mentor places"}).to_string(index=False))
+    click.echo(shown.rename(columns={"capacity": "mentor places", "ratio": "places per mentee"}
+                            ).to_string(index=False))
     click.echo("")
 
 
-ISSUE_HEADINGS = ("severity", "file", "row", "column", "value", "problem", "suggestion")
+ISSUE_HEADINGS = ("severity", "count", "file", "row", "column", "value", "problem", "suggestion")
 #: longest form header / answer shown in the validate table (the CSV keeps them whole)
 SHORT_TEXT = 48
 
 
-def _print_issues(issues, err: bool = False) -> None:
-    """The issues as a table: rich (errors in red) on a terminal, plain aligned text otherwise;
-    on stderr when ``err``.
+def _print_issues(issues, err: bool = False, limit: int | None = None) -> None:
+    """The issues grouped by kind (:func:`matcher.issue_groups.group_issues`: one line per kind
+    and column, with its count and first rows) as a table: rich (errors in red) on a terminal,
+    plain aligned text otherwise; on stderr when ``err``; the first ``limit`` lines when given.
 
     Rich fits a table to 80 columns when stdout is a pipe or a CI log, which wraps every cell over
     many lines; there each issue gets one line instead, so it can be grepped.
@@ -181,9 +190,11 @@ def _print_issues(issues, err: bool = False) -> None:
     from rich.table import Table
     from rich.text import Text  # plain Text: "[read]" in a suggestion is not rich markup
 
+    from matcher.issue_groups import group_issues
+
     if issues.empty:
         return
-    cells = _issue_cells(issues)
+    cells = _issue_cells(group_issues(issues).head(limit))
     console = Console(soft_wrap=False, stderr=err)
     if not console.is_terminal:
         click.echo(_plain_table(ISSUE_HEADINGS, cells), err=err)
@@ -200,7 +211,8 @@ def _issue_cells(issues) -> list[tuple[str, ...]]:
     """Display text per issue: no row number for file-wide issues, long headers and answers
     shortened (a bilingual "English / suomi" header shows its first language)."""
     shown = issues.assign(
-        row=issues["row"].astype("string").fillna(""),
+        count=issues["count"].astype("string").fillna(""),
+        row=issues["row"].fillna(""),
         column=issues["column"].map(lambda header: _shorten(str(header).split(" / ")[0])),
         value=issues["value"].map(lambda value: _shorten(str(value))))
     return list(shown[list(ISSUE_HEADINGS)].astype(str).itertuples(index=False, name=None))
@@ -254,7 +266,7 @@ def run_command(round_config, outdir, objective, decisions, draft_introductions,
     """Read, validate, score, solve and write the round's output folder.
 
     Writes pairs.xlsx (the workbook to review), pairs.csv, unmatched.csv, mentors.csv,
-    not_included.csv, introductions.csv with one .eml per letter in introductions/, report.html
+    not_included.csv, data_issues.csv, introductions.csv with one .eml per letter in introductions/, report.html
     and audit.json. Exit codes: 0 done, 2 invalid input, 3 locked pairs that cannot all hold.
     """
     from matcher.console import StepProgress, print_next_steps, print_run_summary
@@ -274,7 +286,7 @@ def run_command(round_config, outdir, objective, decisions, draft_introductions,
         print_next_steps(result, round_config)
 
 
-#: data errors a stopped run prints; validate lists them all
+#: lines of data errors (grouped by kind) a stopped run prints; validate lists them all
 SHOWN_ERRORS = 20
 
 
@@ -283,11 +295,14 @@ def _print_data_errors(error, round_config: str) -> None:
     ``validate`` prints, then how many more there are."""
     from matcher.i18n import t
 
+    from matcher.issue_groups import group_issues
+
     errors = error.issues
     click.echo(t("cli.data_errors", error.language, n=len(errors)), err=True)
-    _print_issues(errors.head(SHOWN_ERRORS), err=True)
-    if len(errors) > SHOWN_ERRORS:
-        click.echo(t("cli.more_errors", error.language, n=len(errors) - SHOWN_ERRORS,
+    _print_issues(errors, err=True, limit=SHOWN_ERRORS)
+    kinds = len(group_issues(errors))
+    if kinds > SHOWN_ERRORS:
+        click.echo(t("cli.more_errors", error.language, n=kinds - SHOWN_ERRORS,
                      config=round_config), err=True)
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from matcher.issue_groups import group_issues
+
 
 def write_csv(path: Path, frame: pd.DataFrame, sep: str = ",", encoding: str = "utf-8",
               blank_rows: int = 0) -> Path:
@@ -27,7 +29,7 @@ FIELDS = ("ict", "engineering", "health", "social_care", "education", "business"
           "agriculture")
 GOALS = ("networking", "strengths", "job_search_skills", "working_life_culture",
          "field_requirements", "job_search_support", "entrepreneurship", "career_change",
-         "language_at_work", "studies", "leadership")
+         "language_at_work", "studies", "leadership", "wellbeing")
 CITIES = ("Helsinki", "Espoo", "Vantaa", "Tampere", "Turku", "Oulu", "Jyväskylä", "Kuopio",
           "Lahti", "Pori", "Joensuu", "Vaasa", "Seinäjoki", "Rovaniemi", "Kotka")
 NATIVE = ("ar", "so", "ru", "fa", "en", "es", "zh", "uk", "et", "vi", "tr", "fr", "pt", "ku")
@@ -218,7 +220,8 @@ def make_tables(n_pairs: int = 30, n_unmatched: int = 4, n_mentors: int = 20,
         "reason": ["Did not consent to their answers being used for matching (answered no)"]})
     return {"pairs": pairs, "unmatched": unmatched, "not_included": not_included,
             "mentors": mentors, "alternatives": alternatives,
-            "supply_demand": supply, "goal_coverage": coverage, "issues": issues, "summary": summary}
+            "supply_demand": supply, "goal_coverage": coverage, "issues": group_issues(issues),
+            "issue_rows": issues, "summary": summary}
 
 
 def _display_answers(role: str, n: int) -> dict[str, list[str]]:

@@ -22,6 +22,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from matcher.issue_groups import group_issues
 from matcher.errors import InputError
 from matcher.introductions import COLUMNS as LETTER_COLUMNS
 from matcher.report import write_outputs
@@ -43,7 +44,7 @@ def written(tables, tmp_path_factory) -> Path:
     return outdir
 
 
-FILES = ["pairs.xlsx", "pairs.csv", "unmatched.csv", "mentors.csv", "not_included.csv",
+FILES = ["pairs.xlsx", "pairs.csv", "unmatched.csv", "mentors.csv", "not_included.csv", "data_issues.csv",
          "introductions.csv", "report.html", "audit.json"]
 
 
@@ -318,7 +319,7 @@ def test_report_is_self_contained_and_escaped(page, written):
 
 def test_report_without_pairs_says_so(tables, tmp_path):
     empty = {**tables, "pairs": tables["pairs"].iloc[0:0], "goal_coverage": tables["goal_coverage"].iloc[0:0],
-             "issues": tables["issues"].iloc[0:0]}
+             "issues": tables["issues"].iloc[0:0], "issue_rows": tables["issue_rows"].iloc[0:0]}
     write_outputs(empty, tmp_path / "out", audit=AUDIT, title=TITLE)
     html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "No pairs were made." in html and "No data issues were found." in html
@@ -428,10 +429,13 @@ def test_refuses_to_replace_a_folder_it_did_not_write(tables, tmp_path):
 @pytest.mark.parametrize("rows", [pd.array([5, pd.NA, 40], dtype="Int64"),
                                   pd.Series([5, pd.NA, None], dtype=object)])
 def test_missing_row_numbers_become_empty_cells(tables, tmp_path, rows):
-    issues = tables["issues"].assign(row=rows)
-    write_outputs({**tables, "issues": issues}, tmp_path / "out", audit=AUDIT, title=TITLE)
+    issues = tables["issue_rows"].assign(row=rows)
+    write_outputs({**tables, "issues": group_issues(issues), "issue_rows": issues}, tmp_path / "out",
+                  audit=AUDIT, title=TITLE)
     ws = openpyxl.load_workbook(tmp_path / "out" / "pairs.xlsx")["Data issues"]
-    assert [ws.cell(r, 3).value for r in (2, 3)] == [5, None]
+    assert [ws.cell(r, 4).value for r in (2, 3)] == ["5", None]
+    per_row = pd.read_csv(tmp_path / "out" / "data_issues.csv")
+    assert per_row["row"].iloc[0] == 5 and pd.isna(per_row["row"].iloc[1])
 
 
 # --- the fast workbook path against XlsxWriter's public API ----------------------------------

@@ -22,6 +22,7 @@ from matcher import __version__
 from matcher.safe_io import strip_controls
 from matcher.report import charts
 from matcher.i18n import t
+from matcher.issue_groups import severity_counts
 from matcher.report.tables import LONG_TEXT, component_columns, decimals, header, rounded
 
 #: Score bands for cell colours (CSS classes q0..q4), matching the workbook's red-to-green scale.
@@ -77,7 +78,8 @@ def render_html(tables: dict[str, pd.DataFrame], title: str, language: str = "en
         unmatched_table=html_table(unmatched, ["mentee_name", "reason", "best_candidates", "mentee_id"],
                                    "unmatched-table", t("report.everyone_matched", language),
                                    language=language, details={"mentee_id"}),
-        issues_table=html_table(issues, ["severity", "file", "row", "column", "problem", "suggestion"],
+        issues_table=html_table(issues, ["severity", "count", "file", "row", "column", "problem",
+                                         "suggestion"],
                                 "issues-table", t("report.no_issues", language), row_class="severity",
                                 language=language),
     )
@@ -165,15 +167,20 @@ def _tiles(tables: dict[str, pd.DataFrame], language: str) -> str:
     matched = pairs["mentee_id"].nunique()
     mean = f"{pairs['score'].mean():.1f}" if len(pairs) else "–"
     lowest = f"{pairs['score'].min():.1f}" if len(pairs) else "–"
-    errors = int((issues["severity"] == "error").sum())
+    errors, warnings = severity_counts(issues)
+    # the Unmatched table lists the mentees not included too; the tiles count them apart, as the
+    # Summary does, so that matched + unmatched + not included is everyone
+    left_out = tables["not_included"]
+    n_unmatched = len(unmatched) - int((left_out["role"] == "mentee").sum())
     tiles = [
         (len(pairs), "report.tile_pairs", False, "pairs"),
         (matched, "report.tile_matched", False, "pairs"),
-        (len(unmatched), "report.tile_unmatched", len(unmatched) > 0, "unmatched"),
+        (n_unmatched, "report.tile_unmatched", n_unmatched > 0, "unmatched"),
+        *([(len(left_out), "report.tile_not_included", True, "unmatched")] if len(left_out) else []),
         (mean, "report.tile_mean", False, "charts"),
         (lowest, "report.tile_lowest", False, "charts"),
         (int((mentors["remaining"] > 0).sum()), "report.tile_free", False, "mentors"),
-        (len(issues), "report.tile_issues", errors > 0, "issues"),
+        (errors + warnings, "report.tile_issues", errors > 0, "issues"),
     ]
     return "".join(f'<a class="tile{" warn" if warn else ""}" href="#{target}">'
                    f"<b>{html.escape(str(value))}</b>"
@@ -199,6 +206,5 @@ def _charts(tables: dict[str, pd.DataFrame], components: list[str], language: st
 
 
 def _issue_summary(issues: pd.DataFrame, language: str) -> str:
-    counts = issues["severity"].value_counts()
-    return t("summary.data_issues_value", language, errors=counts.get("error", 0),
-             warnings=counts.get("warning", 0))
+    errors, warnings = severity_counts(issues)
+    return t("summary.data_issues_value", language, errors=errors, warnings=warnings)

@@ -26,7 +26,8 @@ REQUIRED = {
                      "note"),
     "supply_demand": ("dimension", "value", "mentees", "mentors", "capacity", "ratio"),
     "goal_coverage": ("goal", "mentees", "covered"),
-    "issues": ("severity", "file", "row", "column", "value", "problem", "suggestion"),
+    "issues": ("severity", "count", "file", "row", "column", "value", "problem", "suggestion"),
+    "issue_rows": ("severity", "file", "row", "column", "value", "problem", "suggestion"),
     "summary": ("item", "value"),
 }
 #: Columns holding sentences: shown wide and wrapped.
