@@ -94,7 +94,7 @@ def test_validate_lists_who_is_not_included(tmp_path):
     path = write_round(tmp_path, {"consent": ["Yes", "Nej"]}, {"consent": ["Kyllä"]})
     out = CliRunner().invoke(main, ["validate", path], env={"COLUMNS": "200", "TERM": "dumb"})
     assert "1 person is not included" in out.output
-    assert "  1 mentor (row 3 of mentors.csv): Did not consent" in out.output
+    assert "  Mentors: 1 (row 3 of mentors.csv): Did not consent" in out.output
 
 
 def test_contradictions_are_flagged(tmp_path):
@@ -154,3 +154,18 @@ def test_run_summary_adds_up_to_everyone_read(tmp_path):
             if len(cells := [c.strip() for c in line.strip("│┃| ").split("│")]) == 2}
     assert (rows["Mentees"], rows["Matched mentees"], rows["Unmatched mentees"]) == ("2", "1", "1")
     assert rows["Not included"] == "mentees 1, mentors 1"
+
+
+def test_validate_speaks_the_rounds_language(tmp_path):
+    path = write_round(tmp_path, {"consent": ["Yes", "Nej"], "email": ["m0@example.org", "not-an-address"]},
+                       {"consent": ["Kyllä"]})
+    text = (tmp_path / "round.toml").read_text(encoding="utf-8")
+    (tmp_path / "round.toml").write_text(text.replace("[round]\n", '[round]\nlanguage = "fi"\n'),
+                                         encoding="utf-8")
+    out = CliRunner().invoke(main, ["validate", path], env={"COLUMNS": "200", "TERM": "dumb"})
+    lines = out.output.splitlines()
+    assert lines[0].split()[:3] == ["Vakavuus", "Lukumäärä", "Tiedosto"]
+    assert lines[1].startswith("varoitus ") and "ei näytä sähköpostiosoitteelta" in lines[1]
+    assert "1 henkilö ei ole mukana" in out.output
+    assert "  Mentorit: 1 (rivi 3, mentors.csv): Ei antanut suostumusta" in out.output
+    assert lines[-1] == "1 mentoria, 1 mentoroitavaa luettu ja mukana, 1 ei mukana; 0 virhettä, 1 varoitusta"
