@@ -5,18 +5,19 @@ Shapes come from :mod:`benchmarks.shapes` (not the project's form generator): su
 ``form`` (realistic answers, heavy ties) and ``clustered`` (one field holds most mentees and few
 mentors), sizes 50 x 35 ... 20,000 x 12,000. Per cell, in one fresh process:
 
-* ``coverage`` / ``total`` / ``fair``: :func:`matcher.solver.solve_assignment` (median of 5 runs
-  when a run takes under a second);
+* ``coverage`` / ``total`` / ``fair``: :func:`matcher.solver.solve_assignment`;
 * ``lsa``: scipy's ``linear_sum_assignment`` on the capacity-expanded matrix (mentee slots x mentor
   places, infeasible pairs at 0, a count term above any total): the floor;
 * ``mcf``: OR-Tools' ``SimpleMinCostFlow`` on *every* feasible pair (capacities on the nodes, the
   coverage tiers as source-arc costs): the same exact model without candidate graphs. Its matched
   count and total must equal ``coverage``'s (checked: the ``agree`` column).
 
+The methods of a cell take turns (round-robin), each repeated while it is fast (3-15 runs up to
+about 0.4 s in all, medians; a run over 1 s runs once), so load changes hit them alike.
+
 The largest sizes do not fit every baseline in the 15-minute budget of ``make bench``: at
-10,000 x 6,000 every shape runs the three objectives, LSA runs at supply 0.95 (one cell per
-structure) and ``mcf`` not at all (48 million arcs); 20,000 x 12,000 runs ``coverage`` at supply
-0.95 per structure. ``--full`` runs every baseline on every cell (hours).
+10,000 x 6,000 every shape runs the three objectives and LSA, and ``mcf`` not at all (48 million
+arcs); 20,000 x 12,000 runs ``coverage`` at supply 0.95 per structure. ``--full`` runs every baseline on every cell (hours).
 
 Writes ``benchmarks/results.md`` (tables), ``benchmarks/results.json`` and
 ``benchmarks/results.png`` (solve time against size, and the ratio to LSA). Run::
@@ -44,8 +45,9 @@ from benchmarks.shapes import SIZES, STRUCTURES, SUPPLY_RATIOS, Shape, make_shap
 
 HERE = Path(__file__).resolve().parent
 OBJECTIVES = ("coverage", "total", "fair")
-#: a method done in under REPEAT_BELOW seconds is timed REPEATS times (median)
-REPEAT_BELOW, REPEATS = 1.0, 5
+#: a method done in under REPEAT_BELOW seconds is timed again, up to about REPEAT_BUDGET seconds
+#: in all (MIN_REPEATS to MAX_REPEATS runs, median); see timed_together
+REPEAT_BELOW, REPEAT_BUDGET, MIN_REPEATS, MAX_REPEATS = 1.0, 0.4, 3, 15
 #: baselines on every cell up to this many pairs; above, only on the cells of BIG_CELLS
 BASELINE_PAIRS = 1_000 * 700
 BIG_SUPPLY = 0.95
@@ -94,13 +96,23 @@ def mcf(shape: Shape) -> tuple[int, float]:
     return int(np.unique(i[used]).size), float(shape.scores[i[used], j[used]].sum())
 
 
-def timed(run, repeat: bool = True) -> tuple[float, object]:
-    times, result = [], None
-    while len(times) < (REPEATS if repeat and times and max(times) < REPEAT_BELOW else 1):
-        start = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - start)
-    return float(np.median(times)), result
+def timed_together(runs: dict[str, object]) -> dict[str, tuple[float, object]]:
+    """Median seconds and last result of each run, the runs taking turns (round-robin), so a
+    change of machine load hits every method of a cell alike. A method that finished in under
+    REPEAT_BELOW seconds runs again until it had about REPEAT_BUDGET seconds in all (3 to
+    MAX_REPEATS times); slower ones run once."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    results: dict[str, object] = {}
+    for turn in range(MAX_REPEATS):
+        for name, run in runs.items():
+            done = times[name]
+            if done and (max(done) >= REPEAT_BELOW
+                         or turn >= max(MIN_REPEATS, min(MAX_REPEATS, int(REPEAT_BUDGET / max(max(done), 1e-6))))):
+                continue
+            start = time.perf_counter()
+            results[name] = run()  # type: ignore[operator]
+            done.append(time.perf_counter() - start)
+    return {name: (float(np.median(times[name])), results[name]) for name in runs}
 
 
 def measure(size: str, supply: float, structure: str, methods: list[str]) -> dict:
@@ -111,17 +123,24 @@ def measure(size: str, supply: float, structure: str, methods: list[str]) -> dic
     shape = make_shape(n, m, supply, structure)
     out: dict = {"size": size, "supply": supply, "structure": structure,
                  "places": int(shape.capacity.sum()), "mentees": n}
-    for method in methods:
+
+    def solver(objective: str):
+        return lambda: solve_assignment(shape.scores, shape.capacity, feasible=shape.feasible,
+                                        mentee_capacity=shape.mentee_capacity, objective=objective)
+
+    def baseline(method: str):
+        return lambda: (lsa if method == "lsa" else mcf)(shape)
+
+    timed = timed_together({method: solver(method) if method in OBJECTIVES else baseline(method)
+                            for method in methods})
+    for method, (seconds, result) in timed.items():
         if method in OBJECTIVES:
-            seconds, a = timed(lambda: solve_assignment(
-                shape.scores, shape.capacity, feasible=shape.feasible,
-                mentee_capacity=shape.mentee_capacity, objective=method))
+            a = result
             out[method] = {"seconds": seconds, "matched": a.matched, "total": a.total_score,
                            "gap": a.certificate.gap, "rounds": a.certificate.pricing_rounds,
                            "min": a.min_score, "method": a.certificate.method}
         else:
-            seconds, (matched, total) = timed(lambda: (lsa if method == "lsa" else mcf)(shape),
-                                              repeat=n * m <= BASELINE_PAIRS)
+            matched, total = result
             out[method] = {"seconds": seconds, "matched": matched, "total": total}
     out["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
@@ -132,7 +151,7 @@ def cell_methods(size: str, supply: float, full: bool) -> list[str]:
     if full or n * m <= BASELINE_PAIRS:
         return [*OBJECTIVES, "lsa", "mcf"]
     if n * m <= 10_000 * 6_000:
-        return [*OBJECTIVES, *(["lsa"] if supply == BIG_SUPPLY else [])]
+        return [*OBJECTIVES, "lsa"]
     return ["coverage"] if supply == BIG_SUPPLY else []
 
 
@@ -260,8 +279,8 @@ def main(argv: list[str] | None = None) -> None:
     minutes = (time.perf_counter() - started) / 60
     lines = ["# Solver benchmark: every shape", "",
              f"Machine: {machine()}. The matrix took {minutes:.1f} minutes. Generator: "
-             "benchmarks/shapes.py (not matcher.synthetic). Times are medians of 5 runs below 1 s; "
-             "ratios compare methods timed in the same process.", "",
+             "benchmarks/shapes.py (not matcher.synthetic). Methods of a cell take turns; runs under 1 s are "
+             "repeated (3-15 times, medians); ratios compare methods timed in the same process.", "",
              *table(cells), "", *worst(cells), ""]
     args.out.with_suffix(".md").write_text("\n".join(lines), encoding="utf-8")
     args.out.with_suffix(".json").write_text(json.dumps(cells, indent=1), encoding="utf-8")

@@ -54,7 +54,11 @@ def check_round(round: Round) -> Round:
 def _issues(rows: list[dict]) -> pd.DataFrame:
     from matcher.intake import ISSUE_COLUMNS  # intake runs these checks: import when called
 
-    return pd.DataFrame(rows, columns=list(ISSUE_COLUMNS))
+    frame = pd.DataFrame(rows, columns=list(ISSUE_COLUMNS))
+    # the row dtype of every issues table (a file-wide warning has none): pandas 2 warns when it
+    # has to infer a dtype for a concatenation from an all-empty object column
+    frame["row"] = frame["row"].astype("Int64")
+    return frame
 
 
 def _unknown_places(round, role: str) -> pd.DataFrame:

@@ -30,6 +30,35 @@ def handle_errors(command):
     return wrapper
 
 
+class ConfigChoice(click.ParamType):
+    """A :class:`click.Choice` of the values :mod:`matcher.config` allows for a setting, named by
+    its constant there (``"OBJECTIVES"``): the list keeps one home, read only when a value is
+    checked or the help shown, so ``matcher --help`` still loads no fuzzy matcher.
+
+    >>> ConfigChoice("OBJECTIVES").convert("fair", None, None)
+    'fair'
+    """
+
+    name = "choice"
+
+    def __init__(self, constant: str):
+        self.constant = constant
+
+    def choice(self) -> click.Choice:
+        from matcher import config
+
+        return click.Choice(getattr(config, self.constant))
+
+    def get_metavar(self, param, ctx):
+        return self.choice().get_metavar(param, ctx)
+
+    def convert(self, value, param, ctx):
+        return self.choice().convert(value, param, ctx)
+
+    def shell_complete(self, ctx, param, incomplete):
+        return self.choice().shell_complete(ctx, param, incomplete)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="matcher")
 def main():
@@ -223,7 +252,7 @@ def _plain_table(headings: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 @click.argument("round_config", metavar="ROUND", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "outdir", type=click.Path(file_okay=False),
               help="Output folder (default: [round] output in the config, else output/ beside it).")
-@click.option("--objective", type=click.Choice(["coverage", "total", "fair"]),
+@click.option("--objective", type=ConfigChoice("OBJECTIVES"),
               help="Override [solver] objective: coverage (most mentees matched, then best "
                    "total), total (best total score) or fair (most matched, then best worst pair).")
 @click.option("--decisions", type=click.Path(dir_okay=False, exists=True),
@@ -330,7 +359,7 @@ def templates_command(round_config, output):
               help="Mentee (id or e-mail) whose pair ends; give several after one --release.")
 @click.option("-o", "--output", "outdir", type=click.Path(file_okay=False),
               help="Output folder (default: PUBLISHED-rematch beside the published one).")
-@click.option("--objective", type=click.Choice(["coverage", "total", "fair"]),
+@click.option("--objective", type=ConfigChoice("OBJECTIVES"),
               help="Override [solver] objective.")
 @click.option("--draft-introductions", is_flag=True,
               help="Write introduction letters for the new pairs now, marked as drafts "

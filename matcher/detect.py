@@ -35,6 +35,7 @@ from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from matcher import vocab
+from matcher.contents import read_contents
 from matcher.config import (DEFAULT_WEIGHTS, DUPLICATE_POLICIES, LANGUAGE_LEVELS, MEETING_MODES,
                             MENTEE_FIELDS, MENTOR_FIELDS, ConstraintConfig, Defaults, ReadConfig,
                             ScoringConfig, SolverConfig, WishConfig)
@@ -133,6 +134,8 @@ class Detection:
     missing: list[str] = field(default_factory=list)
     #: what the answers decided where the header alone could mean two fields
     notes: list[str] = field(default_factory=list)
+    #: canonical field -> what its column's answers read as, where they decided the column
+    by_content: dict[str, str] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         return (f"Detection({self.role!r}, {len(self.columns)} mapped, {len(self.unmapped)} "
@@ -154,6 +157,7 @@ def detect_columns(table: pd.DataFrame, role: str) -> Detection:
     scores = _score_matrix(headers, fields)
     _apply_data_hints(scores, table, headers, fields)
     notes = _apply_content_hints(scores, table, headers, fields)
+    families = _apply_family_hints(scores, table, headers, fields)
     rows, cols = linear_sum_assignment(scores, maximize=True)
     chosen = {fields[c]: (headers[r], scores[r, c]) for r, c in zip(rows, cols)
               if scores[r, c] >= MIN_SCORE}
@@ -162,10 +166,16 @@ def detect_columns(table: pd.DataFrame, role: str) -> Detection:
     missing = [f for f in REQUIRED_FIELDS if f not in columns]
     if "email" not in columns and "id" not in columns:
         missing.insert(0, "email")
+    by_content = {}
+    for name, header in columns.items():
+        if header in families and families[header].decided(name):
+            by_content[name] = families[header].evidence
+            notes.append((header, families[header].note(header, name)))
     return Detection(role=role, columns=columns,
                      scores={f: round(min(float(chosen[f][1]), 100.0), 1) for f in columns},
                      unmapped=[h for h in headers if h not in used], missing=missing,
-                     notes=[note for header, note in notes if header in used])
+                     notes=[note for header, note in notes if header in used],
+                     by_content=by_content)
 
 
 def _score_matrix(headers: list[str], fields: tuple[str, ...]) -> np.ndarray:
@@ -281,6 +291,90 @@ def _apply_content_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[
             notes.append((header, f"column {header!r} could be {' or '.join(meant)} by its header, "
                           f"but its answers are sentences: read as {text_field} (free text)"))
     return notes
+
+
+#: canonical field -> the concept family its answers read as (:mod:`matcher.contents`)
+FAMILY_OF = {"field": "fields", "topics": "goals", "goals": "goals", "languages": "languages",
+             "mentoring_language": "languages", "city": "cities", "meeting_mode": "meeting_modes"}
+#: a field whose header alone is never enough to take a column its answers do not read as
+CONTENT_ONLY = ("mentoring_language",)
+#: most a column's answers add to its score for a field of their family (a header naming the
+#: field still wins over answers alone, which score MIN_SCORE + share × FAMILY_BONUS)
+FAMILY_BONUS = 10.0
+#: a mentor column of whole numbers no larger than this, no header claims, is the capacity
+CAPACITY_MAX = 10
+
+
+@dataclass(frozen=True)
+class _FamilyHint:
+    """What one column's answers read as, and which fields its header alone had suggested."""
+
+    family: str
+    share: float
+    #: fields the header suggested (score >= MIN_SCORE) before the answers were read
+    claimed: tuple[str, ...]
+
+    @property
+    def evidence(self) -> str:
+        return f"{self.family.replace('_', ' ')}, {self.share:.0%} of the options chosen"
+
+    def decided(self, name: str) -> bool:
+        """True when the answers, not the header alone, made the column ``name``."""
+        return self.claimed != (name,) and FAMILY_OF.get(name) == self.family
+
+    def note(self, header: str, name: str) -> str:
+        if not self.claimed:
+            return (f"column {header!r}: its header is not one matcher knows, but its answers "
+                    f"read as {self.evidence}: read as {name}")
+        return (f"column {header!r} could be {' or '.join(self.claimed)} by its header, but its "
+                f"answers read as {self.evidence}: read as {name}")
+
+
+def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
+                        fields: tuple[str, ...]) -> dict[str, _FamilyHint]:
+    """Let the answers find and confirm the choice questions: a column whose options read with
+    confidence as one concept family (goals, fields, meeting modes, languages, places:
+    :func:`matcher.contents.read_contents`) scores for that family's fields even under an
+    unknown header, and never for another family's fields its header suggested ("meetings" in a
+    goals question). Returns the hint of each column whose answers read as a family."""
+    hints: dict[str, _FamilyHint] = {}
+    if table.empty:
+        return hints
+    family_fields = [f for f in fields if f in FAMILY_OF]
+    for i, header in enumerate(headers):
+        best = int(np.argmax(scores[i])) if len(fields) else 0
+        if scores[i, best] >= MIN_SCORE and fields[best] not in FAMILY_OF:
+            continue  # the header names a question of another kind (a name, a number, ...)
+        if vocab.normalise(header) in FORMS_OWN:
+            continue
+        contents = read_contents(table.iloc[:, i])
+        if contents.family is None:
+            _capacity_hint(scores, i, table.iloc[:, i], fields)
+            continue
+        claimed = tuple(f for f in family_fields if scores[i, fields.index(f)] >= MIN_SCORE)
+        for name in family_fields:
+            j = fields.index(name)
+            if FAMILY_OF[name] != contents.family:
+                scores[i, j] = 0.0
+            elif name in CONTENT_ONLY and scores[i, j] < MIN_SCORE:
+                continue
+            else:
+                scores[i, j] = max(scores[i, j] + contents.confidence * FAMILY_BONUS / 2,
+                                   MIN_SCORE + contents.confidence * FAMILY_BONUS)
+        hints[header] = _FamilyHint(contents.family, contents.confidence, claimed)
+    return hints
+
+
+def _capacity_hint(scores: np.ndarray, i: int, values: pd.Series, fields: tuple[str, ...]) -> None:
+    """A mentor column of small whole numbers (at most :data:`CAPACITY_MAX`) no header claims
+    reads as how many mentees the mentor takes."""
+    if "capacity" not in fields or scores[i].max() >= MIN_SCORE:
+        return
+    distinct = pd.Series(values.dropna().astype(str).str.strip().unique())
+    numbers = pd.to_numeric(distinct, errors="coerce")
+    if len(distinct) and numbers.notna().all() and (numbers % 1 == 0).all() \
+            and numbers.between(0, CAPACITY_MAX).all():
+        scores[i, fields.index("capacity")] = MIN_SCORE
 
 
 def _apply_data_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
@@ -582,7 +676,9 @@ def _source_section(role: str, file: str, sheet: str | None, columns: dict[str, 
     for name in fields:
         if name in columns:
             note = ""
-            if detection is not None and name in detection.scores:
+            if detection is not None and name in detection.by_content:
+                note = f"   # detected by its answers ({detection.by_content[name]})"
+            elif detection is not None and name in detection.scores:
                 note = f"   # detected (score {detection.scores[name]:g})"
             lines.append(f"{name} = {_q(columns[name])}{note}")
     if detection is not None:
@@ -619,7 +715,9 @@ def _vocabulary_section(answers: pd.DataFrame | None) -> list[str]:
                 rows = f"{item.rows} row{'s' if item.rows != 1 else ''}"
                 how = {"exact": "name", "corrected": "typo", "meaning": "meaning",
                        "aligned": f"same as the other form's {_q(item.runner_up)}",
-                       "elimination": "the concept only the other form had otherwise",
+                       "elimination": (f"paired with the other form's {_q(item.runner_up)}, "
+                                       "the answers left on both" if item.runner_up else
+                                       "the concept only the other form had otherwise"),
                        "own": "a category of its own"}[item.method]
                 lines.append(f"#   {_q(item.answer)}: {item.role} {item.column}, {rows}, "
                              f"{how}, confidence {item.confidence:.2f}")

@@ -889,6 +889,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "language_at_work": ("kieli työelämässä", "språket i arbetet"),
         "studies": ("opinnot ja koulutus", "studier och utbildning"),
         "leadership": ("johtaminen", "ledarskap"),
+        "wellbeing": ("työhyvinvointi ja jaksaminen", "välmående i arbetet"),
     },
     "languages": {
         "fi": ("suomi", "finska"), "sv": ("ruotsi", "svenska"), "en": ("englanti", "engelska"),

@@ -27,21 +27,22 @@ from matcher.readers import read_table
 from matcher.introductions import introduction_letters, load_templates
 from matcher.report import write_outputs
 from matcher.report.audit import file_sha256
-from matcher.i18n import LANGUAGES, sheet_name
+from matcher.i18n import LANGUAGES, sheet_name, t
 from matcher.report.tables import header, stable_names
 from matcher.results import build_tables
 from matcher.scoring import Scores, score_round
 from matcher.solver import Certificate, Matching
 
 #: Accepted spellings in the workbook's decision column (English, Finnish and Swedish),
-#: lower-cased -> ``keep`` or ``reject``: the workbook's drop-down words in every output language, and more.
+#: lower-cased -> ``keep`` or ``reject``: the workbook's drop-down words in every output language
+#: (their home is the message catalogue), and more.
 DECISION_WORDS = {
-    "keep": "keep", "k": "keep", "yes": "keep", "y": "keep", "ok": "keep", "accept": "keep",
-    "kyllä": "keep", "pidä": "keep", "pidetään": "keep", "hyväksy": "keep",
-    "ja": "keep", "behåll": "keep", "godkänn": "keep",
-    "reject": "reject", "r": "reject", "no": "reject", "n": "reject", "x": "reject",
-    "ei": "reject", "hylkää": "reject", "hylätään": "reject",
-    "nej": "reject", "avvisa": "reject", "avböj": "reject", "avslå": "reject",
+    **{t("workbook.keep", language): "keep" for language in LANGUAGES},
+    "k": "keep", "yes": "keep", "y": "keep", "ok": "keep", "accept": "keep",
+    "kyllä": "keep", "pidetään": "keep", "hyväksy": "keep", "ja": "keep", "godkänn": "keep",
+    **{t("workbook.reject", language): "reject" for language in LANGUAGES},
+    "r": "reject", "no": "reject", "n": "reject", "x": "reject",
+    "ei": "reject", "hylätään": "reject", "nej": "reject", "avböj": "reject", "avslå": "reject",
 }
 #: Columns of the decisions table read from a reviewed workbook and carried into the next one.
 CARRIED_COLUMNS = ("mentee_id", "mentor_id", "decision", "notes", "moved_from")

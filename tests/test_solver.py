@@ -13,6 +13,7 @@ import itertools
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from scipy import sparse
 
 from matcher.solver import solve_assignment
 
@@ -135,6 +136,40 @@ def test_flow_engine_matches_brute_force(r):
         assert solver_key(r, a, objective) == expected, objective
         assert a.certificate.gap == 0
         assert a.matched == np.unique(a.pairs[:, 0]).size
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rounds(), st.booleans())
+def test_pure_assignments_take_scipys_solvers_and_stay_exact(r, as_sparse):
+    # one slot and one place per person: engines/lsa.py (LSA dense, LAPJVsp sparse), whose duals
+    # must price every feasible pair
+    r = {**r, "capacity": np.minimum(r["capacity"], 1), "mentee_capacity": np.ones_like(r["mentee_capacity"])}
+    r["locked"] = r["locked"][np.unique(r["locked"][:, 0], return_index=True)[1]]
+    r["locked"] = r["locked"][np.unique(r["locked"][:, 1], return_index=True)[1]]
+    r["locked"] = r["locked"][r["capacity"][r["locked"][:, 1]] > 0]
+    scores = r["scores"]
+    if as_sparse:
+        i, j = np.nonzero(r["feasible"])
+        given_scores = sparse.csr_array((scores[i, j], (i, j)), shape=scores.shape)
+    else:
+        given_scores = scores
+    for objective in ("coverage", "total"):
+        a = solve_assignment(given_scores, r["capacity"], feasible=None if as_sparse else r["feasible"],
+                             priority=r["priority"], locked=r["locked"], forbidden=r["forbidden"],
+                             objective=objective)
+        check_valid(r, a.pairs)
+        assert solver_key(r, a, objective) == brute_force(r, objective)[0], objective
+        c = a.certificate
+        assert "scipy" in c.method and c.gap == 0
+        free = r["feasible"].copy()
+        free[r["forbidden"][:, 0], r["forbidden"][:, 1]] = False
+        free[r["locked"][:, 0], r["locked"][:, 1]] = False
+        chosen = np.zeros_like(free)
+        chosen[a.pairs[:, 0], a.pairs[:, 1]] = True
+        chosen &= free
+        slack = np.rint(scores * c.scale) - c.mentee_dual[:, None] - c.mentor_dual[None, :]
+        assert (slack[free & ~chosen] <= 0).all() and (slack[chosen] >= 0).all()
+        assert (c.mentor_dual >= 0).all()
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

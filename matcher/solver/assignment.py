@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from matcher.solver.certificate import Certificate
-from matcher.solver.engines import REGISTRY
+from matcher.solver.engines import choose
 from matcher.solver.locks import check_locks
+from matcher.solver.pages import small_pages
 from matcher.solver.problem import Problem, build_problem, pair_source, score_values
 from matcher.solver.tuning import DEFAULT, Tuning
 from matcher.solver.weights import make_tiers
@@ -128,6 +129,14 @@ def solve_assignment(scores, capacity=1, *, feasible=None, mentee_capacity=1, pr
     [[0, 1], [1, 0]]
     """
     started = time.perf_counter()
+    with small_pages():
+        return _solve(scores, capacity, feasible=feasible, mentee_capacity=mentee_capacity,
+                      priority=priority, locked=locked, forbidden=forbidden, objective=objective,
+                      min_load=min_load, engine=engine, tuning=tuning, started=started)
+
+
+def _solve(scores, capacity, *, feasible, mentee_capacity, priority, locked, forbidden, objective,
+           min_load, engine, tuning: Tuning, started: float) -> Assignment:
     problem = build_problem(scores, capacity, feasible=feasible, mentee_capacity=mentee_capacity,
                             priority=priority, locked=locked, forbidden=forbidden,
                             objective=objective, min_load=min_load, engine=engine)
@@ -135,7 +144,8 @@ def solve_assignment(scores, capacity=1, *, feasible=None, mentee_capacity=1, pr
     source = pair_source(problem, residual.keys)
     tiers = make_tiers("total" if objective == "total" else "coverage", problem.priority,
                        residual.has_lock)
-    chosen, certificate = REGISTRY[problem.engine](problem, source, tiers, residual, tuning)
+    solve = choose(problem, source, tiers, residual, tuning)
+    chosen, certificate = solve(problem, source, tiers, residual, tuning)
     return _assignment(problem, chosen.rows, chosen.cols, certificate, started)
 
 
@@ -149,8 +159,8 @@ def _assignment(problem: Problem, rows: np.ndarray, cols: np.ndarray, certificat
     seconds = time.perf_counter() - started
     log.info("solved %d x %d (%s, %s): %d pairs, gap %d, %.2fs", problem.n, m, problem.objective,
              problem.engine, len(pairs), certificate.gap, seconds)
-    return Assignment(pairs=pairs, scores=scores, locked=np.isin(keys, locked_keys),
+    return Assignment(pairs=pairs, scores=scores, locked=np.isin(keys, locked_keys) if locked_keys.size else np.zeros(keys.size, bool),
                       objective=problem.objective, status="optimal", engine=problem.engine,
-                      matched=int(np.unique(pairs[:, 0]).size), total_score=float(scores.sum()),
+                      matched=int(np.count_nonzero(np.diff(pairs[:, 0], prepend=-1))), total_score=float(scores.sum()),
                       min_score=float(scores.min()) if scores.size else float("nan"),
                       certificate=certificate, solve_seconds=seconds)

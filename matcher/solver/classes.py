@@ -116,6 +116,8 @@ def merge(source: PairSource, tiers: Tiers, slots: np.ndarray, capacity: np.ndar
     if not isinstance(source, DensePairs) or 0 in source.shape:
         return None
     n, m = source.shape
+    if _distinct_lines_at_least(source.q) > (1 - merge_at_least) * n * m:
+        return None
     keys = _hashes(source)
     if keys is None:
         return None
@@ -147,6 +149,24 @@ def merge(source: PairSource, tiers: Tiers, slots: np.ndarray, capacity: np.ndar
                    slots=np.asarray(slots, np.int64), capacity=np.asarray(capacity, np.int64),
                    source=DensePairs.of_quantised(q, source.scale, source.low, source.high),
                    base=base, tiers=Tiers(tiers.first_rank[first_member], tiers.extra_rank[first_member]))
+
+
+def _distinct_lines_at_least(q: np.ndarray, probe: int = 32) -> int:
+    """A lower bound on (distinct rows) x (distinct columns) of ``q``, from rows restricted to
+    their first ``probe`` columns and columns restricted to their first ``probe`` rows: lines
+    that differ there differ everywhere (and lines with different hashes of those entries
+    differ there). Continuous scores show all lines distinct at once, so merging is ruled out
+    for a thousandth of the cost of hashing the whole matrix.
+
+    Examples
+    --------
+    >>> _distinct_lines_at_least(np.array([[1, 1], [1, 1], [2, 3]]))
+    4
+    """
+    weight = np.random.default_rng(20260102).random(probe)
+    rows = np.unique(q[:, :probe].astype(np.float64) @ weight[:min(probe, q.shape[1])]).size
+    cols = np.unique(weight[:min(probe, q.shape[0])] @ q[:probe].astype(np.float64)).size
+    return rows * cols
 
 
 def _hashes(source: DensePairs) -> tuple[np.ndarray, np.ndarray] | None:

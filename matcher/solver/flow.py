@@ -336,8 +336,9 @@ def column_generation(net: Network, source: PairSource, graph: PairSet, threshol
     saves rounds). The potentials are warm-started, so no mentor's ever rises (see
     :func:`residual_potentials`); a pair's gain ``q - pi_i + pi_j`` therefore grows by at most the
     fall of ``pi_i`` since its mentee was scanned. Only mentees whose bound plus that fall is
-    positive are scanned again; when the pool adds nothing and no mentee needs a scan, no left-out
-    pair has a positive gain and the flow is optimal for all pairs.
+    positive are scanned again, whenever the pool prices in few pairs (``tuning.rescan_share``);
+    when the pool adds nothing and no mentee needs a scan, no left-out pair has a positive gain and
+    the flow is optimal for all pairs.
 
     Before each re-solve, arcs neither chosen nor within ``margin`` of improving move from the
     graph to the pool (a smaller solve; they are still priced every round). The returned flow has
@@ -361,7 +362,7 @@ def column_generation(net: Network, source: PairSource, graph: PairSet, threshol
         potential = flow.potential
         gain = pricing_gain(net, potential, margin, max(-source.low, source.high))
         added = pool.best(per_row, gain, threshold, exclude=graph)
-        if not len(added):
+        if len(added) * tuning.rescan_share <= n:
             mentee_potential = net.mentee_part(potential)
             stale = (np.arange(n) if scanned_at is None
                      else np.flatnonzero(bound + scanned_at - mentee_potential > 0))

@@ -41,9 +41,14 @@ class Tuning:
     pricing_per_row: int = 8
     #: Pairs per mentee a full scan keeps in the pool that later rounds price without a rescan.
     pool_per_row: int = 24
+    #: Stale mentees are scanned again when the pool prices in at most ``n / rescan_share`` pairs:
+    #: a solve that adds only a few pool pairs costs as much as a scan that finds many more.
+    rescan_share: int = 20
     #: The pool keeps pairs within ``span / pool_share`` of improving; arcs farther than that leave
-    #: the graph before a re-solve (they rarely improve later, and are still priced every round).
-    pool_share: int = 20
+    #: the graph before a re-solve (they are still priced every round). A wide pool (a fifth of the
+    #: span) cut the rounds on tight, tied 10,000 x 6,000 rounds from 49 to 12 (clustered answers,
+    #: supply 1.0: 3.4x faster): the duals there move far, and a narrow pool went stale every round.
+    pool_share: int = 5
     #: With a pool, pairs within ``margin / near_share`` of improving join too: they usually
     #: improve a round later, so bringing them now saves that round.
     near_share: int = 4
@@ -56,6 +61,13 @@ class Tuning:
     #: Merge identical mentees / mentors into classes only when that removes at least this share
     #: of the pairs: below it, hashing and expanding cost more than the smaller solve saves.
     merge_at_least: float = 0.1
+
+    #: Pure assignments (one free slot and place per person) up to this many dense entries, or
+    #: stored sparse pairs, go to scipy's compiled solvers (engines/lsa.py): below it they beat the
+    #: flow engine's fixed costs (OR-Library's dense assign800, 640,000 entries: LSA 0.05 s, the
+    #: flow engine 0.3 s); far above it (10,000 x 6,000) column generation wins. 0 turns it off.
+    assignment_pairs: int = 1_000_000
+    assignment_sparse_pairs: int = 2_000_000
 
     def replace(self, **changes: Any) -> "Tuning":
         """A copy with some values changed (tests use tiny candidate graphs this way)."""

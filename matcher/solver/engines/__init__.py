@@ -6,6 +6,8 @@ certificate of their optimality.
 
 * ``flow`` (:mod:`.mincost`): min-cost flow with column generation and max-flow tier proofs, on
   classes of identical people when there are many (the default);
+* pure assignments (:mod:`.lsa`): one free slot and place per person; ``flow`` hands them to
+  scipy's compiled assignment solvers when they are small enough (:func:`choose`);
 * ``lp`` (:mod:`.lp`): the LP relaxation in PuLP/CBC, integral by total unimodularity; the only
   engine for minimum loads, and the tests' independent cross-check.
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from matcher.solver.certificate import Certificate
-from matcher.solver.engines import lp, mincost
+from matcher.solver.engines import lp, lsa, mincost
 from matcher.solver.locks import Residual
 from matcher.solver.pairs import PairSet, PairSource
 from matcher.solver.problem import Problem
@@ -29,3 +31,11 @@ class Engine(Protocol):
 
 
 REGISTRY: dict[str, Engine] = {"flow": mincost.solve, "lp": lp.solve}
+
+
+def choose(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual,
+           tuning: Tuning) -> Engine:
+    """The engine of ``problem.engine``; for ``flow``, the pure-assignment path when it applies."""
+    if problem.engine == "flow" and lsa.applies(problem, source, tiers, residual, tuning):
+        return lsa.solve
+    return REGISTRY[problem.engine]
