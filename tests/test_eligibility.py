@@ -169,3 +169,22 @@ def test_validate_speaks_the_rounds_language(tmp_path):
     assert "1 henkilö ei ole mukana" in out.output
     assert "  Mentorit: 1 (rivi 3, mentors.csv): Ei antanut suostumusta" in out.output
     assert lines[-1] == "1 mentoria, 1 mentoroitavaa luettu ja mukana, 1 ei mukana; 0 virhettä, 1 varoitusta"
+
+
+def test_every_output_counts_matched_unmatched_and_not_included_alike(tmp_path):
+    """The Summary sheet, the report's tiles and audit.json agree with the command line."""
+    import json
+    import re
+
+    path = write_round(tmp_path, {"consent": ["Yes", "Nej"]},
+                       {"consent": ["Kyllä", "Kyllä", "No"], "languages": ["Finnish", "Somali", "Finnish"]})
+    result = run_round(path, tmp_path / "out")
+    summary = result.tables["summary"]["value"]
+    assert (summary["matched_mentees"], summary["unmatched_mentees"]) == ("1", "1")
+    counts = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))["counts"]
+    assert counts["unmatched"] == 1 and counts["not_included"] == {"mentees": 1, "mentors": 1}
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    tiles = dict((label.strip(), int(value)) for value, label in
+                 re.findall(r'<a class="tile[^"]*" href="#\w+"><b>(\d+)</b><span>([^<(]+)', page))
+    assert tiles["mentees matched"] == 1 and tiles["mentees unmatched"] == 1
+    assert tiles["people not included"] == 2
