@@ -587,6 +587,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "not_included.rule": ("Does not meet the eligibility rule {rule}",
                           "Ei täytä osallistumisehtoa {rule}",
                           "Uppfyller inte villkoret för deltagande {rule}"),
+    "not_included.pair_dropped": (
+        "{kind} pair {mentee} – {mentor} dropped: one of them is not included (see Not included)",
+        "{kind} pari {mentee} – {mentor} poistettu: toinen heistä ei ole mukana (ks. Ei mukana)",
+        "{kind} par {mentee} – {mentor} togs bort: en av dem är inte med (se Inte med)"),
+    "not_included.pair_dropped_fix": ("ask for consent, or remove the pair",
+                                      "pyydä suostumus tai poista pari",
+                                      "be om samtycke, eller ta bort paret"),
+    "pair.locked": ("locked", "lukittu", "låst"),
+    "pair.forbidden": ("forbidden", "kielletty", "förbjudet"),
     "not_included.unmatched": ("Not included: {reason}", "Ei mukana: {reason}",
                                "Inte med: {reason}"),
     # --- why a mentee has no mentor (the Unmatched sheet) ---------------------------------------
