@@ -24,7 +24,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--mentees", type=int, default=150)
     parser.add_argument("--mentors", type=int, default=100)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--split", choices=evaluation.SPLITS, action="append")
+    parser.add_argument("--split", choices=sorted(evaluation.phrases()), action="append",
+                        help="a split of matcher/evaluation_phrases*.toml (default: "
+                             f"{', '.join(evaluation.SPLITS)})")
     parser.add_argument("--form", choices=(*evaluation.FORMS, *evaluation.REWORDED), action="append",
                         help="export styles (default: the built-in ones; the reworded ones test "
                              "column detection by contents)")

@@ -534,7 +534,11 @@ def build_audit(config: RoundConfig, round: Round, matching: Matching, tables: d
         "counts": {
             "mentors": len(round.mentors), "mentees": len(round.mentees),
             "mentor_places": int(round.mentors["capacity"].sum()),
-            "pairs": len(tables["pairs"]), "unmatched": len(tables["unmatched"]),
+            # unmatched as in the Summary (the Unmatched sheet lists the mentees not included too)
+            "pairs": len(tables["pairs"]),
+            "unmatched": len(tables["unmatched"]) - int((tables["not_included"]["role"] == "mentee").sum()),
+            "not_included": {role: int((tables["not_included"]["role"] == role[:-1]).sum())
+                             for role in ("mentees", "mentors")},
             "locked": int(tables["pairs"]["locked"].sum()), "forbidden": len(round.forbidden),
             "introduction_letters": len(tables.get("introductions", ())),
             "errors": int((round.issues["severity"] == "error").sum()),

@@ -162,7 +162,7 @@ def word_stems(word: str) -> tuple[str, ...]:
     whole = stem(word)
     for cut in range(2, len(word) - MIN_PART + 1):
         tail = word[cut:]
-        if len(full_stem(tail)) < MIN_PART or full_stem(tail) not in known:
+        if full_stem(tail) not in known:
             continue
         if full_stem(word) in known:
             # a known compound: its stem is cut to STEM_LENGTH letters, which would drop the

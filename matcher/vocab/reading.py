@@ -96,7 +96,7 @@ NAMED_BONUS = 0.2
 #: longest key made for an option of its own
 KEY_LENGTH = 40
 
-METHODS = ("exact", "corrected", "meaning", "aligned", "own")
+METHODS = ("exact", "corrected", "meaning", "aligned", "elimination", "own")
 
 
 @dataclass(frozen=True)
