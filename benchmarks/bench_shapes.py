@@ -13,7 +13,7 @@ mentors), sizes 50 x 35 ... 20,000 x 12,000. Per cell, in one fresh process:
   count and total must equal ``coverage``'s (checked: the ``agree`` column).
 
 The methods of a cell take turns (round-robin), each repeated while it is fast (3-15 runs up to
-about 0.4 s in all, medians; a run over 1 s runs once), so load changes hit them alike.
+about 0.3 s in all, medians; a run over 1 s runs once), so load changes hit them alike.
 
 The largest sizes do not fit every baseline in the 15-minute budget of ``make bench``: at
 10,000 x 6,000 every shape runs the three objectives and LSA, and ``mcf`` not at all (48 million
@@ -47,7 +47,7 @@ HERE = Path(__file__).resolve().parent
 OBJECTIVES = ("coverage", "total", "fair")
 #: a method done in under REPEAT_BELOW seconds is timed again, up to about REPEAT_BUDGET seconds
 #: in all (MIN_REPEATS to MAX_REPEATS runs, median); see timed_together
-REPEAT_BELOW, REPEAT_BUDGET, MIN_REPEATS, MAX_REPEATS = 1.0, 0.4, 3, 15
+REPEAT_BELOW, REPEAT_BUDGET, MIN_REPEATS, MAX_REPEATS = 1.0, 0.3, 3, 15
 #: baselines on every cell up to this many pairs; above, only on the cells of BIG_CELLS
 BASELINE_PAIRS = 1_000 * 700
 BIG_SUPPLY = 0.95

@@ -8,6 +8,8 @@ problem they can fix.
 from __future__ import annotations
 
 import functools
+import logging
+import os
 import sys
 
 import click
@@ -28,6 +30,32 @@ def handle_errors(command):
             sys.exit(error.exit_code)
 
     return wrapper
+
+
+def program() -> None:
+    """The ``matcher`` program (``python -m matcher``, the installed script): :func:`main`, then
+    the process ends at once with its exit code.
+
+    After a big round the interpreter's own teardown (freeing every table and matrix object by
+    object) took 1-2.5 s of a run's wall time, more than some stages; the operating system frees
+    all of it anyway. Output streams are flushed and logging shut down first, so nothing printed
+    is lost; files are complete (written atomically) before this point. An unexpected exception
+    still ends the normal way, with its traceback.
+    """
+    try:
+        main()
+        code: object = 0
+    except SystemExit as done:
+        code = done.code
+    if isinstance(code, str):  # sys.exit("message"): Python prints it and exits with 1
+        print(code, file=sys.stderr)
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (| head) or stream: nothing more to show
+            pass
+    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
 
 
 class ConfigChoice(click.ParamType):
@@ -124,52 +152,56 @@ def validate_command(round_config, fmt):
     if fmt == "csv":
         click.echo(rnd.issues.to_csv(index=False), nl=False)
     else:
-        _print_issues(rnd.issues)
+        _print_issues(rnd.issues, language=rnd.config.language)
         _print_not_included(rnd)
         _print_shortages(rnd)
-        click.echo(rnd.summary())  # last, so a batch job can read it with tail -1
+        click.echo(rnd.summary(rnd.config.language))  # last, so a batch job can read it with tail -1
     sys.exit(0 if rnd.ok else 2)
 
 
 def _print_not_included(rnd) -> None:
     """Who will not be matched whatever the scores (no consent, an eligibility rule), and why."""
+    from matcher.i18n import header, t
     from matcher.issue_groups import SHOWN_ROWS, listed
 
-    left_out = rnd.not_included
+    left_out, language = rnd.not_included, rnd.config.language
     if len(left_out):
-        people = "1 person is" if len(left_out) == 1 else f"{len(left_out)} people are"
-        click.echo(f"\n{people} not included (each with the reason in the output's 'Not "
-                   "included' sheet and not_included.csv):")
+        click.echo("\n" + (t("validate.not_included_one", language) if len(left_out) == 1
+                           else t("validate.not_included", language, n=len(left_out))))
     mentors_first = left_out.sort_values("role", ascending=False, kind="stable")
     for (role, reason), group in mentors_first.groupby(["role", "reason"], sort=False):
         file = (rnd.config.mentors if role == "mentor" else rnd.config.mentees).file
-        rows = listed(map(str, sorted(group["row"].astype(int))), SHOWN_ROWS)
-        click.echo(f"  {len(group)} {role}{'s' * (len(group) != 1)} (row{'s' * (len(group) != 1)} "
-                   f"{rows} of {file.name if file else '?'}): {reason}")
+        rows = t("issue.row" if len(group) == 1 else "issue.rows", language,
+                 rows=listed(map(str, sorted(group["row"].astype(int))), SHOWN_ROWS))
+        click.echo(t("validate.group", language, role=header(f"{role}s", language), n=len(group),
+                     rows=rows, file=file.name if file else "?", reason=reason))
 
 
 def _print_shortages(rnd) -> None:
     """Before any matching: mentees no mentor shares a language with, and fields and goals with
     fewer mentor places than mentees wanting them, so an organiser can recruit in time."""
+    from matcher.i18n import t
     from matcher.issue_groups import SHOWN_ROWS, listed
+    from matcher.report.tables import header, shown_values
     from matcher.results import supply_and_demand
 
+    language = rnd.config.language
     offered = set().union(*rnd.mentors["languages"].map(set)) if len(rnd.mentors) else set()
     alone = rnd.mentees[[not (set(langs) & offered) for langs in rnd.mentees["languages"]]]
     if len(alone):
-        rows = listed(map(str, alone["row"]), SHOWN_ROWS)
-        click.echo(f"\n{len(alone)} mentee(s) share no language with any mentor and cannot be "
-                   f"matched (row{'s' * (len(alone) != 1)} {rows} of {rnd.config.mentees.file.name}).")
-    table = supply_and_demand(rnd.mentees, rnd.mentors)
+        rows = t("issue.row" if len(alone) == 1 else "issue.rows", language,
+                 rows=listed(map(str, alone["row"]), SHOWN_ROWS))
+        click.echo("\n" + t("validate.no_shared_language", language, n=len(alone), rows=rows,
+                            file=rnd.config.mentees.file.name))
+    table = supply_and_demand(rnd.mentees, rnd.mentors, language)
     short = table[(table["dimension"] != "language") & (table["ratio"] < 1)]
     if short.empty:
         return
-    click.echo("\nFields and goals with fewer mentor places than mentees wanting them "
-               "(all values: the report's 'Supply and demand' sheet):")
-    shown = short.sort_values(["dimension", "ratio", "value"], kind="stable").assign(
-        ratio=short["ratio"].round(2))[["dimension", "value", "mentees", "mentors", "capacity", "ratio"]]
-    click.echo(shown.rename(columns={"capacity": "mentor places", "ratio": "places per mentee"}
-                            ).to_string(index=False))
+    click.echo("\n" + t("validate.shortages", language))
+    columns = ["dimension", "value", "mentees", "mentors", "capacity", "ratio"]
+    shown = shown_values("supply_demand", short.sort_values(["dimension", "ratio", "value"], kind="stable")
+                         .assign(ratio=short["ratio"].round(2))[columns], language)
+    click.echo(shown.set_axis([header(c, language) for c in columns], axis=1).to_string(index=False))
     click.echo("")
 
 
@@ -178,10 +210,11 @@ ISSUE_HEADINGS = ("severity", "count", "file", "row", "column", "value", "proble
 SHORT_TEXT = 48
 
 
-def _print_issues(issues, err: bool = False, limit: int | None = None) -> None:
+def _print_issues(issues, err: bool = False, limit: int | None = None, language: str = "en") -> None:
     """The issues grouped by kind (:func:`matcher.issue_groups.group_issues`: one line per kind
     and column, with its count and first rows) as a table: rich (errors in red) on a terminal,
-    plain aligned text otherwise; on stderr when ``err``; the first ``limit`` lines when given.
+    plain aligned text otherwise; on stderr when ``err``; the first ``limit`` lines when given;
+    headings and severities in ``language``.
 
     Rich fits a table to 80 columns when stdout is a pipe or a CI log, which wraps every cell over
     many lines; there each issue gets one line instead, so it can be grepped.
@@ -190,20 +223,24 @@ def _print_issues(issues, err: bool = False, limit: int | None = None) -> None:
     from rich.table import Table
     from rich.text import Text  # plain Text: "[read]" in a suggestion is not rich markup
 
+    from matcher.i18n import header
     from matcher.issue_groups import group_issues
+    from matcher.report.tables import shown_values
 
     if issues.empty:
         return
-    cells = _issue_cells(group_issues(issues).head(limit))
+    grouped = group_issues(issues).head(limit)
+    cells = _issue_cells(shown_values("issues", grouped, language))
+    headings = tuple(header(name, language) if language != "en" else name for name in ISSUE_HEADINGS)
     console = Console(soft_wrap=False, stderr=err)
     if not console.is_terminal:
-        click.echo(_plain_table(ISSUE_HEADINGS, cells), err=err)
+        click.echo(_plain_table(headings, cells), err=err)
         return
     table = Table(show_lines=False, header_style="bold")
-    for name in ISSUE_HEADINGS:
+    for name in headings:
         table.add_column(name, overflow="fold")
-    for row in cells:
-        table.add_row(*map(Text, row), style="red" if row[0] == "error" else None)
+    for row, severity in zip(cells, grouped["severity"]):
+        table.add_row(*map(Text, row), style="red" if severity == "error" else None)
     console.print(table)
 
 
@@ -299,7 +336,7 @@ def _print_data_errors(error, round_config: str) -> None:
 
     errors = error.issues
     click.echo(t("cli.data_errors", error.language, n=len(errors)), err=True)
-    _print_issues(errors, err=True, limit=SHOWN_ERRORS)
+    _print_issues(errors, err=True, limit=SHOWN_ERRORS, language=error.language)
     kinds = len(group_issues(errors))
     if kinds > SHOWN_ERRORS:
         click.echo(t("cli.more_errors", error.language, n=kinds - SHOWN_ERRORS,

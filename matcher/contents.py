@@ -42,8 +42,9 @@ Example
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -56,6 +57,10 @@ from matcher.vocab.reading import read_options
 
 #: the concept families a column's options can read as
 FAMILIES = ("goals", "fields", "meeting_modes", "languages", "cities")
+#: the families read by meaning (slower: read after the others, on what they leave)
+MEANT_FAMILIES = ("goals", "fields")
+#: the families read by their names
+NAMED = tuple(f for f in FAMILIES if f not in MEANT_FAMILIES)
 #: most frequent options of a column that are read (the rest are rare, free-typed "other" answers)
 OPTIONS = 40
 #: most frequent distinct cells cut into options
@@ -82,6 +87,8 @@ class ColumnContents:
     repeated: float
     #: family -> share (0-1) of the chosen options read as one of its concepts
     shares: dict[str, float] = field(default_factory=dict)
+    #: the options read, most chosen first (at most :data:`OPTIONS`)
+    chosen: tuple[str, ...] = ()
 
     @property
     def is_choice(self) -> bool:
@@ -106,12 +113,15 @@ class ColumnContents:
         return self.shares[self.family] if self.family else 0.0
 
 
-def read_contents(values: pd.Series, separators: Sequence[str] = ReadConfig.separators
-                  ) -> ColumnContents:
+def read_contents(values: pd.Series, separators: Sequence[str] = ReadConfig.separators,
+                  other: Mapping[str, Sequence[str]] | None = None) -> ColumnContents:
     """Read one column's answers as a choice question (see the module docstring).
 
     The families are read only for a choice column (options recur); free text and unique
-    answers get no shares.
+    answers get no shares. ``other`` gives, per family, the options of the other form's column
+    of that family (:attr:`ColumnContents.chosen`): both forms ask the same question in their
+    own words ("I can help with …" / "I need help with …"), so the options are read together
+    with them, aligned and by elimination (:func:`matcher.vocab.reading.read_options`).
 
     >>> read_contents(pd.Series(["suomi (äidinkieli), englanti", "englanti", "suomi"] * 2)).family
     'languages'
@@ -137,7 +147,15 @@ def read_contents(values: pd.Series, separators: Sequence[str] = ReadConfig.sepa
         return found
     top = chosen.most_common(OPTIONS)
     weight = sum(n for _, n in top)
-    reads = {family: _READERS[family]([o for o, _ in top]) for family in FAMILIES}
+    options = [o for o, _ in top]
+    reads = {family: _READERS[family](options, ()) for family in NAMED}
+    # the meaning families read only the options no family names exactly (those could not
+    # count for them) and no number ("3" of a how-many question): often none, which is fast
+    left = [o for i, o in enumerate(options) if not _NUMBER.fullmatch(o)
+            and not any(reads[f][i] == EXACT for f in NAMED)]
+    for family in MEANT_FAMILIES:
+        meant = dict(zip(left, _READERS[family](left, (other or {}).get(family, ())))) if left else {}
+        reads[family] = [meant.get(o, NOT) for o in options]
     shares = {}
     for family in FAMILIES:
         # an option another family names exactly ("Personligen" is a meeting mode) is not this
@@ -146,29 +164,35 @@ def read_contents(values: pd.Series, separators: Sequence[str] = ReadConfig.sepa
             reads[family][i] == MEANT
             and not any(reads[f][i] == EXACT for f in FAMILIES if f != family))]
         shares[family] = round(sum(kept) / weight, 3)
-    return ColumnContents(found.cells, found.options, found.multi, found.repeated, shares)
+    return ColumnContents(found.cells, found.options, found.multi, found.repeated, shares,
+                          tuple(options))
 
 
+_NUMBER = re.compile(r"\W*\d+(?:[.,]\d+)?\W*")
 #: how an option reads as a family: not at all, by a looser reading of its words, by name
 NOT, MEANT, EXACT = 0, 1, 2
 #: share of an option's words a meeting mode's words must cover before it reads as that mode
 MEETING_COVERAGE = 0.6
 
 
-def _by_meaning(kind: str, options: list[str]) -> list[int]:
-    readings = read_options(kind, {"mentees": options})["mentees"]
-    return [NOT if o not in readings or not readings[o].is_concept
+def _by_meaning(kind: str, options: list[str], other: Sequence[str] = ()) -> list[int]:
+    sides = {"mentors": options, "mentees": list(other)} if other else {"mentors": options}
+    readings = read_options(kind, sides)["mentors"]
+    concepts = set(vocab.keys(kind))
+    # an option aligned with, or left by elimination for, a concept the other form reads is
+    # read as that concept as well: only a category of its own is no concept
+    return [NOT if o not in readings or readings[o].key not in concepts or readings[o].method == "own"
             else EXACT if readings[o].method == "exact" else MEANT for o in options]
 
 
-def _meeting_modes(options: list[str]) -> list[int]:
+def _meeting_modes(options: list[str], other: Sequence[str] = ()) -> list[int]:
     groups = list(vocab.meeting_words().values())
     covered = meaning.coverage(options, groups).max(axis=1) if options else []
     return [EXACT if vocab.meeting_mode([o]) is not None else
             MEANT if share >= MEETING_COVERAGE else NOT for o, share in zip(options, covered)]
 
 
-def _languages(options: list[str]) -> list[int]:
+def _languages(options: list[str], other: Sequence[str] = ()) -> list[int]:
     names = vocab.vocabulary("languages")
     out = []
     for option in options:
@@ -178,14 +202,15 @@ def _languages(options: list[str]) -> list[int]:
     return out
 
 
-def _cities(options: list[str]) -> list[int]:
+def _cities(options: list[str], other: Sequence[str] = ()) -> list[int]:
     from matcher.places import municipalities  # the table is read once, when first needed
 
     places = municipalities()
     return [EXACT if places.resolve(o) >= 0 else NOT for o in options]
 
 
-_READERS: dict[str, Callable[[list[str]], list[int]]] = {
+#: family -> reader of a column's options (and the other form's options of the family)
+_READERS: dict[str, Callable[[list[str], Sequence[str]], list[int]]] = {
     "goals": functools.partial(_by_meaning, "goals"),
     "fields": functools.partial(_by_meaning, "fields"),
     "meeting_modes": _meeting_modes, "languages": _languages, "cities": _cities}

@@ -122,7 +122,7 @@ def _reasons(table: pd.DataFrame, bits: np.ndarray, labels: dict[int, str],
 
 def _drop_pairs(round, excluded: set[str]):
     """Issues, locked and forbidden without the pairs naming a person who is not included."""
-    issues = [round.issues]
+    issues, language = [round.issues], round.config.language
     kept = {}
     for name in ("locked", "forbidden"):
         pairs = getattr(round, name)
@@ -135,10 +135,10 @@ def _drop_pairs(round, excluded: set[str]):
             issues.append(pd.DataFrame(columns=list(ISSUE_COLUMNS), data={
                 "severity": "warning", "file": "", "row": pd.array([pd.NA] * int(told.sum()), dtype="Int64"),
                 "column": "", "value": "",
-                "problem": [f"{name} pair {m} – {r} dropped: one of them is not included (see "
-                            "Not included)" for m, r in zip(pairs.loc[told, "mentee_id"],
-                                                            pairs.loc[told, "mentor_id"])],
-                "suggestion": "ask for consent, or remove the pair"}))
+                "problem": [t("not_included.pair_dropped", language, kind=t(f"pair.{name}", language),
+                              mentee=m, mentor=r)
+                            for m, r in zip(pairs.loc[told, "mentee_id"], pairs.loc[told, "mentor_id"])],
+                "suggestion": t("not_included.pair_dropped_fix", language)}))
         kept[name] = pairs[~gone].reset_index(drop=True)
     frame = pd.concat(issues, ignore_index=True) if len(issues) > 1 else round.issues
     return frame, kept["locked"], kept["forbidden"]

@@ -526,6 +526,55 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                    "rekrytoi alalta mentori tai kerro asiasta näille "
                                    "mentoroitaville",
                                    "rekrytera en mentor från branschen, eller meddela dessa adepter"),
+    # --- matcher validate's text around the issues -------------------------------------------------
+    "validate.not_included": (
+        "{n} people are not included (each with the reason in the output's 'Not included' sheet "
+        "and not_included.csv):",
+        "{n} henkilöä ei ole mukana (kunkin syy tulosten Ei mukana -välilehdellä ja tiedostossa "
+        "not_included.csv):",
+        "{n} personer är inte med (var och en med orsaken på fliken Inte med och i "
+        "not_included.csv):"),
+    "validate.not_included_one": (
+        "1 person is not included (with the reason in the output's 'Not included' sheet and "
+        "not_included.csv):",
+        "1 henkilö ei ole mukana (syy tulosten Ei mukana -välilehdellä ja tiedostossa "
+        "not_included.csv):",
+        "1 person är inte med (med orsaken på fliken Inte med och i not_included.csv):"),
+    "validate.group": ("  {role}: {n} ({rows} of {file}): {reason}",
+                       "  {role}: {n} ({rows}, {file}): {reason}",
+                       "  {role}: {n} ({rows} i {file}): {reason}"),
+    "validate.no_shared_language": (
+        "{n} mentee(s) share no language with any mentor and cannot be matched ({rows} of {file}).",
+        "{n} mentoroitavalla ei ole yhteistä kieltä yhdenkään mentorin kanssa, joten heille ei "
+        "löydy paria ({rows}, {file}).",
+        "{n} adepter har inget gemensamt språk med någon mentor och kan inte få ett par ({rows} i "
+        "{file})."),
+    "validate.summary": ("{mentors} mentors, {mentees} mentees read; {errors} errors, {warnings} "
+                         "warnings",
+                         "{mentors} mentoria, {mentees} mentoroitavaa luettu; {errors} virhettä, "
+                         "{warnings} varoitusta",
+                         "{mentors} mentorer, {mentees} adepter lästa; {errors} fel, {warnings} "
+                         "varningar"),
+    "validate.summary_left_out": (
+        "{mentors} mentors, {mentees} mentees read and included, {left_out} not included; "
+        "{errors} errors, {warnings} warnings",
+        "{mentors} mentoria, {mentees} mentoroitavaa luettu ja mukana, {left_out} ei mukana; "
+        "{errors} virhettä, {warnings} varoitusta",
+        "{mentors} mentorer, {mentees} adepter lästa och med, {left_out} inte med; {errors} fel, "
+        "{warnings} varningar"),
+    "validate.shortages": (
+        "Fields and goals with fewer mentor places than mentees wanting them (all values: the "
+        "report's 'Supply and demand' sheet):",
+        "Alat ja tavoitteet, joilla on vähemmän mentoripaikkoja kuin niitä toivovia "
+        "mentoroitavia (kaikki arvot: raportin Tarjonta ja kysyntä -välilehti):",
+        "Branscher och mål med färre mentorsplatser än adepter som vill ha dem (alla värden: "
+        "rapportens flik Utbud och efterfrågan):"),
+    # --- values of the severity and kind columns, as shown (the tables keep the English words) ----
+    "severity.error": ("error", "virhe", "fel"),
+    "severity.warning": ("warning", "varoitus", "varning"),
+    "dimension.language": ("language", "kieli", "språk"),
+    "dimension.field": ("field", "ala", "bransch"),
+    "dimension.goal": ("goal", "tavoite", "mål"),
     # --- why a person is not included (the Not included sheet, validate) ------------------------
     "not_included.no_consent": (
         "Did not consent to their answers being used for matching (answered no)",
@@ -538,6 +587,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "not_included.rule": ("Does not meet the eligibility rule {rule}",
                           "Ei täytä osallistumisehtoa {rule}",
                           "Uppfyller inte villkoret för deltagande {rule}"),
+    "not_included.pair_dropped": (
+        "{kind} pair {mentee} – {mentor} dropped: one of them is not included (see Not included)",
+        "{kind} pari {mentee} – {mentor} poistettu: toinen heistä ei ole mukana (ks. Ei mukana)",
+        "{kind} par {mentee} – {mentor} togs bort: en av dem är inte med (se Inte med)"),
+    "not_included.pair_dropped_fix": ("ask for consent, or remove the pair",
+                                      "pyydä suostumus tai poista pari",
+                                      "be om samtycke, eller ta bort paret"),
+    "pair.locked": ("locked", "lukittu", "låst"),
+    "pair.forbidden": ("forbidden", "kielletty", "förbjudet"),
     "not_included.unmatched": ("Not included: {reason}", "Ei mukana: {reason}",
                                "Inte med: {reason}"),
     # --- why a mentee has no mentor (the Unmatched sheet) ---------------------------------------

@@ -469,11 +469,6 @@ def sniff_delimiter(sample: str) -> str:
 def _tidy(grid: list[list[str]], path: Path, attrs: dict) -> pd.DataFrame:
     """Find the header row, strip headers and cells, blank → NaN, drop blank and note rows,
     index by spreadsheet row."""
-    # A NUL is never typed into a form (it comes from copy-paste or a broken export) and pandas
-    # before 3.1 compares strings only up to their first NUL: "Helsinki\x00" and "Helsinki"
-    # would be one answer to unique(), groupby() and duplicated(). Every other character is kept.
-    if any("\x00" in "".join(record) for record in grid):
-        grid = [[cell.replace("\x00", "") for cell in record] for record in grid]
     width = max((len(record) for record in grid), default=0)
     # every cell stripped, an empty one NaN: one pass over the Python strings (pandas' string
     # methods cost several passes and two copies of the grid)
@@ -505,12 +500,15 @@ def _tidy(grid: list[list[str]], path: Path, attrs: dict) -> pd.DataFrame:
 
 
 def _stripped(cell: object) -> object:
-    """A cell as text without surrounding white space, NaN when nothing is left (or missing)."""
+    """A cell as text without surrounding white space or NUL, NaN when nothing is left (or missing)."""
     if not isinstance(cell, str):
         if cell is None or cell is pd.NA or cell != cell:
             return np.nan
         cell = str(cell)
-    cell = cell.strip()
+    # A NUL is never typed into a form (it comes from copy-paste or a broken export), and pandas
+    # before 3.1 compares strings only up to their first NUL: "Helsinki\x00" and "Helsinki"
+    # would be one answer to unique(), groupby() and duplicated(). Every other character is kept.
+    cell = cell.replace("\x00", "").strip()
     return cell if cell else np.nan
 
 

@@ -533,9 +533,7 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
         ("pairs", len(pairs)),
         ("matched_mentees", n_matched),
         ("unmatched_mentees", len(round.mentees) - n_matched),
-        ("not_included", t("summary.not_included_value", language,
-                           mentees=int((not_included(round)["role"] == "mentee").sum()),
-                           mentors=int((not_included(round)["role"] == "mentor").sum()))),
+        ("not_included", _not_included_count(not_included(round), language)),
         ("locked_pairs", int(pairs["locked"].sum())),
         ("forbidden_pairs", len(round.forbidden)),
         ("objective", t(f"objective.{matching.objective}", language)),
@@ -558,6 +556,14 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
     return pd.DataFrame({"item": [t(f"summary.{key}", language) for key in keys],
                          "value": [str(value) for _, value in rows]},
                         index=pd.Index(keys, name="key"))
+
+
+def _not_included_count(left_out: pd.DataFrame, language: str) -> str:
+    """The Summary's Not included value: "0", or how many mentees and mentors."""
+    if left_out.empty:
+        return "0"
+    return t("summary.not_included_value", language, mentees=int((left_out["role"] == "mentee").sum()),
+             mentors=int((left_out["role"] == "mentor").sum()))
 
 
 def _explode(column: pd.Series) -> pd.Series:

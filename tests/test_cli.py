@@ -39,6 +39,22 @@ def test_help_and_import_matcher_load_no_heavy_library():
     assert out.stdout.split() == ["matcher.intake", "0.1.0"]
 
 
+def test_the_program_ends_with_the_commands_exit_code_and_all_its_output(sample_round_path, tmp_path):
+    # python -m matcher ends the process at once after the command (no interpreter teardown):
+    # the exit code and everything printed must survive that
+    def program(*args):
+        return subprocess.run([sys.executable, "-m", "matcher", *map(str, args)],
+                              capture_output=True, text=True)
+
+    done = program("run", sample_round_path, "-o", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert "✓ writing" in done.stderr and done.stdout.rstrip().splitlines()[-1].startswith("Next:")
+    assert (tmp_path / "out" / "audit.json").is_file()
+    missing = program("run", tmp_path / "missing.toml")
+    assert missing.returncode == 2 and "Error: round config" in missing.stderr
+    assert program("--version").stdout.strip() == "matcher, version 0.1.0"
+
+
 def test_unknown_attribute_is_an_attribute_error():
     import matcher
 

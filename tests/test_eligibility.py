@@ -94,7 +94,7 @@ def test_validate_lists_who_is_not_included(tmp_path):
     path = write_round(tmp_path, {"consent": ["Yes", "Nej"]}, {"consent": ["Kyllä"]})
     out = CliRunner().invoke(main, ["validate", path], env={"COLUMNS": "200", "TERM": "dumb"})
     assert "1 person is not included" in out.output
-    assert "  1 mentor (row 3 of mentors.csv): Did not consent" in out.output
+    assert "  Mentors: 1 (row 3 of mentors.csv): Did not consent" in out.output
 
 
 def test_contradictions_are_flagged(tmp_path):
@@ -154,3 +154,37 @@ def test_run_summary_adds_up_to_everyone_read(tmp_path):
             if len(cells := [c.strip() for c in line.strip("│┃| ").split("│")]) == 2}
     assert (rows["Mentees"], rows["Matched mentees"], rows["Unmatched mentees"]) == ("2", "1", "1")
     assert rows["Not included"] == "mentees 1, mentors 1"
+
+
+def test_validate_speaks_the_rounds_language(tmp_path):
+    path = write_round(tmp_path, {"consent": ["Yes", "Nej"], "email": ["m0@example.org", "not-an-address"]},
+                       {"consent": ["Kyllä"]})
+    text = (tmp_path / "round.toml").read_text(encoding="utf-8")
+    (tmp_path / "round.toml").write_text(text.replace("[round]\n", '[round]\nlanguage = "fi"\n'),
+                                         encoding="utf-8")
+    out = CliRunner().invoke(main, ["validate", path], env={"COLUMNS": "200", "TERM": "dumb"})
+    lines = out.output.splitlines()
+    assert lines[0].split()[:3] == ["Vakavuus", "Lukumäärä", "Tiedosto"]
+    assert lines[1].startswith("varoitus ") and "ei näytä sähköpostiosoitteelta" in lines[1]
+    assert "1 henkilö ei ole mukana" in out.output
+    assert "  Mentorit: 1 (rivi 3, mentors.csv): Ei antanut suostumusta" in out.output
+    assert lines[-1] == "1 mentoria, 1 mentoroitavaa luettu ja mukana, 1 ei mukana; 0 virhettä, 1 varoitusta"
+
+
+def test_every_output_counts_matched_unmatched_and_not_included_alike(tmp_path):
+    """The Summary sheet, the report's tiles and audit.json agree with the command line."""
+    import json
+    import re
+
+    path = write_round(tmp_path, {"consent": ["Yes", "Nej"]},
+                       {"consent": ["Kyllä", "Kyllä", "No"], "languages": ["Finnish", "Somali", "Finnish"]})
+    result = run_round(path, tmp_path / "out")
+    summary = result.tables["summary"]["value"]
+    assert (summary["matched_mentees"], summary["unmatched_mentees"]) == ("1", "1")
+    counts = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))["counts"]
+    assert counts["unmatched"] == 1 and counts["not_included"] == {"mentees": 1, "mentors": 1}
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    tiles = dict((label.strip(), int(value)) for value, label in
+                 re.findall(r'<a class="tile[^"]*" href="#\w+"><b>(\d+)</b><span>([^<(]+)', page))
+    assert tiles["mentees matched"] == 1 and tiles["mentees unmatched"] == 1
+    assert tiles["people not included"] == 2

@@ -365,6 +365,20 @@ def test_report_in_finnish(tables, tmp_path):
                   "Pisteiden jakauma", "Tarjonta ja kysyntä aloittain"):
         assert words in text, words
     assert "Filter pairs" not in text and "Summary</h2>" not in text
+    # a severity is shown in Finnish and keeps its colour (the class is the English word)
+    assert '<td class="error">virhe</td>' in text and '<td class="warning">varoitus</td>' in text
+
+
+def test_workbook_shows_severities_and_kinds_in_the_rounds_language(tables, tmp_path):
+    from matcher.report.xlsx import write_workbook
+
+    book = openpyxl.load_workbook(write_workbook(tables, tmp_path / "pairs.xlsx", TITLE, "sv"))
+    issues = book["Dataproblem"]
+    assert [issues.cell(r, 1).value for r in range(2, issues.max_row + 1)] == ["fel", "varning", "varning"]
+    rules = [rule.formula for ranges in issues.conditional_formatting for rule in ranges.rules]
+    assert ['"fel"'] in rules and ['"varning"'] in rules
+    kinds = {book["Utbud och efterfrågan"].cell(r, 1).value for r in range(2, 10)}
+    assert kinds <= {"språk", "bransch", "mål"} and "bransch" in kinds
 
 
 # --- audit --------------------------------------------------------------------------------

@@ -61,6 +61,7 @@ from rapidfuzz import process
 from matcher import checks, eligibility, vocab
 from matcher.config import RoundConfig, SourceConfig, load_config
 from matcher.errors import InputError
+from matcher.i18n import t
 from matcher.intake.answers import ANSWER_COLUMNS, AnswerReading, read_answers
 from matcher.intake.choices import (NO_PREFERENCE, cities, genders, keys, languages,
                                     meeting_modes, split_answers)
@@ -114,13 +115,14 @@ class Round:
         """True when there are no errors."""
         return self.errors.empty
 
-    def summary(self) -> str:
-        """One line for the terminal, e.g. "58 mentors, 90 mentees read; 0 errors, 7 warnings"
-        ("..., 90 mentees read and included, 3 not included; ..." when some are not)."""
-        errors, warnings = len(self.errors), len(self.warnings)
-        left_out = f" and included, {len(self.not_included)} not included" if len(self.not_included) else ""
-        return (f"{len(self.mentors)} mentors, {len(self.mentees)} mentees read{left_out}; "
-                f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+    def summary(self, language: str = "en") -> str:
+        """One line for the terminal in ``language``, e.g. "58 mentors, 90 mentees read; 0 errors,
+        7 warnings" ("..., 90 mentees read and included, 3 not included; ..." when some are not)."""
+        counts = {"mentors": len(self.mentors), "mentees": len(self.mentees),
+                  "errors": len(self.errors), "warnings": len(self.warnings)}
+        if len(self.not_included):
+            return t("validate.summary_left_out", language, left_out=len(self.not_included), **counts)
+        return t("validate.summary", language, **counts)
 
     def __repr__(self) -> str:
         return f"Round({self.config.name!r}, {self.summary().replace(' read;', ',')})"

@@ -23,7 +23,8 @@ from matcher.safe_io import strip_controls
 from matcher.report import charts
 from matcher.i18n import t
 from matcher.issue_groups import severity_counts
-from matcher.report.tables import LONG_TEXT, component_columns, decimals, header, rounded
+from matcher.report.tables import (LONG_TEXT, component_columns, decimals, header, rounded,
+                                   shown_values)
 
 #: Score bands for cell colours (CSS classes q0..q4), matching the workbook's red-to-green scale.
 SCORE_BANDS = (40, 55, 70, 85)
@@ -78,8 +79,10 @@ def render_html(tables: dict[str, pd.DataFrame], title: str, language: str = "en
         unmatched_table=html_table(unmatched, ["mentee_name", "reason", "best_candidates", "mentee_id"],
                                    "unmatched-table", t("report.everyone_matched", language),
                                    language=language, details={"mentee_id"}),
-        issues_table=html_table(issues, ["severity", "count", "file", "row", "column", "problem",
-                                         "suggestion"],
+        # severity shown in the round's language, its class (the colour) the English word
+        issues_table=html_table(shown_values("issues", issues, language).assign(
+                                    severity_class=issues["severity"]),
+                                ["severity", "count", "file", "row", "column", "problem", "suggestion"],
                                 "issues-table", t("report.no_issues", language), row_class="severity",
                                 language=language),
     )
@@ -99,7 +102,8 @@ def html_table(frame: pd.DataFrame, columns: list[str], table_id: str, empty: st
     Headers are the human ones in ``language``. Numbers are right-aligned and sort as numbers;
     ``places`` gives the decimals of rounded columns, and a ``score`` column gets colour band
     classes. Sentences (``LONG_TEXT``) get room to wrap. ``row_class`` names a column whose
-    value becomes the class of its cells (e.g. ``severity`` → ``class="error"``). ``details``
+    value becomes the class of its cells (e.g. ``severity`` → ``class="error"``), or the value of
+    the column ``<row_class>_class`` when the frame has one (the word shown translated). ``details``
     columns (ids, score parts) are hidden until the reader asks for them. On a narrow screen and
     on paper each row becomes a block of labelled lines (the ``cards`` class).
 
@@ -123,7 +127,8 @@ def html_table(frame: pd.DataFrame, columns: list[str], table_id: str, empty: st
             head.append(f'<th scope="col" class="detail">{label}</th>' if extra
                         else f'<th scope="col">{label}</th>')
             kind = ("long" if name in LONG_TEXT else "short") + extra
-            cells.append(_text_cells(series, classes=None if name == row_class else kind))
+            cells.append(_text_cells(series, classes=None if name == row_class else kind,
+                                     names=frame.get(f"{name}_class")))
     body = "\n".join("<tr>" + "".join(row) + "</tr>" for row in zip(*cells))
     return (f'<table id="{table_id}" class="sortable cards"><thead><tr>{"".join(head)}</tr></thead>\n'
             f"<tbody>\n{body}\n</tbody></table>")
@@ -143,10 +148,14 @@ def _number_cells(series: pd.Series, places: int | None, banded: bool, extra: st
     return ('<td class="' + classes + '">' + text + "</td>").tolist()
 
 
-def _text_cells(series: pd.Series, classes: str | None) -> list[str]:
-    """The ``<td>`` elements of a text column; ``classes=None`` uses each value as its class."""
+def _text_cells(series: pd.Series, classes: str | None, names: pd.Series | None = None) -> list[str]:
+    """The ``<td>`` elements of a text column; ``classes=None`` uses each value (or the same row
+    of ``names``) as its class."""
     text = series.map(lambda v: "" if v is None or v is pd.NA or v != v
                       else html.escape(strip_controls(str(v))))
+    if classes is None and names is not None:
+        classes_of = names.map(lambda v: html.escape(str(v)))
+        return ('<td class="' + classes_of + '">' + text + "</td>").tolist()
     return ('<td class="' + (text if classes is None else classes) + '">' + text + "</td>").tolist()
 
 

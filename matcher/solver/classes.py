@@ -55,10 +55,8 @@ from matcher.solver.certificate import Certificate
 from matcher.solver.cuts import Cut
 from matcher.solver.flow import Network
 from matcher.solver.pairs import CHUNK_ENTRIES, DensePairs, PairSet, PairSource
-from matcher.solver.weights import Tiers
+from matcher.solver.weights import EXACT_FLOAT, Tiers
 
-#: line hashes are exact integer sums in float64 as long as every sum stays below this
-EXACT_FLOAT = 2 ** 53
 #: fewer distinct hash weights than this would make chance collisions likely: do not merge
 MIN_WEIGHT = 1 << 12
 

@@ -26,6 +26,9 @@ from matcher.errors import InputError
 
 #: quantised scores stay within +-SCORE_UNITS, so sums stay exact in int64 and float64
 SCORE_UNITS = 1_000_000
+#: integers below this are exact in float64, and so are sums of them that stay below it (line
+#: hashes of classes.py, the assignment weights of engines/lsa.py)
+EXACT_FLOAT = 2 ** 53
 #: OR-Tools multiplies costs by (number of nodes + 1) internally and needs that to fit in int64
 INT64_HEADROOM = 2 ** 62
 

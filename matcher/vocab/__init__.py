@@ -560,8 +560,8 @@ LEVEL_INTENSIFIERS = frozenset({"very", "really", "extremely", "erittain", "tode
 LEVEL_NEGATIONS = frozenset({"not", "ei", "inte", "no"})
 #: a level on a numeric scale: "4/5", "4 of 5", "4 av 5", "4 (1-5)"; a bare "taso 4" / "level 4"
 #: / "nivå 4" / "(4)" is read on the 1-5 scale most self-assessments use
-_SCALE = re.compile(r"(?<![\w.])(\d{1,2})\s*(?:/|of|out of|av|/)\s*(\d{1,2})(?![\w.])"
-                    r"|(?<![\w.])(\d{1,2})\s*\(\s*[01]\s*[-–]\s*(\d{1,2})\s*\)"
+_SCALE = re.compile(r"(?<![\w.])(\d{1,2})\s*(?:/|of|out of|av)\s*([1-9]\d?)(?![\w.])"
+                    r"|(?<![\w.])(\d{1,2})\s*\(\s*[01]\s*[-–]\s*([1-9]\d?)\s*\)"
                     r"|\b(?:taso|tasolla|level|niva|nivå)\s*(\d)\b|\(\s*(\d)\s*\)",
                     re.IGNORECASE)
 #: the scale a bare number is read on
@@ -648,7 +648,7 @@ def _read_level(raw: str) -> LevelReading:
     scale = _SCALE.search(raw)
     if scale:
         value, top = scale.group(1) or scale.group(3), scale.group(2) or scale.group(4)
-        level = (scale_level(int(value), int(top)) if value and int(top) > 0
+        level = (scale_level(int(value), int(top)) if value
                  else scale_level(int(scale.group(5) or scale.group(6)), DEFAULT_SCALE))
         return LevelReading(normalise(raw[:scale.start()] + " " + raw[scale.end():]), level, "scale")
     words = norm.split()

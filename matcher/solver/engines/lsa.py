@@ -37,11 +37,9 @@ from matcher.solver.locks import Residual
 from matcher.solver.pairs import DensePairs, PairSet, PairSource, SparsePairs
 from matcher.solver.problem import Problem
 from matcher.solver.tuning import Tuning
-from matcher.solver.weights import Tiers, safe_unit, span
+from matcher.solver.weights import EXACT_FLOAT, Tiers, safe_unit, span
 
-#: weights stay below this, so LSA's float64 sums of them are exact integers
-EXACT_FLOAT = 2 ** 52
-METHOD = "scipy min_weight_full_bipartite_matching (LAPJVsp) on a candidate graph, residual " \
+ASSIGNMENT_METHOD = "scipy min_weight_full_bipartite_matching (LAPJVsp) on a candidate graph, residual " \
          "Bellman-Ford duals pricing every pair"
 
 
@@ -87,7 +85,7 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
         graph = graph.union(added, m)
         rounds += 1
     u, v = mentee_mentor_duals(net, flow)
-    return chosen, Certificate(method=METHOD, primal=flow.weight, dual_bound=dual_bound(net, flow),
+    return chosen, Certificate(method=ASSIGNMENT_METHOD, primal=flow.weight, dual_bound=dual_bound(net, flow),
                                tier_unit=unit, scale=source.scale, pricing_rounds=rounds,
                                arcs=len(graph), mentee_dual=u, mentor_dual=v)
 
