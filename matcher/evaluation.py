@@ -12,6 +12,12 @@ different wordings of each concept, and three export styles:
 ``excel``
     a Finnish Excel CSV (";" between cells, UTF-8 with BOM), Swedish options joined with ", ".
 
+The :data:`REWORDED` styles (``reworded_en``, ``reworded_fi``, ``reworded_sv``) ask every
+question in words the header vocabulary of :mod:`matcher.detect` does not know ("What could your
+meetings with a newcomer be about?", "Mitä puhut ja kuinka hyvin?", "Hemort"), add a meeting-mode
+and a place question, and give levels as a numeric scale (English) or as words outside the
+built-in level names (Finnish, Swedish), so ``init`` must find the columns by their answers.
+
 :func:`evaluate` writes one round, runs ``init`` and ``run`` as an organiser would, and compares
 with the truth over every mentee × mentor pair: the same "same field?", the same number of the
 mentee's goals the mentor offers, the same "a shared language?"; and the pairing's total true
