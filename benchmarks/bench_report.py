@@ -20,7 +20,7 @@ from matcher.report import write_outputs
 from matcher.report.csvs import write_csvs, write_introductions
 from matcher.report.html import render_html
 from matcher.report.xlsx import write_workbook
-from tests.test_report import AUDIT, TITLE, make_tables  # the tests' realistic fixture
+from tests.helpers import AUDIT, TITLE, make_tables  # the tests' realistic result tables
 
 ROUNDS = ((1_000, 40, 600), (10_000, 400, 6_000))  # pairs, unmatched mentees, mentors
 

@@ -2,21 +2,39 @@
 
 Usage::
 
-    python -m benchmarks.bench_run                       # 10,000 mentees x 6,000 mentors
-    python -m benchmarks.bench_run --mentees 2000 --mentors 1200
+    python -m benchmarks.bench_run                        # 10,000 mentees x 6,000 mentors
+    python -m benchmarks.bench_run --mentees 2000 --mentors 1200 --supply 0.8 1.6
+    python -m benchmarks.bench_run --shapes form --supply 0.95
 
-Rounds of the same size are generated with :mod:`matcher.synthetic` (the form exports the intake
-reads), with mentor capacities of 1-3 redrawn so that the places are exactly ``--supply`` times
-the mentees (default 0.8, 0.95, 1.0, 1.2 and 1.6: places short of mentees is the usual case).
-Each run happens in a fresh subprocess so its peak memory (max RSS) is honest, and reports the
-seconds of each stage (reading, scoring, solving, writing). The baseline, measured in the same
-run, is reading the two spreadsheets with pandas alone.
+Rounds are the form exports :mod:`matcher.synthetic` writes (bilingual answers, realistic field,
+goal, language, city and meeting-mode mixes), saved as ``.xlsx``, with mentor capacities of 1-3
+redrawn so that the places are exactly ``--supply`` times the mentees (default 0.8, 0.95, 1.0,
+1.2 and 1.6: below, at and above demand). Two score structures (``--shapes``):
+
+``form``
+    the choice questions only (the config maps no free-text column): a few hundred distinct
+    answer combinations, so large blocks of equal scores (ties);
+``text``
+    the same exports with the free-text answers (goals in own words, about) scored by text
+    similarity: thousands of distinct texts, so nearly every score differs (continuous).
+
+Each round runs as the command itself, ``python -m matcher run ROUND -o OUT``, in a fresh process:
+its peak memory is that process's own maximum resident set (``os.wait4``), and the seconds of
+each stage are the ones the command prints (``✓ reading (4.1 s)``); ``startup`` is the rest
+(interpreter, imports, the config). The baseline, timed in the same run just before each round,
+is reading the same two ``.xlsx`` files with ``pandas.read_excel`` (calamine) and nothing else;
+the table reports the run as a multiple of it, in wall seconds and in CPU seconds (user + system
+of the whole process, every thread: less sensitive than wall time to other programs on the same
+cores), and the load average when the round ran (the machine may be shared: compare ratios, not
+seconds).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,47 +47,64 @@ import pandas as pd
 from benchmarks.shapes import SUPPLY_RATIOS, capacities
 from matcher import synthetic
 
-_CHILD = """
-import json, resource, sys, time
-start = time.perf_counter()
-stages, last = {}, [None, start]
-def step(name):
-    now = time.perf_counter()
-    if last[0]:
-        stages[last[0]] = now - last[1]
-    last[:] = [name, now]
-from matcher.run import run_round
-result = run_round(sys.argv[1], sys.argv[2], on_step=step)
-step(None)
-seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-a = result.matching.assignment
-print(json.dumps({"seconds": seconds, "peak_mib": peak, "matched": int(a.matched), "stages": stages,
-                  "pairs": len(result.tables["pairs"]), "status": a.status}))
-"""
+#: score structures: name -> config keys of free-text columns left unmapped
+SHAPES = {"form": ("about", "goals_text"), "text": ()}
+#: what ``matcher run`` prints when a stage ends
+_STAGE_LINE = re.compile(r"✓ (\w+) \((\d+(?:\.\d+)?) s\)")
+STAGES = ("reading", "scoring", "solving", "writing")
 
 
-def make_round(folder: Path, n_mentors: int, n_mentees: int, supply: float) -> Path:
-    """A synthetic round whose mentor capacities (1-3) add up to ``supply`` x the mentees."""
-    config = synthetic.write_round(folder, n_mentors, n_mentees, seed=7, fmt="csv", messy=False)
-    mentors = pd.read_csv(folder / "mentors.csv", sep=";", encoding="utf-8-sig", dtype=str)
+def make_exports(folder: Path, n_mentors: int, n_mentees: int) -> Path:
+    """A folder with the two exports (``mentees.xlsx``; mentors as ``mentors.csv``, capacities
+    redrawn per supply by :func:`make_round`) and their ``round.toml``."""
+    synthetic.write_round(folder, n_mentors, n_mentees, seed=7, fmt="csv", messy=False)
+    mentees = pd.read_csv(folder / "mentees.csv", sep=";", encoding="utf-8-sig", dtype=str)
+    mentees.to_excel(folder / "mentees.xlsx", index=False, sheet_name="Form1", engine="xlsxwriter")
+    (folder / "mentees.csv").unlink()
+    return folder
+
+
+def make_round(exports: Path, folder: Path, shape: str, supply: float) -> Path:
+    """A round of ``shape`` whose mentor capacities (1-3) add up to ``supply`` x the mentees."""
+    folder.mkdir(parents=True)
+    shutil.copy(exports / "mentees.xlsx", folder / "mentees.xlsx")
+    mentors = pd.read_csv(exports / "mentors.csv", sep=";", encoding="utf-8-sig", dtype=str)
+    n_mentees = len(pd.read_excel(folder / "mentees.xlsx", dtype=str, engine="calamine"))
     rng = np.random.default_rng(7)
     mentors[synthetic.Q_CAPACITY] = capacities(rng, len(mentors), round(supply * n_mentees)).astype(str)
-    for who, frame in (("mentors", mentors),
-                       ("mentees", pd.read_csv(folder / "mentees.csv", sep=";", encoding="utf-8-sig", dtype=str))):
-        frame.to_excel(folder / f"{who}.xlsx", index=False, sheet_name="Form1")
-        (folder / f"{who}.csv").unlink()
-    text = config.read_text(encoding="utf-8").replace("mentors.csv", "mentors.xlsx").replace("mentees.csv", "mentees.xlsx")
-    config.write_text(text, encoding="utf-8")
+    mentors.to_excel(folder / "mentors.xlsx", index=False, sheet_name="Form1", engine="xlsxwriter")
+    lines = (exports / "round.toml").read_text(encoding="utf-8").replace(".csv", ".xlsx").splitlines()
+    unmapped = SHAPES[shape]
+    kept = [line for line in lines if line.split("=")[0].strip() not in unmapped]
+    config = folder / "round.toml"
+    config.write_text("\n".join(kept) + "\n", encoding="utf-8")
     return config
 
 
-def read_baseline(folder: Path) -> float:
-    """Seconds to read both spreadsheets with pandas and nothing else."""
-    start = time.perf_counter()
+def read_baseline(folder: Path) -> tuple[float, float]:
+    """Seconds (wall, CPU) to read both spreadsheets with pandas and nothing else."""
+    start, cpu = time.perf_counter(), time.process_time()
     for who in ("mentors", "mentees"):
         pd.read_excel(folder / f"{who}.xlsx", dtype=str, engine="calamine")
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def run_command(config: Path, outdir: Path) -> dict:
+    """``matcher run`` in a fresh process: wall seconds, seconds per stage, peak memory."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen([sys.executable, "-m", "matcher", "run", str(config), "-o", str(outdir)],
+                                 stdout=out, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - start
+        err.seek(0)
+        printed = err.read().decode("utf-8", "replace")
+    if child.returncode != 0:
+        raise RuntimeError(f"matcher run {config} failed ({child.returncode}):\n{printed}")
+    stages = {name: float(value) for name, value in _STAGE_LINE.findall(printed)}
+    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "stages": stages,
+            "peak_gib": usage.ru_maxrss / 2**20}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -77,27 +112,36 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--mentees", type=int, default=10_000)
     parser.add_argument("--mentors", type=int, default=6_000)
     parser.add_argument("--supply", nargs="+", type=float, default=list(SUPPLY_RATIOS))
+    parser.add_argument("--shapes", nargs="+", choices=list(SHAPES), default=list(SHAPES))
     args = parser.parse_args(argv)
     rows = []
+    print(f"{args.mentees:,} mentees x {args.mentors:,} mentors, {os.cpu_count()} cores, "
+          f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
-        for supply in args.supply:
-            kind = f"supply {supply}"
-            folder = Path(tmp) / kind
-            config = make_round(folder, args.mentors, args.mentees, supply)
-            baseline = read_baseline(folder)
-            out = subprocess.run([sys.executable, "-c", _CHILD, str(config), str(folder / "output")],
-                                 capture_output=True, text=True, check=True)
-            measured = json.loads(out.stdout.strip().splitlines()[-1])
-            places = int(pd.read_excel(folder / "mentors.xlsx", dtype=str, engine="calamine")[synthetic.Q_CAPACITY].astype(int).sum())
-            rows.append({"round": kind, "size": f"{args.mentees:,} x {args.mentors:,}",
-                         "places": places, "matched": measured["matched"],
-                         "run_s": round(measured["seconds"], 1),
-                         "peak_MiB": round(measured["peak_mib"]),
-                         "read_only_s": round(baseline, 2),
-                         "run / read_only": round(measured["seconds"] / baseline, 1),
-                         **{f"{k}_s": round(v, 1) for k, v in measured["stages"].items()},
-                         "status": measured["status"]})
-    print(pd.DataFrame(rows).to_markdown(index=False) if _has_tabulate() else pd.DataFrame(rows).to_string(index=False))
+        exports = make_exports(Path(tmp) / "exports", args.mentors, args.mentees)
+        for shape in args.shapes:
+            for supply in args.supply:
+                folder = Path(tmp) / f"{shape}-{supply}"
+                config = make_round(exports, folder, shape, supply)
+                baseline, baseline_cpu = read_baseline(folder)
+                load = os.getloadavg()[0]
+                measured = run_command(config, folder / "output")
+                stages = measured["stages"]
+                startup = measured["seconds"] - sum(stages.values())
+                rows.append({"shape": shape, "supply": supply,
+                             "run_s": round(measured["seconds"], 1),
+                             "cpu_s": round(measured["cpu"], 1),
+                             "startup_s": round(startup, 1),
+                             **{f"{name}_s": stages.get(name, float("nan")) for name in STAGES},
+                             "peak_GiB": round(measured["peak_gib"], 2),
+                             "read_excel_s": round(baseline, 2),
+                             "run / read_excel": round(measured["seconds"] / baseline, 1),
+                             "cpu / read_excel cpu": round(measured["cpu"] / baseline_cpu, 1),
+                             "load": round(load, 1)})
+                print(pd.DataFrame(rows[-1:]).to_string(index=False, header=len(rows) == 1), flush=True)
+    table = pd.DataFrame(rows)
+    print()
+    print(table.to_markdown(index=False) if _has_tabulate() else table.to_string(index=False))
 
 
 def _has_tabulate() -> bool:

@@ -3,8 +3,9 @@
 Run from the repository root: ``python -m benchmarks.eval_reading``. For each split (``dev``, whose
 phrasings the vocabulary was tuned on, and ``test``, which never enters it) and each export style
 of :mod:`matcher.evaluation` (Google Forms CSV in English, Microsoft Forms .xlsx in Finnish,
-Finnish Excel CSV in Swedish) it writes a round, runs ``matcher init`` and ``matcher run`` on it
-and prints, over every mentee × mentor pair, the share agreeing with the truth on "same field?",
+Finnish Excel CSV in Swedish; with ``--form``, also the reworded styles whose questions are
+worded unlike the header vocabulary) it writes a round, runs ``matcher init`` and ``matcher run`` on
+it and prints, over every mentee × mentor pair, the share agreeing with the truth on "same field?",
 "how many of the mentee's goals does the mentor offer?" and "a shared language?", and the
 pairing's true total score as a share of the best pairing's.
 """
@@ -23,14 +24,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--mentees", type=int, default=150)
     parser.add_argument("--mentors", type=int, default=100)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--split", choices=evaluation.SPLITS, action="append")
+    parser.add_argument("--split", choices=sorted(evaluation.phrases()), action="append",
+                        help="a split of matcher/evaluation_phrases*.toml (default: "
+                             f"{', '.join(evaluation.SPLITS)})")
+    parser.add_argument("--form", choices=(*evaluation.FORMS, *evaluation.REWORDED), action="append",
+                        help="export styles (default: the built-in ones; the reworded ones test "
+                             "column detection by contents)")
     args = parser.parse_args(argv)
     print(f"reading {args.mentees} mentees x {args.mentors} mentors per export (seed {args.seed})\n")
     print("| split | export | same field | goals offered | shared language | worth vs best |")
     print("|---|---|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as folder:
         for split in args.split or evaluation.SPLITS:
-            for form in evaluation.FORMS:
+            for form in args.form or evaluation.FORMS:
                 figures = evaluation.evaluate(Path(folder) / split / form, split, form,
                                               args.mentees, args.mentors, args.seed)
                 print(f"| {split} | {form} | {figures['field']:.1%} | {figures['goals']:.1%} | "

@@ -27,13 +27,12 @@ import numpy as np
 import pandas as pd
 
 from matcher import vocab
+from matcher.i18n import label, t
+from matcher.issue_groups import SHOWN_ROWS, listed
 from matcher.places import municipalities
 
 if TYPE_CHECKING:  # intake imports this module
     from matcher.intake import Round
-
-#: rows listed in one grouped warning before "…"
-SHOWN_ROWS = 8
 
 
 def remote_place_in_person(places: pd.Series, modes: pd.Series) -> pd.Index:
@@ -55,7 +54,11 @@ def check_round(round: Round) -> Round:
 def _issues(rows: list[dict]) -> pd.DataFrame:
     from matcher.intake import ISSUE_COLUMNS  # intake runs these checks: import when called
 
-    return pd.DataFrame(rows, columns=list(ISSUE_COLUMNS))
+    frame = pd.DataFrame(rows, columns=list(ISSUE_COLUMNS))
+    # the row dtype of every issues table (a file-wide warning has none): pandas 2 warns when it
+    # has to infer a dtype for a concatenation from an all-empty object column
+    frame["row"] = frame["row"].astype("Int64")
+    return frame
 
 
 def _unknown_places(round, role: str) -> pd.DataFrame:
@@ -64,14 +67,13 @@ def _unknown_places(round, role: str) -> pd.DataFrame:
         return _issues([])
     places = table["city"].fillna("").astype(str)
     unknown = (places != "") & (municipalities().resolve_many(places) < 0)
+    language = round.config.language
     rows = []
     for answer, group in table.loc[unknown.to_numpy(), "row"].groupby(places[unknown], sort=True):
         rows.append({"severity": "warning", "file": _file(source), "row": int(group.iloc[0]),
                      "column": source.columns.get("city", "city"), "value": answer,
-                     "problem": f"not a Finnish municipality ({_rows(group)}): distance unknown, "
-                                "location scored neutrally",
-                     "suggestion": "write the municipality (e.g. Espoo for Leppävaara), or add it "
-                                   "to [vocabulary.cities] as a synonym of one"})
+                     "problem": t("issue.unknown_place", language, rows=_rows(group, language)),
+                     "suggestion": t("issue.unknown_place_fix", language)})
     return _issues(rows)
 
 
@@ -80,11 +82,11 @@ def _idle_mentors(round) -> pd.DataFrame:
     if "capacity" not in mentors.columns or "topics" not in mentors.columns:
         return _issues([])
     idle = (mentors["capacity"] == 0).to_numpy() & (mentors["topics"].map(len) > 0).to_numpy()
+    language = round.config.language
     return _issues([{"severity": "warning", "file": _file(source), "row": int(row),
                      "column": source.columns.get("capacity", "capacity"), "value": "0",
-                     "problem": f"capacity 0, but offers {len(topics)} topic(s): this mentor gets "
-                                "no mentee",
-                     "suggestion": "check the number of mentees they can take"}
+                     "problem": t("issue.idle_mentor", language, n=len(topics)),
+                     "suggestion": t("issue.idle_mentor_fix", language)}
                     for row, topics in zip(mentors.loc[idle, "row"], mentors.loc[idle, "topics"])])
 
 
@@ -95,26 +97,29 @@ def _fields_nobody_mentors(round) -> pd.DataFrame:
     offered = set().union(*round.mentors["fields"].map(set)) if len(round.mentors) else set()
     wanted = mentees[["fields", "row"]].explode("fields").dropna()
     lonely = wanted[~wanted["fields"].isin(offered)]
+    language = round.config.language
     rows = []
     for key, group in lonely.groupby("fields", sort=True):
         same_only = ""
         if "same_field_only" in mentees.columns:
             strict = mentees.loc[group.index.unique(), "same_field_only"].astype(bool)
             if strict.any():
-                same_only = f"; {int(strict.sum())} of them want a mentor from the same field only"
-        label = vocab.label("fields", key)
+                same_only = t("issue.same_field_only", language, n=int(strict.sum()))
+        field = label("fields", key, language)
         rows.append({"severity": "warning", "file": _file(source), "row": None,
-                     "column": source.columns.get("field", "field"), "value": label,
-                     "problem": f"{group.index.nunique()} mentee(s) want a mentor in {label}, but no "
-                                f"mentor works in it ({_rows(group['row'])}){same_only}",
-                     "suggestion": "recruit a mentor from the field, or tell these mentees"})
+                     "column": source.columns.get("field", "field"), "value": field,
+                     "problem": t("issue.field_unmentored", language, n=group.index.nunique(),
+                                  field=field, rows=_rows(group["row"], language),
+                                  same_only=same_only),
+                     "suggestion": t("issue.field_unmentored_fix", language)})
     return _issues(rows)
 
 
-def _rows(rows: pd.Series) -> str:
+def _rows(rows: pd.Series, language: str) -> str:
+    """ "rows 3, 5, 9" (the first :data:`~matcher.issue_groups.SHOWN_ROWS`) in ``language``."""
     numbers = sorted(int(r) for r in np.unique(rows.to_numpy()))
-    shown = ", ".join(map(str, numbers[:SHOWN_ROWS])) + (" …" if len(numbers) > SHOWN_ROWS else "")
-    return f"row{'s' * (len(numbers) != 1)} {shown}"
+    return t("issue.row" if len(numbers) == 1 else "issue.rows", language,
+             rows=listed(map(str, numbers), SHOWN_ROWS))
 
 
 def _file(source) -> str:

@@ -8,6 +8,8 @@ problem they can fix.
 from __future__ import annotations
 
 import functools
+import logging
+import os
 import sys
 
 import click
@@ -28,6 +30,61 @@ def handle_errors(command):
             sys.exit(error.exit_code)
 
     return wrapper
+
+
+def program() -> None:
+    """The ``matcher`` program (``python -m matcher``, the installed script): :func:`main`, then
+    the process ends at once with its exit code.
+
+    After a big round the interpreter's own teardown (freeing every table and matrix object by
+    object) took 1-2.5 s of a run's wall time, more than some stages; the operating system frees
+    all of it anyway. Output streams are flushed and logging shut down first, so nothing printed
+    is lost; files are complete (written atomically) before this point. An unexpected exception
+    still ends the normal way, with its traceback.
+    """
+    try:
+        main()
+        code: object = 0
+    except SystemExit as done:
+        code = done.code
+    if isinstance(code, str):  # sys.exit("message"): Python prints it and exits with 1
+        print(code, file=sys.stderr)
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (| head) or stream: nothing more to show
+            pass
+    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
+
+
+class ConfigChoice(click.ParamType):
+    """A :class:`click.Choice` of the values :mod:`matcher.config` allows for a setting, named by
+    its constant there (``"OBJECTIVES"``): the list keeps one home, read only when a value is
+    checked or the help shown, so ``matcher --help`` still loads no fuzzy matcher.
+
+    >>> ConfigChoice("OBJECTIVES").convert("fair", None, None)
+    'fair'
+    """
+
+    name = "choice"
+
+    def __init__(self, constant: str):
+        self.constant = constant
+
+    def choice(self) -> click.Choice:
+        from matcher import config
+
+        return click.Choice(getattr(config, self.constant))
+
+    def get_metavar(self, param, ctx):
+        return self.choice().get_metavar(param, ctx)
+
+    def convert(self, value, param, ctx):
+        return self.choice().convert(value, param, ctx)
+
+    def shell_complete(self, ctx, param, incomplete):
+        return self.choice().shell_complete(ctx, param, incomplete)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -95,55 +152,69 @@ def validate_command(round_config, fmt):
     if fmt == "csv":
         click.echo(rnd.issues.to_csv(index=False), nl=False)
     else:
-        _print_issues(rnd.issues)
+        _print_issues(rnd.issues, language=rnd.config.language)
         _print_not_included(rnd)
         _print_shortages(rnd)
-        click.echo(rnd.summary())  # last, so a batch job can read it with tail -1
+        click.echo(rnd.summary(rnd.config.language))  # last, so a batch job can read it with tail -1
     sys.exit(0 if rnd.ok else 2)
 
 
 def _print_not_included(rnd) -> None:
     """Who will not be matched whatever the scores (no consent, an eligibility rule), and why."""
-    left_out = rnd.not_included
+    from matcher.i18n import header, t
+    from matcher.issue_groups import SHOWN_ROWS, listed
+
+    left_out, language = rnd.not_included, rnd.config.language
     if len(left_out):
-        click.echo(f"\n{len(left_out)} people are not included (listed in the output's 'Not "
-                   "included' sheet):")
-        for role, row, reason in zip(left_out["role"], left_out["row"], left_out["reason"]):
-            file = (rnd.config.mentors if role == "mentor" else rnd.config.mentees).file
-            click.echo(f"  {role} in row {row} of {file.name if file else '?'}: {reason}")
+        click.echo("\n" + (t("validate.not_included_one", language) if len(left_out) == 1
+                           else t("validate.not_included", language, n=len(left_out))))
+    mentors_first = left_out.sort_values("role", ascending=False, kind="stable")
+    for (role, reason), group in mentors_first.groupby(["role", "reason"], sort=False):
+        file = (rnd.config.mentors if role == "mentor" else rnd.config.mentees).file
+        rows = t("issue.row" if len(group) == 1 else "issue.rows", language,
+                 rows=listed(map(str, sorted(group["row"].astype(int))), SHOWN_ROWS))
+        click.echo(t("validate.group", language, role=header(f"{role}s", language), n=len(group),
+                     rows=rows, file=file.name if file else "?", reason=reason))
 
 
 def _print_shortages(rnd) -> None:
     """Before any matching: mentees no mentor shares a language with, and fields and goals with
     fewer mentor places than mentees wanting them, so an organiser can recruit in time."""
+    from matcher.i18n import t
+    from matcher.issue_groups import SHOWN_ROWS, listed
+    from matcher.report.tables import header, shown_values
     from matcher.results import supply_and_demand
 
+    language = rnd.config.language
     offered = set().union(*rnd.mentors["languages"].map(set)) if len(rnd.mentors) else set()
     alone = rnd.mentees[[not (set(langs) & offered) for langs in rnd.mentees["languages"]]]
     if len(alone):
-        rows = ", ".join(str(r) for r in alone["row"].head(10)) + (" ..." if len(alone) > 10 else "")
-        click.echo(f"\n{len(alone)} mentee(s) share no language with any mentor and cannot be "
-                   f"matched (rows {rows} of {rnd.config.mentees.file.name}).")
-    table = supply_and_demand(rnd.mentees, rnd.mentors)
+        rows = t("issue.row" if len(alone) == 1 else "issue.rows", language,
+                 rows=listed(map(str, alone["row"]), SHOWN_ROWS))
+        click.echo("\n" + t("validate.no_shared_language", language, n=len(alone), rows=rows,
+                            file=rnd.config.mentees.file.name))
+    table = supply_and_demand(rnd.mentees, rnd.mentors, language)
     short = table[(table["dimension"] != "language") & (table["ratio"] < 1)]
     if short.empty:
         return
-    click.echo("\nFields and goals with fewer mentor places than mentees wanting them "
-               "(all values: the report's 'Supply and demand' sheet):")
-    shown = short.sort_values(["dimension", "ratio", "value"], kind="stable").assign(
-        ratio=short["ratio"].round(2))[["dimension", "value", "mentees", "mentors", "capacity", "ratio"]]
-    click.echo(shown.rename(columns={"capacity": "mentor places"}).to_string(index=False))
+    click.echo("\n" + t("validate.shortages", language))
+    columns = ["dimension", "value", "mentees", "mentors", "capacity", "ratio"]
+    shown = shown_values("supply_demand", short.sort_values(["dimension", "ratio", "value"], kind="stable")
+                         .assign(ratio=short["ratio"].round(2))[columns], language)
+    click.echo(shown.set_axis([header(c, language) for c in columns], axis=1).to_string(index=False))
     click.echo("")
 
 
-ISSUE_HEADINGS = ("severity", "file", "row", "column", "value", "problem", "suggestion")
+ISSUE_HEADINGS = ("severity", "count", "file", "row", "column", "value", "problem", "suggestion")
 #: longest form header / answer shown in the validate table (the CSV keeps them whole)
 SHORT_TEXT = 48
 
 
-def _print_issues(issues, err: bool = False) -> None:
-    """The issues as a table: rich (errors in red) on a terminal, plain aligned text otherwise;
-    on stderr when ``err``.
+def _print_issues(issues, err: bool = False, limit: int | None = None, language: str = "en") -> None:
+    """The issues grouped by kind (:func:`matcher.issue_groups.group_issues`: one line per kind
+    and column, with its count and first rows) as a table: rich (errors in red) on a terminal,
+    plain aligned text otherwise; on stderr when ``err``; the first ``limit`` lines when given;
+    headings and severities in ``language``.
 
     Rich fits a table to 80 columns when stdout is a pipe or a CI log, which wraps every cell over
     many lines; there each issue gets one line instead, so it can be grepped.
@@ -152,18 +223,24 @@ def _print_issues(issues, err: bool = False) -> None:
     from rich.table import Table
     from rich.text import Text  # plain Text: "[read]" in a suggestion is not rich markup
 
+    from matcher.i18n import header
+    from matcher.issue_groups import group_issues
+    from matcher.report.tables import shown_values
+
     if issues.empty:
         return
-    cells = _issue_cells(issues)
+    grouped = group_issues(issues).head(limit)
+    cells = _issue_cells(shown_values("issues", grouped, language))
+    headings = tuple(header(name, language) if language != "en" else name for name in ISSUE_HEADINGS)
     console = Console(soft_wrap=False, stderr=err)
     if not console.is_terminal:
-        click.echo(_plain_table(ISSUE_HEADINGS, cells), err=err)
+        click.echo(_plain_table(headings, cells), err=err)
         return
     table = Table(show_lines=False, header_style="bold")
-    for name in ISSUE_HEADINGS:
+    for name in headings:
         table.add_column(name, overflow="fold")
-    for row in cells:
-        table.add_row(*map(Text, row), style="red" if row[0] == "error" else None)
+    for row, severity in zip(cells, grouped["severity"]):
+        table.add_row(*map(Text, row), style="red" if severity == "error" else None)
     console.print(table)
 
 
@@ -171,7 +248,8 @@ def _issue_cells(issues) -> list[tuple[str, ...]]:
     """Display text per issue: no row number for file-wide issues, long headers and answers
     shortened (a bilingual "English / suomi" header shows its first language)."""
     shown = issues.assign(
-        row=issues["row"].astype("string").fillna(""),
+        count=issues["count"].astype("string").fillna(""),
+        row=issues["row"].fillna(""),
         column=issues["column"].map(lambda header: _shorten(str(header).split(" / ")[0])),
         value=issues["value"].map(lambda value: _shorten(str(value))))
     return list(shown[list(ISSUE_HEADINGS)].astype(str).itertuples(index=False, name=None))
@@ -202,7 +280,7 @@ def _plain_table(headings: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 @click.argument("round_config", metavar="ROUND", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "outdir", type=click.Path(file_okay=False),
               help="Output folder (default: [round] output in the config, else output/ beside it).")
-@click.option("--objective", type=click.Choice(["coverage", "total", "fair"]),
+@click.option("--objective", type=ConfigChoice("OBJECTIVES"),
               help="Override [solver] objective: coverage (most mentees matched, then best "
                    "total), total (best total score) or fair (most matched, then best worst pair).")
 @click.option("--decisions", type=click.Path(dir_okay=False, exists=True),
@@ -225,7 +303,7 @@ def run_command(round_config, outdir, objective, decisions, draft_introductions,
     """Read, validate, score, solve and write the round's output folder.
 
     Writes pairs.xlsx (the workbook to review), pairs.csv, unmatched.csv, mentors.csv,
-    not_included.csv, introductions.csv with one .eml per letter in introductions/, report.html
+    not_included.csv, data_issues.csv, introductions.csv with one .eml per letter in introductions/, report.html
     and audit.json. Exit codes: 0 done, 2 invalid input, 3 locked pairs that cannot all hold.
     """
     from matcher.console import StepProgress, print_next_steps, print_run_summary
@@ -245,7 +323,7 @@ def run_command(round_config, outdir, objective, decisions, draft_introductions,
         print_next_steps(result, round_config)
 
 
-#: data errors a stopped run prints; validate lists them all
+#: lines of data errors (grouped by kind) a stopped run prints; validate lists them all
 SHOWN_ERRORS = 20
 
 
@@ -254,11 +332,14 @@ def _print_data_errors(error, round_config: str) -> None:
     ``validate`` prints, then how many more there are."""
     from matcher.i18n import t
 
+    from matcher.issue_groups import group_issues
+
     errors = error.issues
     click.echo(t("cli.data_errors", error.language, n=len(errors)), err=True)
-    _print_issues(errors.head(SHOWN_ERRORS), err=True)
-    if len(errors) > SHOWN_ERRORS:
-        click.echo(t("cli.more_errors", error.language, n=len(errors) - SHOWN_ERRORS,
+    _print_issues(errors, err=True, limit=SHOWN_ERRORS, language=error.language)
+    kinds = len(group_issues(errors))
+    if kinds > SHOWN_ERRORS:
+        click.echo(t("cli.more_errors", error.language, n=kinds - SHOWN_ERRORS,
                      config=round_config), err=True)
 
 
@@ -306,7 +387,7 @@ def templates_command(round_config, output):
               help="Mentee (id or e-mail) whose pair ends; give several after one --release.")
 @click.option("-o", "--output", "outdir", type=click.Path(file_okay=False),
               help="Output folder (default: PUBLISHED-rematch beside the published one).")
-@click.option("--objective", type=click.Choice(["coverage", "total", "fair"]),
+@click.option("--objective", type=ConfigChoice("OBJECTIVES"),
               help="Override [solver] objective.")
 @click.option("--draft-introductions", is_flag=True,
               help="Write introduction letters for the new pairs now, marked as drafts "

@@ -62,7 +62,7 @@ class StepProgress:
 
 #: the Summary rows shown at the end of a run (keys of the summary table's index)
 SUMMARY_ROWS = ("mentees", "mentors", "mentor_places", "matched_mentees", "unmatched_mentees",
-                "locked_pairs", "objective", "solver_status", "optimality_gap", "mean_score",
+                "not_included", "locked_pairs", "objective", "solver_status", "optimality_gap", "mean_score",
                 "minimum_score", "data_issues")
 
 

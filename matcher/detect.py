@@ -11,6 +11,16 @@ one-to-one assignment (:func:`scipy.optimize.linear_sum_assignment`), so each he
 once. A column whose answers are mostly e-mail addresses is taken as the e-mail column whatever its
 header says; one that holds none is never.
 
+The answers decide too, from each column's distinct options (:mod:`matcher.contents`): a column
+of sentences is free text and never a number field; a column whose options read with confidence
+as one concept family (goals, fields, meeting modes, languages, municipalities) scores for that
+family's fields even under a header no keyword matches (``MIN_SCORE`` plus up to
+``FAMILY_BONUS``, so a header naming a field still wins over answers alone) and never for another
+family's field its header suggested ("meetings" in a goals question); a mentor column of small
+whole numbers nobody's header claims is the capacity. ``init`` reads the two forms twice: a choice
+column one form leaves undecided is read again together with the other form's column of the
+family (both forms ask it, in their own words). Each such decision is a note ``init`` prints.
+
 Microsoft Forms' ``Id`` is the response number of the export, not a person's id: it is carried
 through, and participants get ids derived from their e-mail (see :mod:`matcher.intake`).
 
@@ -24,8 +34,10 @@ Example
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +47,7 @@ from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from matcher import vocab
+from matcher.contents import ColumnContents, read_contents
 from matcher.config import (DEFAULT_WEIGHTS, DUPLICATE_POLICIES, LANGUAGE_LEVELS, MEETING_MODES,
                             MENTEE_FIELDS, MENTOR_FIELDS, ConstraintConfig, Defaults, ReadConfig,
                             ScoringConfig, SolverConfig, WishConfig)
@@ -133,14 +146,24 @@ class Detection:
     missing: list[str] = field(default_factory=list)
     #: what the answers decided where the header alone could mean two fields
     notes: list[str] = field(default_factory=list)
+    #: canonical field -> what its column's answers read as, where they decided the column
+    by_content: dict[str, str] = field(default_factory=dict)
+    #: header -> what its answers read as (the columns whose answers were read)
+    contents: dict[str, ColumnContents] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         return (f"Detection({self.role!r}, {len(self.columns)} mapped, {len(self.unmapped)} "
                 f"unmapped, missing={self.missing})")
 
 
-def detect_columns(table: pd.DataFrame, role: str) -> Detection:
+def detect_columns(table: pd.DataFrame, role: str,
+                   other: Mapping[str, Sequence[str]] | None = None,
+                   previous: Detection | None = None) -> Detection:
     """Map a read export's headers onto the canonical fields of ``role`` ("mentors"/"mentees").
+
+    ``other`` gives, per concept family, the options of the other form's column of that family
+    (:func:`family_options`), read together with this form's undecided choice columns;
+    ``previous`` is this table's detection without them (its column readings are reused).
 
     Examples
     --------
@@ -154,6 +177,9 @@ def detect_columns(table: pd.DataFrame, role: str) -> Detection:
     scores = _score_matrix(headers, fields)
     _apply_data_hints(scores, table, headers, fields)
     notes = _apply_content_hints(scores, table, headers, fields)
+    contents: dict[str, ColumnContents] = {}
+    families = _apply_family_hints(scores, table, headers, fields, contents, other,
+                                   previous.contents if previous is not None else {})
     rows, cols = linear_sum_assignment(scores, maximize=True)
     chosen = {fields[c]: (headers[r], scores[r, c]) for r, c in zip(rows, cols)
               if scores[r, c] >= MIN_SCORE}
@@ -162,10 +188,34 @@ def detect_columns(table: pd.DataFrame, role: str) -> Detection:
     missing = [f for f in REQUIRED_FIELDS if f not in columns]
     if "email" not in columns and "id" not in columns:
         missing.insert(0, "email")
+    by_content = {}
+    for name, header in columns.items():
+        if header in families and families[header].decided(name):
+            by_content[name] = families[header].evidence
+            notes.append((header, families[header].note(header, name)))
     return Detection(role=role, columns=columns,
                      scores={f: round(min(float(chosen[f][1]), 100.0), 1) for f in columns},
                      unmapped=[h for h in headers if h not in used], missing=missing,
-                     notes=[note for header, note in notes if header in used])
+                     notes=[note for header, note in notes if header in used],
+                     by_content=by_content, contents=contents)
+
+
+def family_options(detection: Detection) -> dict[str, tuple[str, ...]]:
+    """Per meaning-read family (goals, fields), the options of the column ``detection`` took
+    for it, else of its undecided choice column that reads most like it (none when no column
+    reads as it at all): what the other form's columns are read together with."""
+    out = {}
+    for family in ("goals", "fields"):
+        taken = [h for n, h in detection.columns.items() if FAMILY_OF.get(n) == family]
+        if taken and taken[0] in detection.contents:
+            out[family] = detection.contents[taken[0]].chosen
+            continue
+        candidates = [(c.shares[family], h) for h, c in detection.contents.items()
+                      if c.family is None and c.shares.get(family, 0.0) > 0.0
+                      and c.shares[family] == max(c.shares.values())]
+        if candidates:
+            out[family] = detection.contents[max(candidates)[1]].chosen
+    return out
 
 
 def _score_matrix(headers: list[str], fields: tuple[str, ...]) -> np.ndarray:
@@ -188,6 +238,8 @@ def _keyword_score(keyword: str, header: str) -> float:
     bonus = min(len(keyword), 24) / 2
     if re.search(rf"(?<!\w){re.escape(keyword)}", header):
         return 100.0 + bonus
+    if _inflected(keyword, header):
+        return 100.0 + bonus / 2
     # partial_ratio finds the shorter text inside the longer one: only let it look for the
     # keyword inside the header, never for a short header ("a") inside a keyword
     if len(keyword) >= 5 and len(header) >= len(keyword) - 2:
@@ -195,6 +247,26 @@ def _keyword_score(keyword: str, header: str) -> float:
         if score >= MIN_SCORE:
             return score + bonus / 2
     return 0.0
+
+
+#: a keyword word of at least this many letters also matches its inflected forms: the header
+#: word starts with it less its last two letters (never fewer than STEM_WORD - 1 kept)
+STEM_WORD = 6
+
+
+def _inflected(keyword: str, header: str) -> bool:
+    """True when the keyword's words stand in the header, in order, each in an inflected form
+    ("tavoitteesi" for "tavoite", "työkokemuksesi" for "työkokemus", "sukupuolesi" for
+    "sukupuoli"): Finnish and Swedish inflect at the end of a word, and a long stem ("mentoroitava")
+    still tells words apart that share a short one ("mentoroinnille")."""
+    return _inflection_pattern(keyword).search(header) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _inflection_pattern(keyword: str) -> re.Pattern:
+    parts = [re.escape(w[:max(STEM_WORD - 1, len(w) - 2)]) if len(w) >= STEM_WORD else re.escape(w)
+             for w in keyword.split()]
+    return re.compile(r"(?<!\w)" + r"\w*\s+".join(parts))
 
 
 #: fields whose answers are numbers
@@ -283,6 +355,98 @@ def _apply_content_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[
     return notes
 
 
+#: canonical field -> the concept family its answers read as (:mod:`matcher.contents`)
+FAMILY_OF = {"field": "fields", "topics": "goals", "goals": "goals", "languages": "languages",
+             "mentoring_language": "languages", "city": "cities", "meeting_mode": "meeting_modes"}
+#: a field whose header alone is never enough to take a column its answers do not read as
+CONTENT_ONLY = ("mentoring_language",)
+#: most a column's answers add to its score for a field of their family (a header naming the
+#: field still wins over answers alone, which score MIN_SCORE + share × FAMILY_BONUS)
+FAMILY_BONUS = 10.0
+#: a mentor column of whole numbers no larger than this, no header claims, is the capacity
+CAPACITY_MAX = 10
+
+
+@dataclass(frozen=True)
+class _FamilyHint:
+    """What one column's answers read as, and which fields its header alone had suggested."""
+
+    family: str
+    share: float
+    #: fields the header suggested (score >= MIN_SCORE) before the answers were read
+    claimed: tuple[str, ...]
+
+    @property
+    def evidence(self) -> str:
+        return f"{self.family.replace('_', ' ')}, {self.share:.0%} of the options chosen"
+
+    def decided(self, name: str) -> bool:
+        """True when the answers, not the header alone, made the column ``name``."""
+        return self.claimed != (name,) and FAMILY_OF.get(name) == self.family
+
+    def note(self, header: str, name: str) -> str:
+        if not self.claimed:
+            return (f"column {header!r}: no header word known, but its answers read as "
+                    f"{self.family.replace('_', ' ')} ({self.share:.0%} of the options chosen): "
+                    f"taken as {name}")
+        return (f"column {header!r} could be {' or '.join(self.claimed)} by its header, but its "
+                f"answers read as {self.family.replace('_', ' ')} ({self.share:.0%} of the "
+                f"options chosen): taken as {name}")
+
+
+def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
+                        fields: tuple[str, ...], contents: dict[str, ColumnContents],
+                        other: Mapping[str, Sequence[str]] | None,
+                        previous: Mapping[str, ColumnContents]) -> dict[str, _FamilyHint]:
+    """Let the answers find and confirm the choice questions: a column whose options read with
+    confidence as one concept family (goals, fields, meeting modes, languages, places:
+    :func:`matcher.contents.read_contents`) scores for that family's fields even under an
+    unknown header, and never for another family's fields its header suggested ("meetings" in a
+    goals question). Fills ``contents`` (header -> reading) and returns the hint of each column
+    whose answers read as a family."""
+    hints: dict[str, _FamilyHint] = {}
+    if table.empty:
+        return hints
+    family_fields = [f for f in fields if f in FAMILY_OF]
+    for i, header in enumerate(headers):
+        best = int(np.argmax(scores[i])) if len(fields) else 0
+        if scores[i, best] >= MIN_SCORE and fields[best] not in FAMILY_OF:
+            continue  # the header names a question of another kind (a name, a number, ...)
+        if vocab.normalise(header) in FORMS_OWN:
+            continue
+        found = previous.get(header)
+        if found is None or (other and found.is_choice and found.family is None):
+            found = read_contents(table.iloc[:, i], other=other)
+        contents[header] = found
+        if found.family is None:
+            _capacity_hint(scores, i, table.iloc[:, i], fields)
+            continue
+        claimed = tuple(f for f in family_fields if scores[i, fields.index(f)] >= MIN_SCORE)
+        for name in family_fields:
+            j = fields.index(name)
+            if FAMILY_OF[name] != found.family:
+                scores[i, j] = 0.0
+            elif name in CONTENT_ONLY and scores[i, j] < MIN_SCORE:
+                continue
+            else:
+                scores[i, j] = max(scores[i, j] + found.confidence * FAMILY_BONUS / 2,
+                                   MIN_SCORE + found.confidence * FAMILY_BONUS)
+        hints[header] = _FamilyHint(found.family, found.confidence, claimed)
+    return hints
+
+
+def _capacity_hint(scores: np.ndarray, i: int, values: pd.Series, fields: tuple[str, ...]) -> None:
+    """A mentor column of small whole numbers (at most :data:`CAPACITY_MAX`) no header claims
+    reads as how many mentees the mentor takes."""
+    if "capacity" not in fields or scores[i].max() >= MIN_SCORE:
+        return
+    distinct = pd.Series(values.dropna().astype(str).str.strip().unique())
+    numbers = pd.to_numeric(distinct, errors="coerce")
+    if len(distinct) and numbers.notna().all() and (numbers % 1 == 0).all() \
+            and numbers.between(0, CAPACITY_MAX).all():
+        scores[i, fields.index("capacity")] = MIN_SCORE
+
+
 def _apply_data_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
                       fields: tuple[str, ...]) -> None:
     """A column of e-mail addresses is the e-mail column; one without any never is; a column
@@ -360,28 +524,36 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
         raise InputError(f"{output} already exists; choose another name with -o, or pass "
                          "--force to replace it")
     mentors, mentees = Path(mentors), Path(mentees)
-    found = {}
+    found: dict[str, Detection] = {}
     tables = {}
     warnings = []
-    for role, path, sheet in (("mentors", mentors, mentors_sheet), ("mentees", mentees, mentees_sheet)):
-        tables[role] = table = read_table(path, sheet)
-        detection = detect_columns(table, role)
-        found[role] = (detection, None)
+    paths = {"mentors": (mentors, mentors_sheet), "mentees": (mentees, mentees_sheet)}
+    first: dict[str, Detection] = {}
+    for role, (path, sheet) in paths.items():
+        tables[role] = read_table(path, sheet)
+        first[role] = detect_columns(tables[role], role)
+    # both forms ask the same questions in their own words: a choice column one form's answers
+    # leave undecided is read again together with the other form's column of the family
+    for role, other in (("mentors", "mentees"), ("mentees", "mentors")):
+        found[role] = detect_columns(tables[role], role,
+                                     family_options(found.get(other, first[other])), first[role])
+    for role, (path, _) in paths.items():
+        detection = found[role]
         warnings += [f"{path.name}: {note}" for note in detection.notes]
         for missing in detection.missing:
             what = "the e-mail (or a participant id)" if missing == "email" else f"'{missing}'"
             warnings.append(f"{path.name}: no column looked like {what}; fill in [{role}.columns] "
                             f"{missing} = \"<header>\" in {output.name} (headers found: "
                             f"{', '.join(repr(h) for h in detection.unmapped[:12])})")
-    reading = read_answers(tables, {role: found[role][0].columns for role in found})
+    reading = read_answers(tables, {role: found[role].columns for role in found})
     answers = reading.answers()
     base = output.resolve().parent
     write_config(output, name=name or base.name or "Mentoring round",
                  mentors_file=_relative(mentors, base), mentees_file=_relative(mentees, base),
-                 mentor_columns=found["mentors"][0].columns, mentee_columns=found["mentees"][0].columns,
+                 mentor_columns=found["mentors"].columns, mentee_columns=found["mentees"].columns,
                  mentor_sheet=mentors_sheet, mentee_sheet=mentees_sheet,
-                 detections=(found["mentors"][0], found["mentees"][0]), answers=answers)
-    return InitResult(path=output, mentors=found["mentors"][0], mentees=found["mentees"][0],
+                 detections=(found["mentors"], found["mentees"]), answers=answers)
+    return InitResult(path=output, mentors=found["mentors"], mentees=found["mentees"],
                       answers=_low_confidence_first(answers), warnings=warnings)
 
 
@@ -582,7 +754,9 @@ def _source_section(role: str, file: str, sheet: str | None, columns: dict[str, 
     for name in fields:
         if name in columns:
             note = ""
-            if detection is not None and name in detection.scores:
+            if detection is not None and name in detection.by_content:
+                note = f"   # detected by its answers ({detection.by_content[name]})"
+            elif detection is not None and name in detection.scores:
                 note = f"   # detected (score {detection.scores[name]:g})"
             lines.append(f"{name} = {_q(columns[name])}{note}")
     if detection is not None:
@@ -619,7 +793,9 @@ def _vocabulary_section(answers: pd.DataFrame | None) -> list[str]:
                 rows = f"{item.rows} row{'s' if item.rows != 1 else ''}"
                 how = {"exact": "name", "corrected": "typo", "meaning": "meaning",
                        "aligned": f"same as the other form's {_q(item.runner_up)}",
-                       "elimination": "the concept only the other form had otherwise",
+                       "elimination": (f"paired with the other form's {_q(item.runner_up)}, "
+                                       "the answers left on both" if item.runner_up else
+                                       "the concept only the other form had otherwise"),
                        "own": "a category of its own"}[item.method]
                 lines.append(f"#   {_q(item.answer)}: {item.role} {item.column}, {rows}, "
                              f"{how}, confidence {item.confidence:.2f}")

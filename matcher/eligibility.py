@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from matcher import vocab
+from matcher.i18n import t
 from matcher.scoring.constraints import FIRST_RULE_BIT, rule_bits, rule_text
 
 if TYPE_CHECKING:  # intake imports this module
@@ -57,13 +58,15 @@ def yes_no(answer: object) -> bool | None:
     return None
 
 
-def consent_reason(answer: object) -> str:
-    """Why a consent answer excludes the person ("" when it does not)."""
+def consent_reason(answer: object, language: str = "en") -> str:
+    """Why a consent answer excludes the person, in ``language`` ("" when it does not).
+
+    >>> consent_reason(True), consent_reason(False, "fi")
+    ('', 'Ei antanut suostumusta vastaustensa käyttöön parien muodostamisessa (vastasi ei)')
+    """
     if answer is True:
         return ""
-    if answer is False:
-        return "did not consent to their answers being used for matching (answered no)"
-    return "did not answer the consent question (consent is needed to be matched)"
+    return t("not_included.no_consent" if answer is False else "not_included.consent_blank", language)
 
 
 def screen(round: Round) -> Round:
@@ -84,7 +87,7 @@ def screen(round: Round) -> Round:
     tables = {}
     for role, table, bits in (("mentor", round.mentors, mentor_rules),
                               ("mentee", round.mentees, mentee_rules)):
-        reasons = _reasons(table, bits, labels)
+        reasons = _reasons(table, bits, labels, config.language)
         excluded = reasons != ""
         out.append(pd.DataFrame({
             "role": role, "id": table.index[excluded].astype(str),
@@ -103,39 +106,43 @@ def screen(round: Round) -> Round:
                                not_included=not_included)
 
 
-def _reasons(table: pd.DataFrame, bits: np.ndarray, labels: dict[int, str]) -> np.ndarray:
-    """One reason text per person ("" = included): consent first, then each failed rule."""
+def _reasons(table: pd.DataFrame, bits: np.ndarray, labels: dict[int, str],
+             language: str) -> np.ndarray:
+    """One reason text per person in ``language`` ("" = included): consent first, then each
+    failed rule; a person's second and later reasons start in lower case after "; "."""
     consent = (table["consent"] if "consent" in table.columns
                else pd.Series(True, index=table.index))
-    text = consent.map(consent_reason).to_numpy(dtype=object)
+    text = consent.map(lambda answer: consent_reason(answer, language)).to_numpy(dtype=object)
     for bit, rule in labels.items():
         failed = (bits & bit) > 0
-        rule_reason = f"does not meet the eligibility rule {rule}"
-        text[failed] = [f"{t}; {rule_reason}" if t else rule_reason for t in text[failed]]
-    return np.array([_capital(t) for t in text], dtype=object)
+        reason = t("not_included.rule", language, rule=rule)
+        text[failed] = [f"{before}; {_lower(reason)}" if before else reason for before in text[failed]]
+    return text
 
 
 def _drop_pairs(round, excluded: set[str]):
     """Issues, locked and forbidden without the pairs naming a person who is not included."""
-    issues = [round.issues]
+    issues, language = [round.issues], round.config.language
     kept = {}
     for name in ("locked", "forbidden"):
         pairs = getattr(round, name)
         gone = pairs["mentee_id"].astype(str).isin(excluded) | pairs["mentor_id"].astype(str).isin(excluded)
-        if gone.any():
+        # the coordinator's pairs: a person's own sign-ups as both (forbidden by intake) go quietly
+        told = gone & (pairs["source"] != "same person")
+        if told.any():
             from matcher.intake import ISSUE_COLUMNS  # intake screens the round: import when called
 
             issues.append(pd.DataFrame(columns=list(ISSUE_COLUMNS), data={
-                "severity": "warning", "file": "", "row": pd.array([pd.NA] * int(gone.sum()), dtype="Int64"),
+                "severity": "warning", "file": "", "row": pd.array([pd.NA] * int(told.sum()), dtype="Int64"),
                 "column": "", "value": "",
-                "problem": [f"{name} pair {m} – {r} dropped: one of them is not included (see "
-                            "Not included)" for m, r in zip(pairs.loc[gone, "mentee_id"],
-                                                            pairs.loc[gone, "mentor_id"])],
-                "suggestion": "ask for consent, or remove the pair"}))
+                "problem": [t("not_included.pair_dropped", language, kind=t(f"pair.{name}", language),
+                              mentee=m, mentor=r)
+                            for m, r in zip(pairs.loc[told, "mentee_id"], pairs.loc[told, "mentor_id"])],
+                "suggestion": t("not_included.pair_dropped_fix", language)}))
         kept[name] = pairs[~gone].reset_index(drop=True)
     frame = pd.concat(issues, ignore_index=True) if len(issues) > 1 else round.issues
     return frame, kept["locked"], kept["forbidden"]
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]

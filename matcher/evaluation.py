@@ -36,8 +36,14 @@ import numpy as np
 import pandas as pd
 
 FORMS = ("google", "microsoft", "excel")
+#: export styles whose questions are worded unlike :data:`matcher.detect.KEYWORDS` (full
+#: sentences, paraphrases, Finnish and Swedish inflection), so ``init`` must find the columns by
+#: their answers; each is written like the built-in style it names, with its own level words and a
+#: meeting-mode and a place question
+REWORDED = {"reworded_en": "google", "reworded_fi": "microsoft", "reworded_sv": "google"}
 SPLITS = ("dev", "test", "blind")
-_LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv"}
+_LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en": "en",
+                "reworded_fi": "fi", "reworded_sv": "sv"}
 _LANGUAGES = ("fi", "en", "sv", "ar", "ru", "so", "et")
 _LANGUAGE_NAMES = {
     "en": {"fi": "Finnish", "en": "English", "sv": "Swedish", "ar": "Arabic", "ru": "Russian",
@@ -50,6 +56,14 @@ _LANGUAGE_NAMES = {
 _LEVEL_WORDS = {"en": {4: "native", 3: "fluent", 2: "good", 1: "basic"},
                 "fi": {4: "äidinkieli", 3: "sujuva", 2: "hyvä", 1: "perustaso"},
                 "sv": {4: "modersmål", 3: "flytande", 2: "god", 1: "grund"}}
+#: the reworded styles' level words (a numeric scale in English, inflected and graded words)
+_REWORDED_LEVELS = {"en": {4: "5/5", 3: "4/5", 2: "3/5", 1: "2/5"},
+                    "fi": {4: "äidinkieleni", 3: "erittäin hyvä", 2: "kohtalainen", 1: "alkeistaso"},
+                    "sv": {4: "förstaspråk", 3: "utmärkt", 2: "bra", 1: "grundläggande"}}
+_REWORDED_MODES = {"en": ("Face to face", "Video calls", "Happy with both"),
+                   "fi": ("Paikan päällä", "Verkossa", "Kumpi vain käy"),
+                   "sv": ("Personligen", "Digitalt", "Spelar ingen roll")}
+_REWORDED_PLACES = ("Helsinki", "Espoo", "Tampere", "Turku", "Oulu", "Vaasa", "Lahti", "Kuopio")
 _HEADERS = {
     "google": {"time": "Timestamp", "email": "Email Address", "name": "Full name",
                "field": "Your professional field", "languages": "Languages you speak (and how well)",
@@ -69,6 +83,34 @@ _HEADERS = {
               "goals": "Tavoitteet / Mål", "about": "Kokemus / Erfarenhet",
               "goals_text": "Kuvaile omin sanoin / Beskriv med egna ord",
               "capacity": "Montako aktoria / Antal adepter"},
+    "reworded_en": {"time": "Timestamp", "email": "Email Address", "name": "Full name",
+                    "field": "What kind of work do you do?",
+                    "languages": "What do you speak, and how well?",
+                    "topics": "What could your meetings with a newcomer be about?",
+                    "goals": "What should your meetings with a mentor be about?",
+                    "about": "A few words on your career so far",
+                    "goals_text": "Anything else your mentor should know?",
+                    "capacity": "How many people could you take under your wing?",
+                    "meeting_mode": "How would you rather get together?",
+                    "city": "Where are you based?"},
+    "reworded_fi": {"time": "Valmistumisaika", "email": "Sähköposti", "name": "Nimi",
+                    "field": "Mitä teet työksesi?", "languages": "Mitä puhut ja kuinka hyvin?",
+                    "topics": "Mistä voisitte jutella tapaamisissanne?",
+                    "goals": "Mistä haluaisit jutella mentorisi kanssa?",
+                    "about": "Työurasi muutamalla lauseella",
+                    "goals_text": "Mitä muuta mentorisi olisi hyvä tietää?",
+                    "capacity": "Kuinka monta henkilöä voisit ottaa siipiesi suojaan?",
+                    "meeting_mode": "Näettekö mieluummin paikan päällä vai verkossa?",
+                    "city": "Kotiseutusi"},
+    "reworded_sv": {"time": "Tidsstämpel", "email": "E-postadress", "name": "Namn",
+                    "field": "Vad jobbar du med?", "languages": "Vad talar du, och hur bra?",
+                    "topics": "Vad kunde ni prata om när ni ses?",
+                    "goals": "Vad vill du prata om med din mentor?",
+                    "about": "Din karriär med några meningar",
+                    "goals_text": "Något annat din mentor borde veta?",
+                    "capacity": "Hur många personer kunde du ta under dina vingar?",
+                    "meeting_mode": "Ses ni hellre på riktigt eller på nätet?",
+                    "city": "Hemort"},
 }
 _SENTENCES = {
     "en": "I have worked for {n} years in my field and enjoy helping newcomers find their way.",
@@ -99,6 +141,8 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
     folder.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
     lang = _LANGUAGE_OF[form]
+    style = REWORDED.get(form, form)
+    levels = (_REWORDED_LEVELS if form in REWORDED else _LEVEL_WORDS)[lang]
     words = phrases()[split]
     headers = _HEADERS[form]
     truth = []
@@ -117,11 +161,14 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
             row = {headers["time"]: f"2026-01-{1 + i % 28:02d} 10:{i % 60:02d}:00",
                    headers["email"]: email, headers["name"]: f"Person {role} {i}",
                    headers["field"]: words["fields"][field][lang][side],
-                   headers["languages"]: _join(form, [
-                       f"{_LANGUAGE_NAMES[lang][code]} ({_LEVEL_WORDS[lang][level]})"
+                   headers["languages"]: _join(style, [
+                       f"{_LANGUAGE_NAMES[lang][code]} ({levels[level]})"
                        for code, level in speaks.items()]),
                    headers["topics" if side else "goals"]: _join(
-                       form, [words["goals"][goal_keys[g]][lang][side] for g in goals])}
+                       style, [words["goals"][goal_keys[g]][lang][side] for g in goals])}
+            if form in REWORDED:
+                row[headers["meeting_mode"]] = _REWORDED_MODES[lang][rng.integers(3)]
+                row[headers["city"]] = _REWORDED_PLACES[rng.integers(len(_REWORDED_PLACES))]
             if side:
                 row[headers["about"]] = _SENTENCES[lang].format(n=3 + i)
                 row[headers["capacity"]] = str(1 + i % 3)
@@ -131,11 +178,11 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
             truth.append({"email": email, "role": role, "fields": {field},
                           "goals": {goal_keys[g] for g in goals}, "languages": speaks})
         table = pd.DataFrame(rows)
-        if form == "microsoft":
+        if style == "microsoft":
             table.insert(0, "Id", range(1, n + 1))
             path = folder / f"{role}.xlsx"
             table.to_excel(path, index=False)
-        elif form == "excel":
+        elif style == "excel":
             path = folder / f"{role}.csv"
             table.to_csv(path, index=False, sep=";", encoding="utf-8-sig")
         else:

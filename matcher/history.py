@@ -42,8 +42,7 @@ from rapidfuzz import process
 
 from matcher.errors import InputError
 from matcher.i18n import LANGUAGES, header, sheet_name, t
-from matcher.readers import _excel_engine as excel_engine
-from matcher.readers import decode, sniff_delimiter
+from matcher.readers import decode, excel_engine, sniff_delimiter
 from matcher.solver import Matching, match_round
 
 if TYPE_CHECKING:

@@ -94,6 +94,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "column.goal": ("Goal", "Tavoite", "Mål"),
     "column.covered": ("Covered", "Katettu", "Täckt"),
     "column.severity": ("Severity", "Vakavuus", "Allvarlighet"),
+    "column.count": ("Count", "Lukumäärä", "Antal"),
     "column.file": ("File", "Tiedosto", "Fil"),
     "column.row": ("Row", "Rivi", "Rad"),
     "column.column": ("Column", "Sarake", "Kolumn"),
@@ -177,6 +178,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "report.tile_pairs": ("pairs", "paria", "par"),
     "report.tile_matched": ("mentees matched", "mentoroitavaa parissa", "adepter med par"),
     "report.tile_unmatched": ("mentees unmatched", "mentoroitavaa ilman paria", "adepter utan par"),
+    "report.tile_not_included": ("people not included (no consent or not eligible: the workbook's "
+                                 "Not included sheet)",
+                                 "henkilöä ei mukana (ei suostumusta tai ei osallistumisehtoja: "
+                                 "työkirjan Ei mukana -välilehti)",
+                                 "personer inte med (inget samtycke eller inte behöriga: "
+                                 "arbetsbokens flik Inte med)"),
     "report.tile_mean": ("mean score", "keskimääräiset pisteet", "medelpoäng"),
     "report.tile_lowest": ("lowest score", "pienimmät pisteet", "lägsta poäng"),
     "report.tile_free": ("mentors with free places", "mentoria, joilla vapaita paikkoja",
@@ -287,6 +294,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "summary.unmatched_mentees": ("Unmatched mentees", "Mentoroitavat ilman paria",
                                   "Adepter utan par"),
     "summary.not_included": ("Not included", "Ei mukana", "Inte med"),
+    "summary.not_included_value": ("mentees {mentees}, mentors {mentors}",
+                                   "mentoroitavia {mentees}, mentoreita {mentors}",
+                                   "adepter {mentees}, mentorer {mentors}"),
     "summary.locked_pairs": ("Locked pairs", "Lukitut parit", "Låsta par"),
     "summary.forbidden_pairs": ("Forbidden pairs", "Kielletyt parit", "Förbjudna par"),
     "summary.objective": ("Objective", "Optimointitavoite", "Optimeringsmål"),
@@ -306,6 +316,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                   "{errors} virhettä, {warnings} varoitusta",
                                   "{errors} fel, {warnings} varningar"),
     "summary.output": ("Output", "Tulokset", "Resultat"),
+    # the objective's config word stays beside its translation: it is what --objective takes
+    "objective.coverage": ("coverage", "kattavuus (coverage)", "täckning (coverage)"),
+    "objective.total": ("total", "kokonaispisteet (total)", "total poäng (total)"),
+    "objective.fair": ("fair", "tasapuolisuus (fair)", "rättvisa (fair)"),
+    "solver_status.optimal": ("optimal", "optimaalinen", "optimal"),
     # --- what came from history (matcher.history) --------------------------------------------------
     "summary.earlier_rounds": ("Earlier rounds", "Aiemmat kierrokset", "Tidigare omgångar"),
     "summary.earlier_pairs": ("Earlier pairs in this round", "Aiemmat parit tällä kierroksella",
@@ -387,6 +402,202 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "reason.below_min_score": ("below the minimum score", "alle pisteiden alarajan",
                                "under lägsta poäng"),
     "reason.rule": ("{rule} not met", "ehto {rule} ei täyty", "villkoret {rule} uppfylls inte"),
+    # --- data issues (matcher validate, the Data issues sheet): problem, then suggestion --------
+    "issue.blank_rows": ("{n} blank rows ignored", "{n} tyhjää riviä ohitettu",
+                         "{n} tomma rader ignorerades"),
+    "issue.no_answer": ("no answer in {n} rows ({rows})", "ei vastausta {n} rivillä ({rows})",
+                        "inget svar på {n} rader ({rows})"),
+    "issue.no_answer_one": ("no answer in 1 row ({rows})", "ei vastausta 1 rivillä ({rows})",
+                            "inget svar på 1 rad ({rows})"),
+    "issue.no_answer_fix": ("defaults used; ask for the answers if they matter",
+                            "oletusarvot käytössä; kysy vastauksia, jos niillä on merkitystä",
+                            "standardvärden används; fråga efter svaren om de spelar roll"),
+    "issue.bad_email": ("does not look like an e-mail address", "ei näytä sähköpostiosoitteelta",
+                        "ser inte ut som en e-postadress"),
+    "issue.bad_email_fix": ("correct it so the person can be reached",
+                            "korjaa se, jotta henkilöön saadaan yhteys",
+                            "rätta den så att personen kan nås"),
+    "issue.bad_date": ("not a date and time", "ei päivämäärä ja kellonaika",
+                       "inte ett datum och en tid"),
+    "issue.bad_date_fix": ("duplicates of this person are ordered by row instead",
+                           "tämän henkilön päällekkäiset ilmoittautumiset järjestetään rivin mukaan",
+                           "dubbla anmälningar av personen ordnas i stället efter rad"),
+    "issue.a_number": ("a number", "luku", "ett tal"),
+    "issue.a_whole_number": ("a whole number", "kokonaisluku", "ett heltal"),
+    "issue.date_like": ("looks like a date, not a number (a spreadsheet may have turned '4-3' or "
+                        "'4.3' into one)",
+                        "näyttää päivämäärältä eikä luvulta (taulukko on voinut muuttaa '4-3' tai "
+                        "'4.3' päivämääräksi)",
+                        "ser ut som ett datum, inte ett tal (ett kalkylblad kan ha gjort '4-3' "
+                        "eller '4.3' till ett)"),
+    "issue.date_like_fix": ("write {what}, e.g. 2, and format the column as text",
+                            "kirjoita {what}, esim. 2, ja muotoile sarake tekstiksi",
+                            "skriv {what}, t.ex. 2, och formatera kolumnen som text"),
+    "issue.too_high": ("more than {maximum}: not a plausible answer",
+                       "yli {maximum}: ei uskottava vastaus", "mer än {maximum}: inget rimligt svar"),
+    "issue.correct": ("correct the answer{meanwhile}", "korjaa vastaus{meanwhile}",
+                      "rätta svaret{meanwhile}"),
+    "issue.unreadable": ("cannot be read as {what}", "ei ole luettavissa (pitää olla {what})",
+                         "kan inte läsas som {what}"),
+    "issue.unreadable_fix": ("write {what}, e.g. 2{meanwhile}", "kirjoita {what}, esim. 2{meanwhile}",
+                             "skriv {what}, t.ex. 2{meanwhile}"),
+    "issue.meanwhile": (" (until then {value} is used)", " (siihen asti käytetään arvoa {value})",
+                        " (till dess används {value})"),
+    "issue.meanwhile_empty": (" (until then it is left empty)", " (siihen asti se jätetään tyhjäksi)",
+                              " (till dess lämnas det tomt)"),
+    "issue.too_low": ("must be {minimum} or more", "pitää olla vähintään {minimum}",
+                      "måste vara minst {minimum}"),
+    "issue.loose": ("read loosely as {value}", "luettu väljästi: {value}", "tolkat som {value}"),
+    "issue.loose_fix": ("write {what} to silence this", "kirjoita {what}, niin varoitus poistuu",
+                        "skriv {what} så försvinner varningen"),
+    "issue.duplicate": ("duplicate sign-up: same e-mail as row {row}, which is kept ({which})",
+                        "päällekkäinen ilmoittautuminen: sama sähköposti kuin rivillä {row}, joka "
+                        "säilytetään ({which})",
+                        "dubbel anmälan: samma e-post som rad {row}, som behålls ({which})"),
+    "issue.latest": ("latest submission", "uusin vastaus", "senaste svaret"),
+    "issue.first": ("first submission", "ensimmäinen vastaus", "första svaret"),
+    "issue.duplicate_fix": ("delete the extra row or set [read] duplicates",
+                            "poista ylimääräinen rivi tai aseta [read] duplicates",
+                            "ta bort den extra raden eller ställ in [read] duplicates"),
+    "issue.self_signup": ("also signed up as a mentor (row {row} of {file}); never paired with "
+                          "themselves",
+                          "ilmoittautui myös mentoriksi (rivi {row}, {file}); ei koskaan pariksi "
+                          "itsensä kanssa",
+                          "anmälde sig också som mentor (rad {row} i {file}); paras aldrig ihop med "
+                          "sig själv"),
+    "issue.self_signup_fix": ("nothing to do, unless one sign-up should be removed",
+                              "ei tehtävää, ellei toista ilmoittautumista pidä poistaa",
+                              "inget att göra, om inte en anmälan ska tas bort"),
+    "issue.remote_place": ("a remote answer as the place, but meets only in person",
+                           "paikkakunnaksi vastattu etä, mutta tapaa vain kasvokkain",
+                           "distans angivet som ort, men träffas bara på plats"),
+    "issue.remote_place_fix": ("ask which municipality they can meet in, or set their meeting mode "
+                               "to remote or either",
+                               "kysy, missä kunnassa hän voi tavata, tai aseta tapaamistavaksi etä "
+                               "tai kumpi tahansa",
+                               "fråga i vilken kommun personen kan träffas, eller ställ in "
+                               "mötesformen på distans eller vilket som"),
+    "issue.meeting_mode": ("meeting mode not recognised; '{default}' used",
+                           "tapaamistapaa ei tunnistettu; käytetään '{default}'",
+                           "mötesformen kändes inte igen; '{default}' används"),
+    "issue.meeting_mode_fix": ("answer in person, remote or either (or Finnish: kasvokkain, etänä, "
+                               "molemmat)",
+                               "vastaa kasvokkain, etänä tai molemmat (tai englanniksi: in person, "
+                               "remote, either)",
+                               "svara in person, remote eller either (eller på finska: kasvokkain, "
+                               "etänä, molemmat)"),
+    "issue.no_language": ("no usable language: this participant cannot be matched",
+                          "ei käyttökelpoista kieltä: tälle osallistujalle ei löydy paria",
+                          "inget användbart språk: deltagaren kan inte få ett par"),
+    "issue.no_language_fix": ("add the languages they can use in mentoring",
+                              "lisää kielet, joilla hän voi osallistua mentorointiin",
+                              "lägg till de språk personen kan använda i mentorskapet"),
+    "issue.idle_mentor": ("capacity 0, but offers {n} topic(s): this mentor gets no mentee",
+                          "paikkoja 0, mutta tarjoaa {n} aihetta: tämä mentori ei saa "
+                          "mentoroitavaa",
+                          "0 platser, men erbjuder {n} ämnen: mentorn får ingen adept"),
+    "issue.idle_mentor_fix": ("check the number of mentees they can take",
+                              "tarkista, montako mentoroitavaa hän voi ottaa",
+                              "kontrollera hur många adepter personen kan ta"),
+    "issue.rows": ("rows {rows}", "rivit {rows}", "rader {rows}"),
+    "issue.row": ("row {rows}", "rivi {rows}", "rad {rows}"),
+    "issue.unknown_place": ("not a Finnish municipality ({rows}): distance unknown, location scored "
+                            "neutrally",
+                            "ei Suomen kunta ({rows}): etäisyys ei tiedossa, sijainti pisteytetty "
+                            "neutraalisti",
+                            "inte en finländsk kommun ({rows}): avståndet okänt, platsen "
+                            "poängsatt neutralt"),
+    "issue.unknown_place_fix": ("write the municipality (e.g. Espoo for Leppävaara), or add it to "
+                                "[vocabulary.cities] as a synonym of one",
+                                "kirjoita kunta (esim. Espoo, kun vastaus on Leppävaara) tai lisää "
+                                "se kohtaan [vocabulary.cities] jonkin kunnan synonyymiksi",
+                                "skriv kommunen (t.ex. Esbo för Alberga), eller lägg till den i "
+                                "[vocabulary.cities] som synonym till en"),
+    "issue.field_unmentored": ("{n} mentee(s) want a mentor in {field}, but no mentor works in it "
+                               "({rows}){same_only}",
+                               "{n} mentoroitavaa toivoo mentoria alalta {field}, mutta yksikään "
+                               "mentori ei työskentele sillä ({rows}){same_only}",
+                               "{n} adepter vill ha en mentor inom {field}, men ingen mentor "
+                               "arbetar där ({rows}){same_only}"),
+    "issue.same_field_only": ("; {n} of them want a mentor from the same field only",
+                              "; heistä {n} haluaa mentorin vain samalta alalta",
+                              "; {n} av dem vill ha en mentor från samma bransch"),
+    "issue.field_unmentored_fix": ("recruit a mentor from the field, or tell these mentees",
+                                   "rekrytoi alalta mentori tai kerro asiasta näille "
+                                   "mentoroitaville",
+                                   "rekrytera en mentor från branschen, eller meddela dessa adepter"),
+    # --- matcher validate's text around the issues -------------------------------------------------
+    "validate.not_included": (
+        "{n} people are not included (each with the reason in the output's 'Not included' sheet "
+        "and not_included.csv):",
+        "{n} henkilöä ei ole mukana (kunkin syy tulosten Ei mukana -välilehdellä ja tiedostossa "
+        "not_included.csv):",
+        "{n} personer är inte med (var och en med orsaken på fliken Inte med och i "
+        "not_included.csv):"),
+    "validate.not_included_one": (
+        "1 person is not included (with the reason in the output's 'Not included' sheet and "
+        "not_included.csv):",
+        "1 henkilö ei ole mukana (syy tulosten Ei mukana -välilehdellä ja tiedostossa "
+        "not_included.csv):",
+        "1 person är inte med (med orsaken på fliken Inte med och i not_included.csv):"),
+    "validate.group": ("  {role}: {n} ({rows} of {file}): {reason}",
+                       "  {role}: {n} ({rows}, {file}): {reason}",
+                       "  {role}: {n} ({rows} i {file}): {reason}"),
+    "validate.no_shared_language": (
+        "{n} mentee(s) share no language with any mentor and cannot be matched ({rows} of {file}).",
+        "{n} mentoroitavalla ei ole yhteistä kieltä yhdenkään mentorin kanssa, joten heille ei "
+        "löydy paria ({rows}, {file}).",
+        "{n} adepter har inget gemensamt språk med någon mentor och kan inte få ett par ({rows} i "
+        "{file})."),
+    "validate.summary": ("{mentors} mentors, {mentees} mentees read; {errors} errors, {warnings} "
+                         "warnings",
+                         "{mentors} mentoria, {mentees} mentoroitavaa luettu; {errors} virhettä, "
+                         "{warnings} varoitusta",
+                         "{mentors} mentorer, {mentees} adepter lästa; {errors} fel, {warnings} "
+                         "varningar"),
+    "validate.summary_left_out": (
+        "{mentors} mentors, {mentees} mentees read and included, {left_out} not included; "
+        "{errors} errors, {warnings} warnings",
+        "{mentors} mentoria, {mentees} mentoroitavaa luettu ja mukana, {left_out} ei mukana; "
+        "{errors} virhettä, {warnings} varoitusta",
+        "{mentors} mentorer, {mentees} adepter lästa och med, {left_out} inte med; {errors} fel, "
+        "{warnings} varningar"),
+    "validate.shortages": (
+        "Fields and goals with fewer mentor places than mentees wanting them (all values: the "
+        "report's 'Supply and demand' sheet):",
+        "Alat ja tavoitteet, joilla on vähemmän mentoripaikkoja kuin niitä toivovia "
+        "mentoroitavia (kaikki arvot: raportin Tarjonta ja kysyntä -välilehti):",
+        "Branscher och mål med färre mentorsplatser än adepter som vill ha dem (alla värden: "
+        "rapportens flik Utbud och efterfrågan):"),
+    # --- values of the severity and kind columns, as shown (the tables keep the English words) ----
+    "severity.error": ("error", "virhe", "fel"),
+    "severity.warning": ("warning", "varoitus", "varning"),
+    "dimension.language": ("language", "kieli", "språk"),
+    "dimension.field": ("field", "ala", "bransch"),
+    "dimension.goal": ("goal", "tavoite", "mål"),
+    # --- why a person is not included (the Not included sheet, validate) ------------------------
+    "not_included.no_consent": (
+        "Did not consent to their answers being used for matching (answered no)",
+        "Ei antanut suostumusta vastaustensa käyttöön parien muodostamisessa (vastasi ei)",
+        "Samtyckte inte till att svaren används för matchningen (svarade nej)"),
+    "not_included.consent_blank": (
+        "Did not answer the consent question (consent is needed to be matched)",
+        "Ei vastannut suostumuskysymykseen (parin saaminen edellyttää suostumusta)",
+        "Svarade inte på frågan om samtycke (samtycke krävs för att få ett par)"),
+    "not_included.rule": ("Does not meet the eligibility rule {rule}",
+                          "Ei täytä osallistumisehtoa {rule}",
+                          "Uppfyller inte villkoret för deltagande {rule}"),
+    "not_included.pair_dropped": (
+        "{kind} pair {mentee} – {mentor} dropped: one of them is not included (see Not included)",
+        "{kind} pari {mentee} – {mentor} poistettu: toinen heistä ei ole mukana (ks. Ei mukana)",
+        "{kind} par {mentee} – {mentor} togs bort: en av dem är inte med (se Inte med)"),
+    "not_included.pair_dropped_fix": ("ask for consent, or remove the pair",
+                                      "pyydä suostumus tai poista pari",
+                                      "be om samtycke, eller ta bort paret"),
+    "pair.locked": ("locked", "lukittu", "låst"),
+    "pair.forbidden": ("forbidden", "kielletty", "förbjudet"),
+    "not_included.unmatched": ("Not included: {reason}", "Ei mukana: {reason}",
+                               "Inte med: {reason}"),
     # --- why a mentee has no mentor (the Unmatched sheet) ---------------------------------------
     "unmatched.none_compatible_all": (
         "No compatible mentor: {reason} with any of the {n} mentors{note}.",
@@ -617,13 +828,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "cli.data_errors": ("The round has {n} data error(s); nothing was matched:",
                         "Kierroksen tiedoissa on {n} virhettä; pareja ei muodostettu:",
                         "Omgången har {n} datafel; inga par bildades:"),
-    "cli.more_errors": ("and {n} more: run matcher validate {config}",
-                        "ja {n} muuta: aja matcher validate {config}",
-                        "och {n} till: kör matcher validate {config}"),
+    "cli.more_errors": ("and {n} more kinds of error: run matcher validate {config}",
+                        "ja {n} muuta virhetyyppiä: aja matcher validate {config}",
+                        "och {n} typer av fel till: kör matcher validate {config}"),
     "cli.next_step": ("Next: review {workbook} (keep / reject in the decision column), then: {command}",
-                      "Seuraavaksi: tarkista {workbook} (keep / reject päätössarakkeeseen), sitten: "
+                      "Seuraavaksi: tarkista {workbook} (pidä / hylkää Päätös-sarakkeeseen), sitten: "
                       "{command}",
-                      "Nästa steg: granska {workbook} (keep / reject i beslutskolumnen), sedan: "
+                      "Nästa steg: granska {workbook} (behåll / avvisa i kolumnen Beslut), sedan: "
                       "{command}"),
     "cli.introductions": ("{n} introduction letter(s) in {folder} ({status}).",
                           "{n} esittelykirjettä kansiossa {folder} ({status}).",
@@ -687,6 +898,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "language_at_work": ("kieli työelämässä", "språket i arbetet"),
         "studies": ("opinnot ja koulutus", "studier och utbildning"),
         "leadership": ("johtaminen", "ledarskap"),
+        "wellbeing": ("työhyvinvointi ja jaksaminen", "välmående i arbetet"),
     },
     "languages": {
         "fi": ("suomi", "finska"), "sv": ("ruotsi", "svenska"), "en": ("englanti", "engelska"),

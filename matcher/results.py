@@ -20,7 +20,8 @@ import pandas as pd
 
 from matcher.eligibility import NOT_INCLUDED_COLUMNS
 from matcher import vocab
-from matcher.i18n import label, t
+from matcher.i18n import MESSAGES, header, label, t
+from matcher.issue_groups import group_issues
 from matcher.scoring.constraints import NO_SHARED_LANGUAGE
 from matcher.scoring.explain import reason_label
 
@@ -77,7 +78,8 @@ def build_tables(round: Round, scores: Scores, matching: Matching, *,
     dict of str to DataFrame
         ``pairs``, ``unmatched`` (mentees who were not included last, with why),
         ``not_included`` (mentors and mentees), ``mentors``, ``alternatives``, ``supply_demand``,
-        ``goal_coverage``, ``issues`` and ``summary``.
+        ``goal_coverage``, ``issues`` (grouped by kind: :func:`matcher.issue_groups.group_issues`),
+        ``issue_rows`` (the same, one row per problem) and ``summary``.
     """
     people = Contacts.of(round, pseudonymise)
     mentee_pos = pd.Index(scores.mentee_ids).get_indexer(matching.pairs["mentee_id"])
@@ -85,18 +87,23 @@ def build_tables(round: Round, scores: Scores, matching: Matching, *,
     assigned = np.bincount(mentor_pos, minlength=len(scores.mentor_ids))
     capacity = round.mentors["capacity"].to_numpy(dtype=np.int64)
     pairs = _pairs(round, scores, matching, people, mentee_pos, mentor_pos)
-    # the best mentors besides the chosen ones, once for every mentee: the Alternatives sheet, and
-    # for an unmatched mentee (who has no chosen mentor) the best candidates overall
-    allowed = scores.feasible.copy()
-    allowed[mentee_pos, mentor_pos] = False
-    # a forbidden pair (rejected, ended, or from an earlier round) is never proposed
+    # the best mentors besides the chosen ones: for an unmatched mentee the best candidates
+    # overall, and for every mentee the Alternatives sheet. A forbidden pair (rejected, ended, or
+    # from an earlier round) is never proposed. Only the rows and columns that can show up are
+    # searched (unmatched mentees; mentors with a free place), never a copy of the whole matrix.
     rows = pd.Index(scores.mentee_ids).get_indexer(round.forbidden["mentee_id"])
     cols = pd.Index(scores.mentor_ids).get_indexer(round.forbidden["mentor_id"])
-    allowed[rows[(rows >= 0) & (cols >= 0)], cols[(rows >= 0) & (cols >= 0)]] = False
-    top = best_columns(scores.total, allowed, ALTERNATIVES)
+    known = (rows >= 0) & (cols >= 0)
+    excluded = (np.concatenate([mentee_pos, rows[known]]), np.concatenate([mentor_pos, cols[known]]))
+    unmatched_rows = np.setdiff1d(np.arange(len(scores.mentee_ids)), mentee_pos)
+    best = best_columns(scores.total, _allowed(scores.feasible, excluded, rows=unmatched_rows),
+                        ALTERNATIVES, rows=unmatched_rows)
+    top = np.full((len(scores.mentee_ids), best.shape[1]), -1, dtype=np.int64)
+    top[unmatched_rows] = best
     # alternatives a coordinator can act on: compatible mentors who still have a free place
-    free = capacity > assigned
-    movable = best_columns(scores.total, allowed & free[None, :], ALTERNATIVES)
+    free = np.flatnonzero(capacity > assigned)
+    movable = best_columns(scores.total, _allowed(scores.feasible, excluded, columns=free),
+                           ALTERNATIVES, columns=free)
     return {
         "pairs": pairs,
         "unmatched": pd.concat([_unmatched(round, scores, people, mentee_pos, assigned, capacity,
@@ -109,7 +116,8 @@ def build_tables(round: Round, scores: Scores, matching: Matching, *,
         "supply_demand": supply_and_demand(round.mentees, round.mentors, round.config.language),
         "goal_coverage": goal_coverage(round.mentees, round.mentors, matching.pairs,
                                        round.config.language),
-        "issues": round.issues.reset_index(drop=True),
+        "issues": group_issues(round.issues),
+        "issue_rows": round.issues.reset_index(drop=True),
         "summary": _summary(round, scores, matching, pairs),
     }
 
@@ -264,7 +272,8 @@ def _not_included_mentees(round, pseudonymise: bool) -> pd.DataFrame:
     return pd.DataFrame({"mentee_id": mentees["id"].to_numpy(),
                          "mentee_name": mentees["name"].to_numpy(),
                          "mentee_email": mentees["email"].to_numpy(),
-                         "reason": ("Not included: " + mentees["reason"]).to_numpy(),
+                         "reason": [t("not_included.unmatched", round.config.language, reason=reason)
+                                    for reason in mentees["reason"]],
                          "best_candidates": ""})
 
 
@@ -343,7 +352,8 @@ def _best_candidates(scores, rows, top, assigned, capacity, mentor_names) -> lis
     return out
 
 
-def best_columns(total: np.ndarray, allowed: np.ndarray, k: int) -> np.ndarray:
+def best_columns(total: np.ndarray, allowed: np.ndarray, k: int, *,
+                 rows: np.ndarray | None = None, columns: np.ndarray | None = None) -> np.ndarray:
     """The columns of the ``k`` highest ``allowed`` scores of each row, best first, as a
     ``(rows, k)`` array padded with -1 where a row has fewer allowed columns.
 
@@ -353,25 +363,54 @@ def best_columns(total: np.ndarray, allowed: np.ndarray, k: int) -> np.ndarray:
     temporary copy stays small, and in the scores' own precision (float32). NaN scores are never
     chosen.
 
+    ``rows`` and ``columns`` (increasing positions in ``total``) restrict the search to those
+    rows and columns of ``total`` without copying it: ``allowed`` then has their shape, and the
+    columns returned are still positions in ``total``.
+
     >>> best_columns(np.array([[1., 3., 3., 2.], [0., 1., 0., 0.]]),
     ...              np.array([[True, True, True, False], [False, True, False, False]]), 2)
     array([[ 1,  2],
            [ 1, -1]])
+    >>> best_columns(np.array([[1., 3., 3., 2.], [0., 1., 0., 0.]]), np.array([[True, True]]), 2,
+    ...              rows=np.array([0]), columns=np.array([0, 3]))
+    array([[3, 0]])
     """
-    n_rows, n_cols = total.shape
+    rows = np.arange(total.shape[0]) if rows is None else np.asarray(rows)
+    columns = np.arange(total.shape[1]) if columns is None else np.asarray(columns)
+    all_rows, whole = len(rows) == total.shape[0], len(columns) == total.shape[1]
+    n_rows, n_cols = allowed.shape
     k = min(k, n_cols)
     best = np.full((n_rows, k), -1, dtype=np.int64)
     for start in range(0, n_rows, _ROWS_PER_CHUNK):
         stop = min(start + _ROWS_PER_CHUNK, n_rows)
-        block = np.where(allowed[start:stop], total[start:stop], -np.inf)
+        chunk = total[start:stop] if all_rows else total[rows[start:stop]]
+        block = np.where(allowed[start:stop], chunk if whole else chunk[:, columns], -np.inf)
         block[np.isnan(block)] = -np.inf
-        rows = np.arange(stop - start)
+        at = np.arange(stop - start)
         for rank in range(k):
             cols = block.argmax(axis=1)
-            found = block[rows, cols] > -np.inf
-            best[start:stop, rank] = np.where(found, cols, -1)
-            block[rows, cols] = -np.inf
+            found = block[at, cols] > -np.inf
+            best[start:stop, rank] = np.where(found, columns[cols], -1)
+            block[at, cols] = -np.inf
     return best
+
+
+def _allowed(feasible: np.ndarray, excluded: tuple[np.ndarray, np.ndarray], *,
+             rows: np.ndarray | None = None, columns: np.ndarray | None = None) -> np.ndarray:
+    """``feasible`` on ``rows`` x ``columns`` (increasing positions; all when None), a copy with
+    the ``excluded`` pairs (positions in ``feasible``) ruled out."""
+    n, m = feasible.shape
+    rows = np.arange(n) if rows is None else np.asarray(rows)
+    columns = np.arange(m) if columns is None else np.asarray(columns)
+    block = feasible[np.ix_(rows, columns)] if len(rows) < n or len(columns) < m else feasible.copy()
+    at_row = np.full(n, -1)
+    at_row[rows] = np.arange(len(rows))
+    at_column = np.full(m, -1)
+    at_column[columns] = np.arange(len(columns))
+    i, j = at_row[excluded[0]], at_column[excluded[1]]
+    inside = (i >= 0) & (j >= 0)
+    block[i[inside], j[inside]] = False
+    return block
 
 
 def _mentors(round, people, assigned, capacity, chosen: pd.DataFrame) -> pd.DataFrame:
@@ -484,7 +523,7 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
     certificate = assignment.certificate
     gap = getattr(certificate, "gap", None) if not isinstance(certificate, dict) else certificate.get("gap")
     n_matched = pairs["mentee_id"].nunique()
-    weights = ", ".join(f"{name} {weight:.2f}" for name, weight in scores.weights.items())
+    weights = ", ".join(f"{header(name, language)} {weight:.2f}" for name, weight in scores.weights.items())
     missing = t("value.not_available", language)
     rows = [
         ("round", round.config.name),
@@ -494,11 +533,12 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
         ("pairs", len(pairs)),
         ("matched_mentees", n_matched),
         ("unmatched_mentees", len(round.mentees) - n_matched),
-        ("not_included", len(not_included(round))),
+        ("not_included", _not_included_count(not_included(round), language)),
         ("locked_pairs", int(pairs["locked"].sum())),
         ("forbidden_pairs", len(round.forbidden)),
-        ("objective", matching.objective),
-        ("solver_status", assignment.status),
+        ("objective", t(f"objective.{matching.objective}", language)),
+        ("solver_status", t(f"solver_status.{assignment.status}", language)
+         if f"solver_status.{assignment.status}" in MESSAGES else assignment.status),
         ("solver_engine", assignment.engine),
         ("optimality_gap", missing if gap is None else f"{gap:g}"),
         ("mean_score", f"{pairs['score'].mean():.1f}" if len(pairs) else missing),
@@ -516,6 +556,14 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
     return pd.DataFrame({"item": [t(f"summary.{key}", language) for key in keys],
                          "value": [str(value) for _, value in rows]},
                         index=pd.Index(keys, name="key"))
+
+
+def _not_included_count(left_out: pd.DataFrame, language: str) -> str:
+    """The Summary's Not included value: "0", or how many mentees and mentors."""
+    if left_out.empty:
+        return "0"
+    return t("summary.not_included_value", language, mentees=int((left_out["role"] == "mentee").sum()),
+             mentors=int((left_out["role"] == "mentor").sum()))
 
 
 def _explode(column: pd.Series) -> pd.Series:

@@ -94,7 +94,7 @@ _GOAL_FI = {
     "field_requirements": "Oman alan vaatimukset", "job_search_support": "Työnhaussa tukeminen",
     "entrepreneurship": "Yrittäjyys", "career_change": "Uranvaihto",
     "language_at_work": "Kieli työelämässä", "studies": "Opinnot ja koulutus",
-    "leadership": "Johtaminen",
+    "leadership": "Johtaminen", "wellbeing": "Työhyvinvointi",
 }
 _LANG_FI = {"fi": "suomi", "sv": "ruotsi", "en": "englanti", "ru": "venäjä", "et": "viro",
             "ar": "arabia", "so": "somali", "fa": "persia", "uk": "ukraina", "es": "espanja",
@@ -190,7 +190,7 @@ _PROFILES = {
 }
 FIELDS = tuple(_PROFILES)
 
-_GOAL_WEIGHTS = np.array([14, 12, 16, 11, 9, 12, 4, 6, 8, 5, 3], dtype=float)  # vocab.GOAL_KEYS order
+_GOAL_WEIGHTS = np.array([14, 12, 16, 11, 9, 12, 4, 6, 8, 5, 3, 5], dtype=float)  # vocab.GOAL_KEYS order
 
 _FIRST_FI = ("Aino", "Eero", "Helmi", "Juha", "Kaisa", "Laura", "Mikko", "Noora", "Olli", "Päivi",
              "Sanna", "Timo", "Tuula", "Veikko", "Elina", "Antti", "Riikka", "Jari", "Satu", "Heikki")

@@ -1,7 +1,7 @@
 """Helpers the tests and the benchmarks share (``from tests.helpers import ...``).
 
-Plain functions that build inputs: spreadsheet-like CSV files and canonical person tables of any
-size. pytest fixtures stay in conftest.py.
+Plain functions that build inputs: spreadsheet-like CSV files, canonical person tables of any
+size and the result tables the output writers take. pytest fixtures stay in conftest.py.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from matcher.issue_groups import group_issues
 
 
 def write_csv(path: Path, frame: pd.DataFrame, sep: str = ",", encoding: str = "utf-8",
@@ -27,7 +29,7 @@ FIELDS = ("ict", "engineering", "health", "social_care", "education", "business"
           "agriculture")
 GOALS = ("networking", "strengths", "job_search_skills", "working_life_culture",
          "field_requirements", "job_search_support", "entrepreneurship", "career_change",
-         "language_at_work", "studies", "leadership")
+         "language_at_work", "studies", "leadership", "wellbeing")
 CITIES = ("Helsinki", "Espoo", "Vantaa", "Tampere", "Turku", "Oulu", "Jyväskylä", "Kuopio",
           "Lahti", "Pori", "Joensuu", "Vaasa", "Seinäjoki", "Rovaniemi", "Kotka")
 NATIVE = ("ar", "so", "ru", "fa", "en", "es", "zh", "uk", "et", "vi", "tr", "fr", "pt", "ku")
@@ -104,3 +106,133 @@ def _text(rng) -> str:
     words = rng.choice(len(WORDS), rng.integers(12, 40))
     suffixes = rng.choice(len(SUFFIXES), len(words))
     return " ".join(WORDS[w] + SUFFIXES[s] for w, s in zip(words, suffixes))
+
+
+# --- result tables, as matcher.results.build_tables returns them (test_report, bench_report) ---
+
+_FIRST_NAMES = ["Aino", "Väinö", "Sanna", "Jyrki", "Elina", "Pääkkö", "Mikko", "Hanna", "Örjan", "Leena",
+                "Ahmed", "Olga", "Tiina", "Matti", "Ella", "Juha"]
+_LAST_NAMES = ["Äijälä", "Mäkinen", "Virtanen", "Löfgren", "Hämäläinen", "Nieminen", "Kärkkäinen",
+               "Öhman", "Laine", "Korhonen"]
+#: the score components of the result tables below
+COMPONENTS = ("field", "goals", "language", "location")
+_GOAL_LABELS = ["job-seeking skills", "networking", "career change", "Finnish working life",
+                "entrepreneurship", "CV and applications"]
+#: a mentee name a formula, another an HTML tag, as an attacker might type them into a sign-up form
+FORMULA_NAME = '=HYPERLINK("http://evil.example","click")'
+HTML_NAME = "<script>alert('x')</script> Virtanen"
+#: the round title and audit record :func:`make_tables` goes with
+TITLE = "Uramentorointi & Career mentoring, spring"
+AUDIT = {"matcher_version": "0.1.0", "round": TITLE, "config": {"solver": {"objective": "coverage"}},
+         "inputs": {"mentors": {"path": "mentors.xlsx", "sha256": "ab" * 32}},
+         "objective": "coverage", "solver": {"status": "optimal", "certificate": {"gap": np.float64(0.0)}},
+         "counts": {"mentees": np.int64(34), "mentors": 20}, "run_seconds": 1.25}
+
+
+def make_tables(n_pairs: int = 30, n_unmatched: int = 4, n_mentors: int = 20,
+                seed: int = 7) -> dict[str, pd.DataFrame]:
+    """Result tables as :func:`matcher.results.build_tables` returns them, for a synthetic round."""
+    rng = np.random.default_rng(seed)
+    n_mentees = n_pairs + n_unmatched
+
+    def names(n: int, offset: int) -> list[str]:
+        return [f"{_FIRST_NAMES[(i + offset) % len(_FIRST_NAMES)]} {_LAST_NAMES[(i * 3 + offset) % len(_LAST_NAMES)]}"
+                for i in range(n)]
+
+    mentee_names, mentor_names = names(n_mentees, 0), names(n_mentors, 5)
+    mentee_names[1] = FORMULA_NAME
+    mentee_names[2] = HTML_NAME
+    mentee_ids = [f"E{i:05d}" for i in range(n_mentees)]
+    mentor_ids = [f"M{i:05d}" for i in range(n_mentors)]
+    mentee_emails = [f"mentee{i}@example.fi" for i in range(n_mentees)]
+    mentor_emails = [f"mentor{i}@example.fi" for i in range(n_mentors)]
+    capacity = rng.integers(1, 4, n_mentors)
+    mentor_of = np.sort(rng.choice(np.repeat(np.arange(n_mentors), capacity + 3), n_pairs, replace=False))
+    assigned = np.bincount(mentor_of, minlength=n_mentors)
+    capacity = np.maximum(capacity, assigned)
+    components = {c: np.round(rng.random(n_pairs), 3) for c in COMPONENTS}
+    score = 100 * (0.3 * components["field"] + 0.4 * components["goals"]
+                   + 0.15 * components["language"] + 0.15 * components["location"])
+    locked = np.zeros(n_pairs, dtype=bool)
+    locked[[0, 5]] = True
+    pairs = pd.DataFrame({
+        "mentee_id": mentee_ids[:n_pairs], "mentee_name": mentee_names[:n_pairs],
+        "mentee_email": mentee_emails[:n_pairs], "mentor_id": [mentor_ids[j] for j in mentor_of],
+        "mentor_name": [mentor_names[j] for j in mentor_of],
+        "mentor_email": [mentor_emails[j] for j in mentor_of], "score": score.astype(np.float32),
+        **components,
+        "explanation": [f"both work in ICT; the mentor can help with {_GOAL_LABELS[i % 6]} and "
+                        f"{_GOAL_LABELS[(i + 2) % 6]}; you share Finnish (fluent)" for i in range(n_pairs)],
+        "locked": locked,
+        "decision": np.where(locked, "keep", ""),
+        "locked_by": np.where(locked, "kept in review", ""),
+        "move_to": "", "notes": "",
+        **_display_answers("mentee", n_pairs), **_display_answers("mentor", n_pairs),
+    })
+    pairs.loc[3, "decision"] = "reject"
+    pairs.loc[4, "explanation"] = "@mention: both speak Swedish"
+    unmatched = pd.DataFrame({
+        "mentee_id": mentee_ids[n_pairs:], "mentee_name": mentee_names[n_pairs:],
+        "mentee_email": mentee_emails[n_pairs:],
+        "reason": ["No compatible mentor: no shared language with any of the 20 mentors."] * n_unmatched,
+        "best_candidates": [f"{mentor_names[0]} (61.0, full)"] * n_unmatched,
+        "move_to": "", "notes": "", **_display_answers("mentee", n_unmatched),
+    })
+    mentors = pd.DataFrame({"mentor_id": mentor_ids, "mentor_name": mentor_names,
+                            "mentor_email": mentor_emails, "capacity": capacity,
+                            "assigned": assigned, "remaining": capacity - assigned,
+                            "mentees": pd.Series(mentee_names[:n_pairs]).groupby(mentor_of).agg("; ".join)
+                            .reindex(range(n_mentors), fill_value="").to_numpy()})
+    alternatives = pd.DataFrame({
+        "mentee_id": np.repeat(mentee_ids, 3), "mentee_name": np.repeat(mentee_names, 3),
+        "rank": np.tile([1, 2, 3], n_mentees),
+        "mentor_id": [mentor_ids[(i * 7) % n_mentors] for i in range(3 * n_mentees)],
+        "mentor_name": [mentor_names[(i * 7) % n_mentors] for i in range(3 * n_mentees)],
+        "score": np.round(rng.random(3 * n_mentees) * 60 + 30, 4),
+        "score_change": np.round(rng.random(3 * n_mentees) * 20 - 10, 1),
+        "free_places": rng.integers(1, 3, 3 * n_mentees),
+        "note": "moving lowers the pair's score",
+    })
+    supply = pd.DataFrame({
+        "dimension": ["language"] * 3 + ["field"] * 3 + ["goal"] * 2,
+        "value": ["Finnish", "English", "Arabic", "ICT", "Health care", "Education",
+                  "networking", "career change"],
+        "mentees": [30, 25, 4, 12, 8, 0, 20, 9], "mentors": [18, 15, 1, 7, 2, 3, 12, 4],
+        "capacity": [40, 30, 2, 15, 4, 5, 25, 8],
+    })
+    supply["ratio"] = supply["capacity"] / supply["mentees"].where(supply["mentees"] > 0)
+    coverage = pd.DataFrame({"goal": _GOAL_LABELS, "mentees": [14, 10, 8, 7, 3, 12],
+                             "covered": [12, 10, 5, 7, 1, 9]})
+    issues = pd.DataFrame({
+        "severity": ["error", "warning", "warning"], "file": ["mentees.xlsx", "mentors.xlsx", "mentees.xlsx"],
+        "row": [5, 12, 40], "column": ["Sähköposti", "Capacity", "Phone"],
+        "value": ["aino(at)example.fi", "-1", "+358 40 123 4567"],
+        "problem": ["not an e-mail address", "capacity below 0", "phone numbers are not used"],
+        "suggestion": ["fix the address", "use 0 or more", "nothing to do"],
+    })
+    summary = pd.DataFrame({"item": ["Round", "Mentees", "Mentors", "Pairs", "Objective", "Mean score",
+                                     "Weights"],
+                            "value": [TITLE, str(n_mentees), str(n_mentors), str(n_pairs), "coverage",
+                                      f"{score.mean():.1f}", "field 0.30, goals 0.40"]})
+    not_included = pd.DataFrame({
+        "role": ["mentor"], "id": ["M99999"], "name": ["Sanna Sukunimi"],
+        "email": ["sanna@example.fi"], "row": [23],
+        "reason": ["Did not consent to their answers being used for matching (answered no)"]})
+    return {"pairs": pairs, "unmatched": unmatched, "not_included": not_included,
+            "mentors": mentors, "alternatives": alternatives,
+            "supply_demand": supply, "goal_coverage": coverage, "issues": group_issues(issues),
+            "issue_rows": issues, "summary": summary}
+
+
+def _display_answers(role: str, n: int) -> dict[str, list[str]]:
+    """Display answers as :func:`matcher.results.answers` writes them."""
+    fields = ["ICT", "Health care", "Education, Social work"]
+    out = {f"{role}_field": [fields[i % 3] for i in range(n)],
+           f"{role}_{'goals' if role == 'mentee' else 'topics'}": [
+               f"{_GOAL_LABELS[i % 6]}, {_GOAL_LABELS[(i + 1) % 6]}" for i in range(n)],
+           f"{role}_languages": ["Finnish (native), English (fluent)"] * n,
+           f"{role}_city": [["Helsinki", "Tampere", "Oulu"][i % 3] for i in range(n)],
+           f"{role}_meeting_mode": ["in person or remote"] * n}
+    if role == "mentor":
+        out["mentor_job_title"] = ["Senior software engineer"] * n
+    return out

@@ -39,6 +39,22 @@ def test_help_and_import_matcher_load_no_heavy_library():
     assert out.stdout.split() == ["matcher.intake", "0.1.0"]
 
 
+def test_the_program_ends_with_the_commands_exit_code_and_all_its_output(sample_round_path, tmp_path):
+    # python -m matcher ends the process at once after the command (no interpreter teardown):
+    # the exit code and everything printed must survive that
+    def program(*args):
+        return subprocess.run([sys.executable, "-m", "matcher", *map(str, args)],
+                              capture_output=True, text=True)
+
+    done = program("run", sample_round_path, "-o", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert "✓ writing" in done.stderr and done.stdout.rstrip().splitlines()[-1].startswith("Next:")
+    assert (tmp_path / "out" / "audit.json").is_file()
+    missing = program("run", tmp_path / "missing.toml")
+    assert missing.returncode == 2 and "Error: round config" in missing.stderr
+    assert program("--version").stdout.strip() == "matcher, version 0.1.0"
+
+
 def test_unknown_attribute_is_an_attribute_error():
     import matcher
 
@@ -55,20 +71,38 @@ def _round_with_bad_capacities(folder, n_bad: int):
     return config
 
 
-@pytest.mark.parametrize("n_bad", [3, SHOWN_ERRORS + 5])
-def test_a_run_stopped_by_data_errors_prints_them(tmp_path, n_bad):
+@pytest.mark.parametrize("n_bad", [1, 3, SHOWN_ERRORS + 5])
+def test_a_run_stopped_by_data_errors_prints_them_grouped_by_kind(tmp_path, n_bad):
     config = _round_with_bad_capacities(tmp_path, n_bad)
     result = invoke("run", config, "-o", tmp_path / "out")
     assert result.exit_code == 2
     lines = result.output.splitlines()
     assert lines[0] == f"The round has {n_bad} data error(s); nothing was matched:"
     rows = [line for line in lines if line.startswith("error ")]
-    assert len(rows) == min(n_bad, SHOWN_ERRORS)
-    assert all("mentors.csv" in row and synthetic.Q_CAPACITY[:20] in row for row in rows)
-    more = [line for line in lines if line.startswith("and ")]
-    assert more == ([f"and 5 more: run matcher validate {config}"] if n_bad > SHOWN_ERRORS else [])
+    assert len(rows) == 1, "one kind of error in one column is one line"
+    count, file, shown = rows[0].split()[1:4] if n_bad > 1 else ("", *rows[0].split()[1:3])
+    assert count == ("" if n_bad == 1 else str(n_bad)) and file == "mentors.csv"
+    assert shown == "2" if n_bad == 1 else shown == "2,"
+    first_rows = ", ".join(map(str, range(2, 2 + min(n_bad, 8)))) + (" …" if n_bad > 8 else "")
+    assert first_rows in rows[0] and synthetic.Q_CAPACITY[:20] in rows[0]
+    assert not [line for line in lines if line.startswith("and ")]
     assert lines[-1].startswith("Error: the round has") and "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_stopped_run_shows_the_first_kinds_of_error_and_counts_the_rest(capsys):
+    from matcher.cli import _print_data_errors
+    from matcher.run import DataErrors
+
+    kinds = SHOWN_ERRORS + 3
+    errors = pd.DataFrame({"severity": "error", "file": "mentors.csv", "row": range(2, 2 + 2 * kinds),
+                           "column": [f"Question {i // 2}" for i in range(2 * kinds)], "value": "x",
+                           "problem": "cannot be read as a whole number", "suggestion": "write one"})
+    _print_data_errors(DataErrors(errors, None), "round.toml")
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == f"The round has {2 * kinds} data error(s); nothing was matched:"
+    assert len([line for line in lines if line.startswith("error ")]) == SHOWN_ERRORS
+    assert lines[-1] == "and 3 more kinds of error: run matcher validate round.toml"
 
 
 def test_run_ends_with_the_letters_and_the_next_step(tmp_path):

@@ -15,7 +15,8 @@ from matcher.config import (DEFAULT_WEIGHTS, Defaults, ReadConfig, RoundConfig, 
                             SettingError, SolverConfig, parse_config)
 from matcher.errors import ConfigError
 from matcher.i18n import LANGUAGES, t
-from matcher.run import DECISION_WORDS, run_round
+from matcher.run import DECISION_WORDS
+from tools import sample_fingerprints
 from tools.lowest_requirements import lowest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,23 +108,13 @@ def test_every_direct_dependency_has_a_lower_bound():
 
 
 @pytest.mark.slow
-def test_the_sample_round_gives_byte_identical_outputs(sample_round_path, tmp_path):
-    """Every output file, twice; audit.json may differ only in its timings (seconds)."""
-    first = run_round(sample_round_path, tmp_path / "first").outdir
-    second = run_round(sample_round_path, tmp_path / "second").outdir
-    names = sorted(p.name for p in first.iterdir())
-    assert names == sorted(p.name for p in second.iterdir())
-    assert {"pairs.xlsx", "pairs.csv", "report.html", "audit.json"} <= set(names)
-    for name in names:
-        a, b = (first / name).read_bytes(), (second / name).read_bytes()
-        if name == "audit.json":
-            a, b = (_without_timings(json.loads(x)) for x in (a, b))
-        assert a == b, name
-
-
-def _without_timings(value):
-    if isinstance(value, dict):
-        return {k: _without_timings(v) for k, v in value.items() if not k.endswith("_seconds")}
-    if isinstance(value, list):
-        return [_without_timings(v) for v in value]
-    return value
+def test_the_sample_round_gives_byte_identical_outputs(tmp_path):
+    """Every output file, twice, and as recorded in tests/sample_outputs.json: a refactoring that
+    changes any byte of any output fails here (audit.json may differ only in its timings)."""
+    first = sample_fingerprints.sample_run(tmp_path / "first")
+    assert {"pairs.xlsx", "pairs.csv", "report.html", "audit.json"} <= set(first)
+    assert sample_fingerprints.sample_run(tmp_path / "second") == first, "same inputs, other bytes"
+    record = json.loads(sample_fingerprints.RECORD.read_text(encoding="utf-8"))
+    differ = sample_fingerprints.changed(record, first, sample_fingerprints.versions())
+    assert differ == [], (f"the sample round's {', '.join(differ)} changed: if the change is meant, "
+                          "record it with `python tools/sample_fingerprints.py --write` and say why in the commit")

@@ -128,19 +128,23 @@ def test_cli_validate_exit_2_on_errors(finnish_round):
 PIPED = {"FORCE_COLOR": None, "TTY_COMPATIBLE": None}
 
 
-def test_cli_validate_piped_prints_one_line_per_issue(sample_round_path):
+def test_cli_validate_piped_prints_one_line_per_kind_of_issue(sample_round_path):
     result = CliRunner().invoke(main, ["validate", str(sample_round_path)], env=PIPED)
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].split() == ["severity", "file", "row", "column", "value", "problem", "suggestion"]
-    # file, row, column (the English half of the bilingual header), answer and problem on one line
-    assert re.search(r"^warning +mentors\.xlsx +2 +Years of work experience +10\+ +read loosely as 10 "
-                     r"+write a number to silence this$", result.output, re.MULTILINE)
+    assert lines[0].split() == ["severity", "count", "file", "row", "column", "value", "problem",
+                                "suggestion"]
+    # count, file, rows, column (the English half of the bilingual header), answers and problem
+    # on one line: the four loosely written numbers of one column are one kind
+    assert re.search(r"^warning +4 +mentors\.xlsx +2, 3, 40, 50 +Years of work experience +10\+, "
+                     r"30\+ vuotta, yli 11 … +read loosely as … +write a number to silence this$",
+                     result.output, re.MULTILINE)
     assert "Työkokemus" not in result.output  # the header's Finnish half is left out ...
     assert "Which languages can you use in mentoring, and… " in result.output  # ... and long ones cut
     assert not [line for line in lines if line != line.rstrip()]
-    shown = len([line for line in lines if line.startswith(("warning ", "error "))])
-    assert lines[-1] == f"60 mentors, 90 mentees read; 0 errors, {shown} warnings"
+    shown = [line.split()[1] for line in lines if line.startswith(("warning ", "error "))]
+    total = sum(int(count) if count.isdigit() else 1 for count in shown)
+    assert lines[-1] == f"60 mentors, 90 mentees read; 0 errors, {total} warnings"
 
 
 def test_cli_validate_csv_keeps_whole_headers(sample_round_path):

@@ -93,8 +93,8 @@ def test_eligibility_rule_reports_like_consent_and_drops_their_locks(tmp_path):
 def test_validate_lists_who_is_not_included(tmp_path):
     path = write_round(tmp_path, {"consent": ["Yes", "Nej"]}, {"consent": ["Kyllä"]})
     out = CliRunner().invoke(main, ["validate", path], env={"COLUMNS": "200", "TERM": "dumb"})
-    assert "1 people are not included" in out.output
-    assert "mentor in row 3 of mentors.csv: Did not consent" in out.output
+    assert "1 person is not included" in out.output
+    assert "  Mentors: 1 (row 3 of mentors.csv): Did not consent" in out.output
 
 
 def test_contradictions_are_flagged(tmp_path):
@@ -116,3 +116,75 @@ def test_contradictions_are_flagged(tmp_path):
     unknown = issues[issues["problem"].str.startswith("not a Finnish municipality")]
     assert unknown[["value", "row"]].values.tolist() == [["Leppävaara", 3]]  # once per answer
     assert "rows 3, 4" in unknown["problem"].iloc[0]
+
+
+@pytest.mark.parametrize("language", ["en", "fi", "sv"])
+def test_not_included_reasons_are_in_the_rounds_language(tmp_path, language):
+    from matcher import i18n
+
+    extra = ('[constraints]\nrules = [{who = "mentor", field = "years_in_finland", op = ">=", '
+             'value = 3}]')
+    path = write_round(tmp_path, {"consent": ["Yes", "Nej", "Ei"], "years_in_finland": [5, 5, 1]},
+                       {"consent": ["Kyllä", None]}, extra)
+    text = (tmp_path / "round.toml").read_text(encoding="utf-8")
+    (tmp_path / "round.toml").write_text(text.replace('[round]\n', f'[round]\nlanguage = "{language}"\n'),
+                                         encoding="utf-8")
+    left = load_round(path).not_included.set_index("email")["reason"]
+    no, blank = (i18n.t(f"not_included.{key}", language) for key in ("no_consent", "consent_blank"))
+    rule = i18n.t("not_included.rule", language, rule="mentor years_in_finland >= 3")
+    assert left.to_dict() == {"m1@example.org": no, "m2@example.org": f"{no}; {rule[0].lower()}{rule[1:]}",
+                              "e1@example.org": blank}
+    result = run_round(path, tmp_path / "out")
+    unmatched = result.tables["unmatched"].set_index("mentee_email")["reason"]
+    assert unmatched["e1@example.org"] == i18n.t("not_included.unmatched", language, reason=blank)
+    summary = result.tables["summary"].loc["not_included", "value"]
+    assert summary == i18n.t("summary.not_included_value", language, mentees=1, mentors=2)
+    if language != "en":  # nothing English in a Finnish or Swedish round's reasons
+        assert not {"consent", "Did", "Does", "answered"} & set(" ".join(left).replace(";", " ").split())
+
+
+def test_run_summary_adds_up_to_everyone_read(tmp_path):
+    """Everyone read in is matched, unmatched or not included: the CLI's summary says all three."""
+    path = write_round(tmp_path, {"consent": ["Yes", "Nej"]},
+                       {"consent": ["Kyllä", "Kyllä", "No"], "languages": ["Finnish", "Somali", "Finnish"]})
+    out = CliRunner().invoke(main, ["run", path, "-o", str(tmp_path / "out")],
+                             env={"COLUMNS": "200", "TERM": "dumb"})
+    assert out.exit_code == 0, out.output
+    rows = {cells[0]: cells[1] for line in out.output.splitlines()
+            if len(cells := [c.strip() for c in line.strip("│┃| ").split("│")]) == 2}
+    assert (rows["Mentees"], rows["Matched mentees"], rows["Unmatched mentees"]) == ("2", "1", "1")
+    assert rows["Not included"] == "mentees 1, mentors 1"
+
+
+def test_validate_speaks_the_rounds_language(tmp_path):
+    path = write_round(tmp_path, {"consent": ["Yes", "Nej"], "email": ["m0@example.org", "not-an-address"]},
+                       {"consent": ["Kyllä"]})
+    text = (tmp_path / "round.toml").read_text(encoding="utf-8")
+    (tmp_path / "round.toml").write_text(text.replace("[round]\n", '[round]\nlanguage = "fi"\n'),
+                                         encoding="utf-8")
+    out = CliRunner().invoke(main, ["validate", path], env={"COLUMNS": "200", "TERM": "dumb"})
+    lines = out.output.splitlines()
+    assert lines[0].split()[:3] == ["Vakavuus", "Lukumäärä", "Tiedosto"]
+    assert lines[1].startswith("varoitus ") and "ei näytä sähköpostiosoitteelta" in lines[1]
+    assert "1 henkilö ei ole mukana" in out.output
+    assert "  Mentorit: 1 (rivi 3, mentors.csv): Ei antanut suostumusta" in out.output
+    assert lines[-1] == "1 mentoria, 1 mentoroitavaa luettu ja mukana, 1 ei mukana; 0 virhettä, 1 varoitusta"
+
+
+def test_every_output_counts_matched_unmatched_and_not_included_alike(tmp_path):
+    """The Summary sheet, the report's tiles and audit.json agree with the command line."""
+    import json
+    import re
+
+    path = write_round(tmp_path, {"consent": ["Yes", "Nej"]},
+                       {"consent": ["Kyllä", "Kyllä", "No"], "languages": ["Finnish", "Somali", "Finnish"]})
+    result = run_round(path, tmp_path / "out")
+    summary = result.tables["summary"]["value"]
+    assert (summary["matched_mentees"], summary["unmatched_mentees"]) == ("1", "1")
+    counts = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))["counts"]
+    assert counts["unmatched"] == 1 and counts["not_included"] == {"mentees": 1, "mentors": 1}
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    tiles = dict((label.strip(), int(value)) for value, label in
+                 re.findall(r'<a class="tile[^"]*" href="#\w+"><b>(\d+)</b><span>([^<(]+)', page))
+    assert tiles["mentees matched"] == 1 and tiles["mentees unmatched"] == 1
+    assert tiles["people not included"] == 2

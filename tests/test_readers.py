@@ -123,3 +123,11 @@ def test_any_csv_round_trips_to_stripped_cells(tmp_path, data, sep, encoding):
     expected = expected[kept]
     assert list(table.index) == [i + 2 for i in range(len(frame)) if kept[i]]
     assert table.fillna("").to_numpy().tolist() == expected.fillna("").to_numpy().tolist()
+
+
+def test_a_nul_pasted_into_a_cell_is_dropped_so_equal_answers_stay_equal(tmp_path):
+    """pandas before 3.1 compares strings only up to a NUL: "Helsinki\\x00" would swallow "Helsinki"."""
+    frame = pd.DataFrame({"City": ["Helsinki\x00", "Helsinki", "Es\x00poo", "Tampere"]})
+    table = read_table(write_csv(tmp_path / "t.csv", frame))
+    assert table["City"].tolist() == ["Helsinki", "Helsinki", "Espoo", "Tampere"]
+    assert table["City"].unique().tolist() == ["Helsinki", "Espoo", "Tampere"]

@@ -103,3 +103,55 @@ def test_reading_evaluation_fast(tmp_path):
     figures = evaluation.evaluate(tmp_path, "test", "microsoft", n_mentees=40, n_mentors=30, seed=3)
     assert figures["language"] == 1.0
     assert figures["field"] >= 0.9 and figures["goals"] >= 0.7 and figures["worth"] >= 0.8
+
+
+def _keys(kind: str, mentees: list[str], mentors: list[str]) -> dict[str, tuple[str, str]]:
+    """{answer: (key, method)} over both forms."""
+    found = read_options(kind, {"mentees": mentees, "mentors": mentors})
+    return {o: (r.key, r.method) for side in found.values() for o, r in side.items()}
+
+
+def test_compounds_are_read_by_their_known_parts():
+    from matcher.vocab import meaning
+    assert meaning.stem("teknik") in meaning.word_stems("maskinteknik")
+    assert meaning.word_stems("verkostoituminen") == (meaning.stem("verkostoituminen"),)
+    read = _keys("fields", ["Maskinteknik", "Sjukvård"], ["Elteknik och automation", "Vård"])
+    assert read["Maskinteknik"][0] == read["Elteknik och automation"][0] == "engineering"
+    # "työpaikka|kulttuuri"; "Suomessa" only says where
+    read = _keys("goals", ["Työpaikkakulttuuri Suomessa", "Verkostoituminen"],
+                 ["Kerron suomalaisesta työkulttuurista", "Verkostot"])
+    assert read["Työpaikkakulttuuri Suomessa"][0] == "working_life_culture"
+    assert read["Kerron suomalaisesta työkulttuurista"][0] == "working_life_culture"
+
+
+def test_wellbeing_is_a_built_in_goal():
+    assert "wellbeing" in vocab.GOAL_KEYS
+    read = _keys("goals", ["Stress at work", "Työssä jaksaminen"], ["Välmående i arbetet"])
+    assert {key for key, _ in read.values()} == {"wellbeing"}
+
+
+def test_options_left_on_both_forms_are_one_category():
+    # no word in common, nothing in the vocabulary: the one answer left on each form
+    read = _keys("goals", ["Cooking classes", "Networking"], ["Recipes and kitchen tips", "Networking"])
+    assert read["Cooking classes"] == read["Recipes and kitchen tips"] == ("cooking_classes",
+                                                                           "elimination")
+    # two left on one form, one on the other: nothing says which belongs with which
+    read = _keys("goals", ["Cooking classes", "Astrology", "Networking"],
+                 ["Recipes and kitchen tips", "Networking"])
+    assert {read[o][1] for o in ("Cooking classes", "Astrology", "Recipes and kitchen tips")} == {"own"}
+
+
+def test_weak_evidence_never_reads_a_second_option_as_a_concept_its_form_has():
+    read = _keys("goals", ["Getting a job", "Finding a new profession", "Networking"],
+                 ["Support in finding work", "Networking"])
+    assert read["Getting a job"][0] == "job_search_support"
+    assert read["Finding a new profession"][0] != "job_search_support"
+    read = _keys("goals", ["Encouragement in the job hunt", "Finding a mentor for the job hunt"],
+                 ["Encouragement in job hunting", "Mentor"])
+    assert read["Mentor"] == ("mentor", "own")
+
+
+def test_every_confidence_is_a_share():
+    found = read_options("goals", {"mentees": ["Support while job hunting", "Finding a new profession"],
+                                   "mentors": ["Support in finding work", "New profession"]})
+    assert all(0 <= r.confidence <= 1 for side in found.values() for r in side.values())

@@ -68,15 +68,20 @@ def rejected_of(outdir: Path) -> set[tuple[str, str]]:
     return set(zip(frame["mentee_id"], frame["mentor_id"]))
 
 
+def rerun_with(round_toml: Path, decisions: Path, tmp_path: Path) -> Path:
+    """``matcher run --decisions`` into a new folder; it must end cleanly. Returns the folder."""
+    again = tmp_path / "again"
+    assert_clean(invoke("run", round_toml, "-o", again, "--decisions", decisions, "--quiet"), 0, outdir=again)
+    return again
+
+
 # --- decisions typed in the workbook --------------------------------------------------------
 
 def test_keep_in_three_languages_and_any_case(first, tmp_path):
     round_toml, outdir = first
     typed = type_decisions(outdir / "pairs.xlsx", {0: "Keep", 1: "pidä", 2: "BEHÅLL", 3: "Avvisa",
                                                    4: " hylkää "})
-    again = tmp_path / "again"
-    assert_clean(invoke("run", round_toml, "-o", again, "--decisions", outdir / "pairs.xlsx",
-                        "--quiet"), 0, outdir=again)
+    again = rerun_with(round_toml, outdir / "pairs.xlsx", tmp_path)
     kept = {(a, b) for a, b, _ in typed[:3]}
     assert kept <= pairs_of(again)
     assert not {(a, b) for a, b, _ in typed[3:]} & pairs_of(again)
@@ -101,9 +106,7 @@ def test_rows_deleted_from_the_workbook(first, tmp_path):
     book["Pairs"].delete_rows(2, 2)   # pairs 0 and 1 gone, with the keep typed on pair 1
     book["Pairs"].delete_rows(5, 20)  # and everything below the kept pair 4
     book.save(outdir / "pairs.xlsx")
-    again = tmp_path / "again"
-    assert_clean(invoke("run", round_toml, "-o", again, "--decisions", outdir / "pairs.xlsx",
-                        "--quiet"), 0, outdir=again)
+    again = rerun_with(round_toml, outdir / "pairs.xlsx", tmp_path)
     assert (typed[1][0], typed[1][1]) in pairs_of(again)
 
 
@@ -113,9 +116,7 @@ def test_sheet_renamed(first, tmp_path):
     book = openpyxl.load_workbook(outdir / "pairs.xlsx")
     book["Pairs"].title = "Parit tarkistettu"
     book.save(outdir / "pairs.xlsx")
-    again = tmp_path / "again"
-    assert_clean(invoke("run", round_toml, "-o", again, "--decisions", outdir / "pairs.xlsx",
-                        "--quiet"), 0, outdir=again)
+    again = rerun_with(round_toml, outdir / "pairs.xlsx", tmp_path)
     assert (typed[0][0], typed[0][1]) in pairs_of(again)
 
 
@@ -139,9 +140,7 @@ def test_decisions_saved_as_csv(first, tmp_path, sep, encoding):
     pairs.loc[0, "decision"], pairs.loc[1, "decision"] = "pidä", "hylkää"
     path = tmp_path / "decisions.csv"
     pairs.to_csv(path, sep=sep, index=False, encoding=encoding, errors="replace")
-    again = tmp_path / "again"
-    assert_clean(invoke("run", round_toml, "-o", again, "--decisions", path, "--quiet"), 0,
-                 outdir=again)
+    again = rerun_with(round_toml, path, tmp_path)
     assert (pairs.loc[0, "mentee_id"], pairs.loc[0, "mentor_id"]) in pairs_of(again)
     assert (pairs.loc[1, "mentee_id"], pairs.loc[1, "mentor_id"]) not in pairs_of(again)
 

@@ -22,134 +22,14 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from matcher.issue_groups import group_issues
 from matcher.errors import InputError
 from matcher.introductions import COLUMNS as LETTER_COLUMNS
 from matcher.report import write_outputs
 from matcher.report.tables import check_tables, component_columns, stable_names
 from matcher.report.tables import header as human
 from matcher.report.xlsx import LAYOUTS, Layout, arranged
-
-FIRST = ["Aino", "Väinö", "Sanna", "Jyrki", "Elina", "Pääkkö", "Mikko", "Hanna", "Örjan", "Leena",
-         "Ahmed", "Olga", "Tiina", "Matti", "Ella", "Juha"]
-LAST = ["Äijälä", "Mäkinen", "Virtanen", "Löfgren", "Hämäläinen", "Nieminen", "Kärkkäinen",
-        "Öhman", "Laine", "Korhonen"]
-COMPONENTS = ("field", "goals", "language", "location")
-GOALS = ["job-seeking skills", "networking", "career change", "Finnish working life",
-         "entrepreneurship", "CV and applications"]
-FORMULA_NAME = '=HYPERLINK("http://evil.example","click")'
-HTML_NAME = "<script>alert('x')</script> Virtanen"
-TITLE = "Uramentorointi & Career mentoring, spring"
-AUDIT = {"matcher_version": "0.1.0", "round": TITLE, "config": {"solver": {"objective": "coverage"}},
-         "inputs": {"mentors": {"path": "mentors.xlsx", "sha256": "ab" * 32}},
-         "objective": "coverage", "solver": {"status": "optimal", "certificate": {"gap": np.float64(0.0)}},
-         "counts": {"mentees": np.int64(34), "mentors": 20}, "run_seconds": 1.25}
-
-
-def make_tables(n_pairs: int = 30, n_unmatched: int = 4, n_mentors: int = 20,
-                seed: int = 7) -> dict[str, pd.DataFrame]:
-    """Result tables as :func:`matcher.results.build_tables` returns them, for a synthetic round."""
-    rng = np.random.default_rng(seed)
-    n_mentees = n_pairs + n_unmatched
-
-    def names(n: int, offset: int) -> list[str]:
-        return [f"{FIRST[(i + offset) % len(FIRST)]} {LAST[(i * 3 + offset) % len(LAST)]}" for i in range(n)]
-
-    mentee_names, mentor_names = names(n_mentees, 0), names(n_mentors, 5)
-    mentee_names[1] = FORMULA_NAME
-    mentee_names[2] = HTML_NAME
-    mentee_ids = [f"E{i:05d}" for i in range(n_mentees)]
-    mentor_ids = [f"M{i:05d}" for i in range(n_mentors)]
-    mentee_emails = [f"mentee{i}@example.fi" for i in range(n_mentees)]
-    mentor_emails = [f"mentor{i}@example.fi" for i in range(n_mentors)]
-    capacity = rng.integers(1, 4, n_mentors)
-    mentor_of = np.sort(rng.choice(np.repeat(np.arange(n_mentors), capacity + 3), n_pairs, replace=False))
-    assigned = np.bincount(mentor_of, minlength=n_mentors)
-    capacity = np.maximum(capacity, assigned)
-    components = {c: np.round(rng.random(n_pairs), 3) for c in COMPONENTS}
-    score = 100 * (0.3 * components["field"] + 0.4 * components["goals"]
-                   + 0.15 * components["language"] + 0.15 * components["location"])
-    locked = np.zeros(n_pairs, dtype=bool)
-    locked[[0, 5]] = True
-    pairs = pd.DataFrame({
-        "mentee_id": mentee_ids[:n_pairs], "mentee_name": mentee_names[:n_pairs],
-        "mentee_email": mentee_emails[:n_pairs], "mentor_id": [mentor_ids[j] for j in mentor_of],
-        "mentor_name": [mentor_names[j] for j in mentor_of],
-        "mentor_email": [mentor_emails[j] for j in mentor_of], "score": score.astype(np.float32),
-        **components,
-        "explanation": [f"both work in ICT; the mentor can help with {GOALS[i % 6]} and "
-                        f"{GOALS[(i + 2) % 6]}; you share Finnish (fluent)" for i in range(n_pairs)],
-        "locked": locked,
-        "decision": np.where(locked, "keep", ""),
-        "locked_by": np.where(locked, "kept in review", ""),
-        "move_to": "", "notes": "",
-        **_answers("mentee", n_pairs), **_answers("mentor", n_pairs),
-    })
-    pairs.loc[3, "decision"] = "reject"
-    pairs.loc[4, "explanation"] = "@mention: both speak Swedish"
-    unmatched = pd.DataFrame({
-        "mentee_id": mentee_ids[n_pairs:], "mentee_name": mentee_names[n_pairs:],
-        "mentee_email": mentee_emails[n_pairs:],
-        "reason": ["No compatible mentor: no shared language with any of the 20 mentors."] * n_unmatched,
-        "best_candidates": [f"{mentor_names[0]} (61.0, full)"] * n_unmatched,
-        "move_to": "", "notes": "", **_answers("mentee", n_unmatched),
-    })
-    mentors = pd.DataFrame({"mentor_id": mentor_ids, "mentor_name": mentor_names,
-                            "mentor_email": mentor_emails, "capacity": capacity,
-                            "assigned": assigned, "remaining": capacity - assigned,
-                            "mentees": pd.Series(mentee_names[:n_pairs]).groupby(mentor_of).agg("; ".join)
-                            .reindex(range(n_mentors), fill_value="").to_numpy()})
-    alternatives = pd.DataFrame({
-        "mentee_id": np.repeat(mentee_ids, 3), "mentee_name": np.repeat(mentee_names, 3),
-        "rank": np.tile([1, 2, 3], n_mentees),
-        "mentor_id": [mentor_ids[(i * 7) % n_mentors] for i in range(3 * n_mentees)],
-        "mentor_name": [mentor_names[(i * 7) % n_mentors] for i in range(3 * n_mentees)],
-        "score": np.round(rng.random(3 * n_mentees) * 60 + 30, 4),
-        "score_change": np.round(rng.random(3 * n_mentees) * 20 - 10, 1),
-        "free_places": rng.integers(1, 3, 3 * n_mentees),
-        "note": "moving lowers the pair's score",
-    })
-    supply = pd.DataFrame({
-        "dimension": ["language"] * 3 + ["field"] * 3 + ["goal"] * 2,
-        "value": ["Finnish", "English", "Arabic", "ICT", "Health care", "Education",
-                  "networking", "career change"],
-        "mentees": [30, 25, 4, 12, 8, 0, 20, 9], "mentors": [18, 15, 1, 7, 2, 3, 12, 4],
-        "capacity": [40, 30, 2, 15, 4, 5, 25, 8],
-    })
-    supply["ratio"] = supply["capacity"] / supply["mentees"].where(supply["mentees"] > 0)
-    coverage = pd.DataFrame({"goal": GOALS, "mentees": [14, 10, 8, 7, 3, 12],
-                             "covered": [12, 10, 5, 7, 1, 9]})
-    issues = pd.DataFrame({
-        "severity": ["error", "warning", "warning"], "file": ["mentees.xlsx", "mentors.xlsx", "mentees.xlsx"],
-        "row": [5, 12, 40], "column": ["Sähköposti", "Capacity", "Phone"],
-        "value": ["aino(at)example.fi", "-1", "+358 40 123 4567"],
-        "problem": ["not an e-mail address", "capacity below 0", "phone numbers are not used"],
-        "suggestion": ["fix the address", "use 0 or more", "nothing to do"],
-    })
-    summary = pd.DataFrame({"item": ["Round", "Mentees", "Mentors", "Pairs", "Objective", "Mean score",
-                                     "Weights"],
-                            "value": [TITLE, str(n_mentees), str(n_mentors), str(n_pairs), "coverage",
-                                      f"{score.mean():.1f}", "field 0.30, goals 0.40"]})
-    not_included = pd.DataFrame({
-        "role": ["mentor"], "id": ["M99999"], "name": ["Sanna Sukunimi"],
-        "email": ["sanna@example.fi"], "row": [23],
-        "reason": ["Did not consent to their answers being used for matching (answered no)"]})
-    return {"pairs": pairs, "unmatched": unmatched, "not_included": not_included,
-            "mentors": mentors, "alternatives": alternatives,
-            "supply_demand": supply, "goal_coverage": coverage, "issues": issues, "summary": summary}
-
-
-def _answers(role: str, n: int) -> dict[str, list[str]]:
-    """Display answers as :func:`matcher.results.answers` writes them."""
-    fields = ["ICT", "Health care", "Education, Social work"]
-    out = {f"{role}_field": [fields[i % 3] for i in range(n)],
-           f"{role}_{'goals' if role == 'mentee' else 'topics'}": [
-               f"{GOALS[i % 6]}, {GOALS[(i + 1) % 6]}" for i in range(n)],
-           f"{role}_languages": ["Finnish (native), English (fluent)"] * n,
-           f"{role}_city": [["Helsinki", "Tampere", "Oulu"][i % 3] for i in range(n)],
-           f"{role}_meeting_mode": ["in person or remote"] * n}
-    if role == "mentor":
-        out["mentor_job_title"] = ["Senior software engineer"] * n
-    return out
+from tests.helpers import AUDIT, COMPONENTS, FORMULA_NAME, HTML_NAME, TITLE, make_tables
 
 
 @pytest.fixture(scope="module")
@@ -164,7 +44,7 @@ def written(tables, tmp_path_factory) -> Path:
     return outdir
 
 
-FILES = ["pairs.xlsx", "pairs.csv", "unmatched.csv", "mentors.csv", "not_included.csv",
+FILES = ["pairs.xlsx", "pairs.csv", "unmatched.csv", "mentors.csv", "not_included.csv", "data_issues.csv",
          "introductions.csv", "report.html", "audit.json"]
 
 
@@ -439,7 +319,7 @@ def test_report_is_self_contained_and_escaped(page, written):
 
 def test_report_without_pairs_says_so(tables, tmp_path):
     empty = {**tables, "pairs": tables["pairs"].iloc[0:0], "goal_coverage": tables["goal_coverage"].iloc[0:0],
-             "issues": tables["issues"].iloc[0:0]}
+             "issues": tables["issues"].iloc[0:0], "issue_rows": tables["issue_rows"].iloc[0:0]}
     write_outputs(empty, tmp_path / "out", audit=AUDIT, title=TITLE)
     html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "No pairs were made." in html and "No data issues were found." in html
@@ -485,6 +365,20 @@ def test_report_in_finnish(tables, tmp_path):
                   "Pisteiden jakauma", "Tarjonta ja kysyntä aloittain"):
         assert words in text, words
     assert "Filter pairs" not in text and "Summary</h2>" not in text
+    # a severity is shown in Finnish and keeps its colour (the class is the English word)
+    assert '<td class="error">virhe</td>' in text and '<td class="warning">varoitus</td>' in text
+
+
+def test_workbook_shows_severities_and_kinds_in_the_rounds_language(tables, tmp_path):
+    from matcher.report.xlsx import write_workbook
+
+    book = openpyxl.load_workbook(write_workbook(tables, tmp_path / "pairs.xlsx", TITLE, "sv"))
+    issues = book["Dataproblem"]
+    assert [issues.cell(r, 1).value for r in range(2, issues.max_row + 1)] == ["fel", "varning", "varning"]
+    rules = [rule.formula for ranges in issues.conditional_formatting for rule in ranges.rules]
+    assert ['"fel"'] in rules and ['"varning"'] in rules
+    kinds = {book["Utbud och efterfrågan"].cell(r, 1).value for r in range(2, 10)}
+    assert kinds <= {"språk", "bransch", "mål"} and "bransch" in kinds
 
 
 # --- audit --------------------------------------------------------------------------------
@@ -549,10 +443,13 @@ def test_refuses_to_replace_a_folder_it_did_not_write(tables, tmp_path):
 @pytest.mark.parametrize("rows", [pd.array([5, pd.NA, 40], dtype="Int64"),
                                   pd.Series([5, pd.NA, None], dtype=object)])
 def test_missing_row_numbers_become_empty_cells(tables, tmp_path, rows):
-    issues = tables["issues"].assign(row=rows)
-    write_outputs({**tables, "issues": issues}, tmp_path / "out", audit=AUDIT, title=TITLE)
+    issues = tables["issue_rows"].assign(row=rows)
+    write_outputs({**tables, "issues": group_issues(issues), "issue_rows": issues}, tmp_path / "out",
+                  audit=AUDIT, title=TITLE)
     ws = openpyxl.load_workbook(tmp_path / "out" / "pairs.xlsx")["Data issues"]
-    assert [ws.cell(r, 3).value for r in (2, 3)] == [5, None]
+    assert [ws.cell(r, 4).value for r in (2, 3)] == ["5", None]
+    per_row = pd.read_csv(tmp_path / "out" / "data_issues.csv")
+    assert per_row["row"].iloc[0] == 5 and pd.isna(per_row["row"].iloc[1])
 
 
 # --- the fast workbook path against XlsxWriter's public API ----------------------------------

@@ -61,6 +61,7 @@ from rapidfuzz import process
 from matcher import checks, eligibility, vocab
 from matcher.config import RoundConfig, SourceConfig, load_config
 from matcher.errors import InputError
+from matcher.i18n import t
 from matcher.intake.answers import ANSWER_COLUMNS, AnswerReading, read_answers
 from matcher.intake.choices import (NO_PREFERENCE, cities, genders, keys, languages,
                                     meeting_modes, split_answers)
@@ -114,11 +115,14 @@ class Round:
         """True when there are no errors."""
         return self.errors.empty
 
-    def summary(self) -> str:
-        """One line for the terminal, e.g. "58 mentors, 90 mentees read; 0 errors, 7 warnings"."""
-        errors, warnings = len(self.errors), len(self.warnings)
-        return (f"{len(self.mentors)} mentors, {len(self.mentees)} mentees read; "
-                f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+    def summary(self, language: str = "en") -> str:
+        """One line for the terminal in ``language``, e.g. "58 mentors, 90 mentees read; 0 errors,
+        7 warnings" ("..., 90 mentees read and included, 3 not included; ..." when some are not)."""
+        counts = {"mentors": len(self.mentors), "mentees": len(self.mentees),
+                  "errors": len(self.errors), "warnings": len(self.warnings)}
+        if len(self.not_included):
+            return t("validate.summary_left_out", language, left_out=len(self.not_included), **counts)
+        return t("validate.summary", language, **counts)
 
     def __repr__(self) -> str:
         return f"Round({self.config.name!r}, {self.summary().replace(' read;', ',')})"
@@ -151,7 +155,7 @@ def load_round(source: str | Path | RoundConfig) -> Round:
     matcher.errors.ConfigError: round config no/such/round.toml not found: check the path, or create one with 'matcher init MENTORS MENTEES -o round.toml'
     """
     config = source if isinstance(source, RoundConfig) else load_config(source)
-    issues = Issues()
+    issues = Issues(config.language)
     extra: dict[str, list[str]] = {}
     tables, read, columns = {}, {}, {}
     for role in ("mentors", "mentees"):
@@ -162,7 +166,9 @@ def load_round(source: str | Path | RoundConfig) -> Round:
                                                issues)
     locked = resolve_pairs(config, "locked", tables, issues)
     forbidden = resolve_pairs(config, "forbidden", tables, issues)
-    forbidden = forbid_self_pairs(tables, forbidden, issues)
+    forbidden = forbid_self_pairs(tables, forbidden, issues,
+                                  {role: read[role].attrs["file"] for role in read},
+                                  config.mentees.columns.get("email", "email"))
     check_lock_conflicts(locked, forbidden, issues, _where(config))
     rnd = checks.check_round(eligibility.screen(Round(
         config=config, mentors=tables["mentors"], mentees=tables["mentees"],
@@ -185,7 +191,7 @@ def _read_file(config: RoundConfig, role: str, issues: Issues
     columns = _check_columns(config, role, source, table, issues)
     if table.attrs["blank_rows"]:
         issues.add("warning", table.attrs["file"], None, "", "",
-                   f"{table.attrs['blank_rows']} blank rows ignored")
+                   issues.t("issue.blank_rows", n=table.attrs["blank_rows"]))
     report_layout(table, table.attrs["file"], issues)
     return table, columns
 
@@ -194,7 +200,8 @@ def _read_role(config: RoundConfig, role: str, table: pd.DataFrame, columns: dic
                reading: AnswerReading, issues: Issues) -> tuple[pd.DataFrame, list[str]]:
     file = table.attrs["file"]
     frame = _normalise(table, role, columns, config, reading, file, issues)
-    frame = drop_duplicates(frame, config.read.duplicates, file, issues)
+    frame = drop_duplicates(frame, config.read.duplicates, file, issues,
+                            columns.get("email", "email"))
     frame = assign_ids(frame, role, "id" in columns, file, issues)
     extra = [h for h in table.columns if h not in set(columns.values())]
     for header in extra:  # carried through untouched; a clash with a canonical name gets a suffix
@@ -260,9 +267,8 @@ def _normalise(table: pd.DataFrame, role: str, columns: dict[str, str], config: 
     out["meeting_mode"] = meeting_modes(cell("meeting_mode"), separators, defaults.meeting_mode,
                                          report)
     for row in checks.remote_place_in_person(cell("city"), out["meeting_mode"]):
-        report.add("warning", row, "city", cell("city")[row], "a remote answer as the place, but "
-                   "meets only in person", "ask which municipality they can meet in, or set "
-                   "their meeting mode to remote or either")
+        report.add("warning", row, "city", cell("city")[row], report.t("issue.remote_place"),
+                   report.t("issue.remote_place_fix"))
     out["gender"] = genders(cell("gender"), set())
     out["consent"] = (_yes_no(cell("consent")).astype(object).where(lambda c: c.notna(), None)
                       if "consent" in columns else pd.Series(True, index=table.index, dtype=object))
@@ -298,8 +304,7 @@ def _normalise(table: pd.DataFrame, role: str, columns: dict[str, str], config: 
     no_language = frame.index[frame["languages"].map(len) == 0]
     for row in no_language:
         report.add("warning", row, "languages", cell("languages").get(row, ""),
-                   "no usable language: this participant cannot be matched",
-                   "add the languages they can use in mentoring")
+                   report.t("issue.no_language"), report.t("issue.no_language_fix"))
     return frame
 
 

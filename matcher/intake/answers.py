@@ -11,15 +11,15 @@ it and writes it into round.toml, and ``Round.answers`` shows it as a table
 Example
 -------
 >>> import pandas as pd
->>> tables = {"mentors": pd.DataFrame({"T": ["I can help with networking;Wellbeing;"]}),
-...           "mentees": pd.DataFrame({"G": ["Building my network, Wellbeing", "Wellbeing"]})}
+>>> tables = {"mentors": pd.DataFrame({"T": ["I can help with networking;Housing;"]}),
+...           "mentees": pd.DataFrame({"G": ["Building my network, Housing", "Housing"]})}
 >>> reading = read_answers(tables, {"mentors": {"topics": "T"}, "mentees": {"goals": "G"}})
 >>> print(reading.answers()[["role", "answer", "key", "rows", "method"]].to_string(index=False))
    role                     answer        key  rows  method
+mentors                    Housing    housing     1 aligned
 mentors I can help with networking networking     1 meaning
-mentors                  Wellbeing  wellbeing     1 aligned
 mentees        Building my network networking     1 meaning
-mentees                  Wellbeing  wellbeing     2 aligned
+mentees                    Housing    housing     2 aligned
 """
 
 from __future__ import annotations

@@ -83,9 +83,12 @@ def _report_readings(column: ColumnAnswers, report: Reporter) -> None:
                        f"{reading.confidence:.2f}, next best '{reading.runner_up}')",
             "aligned": f"not a known {column.kind} name; read as one category with the other "
                        f"form's answer '{reading.runner_up}' (similarity {reading.confidence:.2f})",
-            "elimination": f"not a known {column.kind} name; read as '{label}', the one concept "
-                           f"the other form offers and this one otherwise lacks (closeness "
-                           f"{reading.confidence:.2f})",
+            "elimination": (f"not a known {column.kind} name; read as one category with the "
+                            f"other form's answer '{reading.runner_up}', the answers left on both "
+                            f"forms (similarity {reading.confidence:.2f})" if reading.runner_up else
+                            f"not a known {column.kind} name; read as '{label}', the one concept "
+                            f"the other form offers and this one otherwise lacks (closeness "
+                            f"{reading.confidence:.2f})"),
             "own": f"not a known {column.kind} name; kept as a category of its own",
         }[reading.method]
         report.add("warning", row, column.name, answer,
@@ -124,7 +127,28 @@ def languages(series: pd.Series, column: ColumnAnswers | None, default_level: in
         return found
 
     parsed = map_unique(series, levels).reindex(series.index)
+    _report_unread_levels(series, column, default_level, report)
     return [dict(v) if isinstance(v, dict) else {} for v in parsed]
+
+
+def _report_unread_levels(series: pd.Series, column: ColumnAnswers, default_level: int,
+                          report: Reporter) -> None:
+    """The fallback rule, said once per distinct answer: a language answer whose level reads as
+    no level (:func:`matcher.vocab.read_level`) gets the config's default level."""
+    unread: dict[str, tuple[int, int]] = {}  # answer -> (first row, rows)
+    values = series.dropna()
+    for value, rows in values.groupby(values, sort=False).groups.items():
+        for answer in column.splitter.split(value):
+            if vocab.read_level(answer).method == "unread":
+                first, n = unread.get(answer, (int(min(rows)), 0))
+                unread[answer] = (min(first, int(min(rows))), n + len(rows))
+    name = vocab.LEVEL_NAMES[default_level]
+    for answer, (row, n) in sorted(unread.items(), key=lambda kv: kv[1][0]):
+        report.add("warning", row, "languages", answer,
+                   f"language level '{vocab.read_level(answer).unread}' not read; the default "
+                   f"level ({name}) is used; {n} row{'s' * (n != 1)}",
+                   "write the level as basic, good, fluent or native, a CEFR level (A1-C2) or "
+                   "a number on a scale (4/5), or set [defaults] language_level")
 
 
 def cities(series: pd.Series, vocabulary: vocab.Vocabulary, report: Reporter) -> pd.Series:
@@ -153,9 +177,8 @@ def cities(series: pd.Series, vocabulary: vocab.Vocabulary, report: Reporter) ->
 def meeting_modes(series: pd.Series, separators, default: str, report: Reporter) -> pd.Series:
     modes = map_unique(series, lambda v: vocab.meeting_mode(split_answers(v, separators)))
     for row in modes.index[modes.isna()]:
-        report.add("warning", row, "meeting_mode", series[row], "meeting mode not recognised; "
-                   f"'{default}' used", "answer in person, remote or either (or Finnish: "
-                   "kasvokkain, etänä, molemmat)")
+        report.add("warning", row, "meeting_mode", series[row],
+                   report.t("issue.meeting_mode", default=default), report.t("issue.meeting_mode_fix"))
     return modes.reindex(series.index).fillna(default)
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from matcher.i18n import t
+from matcher.issue_groups import SHOWN_ROWS, listed
+
 ISSUE_COLUMNS = ("severity", "file", "row", "column", "value", "problem", "suggestion")
 
 #: free-text fields: their answers never appear in issues or logs
@@ -15,10 +18,16 @@ PERSONAL = ("name", "email")
 
 
 class Issues:
-    """Collects issues as rows; free-text values are blanked on the way in."""
+    """Collects issues as rows; free-text values are blanked on the way in. ``language`` is the
+    round's (``[round] language``): :meth:`t` gives a message of the catalogue in it."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "en") -> None:
         self.rows: list[dict] = []
+        self.language = language
+
+    def t(self, key: str, **fields: object) -> str:
+        """The catalogue's message ``key`` (:func:`matcher.i18n.t`) in the round's language."""
+        return t(key, self.language, **fields)
 
     def add(self, severity: str, file: str, row: int | None, column: str, value: object,
             problem: str, suggestion: str = "") -> None:
@@ -42,6 +51,7 @@ class Reporter:
                  vocabulary: dict[str, dict[str, tuple[str, ...]]]):
         self.issues, self.file, self.columns = issues, file, columns
         self.vocabulary = vocabulary
+        self.t = issues.t
 
     def add(self, severity: str, row, name: str, value: object, problem: str,
             suggestion: str = "") -> None:
@@ -57,9 +67,11 @@ class Reporter:
                 continue
             blank = table.index[table[header].isna()]
             if len(blank):
-                shown = ", ".join(str(r) for r in blank[:8]) + (" …" if len(blank) > 8 else "")
-                self.add("warning", None, name, "", f"no answer in {len(blank)} row{'s' * (len(blank) != 1)} ({shown})",
-                         "defaults used; ask for the answers if they matter")
+                shown = listed(map(str, blank), SHOWN_ROWS)
+                self.add("warning", None, name, "", self.t("issue.no_answer_one" if len(blank) == 1
+                                                           else "issue.no_answer",
+                                                           n=len(blank), rows=shown),
+                         self.t("issue.no_answer_fix"))
 
 
 def _missing(value: object) -> bool:

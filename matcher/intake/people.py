@@ -15,8 +15,10 @@ from matcher.readers import read_table
 PAIR_COLUMNS = ("mentee_id", "mentor_id", "source")
 
 
-def drop_duplicates(frame: pd.DataFrame, policy: str, file: str, issues: Issues) -> pd.DataFrame:
-    """Keep one sign-up per e-mail: the latest submission (or first, per ``policy``)."""
+def drop_duplicates(frame: pd.DataFrame, policy: str, file: str, issues: Issues,
+                    column: str = "email") -> pd.DataFrame:
+    """Keep one sign-up per e-mail: the latest submission (or first, per ``policy``); each
+    dropped one is a warning on its row, in ``column`` (the form's e-mail header)."""
     has_email = frame["email"] != ""
     if not has_email.any():
         return frame
@@ -27,11 +29,11 @@ def drop_duplicates(frame: pd.DataFrame, policy: str, file: str, issues: Issues)
     keep = "last" if policy == "keep_latest" else "first"
     dropped = ordered["email"].duplicated(keep=keep) & (ordered["email"] != "")
     kept_row = ordered.loc[~dropped & (ordered["email"] != "")].set_index("email")["row"]
-    which = "latest" if policy == "keep_latest" else "first"
+    which = issues.t("issue.latest" if policy == "keep_latest" else "issue.first")
     for _, item in ordered.loc[dropped].iterrows():
-        issues.add("warning", file, int(item["row"]), "email", "",
-                   f"duplicate sign-up: same e-mail as row {kept_row[item['email']]}, which is kept "
-                   f"({which} submission)", "delete the extra row or set [read] duplicates")
+        issues.add("warning", file, int(item["row"]), column, "",
+                   issues.t("issue.duplicate", row=kept_row[item["email"]], which=which),
+                   issues.t("issue.duplicate_fix"))
     return frame.loc[frame.index.difference(ordered.index[dropped], sort=False)]
 
 
@@ -94,9 +96,10 @@ def resolve_pairs(config: RoundConfig, kind: str, tables: dict[str, pd.DataFrame
 
 
 def forbid_self_pairs(tables: dict[str, pd.DataFrame], forbidden: pd.DataFrame,
-                       issues: Issues) -> pd.DataFrame:
+                      issues: Issues, files: dict[str, str], column: str = "email") -> pd.DataFrame:
     """A person signed up as both mentor and mentee (same e-mail) is never paired with themselves:
-    that pair is forbidden, and a warning names both rows."""
+    that pair is forbidden, and a warning on the mentee's row (``files["mentees"]``, in
+    ``column``) names the mentor's row."""
     mentors, mentees = tables["mentors"], tables["mentees"]
     by_email = pd.Series(mentors.index, index=mentors["email"])
     by_email = by_email[by_email.index != ""]
@@ -104,11 +107,10 @@ def forbid_self_pairs(tables: dict[str, pd.DataFrame], forbidden: pd.DataFrame,
     if both.empty:
         return forbidden
     mentor_ids = by_email[~by_email.index.duplicated()].reindex(both["email"]).to_numpy()
-    for (_mentee_id, person), mentor_id in zip(both.iterrows(), mentor_ids):
-        issues.add("warning", "", None, "email", "", f"the same person signed up as both mentor "
-                   f"(row {mentors.loc[mentor_id, 'row']} of the mentors) and mentee (row "
-                   f"{person['row']} of the mentees); they are never paired with themselves",
-                   "nothing to do, unless one sign-up should be removed")
+    for row, mentor_id in zip(both["row"], mentor_ids):
+        issues.add("warning", files["mentees"], int(row), column, "",
+                   issues.t("issue.self_signup", row=mentors.loc[mentor_id, "row"], file=files["mentors"]),
+                   issues.t("issue.self_signup_fix"))
     selves = pd.DataFrame({"mentee_id": both.index.astype(str), "mentor_id": mentor_ids.astype(str),
                            "source": "same person"})
     return pd.concat([forbidden, selves], ignore_index=True).drop_duplicates(

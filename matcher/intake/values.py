@@ -35,8 +35,8 @@ def emails(series: pd.Series, report: Reporter) -> pd.Series:
     emails = emails.mask(emails == "anonymous", "")  # Microsoft Forms' placeholder
     bad = (emails != "") & ~emails.str.fullmatch(_EMAIL.pattern)
     for row, value in emails[bad].items():
-        report.add("warning", row, "email", value, "does not look like an e-mail address",
-                   "correct it so the person can be reached")
+        report.add("warning", row, "email", value, report.t("issue.bad_email"),
+                   report.t("issue.bad_email_fix"))
     return emails
 
 
@@ -51,8 +51,8 @@ def dates(series: pd.Series, report: Reporter) -> pd.Series:
             break
         parsed[todo] = pd.to_datetime(bare[todo], format=fmt, errors="coerce")
     for row, value in written[parsed.isna()].items():
-        report.add("warning", row, "submitted_at", value, "not a date and time",
-                   "duplicates of this person are ordered by row instead")
+        report.add("warning", row, "submitted_at", value, report.t("issue.bad_date"),
+                   report.t("issue.bad_date_fix"))
     return parsed.reindex(series.index).astype("datetime64[ns]")
 
 
@@ -108,32 +108,31 @@ def numbers(series: pd.Series, report: Reporter, name: str, minimum: float, defa
     status = status.mask(dated, "date")
     high = (status == "ok") | (status == "loose")
     high &= value > (np.inf if maximum is None else maximum)
+    what = report.t("issue.a_whole_number" if integer else "issue.a_number")
     for row in dated.index[dated]:
-        report.add(severity, row, name, series[row], "looks like a date, not a number (a "
-                   "spreadsheet may have turned '4-3' or '4.3' into one)",
-                   f"write {'a whole number' if integer else 'a number'}, e.g. 2, and format "
-                   "the column as text")
+        report.add(severity, row, name, series[row], report.t("issue.date_like"),
+                   report.t("issue.date_like_fix", what=what))
     for row in high.index[high]:
-        report.add(severity, row, name, series[row], f"more than {maximum:g}: not a plausible "
-                   "answer", "correct the answer")
+        report.add(severity, row, name, series[row], report.t("issue.too_high", maximum=f"{maximum:g}"),
+                   report.t("issue.correct", meanwhile=""))
     status = status.mask(dated | high, "bad_reported")
     if integer:  # "2.5 mentees" is read as 2, and said so
         status = status.mask((status == "ok") & (value % 1 != 0), "loose")
         value = np.floor(value)
     fallback = np.nan if default is None else default
-    what = "a whole number" if integer else "a number"
     bad, low = status == "bad", ~status.isin(("bad", "bad_reported")) & (value < minimum)
     # an error stops the run, so nothing is used "until then"
-    meanwhile = f" (until then {fallback:g} is used)" if severity == "warning" else ""
+    meanwhile = ("" if severity != "warning" else report.t("issue.meanwhile_empty") if default is None
+                 else report.t("issue.meanwhile", value=f"{fallback:g}"))
     for row in bad.index[bad]:
-        report.add(severity, row, name, series[row], f"cannot be read as {what}",
-                   f"write {what}, e.g. 2{meanwhile}")
+        report.add(severity, row, name, series[row], report.t("issue.unreadable", what=what),
+                   report.t("issue.unreadable_fix", what=what, meanwhile=meanwhile))
     for row in low.index[low]:
-        report.add(severity, row, name, series[row], f"must be {minimum:g} or more",
-                   f"correct the answer{meanwhile}")
+        report.add(severity, row, name, series[row], report.t("issue.too_low", minimum=f"{minimum:g}"),
+                   report.t("issue.correct", meanwhile=meanwhile))
     loose = (status == "loose") & ~low
     for row in loose.index[loose]:
-        report.add("warning", row, name, series[row], f"read loosely as {value[row]:g}",
-                   f"write {what} to silence this")
+        report.add("warning", row, name, series[row], report.t("issue.loose", value=f"{value[row]:g}"),
+                   report.t("issue.loose_fix", what=what))
     values = value.where(~bad & ~low & (status != "bad_reported")).reindex(series.index).fillna(fallback)
     return values.astype(int) if integer else values

@@ -8,6 +8,7 @@
 ``unmatched.csv``      (:mod:`matcher.report.csvs`)
 ``mentors.csv``
 ``not_included.csv``   who was left out before matching (no consent, eligibility), with why
+``data_issues.csv``    every data issue, one row per problem (the workbook groups them by kind)
 ``introductions.csv``  two introduction letters per kept pair, for a mail merge, and
 ``introductions/``     the same letters as ``.eml`` files (:mod:`matcher.introductions`)
 ``report.html``        self-contained report with charts (:mod:`matcher.report.html`)
@@ -45,7 +46,8 @@ def write_outputs(tables: dict[str, pd.DataFrame], outdir: str | Path, *, audit:
     ----------
     tables
         The result tables: ``pairs``, ``unmatched``, ``mentors``, ``alternatives``,
-        ``supply_demand``, ``goal_coverage``, ``issues``, ``summary`` and optionally
+        ``supply_demand``, ``goal_coverage``, ``issues`` (grouped by kind), ``issue_rows``
+        (one row per problem), ``summary`` and optionally
         ``decisions`` and ``introductions`` (see :data:`matcher.report.tables.REQUIRED` and
         :data:`matcher.introductions.COLUMNS` for their columns; no ``introductions`` table
         writes an ``introductions.csv`` with its header only).
@@ -64,7 +66,7 @@ def write_outputs(tables: dict[str, pd.DataFrame], outdir: str | Path, *, audit:
     Returns
     -------
     list of Path
-        ``pairs.xlsx, pairs.csv, unmatched.csv, mentors.csv, not_included.csv,
+        ``pairs.xlsx, pairs.csv, unmatched.csv, mentors.csv, not_included.csv, data_issues.csv,
         introductions.csv``, the ``introductions/*.eml`` letters, ``report.html, audit.json``
         inside ``outdir``.
 
@@ -77,7 +79,7 @@ def write_outputs(tables: dict[str, pd.DataFrame], outdir: str | Path, *, audit:
     -------
     >>> files = write_outputs(tables, Path("output"), audit=audit, title="Spring round")  # doctest: +SKIP
     >>> [f.name for f in files]                                                             # doctest: +SKIP
-    ['pairs.xlsx', 'pairs.csv', 'unmatched.csv', 'mentors.csv', 'not_included.csv', 'introductions.csv', 'report.html', 'audit.json']
+    ['pairs.xlsx', 'pairs.csv', 'unmatched.csv', 'mentors.csv', 'not_included.csv', 'data_issues.csv', 'introductions.csv', 'report.html', 'audit.json']
     """
     check_tables(tables)
     outdir = Path(outdir)

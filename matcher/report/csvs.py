@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from matcher.eligibility import NOT_INCLUDED_COLUMNS
+from matcher.intake.issues import ISSUE_COLUMNS
 from matcher.introductions import EML_FOLDER, to_eml
 from matcher.report.tables import component_columns, rounded
 from matcher.safe_io import neutralise_frame
@@ -24,13 +25,13 @@ MENTORS_COLUMNS = ("mentor_id", "mentor_name", "mentor_email", "capacity", "assi
 
 
 def write_csvs(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
-    """Write ``pairs.csv``, ``unmatched.csv``, ``mentors.csv`` and ``not_included.csv`` into
-    ``folder``.
+    """Write ``pairs.csv``, ``unmatched.csv``, ``mentors.csv``, ``not_included.csv`` and
+    ``data_issues.csv`` (every data issue, one row per problem) into ``folder``.
 
     Example
     -------
     >>> write_csvs(tables, Path("output"))  # doctest: +SKIP
-    [PosixPath('output/pairs.csv'), PosixPath('output/unmatched.csv'), PosixPath('output/mentors.csv'), PosixPath('output/not_included.csv')]
+    [PosixPath('output/pairs.csv'), PosixPath('output/unmatched.csv'), PosixPath('output/mentors.csv'), PosixPath('output/not_included.csv'), PosixPath('output/data_issues.csv')]
     """
     pairs = tables["pairs"]
     components = component_columns(pairs)
@@ -39,6 +40,8 @@ def write_csvs(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
         "unmatched.csv": (tables["unmatched"], list(UNMATCHED_COLUMNS)),
         "mentors.csv": (tables["mentors"], list(MENTORS_COLUMNS)),
         "not_included.csv": (tables["not_included"], list(NOT_INCLUDED_COLUMNS)),
+        # every data issue, one row per problem: the Data issues sheet groups them by kind
+        "data_issues.csv": (tables["issue_rows"], list(ISSUE_COLUMNS)),
     }
     return [write_csv(rounded(frame[names], components), folder / name)
             for name, (frame, names) in columns.items()]

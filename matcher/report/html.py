@@ -22,7 +22,9 @@ from matcher import __version__
 from matcher.safe_io import strip_controls
 from matcher.report import charts
 from matcher.i18n import t
-from matcher.report.tables import LONG_TEXT, component_columns, decimals, header, rounded
+from matcher.issue_groups import severity_counts
+from matcher.report.tables import (LONG_TEXT, component_columns, decimals, header, rounded,
+                                   shown_values)
 
 #: Score bands for cell colours (CSS classes q0..q4), matching the workbook's red-to-green scale.
 SCORE_BANDS = (40, 55, 70, 85)
@@ -77,7 +79,10 @@ def render_html(tables: dict[str, pd.DataFrame], title: str, language: str = "en
         unmatched_table=html_table(unmatched, ["mentee_name", "reason", "best_candidates", "mentee_id"],
                                    "unmatched-table", t("report.everyone_matched", language),
                                    language=language, details={"mentee_id"}),
-        issues_table=html_table(issues, ["severity", "file", "row", "column", "problem", "suggestion"],
+        # severity shown in the round's language, its class (the colour) the English word
+        issues_table=html_table(shown_values("issues", issues, language).assign(
+                                    severity_class=issues["severity"]),
+                                ["severity", "count", "file", "row", "column", "problem", "suggestion"],
                                 "issues-table", t("report.no_issues", language), row_class="severity",
                                 language=language),
     )
@@ -97,7 +102,8 @@ def html_table(frame: pd.DataFrame, columns: list[str], table_id: str, empty: st
     Headers are the human ones in ``language``. Numbers are right-aligned and sort as numbers;
     ``places`` gives the decimals of rounded columns, and a ``score`` column gets colour band
     classes. Sentences (``LONG_TEXT``) get room to wrap. ``row_class`` names a column whose
-    value becomes the class of its cells (e.g. ``severity`` → ``class="error"``). ``details``
+    value becomes the class of its cells (e.g. ``severity`` → ``class="error"``), or the value of
+    the column ``<row_class>_class`` when the frame has one (the word shown translated). ``details``
     columns (ids, score parts) are hidden until the reader asks for them. On a narrow screen and
     on paper each row becomes a block of labelled lines (the ``cards`` class).
 
@@ -121,7 +127,8 @@ def html_table(frame: pd.DataFrame, columns: list[str], table_id: str, empty: st
             head.append(f'<th scope="col" class="detail">{label}</th>' if extra
                         else f'<th scope="col">{label}</th>')
             kind = ("long" if name in LONG_TEXT else "short") + extra
-            cells.append(_text_cells(series, classes=None if name == row_class else kind))
+            cells.append(_text_cells(series, classes=None if name == row_class else kind,
+                                     names=frame.get(f"{name}_class")))
     body = "\n".join("<tr>" + "".join(row) + "</tr>" for row in zip(*cells))
     return (f'<table id="{table_id}" class="sortable cards"><thead><tr>{"".join(head)}</tr></thead>\n'
             f"<tbody>\n{body}\n</tbody></table>")
@@ -141,10 +148,14 @@ def _number_cells(series: pd.Series, places: int | None, banded: bool, extra: st
     return ('<td class="' + classes + '">' + text + "</td>").tolist()
 
 
-def _text_cells(series: pd.Series, classes: str | None) -> list[str]:
-    """The ``<td>`` elements of a text column; ``classes=None`` uses each value as its class."""
+def _text_cells(series: pd.Series, classes: str | None, names: pd.Series | None = None) -> list[str]:
+    """The ``<td>`` elements of a text column; ``classes=None`` uses each value (or the same row
+    of ``names``) as its class."""
     text = series.map(lambda v: "" if v is None or v is pd.NA or v != v
                       else html.escape(strip_controls(str(v))))
+    if classes is None and names is not None:
+        classes_of = names.map(lambda v: html.escape(str(v)))
+        return ('<td class="' + classes_of + '">' + text + "</td>").tolist()
     return ('<td class="' + (text if classes is None else classes) + '">' + text + "</td>").tolist()
 
 
@@ -165,15 +176,20 @@ def _tiles(tables: dict[str, pd.DataFrame], language: str) -> str:
     matched = pairs["mentee_id"].nunique()
     mean = f"{pairs['score'].mean():.1f}" if len(pairs) else "–"
     lowest = f"{pairs['score'].min():.1f}" if len(pairs) else "–"
-    errors = int((issues["severity"] == "error").sum())
+    errors, warnings = severity_counts(issues)
+    # the Unmatched table lists the mentees not included too; the tiles count them apart, as the
+    # Summary does, so that matched + unmatched + not included is everyone
+    left_out = tables["not_included"]
+    n_unmatched = len(unmatched) - int((left_out["role"] == "mentee").sum())
     tiles = [
         (len(pairs), "report.tile_pairs", False, "pairs"),
         (matched, "report.tile_matched", False, "pairs"),
-        (len(unmatched), "report.tile_unmatched", len(unmatched) > 0, "unmatched"),
+        (n_unmatched, "report.tile_unmatched", n_unmatched > 0, "unmatched"),
+        *([(len(left_out), "report.tile_not_included", True, "unmatched")] if len(left_out) else []),
         (mean, "report.tile_mean", False, "charts"),
         (lowest, "report.tile_lowest", False, "charts"),
         (int((mentors["remaining"] > 0).sum()), "report.tile_free", False, "mentors"),
-        (len(issues), "report.tile_issues", errors > 0, "issues"),
+        (errors + warnings, "report.tile_issues", errors > 0, "issues"),
     ]
     return "".join(f'<a class="tile{" warn" if warn else ""}" href="#{target}">'
                    f"<b>{html.escape(str(value))}</b>"
@@ -199,6 +215,5 @@ def _charts(tables: dict[str, pd.DataFrame], components: list[str], language: st
 
 
 def _issue_summary(issues: pd.DataFrame, language: str) -> str:
-    counts = issues["severity"].value_counts()
-    return t("summary.data_issues_value", language, errors=counts.get("error", 0),
-             warnings=counts.get("warning", 0))
+    errors, warnings = severity_counts(issues)
+    return t("summary.data_issues_value", language, errors=errors, warnings=warnings)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from matcher.i18n import LANGUAGES, MESSAGES
+from matcher.i18n import LANGUAGES, MESSAGES, t
 from matcher.i18n import header as i18n_header
 
 #: Columns each table must have, in this order. Extra columns may follow and are kept.
@@ -26,7 +26,8 @@ REQUIRED = {
                      "note"),
     "supply_demand": ("dimension", "value", "mentees", "mentors", "capacity", "ratio"),
     "goal_coverage": ("goal", "mentees", "covered"),
-    "issues": ("severity", "file", "row", "column", "value", "problem", "suggestion"),
+    "issues": ("severity", "count", "file", "row", "column", "value", "problem", "suggestion"),
+    "issue_rows": ("severity", "file", "row", "column", "value", "problem", "suggestion"),
     "summary": ("item", "value"),
 }
 #: Columns holding sentences: shown wide and wrapped.
@@ -58,6 +59,27 @@ def check_tables(tables: dict[str, pd.DataFrame]) -> None:
         missing = [c for c in columns if c not in tables[name].columns]
         if missing:
             raise ValueError(f"result table {name!r} lacks column(s) {', '.join(missing)}")
+
+
+#: columns whose values are words of the catalogue (``severity.error``, ``dimension.field``): the
+#: tables keep the English word, every writer shows it in the round's language
+SHOWN_WORDS = {"issues": ("severity",), "issue_rows": ("severity",), "supply_demand": ("dimension",)}
+
+
+def shown_values(table: str, frame: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """``frame`` (the result table ``table``) with the :data:`SHOWN_WORDS` columns' values in
+    ``language``.
+
+    Example
+    -------
+    >>> shown_values("issues", pd.DataFrame({"severity": ["error", "warning"]}), "fi")["severity"].tolist()
+    ['virhe', 'varoitus']
+    """
+    columns = [c for c in SHOWN_WORDS.get(table, ()) if c in frame.columns]
+    if not columns:
+        return frame
+    return frame.assign(**{c: frame[c].map(lambda word, c=c: t(f"{c}.{word}", language)
+                                           if f"{c}.{word}" in MESSAGES else word) for c in columns})
 
 
 def component_columns(pairs: pd.DataFrame) -> list[str]:

@@ -34,7 +34,8 @@ from xlsxwriter.worksheet import Worksheet
 
 from matcher import __version__
 from matcher.i18n import sheet_name, t
-from matcher.report.tables import INPUT_COLUMNS, LONG_TEXT, component_columns, header, rounded
+from matcher.report.tables import (INPUT_COLUMNS, LONG_TEXT, component_columns, header, rounded,
+                                   shown_values)
 from matcher.safe_io import neutralise, neutralise_series
 
 log = logging.getLogger(__name__)
@@ -135,7 +136,8 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: Path, title: str,
         if key not in tables:
             continue
         layout = LAYOUTS.get(key, Layout())
-        frame = arranged(rounded(tables[key], components if key == "pairs" else []), layout)
+        frame = arranged(rounded(shown_values(key, tables[key], language),
+                                 components if key == "pairs" else []), layout)
         sheet = workbook.add_worksheet(sheet_name(key, language), worksheet_class=sheet_class)
         headers = [header(name, language) for name in frame.columns]
         columns = [_column(name, text, frame[name], components, c < layout.frozen)
@@ -472,8 +474,9 @@ def _decorate(sheet: Worksheet, key: str, frame: pd.DataFrame, columns: list[Col
             })
         elif key == "issues" and column.name == "severity":
             for word, style in (("error", styles.red), ("warning", styles.amber)):
+                shown = t(f"severity.{word}", language)
                 sheet.conditional_format(1, c, last, c, {"type": "cell", "criteria": "==",
-                                                         "value": f'"{word}"', "format": style})
+                                                         "value": f'"{shown}"', "format": style})
         elif key == "supply_demand" and column.name == "ratio":
             # fewer mentor places than mentees wanting it: a shortage no solver can fix
             sheet.conditional_format(1, c, last, c, {"type": "cell", "criteria": "<",

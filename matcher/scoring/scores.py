@@ -36,15 +36,30 @@ class PairContext:
     # each person's answers are turned into a plain dict once, on first use.
     @cached_property
     def mentee_rows(self) -> list[dict]:
-        return self.mentees.to_dict("records")
+        return records(self.mentees)
 
     @cached_property
     def mentor_rows(self) -> list[dict]:
-        return self.mentors.to_dict("records")
+        return records(self.mentors)
 
     @cached_property
     def labels(self) -> Labels:
         return Labels(self.config.vocabulary, self.config.language)
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """``frame.to_dict("records")``, the same values (numpy scalars boxed as Python ones), built
+    column by column: pandas boxes cell by cell, 6 times slower on a 10,000-row table.
+
+    >>> frame = pd.DataFrame({"a": [1, 2], "b": [("ict",), ()], "c": ["x", "y"]})
+    >>> records(frame)
+    [{'a': 1, 'b': ('ict',), 'c': 'x'}, {'a': 2, 'b': (), 'c': 'y'}]
+    >>> records(frame) == frame.to_dict("records"), type(records(frame)[0]["a"])
+    (True, <class 'int'>)
+    """
+    names = list(frame.columns)
+    columns = [frame.iloc[:, k].tolist() for k in range(len(names))]
+    return [dict(zip(names, values)) for values in zip(*columns)] if names else [{} for _ in range(len(frame))]
 
 
 @dataclass(repr=False)

@@ -180,7 +180,7 @@ _FIELDS: dict[str, tuple[str, ...]] = {
 
 GOAL_KEYS = ("networking", "strengths", "job_search_skills", "working_life_culture",
              "field_requirements", "job_search_support", "entrepreneurship", "career_change",
-             "language_at_work", "studies", "leadership")
+             "language_at_work", "studies", "leadership", "wellbeing")
 
 _GOALS: dict[str, tuple[str, ...]] = {
     "networking": ("networking", "networks", "building networks", "professional networks",
@@ -228,6 +228,10 @@ _GOALS: dict[str, tuple[str, ...]] = {
                 "kouluttautuminen", "studier", "studier och utbildning"),
     "leadership": ("leadership", "management", "johtaminen", "esihenkilötyö", "esimiestyö",
                    "becoming a manager", "team leadership", "ledarskap"),
+    "wellbeing": ("wellbeing at work", "wellbeing", "well-being", "well-being at work",
+                  "coping at work", "stress management", "work-life balance", "työhyvinvointi",
+                  "työssä jaksaminen", "jaksaminen", "hyvinvointi", "välmående i arbetet",
+                  "välmående", "arbetshälsa", "ork i arbetet"),
 }
 
 _CITIES: dict[str, tuple[str, ...]] = {
@@ -305,12 +309,16 @@ _LEVEL_WORDS = {
 _MEETING_WORDS = {
     "in_person": ("in person", "face to face", "face-to-face", "kasvokkain", "lähitapaaminen",
                   "lähitapaamiset", "tavataan kasvokkain", "på plats", "personligen",
-                  "in-person", "paikan päällä"),
+                  "in-person", "paikan päällä", "kasvotusten", "fyysisesti", "fysiskt",
+                  "live", "ansikte mot ansikte", "på riktigt"),
     "remote": ("remote", "remotely", "online", "etänä", "etätapaaminen", "verkossa", "Teams",
-               "Zoom", "video", "videopuhelu", "distans", "på distans", "virtual", "etäyhteys"),
+               "Zoom", "video", "videopuhelu", "distans", "på distans", "virtual", "etäyhteys",
+               "digital", "digitalt", "digitaalisesti", "på nätet", "internet", "videosamtal",
+               "verkkotapaaminen", "by phone", "puhelimitse", "per telefon"),
     "either": ("either", "both", "no preference", "molemmat", "ei väliä", "kumpi tahansa",
                "båda", "any", "whichever", "doesn't matter", "both are fine",
-               "molemmat käyvät", "hybrid", "hybridi"),
+               "molemmat käyvät", "hybrid", "hybridi", "kumpi vain", "yhdentekevää",
+               "spelar ingen roll", "ingen skillnad", "vilket som", "either is fine"),
 }
 
 _BUILTIN = {"languages": _LANGUAGES, "fields": _FIELDS, "goals": _GOALS}
@@ -529,34 +537,185 @@ _LEVEL_PATTERN = re.compile(
     r"\b(" + "|".join(sorted((re.escape(w) for w in _LEVEL_LOOKUP), key=len, reverse=True))
     + r")\b")
 
+#: one-word descriptions of each level in English, Finnish and Swedish, read by their stems
+#: (:func:`matcher.vocab.meaning.stem`), so inflected and derived forms read too ("äidinkieleni",
+#: "sujuvasti", "grundläggande", "kohtalaisesti"); school-grade words read as their place on the
+#: scale ("kiitettävä"/"berömlig" excellent 3, "tyydyttävä"/"nöjaktig" satisfactory 1)
+LEVEL_DESCRIPTIONS = {
+    4: ("native", "natiivi", "äidinkieli", "kotikieli", "syntyperäinen", "modersmål", "infödd",
+        "förstaspråk"),
+    3: ("fluent", "excellent", "advanced", "proficient", "strong", "expert", "sujuva",
+        "erinomainen", "kiitettävä", "vahva", "loistava", "flytande", "utmärkt", "avancerad",
+        "berömlig", "obehindrad"),
+    2: ("good", "intermediate", "moderate", "conversational", "decent", "fair", "hyvä", "hyvin",
+        "keskitaso", "kohtalainen", "keskinkertainen", "god", "bra", "medel", "medelnivå"),
+    1: ("basic", "beginner", "elementary", "weak", "limited", "passable", "satisfactory",
+        "novice", "perus", "perusteet", "alkeet", "alkeis", "aloittelija", "heikko", "välttävä",
+        "tyydyttävä", "vähän", "grund", "grunder", "nybörjare", "begränsad", "nöjaktig", "lite"),
+}
+#: words that raise "good" to "fluent" ("erittäin hyvä", "mycket bra", "really good")
+LEVEL_INTENSIFIERS = frozenset({"very", "really", "extremely", "erittain", "todella", "tosi",
+                                "mycket", "valdigt", "riktigt", "jattebra"})
+#: words that lower a level by one ("not fluent", "ei sujuva", "inte flytande")
+LEVEL_NEGATIONS = frozenset({"not", "ei", "inte", "no"})
+#: a level on a numeric scale: "4/5", "4 of 5", "4 av 5", "4 (1-5)"; a bare "taso 4" / "level 4"
+#: / "nivå 4" / "(4)" is read on the 1-5 scale most self-assessments use
+_SCALE = re.compile(r"(?<![\w.])(\d{1,2})\s*(?:/|of|out of|av)\s*([1-9]\d?)(?![\w.])"
+                    r"|(?<![\w.])(\d{1,2})\s*\(\s*[01]\s*[-–]\s*([1-9]\d?)\s*\)"
+                    r"|\b(?:taso|tasolla|level|niva|nivå)\s*(\d)\b|\(\s*(\d)\s*\)",
+                    re.IGNORECASE)
+#: the scale a bare number is read on
+DEFAULT_SCALE = 5
+
+
+@dataclass(frozen=True)
+class LevelReading:
+    """How one language answer's level was read (:func:`read_level`)."""
+
+    #: the language part, normalised
+    text: str
+    #: 1 basic, 2 good, 3 fluent, 4 native; None when no level was given or none could be read
+    level: int | None
+    #: ``word`` (a level name, CEFR code), ``scale`` (a number on a scale), ``meaning`` (the
+    #: stems of a level description), ``none`` (no level given) or ``unread``
+    method: str
+    #: for ``unread``: the words that look like a level but read as none (the fallback, the
+    #: config's ``[defaults] language_level``, applies and is reported)
+    unread: str = ""
+
+
+def scale_level(value: float, top: float) -> int:
+    """A level 1-4 from ``value`` on a scale up to ``top``: the top is native (fluent on a
+    scale of 3 or less), three quarters of it fluent, half good, less basic.
+
+    >>> [scale_level(n, 5) for n in range(1, 6)], [scale_level(n, 10) for n in (10, 8, 5, 3)]
+    ([1, 1, 2, 3, 4], [4, 3, 2, 1])
+    """
+    share = min(max(value, 0.0) / top, 1.0) if top > 0 else 0.0
+    if share >= 1.0:
+        return 4 if top > 3 else 3
+    return 3 if share >= 0.75 else 2 if share >= 0.5 else 1
+
+
+@functools.cache
+def _level_stems() -> dict[str, int]:
+    from matcher.vocab import meaning  # meaning imports this module
+
+    return {meaning.stem(normalise(w)): level for level, words in LEVEL_DESCRIPTIONS.items()
+            for w in words}
+
+
+def _stem_level(word: str) -> int | None:
+    """The level a word's stem names (its stem, or a stem it starts with: a compound's first
+    part, "alkeistaso" starts with "alkeis")."""
+    from matcher.vocab import meaning
+
+    found = meaning.stem(word)
+    stems = _level_stems()
+    if found in stems:
+        return stems[found]
+    return next((level for s, level in stems.items() if len(s) >= 4 and found.startswith(s)),
+                None)
+
+
+def read_level(item: object) -> LevelReading:
+    """Split one language answer into its language and level, reading the level by meaning.
+
+    In order: a level name or CEFR code (:data:`_LEVEL_WORDS`), a number on a scale
+    (:func:`scale_level`), the stems of the level descriptions (:data:`LEVEL_DESCRIPTIONS`,
+    raised by an intensifier, lowered by a negation). Words left over beside a language name
+    that read as none of these are ``unread``: the caller applies the default level and says so.
+
+    >>> read_level("suomi (äidinkieleni)")
+    LevelReading(text='suomi', level=4, method='meaning', unread='')
+    >>> read_level("engelska 4/5").level, read_level("ruotsi: erittäin hyvä").level
+    (3, 3)
+    >>> read_level("Arabic").method, read_level("viro (jotain)")
+    ('none', LevelReading(text='viro jotain', level=None, method='unread', unread='jotain'))
+    """
+    return _read_level(str(item))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _read_level(raw: str) -> LevelReading:
+    # cached: a language column repeats the same few dozen answers thousands of times
+    norm = normalise(raw)
+    found = _LEVEL_PATTERN.search(norm)
+    if found:  # the first level named counts ("C1/C2" is C1); every one is removed
+        rest = " ".join(_LEVEL_PATTERN.sub(" ", norm).split())
+        level = _LEVEL_LOOKUP[found.group(1)]
+        return LevelReading(*_language_part(rest, _modified(level, rest.split())), "word")
+    scale = _SCALE.search(raw)
+    if scale:
+        value, top = scale.group(1) or scale.group(3), scale.group(2) or scale.group(4)
+        level = (scale_level(int(value), int(top)) if value
+                 else scale_level(int(scale.group(5) or scale.group(6)), DEFAULT_SCALE))
+        return LevelReading(normalise(raw[:scale.start()] + " " + raw[scale.end():]), level, "scale")
+    words = norm.split()
+    levels = [_stem_level(w) for w in words]
+    if any(levels):
+        level = next(level for level in levels if level)
+        others = [w for w, lv in zip(words, levels) if not lv]
+        return LevelReading(*_language_part(" ".join(others), _modified(level, others)), "meaning")
+    leftover = _words_after_language(words)
+    if leftover:  # the text stays whole: the language is read from it as from any answer
+        return LevelReading(norm, None, "unread", leftover)
+    return LevelReading(norm, None, "none")
+
+
+def _modified(level: int, others: list[str]) -> int:
+    if level == 2 and LEVEL_INTENSIFIERS & set(others):
+        level = 3
+    if LEVEL_NEGATIONS & set(others):
+        level = max(1, level - 1)
+    return level
+
+
+def _language_part(rest: str, level: int) -> tuple[str, int]:
+    """The language text with the modifiers of its level removed."""
+    kept = [w for w in rest.split() if w not in LEVEL_INTENSIFIERS | LEVEL_NEGATIONS]
+    return " ".join(kept), level
+
+
+def _words_after_language(words: list[str]) -> str:
+    """The words after a language name the answer starts with, when they name no language (nor
+    a typo of one); "" otherwise (an answer that is no language at all, or several joined, has
+    no level to read)."""
+    languages = _builtin("languages")
+    for cut in range(len(words) - 1, 0, -1):
+        head, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        if languages.lookup(head) is not None:
+            typo = languages.suggest(rest)
+            if languages.contained(rest) is not None or (typo and typo[1] >= AUTO_CORRECT):
+                break
+            return rest
+    return ""
+
 
 def language_level(text: object) -> int | None:
-    """Level 1-4 named in ``text`` ("äidinkieli" 4, "C1" 3, "hyvä" 2, "A2" 1), else None.
+    """Level 1-4 named in ``text`` ("äidinkieli" 4, "C1" 3, "hyvä" 2, "A2" 1, "4/5" 3,
+    "erittäin hyvä" 3, "grundläggande" 1), else None (see :func:`read_level`).
 
     >>> language_level("Sujuva"), language_level("B2"), language_level("?")
     (3, 2, None)
     """
-    found = _LEVEL_PATTERN.search(normalise(text))
-    return _LEVEL_LOOKUP[found.group(1)] if found else None
+    return read_level(text).level
 
 
 def split_level(item: object) -> tuple[str, int | None]:
     """Split one language answer into its language text and level.
 
-    Handles "Finnish (native)", "suomi - äidinkieli", "englanti B2", "English: fluent" and a bare
-    "Arabic" (level None: the caller applies the config default).
+    Handles "Finnish (native)", "suomi - äidinkieli", "englanti B2", "English: fluent", "svenska
+    (modersmålet)", "engelska 4/5" and a bare "Arabic" (level None: the caller applies the config
+    default); see :func:`read_level`.
 
     >>> split_level("suomi - äidinkieli")
     ('suomi', 4)
     >>> split_level("English (C1)")
     ('english', 3)
     """
-    norm = normalise(item)
-    found = _LEVEL_PATTERN.search(norm)
-    if not found:
-        return norm, None
-    rest = " ".join((norm[:found.start()] + " " + norm[found.end():]).split())
-    return rest, _LEVEL_LOOKUP[found.group(1)]
+    reading = read_level(item)
+    return reading.text, reading.level
 
 
 _MEETING_LOOKUP = {normalise(w): mode for mode, words in _MEETING_WORDS.items() for w in words}
@@ -583,6 +742,15 @@ def meeting_mode(answers: Iterable[object]) -> str | None:
     if len(modes) == 1:
         return modes.pop()
     return "either"
+
+
+def meeting_words() -> dict[str, tuple[str, ...]]:
+    """The words of each meeting mode (``in_person``, ``remote``, ``either``) in fi/sv/en.
+
+    >>> "etänä" in meeting_words()["remote"]
+    True
+    """
+    return dict(_MEETING_WORDS)
 
 
 def is_not_city(text: object) -> bool:

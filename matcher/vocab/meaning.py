@@ -45,6 +45,8 @@ WORD_WEIGHT = 0.5
 #: a stem in at least this share of one question's options (and in 3 or more) is that question's
 #: filler
 FILLER_SHARE = 0.5
+#: fewest letters of a compound's part read as a word of its own (see :func:`word_stems`)
+MIN_PART = 4
 
 _DATA = Path(__file__).parent
 _STEMMERS = tuple(snowballstemmer.stemmer(name) for name in ("finnish", "swedish", "english"))
@@ -89,10 +91,20 @@ def stem(word: str) -> str:
     >>> stem("verkostoitumista") == stem("verkostot"), stem("networking") == stem("networks")
     (True, True)
     """
+    return full_stem(word)[:STEM_LENGTH]
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def full_stem(word: str) -> str:
+    """The shortest of a casefolded word's three Snowball stems, folded, not cut.
+
+    >>> full_stem("työpaikkakulttuuri"), stem("työpaikkakulttuuri")
+    ('tyopaikkakulttuur', 'tyopai')
+    """
     if len(word) <= 3:
         return _fold(word)
     stems = [s.stemWord(word) for s in _STEMMERS]
-    return _fold(min(stems, key=len))[:STEM_LENGTH]
+    return _fold(min(stems, key=len))
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -111,13 +123,68 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@functools.cache
+def known_stems() -> frozenset[str]:
+    """Whole stems (:func:`full_stem`) of the words the built-in vocabulary uses (concept names
+    and descriptions, all kinds and languages): the parts :func:`word_stems` splits unknown
+    compounds into.
+
+    >>> {full_stem("tekniikka"), full_stem("kulttuuri")} <= known_stems()
+    True
+    """
+    from matcher import vocab  # the vocabulary package imports this module
+
+    data = tomllib.loads((_DATA / "concepts.toml").read_text(encoding="utf-8"))
+    texts = [t for entries in data.values() for entry in entries.values()
+             for language in entry.values() for t in language]
+    texts += [name for kind in ("fields", "goals") for key in vocab.keys(kind)
+              for name in vocab.vocabulary(kind).names(key)]
+    return frozenset(full_stem(w) for t in texts for w in words(t) if len(w) >= MIN_PART)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def word_stems(word: str) -> tuple[str, ...]:
+    """The stems one word stands for: its own, or the stems of its parts when it is a
+    Finnish or Swedish compound the vocabulary knows only the parts of.
+
+    A word is split when it ends in a known word (:func:`known_stems`) of at least
+    :data:`MIN_PART` letters (the head of a compound is its last part: "maskin|teknik",
+    "työpaikka|kulttuuri"); the longest such ending wins. An unknown word stands for the part
+    before it (less a Swedish linking "s", when it is itself :data:`MIN_PART` letters or a known
+    stem) and the ending; a known word for itself and the ending.
+
+    >>> word_stems("maskinteknik"), word_stems("työpaikkakulttuuri")
+    (('mask', 'teknik'), ('tyopai', 'kulttu'))
+    >>> word_stems("arbetskulturen"), word_stems("verkostoituminen")
+    (('arbets', 'kultur'), ('verkos',))
+    """
+    known = known_stems()
+    whole = stem(word)
+    for cut in range(2, len(word) - MIN_PART + 1):
+        tail = word[cut:]
+        if full_stem(tail) not in known:
+            continue
+        if full_stem(word) in known:
+            # a known compound: its stem is cut to STEM_LENGTH letters, which would drop the
+            # head ("arbets|kultur" would read as "arbets", like "arbetsliv")
+            return tuple(dict.fromkeys((whole, stem(tail))))
+        head = word[:cut].rstrip("-")
+        if head.endswith("s") and full_stem(head[:-1]) in known:
+            head = head[:-1]
+        if full_stem(head) in known or len(head) >= MIN_PART:
+            return (stem(head), stem(tail))
+        return (stem(tail),)
+    return (whole,)
+
+
 def stems(text: str, filler: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """Stems of the meaningful words of ``text`` less ``filler`` (all of them if that leaves none).
+    """Stems of the meaningful words of ``text`` less ``filler`` (all of them if that leaves
+    none), compounds split into their known parts (:func:`word_stems`).
 
     >>> stems("Verkostojen rakentaminen")
     ('verkos', 'rakent')
     """
-    found = tuple(stem(w) for w in words(text))
+    found = tuple(s for w in words(text) for s in word_stems(w))
     kept = tuple(s for s in found if s not in filler)
     return kept or found
 

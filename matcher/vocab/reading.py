@@ -20,10 +20,17 @@ and gives every option a :class:`Reading`, in this order:
     unread options and those missing concepts are paired by an optimal assignment (scipy's
     ``linear_sum_assignment``) on how close each option is to the concept and to the other form's
     options read as it, when that closeness is at least :data:`ELIMINATION_SIMILARITY` (both forms
-    ask the same question, so a concept one form offers the other usually offers too);
+    ask the same question, so a concept one form offers the other usually offers too). Options
+    then still unread on both forms are paired with each other the same way (similarity at least
+    :data:`LEFTOVER_SIMILARITY`, or the last one left on each form) as one category named after
+    the mentee form's wording;
 ``own``
     none of these: the option is a category of its own (key from its words), so the same answer on
     both forms still matches and no answer is ignored.
+
+The weaker steps (``aligned``, ``elimination``) never read an option as a concept another option of
+its own form already means by name or meaning: a form offers each topic once, so a second option
+meaning it is more likely a topic the vocabulary lacks.
 
 The confidence of a ``meaning`` reading is how far the best concept leads the runner-up, as a share
 of the room above the runner-up: ``(best - second) / (1 - second)``; 1 for an exact name, about
@@ -33,18 +40,22 @@ of the room above the runner-up: ``(best - second) / (1 - second)``; 1 for an ex
 Example
 -------
 >>> found = read_options("goals", {
-...     "mentees": ["Getting to know Finnish work life", "Networking", "Coping with stress"],
+...     "mentees": ["Getting to know Finnish work life", "Networking", "Coping with stress",
+...                 "Learning computer basics"],
 ...     "mentors": ["I can help with networking", "Wellbeing at work",
-...                 "How things are done in Finnish offices"]})
+...                 "Digital skills for everyday tasks", "How things are done in offices here"]})
 >>> found["mentees"]["Networking"].key, found["mentors"]["I can help with networking"].key
 ('networking', 'networking')
->>> found["mentees"]["Getting to know Finnish work life"].key
-'working_life_culture'
->>> reading = found["mentors"]["How things are done in Finnish offices"]
+>>> found["mentees"]["Getting to know Finnish work life"].key, found["mentees"]["Coping with stress"].key
+('working_life_culture', 'wellbeing')
+>>> reading = found["mentors"]["How things are done in offices here"]
 >>> reading.method, reading.key
 ('elimination', 'working_life_culture')
->>> found["mentors"]["Wellbeing at work"].method, found["mentors"]["Wellbeing at work"].key
-('own', 'wellbeing_at_work')
+>>> [(r.method, r.key) for r in (found["mentees"]["Learning computer basics"],
+...                              found["mentors"]["Digital skills for everyday tasks"])]
+[('elimination', 'learning_computer_basics'), ('elimination', 'learning_computer_basics')]
+>>> read_options("goals", {"mentees": ["Astrology"], "mentors": []})["mentees"]["Astrology"].method
+'own'
 """
 
 from __future__ import annotations
@@ -73,6 +84,8 @@ ALIGN_SIMILARITY = 0.25
 #: closeness an unread option needs to a concept only the other form reads before it is read as
 #: that concept by elimination
 ELIMINATION_SIMILARITY = 0.10
+#: similarity two options still unread on both forms need before they are paired by elimination
+LEFTOVER_SIMILARITY = 0.10
 #: most options of one form compared with the other form's (the first ones given: pass the most
 #: frequent first); beyond them, a round of free-typed answers would compare millions of pairs
 ALIGN_OPTIONS = 2000
@@ -83,7 +96,7 @@ NAMED_BONUS = 0.2
 #: longest key made for an option of its own
 KEY_LENGTH = 40
 
-METHODS = ("exact", "corrected", "meaning", "aligned", "own")
+METHODS = ("exact", "corrected", "meaning", "aligned", "elimination", "own")
 
 
 @dataclass(frozen=True)
@@ -139,6 +152,7 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
     _with_other_form(options, readings, fillers, scores, concepts.keys, background)
     _align(options, readings, fillers, vocabulary, background)
     _eliminate(options, readings, fillers, scores, concepts.keys, background)
+    _pair_leftovers(options, readings, fillers, vocabulary, background)
     _own_categories(options, readings, vocabulary)
     return readings
 
@@ -317,7 +331,10 @@ def _with_other_form(options: dict[str, list[str]], readings: dict[str, dict[str
         evidence = _evidence(left, side, other, readings, fillers, keys, background)
         if not evidence.any():
             continue
-        combined = (per_key + evidence) / 2 + np.maximum(per_key, evidence) / 2
+        combined = np.minimum((per_key + evidence) / 2 + np.maximum(per_key, evidence) / 2, 1.0)
+        # a form offers each concept once: the other form's evidence does not read a second
+        # option of this form as a concept one of its options already means
+        combined[:, [k for k, key in enumerate(keys) if key in _taken(readings[side])]] = 0.0
         for option, reading in _decide(left, combined, keys, "aligned", evidence).items():
             readings[side][option] = reading
 
@@ -340,6 +357,11 @@ def _align(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]
             _pair(left, right, first, second, readings, fillers, vocabulary, background)
 
 
+def _taken(side: Mapping[str, Reading]) -> set[str]:
+    """The concepts an option of one form already means (read by name or meaning)."""
+    return {r.key for r in side.values() if r.is_concept}
+
+
 def _eliminate(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
                fillers: dict[str, frozenset[str]],
                scores: dict[str, tuple[list[str], np.ndarray]], keys: tuple[str, ...],
@@ -360,6 +382,35 @@ def _eliminate(options: dict[str, list[str]], readings: dict[str, dict[str, Read
             if closeness[i, k] >= ELIMINATION_SIMILARITY:
                 readings[side][left[i]] = Reading(left[i], keys[missing[k]],
                                                   round(float(closeness[i, k]), 3), "elimination")
+
+
+def _pair_leftovers(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
+                    fillers: dict[str, frozenset[str]], vocabulary: vocab.Vocabulary,
+                    background: Sequence[str]) -> None:
+    """Pair the options still unread on both forms with each other: by an optimal one-to-one
+    assignment on similarity, those at least :data:`LEFTOVER_SIMILARITY` alike, then the last
+    one of each form if one is left on each (both forms ask the same question)."""
+    sides = list(options)
+    if len(sides) != 2:
+        return
+    first, second = sides
+    left = [o for o in options[first] if o not in readings[first]][:ALIGN_OPTIONS]
+    right = [o for o in options[second] if o not in readings[second]][:ALIGN_OPTIONS]
+    if not left or not right:
+        return
+    sim = meaning.similarity(left, right, fillers[first], fillers[second], background)
+    rows, cols = linear_sum_assignment(sim, maximize=True)
+    pairs = [(i, j) for i, j in zip(rows, cols) if sim[i, j] >= LEFTOVER_SIMILARITY]
+    if len(left) - len(pairs) == 1 and len(right) - len(pairs) == 1:
+        pairs.append((next(i for i in range(len(left)) if i not in {a for a, _ in pairs}),
+                      next(j for j in range(len(right)) if j not in {b for _, b in pairs})))
+    for i, j in pairs:
+        a, b = left[i], right[j]
+        # with no concept on either side, the mentee form's wording names the category
+        key = _own_key(a, vocabulary)
+        confidence = round(float(sim[i, j]), 3)
+        readings[first][a] = Reading(a, key, confidence, "elimination", runner_up=b)
+        readings[second][b] = Reading(b, key, confidence, "elimination", runner_up=a)
 
 
 def _own_categories(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
@@ -390,6 +441,8 @@ def _pair(left: list[str], right: list[str], first: str, second: str,
         if ra is not None and rb is not None:
             continue
         known = ra or rb
+        if known is not None and known.key in _taken(readings[first if ra is None else second]):
+            continue  # that form already has an option meaning this concept
         # with no concept on either side, the mentee form's wording names the category
         key = known.key if known is not None else _own_key(a, vocabulary)
         confidence = round(float(sim[i, j]), 3)

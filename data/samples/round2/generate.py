@@ -136,7 +136,8 @@ def _add(people: pd.DataFrame, extra: pd.DataFrame, n: int, email: str) -> pd.Da
     """``people`` plus the first ``n`` of ``extra`` whose e-mail is not taken, renumbered."""
     taken = set(people[email].str.strip().str.lower())
     fresh = extra[~extra[email].str.lower().isin(taken)].drop_duplicates(email).head(n)
-    table = pd.concat([people, fresh.astype(str)], ignore_index=True)
+    # text as the export shows it, a blank left blank: pandas 2 would write a missing time as "NaT"
+    table = pd.concat([people, fresh.astype(str).where(fresh.notna(), "")], ignore_index=True)
     table["Id"] = np.arange(1, len(table) + 1).astype(str)
     return table
 

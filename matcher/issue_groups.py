@@ -1,0 +1,117 @@
+"""Data issues grouped by kind: one line per kind of problem and column, with its rows counted.
+
+``Round.issues`` has one row per problem found, cell by cell: a 16,000-person round can have
+thousands ("does not look like an e-mail address" in 60 rows, "read loosely as 2" in 300).
+:func:`group_issues` turns them into what a coordinator reads (``matcher validate``, the
+workbook's Data issues sheet, report.html): one line per severity, file, column and kind of
+problem, with ``count`` (how many issue rows it stands for, when more than one) and the first
+:data:`SHOWN_ROWS` spreadsheet rows. The per-row list stays whole in ``data_issues.csv`` of the
+output folder and in ``matcher validate --format csv``.
+
+Two issues are of one kind when their problem and suggestion read the same once every number is
+set aside ("same e-mail as row 12" and "same e-mail as row 40"); where the numbers differ the
+grouped text shows "…". Vocabulary matters (a suggestion naming a ``[vocabulary.*]`` section)
+are already one line per distinct answer, with its row count: they stay one line per answer.
+
+Example
+-------
+>>> import pandas as pd
+>>> issues = pd.DataFrame({"severity": "warning", "file": "mentors.csv", "row": [4, 9, 12],
+...     "column": "Years", "value": ["10+", "about 6", "10+"],
+...     "problem": ["read loosely as 10", "read loosely as 6", "read loosely as 10"],
+...     "suggestion": "write a number to silence this"})
+>>> line = group_issues(issues).iloc[0]
+>>> int(line["count"]), line["row"], line["value"], line["problem"]
+(3, '4, 9, 12', '10+, about 6', 'read loosely as …')
+>>> severity_counts(group_issues(issues))
+(0, 3)
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+#: the columns of a grouped issues table: the issue columns, with ``count`` after the severity
+#: and ``row`` the first rows as text ("4, 9, 12 …")
+GROUPED_COLUMNS = ("severity", "count", "file", "row", "column", "value", "problem", "suggestion")
+#: spreadsheet rows listed in one grouped line before "…"
+SHOWN_ROWS = 8
+#: distinct answers listed in one grouped line before "…"
+SHOWN_VALUES = 3
+#: what varies between issues of one kind: row numbers, counts and the numbers read
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+_KEYS = ("severity", "file", "column", "_problem", "_suggestion", "_answer")
+
+
+def group_issues(issues: pd.DataFrame) -> pd.DataFrame:
+    """One line per kind of issue (:data:`GROUPED_COLUMNS`), in the order each kind is first met.
+
+    Parameters
+    ----------
+    issues
+        An issues table (``severity, file, row, column, value, problem, suggestion``), one row
+        per problem, e.g. ``Round.issues``.
+
+    Returns
+    -------
+    DataFrame
+        ``count`` is the number of issue rows a line stands for, empty for a line of one issue
+        (with that one, the counts add up to ``len(issues)``); ``row`` lists the first :data:`SHOWN_ROWS` distinct spreadsheet rows,
+        then "…"; ``value`` the first :data:`SHOWN_VALUES` distinct answers, then "…".
+    """
+    if issues.empty:
+        return pd.DataFrame(columns=list(GROUPED_COLUMNS)).astype({"count": "Int64"})
+    text = issues.assign(**{name: issues[name].fillna("").astype(str)
+                            for name in ("file", "column", "value", "problem", "suggestion")})
+    vocabulary = text["suggestion"].str.contains("[vocabulary.", regex=False)
+    keyed = text.assign(_problem=text["problem"].str.replace(_NUMBER, "#", regex=True),
+                        _suggestion=text["suggestion"].str.replace(_NUMBER, "#", regex=True),
+                        _answer=text["value"].where(vocabulary, ""))
+    lines = []
+    for key, group in keyed.groupby(list(_KEYS), sort=False, dropna=False):
+        severity, file, column = key[:3]
+        rows = sorted({int(r) for r in group["row"].dropna()})
+        lines.append({"severity": severity, "count": len(group) if len(group) > 1 else pd.NA,
+                      "file": file,
+                      "row": listed(map(str, rows), SHOWN_ROWS) if rows else None, "column": column,
+                      "value": listed(dict.fromkeys(v for v in group["value"] if v), SHOWN_VALUES),
+                      "problem": merged(group["problem"]), "suggestion": merged(group["suggestion"])})
+    return pd.DataFrame(lines, columns=list(GROUPED_COLUMNS)).astype({"count": "Int64"})
+
+
+def severity_counts(issues: pd.DataFrame) -> tuple[int, int]:
+    """(errors, warnings) of an issues table, per row or grouped (its ``count`` column)."""
+    weight = (issues["count"].fillna(1) if "count" in issues.columns
+              else pd.Series(1, index=issues.index))
+    totals = weight.groupby(issues["severity"]).sum()
+    return int(totals.get("error", 0)), int(totals.get("warning", 0))
+
+
+def merged(texts: pd.Series) -> str:
+    """The texts of one kind as one: the numbers all of them share, "…" where they differ.
+
+    >>> merged(pd.Series(["same e-mail as row 12 (latest)", "same e-mail as row 40 (latest)"]))
+    'same e-mail as row … (latest)'
+    """
+    distinct = list(dict.fromkeys(texts))
+    if len(distinct) == 1:
+        return distinct[0]
+    split = [_NUMBER.split(text) for text in distinct]
+    numbers = [_NUMBER.findall(text) for text in distinct]
+    out = [split[0][0]]
+    for i, literal in enumerate(split[0][1:]):
+        shared = {found[i] for found in numbers}
+        out += [shared.pop() if len(shared) == 1 else "…", literal]
+    return "".join(out)
+
+
+def listed(items, limit: int) -> str:
+    """The first ``limit`` items, comma-separated, then "…" when there are more.
+
+    >>> listed(["4", "9", "12"], 2)
+    '4, 9 …'
+    """
+    items = list(items)
+    return ", ".join(items[:limit]) + (" …" if len(items) > limit else "")
