@@ -6,7 +6,8 @@ the ``instances/`` folder of the public repository AL333Z/MetaheuristicAlgorithm
 row); ``assignp800.txt`` ... ``assignp5000.txt`` are sparse (``n`` then lines ``i j c``, 1-based,
 unlisted pairs forbidden). Every instance is a minimum-cost perfect assignment, solved as
 ``solve_assignment(-cost)``; the optimum is checked against scipy (``linear_sum_assignment``
-dense, ``min_weight_full_bipartite_matching`` sparse) and the published optimum.
+dense, ``min_weight_full_bipartite_matching`` sparse) and the published optimum. The two are
+timed in turns, seven runs each, and report medians.
 
 Without ``--folder`` it runs an in-repo variant of the same sizes and densities: dense costs
 uniform integers 1-100, sparse rows with uniformly drawn columns at the density of the published
@@ -38,7 +39,7 @@ PUBLISHED = {"assign100": 305, "assign200": 475, "assign300": 626, "assign400": 
              "assignp800": 2239, "assignp1500": 5839, "assignp3000": 18696, "assignp5000": 48533}
 #: stored pairs per row of the published sparse files (measured on them), for the generated variant
 SPARSE_PER_ROW = {800: 130, 1500: 60, 3000: 30, 5000: 18}
-REPEATS = 5
+REPEATS = 7
 
 
 def read_instance(path: Path) -> np.ndarray | sparse.csr_array:
@@ -67,13 +68,17 @@ def generate(name: str, seed: int = 0) -> np.ndarray | sparse.csr_array:
     return matrix
 
 
-def median_time(run) -> tuple[float, object]:
-    times, result = [], None
+def median_times(first, second) -> tuple[tuple[float, object], tuple[float, object]]:
+    """Median seconds and last result of two runs timed in turns (REPEATS each), so a change of
+    machine load hits both alike."""
+    times: tuple[list[float], list[float]] = ([], [])
+    results: list[object] = [None, None]
     for _ in range(REPEATS):
-        start = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - start)
-    return float(np.median(times)), result
+        for k, run in enumerate((first, second)):
+            start = time.perf_counter()
+            results[k] = run()
+            times[k].append(time.perf_counter() - start)
+    return ((float(np.median(times[0])), results[0]), (float(np.median(times[1])), results[1]))
 
 
 def scipy_optimum(cost) -> float:
@@ -104,8 +109,8 @@ def main(argv: list[str] | None = None) -> None:
         if sparse.issparse(cost):
             # explicit zeros must stay stored: negation keeps the structure
             negated = sparse.csr_array((-cost.data, cost.indices, cost.indptr), shape=cost.shape)
-        mine, a = median_time(lambda: solve_assignment(negated))
-        theirs, optimum = median_time(lambda: scipy_optimum(cost))
+        (mine, a), (theirs, optimum) = median_times(lambda: solve_assignment(negated),
+                                                    lambda: scipy_optimum(cost))
         stored = cost.nnz if sparse.issparse(cost) else cost.size
         published = PUBLISHED[name] if args.folder else ""
         print(f"| {name} | {cost.shape[0]} | {stored} | {mine:.4f} | {theirs:.4f} | {theirs / mine:.2f} | "

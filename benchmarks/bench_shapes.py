@@ -24,6 +24,7 @@ Writes ``benchmarks/results.md`` (tables), ``benchmarks/results.json`` and
 
     python -m benchmarks.bench_shapes                 # the matrix (make bench)
     python -m benchmarks.bench_shapes --sizes 1000x700 --structures form
+    python -m benchmarks.bench_shapes --render        # results.md and .png again from results.json
 """
 
 from __future__ import annotations
@@ -198,6 +199,29 @@ def table(cells: list[dict]) -> list[str]:
     return lines
 
 
+def summary(cells: list[dict]) -> list[str]:
+    """Per size and structure, ranges over the supply ratios (the README's table)."""
+    lines = ["| size | structure | coverage s (fastest–slowest supply) | slowest at supply | LSA / coverage "
+             "| OR-Tools all arcs / coverage | max(total, fair) / coverage |", "|---|---|---|---|---|---|---|"]
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for c in cells:
+        if "coverage" in c:
+            groups.setdefault((c["size"], c["structure"]), []).append(c)
+
+    def span(values: list[float], unit: str, digits: int) -> str:
+        return f"{min(values):.{digits}f}–{max(values):.{digits}f}{unit}" if values else "–"
+
+    for (size, structure), group in groups.items():
+        cov = [c["coverage"]["seconds"] for c in group]
+        slowest = max(group, key=lambda c: c["coverage"]["seconds"])
+        ratio = {k: [c[k]["seconds"] / c["coverage"]["seconds"] for c in group if k in c] for k in ("lsa", "mcf")}
+        others = [max(c[k]["seconds"] for k in ("total", "fair") if k in c) / c["coverage"]["seconds"]
+                  for c in group if "total" in c or "fair" in c]
+        lines.append(f"| {size} | {structure} | {span(cov, '', 3)} | {slowest['supply']} | "
+                     f"{span(ratio['lsa'], 'x', 1)} | {span(ratio['mcf'], 'x', 1)} | {span(others, '', 2)} |")
+    return lines
+
+
 def worst(cells: list[dict]) -> list[str]:
     """The shapes where coverage is slowest relative to LSA, and the slowest per size."""
     rated = [c for c in cells if "lsa" in c and "coverage" in c]
@@ -262,7 +286,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--full", action="store_true", help="every baseline on every cell (hours)")
     parser.add_argument("--out", type=Path, default=HERE / "results")
     parser.add_argument("--one", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--render", action="store_true", help="redo the .md and .png from the .json")
     args = parser.parse_args(argv)
+    if args.render:
+        write(json.loads(args.out.with_suffix(".json").read_text(encoding="utf-8")), args.out)
+        return
     if args.one:
         size, supply, structure, methods = args.one
         print(json.dumps(measure(size, float(supply), structure, methods.split(","))))
@@ -276,16 +304,24 @@ def main(argv: list[str] | None = None) -> None:
                 if methods:
                     cells.append(run_cell(size, supply, structure, methods))
                     print("\n".join(table(cells[-1:])[2:]), flush=True)
-    minutes = (time.perf_counter() - started) / 60
+    run = {"machine": machine(), "minutes": (time.perf_counter() - started) / 60, "cells": cells}
+    args.out.with_suffix(".json").write_text(json.dumps(run, indent=1), encoding="utf-8")
+    write(run, args.out)
+
+
+def write(run: dict, out: Path) -> None:
+    """``out``.md (tables) and ``out``.png (plot) from a run (``--render`` redoes them from the
+    .json without measuring again)."""
+    cells = run["cells"]
     lines = ["# Solver benchmark: every shape", "",
-             f"Machine: {machine()}. The matrix took {minutes:.1f} minutes. Generator: "
+             f"Machine: {run['machine']}. The matrix took {run['minutes']:.1f} minutes. Generator: "
              "benchmarks/shapes.py (not matcher.synthetic). Methods of a cell take turns; runs under 1 s are "
              "repeated (3-15 times, medians); ratios compare methods timed in the same process.", "",
-             *table(cells), "", *worst(cells), ""]
-    args.out.with_suffix(".md").write_text("\n".join(lines), encoding="utf-8")
-    args.out.with_suffix(".json").write_text(json.dumps(cells, indent=1), encoding="utf-8")
-    plot(cells, args.out.with_suffix(".png"))
-    print(f"wrote {args.out.with_suffix('.md')} ({minutes:.1f} min)")
+             *table(cells), "", "Ranges over the supply ratios:", "", *summary(cells), "",
+             *worst(cells), ""]
+    out.with_suffix(".md").write_text("\n".join(lines), encoding="utf-8")
+    plot(cells, out.with_suffix(".png"))
+    print(f"wrote {out.with_suffix('.md')} ({run['minutes']:.1f} min)")
 
 
 if __name__ == "__main__":
