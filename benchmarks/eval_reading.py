@@ -24,13 +24,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--mentors", type=int, default=100)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--split", choices=evaluation.SPLITS, action="append")
+    parser.add_argument("--form", choices=evaluation.FORMS + evaluation.MORE_FORMS, action="append",
+                        help="export styles to write (default: the split's own, evaluation.forms)")
     args = parser.parse_args(argv)
     print(f"reading {args.mentees} mentees x {args.mentors} mentors per export (seed {args.seed})\n")
     print("| split | export | same field | goals offered | shared language | worth vs best |")
     print("|---|---|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as folder:
         for split in args.split or evaluation.SPLITS:
-            for form in evaluation.FORMS:
+            for form in args.form or evaluation.forms(split):
                 figures = evaluation.evaluate(Path(folder) / split / form, split, form,
                                               args.mentees, args.mentors, args.seed)
                 print(f"| {split} | {form} | {figures['field']:.1%} | {figures['goals']:.1%} | "

@@ -10,7 +10,13 @@ different wordings of each concept, and three export styles:
 ``microsoft``
     Microsoft Forms .xlsx, Finnish options, each followed by ";";
 ``excel``
-    a Finnish Excel CSV (";" between cells, UTF-8 with BOM), Swedish options joined with ", ".
+    a Finnish Excel CSV (";" between cells, UTF-8 with BOM), Swedish options joined with ", ";
+``google_fi``, ``google_sv``, ``microsoft_en`` (:data:`MORE_FORMS`)
+    the same two Forms exports in Finnish, Swedish and English, with their own question wording;
+    the ``heldout`` split runs them too (:func:`forms`).
+
+The ``heldout`` split (:file:`evaluation_phrases_heldout.toml`) also words the languages people
+speak, their levels and how the two are written together; the other splits use fixed names.
 
 :func:`evaluate` writes one round, runs ``init`` and ``run`` as an organiser would, and compares
 with the truth over every mentee × mentor pair: the same "same field?", the same number of the
@@ -36,8 +42,12 @@ import numpy as np
 import pandas as pd
 
 FORMS = ("google", "microsoft", "excel")
-SPLITS = ("dev", "test", "blind")
-_LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv"}
+MORE_FORMS = ("google_fi", "google_sv", "microsoft_en")
+SPLITS = ("dev", "test", "blind", "heldout")
+_LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv",
+                "google_fi": "fi", "google_sv": "sv", "microsoft_en": "en"}
+# the export a form is written as (separators, file type): the base styles are their own
+_STYLE_OF = {"google_fi": "google", "google_sv": "google", "microsoft_en": "microsoft"}
 _LANGUAGES = ("fi", "en", "sv", "ar", "ru", "so", "et")
 _LANGUAGE_NAMES = {
     "en": {"fi": "Finnish", "en": "English", "sv": "Swedish", "ar": "Arabic", "ru": "Russian",
@@ -69,6 +79,27 @@ _HEADERS = {
               "goals": "Tavoitteet / Mål", "about": "Kokemus / Erfarenhet",
               "goals_text": "Kuvaile omin sanoin / Beskriv med egna ord",
               "capacity": "Montako aktoria / Antal adepter"},
+    "google_fi": {"time": "Aikaleima", "email": "Sähköpostiosoite", "name": "Etu- ja sukunimi",
+                  "field": "Oma alasi", "languages": "Mitä kieliä puhut ja millä tasolla?",
+                  "topics": "Missä voisit tukea mentoroitavaa?",
+                  "goals": "Mihin toivot mentorilta apua?",
+                  "about": "Kerro lyhyesti taustastasi ja urastasi",
+                  "goals_text": "Mitä toivot mentoroinnilta? (vapaa teksti)",
+                  "capacity": "Kuinka monta mentoroitavaa voit ottaa?"},
+    "google_sv": {"time": "Tidstämpel", "email": "E-postadress", "name": "Namn",
+                  "field": "Bransch", "languages": "Språkkunskaper",
+                  "topics": "Inom vilka områden kan du stödja en adept?",
+                  "goals": "Vad vill du ha hjälp med?",
+                  "about": "Berätta om din yrkesbakgrund",
+                  "goals_text": "Berätta mer om dina mål",
+                  "capacity": "Hur många adepter kan du ta emot?"},
+    "microsoft_en": {"time": "Completion time", "email": "Email", "name": "Name",
+                     "field": "Which sector do you work in?", "languages": "Language skills",
+                     "topics": "In which areas can you support a mentee?",
+                     "goals": "What do you hope to get help with?",
+                     "about": "Briefly describe your career so far",
+                     "goals_text": "Anything else you would like your mentor to know?",
+                     "capacity": "Number of mentees you can take"},
 }
 _SENTENCES = {
     "en": "I have worked for {n} years in my field and enjoy helping newcomers find their way.",
@@ -88,7 +119,17 @@ def phrases() -> dict:
     here = Path(__file__)
     words = tomllib.loads(here.with_name("evaluation_phrases.toml").read_text(encoding="utf-8"))
     blind = tomllib.loads(here.with_name("evaluation_phrases_blind.toml").read_text(encoding="utf-8"))
-    return words | blind
+    heldout = tomllib.loads(here.with_name("evaluation_phrases_heldout.toml").read_text(encoding="utf-8"))
+    return words | blind | heldout
+
+
+def forms(split: str) -> tuple[str, ...]:
+    """The exports :mod:`benchmarks.eval_reading` writes for ``split`` by default.
+
+    >>> forms("heldout")
+    ('google', 'microsoft', 'excel', 'google_fi', 'google_sv', 'microsoft_en')
+    """
+    return FORMS + MORE_FORMS if split == "heldout" else FORMS
 
 
 def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 150,
@@ -117,9 +158,7 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
             row = {headers["time"]: f"2026-01-{1 + i % 28:02d} 10:{i % 60:02d}:00",
                    headers["email"]: email, headers["name"]: f"Person {role} {i}",
                    headers["field"]: words["fields"][field][lang][side],
-                   headers["languages"]: _join(form, [
-                       f"{_LANGUAGE_NAMES[lang][code]} ({_LEVEL_WORDS[lang][level]})"
-                       for code, level in speaks.items()]),
+                   headers["languages"]: _join(form, _written_languages(words, lang, side, speaks)),
                    headers["topics" if side else "goals"]: _join(
                        form, [words["goals"][goal_keys[g]][lang][side] for g in goals])}
             if side:
@@ -131,11 +170,12 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
             truth.append({"email": email, "role": role, "fields": {field},
                           "goals": {goal_keys[g] for g in goals}, "languages": speaks})
         table = pd.DataFrame(rows)
-        if form == "microsoft":
+        style = _STYLE_OF.get(form, form)
+        if style == "microsoft":
             table.insert(0, "Id", range(1, n + 1))
             path = folder / f"{role}.xlsx"
             table.to_excel(path, index=False)
-        elif form == "excel":
+        elif style == "excel":
             path = folder / f"{role}.csv"
             table.to_csv(path, index=False, sep=";", encoding="utf-8-sig")
         else:
@@ -154,8 +194,19 @@ def _languages(rng: np.random.Generator, role: str) -> dict[str, int]:
     return speaks
 
 
+def _written_languages(words: dict, lang: str, side: int, speaks: dict[str, int]) -> list[str]:
+    """A person's languages and levels as their form writes them: the split's own wording where
+    it has one (``languages``, ``levels``, ``formats``), the fixed names otherwise."""
+    names, levels = words.get("languages", {}), words.get("levels", {})
+    written = words.get("formats", {}).get("languages", ["{language} ({level})"] * 2)[side]
+    return [written.format(
+        language=names[code][lang][side] if code in names else _LANGUAGE_NAMES[lang][code],
+        level=levels[str(level)][lang][side] if str(level) in levels else _LEVEL_WORDS[lang][level])
+        for code, level in speaks.items()]
+
+
 def _join(form: str, options: list[str]) -> str:
-    if form == "microsoft":
+    if _STYLE_OF.get(form, form) == "microsoft":
         return "".join(f"{o};" for o in options)
     return ", ".join(options)
 
