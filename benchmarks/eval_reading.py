@@ -6,7 +6,9 @@ of :mod:`matcher.evaluation` (Google Forms CSV in English, Microsoft Forms .xlsx
 Finnish Excel CSV in Swedish) it writes a round, runs ``matcher init`` and ``matcher run`` on it
 and prints, over every mentee × mentor pair, the share agreeing with the truth on "same field?",
 "how many of the mentee's goals does the mentor offer?" and "a shared language?", and the
-pairing's true total score as a share of the best pairing's.
+pairing's true total score as a share of the best pairing's. ``blind`` and ``heldout`` were
+written by people who never tuned the reader; ``heldout`` also writes the three exports of
+:data:`matcher.evaluation.MORE_FORMS`, whose questions are worded differently too.
 """
 
 from __future__ import annotations
