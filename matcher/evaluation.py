@@ -10,7 +10,13 @@ different wordings of each concept, and three export styles:
 ``microsoft``
     Microsoft Forms .xlsx, Finnish options, each followed by ";";
 ``excel``
-    a Finnish Excel CSV (";" between cells, UTF-8 with BOM), Swedish options joined with ", ".
+    a Finnish Excel CSV (";" between cells, UTF-8 with BOM), Swedish options joined with ", ";
+``google_fi``, ``google_sv``, ``microsoft_en`` (:data:`MORE_FORMS`)
+    the same two Forms exports in Finnish, Swedish and English, with their own question wording;
+    the ``heldout`` split runs them too (:func:`forms`).
+
+The ``heldout`` split (:file:`evaluation_phrases_heldout.toml`) also words the languages people
+speak, their levels and how the two are written together; the other splits use fixed names.
 
 The :data:`REWORDED` styles (``reworded_en``, ``reworded_fi``, ``reworded_sv``) ask every
 question in words the header vocabulary of :mod:`matcher.detect` does not know ("What could your
@@ -47,9 +53,14 @@ FORMS = ("google", "microsoft", "excel")
 #: their answers; each is written like the built-in style it names, with its own level words and a
 #: meeting-mode and a place question
 REWORDED = {"reworded_en": "google", "reworded_fi": "microsoft", "reworded_sv": "google"}
-SPLITS = ("dev", "test", "blind")
+#: the held-out split's own exports (:func:`forms`): the Forms exports in Finnish, Swedish, English
+MORE_FORMS = ("google_fi", "google_sv", "microsoft_en")
+SPLITS = ("dev", "test", "blind", "heldout")
 _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en": "en",
-                "reworded_fi": "fi", "reworded_sv": "sv"}
+                "reworded_fi": "fi", "reworded_sv": "sv", "google_fi": "fi", "google_sv": "sv",
+                "microsoft_en": "en"}
+# the export a form is written as (separators, file type): the base styles are their own
+_STYLE_OF = {**REWORDED, "google_fi": "google", "google_sv": "google", "microsoft_en": "microsoft"}
 _LANGUAGES = ("fi", "en", "sv", "ar", "ru", "so", "et")
 _LANGUAGE_NAMES = {
     "en": {"fi": "Finnish", "en": "English", "sv": "Swedish", "ar": "Arabic", "ru": "Russian",
@@ -117,6 +128,27 @@ _HEADERS = {
                     "capacity": "Hur många personer kunde du ta under dina vingar?",
                     "meeting_mode": "Ses ni hellre på riktigt eller på nätet?",
                     "city": "Hemort"},
+    "google_fi": {"time": "Aikaleima", "email": "Sähköpostiosoite", "name": "Etu- ja sukunimi",
+                  "field": "Oma alasi", "languages": "Mitä kieliä puhut ja millä tasolla?",
+                  "topics": "Missä voisit tukea mentoroitavaa?",
+                  "goals": "Mihin toivot mentorilta apua?",
+                  "about": "Kerro lyhyesti taustastasi ja urastasi",
+                  "goals_text": "Mitä toivot mentoroinnilta? (vapaa teksti)",
+                  "capacity": "Kuinka monta mentoroitavaa voit ottaa?"},
+    "google_sv": {"time": "Tidstämpel", "email": "E-postadress", "name": "Namn",
+                  "field": "Bransch", "languages": "Språkkunskaper",
+                  "topics": "Inom vilka områden kan du stödja en adept?",
+                  "goals": "Vad vill du ha hjälp med?",
+                  "about": "Berätta om din yrkesbakgrund",
+                  "goals_text": "Berätta mer om dina mål",
+                  "capacity": "Hur många adepter kan du ta emot?"},
+    "microsoft_en": {"time": "Completion time", "email": "Email", "name": "Name",
+                     "field": "Which sector do you work in?", "languages": "Language skills",
+                     "topics": "In which areas can you support a mentee?",
+                     "goals": "What do you hope to get help with?",
+                     "about": "Briefly describe your career so far",
+                     "goals_text": "Anything else you would like your mentor to know?",
+                     "capacity": "Number of mentees you can take"},
 }
 _SENTENCES = {
     "en": "I have worked for {n} years in my field and enjoy helping newcomers find their way.",
@@ -136,7 +168,17 @@ def phrases() -> dict:
     here = Path(__file__)
     words = tomllib.loads(here.with_name("evaluation_phrases.toml").read_text(encoding="utf-8"))
     blind = tomllib.loads(here.with_name("evaluation_phrases_blind.toml").read_text(encoding="utf-8"))
-    return words | blind
+    heldout = tomllib.loads(here.with_name("evaluation_phrases_heldout.toml").read_text(encoding="utf-8"))
+    return words | blind | heldout
+
+
+def forms(split: str) -> tuple[str, ...]:
+    """The exports :mod:`benchmarks.eval_reading` writes for ``split`` by default.
+
+    >>> forms("heldout")
+    ('google', 'microsoft', 'excel', 'google_fi', 'google_sv', 'microsoft_en')
+    """
+    return FORMS + MORE_FORMS if split == "heldout" else FORMS
 
 
 def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 150,
@@ -147,7 +189,7 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
     folder.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
     lang = _LANGUAGE_OF[form]
-    style = REWORDED.get(form, form)
+    style = _STYLE_OF.get(form, form)
     levels = (_REWORDED_LEVELS if form in REWORDED else _LEVEL_WORDS)[lang]
     words = phrases()[split]
     headers = _HEADERS[form]
@@ -167,9 +209,7 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
             row = {headers["time"]: f"2026-01-{1 + i % 28:02d} 10:{i % 60:02d}:00",
                    headers["email"]: email, headers["name"]: f"Person {role} {i}",
                    headers["field"]: words["fields"][field][lang][side],
-                   headers["languages"]: _join(style, [
-                       f"{_LANGUAGE_NAMES[lang][code]} ({levels[level]})"
-                       for code, level in speaks.items()]),
+                   headers["languages"]: _join(style, _written_languages(words, lang, side, speaks, levels)),
                    headers["topics" if side else "goals"]: _join(
                        style, [words["goals"][goal_keys[g]][lang][side] for g in goals])}
             if form in REWORDED:
@@ -205,6 +245,19 @@ def _languages(rng: np.random.Generator, role: str) -> dict[str, int]:
     for code in rng.choice(len(_LANGUAGES), size=rng.integers(0, 3), replace=False):
         speaks.setdefault(_LANGUAGES[code], int(rng.integers(1, 4)))
     return speaks
+
+
+def _written_languages(words: dict, lang: str, side: int, speaks: dict[str, int],
+                       level_words: dict[int, str]) -> list[str]:
+    """A person's languages and levels as their form writes them: the split's own wording where
+    it has one (``languages``, ``levels``, ``formats``), the fixed names and the export's
+    ``level_words`` otherwise."""
+    names, levels = words.get("languages", {}), words.get("levels", {})
+    written = words.get("formats", {}).get("languages", ["{language} ({level})"] * 2)[side]
+    return [written.format(
+        language=names[code][lang][side] if code in names else _LANGUAGE_NAMES[lang][code],
+        level=levels[str(level)][lang][side] if str(level) in levels else level_words[level])
+        for code, level in speaks.items()]
 
 
 def _join(form: str, options: list[str]) -> str:
