@@ -155,3 +155,18 @@ def test_every_confidence_is_a_share():
     found = read_options("goals", {"mentees": ["Support while job hunting", "Finding a new profession"],
                                    "mentors": ["Support in finding work", "New profession"]})
     assert all(0 <= r.confidence <= 1 for side in found.values() for r in side.values())
+
+
+def test_a_second_unclear_option_of_one_concept_is_left_to_alignment():
+    # "Computer skills" shares only "skills" with strengths, which "Knowing my strengths" means
+    # clearly: the form offers strengths once, so the weaker one is paired across the forms
+    read = _keys("goals", ["Contacts in my field", "Computer skills", "Knowing my strengths"],
+                 ["I share my contacts", "Using digital services", "I help you see your strengths"])
+    assert read["Knowing my strengths"][0] == read["I help you see your strengths"][0] == "strengths"
+    assert read["Computer skills"][0] == read["Using digital services"][0] != "strengths"
+
+
+def test_a_text_of_function_words_only_keeps_its_words():
+    from matcher.vocab import meaning
+    assert meaning.words("Se vad jag kan") == ("se", "vad", "jag", "kan")
+    assert meaning.words("What I can do with my CV") == ("cv",)

@@ -118,9 +118,10 @@ def words(text: str) -> tuple[str, ...]:
     for token in _WORD.findall(text.casefold()):
         for part in token.split("-"):
             # one letter is an inflection ending cut off by punctuation ("CV:n"), not a word
-            if len(part) > 1 and _fold(part) not in stop_words() and not part.isdigit():
+            if len(part) > 1 and not part.isdigit():
                 found.append(part)
-    return tuple(found)
+    # a text of function words only ("Se vad jag kan", "What I can do") still says something
+    return tuple(w for w in found if _fold(w) not in stop_words()) or tuple(found)
 
 
 @functools.cache

@@ -89,6 +89,9 @@ LEFTOVER_SIMILARITY = 0.10
 #: most options of one form compared with the other form's (the first ones given: pass the most
 #: frequent first); beyond them, a round of free-typed answers would compare millions of pairs
 ALIGN_OPTIONS = 2000
+#: confidence a second option of one form needs before it is read as a concept another of its
+#: options already means (below it, the option is left to the later steps)
+SECOND_CONFIDENCE = 0.5
 #: share of an answer's meaning a concept must cover for its full score (less scales it down)
 MIN_COVERAGE = 0.4
 #: score a concept gains when the option names it ("Finding out what my strengths are")
@@ -146,7 +149,9 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
             else:
                 readings[side][option] = reading
         scores[side] = (left, _concept_scores(left, fillers[side], concepts))
-        for option, reading in _decide(left, scores[side][1], concepts.keys, "meaning").items():
+        decided = _decide(left, scores[side][1], concepts.keys, "meaning")
+        for option, reading in _once_each(decided, left, scores[side][1], concepts.keys,
+                                          _taken(readings[side])).items():
             readings[side][option] = reading
     background = (*concepts.texts, *(o for found in options.values() for o in found))
     _with_other_form(options, readings, fillers, scores, concepts.keys, background)
@@ -289,6 +294,29 @@ def _decide(options: list[str], per_key: np.ndarray, keys: tuple[str, ...], meth
             found[option] = Reading(option, keys[order[i, 0]], round(float(confidence), 3), how,
                                     runner_up=keys[order[i, 1]] if per_key.shape[1] > 1 else "")
     return found
+
+
+def _once_each(decided: dict[str, Reading], options: list[str], per_key: np.ndarray,
+               keys: tuple[str, ...], named: set[str]) -> dict[str, Reading]:
+    """The meaning readings of one form less the unclear ones (confidence below
+    :data:`SECOND_CONFIDENCE`) of a concept another option of the form means more clearly
+    (higher confidence, then score) or by name: a form usually offers each topic once, so the
+    less clear option is more likely a topic the vocabulary lacks, left to the later steps."""
+    index = {key: k for k, key in enumerate(keys)}
+    row = {option: i for i, option in enumerate(options)}
+
+    def clarity(option: str) -> tuple[float, float]:
+        reading = decided[option]
+        return reading.confidence, float(per_key[row[option], index[reading.key]])
+
+    best: dict[str, str] = {}
+    for option, reading in decided.items():
+        held = best.get(reading.key)
+        if held is None or clarity(option) > clarity(held):
+            best[reading.key] = option
+    return {option: reading for option, reading in decided.items()
+            if reading.confidence >= SECOND_CONFIDENCE
+            or (best[reading.key] == option and reading.key not in named)}
 
 
 def _evidence(left: list[str], side: str, other: str, readings: dict[str, dict[str, Reading]],
