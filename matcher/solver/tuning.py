@@ -63,9 +63,10 @@ class Tuning:
     merge_at_least: float = 0.1
 
     #: Pure assignments (one free slot and place per person) up to this many dense entries, or
-    #: stored sparse pairs, go to scipy's compiled solvers (engines/lsa.py): below it they beat the
-    #: flow engine's fixed costs (OR-Library's dense assign800, 640,000 entries: LSA 0.05 s, the
-    #: flow engine 0.3 s); far above it (10,000 x 6,000) column generation wins. 0 turns it off.
+    #: stored sparse pairs, go to scipy's LAPJVsp on a candidate graph (engines/lsa.py), which
+    #: spares the flow engine's tier proofs and price estimate (OR-Library's assign800, 640,000
+    #: entries: 0.30 s -> 0.09-0.12 s, as fast as scipy's LSA). Larger ones were not measured and
+    #: keep the flow engine. 0 turns the path off.
     assignment_pairs: int = 1_000_000
     assignment_sparse_pairs: int = 2_000_000
 
