@@ -31,6 +31,8 @@ and gives every option a :class:`Reading`, in this order:
 The weaker steps (``aligned``, ``elimination``) never read an option as a concept another option of
 its own form already means by name or meaning: a form offers each topic once, so a second option
 meaning it is more likely a topic the vocabulary lacks.
+For goals, the ``meaning`` step keeps a second option of one concept only when it is clear on its
+own (confidence at least :data:`SECOND_CONFIDENCE`); a less clear one is left to the later steps.
 
 The confidence of a ``meaning`` reading is how far the best concept leads the runner-up, as a share
 of the room above the runner-up: ``(best - second) / (1 - second)``; 1 for an exact name, about
@@ -92,6 +94,9 @@ ALIGN_OPTIONS = 2000
 #: confidence a second option of one form needs before it is read as a concept another of its
 #: options already means (below it, the option is left to the later steps)
 SECOND_CONFIDENCE = 0.5
+#: kinds whose form lists each concept once (a topics menu); a field question's answers often
+#: name one field in several ways ("Nursing", "Healthcare"), so fields are not among them
+ONCE_EACH = ("goals",)
 #: share of an answer's meaning a concept must cover for its full score (less scales it down)
 MIN_COVERAGE = 0.4
 #: score a concept gains when the option names it ("Finding out what my strengths are")
@@ -150,8 +155,10 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
                 readings[side][option] = reading
         scores[side] = (left, _concept_scores(left, fillers[side], concepts))
         decided = _decide(left, scores[side][1], concepts.keys, "meaning")
-        for option, reading in _once_each(decided, left, scores[side][1], concepts.keys,
-                                          _taken(readings[side])).items():
+        if kind in ONCE_EACH:
+            decided = _once_each(decided, left, scores[side][1], concepts.keys,
+                                 _taken(readings[side]))
+        for option, reading in decided.items():
             readings[side][option] = reading
     background = (*concepts.texts, *(o for found in options.values() for o in found))
     _with_other_form(options, readings, fillers, scores, concepts.keys, background)
