@@ -368,6 +368,8 @@ CONTENT_ONLY = ("mentoring_language",)
 FAMILY_BONUS = 10.0
 #: a mentor column of whole numbers no larger than this, no header claims, is the capacity
 CAPACITY_MAX = 10
+#: fields naming who the person is (never a choice question: their columns' answers are not read)
+IDENTITY_FIELDS = ("id", "name", "email", "submitted_at")
 #: a header scoring this much holds a keyword (a fuzzy match scores less)
 KEYWORD = 100.0
 #: share of distinct answers below which a column is no participant id
@@ -425,9 +427,8 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
     family_fields = [f for f in fields if f in FAMILY_OF]
     for i, header in enumerate(headers):
         best = int(np.argmax(scores[i])) if len(fields) else 0
-        if scores[i, best] >= KEYWORD and fields[best] not in FAMILY_OF \
-                and fields[best] not in TEXT_FIELDS:
-            continue  # a header word names a question of another kind (a name, a number, ...)
+        if scores[i, best] >= KEYWORD and fields[best] in IDENTITY_FIELDS:
+            continue  # a header word names who the person is: their answers are no choice
         if vocab.normalise(header) in FORMS_OWN:
             continue
         found = previous.get(header)
@@ -441,9 +442,10 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
                 hints[header] = hint
             continue
         claimed = tuple(f for f in family_fields if scores[i, fields.index(f)] >= MIN_SCORE)
-        # options recurring and reading as a family are no one's own words, whatever the
-        # header says ("Tausta", background, over a field question's options)
-        text = [f for f in TEXT_FIELDS if f in fields]
+        # options recurring and reading as a family are neither anyone's own words nor numbers,
+        # whatever the header says ("Tausta", background, over a field question's options;
+        # "In which areas could you share your experience?"; "What in Finland …")
+        text = [f for f in TEXT_FIELDS + NUMBER_FIELDS if f in fields]
         claimed += tuple(f for f in text if scores[i, fields.index(f)] >= MIN_SCORE)
         scores[i, [fields.index(f) for f in text]] = 0.0
         # a header only close to another kind's keyword yields to what the answers read as

@@ -209,3 +209,15 @@ def test_a_free_text_header_over_choice_options_is_read_by_its_answers():
     found = detect_columns(mentors, "mentors")
     assert found.columns["field"] == "2. Tausta" and "about" not in found.columns
     assert any("could be about by its header" in note for note in found.notes)
+
+
+@pytest.mark.parametrize("header", ["In which areas could you share your experience?",
+                                    "Mitä kokemuksia voisit jakaa?", "What in Finland could you help with?",
+                                    "Your organisation could help with?"])
+def test_a_topics_header_naming_a_number_or_organisation_word_is_read_by_its_answers(header):
+    mentors = pd.DataFrame({"Email": [f"m{i}@example.org" for i in range(30)],
+                            "Languages": ["Finnish, English"] * 30,
+                            header: _multi_select(GOALS, 30, seed=6)})
+    found = detect_columns(mentors, "mentors")
+    assert found.columns["topics"] == header
+    assert not {"years_experience", "years_in_finland", "organisation"} & set(found.columns)
