@@ -47,7 +47,7 @@ from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from matcher import vocab
-from matcher.contents import MEANT_FAMILIES, MIN_SHARE, ColumnContents, read_contents
+from matcher.contents import MEANT_FAMILIES, MIN_SHARE, ColumnContents, read_contents, read_shape
 from matcher.config import (DEFAULT_WEIGHTS, DUPLICATE_POLICIES, LANGUAGE_LEVELS, MEETING_MODES,
                             MENTEE_FIELDS, MENTOR_FIELDS, ConstraintConfig, Defaults, ReadConfig,
                             ScoringConfig, SolverConfig, WishConfig)
@@ -370,6 +370,9 @@ FAMILY_BONUS = 10.0
 CAPACITY_MAX = 10
 #: fields naming who the person is (never a choice question: their columns' answers are not read)
 IDENTITY_FIELDS = ("id", "name", "email", "submitted_at")
+#: one-answer fields of no concept family whose answers are read only when they are a multi-select
+ONE_ANSWER_FIELDS = ("organisation", "job_title", "gender", "gender_preference", "consent",
+                     "same_field_only", "priority")
 #: a header scoring this much holds a keyword (a fuzzy match scores less)
 KEYWORD = 100.0
 #: share of distinct answers below which a column is no participant id
@@ -430,6 +433,11 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
         if scores[i, best] >= KEYWORD and fields[best] in IDENTITY_FIELDS:
             continue  # a header word names who the person is: their answers are no choice
         if vocab.normalise(header) in FORMS_OWN:
+            continue
+        if scores[i, best] >= KEYWORD and fields[best] in ONE_ANSWER_FIELDS + NUMBER_FIELDS \
+                and header not in previous and read_shape(table.iloc[:, i]).multi < MULTI_SELECT:
+            # a header word names a one-answer question of another kind and one answer is what
+            # its cells hold: nothing to read (a multi-select under "experience" is read)
             continue
         found = previous.get(header)
         if found is None or (other and found.is_choice and found.family is None):
