@@ -439,8 +439,12 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
             # a header word names a one-answer question of another kind and one answer is what
             # its cells hold: nothing to read (a multi-select under "experience" is read)
             continue
+        if scores[i, best] >= MIN_SCORE and fields[best] in TEXT_FIELDS and header not in previous \
+                and column_profile(table.iloc[:, i])[0] >= SENTENCES:
+            continue  # the free-text question, answered in sentences
         found = previous.get(header)
-        if found is None or (other and found.is_choice and found.family is None):
+        if found is None or (other and found.is_choice and (found.family is None
+                                                             or _goals_or_fields(found))):
             found = read_contents(table.iloc[:, i], other=other)
         contents[header] = found
         if found.family is None or _goals_or_fields(found):
