@@ -19,7 +19,10 @@ family's fields even under a header no keyword matches (``MIN_SCORE`` plus up to
 family's field its header suggested ("meetings" in a goals question); a mentor column of small
 whole numbers nobody's header claims is the capacity. ``init`` reads the two forms twice: a choice
 column one form leaves undecided is read again together with the other form's column of the
-family (both forms ask it, in their own words). Each such decision is a note ``init`` prints.
+family (both forms ask it, in their own words). Options that recur and read as a family are
+never free text or a number field, whatever the header's word; a column whose options read as
+goals and fields alike is scored for both by share and shape (a multi-select fits goals, topics
+and languages), and the one-to-one assignment decides. Each such decision is a note ``init`` prints.
 
 Microsoft Forms' ``Id`` is the response number of the export, not a person's id: it is carried
 through, and participants get ids derived from their e-mail (see :mod:`matcher.intake`).

@@ -23,6 +23,9 @@ question in words the header vocabulary of :mod:`matcher.detect` does not know (
 meetings with a newcomer be about?", "Mitä puhut ja kuinka hyvin?", "Hemort"), add a meeting-mode
 and a place question, and give levels as a numeric scale (English) or as words outside the
 built-in level names (Finnish, Swedish), so ``init`` must find the columns by their answers.
+``grid_en`` (Google Forms' "Section [item]" headers), ``numbered_sv`` (numbered Finnish headers
+over Swedish answers, with words of other fields: "Tausta", "oman alasi", "tapaamisilta",
+"kielen") and ``partitive_fi`` (Finnish partitive and illative headers) are short ones.
 
 :func:`evaluate` writes one round, runs ``init`` and ``run`` as an organiser would, and compares
 with the truth over every mentee × mentor pair: the same "same field?", the same number of the
