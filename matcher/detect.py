@@ -374,8 +374,8 @@ CAPACITY_MAX = 10
 #: fields naming who the person is (never a choice question: their columns' answers are not read)
 IDENTITY_FIELDS = ("id", "name", "email", "submitted_at")
 #: one-answer fields of no concept family whose answers are read only when they are a multi-select
-ONE_ANSWER_FIELDS = ("organisation", "job_title", "gender", "gender_preference", "consent",
-                     "same_field_only", "priority")
+ONE_ANSWER_FIELDS = IDENTITY_FIELDS + ("organisation", "job_title", "gender", "gender_preference",
+                                       "consent", "same_field_only", "priority")
 #: a header scoring this much holds a keyword (a fuzzy match scores less)
 KEYWORD = 100.0
 #: share of distinct answers below which a column is no participant id
@@ -433,14 +433,13 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
     family_fields = [f for f in fields if f in FAMILY_OF]
     for i, header in enumerate(headers):
         best = int(np.argmax(scores[i])) if len(fields) else 0
-        if scores[i, best] >= KEYWORD and fields[best] in IDENTITY_FIELDS:
-            continue  # a header word names who the person is: their answers are no choice
         if vocab.normalise(header) in FORMS_OWN:
             continue
         if scores[i, best] >= KEYWORD and fields[best] in ONE_ANSWER_FIELDS + NUMBER_FIELDS \
                 and header not in previous and read_shape(table.iloc[:, i]).multi < MULTI_SELECT:
-            # a header word names a one-answer question of another kind and one answer is what
-            # its cells hold: nothing to read (a multi-select under "experience" is read)
+            # a header word names a one-answer question of another kind (who the person is,
+            # a number, ...) and one answer is what its cells hold: nothing to read (a
+            # multi-select under "experience" or "Name the areas …" is read)
             continue
         if scores[i, best] >= MIN_SCORE and fields[best] in TEXT_FIELDS and header not in previous \
                 and column_profile(table.iloc[:, i])[0] >= SENTENCES:
@@ -464,7 +463,11 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
         claimed += tuple(f for f in text if scores[i, fields.index(f)] >= MIN_SCORE)
         scores[i, [fields.index(f) for f in text]] = 0.0
         # a header only close to another kind's keyword yields to what the answers read as
-        fuzzy = [j for j, f in enumerate(fields) if f not in FAMILY_OF and scores[i, j] < KEYWORD]
+        # and a multi-select is no one-answer question whatever the header ("Organisation of
+        # your job search")
+        multi = found.multi >= MULTI_SELECT
+        fuzzy = [j for j, f in enumerate(fields) if f not in FAMILY_OF
+                 and (scores[i, j] < KEYWORD or (multi and f in ONE_ANSWER_FIELDS))]
         scores[i, fuzzy] = 0.0
         for name in family_fields:
             j = fields.index(name)
