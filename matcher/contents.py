@@ -130,19 +130,7 @@ def read_contents(values: pd.Series, separators: Sequence[str] = ReadConfig.sepa
     >>> read_contents(pd.Series(["I have worked in Oulu for years", "Ten years in sales"])).shares
     {}
     """
-    text = values.dropna().astype(str).str.strip()
-    counts = text[text != ""].value_counts(sort=True)
-    chosen: Counter = Counter()
-    multi = 0
-    for cell, n in counts.iloc[:CELLS].items():
-        options = [p[0] for p in pieces(str(cell), separators)]
-        multi += n * (len(options) > 1)
-        for option in dict.fromkeys(options):
-            chosen[option] += n
-    cells = int(counts.sum())
-    total = sum(chosen.values())
-    found = ColumnContents(cells=cells, options=len(chosen), multi=multi / max(cells, 1),
-                           repeated=1 - len(chosen) / total if total else 0.0)
+    found, chosen = _shape(values, separators)
     if not found.is_choice:
         return found
     top = chosen.most_common(OPTIONS)
@@ -166,6 +154,32 @@ def read_contents(values: pd.Series, separators: Sequence[str] = ReadConfig.sepa
         shares[family] = round(sum(kept) / weight, 3)
     return ColumnContents(found.cells, found.options, found.multi, found.repeated, shares,
                           tuple(options))
+
+
+def read_shape(values: pd.Series, separators: Sequence[str] = ReadConfig.separators) -> ColumnContents:
+    """A column's shape alone (cells, options, multi-select, recurring), its families unread:
+    what tells a choice question from the rest at the cost of cutting its distinct cells.
+
+    >>> read_shape(pd.Series(["Nokia", "City of Oulu", "Nokia"])).multi
+    0.0
+    """
+    return _shape(values, separators)[0]
+
+
+def _shape(values: pd.Series, separators: Sequence[str]) -> tuple[ColumnContents, Counter]:
+    text = values.dropna().astype(str).str.strip()
+    counts = text[text != ""].value_counts(sort=True)
+    chosen: Counter = Counter()
+    multi = 0
+    for cell, n in counts.iloc[:CELLS].items():
+        options = [p[0] for p in pieces(str(cell), separators)]
+        multi += n * (len(options) > 1)
+        for option in dict.fromkeys(options):
+            chosen[option] += n
+    cells = int(counts.sum())
+    total = sum(chosen.values())
+    return ColumnContents(cells=cells, options=len(chosen), multi=multi / max(cells, 1),
+                          repeated=1 - len(chosen) / total if total else 0.0), chosen
 
 
 _NUMBER = re.compile(r"\W*\d+(?:[.,]\d+)?\W*")

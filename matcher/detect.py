@@ -19,7 +19,10 @@ family's fields even under a header no keyword matches (``MIN_SCORE`` plus up to
 family's field its header suggested ("meetings" in a goals question); a mentor column of small
 whole numbers nobody's header claims is the capacity. ``init`` reads the two forms twice: a choice
 column one form leaves undecided is read again together with the other form's column of the
-family (both forms ask it, in their own words). Each such decision is a note ``init`` prints.
+family (both forms ask it, in their own words). Options that recur and read as a family are
+never free text or a number field, whatever the header's word; a column whose options read as
+goals and fields alike is scored for both by share and shape (a multi-select fits goals, topics
+and languages), and the one-to-one assignment decides. Each such decision is a note ``init`` prints.
 
 Microsoft Forms' ``Id`` is the response number of the export, not a person's id: it is carried
 through, and participants get ids derived from their e-mail (see :mod:`matcher.intake`).
@@ -47,7 +50,7 @@ from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from matcher import vocab
-from matcher.contents import ColumnContents, read_contents
+from matcher.contents import MEANT_FAMILIES, MIN_SHARE, ColumnContents, read_contents, read_shape
 from matcher.config import (DEFAULT_WEIGHTS, DUPLICATE_POLICIES, LANGUAGE_LEVELS, MEETING_MODES,
                             MENTEE_FIELDS, MENTOR_FIELDS, ConstraintConfig, Defaults, ReadConfig,
                             ScoringConfig, SolverConfig, WishConfig)
@@ -331,6 +334,9 @@ def _apply_content_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[
             continue
         if sentences < SENTENCES:
             continue
+        for name in ("id", "name"):
+            if name in fields:  # sentences are nobody's id or name, however close the header
+                scores[i, fields.index(name)] = 0.0
         if text_field is not None and scores[i].max() < MIN_SCORE:
             # sentences no header claims: the form's free-text question, unless a header says so
             scores[i, fields.index(text_field)] = MIN_SCORE
@@ -365,6 +371,15 @@ CONTENT_ONLY = ("mentoring_language",)
 FAMILY_BONUS = 10.0
 #: a mentor column of whole numbers no larger than this, no header claims, is the capacity
 CAPACITY_MAX = 10
+#: fields naming who the person is (never a choice question: their columns' answers are not read)
+IDENTITY_FIELDS = ("id", "name", "email", "submitted_at")
+#: one-answer fields of no concept family whose answers are read only when they are a multi-select
+ONE_ANSWER_FIELDS = IDENTITY_FIELDS + ("organisation", "job_title", "gender", "gender_preference",
+                                       "consent", "same_field_only", "priority")
+#: a header scoring this much holds a keyword (a fuzzy match scores less)
+KEYWORD = 100.0
+#: share of distinct answers below which a column is no participant id
+ID_DISTINCT = 0.9
 
 
 @dataclass(frozen=True)
@@ -375,6 +390,8 @@ class _FamilyHint:
     share: float
     #: fields the header suggested (score >= MIN_SCORE) before the answers were read
     claimed: tuple[str, ...]
+    #: True when the family leads the others with confidence, False when it only reads best
+    leading: bool = True
 
     @property
     def evidence(self) -> str:
@@ -385,6 +402,12 @@ class _FamilyHint:
         return self.claimed != (name,) and FAMILY_OF.get(name) == self.family
 
     def note(self, header: str, name: str) -> str:
+        if not self.leading:
+            said = f"could be {' or '.join(self.claimed)} by its header, but" if self.claimed \
+                else "has no header word known;"
+            return (f"column {header!r} {said} its answers read most like "
+                    f"{self.family.replace('_', ' ')} ({self.share:.0%} of the options chosen) "
+                    f"and fit no other question better: taken as {name}")
         if not self.claimed:
             return (f"column {header!r}: no header word known, but its answers read as "
                     f"{self.family.replace('_', ' ')} ({self.share:.0%} of the options chosen): "
@@ -410,18 +433,42 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
     family_fields = [f for f in fields if f in FAMILY_OF]
     for i, header in enumerate(headers):
         best = int(np.argmax(scores[i])) if len(fields) else 0
-        if scores[i, best] >= MIN_SCORE and fields[best] not in FAMILY_OF:
-            continue  # the header names a question of another kind (a name, a number, ...)
         if vocab.normalise(header) in FORMS_OWN:
             continue
+        if scores[i, best] >= KEYWORD and fields[best] in ONE_ANSWER_FIELDS + NUMBER_FIELDS \
+                and header not in previous and read_shape(table.iloc[:, i]).multi < MULTI_SELECT:
+            # a header word names a one-answer question of another kind (who the person is,
+            # a number, ...) and one answer is what its cells hold: nothing to read (a
+            # multi-select under "experience" or "Name the areas …" is read)
+            continue
+        if scores[i, best] >= MIN_SCORE and fields[best] in TEXT_FIELDS and header not in previous \
+                and column_profile(table.iloc[:, i])[0] >= SENTENCES:
+            continue  # the free-text question, answered in sentences
         found = previous.get(header)
-        if found is None or (other and found.is_choice and found.family is None):
+        if found is None or (other and found.is_choice and (found.family is None
+                                                             or _goals_or_fields(found))):
             found = read_contents(table.iloc[:, i], other=other)
         contents[header] = found
-        if found.family is None:
+        if found.family is None or _goals_or_fields(found):
             _capacity_hint(scores, i, table.iloc[:, i], fields)
+            hint = _undecided_hint(scores, i, found, fields)
+            if hint is not None:
+                hints[header] = hint
             continue
         claimed = tuple(f for f in family_fields if scores[i, fields.index(f)] >= MIN_SCORE)
+        # options recurring and reading as a family are neither anyone's own words nor numbers,
+        # whatever the header says ("Tausta", background, over a field question's options;
+        # "In which areas could you share your experience?"; "What in Finland …")
+        text = [f for f in TEXT_FIELDS + NUMBER_FIELDS if f in fields]
+        claimed += tuple(f for f in text if scores[i, fields.index(f)] >= MIN_SCORE)
+        scores[i, [fields.index(f) for f in text]] = 0.0
+        # a header only close to another kind's keyword yields to what the answers read as
+        # and a multi-select is no one-answer question whatever the header ("Organisation of
+        # your job search")
+        multi = found.multi >= MULTI_SELECT
+        fuzzy = [j for j, f in enumerate(fields) if f not in FAMILY_OF
+                 and (scores[i, j] < KEYWORD or (multi and f in ONE_ANSWER_FIELDS))]
+        scores[i, fuzzy] = 0.0
         for name in family_fields:
             j = fields.index(name)
             if FAMILY_OF[name] != found.family:
@@ -433,6 +480,57 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
                                    MIN_SCORE + found.confidence * FAMILY_BONUS)
         hints[header] = _FamilyHint(found.family, found.confidence, claimed)
     return hints
+
+
+def _goals_or_fields(found: ColumnContents) -> bool:
+    """True when a column's options read as goals and as fields alike ("Getting into the IT
+    sector"): its shape and the other columns decide which question it is, not the lead."""
+    return found.family in MEANT_FAMILIES and min(found.shares[f] for f in MEANT_FAMILIES) >= MIN_SHARE
+
+
+#: a column is a multi-select when at least this share of its answered cells holds two options
+MULTI_SELECT = 0.2
+#: fields asked as a multi-select (the others take one answer each)
+MULTI_FIELDS = ("goals", "topics", "languages")
+#: families recognised by their names (never by a loose reading): a choice column none of whose
+#: options names one is never that family's question, whatever its header
+NAMED_FAMILIES = ("meeting_modes", "cities")
+
+
+def _undecided_hint(scores: np.ndarray, i: int, found: ColumnContents,
+                    fields: tuple[str, ...]) -> _FamilyHint | None:
+    """Score a choice column whose answers read as no one family with confidence (goals worded
+    with field names read as both) for every family field by the share of its options that
+    family reads, and by its shape: a multi-select fits the goals, topics and languages
+    questions, a one-answer column the others. The one-to-one assignment then gives it the
+    field it fits best that no better column takes, so a form's goals question is found even
+    when its options also read as fields and its header says nothing (or names another field).
+    A header naming a meeting-mode or place question is overruled when no option names one.
+    Returns the hint of the field it fits best, or None."""
+    if not found.is_choice:
+        return None
+    multi = found.multi >= MULTI_SELECT
+    claimed = tuple(f for f in fields if f in FAMILY_OF and scores[i, fields.index(f)] >= MIN_SCORE)
+    best: tuple[float, str] | None = None
+    for j, name in enumerate(fields):
+        family = FAMILY_OF.get(name)
+        if family is None or name in CONTENT_ONLY:
+            continue
+        share = found.shares.get(family, 0.0)
+        if family in NAMED_FAMILIES and share == 0.0:
+            scores[i, j] = 0.0
+            continue
+        if share == 0.0:
+            continue
+        shape = FAMILY_BONUS / 2 if multi == (name in MULTI_FIELDS) else -FAMILY_BONUS / 2
+        fit = MIN_SCORE + (share - MIN_SHARE) * FAMILY_BONUS + shape
+        scores[i, j] = max(scores[i, j], fit)
+        if best is None or fit > best[0]:
+            best = (fit, name)
+    if best is None or best[0] < MIN_SCORE:
+        return None
+    family = FAMILY_OF[best[1]]
+    return _FamilyHint(family, found.shares[family], claimed, leading=False)
 
 
 def _capacity_hint(scores: np.ndarray, i: int, values: pd.Series, fields: tuple[str, ...]) -> None:
@@ -456,6 +554,14 @@ def _apply_data_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str
     if "name" in fields:
         unanswered = table.isna().all(axis=0).to_numpy()
         scores[unanswered, fields.index("name")] = 0.0
+    if "id" in fields:
+        # a participant id is one person's: a column whose answers recur is none, whatever a
+        # fuzzy header match says ("Mentoring [...]" is close to "mentor id")
+        j = fields.index("id")
+        for i in range(len(headers)):
+            values = table.iloc[:, i].dropna()
+            if len(values) >= 3 and values.nunique() / len(values) < ID_DISTINCT:
+                scores[i, j] = 0.0
     if "email" not in fields:
         return
     j = fields.index("email")

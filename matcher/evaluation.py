@@ -23,6 +23,9 @@ question in words the header vocabulary of :mod:`matcher.detect` does not know (
 meetings with a newcomer be about?", "Mitä puhut ja kuinka hyvin?", "Hemort"), add a meeting-mode
 and a place question, and give levels as a numeric scale (English) or as words outside the
 built-in level names (Finnish, Swedish), so ``init`` must find the columns by their answers.
+``grid_en`` (Google Forms' "Section [item]" headers), ``numbered_sv`` (numbered Finnish headers
+over Swedish answers, with words of other fields: "Tausta", "oman alasi", "tapaamisilta",
+"kielen") and ``partitive_fi`` (Finnish partitive and illative headers) are short ones.
 
 :func:`evaluate` writes one round, runs ``init`` and ``run`` as an organiser would, and compares
 with the truth over every mentee × mentor pair: the same "same field?", the same number of the
@@ -52,13 +55,14 @@ FORMS = ("google", "microsoft", "excel")
 #: sentences, paraphrases, Finnish and Swedish inflection), so ``init`` must find the columns by
 #: their answers; each is written like the built-in style it names, with its own level words and a
 #: meeting-mode and a place question
-REWORDED = {"reworded_en": "google", "reworded_fi": "microsoft", "reworded_sv": "google"}
+REWORDED = {"reworded_en": "google", "reworded_fi": "microsoft", "reworded_sv": "google",
+            "grid_en": "google", "numbered_sv": "google", "partitive_fi": "microsoft"}
 #: the held-out split's own exports (:func:`forms`): the Forms exports in Finnish, Swedish, English
 MORE_FORMS = ("google_fi", "google_sv", "microsoft_en")
 SPLITS = ("dev", "test", "blind", "heldout")
 _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en": "en",
                 "reworded_fi": "fi", "reworded_sv": "sv", "google_fi": "fi", "google_sv": "sv",
-                "microsoft_en": "en"}
+                "microsoft_en": "en", "grid_en": "en", "numbered_sv": "sv", "partitive_fi": "fi"}
 # the export a form is written as (separators, file type): the base styles are their own
 _STYLE_OF = {**REWORDED, "google_fi": "google", "google_sv": "google", "microsoft_en": "microsoft"}
 _LANGUAGES = ("fi", "en", "sv", "ar", "ru", "so", "et")
@@ -128,6 +132,29 @@ _HEADERS = {
                     "capacity": "Hur många personer kunde du ta under dina vingar?",
                     "meeting_mode": "Ses ni hellre på riktigt eller på nätet?",
                     "city": "Hemort"},
+    # Google Forms' grid-like "Section [item]" headers, short and keyword-free
+    "grid_en": {"time": "Timestamp", "email": "Email Address", "name": "Full name",
+                "field": "Profile [Line of work]", "languages": "Profile [Spoken]",
+                "topics": "Mentoring [What you bring]", "goals": "Mentoring [What you want]",
+                "about": "Profile [Story]", "goals_text": "Mentoring [Anything else]",
+                "capacity": "Mentoring [Seats]", "meeting_mode": "Mentoring [Format]",
+                "city": "Profile [Base]"},
+    # numbered Finnish headers over Swedish answers; "tausta" (background) is an about word, the
+    # topics question names the field, the goals one meetings and language
+    "numbered_sv": {"time": "Tidsstämpel", "email": "E-postadress", "name": "Namn",
+                    "field": "2. Tausta", "languages": "3. Viestintä",
+                    "topics": "4. Missä voisit tukea oman alasi ulkopuolella?",
+                    "goals": "4. Mitä haluat tapaamisilta kielen lisäksi?",
+                    "about": "5. Esittely", "goals_text": "6. Muuta", "capacity": "7. Paikkoja",
+                    "meeting_mode": "8. Muoto", "city": "9. Koti"},
+    # Finnish partitive and illative headers, some naming another field's word
+    "partitive_fi": {"time": "Valmistumisaika", "email": "Sähköposti", "name": "Nimi",
+                     "field": "Koulutustasi ja työtäsi", "languages": "Puhumiasi kieliä",
+                     "topics": "Kielitaidon lisäksi: mihin voisit tuoda näkökulmaa?",
+                     "goals": "Toiveita tapaamisiin",
+                     "about": "Vähän itsestäsi", "goals_text": "Lisätietoja",
+                     "capacity": "Mentoroitavien määrä",
+                     "meeting_mode": "Tapaamisten muotoa", "city": "Asuinkuntaasi"},
     "google_fi": {"time": "Aikaleima", "email": "Sähköpostiosoite", "name": "Etu- ja sukunimi",
                   "field": "Oma alasi", "languages": "Mitä kieliä puhut ja millä tasolla?",
                   "topics": "Missä voisit tukea mentoroitavaa?",

@@ -163,3 +163,63 @@ def test_inflected_header_words(header, role, name):
 def test_a_short_shared_stem_is_not_a_header_word():
     # "mentoroinnille" shares only "mentor" with the capacity keyword "mentoroitavaa"
     assert detect_columns(pd.DataFrame(columns=["Tavoitteesi mentoroinnille"]), "mentors").columns == {}
+
+
+FIELDS = ["Sales", "Nursing", "Software development", "Teaching", "Logistics"]
+#: goals worded with field names: they read as goals and as fields alike
+FIELD_WORDED_GOALS = ["Getting into the IT sector", "Finding work in healthcare",
+                      "Starting my own business", "Building a network", "Careers in education",
+                      "Understanding Finnish work culture"]
+
+
+@pytest.mark.parametrize("header", ["Which of these?", "Anything in your field?",
+                                    "What should we talk about in meetings?", "Kielitaidon lisäksi?"])
+def test_goals_worded_with_fields_found_by_their_shape(header):
+    # the options read as fields too (no confident family): the multi-select is the goals
+    # question, the one-answer column the field one, whatever the goals header names
+    table = _mentees(**{header: _multi_select(FIELD_WORDED_GOALS, 30, seed=4),
+                        "Your line": [FIELDS[i % 5] for i in range(30)]})
+    found = detect_columns(table, "mentees")
+    assert found.columns["goals"] == header and found.columns["field"] == "Your line"
+    assert found.columns["languages"] == "Languages" and "meeting_mode" not in found.columns
+    assert any("read most like goals" in note for note in found.notes)
+
+
+def test_grid_headers_close_to_an_id_keyword_are_read_by_their_answers():
+    # Google Forms' "Section [item]" headers: "Mentoring [...]" is a fuzzy match of "mentor id"
+    n = 30
+    mentors = pd.DataFrame({
+        "Email": [f"m{i}@example.org" for i in range(n)], "Profile [Spoken]": ["Finnish, English"] * n,
+        "Mentoring [What you bring]": _multi_select(GOALS, n, seed=5),
+        "Mentoring [Seats]": [str(1 + i % 3) for i in range(n)],
+        "Mentoring [Format]": [["Face to face", "Video calls", "Happy with both"][i % 3] for i in range(n)],
+        "Mentoring [Anything else]": [f"I have mentored {i} people before and like it a lot" for i in range(n)]})
+    found = detect_columns(mentors, "mentors")
+    assert "id" not in found.columns
+    assert found.columns["topics"] == "Mentoring [What you bring]"
+    assert found.columns["capacity"] == "Mentoring [Seats]"
+    assert found.columns["meeting_mode"] == "Mentoring [Format]"
+    assert found.columns["about"] == "Mentoring [Anything else]"
+
+
+def test_a_free_text_header_over_choice_options_is_read_by_its_answers():
+    # "Tausta" (background) is an about word, but its options recur and read as fields
+    mentors = pd.DataFrame({"Email": [f"m{i}@example.org" for i in range(30)],
+                            "Kielet": ["suomi"] * 30, "2. Tausta": [FIELDS[i % 5] for i in range(30)]})
+    found = detect_columns(mentors, "mentors")
+    assert found.columns["field"] == "2. Tausta" and "about" not in found.columns
+    assert any("could be about by its header" in note for note in found.notes)
+
+
+@pytest.mark.parametrize("header", ["In which areas could you share your experience?",
+                                    "Mitä kokemuksia voisit jakaa?", "What in Finland could you help with?",
+                                    "Your organisation could help with?", "Name the areas",
+                                    "Organisation of your job search", "3. Gender of your goals?"])
+def test_a_topics_header_naming_a_one_answer_field_is_read_by_its_answers(header):
+    mentors = pd.DataFrame({"Email": [f"m{i}@example.org" for i in range(30)],
+                            "Languages": ["Finnish, English"] * 30,
+                            header: _multi_select(GOALS, 30, seed=6)})
+    found = detect_columns(mentors, "mentors")
+    assert found.columns["topics"] == header
+    assert not {"years_experience", "years_in_finland", "organisation", "name",
+                "gender"} & set(found.columns)
