@@ -47,6 +47,10 @@ class PairSet:
     def keys(self, n_cols: int) -> np.ndarray:
         return self.rows * n_cols + self.cols
 
+    def lookup(self, rows: np.ndarray, cols: np.ndarray, n_cols: int) -> np.ndarray:
+        """The quantised scores of the pairs ``(rows, cols)``, each of which is in this set."""
+        return self.q[np.searchsorted(self.keys(n_cols), rows.astype(np.int64) * n_cols + cols)]
+
     def union(self, other: "PairSet", n_cols: int) -> "PairSet":
         """Both sets together, sorted by mentee then mentor (the graph's fixed arc order)."""
         keys, first = np.unique(np.r_[self.keys(n_cols), other.keys(n_cols)], return_index=True)
@@ -300,9 +304,7 @@ class SparsePairs:
         return cols, value
 
     def values(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        m = self.shape[1]
-        at = np.searchsorted(self.pairs.keys(m), rows * m + cols)
-        return self.pairs.q[at]
+        return self.pairs.lookup(rows, cols, self.shape[1])
 
     def best(self, per_row: int, gain: Gain, threshold: int, exclude: PairSet | None = None,
              rows: np.ndarray | None = None, margin: int = 0) -> PairSet:

@@ -115,7 +115,7 @@ def _lapjvsp(p: PairSet, bonus: np.ndarray, n: int, m: int, full_first: bool) ->
             r, c = min_weight_full_bipartite_matching(
                 sparse.csr_array(((p.q + bonus[p.rows]).astype(np.float64), (p.rows, p.cols)),
                                  shape=(n, m))[rows], maximize=True)
-            return _pairs(rows[r], c.astype(np.int64), _scores(p, rows[r], c, m), m)
+            return _pairs(rows[r], c.astype(np.int64), p.lookup(rows[r], c, m), m)
         except ValueError:  # no pairing covers every row: some stay unpaired
             pass
     weight = np.r_[p.q + bonus[p.rows], np.zeros(n, np.int64)] + 1
@@ -125,11 +125,7 @@ def _lapjvsp(p: PairSet, bonus: np.ndarray, n: int, m: int, full_first: bool) ->
     r, c = min_weight_full_bipartite_matching(graph, maximize=True)
     real = c < m
     r, c = r[real].astype(np.int64), c[real].astype(np.int64)
-    return _pairs(r, c, _scores(p, r, c, m), m)
-
-
-def _scores(p: PairSet, rows: np.ndarray, cols: np.ndarray, m: int) -> np.ndarray:
-    return p.q[np.searchsorted(p.keys(m), rows.astype(np.int64) * m + cols)]
+    return _pairs(r, c, p.lookup(r, c, m), m)
 
 
 def _flow(net: Network, chosen: PairSet, graph: PairSet) -> Flow:
