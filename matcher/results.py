@@ -21,7 +21,7 @@ import pandas as pd
 from matcher.eligibility import NOT_INCLUDED_COLUMNS
 from matcher import vocab
 from matcher.i18n import MESSAGES, header, label, t
-from matcher.issue_groups import group_issues
+from matcher.issue_groups import group_issues, severity_counts
 from matcher.scoring.constraints import NO_SHARED_LANGUAGE
 from matcher.scoring.explain import reason_label
 
@@ -525,6 +525,7 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
     n_matched = pairs["mentee_id"].nunique()
     weights = ", ".join(f"{header(name, language)} {weight:.2f}" for name, weight in scores.weights.items())
     missing = t("value.not_available", language)
+    errors, warnings = severity_counts(round.issues)
     rows = [
         ("round", round.config.name),
         ("mentees", len(round.mentees)),
@@ -549,8 +550,7 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
         ("same_organisation_allowed",
          t("value.no" if round.config.constraints.same_organisation else "value.yes", language)),
         ("data_issues", t("summary.data_issues_value", language,
-                          errors=int((round.issues["severity"] == "error").sum()),
-                          warnings=int((round.issues["severity"] == "warning").sum()))),
+                          errors=errors, warnings=warnings)),
     ]
     keys = [key for key, _ in rows]
     return pd.DataFrame({"item": [t(f"summary.{key}", language) for key in keys],

@@ -23,6 +23,7 @@ from matcher.config import OBJECTIVES, RoundConfig, load_config
 from matcher.errors import InputError
 from matcher.history import Plan, prepare
 from matcher.intake import Round, load_round
+from matcher.issue_groups import severity_counts
 from matcher.readers import read_table
 from matcher.introductions import introduction_letters, load_templates
 from matcher.report import write_outputs
@@ -521,6 +522,7 @@ def build_audit(config: RoundConfig, round: Round, matching: Matching, tables: d
               "forbidden_file": config.constraints.forbidden_file,
               "decisions": Path(decisions) if decisions else None}
     assignment = matching.assignment
+    errors, warnings = severity_counts(round.issues)
     return {
         "matcher_version": __version__,
         "round": config.name,
@@ -541,8 +543,7 @@ def build_audit(config: RoundConfig, round: Round, matching: Matching, tables: d
                              for role in ("mentees", "mentors")},
             "locked": int(tables["pairs"]["locked"].sum()), "forbidden": len(round.forbidden),
             "introduction_letters": len(tables.get("introductions", ())),
-            "errors": int((round.issues["severity"] == "error").sum()),
-            "warnings": int((round.issues["severity"] == "warning").sum()),
+            "errors": errors, "warnings": warnings,
         },
         "pseudonymised": pseudonymise,
         "run_seconds": float(f"{seconds:.2f}"),
