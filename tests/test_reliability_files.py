@@ -9,6 +9,8 @@ apply) and what to do, no traceback and no output folder.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import datetime
 import zipfile
 from pathlib import Path
 
@@ -24,6 +26,19 @@ from tests.hostile import assert_clean, invoke, make_round, read_export, write_e
 @pytest.fixture
 def round_toml(tmp_path) -> Path:
     return make_round(tmp_path / "round")
+
+
+@contextlib.contextmanager
+def edited_sheet(path: Path):
+    """The first sheet of the workbook at ``path``, saved back when the block ends."""
+    book = openpyxl.load_workbook(path)
+    yield book.active
+    book.save(path)
+
+
+def column_of(sheet, header: str) -> int:
+    """The 1-based column number of ``header`` in the sheet's first row."""
+    return [cell.value for cell in sheet[1]].index(header) + 1
 
 
 def mentees_of(round_toml: Path) -> Path:
@@ -244,14 +259,12 @@ def test_merged_header_cells(tmp_path):
     """A merged header cell leaves the cells it covers empty: those columns must still be read."""
     round_toml = make_round(tmp_path / "round", fmt="xlsx")
     path = round_toml.parent / "mentees.xlsx"
-    book = openpyxl.load_workbook(path)
-    sheet = book.active
-    sheet.insert_rows(1)
-    sheet["A1"] = "Microsoft Forms"
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=6)
-    sheet["G1"] = "Questions"
-    sheet.merge_cells(start_row=1, start_column=7, end_row=1, end_column=sheet.max_column)
-    book.save(path)
+    with edited_sheet(path) as sheet:
+        sheet.insert_rows(1)
+        sheet["A1"] = "Microsoft Forms"
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=6)
+        sheet["G1"] = "Questions"
+        sheet.merge_cells(start_row=1, start_column=7, end_row=1, end_column=sheet.max_column)
     run_completes(round_toml, r"mentees\.xlsx.*headers were found on row 2")
 
 
@@ -266,10 +279,9 @@ def test_title_row_above_the_header(round_toml):
 def test_title_row_in_a_workbook(tmp_path):
     round_toml = make_round(tmp_path / "round", fmt="xlsx")
     path = round_toml.parent / "mentors.xlsx"
-    book = openpyxl.load_workbook(path)
-    book.active.insert_rows(1)
-    book.active["A1"] = "Mentor sign-ups"
-    book.save(path)
+    with edited_sheet(path) as sheet:
+        sheet.insert_rows(1)
+        sheet["A1"] = "Mentor sign-ups"
     run_completes(round_toml, r"mentors\.xlsx.*headers were found on row 2")
 
 
@@ -300,14 +312,11 @@ def test_stray_quote_in_semicolon_csv_never_swallows_rows(round_toml):
 def test_formulas_in_cells_are_read_as_values(tmp_path):
     round_toml = make_round(tmp_path / "round", fmt="xlsx")
     path = round_toml.parent / "mentors.xlsx"
-    book = openpyxl.load_workbook(path)
-    sheet = book.active
-    headers = [c.value for c in sheet[1]]
-    capacity = headers.index("How many mentees can you take? / Montako aktoria voit ottaa?") + 1
-    name = headers.index("Name") + 1
-    sheet.cell(2, capacity, "=1+1")
-    sheet.cell(3, name, '=HYPERLINK("http://evil.example","click")')
-    book.save(path)  # openpyxl keeps no cached value: the formula text is what a reader sees
+    # openpyxl keeps no cached value: the formula text is what a reader sees
+    with edited_sheet(path) as sheet:
+        sheet.cell(2, column_of(sheet, "How many mentees can you take? / Montako aktoria voit ottaa?"),
+                   "=1+1")
+        sheet.cell(3, column_of(sheet, "Name"), '=HYPERLINK("http://evil.example","click")')
     outdir = tmp_path / "out"
     assert_clean(invoke("run", round_toml, "-o", outdir, "--quiet"), 0, outdir=outdir)
     mentors = pd.read_csv(outdir / "mentors.csv", dtype=str, keep_default_na=False)
@@ -317,13 +326,9 @@ def test_formulas_in_cells_are_read_as_values(tmp_path):
 def test_dates_where_text_was_expected(tmp_path):
     round_toml = make_round(tmp_path / "round", fmt="xlsx")
     path = round_toml.parent / "mentees.xlsx"
-    book = openpyxl.load_workbook(path)
-    sheet = book.active
-    headers = [c.value for c in sheet[1]]
-    import datetime
-    sheet.cell(2, headers.index("Name") + 1, datetime.datetime(2026, 3, 4))
-    sheet.cell(3, headers.index("City / Paikkakunta") + 1, datetime.date(2026, 5, 1))
-    book.save(path)
+    with edited_sheet(path) as sheet:
+        sheet.cell(2, column_of(sheet, "Name"), datetime.datetime(2026, 3, 4))
+        sheet.cell(3, column_of(sheet, "City / Paikkakunta"), datetime.date(2026, 5, 1))
     outdir = tmp_path / "out"
     assert_clean(invoke("run", round_toml, "-o", outdir, "--quiet"), 0, outdir=outdir)
     text = (outdir / "pairs.csv").read_text() + (outdir / "unmatched.csv").read_text()

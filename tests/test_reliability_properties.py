@@ -170,9 +170,7 @@ def corrupt(data: bytes, edits) -> bytes:
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 def test_corrupted_csv_exports_end_cleanly(corrupt_round, data):
     """``validate`` ends cleanly; when it passes, the round is matched and keeps every promise."""
-    config, pristine = corrupt_round["csv"]
-    target = config.parent / "mentees.csv"
-    target.write_bytes(corrupt(pristine, data.draw(corruptions(len(pristine)))))
+    config = corrupted(corrupt_round, "csv", data)
     outcome = invoke("validate", config)
     assert_clean(outcome, outcome.code)
     if outcome.code == 0:
@@ -186,10 +184,14 @@ def test_corrupted_csv_exports_end_cleanly(corrupt_round, data):
 @settings(max_examples=6, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 def test_corrupted_xlsx_exports_end_cleanly(corrupt_round, data):
-    config, pristine = corrupt_round["xlsx"]
-    target = config.parent / "mentees.xlsx"
-    target.write_bytes(corrupt(pristine, data.draw(corruptions(len(pristine)))))
-    assert_clean_or_refused(config)
+    assert_clean_or_refused(corrupted(corrupt_round, "xlsx", data))
+
+
+def corrupted(corrupt_round, fmt: str, data) -> Path:
+    """The round of ``fmt`` with its mentee export damaged by a drawn list of corruptions."""
+    config, pristine = corrupt_round[fmt]
+    (config.parent / f"mentees.{fmt}").write_bytes(corrupt(pristine, data.draw(corruptions(len(pristine)))))
+    return config
 
 
 def assert_clean_or_refused(config: Path):
