@@ -14,8 +14,10 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy import sparse
+from scipy.optimize import linear_sum_assignment
 
 from matcher.solver import solve_assignment
+from matcher.solver.tuning import DEFAULT
 
 OBJECTIVES = ("coverage", "total", "fair")
 
@@ -139,10 +141,14 @@ def test_flow_engine_matches_brute_force(r):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(rounds(), st.booleans())
-def test_pure_assignments_take_scipys_solvers_and_stay_exact(r, as_sparse):
-    # one slot and one place per person: engines/lsa.py (LSA dense, LAPJVsp sparse), whose duals
-    # must price every feasible pair
+@given(rounds(), st.sampled_from(["dense", "graph", "sparse"]))
+def test_pure_assignments_take_scipys_solvers_and_stay_exact(r, path):
+    # one slot and one place per person: engines/lsa.py (LSA on the whole dense matrix, LAPJVsp on
+    # a candidate graph of it or on a sparse matrix), whose duals must price every feasible pair
+    as_sparse = path == "sparse"
+    # the graph path on a tiny graph (one candidate a row), so pricing has to bring pairs in
+    tuning = DEFAULT.replace(assignment_dense=0, assignment_row_candidates=1,
+                             assignment_column_candidates=0) if path == "graph" else DEFAULT
     r = {**r, "capacity": np.minimum(r["capacity"], 1), "mentee_capacity": np.ones_like(r["mentee_capacity"])}
     r["locked"] = r["locked"][np.unique(r["locked"][:, 0], return_index=True)[1]]
     r["locked"] = r["locked"][np.unique(r["locked"][:, 1], return_index=True)[1]]
@@ -156,11 +162,11 @@ def test_pure_assignments_take_scipys_solvers_and_stay_exact(r, as_sparse):
     for objective in ("coverage", "total"):
         a = solve_assignment(given_scores, r["capacity"], feasible=None if as_sparse else r["feasible"],
                              priority=r["priority"], locked=r["locked"], forbidden=r["forbidden"],
-                             objective=objective)
+                             objective=objective, tuning=tuning)
         check_valid(r, a.pairs)
         assert solver_key(r, a, objective) == brute_force(r, objective)[0], objective
         c = a.certificate
-        assert "scipy" in c.method and c.gap == 0
+        assert ("linear_sum_assignment" if path == "dense" else "LAPJVsp") in c.method and c.gap == 0
         free = r["feasible"].copy()
         free[r["forbidden"][:, 0], r["forbidden"][:, 1]] = False
         free[r["locked"][:, 0], r["locked"][:, 1]] = False
@@ -170,6 +176,26 @@ def test_pure_assignments_take_scipys_solvers_and_stay_exact(r, as_sparse):
         slack = np.rint(scores * c.scale) - c.mentee_dual[:, None] - c.mentor_dual[None, :]
         assert (slack[free & ~chosen] <= 0).all() and (slack[chosen] >= 0).all()
         assert (c.mentor_dual >= 0).all()
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 2**32 - 1), st.sampled_from([(60, 80), (150, 200), (200, 150)]), st.booleans())
+def test_mid_size_pure_assignments_match_scipy(seed, shape, integral):
+    # below and past the whole-matrix size (the candidate graph with pricing), against scipy's LSA on the
+    # whole matrix (infeasible pairs at -inf), dense and sparse, with duals checked on every pair
+    rng = np.random.default_rng(seed)
+    scores = rng.integers(-50, 100, shape).astype(float) if integral else rng.random(shape) * 100
+    feasible = rng.random(shape) > 0.3
+    masked = np.where(feasible, scores, -np.inf)
+    rows, cols = linear_sum_assignment(masked, maximize=True)
+    i, j = np.nonzero(feasible)
+    for given_scores, mask in ((scores, feasible), (sparse.csr_array((scores[i, j], (i, j)), shape=shape), None)):
+        a = solve_assignment(given_scores, 1, feasible=mask)
+        assert a.matched == min(shape) and "scipy" in a.certificate.method and a.certificate.gap == 0
+        assert abs(a.total_score - masked[rows, cols].sum()) < 1e-6
+        c = a.certificate
+        slack = np.rint(scores * c.scale) - c.mentee_dual[:, None] - c.mentor_dual[None, :]
+        assert (slack[feasible] <= 0).all() and (slack[a.pairs[:, 0], a.pairs[:, 1]] == 0).all()
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

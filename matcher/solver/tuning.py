@@ -69,6 +69,15 @@ class Tuning:
     #: keep the flow engine. 0 turns the path off.
     assignment_pairs: int = 1_000_000
     assignment_sparse_pairs: int = 2_000_000
+    #: Pure assignments up to this many dense entries go whole to scipy's linear_sum_assignment:
+    #: below it, choosing candidates costs more than the solve they save (OR-Library's assign100,
+    #: 10,000 entries: LSA 0.08 ms; candidates and LAPJVsp about 0.25 ms).
+    assignment_dense: int = 20_000
+    #: The candidate graph of a larger dense pure assignment: each mentee's and mentor's best
+    #: pairs. LAPJVsp's time grows with the pairs; 8 a row missed OR-Library's assign800 optimum
+    #: by one (pricing repairs that, at the cost of a second solve), 12 found all of them.
+    assignment_row_candidates: int = 12
+    assignment_column_candidates: int = 4
 
     def replace(self, **changes: Any) -> "Tuning":
         """A copy with some values changed (tests use tiny candidate graphs this way)."""

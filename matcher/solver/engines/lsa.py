@@ -1,46 +1,55 @@
-"""Pure assignments (every free slot and place is one): scipy's compiled LAPJVsp on a candidate
-graph, priced against every pair.
+"""Pure assignments (every free slot and place is one): scipy's compiled assignment solvers, with
+duals computed from the pairing and checked against every pair.
 
 When no mentee has two free slots and no mentor two free places, the problem is a rectangular
-linear assignment problem, and scipy's ``min_weight_full_bipartite_matching`` (LAPJVsp, in C)
-solves it on a sparse graph. The tiers become part of each pair's weight with the *safe* unit
-(``B * rank_i + q_ij``, weights.safe_unit), so the weights alone put the tiers first and no tier
-cut is needed; a pair of weight <= 0 never helps and is left out.
+linear assignment problem. The tiers become part of each pair's weight with the *safe* unit
+(``w_ij = B * rank_i + q_ij``, weights.safe_unit), so the weights alone put the tiers first and no
+tier cut is needed; a pair of weight <= 0 never helps and is left out.
 
-As in the flow engine, the graph starts with each mentee's and mentor's best pairs. After each
-solve, node potentials of the residual graph come from the flow engine's Bellman-Ford
-(flow.residual_potentials: an optimal pairing has no negative cycle). They price every pair of the round (flow.pricing_gain); pairs
-that would improve join and the graph is solved again. When none would, the potentials are dual
-feasible for all pairs, so :func:`matcher.solver.flow.dual_bound` of them bounds every pairing,
-and it equals the pairing's weight: the certificate.
+* Small dense matrices (up to ``Tuning.assignment_dense`` entries) go whole to scipy's
+  ``linear_sum_assignment``: on them it takes less time than choosing candidates would.
+* Larger dense ones and sparse ones go to ``min_weight_full_bipartite_matching`` (LAPJVsp) on a
+  candidate graph (each mentee's and mentor's best pairs; every stored pair of a sparse matrix),
+  priced against every pair: pairs that would improve join and the graph is solved again.
+
+The duals need no flow network. For a pairing ``sigma``, a mentee's dual follows from its mentor's,
+``u_i = w_i,sigma(i) - v_sigma(i)``, so dual feasibility ``u_i + v_j >= w_ij`` is a system of
+difference constraints on the mentors' duals alone, ``v_j >= v_sigma(i) + w_ij - w_i,sigma(i)``,
+with ``v_j >= w_ij`` for a mentee left unpaired (its dual is 0) and ``v >= 0``. Its least solution
+(shortest paths, in the longest-path form) is found by Bellman-Ford in whole-array sweeps that
+relax only the mentees whose mentor's dual rose in the sweep before, until nothing changes. An
+optimal pairing has no positive cycle, so this ends; the least solution also gives 0 to every
+unpaired mentor and ``u >= 0`` (both are checked: a failure would mean the pairing is not optimal,
+and raises). Then ``sum(u) + sum(v)``, an upper bound on every pairing by LP duality, equals the
+pairing's weight: the certificate (``gap = 0``), with the duals in it.
 
 Examples
 --------
 >>> from matcher.solver import solve_assignment
 >>> a = solve_assignment(-np.array([[4, 1, 3], [2, 0, 5], [3, 2, 2]]))
->>> a.pairs.tolist(), a.certificate.gap, a.certificate.method.split(",")[0]
-([[0, 1], [1, 0], [2, 2]], 0, 'scipy min_weight_full_bipartite_matching (LAPJVsp) on a candidate graph')
+>>> a.pairs.tolist(), a.certificate.gap, a.certificate.method.split(" on ")[0]
+([[0, 1], [1, 0], [2, 2]], 0, 'scipy linear_sum_assignment')
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
+from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 from matcher.solver.certificate import Certificate
-from matcher.solver.flow import (Flow, Network, dual_bound, mentee_mentor_duals, pricing_gain,
-                                 residual_potentials)
 from matcher.solver.locks import Residual
 from matcher.solver.pairs import DensePairs, PairSet, PairSource, SparsePairs
 from matcher.solver.problem import Problem
 from matcher.solver.tuning import Tuning
 from matcher.solver.weights import EXACT_FLOAT, Tiers, safe_unit, span
 
-ASSIGNMENT_METHOD = "scipy min_weight_full_bipartite_matching (LAPJVsp) on a candidate graph, residual " \
-         "Bellman-Ford duals pricing every pair"
+DENSE_METHOD = "scipy linear_sum_assignment on the whole matrix, Bellman-Ford duals on every pair"
+GRAPH_METHOD = "scipy min_weight_full_bipartite_matching (LAPJVsp) on a candidate graph, " \
+               "Bellman-Ford duals pricing every pair"
 
 
 def applies(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual,
@@ -60,34 +69,46 @@ def applies(problem: Problem, source: PairSource, tiers: Tiers, residual: Residu
     return top * (problem.n + problem.m + 2) < EXACT_FLOAT
 
 
+@dataclass(frozen=True)
+class Duals:
+    """A pairing's duals in weight units (``w = bonus + q``): ``u_i + v_j >= w_ij`` on the pairs
+    they were computed for, ``u, v >= 0``, equality on the pairing's pairs."""
+
+    u: np.ndarray  # (n,) int64
+    v: np.ndarray  # (m,) int64
+
+
 def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual,
           tuning: Tuning) -> tuple[PairSet, Certificate]:
     """The optimal free pairs of a pure assignment and their certificate (see module doc)."""
     unit = _unit(source, residual)
-    net = Network.of_slots(residual.slots, residual.capacity, tiers.first_rank * unit,
-                           tiers.extra_rank * unit)
-    m = problem.m
-    if isinstance(source, DensePairs):
-        graph = source.candidates(tuning.row_candidates, tuning.column_candidates, source.low)
-    else:  # every stored pair: one solve, and its potentials already price them all
-        graph = source.all_pairs()
-    rounds = 0
-    while True:
-        usable = ((residual.slots[graph.rows] > 0) & (residual.capacity[graph.cols] > 0)
-                  & (graph.q + net.first_bonus[graph.rows] > 0))
-        chosen = _lapjvsp(graph.where(usable), net.first_bonus, problem.n, m,
-                          full_first=problem.objective == "coverage")
-        flow = _flow(net, chosen, graph)
-        gain = pricing_gain(net, flow.potential, 0, max(-source.low, source.high))
-        added = source.best(tuning.pricing_per_row, gain, source.low, exclude=graph)
-        if not len(added):
-            break
-        graph = graph.union(added, m)
-        rounds += 1
-    u, v = mentee_mentor_duals(net, flow)
-    return chosen, Certificate(method=ASSIGNMENT_METHOD, primal=flow.weight, dual_bound=dual_bound(net, flow),
-                               tier_unit=unit, scale=source.scale, pricing_rounds=rounds,
-                               arcs=len(graph), mentee_dual=u, mentor_dual=v)
+    bonus = tiers.first_rank * unit
+    rows_on, cols_on = residual.slots > 0, residual.capacity > 0
+    full_first = problem.objective == "coverage"
+    if isinstance(source, DensePairs) and problem.n * problem.m <= tuning.assignment_dense:
+        chosen, duals = _dense(source, bonus, rows_on, cols_on, full_first)
+        method, rounds, arcs = DENSE_METHOD, 0, problem.n * problem.m
+    else:
+        if isinstance(source, DensePairs):
+            graph = source.candidates(tuning.assignment_row_candidates,
+                                      tuning.assignment_column_candidates, source.low)
+        else:  # every stored pair: one solve, and its duals already price them all
+            graph = source.all_pairs()
+        rounds = 0
+        while True:
+            chosen, duals = _on_graph(graph, bonus, rows_on, cols_on, full_first)
+            added = source.best(tuning.pricing_per_row, _gain(duals.u - bonus, duals.v), source.low,
+                                exclude=graph)
+            if not len(added):
+                break
+            graph = graph.union(added, problem.m)
+            rounds += 1
+        method, arcs = GRAPH_METHOD, len(graph)
+    primal = int(chosen.q.sum() + bonus[chosen.rows].sum())
+    dual = int(duals.u[rows_on].sum() + duals.v[cols_on].sum())
+    return chosen, Certificate(method=method, primal=primal, dual_bound=dual, tier_unit=unit,
+                               scale=source.scale, pricing_rounds=rounds, arcs=arcs,
+                               mentee_dual=duals.u - bonus, mentor_dual=duals.v)
 
 
 def _unit(source: PairSource, residual: Residual) -> int:
@@ -95,49 +116,200 @@ def _unit(source: PairSource, residual: Residual) -> int:
                      int(min((residual.slots > 0).sum(), (residual.capacity > 0).sum())))
 
 
-def _pairs(rows: np.ndarray, cols: np.ndarray, q: np.ndarray, m: int) -> PairSet:
-    order = np.argsort(rows * m + cols)
-    return PairSet(rows[order].astype(np.int64), cols[order].astype(np.int64), q[order].astype(np.int64))
+def _gain(mentee_dual: np.ndarray, mentor_dual: np.ndarray):
+    """Pricing gain ``q_ij - u_i - v_j`` (in score units): positive where a pair would improve."""
+    def gain(rows: np.ndarray, cols: np.ndarray, q: np.ndarray) -> np.ndarray:
+        g: np.ndarray = q.astype(np.int64)
+        g -= mentee_dual[rows]
+        g -= mentor_dual[cols]
+        return g
+    return gain
 
 
-def _lapjvsp(p: PairSet, bonus: np.ndarray, n: int, m: int, full_first: bool) -> PairSet:
-    """The best pairing of the sparse pairs ``p`` (weight ``bonus_i + q_ij > 0`` each).
+def _dense(source: DensePairs, bonus: np.ndarray, rows_on: np.ndarray, cols_on: np.ndarray,
+           full_first: bool) -> tuple[PairSet, Duals]:
+    """The whole dense matrix through ``linear_sum_assignment``, and duals checked on every pair.
 
-    With ``full_first`` (coverage: the safe unit makes the best pairing one of the most pairs)
-    a pairing of every row is tried on the pairs alone. Otherwise, or when none exists, each row
-    is free to stay unpaired: row ``i`` also gets stand-in column ``m + i``. Every full matching
-    then has one entry per row, so adding 1 to every weight (LAPJVsp needs non-zero ones) shifts
-    all of them alike.
+    Weights are exact integers in float64 (``applies`` checked the head-room); ``-inf`` marks
+    pairs that are not free or weigh <= 0.
     """
-    rows = np.unique(p.rows)
-    if full_first and rows.size <= m:
+    q = source.q
+    w = q.astype(np.float64)
+    w += bonus[:, None]
+    if source.missing + int(bonus.max(initial=0)) > 0:  # missing pairs could look positive
+        w[q == source.missing] = -np.inf
+    w[w <= 0] = -np.inf
+    rows, cols = np.flatnonzero(rows_on), np.flatnonzero(cols_on)
+    everyone = rows.size == rows_on.size and cols.size == cols_on.size
+    sub = w if everyone else w[np.ix_(rows, cols)]
+    sigma = _lsa(sub, full_first)
+    u, v = _dense_duals(sub, sigma)
+    duals = Duals(u, v) if everyone else _rest(w, rows, cols, u, v)
+    matched = np.flatnonzero(sigma >= 0)
+    r, c = rows[matched], cols[sigma[matched]]
+    return PairSet(r, c, q[r, c].astype(np.int64)), duals
+
+
+def _lsa(w: np.ndarray, full_first: bool) -> np.ndarray:
+    """Each row's column in the best pairing of ``w`` (``-inf``: not a pair), -1 when unpaired.
+
+    With ``full_first`` (coverage: the safe unit makes the best pairing one of the most pairs) a
+    pairing of every row is tried first. Otherwise, or when none exists, row ``i`` also gets a
+    stand-in column of weight 0 so that it may stay unpaired.
+    """
+    n, m = w.shape
+    sigma = np.full(n, -1, np.int64)
+    if not n or not m:
+        return sigma
+    if full_first and n <= m:
         try:
-            r, c = min_weight_full_bipartite_matching(
-                sparse.csr_array(((p.q + bonus[p.rows]).astype(np.float64), (p.rows, p.cols)),
-                                 shape=(n, m))[rows], maximize=True)
-            return _pairs(rows[r], c.astype(np.int64), p.lookup(rows[r], c, m), m)
+            return linear_sum_assignment(w, maximize=True)[1].astype(np.int64)
+        except ValueError:  # no pairing covers every row
+            pass
+    extended = np.full((n, m + n), -np.inf)
+    extended[:, :m] = w
+    extended[np.arange(n), m + np.arange(n)] = 0.0
+    cols = linear_sum_assignment(extended, maximize=True)[1]
+    return np.where(cols < m, cols, -1).astype(np.int64)
+
+
+def _dense_duals(w: np.ndarray, sigma: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The least duals of the pairing ``sigma`` of the dense weights ``w`` (module doc), as int64.
+
+    A sweep relaxes the rows of the mentees whose mentor's dual rose in the sweep before (all
+    paired mentees at first); when a sweep raises nothing, every constraint of every pair holds.
+    """
+    n, m = w.shape
+    matched = np.flatnonzero(sigma >= 0)
+    unpaired = np.flatnonzero(sigma < 0)
+    v = np.zeros(m)
+    if unpaired.size:  # an unpaired mentee's dual is 0: v_j >= w_ij
+        np.maximum(v, w[unpaired].max(axis=0), out=v)
+    paired = w[matched, sigma[matched]]
+    mentee_of = np.full(m, -1, np.int64)
+    mentee_of[sigma[matched]] = matched
+    weight = np.zeros(n)
+    weight[matched] = paired
+    front = matched
+    for _sweep in range(m + 2):
+        if not front.size:
+            break
+        u = weight[front] - v[sigma[front]]
+        best = (w[front] - u[:, None]).max(axis=0)
+        rose = np.flatnonzero(best > v)
+        if not rose.size:
+            break
+        v[rose] = best[rose]
+        front = mentee_of[rose]
+        front = front[front >= 0]
+    else:
+        raise RuntimeError("the pairing's duals do not converge: it is not optimal")
+    u = np.zeros(n)
+    u[matched] = paired - v[sigma[matched]]
+    _check(u, v, sigma, m)
+    return u.astype(np.int64), v.astype(np.int64)
+
+
+def _check(u: np.ndarray, v: np.ndarray, sigma: np.ndarray, m: int) -> None:
+    """The least duals certify the pairing only with ``u >= 0`` and 0 on every unpaired mentor."""
+    unpaired = np.ones(m, bool)
+    unpaired[sigma[sigma >= 0]] = False
+    if u.min(initial=0) < 0 or v[unpaired].max(initial=0) > 0:
+        raise RuntimeError("the pairing's duals do not certify it: it is not optimal")
+
+
+def _rest(w: np.ndarray, rows: np.ndarray, cols: np.ndarray, u: np.ndarray, v: np.ndarray) -> Duals:
+    """Duals of every person from those of the people with a free slot or place (``rows`` x
+    ``cols`` of the dense weights ``w``): the others take none, so any duals covering their pairs
+    keep the bound; the least such ones."""
+    n, m = w.shape
+    u_all, v_all = np.zeros(n), np.zeros(m)
+    u_all[rows], v_all[cols] = u, v
+    off_rows = np.setdiff1d(np.arange(n), rows)
+    if off_rows.size and cols.size:
+        u_all[off_rows] = np.maximum(0, (w[np.ix_(off_rows, cols)] - v).max(axis=1))
+    off_cols = np.setdiff1d(np.arange(m), cols)
+    if off_cols.size:
+        v_all[off_cols] = np.maximum(0, (w[:, off_cols] - u_all[:, None]).max(axis=0))
+    return Duals(u_all.astype(np.int64), v_all.astype(np.int64))
+
+
+def _on_graph(graph: PairSet, bonus: np.ndarray, rows_on: np.ndarray, cols_on: np.ndarray,
+              full_first: bool) -> tuple[PairSet, Duals]:
+    """The best pairing of the candidate ``graph`` by LAPJVsp and its least duals on the graph."""
+    n, m = rows_on.size, cols_on.size
+    w = graph.q + bonus[graph.rows]
+    usable = (w > 0) & rows_on[graph.rows] & cols_on[graph.cols]
+    rows, cols, weight = graph.rows[usable], graph.cols[usable], w[usable]
+    sigma = _lapjvsp(rows, cols, weight, n, m, full_first)
+    u, v = _graph_duals(rows, cols, weight, sigma, n, m)
+    _check(u, v, sigma, m)
+    if not (rows_on.all() and cols_on.all()):
+        # people without a free slot or place: the least duals that cover their graph pairs
+        off = ~usable & (w > 0)
+        off_rows = off & ~rows_on[graph.rows]
+        np.maximum.at(u, graph.rows[off_rows], w[off_rows] - v[graph.cols[off_rows]])
+        np.maximum.at(v, graph.cols[off], w[off] - u[graph.rows[off]])
+    matched = np.flatnonzero(sigma >= 0)
+    return PairSet(matched, sigma[matched], graph.lookup(matched, sigma[matched], m)), Duals(u, v)
+
+
+def _lapjvsp(rows: np.ndarray, cols: np.ndarray, weight: np.ndarray, n: int, m: int,
+             full_first: bool) -> np.ndarray:
+    """Each row's column in the best pairing of the sparse pairs (weight > 0 each), -1 when
+    unpaired (see :func:`_lsa`; a row is unpaired by a stand-in column ``m + i``). Every full
+    matching has one entry per row, so adding 1 to every weight (LAPJVsp needs non-zero ones)
+    shifts all of them alike."""
+    sigma = np.full(n, -1, np.int64)
+    present = np.unique(rows)
+    if not present.size:
+        return sigma
+    if full_first and present.size <= m:
+        try:
+            graph = sparse.csr_array((weight.astype(np.float64), (rows, cols)), shape=(n, m))
+            r, c = min_weight_full_bipartite_matching(graph[present], maximize=True)
+            sigma[present[r]] = c
+            return sigma
         except ValueError:  # no pairing covers every row: some stay unpaired
             pass
-    weight = np.r_[p.q + bonus[p.rows], np.zeros(n, np.int64)] + 1
-    graph = sparse.csr_array((weight.astype(np.float64), (np.r_[p.rows, np.arange(n)],
-                                                          np.r_[p.cols, m + np.arange(n)])),
+    stand_in = np.r_[weight, np.zeros(n, np.int64)] + 1
+    graph = sparse.csr_array((stand_in.astype(np.float64),
+                              (np.r_[rows, np.arange(n)], np.r_[cols, m + np.arange(n)])),
                              shape=(n, m + n))
     r, c = min_weight_full_bipartite_matching(graph, maximize=True)
     real = c < m
-    r, c = r[real].astype(np.int64), c[real].astype(np.int64)
-    return _pairs(r, c, p.lookup(r, c, m), m)
+    sigma[r[real]] = c[real]
+    return sigma
 
 
-def _flow(net: Network, chosen: PairSet, graph: PairSet) -> Flow:
-    """The flow of a pairing on ``graph`` (which holds its pairs), with potentials feasible for
-    every arc of the graph (flow.residual_potentials)."""
-    m = net.m
-    amount = np.zeros(len(graph), np.int64)
-    amount[np.searchsorted(graph.keys(m), chosen.keys(m))] = 1
-    first = np.bincount(chosen.rows, minlength=net.n).astype(np.int64)
-    flow = Flow(graph=graph, amount=amount, first=first, extra=np.zeros(net.n, np.int64),
-                load=np.bincount(chosen.cols, minlength=m).astype(np.int64),
-                bypass=net.total_slots - len(chosen),
-                weight=int(chosen.q.sum() + net.first_bonus[chosen.rows].sum()),
-                potential=np.empty(0, np.int64))
-    return replace(flow, potential=residual_potentials(net, flow))
+def _graph_duals(rows: np.ndarray, cols: np.ndarray, weight: np.ndarray, sigma: np.ndarray,
+                 n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """The least duals of the pairing ``sigma`` on the sparse pairs (sorted by row), as
+    :func:`_dense_duals` computes them on a dense matrix."""
+    matched = sigma >= 0
+    v = np.zeros(m, np.int64)
+    alone = ~matched[rows]
+    np.maximum.at(v, cols[alone], weight[alone])
+    paired = np.zeros(n, np.int64)
+    at_pair = matched[rows] & (cols == sigma[rows])
+    paired[rows[at_pair]] = weight[at_pair]
+    mentee_of = np.full(m, -1, np.int64)
+    mentee_of[sigma[matched]] = np.flatnonzero(matched)
+    start = np.searchsorted(rows, np.arange(n + 1))
+    edges = np.flatnonzero(~alone)  # the first sweep relaxes every paired mentee's pairs
+    for _sweep in range(m + 2):
+        u = paired - np.where(matched, v[np.maximum(sigma, 0)], 0)
+        best = v.copy()
+        np.maximum.at(best, cols[edges], weight[edges] - u[rows[edges]])
+        rose = np.flatnonzero(best > v)
+        if not rose.size:
+            break
+        v = best
+        front = mentee_of[rose]
+        front = front[front >= 0]
+        lengths = start[front + 1] - start[front]
+        edges = np.arange(int(lengths.sum())) + np.repeat(start[front] - (np.cumsum(lengths) - lengths), lengths)
+    else:
+        raise RuntimeError("the pairing's duals do not converge: it is not optimal")
+    u = np.where(matched, paired - v[np.maximum(sigma, 0)], 0)
+    return u, v
