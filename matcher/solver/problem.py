@@ -129,13 +129,16 @@ def _scores(scores) -> np.ndarray | sparse.csr_array:
         csr = sparse.csr_array(scores)
         if csr.ndim != 2:
             raise SolverInputError(f"scores must be 2-D (mentees x mentors), got shape {csr.shape}")
-        coo = sparse.coo_array(scores)
-        keys = coo.coords[0].astype(np.int64) * csr.shape[1] + coo.coords[1]
-        keys.sort()  # a sort finds repeats several times faster than np.unique's hashing
-        if np.any(keys[1:] == keys[:-1]):
-            raise SolverInputError("the sparse scores hold the same pair twice: sum or drop "
-                                   "duplicates first (e.g. matrix.sum_duplicates())")
-        _finite(coo.data)
+        # a canonical CSR input (sorted, no repeats: scipy checks that in C) needs no search for
+        # repeats; any other format is searched before conversion, which would sum them
+        if not (scores.format == "csr" and csr.has_canonical_format):
+            coo = sparse.coo_array(scores)
+            keys = coo.coords[0].astype(np.int64) * csr.shape[1] + coo.coords[1]
+            keys.sort()  # a sort finds repeats several times faster than np.unique's hashing
+            if np.any(keys[1:] == keys[:-1]):
+                raise SolverInputError("the sparse scores hold the same pair twice: sum or drop "
+                                       "duplicates first (e.g. matrix.sum_duplicates())")
+        _finite(csr.data)
         return csr
     arr = np.asarray(scores)
     if arr.ndim != 2:

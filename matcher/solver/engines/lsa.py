@@ -42,7 +42,7 @@ from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 from matcher.solver.certificate import Certificate
 from matcher.solver.locks import Residual
-from matcher.solver.pairs import DensePairs, PairSet, PairSource, SparsePairs
+from matcher.solver.pairs import CHUNK_ENTRIES, DensePairs, PairSet, PairSource, SparsePairs
 from matcher.solver.problem import Problem
 from matcher.solver.tuning import Tuning
 from matcher.solver.weights import EXACT_FLOAT, Tiers, safe_unit, span
@@ -90,17 +90,17 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
         method, rounds, arcs = DENSE_METHOD, 0, problem.n * problem.m
     else:
         if isinstance(source, DensePairs):
-            graph = source.candidates(tuning.assignment_row_candidates,
-                                      tuning.assignment_column_candidates, source.low)
-        else:  # every stored pair: one solve, and its duals already price them all
-            graph = source.all_pairs()
+            graph = _dense_candidates(source, tuning.assignment_row_candidates,
+                                      tuning.assignment_column_candidates)
+        else:
+            graph = _sparse_candidates(source.pairs, problem.n, tuning.assignment_sparse_candidates)
         rounds = 0
         while True:
             chosen, duals = _on_graph(graph, bonus, rows_on, cols_on, full_first)
-            added = source.best(tuning.pricing_per_row, _gain(duals.u - bonus, duals.v), source.low,
-                                exclude=graph)
-            if not len(added):
+            gain = _gain(duals.u - bonus, duals.v)
+            if not _improves(source, gain):
                 break
+            added = source.best(tuning.pricing_per_row, gain, source.low, exclude=graph)
             graph = graph.union(added, problem.m)
             rounds += 1
         method, arcs = GRAPH_METHOD, len(graph)
@@ -116,6 +116,38 @@ def _unit(source: PairSource, residual: Residual) -> int:
                      int(min((residual.slots > 0).sum(), (residual.capacity > 0).sum())))
 
 
+def _dense_candidates(source: DensePairs, per_row: int, per_col: int) -> PairSet:
+    """Each row's ``per_row`` and each column's ``per_col`` best free pairs, ties at the last
+    place included: thresholds by value partition (several times faster than picking exactly
+    ``k`` with a tie rule, DensePairs.candidates). When ties would keep more than twice as many
+    pairs (few distinct scores), DensePairs.candidates picks exactly ``k`` instead."""
+    q = source.q
+    n, m = q.shape
+    if per_row >= m or per_col >= n:
+        return source.all_pairs()
+    take = q >= np.partition(q, m - per_row, axis=1)[:, m - per_row, None]
+    if per_col > 0:
+        take |= q >= np.partition(q, n - per_col, axis=0)[n - per_col]
+    take &= q > source.missing
+    rows, cols = np.divmod(np.flatnonzero(take), m)
+    if rows.size > 2 * (per_row * n + per_col * m):
+        return source.candidates(per_row, per_col, source.low)
+    return PairSet(rows, cols, q[rows, cols].astype(np.int64))
+
+
+def _sparse_candidates(pairs: PairSet, n: int, per_row: int) -> PairSet:
+    """Each row's ``per_row`` best stored pairs, ties at the last place included (a threshold
+    per row, by value partition of the rows padded to one length); every pair of shorter rows."""
+    start = np.searchsorted(pairs.rows, np.arange(n + 1))
+    length = int(np.diff(start).max(initial=0))
+    if length <= per_row:
+        return pairs
+    padded = np.full((n, length), np.iinfo(np.int64).min)
+    padded[pairs.rows, np.arange(len(pairs)) - start[pairs.rows]] = pairs.q
+    kth = np.partition(padded, length - per_row, axis=1)[:, length - per_row]
+    return pairs.where(pairs.q >= kth[pairs.rows])
+
+
 def _gain(mentee_dual: np.ndarray, mentor_dual: np.ndarray):
     """Pricing gain ``q_ij - u_i - v_j`` (in score units): positive where a pair would improve."""
     def gain(rows: np.ndarray, cols: np.ndarray, q: np.ndarray) -> np.ndarray:
@@ -124,6 +156,21 @@ def _gain(mentee_dual: np.ndarray, mentor_dual: np.ndarray):
         g -= mentor_dual[cols]
         return g
     return gain
+
+
+def _improves(source: PairSource, gain) -> bool:
+    """Whether any free pair has a positive gain (the graph's own pairs have none): one pass
+    of the gain alone, in row blocks of a dense matrix (missing pairs hold a score far below any
+    gain), before the costlier selection of :meth:`PairSource.best`."""
+    if isinstance(source, SparsePairs):
+        p = source.pairs
+        return bool(gain(p.rows, p.cols, p.q).max(initial=0) > 0)
+    q = source.q
+    n, m = q.shape
+    step = max(1, CHUNK_ENTRIES // max(m, 1))
+    cols = np.arange(m)[None, :]
+    return any(gain(np.arange(start, min(n, start + step))[:, None], cols, q[start:start + step]).max() > 0
+               for start in range(0, n, step))
 
 
 def _dense(source: DensePairs, bonus: np.ndarray, rows_on: np.ndarray, cols_on: np.ndarray,
@@ -256,27 +303,38 @@ def _on_graph(graph: PairSet, bonus: np.ndarray, rows_on: np.ndarray, cols_on: n
 
 def _lapjvsp(rows: np.ndarray, cols: np.ndarray, weight: np.ndarray, n: int, m: int,
              full_first: bool) -> np.ndarray:
-    """Each row's column in the best pairing of the sparse pairs (weight > 0 each), -1 when
-    unpaired (see :func:`_lsa`; a row is unpaired by a stand-in column ``m + i``). Every full
-    matching has one entry per row, so adding 1 to every weight (LAPJVsp needs non-zero ones)
-    shifts all of them alike."""
+    """Each row's column in the best pairing of the sparse pairs (sorted by row, weight > 0
+    each), -1 when unpaired (see :func:`_lsa`; a row is unpaired by a stand-in column ``m + i``).
+
+    LAPJVsp minimises ``-weight`` (no entry is 0, which it would drop); with stand-ins every full
+    matching has one entry per row, so the stand-ins' ``-1`` and ``-1`` more on every weight
+    shift all of them alike.
+    """
     sigma = np.full(n, -1, np.int64)
-    present = np.unique(rows)
+    start = np.searchsorted(rows, np.arange(n + 1))
+    present = np.flatnonzero(np.diff(start))
     if not present.size:
         return sigma
     if full_first and present.size <= m:
         try:
-            graph = sparse.csr_array((weight.astype(np.float64), (rows, cols)), shape=(n, m))
-            r, c = min_weight_full_bipartite_matching(graph[present], maximize=True)
+            # rows without pairs cannot be paired: the matrix has only the others
+            graph = sparse.csr_array((-weight.astype(np.float64), cols, np.r_[0, start[present + 1]]),
+                                     shape=(present.size, m))
+            r, c = min_weight_full_bipartite_matching(graph)
             sigma[present[r]] = c
             return sigma
         except ValueError:  # no pairing covers every row: some stay unpaired
             pass
-    stand_in = np.r_[weight, np.zeros(n, np.int64)] + 1
-    graph = sparse.csr_array((stand_in.astype(np.float64),
-                              (np.r_[rows, np.arange(n)], np.r_[cols, m + np.arange(n)])),
-                             shape=(n, m + n))
-    r, c = min_weight_full_bipartite_matching(graph, maximize=True)
+    # row i's pairs, then its stand-in m + i: indices stay sorted within each row
+    at = start[:-1] + np.arange(n)
+    indices = np.empty(rows.size + n, np.int64)
+    data = np.empty(rows.size + n)
+    keep = np.ones(rows.size + n, bool)
+    keep[at + np.diff(start)] = False
+    indices[keep], data[keep] = cols, -1.0 - weight
+    indices[~keep], data[~keep] = m + np.arange(n), -1.0
+    graph = sparse.csr_array((data, indices, start + np.arange(n + 1)), shape=(n, m + n))
+    r, c = min_weight_full_bipartite_matching(graph)
     real = c < m
     sigma[r[real]] = c[real]
     return sigma
