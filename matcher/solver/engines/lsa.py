@@ -93,7 +93,7 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
             graph = _dense_candidates(source, tuning.assignment_row_candidates,
                                       tuning.assignment_column_candidates)
         else:
-            graph = _sparse_candidates(source.pairs, problem.n, tuning.assignment_sparse_candidates)
+            graph = _sparse_candidates(source.all_pairs(), problem.n, tuning.assignment_sparse_candidates)
         rounds = 0
         while True:
             chosen, duals = _on_graph(graph, bonus, rows_on, cols_on, full_first)
@@ -122,7 +122,7 @@ def _dense_candidates(source: DensePairs, per_row: int, per_col: int) -> PairSet
     ``k`` with a tie rule, DensePairs.candidates). When ties would keep more than twice as many
     pairs (few distinct scores), DensePairs.candidates picks exactly ``k`` instead."""
     q = source.q
-    n, m = q.shape
+    n, m = source.shape
     if per_row >= m or per_col >= n:
         return source.all_pairs()
     take = q >= np.partition(q, m - per_row, axis=1)[:, m - per_row, None]
@@ -162,11 +162,11 @@ def _improves(source: PairSource, gain) -> bool:
     """Whether any free pair has a positive gain (the graph's own pairs have none): one pass
     of the gain alone, in row blocks of a dense matrix (missing pairs hold a score far below any
     gain), before the costlier selection of :meth:`PairSource.best`."""
-    if isinstance(source, SparsePairs):
-        p = source.pairs
+    if not isinstance(source, DensePairs):
+        p = source.all_pairs()
         return bool(gain(p.rows, p.cols, p.q).max(initial=0) > 0)
     q = source.q
-    n, m = q.shape
+    n, m = source.shape
     step = max(1, CHUNK_ENTRIES // max(m, 1))
     cols = np.arange(m)[None, :]
     return any(gain(np.arange(start, min(n, start + step))[:, None], cols, q[start:start + step]).max() > 0
