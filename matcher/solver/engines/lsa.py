@@ -190,7 +190,7 @@ def _dense(source: DensePairs, bonus: np.ndarray, rows_on: np.ndarray, cols_on: 
     everyone = rows.size == rows_on.size and cols.size == cols_on.size
     sub = w if everyone else w[np.ix_(rows, cols)]
     sigma = _lsa(sub, full_first)
-    u, v = _dense_duals(sub, sigma)
+    u, v = _least_duals(sub, sigma, sub.shape[1])
     duals = Duals(u, v) if everyone else _rest(w, rows, cols, u, v)
     matched = np.flatnonzero(sigma >= 0)
     r, c = rows[matched], cols[sigma[matched]]
@@ -220,30 +220,43 @@ def _lsa(w: np.ndarray, full_first: bool) -> np.ndarray:
     return np.where(cols < m, cols, -1).astype(np.int64)
 
 
-def _dense_duals(w: np.ndarray, sigma: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The least duals of the pairing ``sigma`` of the dense weights ``w`` (module doc), as int64.
+def _least_duals(w: np.ndarray, sigma: np.ndarray, m: int, cols: np.ndarray | None = None
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """The least duals of the pairing ``sigma`` (module doc), as int64: ``w`` holds each row's
+    weights, ``-inf`` for no pair, a row per mentee, one column per mentor (dense), or with the
+    mentors in ``cols`` (a candidate graph, rows padded to one length).
 
     A sweep relaxes the rows of the mentees whose mentor's dual rose in the sweep before (all
     paired mentees at first); when a sweep raises nothing, every constraint of every pair holds.
     """
-    n, m = w.shape
+    n = w.shape[0]
     matched = np.flatnonzero(sigma >= 0)
     unpaired = np.flatnonzero(sigma < 0)
     v = np.zeros(m)
     if unpaired.size:  # an unpaired mentee's dual is 0: v_j >= w_ij
-        np.maximum(v, w[unpaired].max(axis=0), out=v)
-    paired = w[matched, sigma[matched]]
+        if cols is None:
+            np.maximum(v, w[unpaired].max(axis=0), out=v)
+        else:
+            np.maximum.at(v, cols[unpaired].ravel(), w[unpaired].ravel())
+    weight = np.zeros(n)
+    if cols is None:
+        weight[matched] = w[matched, sigma[matched]]
+    else:
+        own = w[matched]
+        weight[matched] = own[(cols[matched] == sigma[matched, None]) & (own > -np.inf)]
     mentee_of = np.full(m, -1, np.int64)
     mentee_of[sigma[matched]] = matched
-    weight = np.zeros(n)
-    weight[matched] = paired
     front = matched
     for _sweep in range(m + 2):
         if not front.size:
             break
-        u = weight[front] - v[sigma[front]]
-        best = (w[front] - u[:, None]).max(axis=0)
-        rose = np.flatnonzero(best > v)
+        relaxed = w[front] - (weight[front] - v[sigma[front]])[:, None]
+        if cols is None:
+            best = relaxed.max(axis=0)
+        else:
+            best = v.copy()
+            np.maximum.at(best, cols[front].ravel(), relaxed.ravel())
+        rose = (best > v).nonzero()[0]
         if not rose.size:
             break
         v[rose] = best[rose]
@@ -252,9 +265,22 @@ def _dense_duals(w: np.ndarray, sigma: np.ndarray) -> tuple[np.ndarray, np.ndarr
     else:
         raise RuntimeError("the pairing's duals do not converge: it is not optimal")
     u = np.zeros(n)
-    u[matched] = paired - v[sigma[matched]]
+    u[matched] = weight[matched] - v[sigma[matched]]
     _check(u, v, sigma, m)
     return u.astype(np.int64), v.astype(np.int64)
+
+
+def _padded(rows: np.ndarray, cols: np.ndarray, weight: np.ndarray, n: int
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs sorted by row as (n, L) arrays of weights (``-inf`` past a row's end) and mentors."""
+    start = np.searchsorted(rows, np.arange(n + 1))
+    width = max(1, int(np.diff(start).max(initial=0)))
+    at = (rows, np.arange(rows.size) - start[rows])
+    w = np.full((n, width), -np.inf)
+    w[at] = weight
+    c = np.zeros((n, width), np.int64)
+    c[at] = cols
+    return w, c
 
 
 def _check(u: np.ndarray, v: np.ndarray, sigma: np.ndarray, m: int) -> None:
@@ -289,8 +315,12 @@ def _on_graph(graph: PairSet, bonus: np.ndarray, rows_on: np.ndarray, cols_on: n
     usable = (w > 0) & rows_on[graph.rows] & cols_on[graph.cols]
     rows, cols, weight = graph.rows[usable], graph.cols[usable], w[usable]
     sigma = _lapjvsp(rows, cols, weight, n, m, full_first)
-    u, v = _graph_duals(rows, cols, weight, sigma, n, m)
-    _check(u, v, sigma, m)
+    if n * int(np.bincount(rows, minlength=1).max()) <= 4 * rows.size + n:
+        padded_weight, padded_cols = _padded(rows, cols, weight, n)
+        u, v = _least_duals(padded_weight, sigma, m, padded_cols)
+    else:  # rows of very unequal length: padding them would multiply the work
+        u, v = _graph_duals(rows, cols, weight, sigma, n, m)
+        _check(u, v, sigma, m)
     if not (rows_on.all() and cols_on.all()):
         # people without a free slot or place: the least duals that cover their graph pairs
         off = ~usable & (w > 0)
