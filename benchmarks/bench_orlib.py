@@ -7,7 +7,9 @@ row); ``assignp800.txt`` ... ``assignp5000.txt`` are sparse (``n`` then lines ``
 unlisted pairs forbidden). Every instance is a minimum-cost perfect assignment, solved as
 ``solve_assignment(-cost)``; the optimum is checked against scipy (``linear_sum_assignment``
 dense, ``min_weight_full_bipartite_matching`` sparse) and the published optimum. The two are
-timed in turns, seven runs each, and report medians.
+timed in turns, eleven runs each, and report medians of the CPU time of this process (both are
+single-threaded; on a shared machine wall time also counts everyone else's jobs), with the load
+average at the start.
 
 Without ``--folder`` it runs an in-repo variant of the same sizes and densities: dense costs
 uniform integers 1-100, sparse rows with uniformly drawn columns at the density of the published
@@ -24,6 +26,7 @@ Run::
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from pathlib import Path
 
@@ -39,7 +42,7 @@ PUBLISHED = {"assign100": 305, "assign200": 475, "assign300": 626, "assign400": 
              "assignp800": 2239, "assignp1500": 5839, "assignp3000": 18696, "assignp5000": 48533}
 #: stored pairs per row of the published sparse files (measured on them), for the generated variant
 SPARSE_PER_ROW = {800: 130, 1500: 60, 3000: 30, 5000: 18}
-REPEATS = 7
+REPEATS = 11
 
 
 def read_instance(path: Path) -> np.ndarray | sparse.csr_array:
@@ -69,15 +72,15 @@ def generate(name: str, seed: int = 0) -> np.ndarray | sparse.csr_array:
 
 
 def median_times(first, second) -> tuple[tuple[float, object], tuple[float, object]]:
-    """Median seconds and last result of two runs timed in turns (REPEATS each), so a change of
-    machine load hits both alike."""
+    """Median CPU seconds and last result of two runs timed in turns (REPEATS each), so a change
+    of machine load hits both alike."""
     times: tuple[list[float], list[float]] = ([], [])
     results: list[object] = [None, None]
     for _ in range(REPEATS):
         for k, run in enumerate((first, second)):
-            start = time.perf_counter()
+            start = time.process_time()
             results[k] = run()
-            times[k].append(time.perf_counter() - start)
+            times[k].append(time.process_time() - start)
     return ((float(np.median(times[0])), results[0]), (float(np.median(times[1])), results[1]))
 
 
@@ -93,8 +96,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folder", type=Path, help="folder with assign*.txt / assignp*.txt")
     args = parser.parse_args(argv)
-    print(f"instances: {args.folder or 'generated in-repo variant'}")
-    print("| instance | n | stored pairs | matcher s | scipy s | scipy / matcher | matcher optimum "
+    print(f"instances: {args.folder or 'generated in-repo variant'}; load average "
+          f"{os.getloadavg()[0]:.1f}; CPU seconds, medians of {REPEATS}")
+    print("| instance | n | stored pairs | matcher s | scipy s | matcher / scipy | matcher optimum "
           "| scipy optimum | published | gap |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for name in PUBLISHED:
@@ -113,7 +117,7 @@ def main(argv: list[str] | None = None) -> None:
                                                     lambda: scipy_optimum(cost))
         stored = cost.nnz if sparse.issparse(cost) else cost.size
         published = PUBLISHED[name] if args.folder else ""
-        print(f"| {name} | {cost.shape[0]} | {stored} | {mine:.4f} | {theirs:.4f} | {theirs / mine:.2f} | "
+        print(f"| {name} | {cost.shape[0]} | {stored} | {mine:.4f} | {theirs:.4f} | {mine / theirs:.2f} | "
               f"{-a.total_score:.0f} | {optimum:.0f} | {published} | {a.certificate.gap} |", flush=True)
 
 
