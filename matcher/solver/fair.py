@@ -48,7 +48,7 @@ def fair(source: PairSource, tiers: Tiers, base: Network,
                                                source.low, level, tuning=tuning)
         assert cut is not None  # a proven count always comes with its cut
         cuts.append(cut)
-    if not targets or not min(targets.values()):
+    if not any(targets.values()):
         best = lexicographic(source, tiers, base, graph, source.low, targets, tuning)
         return dataclasses.replace(best, cuts=tuple(cuts)), source.low, None
     lo, top = source.low, source.high + 1
