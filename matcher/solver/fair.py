@@ -1,15 +1,13 @@
 """``fair``: coverage's tiers, then the highest possible minimum pair score, then the highest total.
 
-Whether a threshold ``t`` keeps the tiers is monotone in ``t`` (fewer pairs remain as it rises), so
-a binary search over integer thresholds finds the largest feasible one, ``t*``. The search starts
-from ``[lo, hi)`` with ``lo`` the lowest score coverage itself chose (feasible) and ``hi`` one above
-the best free pair (infeasible once any slot must be filled). ``t`` is feasible when, for every tier
-level, a max-flow over pairs scoring ``>= t`` fills as many slots as coverage did; a shortfall is
-proven by a min cut checked against all pairs (cuts.py). The answer is then the coverage-style
-optimum over the pairs scoring ``>= t*``, whose certificate also carries ``t*`` and the cut that
-rules out ``t* + 1``. The search runs over the distinct scores of the candidate graph (only they
-change its answer), and when ``t*`` is coverage's own lowest chosen score, coverage's pairing is
-that optimum already (optimal over a superset of pairs, and within the subset).
+Coverage's tiers need no weighted solve: the most slots of each tier level any pairing fills is a
+max-flow, proven by a min cut against all pairs (cuts.py), and the coverage optimum fills exactly
+these counts at every level at once (docs/solver.md section 2). Whether a threshold ``t`` keeps
+the tiers is monotone in ``t`` (fewer pairs remain as it rises), so a binary search over the
+distinct scores of the candidate graph, with max-flows only, finds the largest feasible one,
+``t*``. The answer is then the single weighted solve of the search: the coverage-style optimum
+over the pairs scoring ``>= t*``, whose certificate also carries ``t*`` and the cut that rules out
+``t* + 1``.
 
 Locked pairs are the coordinator's decision and are exempt from the threshold.
 """
@@ -20,6 +18,7 @@ import dataclasses
 import logging
 
 import numpy as np
+from ortools.graph.python import max_flow
 
 from matcher.solver.cuts import Cut, level_slots, levels, max_slots
 from matcher.solver.engine import Lexicographic, lexicographic
@@ -31,60 +30,126 @@ from matcher.solver.weights import Tiers
 log = logging.getLogger(__name__)
 
 
-def fair(source: PairSource, tiers: Tiers, base: Network, coverage: Lexicographic, priced: bool,
+def fair(source: PairSource, tiers: Tiers, base: Network,
          tuning: Tuning = DEFAULT) -> tuple[Lexicographic, int, Cut | None]:
-    """The fair optimum given coverage's optimum; returns it, ``t*`` and the proof for ``t* + 1``.
+    """The fair optimum; returns it, ``t*`` and the proof that ``t* + 1`` loses a tier.
 
-    ``priced`` says whether coverage's first graph was chosen by estimated prices. With no free
-    pair chosen by coverage there is no minimum to raise: coverage is returned with ``t*`` = the
-    lowest score and no cut.
+    With nothing to pair there is no minimum to raise: ``t*`` is the lowest score and there is no
+    cut.
     """
-    chosen = coverage.flow.pairs
-    if not len(chosen):
-        return coverage, source.low, None
-    targets = coverage.counts
-    # coverage's graph may hold each mentee's best pairs by score minus a price: the search needs
-    # the best by score too, or it stops low and re-runs after every proof that adds them
-    graph = coverage.flow.graph
-    if priced:
-        raw = source.candidates(tuning.row_candidates, tuning.column_candidates, source.low)
-        graph = graph.union(raw, source.shape[1])
-    lo, top = int(chosen.q.min()), source.high + 1
+    # the search trusts its graph (see _search), so it starts from each mentee's and mentor's best
+    # pairs by raw score: a graph picked by estimated prices (engine.initial_graph) lacks some of
+    # the highest pairs, and the search would stop low and re-run after every proof that adds them
+    graph = source.candidates(tuning.row_candidates, tuning.column_candidates, source.low)
+    targets: dict[int, int] = {}
+    cuts: list[Cut] = []
+    for level in levels(tiers.ranks, base):
+        targets[level], cut, graph = max_slots(base, source, graph, level_slots(tiers.ranks, base, level),
+                                               source.low, level, tuning=tuning)
+        assert cut is not None  # a proven count always comes with its cut
+        cuts.append(cut)
+    if not any(targets.values()):
+        best = lexicographic(source, tiers, base, graph, source.low, targets, tuning)
+        return dataclasses.replace(best, cuts=tuple(cuts)), source.low, None
+    lo, top = source.low, source.high + 1
     hi = top
     while True:
-        # the search trusts the candidate graph: a threshold it reaches is reachable for sure, one
-        # it misses may not be; only the final "t* + 1 is out of reach" is checked against all
-        # pairs. On the graph only its own distinct scores change the answer, so the search runs
-        # over those (12 steps instead of 20 on continuous scores)
-        values = np.unique(graph.q[(graph.q > lo) & (graph.q < hi)])
-        low, high = -1, values.size  # values[:low + 1] are reached, values[high:] are not
-        while high - low > 1:
-            mid = (low + high) // 2
-            reached, _, graph = _reaches(source, tiers, base, graph, int(values[mid]), targets, False,
-                                         tuning)
-            low, high = (mid, high) if reached else (low, mid)
-            log.debug("fair search: threshold %d %s", values[mid],
-                      "keeps the tiers" if reached else "seems to lose a tier")
-        lo = int(values[low]) if low >= 0 else lo
-        reached, proof, graph = _reaches(source, tiers, base, graph, lo + 1, targets, True, tuning)
+        lo = _search(tiers, base, graph, targets, lo, hi)
+        reached, proof, graph = _reaches(source, tiers, base, graph, lo + 1, targets, tuning)
         if not reached:
             break
         lo, hi = lo + 1, top  # the pairs the proof attempt added reach it after all: search above
-    if lo <= int(chosen.q.min()):
-        # coverage's own pairing already keeps the threshold: it is the best above it as well
-        return coverage, lo, proof
     best = lexicographic(source, tiers, base, graph, lo, targets, tuning)
-    return dataclasses.replace(best, cuts=coverage.cuts), lo, proof
+    return dataclasses.replace(best, cuts=tuple(cuts)), lo, proof
+
+
+def _search(tiers: Tiers, base: Network, graph: PairSet, targets: dict[int, int], lo: int,
+            hi: int) -> int:
+    """The largest distinct score ``t`` of ``graph`` in ``[lo, hi)`` at which the pairs of
+    ``graph`` scoring ``>= t`` still fill every level's target (``lo`` if none above it does).
+
+    The search trusts the candidate graph: a threshold it reaches is reachable for sure, one it
+    misses may not be, so it can only stop too low; the caller proves ``t* + 1`` against all
+    pairs. Only the graph's own distinct scores change its answer, so the search runs over those.
+    The pair arcs are sorted by score once, so the arcs of a threshold are a prefix.
+    """
+    order = np.argsort(-graph.q, kind="stable")
+    descending = -graph.q[order]
+    pair_caps = base.pair_capacity(graph)[order].astype(np.int64)
+    pair_tails = base.mentee_nodes(graph.rows[order]).astype(np.int32)
+    pair_heads = base.mentor_nodes(graph.cols[order]).astype(np.int32)
+    n, m = base.n, base.m
+    tails = np.r_[np.full(n, base.SOURCE, np.int32), base.mentor_nodes().astype(np.int32)]
+    heads = np.r_[base.mentee_nodes().astype(np.int32), np.full(m, base.SINK, np.int32)]
+    slots = {level: level_slots(tiers.ranks, base, level) for level in targets}
+
+    def reaches(threshold: int) -> bool:
+        k = int(np.searchsorted(descending, -threshold, side="right"))
+        for level, target in targets.items():
+            mf = max_flow.SimpleMaxFlow()
+            mf.add_arcs_with_capacity(np.r_[tails, pair_tails[:k]], np.r_[heads, pair_heads[:k]],
+                                      np.r_[slots[level], base.capacity, pair_caps[:k]])
+            if mf.solve(base.SOURCE, base.SINK) != mf.OPTIMAL:
+                raise RuntimeError("max-flow failed in the fair search")
+            if mf.optimal_flow() < target:
+                return False
+        return True
+
+    bound = min(_most_units(-descending, owner[order], pair_caps, room, targets)
+                for owner, room in ((graph.rows, slots), (graph.cols, dict.fromkeys(targets, base.capacity))))
+    values = np.unique(graph.q[(graph.q > lo) & (graph.q < min(hi, bound + 1))])
+    # values[:low + 1] are reached, values[high:] are not. The bound is often t* itself (every
+    # mentee matched: the mentee with the poorest best pair decides), so the search gallops down
+    # from it before it bisects
+    low, high, step = -1, values.size, 1
+    while high - low > 1:
+        mid = max(high - step, low + 1) if step else (low + high) // 2
+        reached = reaches(int(values[mid]))
+        low, high = (mid, high) if reached else (low, mid)
+        step = 0 if reached or not step else 2 * step
+        log.debug("fair search: threshold %d %s", values[mid],
+                  "keeps the tiers" if reached else "seems to lose a tier")
+    return int(values[low]) if low >= 0 else lo
+
+
+def _most_units(q: np.ndarray, owner: np.ndarray, units: np.ndarray, room: dict[int, np.ndarray],
+                targets: dict[int, int]) -> int:
+    """A threshold above which arcs (scores ``q`` in descending order, each of an ``owner`` and
+    with ``units`` capacity) cannot fill some level's target, by counting alone.
+
+    At threshold ``t`` at most ``sum_o min(room_o, units of o's arcs scoring >= t)`` units pass
+    through the owners (mentees with their level's slots, or mentors with their places). Each
+    owner's arcs, best first, add what room they still find at their own score, so the largest
+    ``t`` at which the running sum reaches the target bounds ``t*`` from above.
+
+    Examples
+    --------
+    >>> q, owner = np.array([9, 7, 5]), np.array([0, 1, 0])   # mentee 1's best pair scores 7
+    >>> _most_units(q, owner, np.ones(3, np.int64), {1: np.array([1, 1])}, {1: 2})
+    7
+    """
+    # grouped by owner, best first inside a group (a stable sort of small integers is a radix sort)
+    narrow = owner.astype(np.uint16) if owner.size and owner.max() < 2 ** 16 else owner
+    grouped = np.argsort(narrow, kind="stable")
+    who, have = owner[grouped], units[grouped]
+    before = np.cumsum(have) - have
+    before -= before[np.searchsorted(who, who)]  # units of the owner's better arcs
+    bound = np.iinfo(np.int64).max
+    for level, target in targets.items():
+        adds = np.empty_like(have)
+        adds[grouped] = np.clip(room[level][who] - before, 0, have)
+        reached = int(np.searchsorted(np.cumsum(adds), target))
+        bound = min(bound, int(q[reached]) if reached < q.size else np.iinfo(np.int64).min)
+    return int(bound)
 
 
 def _reaches(source: PairSource, tiers: Tiers, base: Network, graph: PairSet, threshold: int,
-             targets: dict[int, int], prove: bool, tuning: Tuning) -> tuple[bool, Cut | None, PairSet]:
-    """Whether pairs scoring >= ``threshold`` reach every level's target on the candidate graph;
-    with ``prove``, a shortfall is checked against all pairs and comes with its cut."""
-    for level in levels(tiers.ranks, base):
+             targets: dict[int, int], tuning: Tuning) -> tuple[bool, Cut | None, PairSet]:
+    """Whether pairs scoring >= ``threshold`` reach every level's target; a shortfall is checked
+    against all pairs and comes with its cut."""
+    for level, target in targets.items():
         best, cut, graph = max_slots(base, source, graph, level_slots(tiers.ranks, base, level),
-                                     threshold, level, stop_above=targets[level] - 1, prove=prove,
-                                     tuning=tuning)
-        if best < targets[level]:
+                                     threshold, level, stop_above=target - 1, tuning=tuning)
+        if best < target:
             return False, cut, graph
     return True, None, graph

@@ -27,13 +27,13 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
     else:
         base, method = Network.of_slots(residual.slots, residual.capacity), METHOD
     source = source.coarsened()
-    graph, priced = initial_graph(source, base.capacity, tuning)
-    best = lexicographic(source, tiers, base, graph, source.low, tuning=tuning)
     if problem.objective == "fair":
-        best, threshold, proof = fair(source, tiers, base, best, priced, tuning)
+        best, threshold, proof = fair(source, tiers, base, tuning)
         certificate = best.certificate(method + ", threshold search", source.scale,
                                        threshold=threshold / source.scale, next_cut=proof)
     else:
+        graph, _ = initial_graph(source, base.capacity, tuning)
+        best = lexicographic(source, tiers, base, graph, source.low, tuning=tuning)
         certificate = best.certificate(method, source.scale)
     flow = best.flow
     if classes is None:

@@ -1,0 +1,160 @@
+"""``fair`` against independent methods, and its certificate checked on the whole matrix.
+
+The fair engine (fair.py) never solves coverage itself: it proves coverage's tier counts with
+max-flow cuts, finds the threshold with max-flows on a candidate graph it trusts, and runs one
+weighted solve above it. Here the result is compared with brute force (tiny rounds) and with the
+PuLP model (rounds of a few hundred pairs), on candidate graphs far too small for the answer (so
+the cut checks must bring the missing pairs in), with ties, locks, forbids, capacities, two-slot
+mentees and priorities; every cut of the certificate is recomputed from the matrix.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ortools.graph.python import max_flow
+from test_solver import brute_force_fair, check_valid, rounds, solver_key
+
+from matcher.solver import solve_assignment
+from matcher.solver.fair import _most_units
+from matcher.solver.tuning import DEFAULT
+from matcher.solver.weights import make_tiers
+
+#: a candidate graph of each mentee's single best pair: the search must repair it through proofs
+TINY = DEFAULT.replace(row_candidates=1, column_candidates=0, pricing_per_row=1)
+
+
+def cut_capacity(r: dict, certificate, cut) -> int:
+    """A cut's capacity recomputed from the round: free slots of level >= ``cut.level`` of the
+    sink-side mentees + free places of the source-side mentors + free pairs scoring at least the
+    cut's threshold from source-side mentees to sink-side mentors."""
+    scores = r["scores"]
+    n, m = scores.shape
+    locked = r["locked"]
+    has_lock = np.bincount(locked[:, 0], minlength=n) > 0
+    tiers = make_tiers("coverage", r["priority"], has_lock)
+    slots = r["mentee_capacity"] - np.bincount(locked[:, 0], minlength=n)
+    first = np.minimum(slots, 1) * ~has_lock
+    level_slots = first * (tiers.first_rank >= cut.level) + (slots - first) * (tiers.extra_rank >= cut.level)
+    places = r["capacity"] - np.bincount(locked[:, 1], minlength=m)
+    free = r["feasible"].copy()
+    free[r["forbidden"][:, 0], r["forbidden"][:, 1]] = False
+    free[locked[:, 0], locked[:, 1]] = False
+    above = free & (np.rint(scores * certificate.scale) >= cut.threshold)
+    mentee_side = np.isin(np.arange(n), cut.mentees)
+    mentor_side = np.isin(np.arange(m), cut.mentors)
+    return int(level_slots[~mentee_side].sum() + places[mentor_side].sum()
+               + above[np.ix_(mentee_side, ~mentor_side)].sum())
+
+
+def check_certificate(r: dict, a) -> None:
+    """Gap 0, every tier cut tight on the whole matrix, the next cut below its level's count, and
+    the threshold the lowest free pair chosen."""
+    c = a.certificate
+    assert c.gap == 0
+    for cut in c.tier_cuts:
+        assert cut_capacity(r, c, cut) == cut.capacity
+    locked = {tuple(p) for p in r["locked"].tolist()}
+    free = [r["scores"][i, j] for i, j in a.pairs.tolist() if (i, j) not in locked]
+    if c.next_cut is None:
+        assert not free
+        return
+    count = {cut.level: cut.capacity for cut in c.tier_cuts}[c.next_cut.level]
+    assert cut_capacity(r, c, c.next_cut) == c.next_cut.capacity < count
+    assert c.next_cut.threshold == round(c.threshold * c.scale) + 1
+    assert round(min(free) * c.scale) == round(c.threshold * c.scale)  # t* is reached, not only kept
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rounds())
+def test_fair_on_a_graph_far_too_small_matches_brute_force(r):
+    a = solve_assignment(**r, objective="fair", tuning=TINY)
+    check_valid(r, a.pairs)
+    assert solver_key(r, a, "fair") == brute_force_fair(r)
+    check_certificate(r, a)
+
+
+@st.composite
+def mid_rounds(draw):
+    """Rounds of up to 24 x 14 with coarse integer scores (many ties), locks and forbids."""
+    n, m = draw(st.integers(2, 24)), draw(st.integers(2, 14))
+    rng = np.random.default_rng(draw(st.integers(0, 2 ** 32 - 1)))
+    scores = rng.integers(-2, draw(st.sampled_from([3, 8, 40, 1000])), (n, m)).astype(float)
+    feasible = rng.random((n, m)) > draw(st.sampled_from([0.0, 0.3, 0.7]))
+    capacity = rng.integers(0, 4, m)
+    mentee_capacity = np.where(rng.random(n) < 0.2, 2, 1)
+    priority = rng.integers(0, 3, n) if draw(st.booleans()) else np.zeros(n, int)
+    pairs = np.argwhere(feasible)
+    picked = pairs[rng.random(len(pairs)) < 0.1]
+    locked = picked[rng.random(len(picked)) < 0.5]
+    # at most one lock per mentee, and within every mentor's capacity
+    locked = locked[np.unique(locked[:, 0], return_index=True)[1]] if len(locked) else locked
+    keep = np.zeros(len(locked), bool)
+    used = np.zeros(m, int)
+    for index, (_, j) in enumerate(locked.tolist()):
+        if used[j] < capacity[j]:
+            keep[index], used[j] = True, used[j] + 1
+    locked = locked[keep].reshape(-1, 2)
+    lock_set = {tuple(p) for p in locked.tolist()}
+    forbidden = np.array([p for p in picked.tolist() if tuple(p) not in lock_set], int).reshape(-1, 2)
+    return dict(scores=scores, capacity=capacity, feasible=feasible, mentee_capacity=mentee_capacity,
+                priority=priority, locked=locked, forbidden=forbidden)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mid_rounds())
+def test_fair_matches_the_pulp_model_with_ties_locks_and_forbids(r):
+    lp = solve_assignment(**r, objective="fair", engine="lp")
+    for tuning in (DEFAULT, TINY):
+        a = solve_assignment(**r, objective="fair", tuning=tuning)
+        check_valid(r, a.pairs)
+        assert solver_key(r, a, "fair") == solver_key(r, lp, "fair")
+        if lp.certificate.threshold is not None:  # None: the LP had no free pair to pair
+            assert a.certificate.threshold == lp.certificate.threshold
+        check_certificate(r, a)
+
+
+def test_fair_searches_again_above_a_threshold_its_graph_missed():
+    """With one candidate pair per mentee the search stops low; the proof of ``t* + 1`` brings in
+    the pairs that reach it after all, and the search must resume above (22 x 14, seed 4)."""
+    rng = np.random.default_rng(4)
+    n, m = rng.integers(3, 30), rng.integers(2, 15)
+    scores = rng.integers(0, rng.choice([5, 50, 1000]), (n, m)).astype(float)
+    r = dict(scores=scores, capacity=rng.integers(1, 3, m), feasible=rng.random((n, m)) > 0.3,
+             mentee_capacity=np.ones(n, int), priority=np.zeros(n, int),
+             locked=np.empty((0, 2), int), forbidden=np.empty((0, 2), int))
+    a = solve_assignment(**r, objective="fair", tuning=TINY)
+    lp = solve_assignment(**r, objective="fair", engine="lp")
+    assert solver_key(r, a, "fair") == solver_key(r, lp, "fair")
+    check_certificate(r, a)
+
+
+def graph_max_flow(rows, cols, q, slots, capacity, threshold) -> int:
+    mf = max_flow.SimpleMaxFlow()
+    n, keep = slots.size, q >= threshold
+    tails = np.r_[np.zeros(n, int), rows[keep] + 2, np.arange(capacity.size) + 2 + n]
+    heads = np.r_[np.arange(n) + 2, cols[keep] + 2 + n, np.ones(capacity.size, int)]
+    mf.add_arcs_with_capacity(tails.astype(np.int32), heads.astype(np.int32),
+                              np.r_[slots, np.ones(keep.sum(), int), capacity].astype(np.int64))
+    mf.solve(0, 1)
+    return int(mf.optimal_flow())
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 8), st.integers(1, 6), st.integers(0, 2 ** 32 - 1))
+def test_counting_bound_never_cuts_off_a_reachable_threshold(n, m, seed):
+    """_most_units bounds the search from above: no threshold above it fills the target."""
+    rng = np.random.default_rng(seed)
+    keep = rng.random((n, m)) < 0.6
+    rows, cols = np.nonzero(keep)
+    q = rng.integers(0, 6, rows.size)
+    slots, capacity = rng.integers(0, 3, n), rng.integers(0, 3, m)
+    target = graph_max_flow(rows, cols, q, slots, capacity, q.min(initial=0))
+    if not target:
+        return
+    order = np.argsort(-q, kind="stable")
+    bound = min(_most_units(q[order], owner[order], np.ones(q.size, np.int64), {1: room}, {1: target})
+                for owner, room in ((rows, slots), (cols, capacity)))
+    reachable = [t for t in np.unique(q) if graph_max_flow(rows, cols, q, slots, capacity, t) >= target]
+    assert max(reachable) <= bound
