@@ -55,6 +55,7 @@ from matcher.config import (DEFAULT_WEIGHTS, DUPLICATE_POLICIES, LANGUAGE_LEVELS
                             MENTEE_FIELDS, MENTOR_FIELDS, ConstraintConfig, Defaults, ReadConfig,
                             ScoringConfig, SolverConfig, WishConfig)
 from matcher.errors import InputError
+from matcher.grids import fold_grids
 from matcher.intake.answers import read_answers
 from matcher.readers import read_table
 from matcher.safe_io import atomic_write_text
@@ -636,7 +637,7 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
     paths = {"mentors": (mentors, mentors_sheet), "mentees": (mentees, mentees_sheet)}
     first: dict[str, Detection] = {}
     for role, (path, sheet) in paths.items():
-        tables[role] = read_table(path, sheet)
+        tables[role] = fold_grids(read_table(path, sheet))
         first[role] = detect_columns(tables[role], role)
     # both forms ask the same questions in their own words: a choice column one form's answers
     # leave undecided is read again together with the other form's column of the family
