@@ -106,7 +106,8 @@ class ColumnContents:
         ranked = sorted(self.shares.items(), key=lambda kv: (-kv[1], FAMILIES.index(kv[0])))
         best, share = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else 0.0
-        if share < MIN_SHARE or (share - second) / (1 - second) < MIN_LEAD:
+        # two families reading every option alike lead neither (second == 1)
+        if share < MIN_SHARE or second >= 1 or (share - second) / (1 - second) < MIN_LEAD:
             return None
         return best
 
@@ -177,7 +178,7 @@ def _shape(values: pd.Series, separators: Sequence[str]) -> tuple[ColumnContents
     top = counts.iloc[:CELLS]
     # the options learned from the column's cells (repeats count), as intake splits them
     splitter = OptionSplitter(itertools.chain.from_iterable(
-        itertools.repeat(str(cell), int(n)) for cell, n in top.items()), separators)
+        itertools.repeat(str(cell), int(n)) for cell, n in top.items()), separators, _known)
     for cell, n in top.items():
         options = list(splitter.split(str(cell)))
         multi += n * (len(options) > 1)
@@ -187,6 +188,15 @@ def _shape(values: pd.Series, separators: Sequence[str]) -> tuple[ColumnContents
     total = sum(chosen.values())
     return ColumnContents(cells=cells, options=len(chosen), multi=multi / max(cells, 1),
                           repeated=1 - len(chosen) / total if total else 0.0), chosen
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _known(text: str) -> bool:
+    """True when ``text`` is a built-in name of any vocabulary (so two names always chosen
+    together, "Finnish, English", stay two options; the column's kind is not known yet)."""
+    bare = vocab.split_level(text)[0]
+    return any(vocab.vocabulary(kind).lookup(bare if kind == "languages" else text) is not None
+               for kind in vocab.KINDS)
 
 
 _NUMBER = re.compile(r"\W*\d+(?:[.,]\d+)?\W*")
