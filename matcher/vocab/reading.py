@@ -23,7 +23,11 @@ and gives every option a :class:`Reading`, in this order:
     ask the same question, so a concept one form offers the other usually offers too). Options
     then still unread on both forms are paired with each other the same way (similarity at least
     :data:`LEFTOVER_SIMILARITY`, or the last one left on each form) as one category named after
-    the mentee form's wording;
+    the mentee form's wording. Before that, for goals, a form whose options read one concept
+    twice gives one of them up to a concept only the other form reads, when an optimal
+    assignment of those options to the concepts says so (closeness at least
+    :data:`MIN_SIMILARITY`; "I can help you stay motivated in the job search" is job-search
+    support, not a second wellbeing, when the other form offers job-search support);
 ``own``
     none of these: the option is a category of its own (key from its words), so the same answer on
     both forms still matches and no answer is ignored.
