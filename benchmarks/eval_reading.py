@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="a split of matcher/evaluation_phrases*.toml (default: "
                              f"{', '.join(evaluation.SPLITS)})")
     parser.add_argument("--form", action="append",
-                        choices=(*evaluation.FORMS, *evaluation.REWORDED, *evaluation.MORE_FORMS),
+                        choices=(*evaluation.FORMS, *evaluation.REWORDED, *evaluation.GRIDS,
+                                 *evaluation.MORE_FORMS),
                         help="export styles (default: the split's own, evaluation.forms; the "
                              "reworded ones test column detection by contents)")
     args = parser.parse_args(argv)

@@ -6,8 +6,10 @@ found by its answers instead. :func:`read_contents` reads one column once, from 
 answers (never cell by cell, so a 20,000-row export costs what its few hundred distinct answers
 cost):
 
-- the cells are cut into options at the config's separators (:func:`matcher.vocab.options.pieces`);
-  a multi-select shows itself by cells holding several options and options recurring;
+- the cells are cut into options at the config's separators by the option set learned from the
+  column (:class:`matcher.vocab.options.OptionSplitter`, as intake reads it), so an option with a
+  comma inside ("Job-seeking skills (CV, applications), Networking") counts once; a multi-select
+  shows itself by cells holding several options and options recurring;
 - the most frequent options (:data:`OPTIONS`) are read as each concept family, and the family's
   *share* is the share of the column's chosen options (weighted by how many rows chose each) that
   read as one of its concepts:
@@ -42,6 +44,7 @@ Example
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -52,7 +55,7 @@ import pandas as pd
 from matcher import vocab
 from matcher.config import ReadConfig
 from matcher.vocab import meaning
-from matcher.vocab.options import pieces
+from matcher.vocab.options import OptionSplitter
 from matcher.vocab.reading import read_options
 
 #: the concept families a column's options can read as
@@ -103,7 +106,8 @@ class ColumnContents:
         ranked = sorted(self.shares.items(), key=lambda kv: (-kv[1], FAMILIES.index(kv[0])))
         best, share = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else 0.0
-        if share < MIN_SHARE or (share - second) / (1 - second) < MIN_LEAD:
+        # two families reading every option alike lead neither (second == 1)
+        if share < MIN_SHARE or second >= 1 or (share - second) / (1 - second) < MIN_LEAD:
             return None
         return best
 
@@ -171,8 +175,12 @@ def _shape(values: pd.Series, separators: Sequence[str]) -> tuple[ColumnContents
     counts = text[text != ""].value_counts(sort=True)
     chosen: Counter = Counter()
     multi = 0
-    for cell, n in counts.iloc[:CELLS].items():
-        options = [p[0] for p in pieces(str(cell), separators)]
+    top = counts.iloc[:CELLS]
+    # the options learned from the column's cells (repeats count), as intake splits them
+    splitter = OptionSplitter(itertools.chain.from_iterable(
+        itertools.repeat(str(cell), int(n)) for cell, n in top.items()), separators, _known)
+    for cell, n in top.items():
+        options = list(splitter.split(str(cell)))
         multi += n * (len(options) > 1)
         for option in dict.fromkeys(options):
             chosen[option] += n
@@ -180,6 +188,15 @@ def _shape(values: pd.Series, separators: Sequence[str]) -> tuple[ColumnContents
     total = sum(chosen.values())
     return ColumnContents(cells=cells, options=len(chosen), multi=multi / max(cells, 1),
                           repeated=1 - len(chosen) / total if total else 0.0), chosen
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _known(text: str) -> bool:
+    """True when ``text`` is a built-in name of any vocabulary (so two names always chosen
+    together, "Finnish, English", stay two options; the column's kind is not known yet)."""
+    bare = vocab.split_level(text)[0]
+    return any(vocab.vocabulary(kind).lookup(bare if kind == "languages" else text) is not None
+               for kind in vocab.KINDS)
 
 
 _NUMBER = re.compile(r"\W*\d+(?:[.,]\d+)?\W*")

@@ -55,6 +55,7 @@ from matcher.config import (DEFAULT_WEIGHTS, DUPLICATE_POLICIES, LANGUAGE_LEVELS
                             MENTEE_FIELDS, MENTOR_FIELDS, ConstraintConfig, Defaults, ReadConfig,
                             ScoringConfig, SolverConfig, WishConfig)
 from matcher.errors import InputError
+from matcher.grids import fold_grids
 from matcher.intake.answers import read_answers
 from matcher.readers import read_table
 from matcher.safe_io import atomic_write_text
@@ -371,6 +372,11 @@ CONTENT_ONLY = ("mentoring_language",)
 FAMILY_BONUS = 10.0
 #: a mentor column of whole numbers no larger than this, no header claims, is the capacity
 CAPACITY_MAX = 10
+#: a mentee column of whole numbers from 1 to this, no header claims, is the mentors wanted
+MAX_MENTORS_MAX = 5
+#: share of a language column's options naming a level below which, asked as one answer, it
+#: is the language the mentee wants to be mentored in, not the languages they speak
+LEVELLED = 0.2
 #: fields naming who the person is (never a choice question: their columns' answers are not read)
 IDENTITY_FIELDS = ("id", "name", "email", "submitted_at")
 #: one-answer fields of no concept family whose answers are read only when they are a multi-select
@@ -479,7 +485,38 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
                 scores[i, j] = max(scores[i, j] + found.confidence * FAMILY_BONUS / 2,
                                    MIN_SCORE + found.confidence * FAMILY_BONUS)
         hints[header] = _FamilyHint(found.family, found.confidence, claimed)
+    _mentoring_language_hint(scores, headers, fields, contents, hints)
     return hints
+
+
+def _mentoring_language_hint(scores: np.ndarray, headers: list[str], fields: tuple[str, ...],
+                             contents: Mapping[str, ColumnContents],
+                             hints: Mapping[str, _FamilyHint]) -> None:
+    """Of two or more columns reading as languages, one asked as one answer without levels is
+    the mentoring language (:func:`_mentoring_language`), whatever its header: it scores for
+    ``mentoring_language`` above the languages question, which another column answers."""
+    if "mentoring_language" not in fields:
+        return
+    spoken = [h for h in headers if h in hints and hints[h].family == "languages"]
+    wished = [h for h in spoken if _mentoring_language(contents[h])]
+    if len(spoken) < 2 or len(wished) == len(spoken):
+        return
+    for header in wished:
+        i, found = headers.index(header), contents[header]
+        j = fields.index("mentoring_language")
+        scores[i, j] = max(scores[i, j], MIN_SCORE + found.confidence * FAMILY_BONUS)
+        k = fields.index("languages")
+        scores[i, k] = min(scores[i, k], MIN_SCORE + found.confidence * FAMILY_BONUS / 2)
+
+
+def _mentoring_language(found: ColumnContents) -> bool:
+    """True when a column reading as languages is asked as one answer without levels ("Finnish",
+    "English", "No preference"): a mentee's wish for the mentoring language, whatever the
+    header (the languages spoken are several, with levels)."""
+    if found.family != "languages" or found.multi >= MULTI_SELECT or not found.chosen:
+        return False
+    levelled = sum(vocab.read_level(o).level is not None for o in found.chosen)
+    return levelled < LEVELLED * len(found.chosen)
 
 
 def _goals_or_fields(found: ColumnContents) -> bool:
@@ -534,15 +571,18 @@ def _undecided_hint(scores: np.ndarray, i: int, found: ColumnContents,
 
 
 def _capacity_hint(scores: np.ndarray, i: int, values: pd.Series, fields: tuple[str, ...]) -> None:
-    """A mentor column of small whole numbers (at most :data:`CAPACITY_MAX`) no header claims
-    reads as how many mentees the mentor takes."""
-    if "capacity" not in fields or scores[i].max() >= MIN_SCORE:
+    """A column of small whole numbers no header claims reads as how many people one takes: a
+    mentor's mentees (at most :data:`CAPACITY_MAX`), a mentee's mentors (1 to
+    :data:`MAX_MENTORS_MAX`). Priority, also a small number, is taken by its header alone."""
+    name = next((f for f in ("capacity", "max_mentors") if f in fields), None)
+    if name is None or scores[i].max() >= MIN_SCORE:
         return
     distinct = pd.Series(values.dropna().astype(str).str.strip().unique())
     numbers = pd.to_numeric(distinct, errors="coerce")
+    low, high = (0, CAPACITY_MAX) if name == "capacity" else (1, MAX_MENTORS_MAX)
     if len(distinct) and numbers.notna().all() and (numbers % 1 == 0).all() \
-            and numbers.between(0, CAPACITY_MAX).all():
-        scores[i, fields.index("capacity")] = MIN_SCORE
+            and numbers.between(low, high).all():
+        scores[i, fields.index(name)] = MIN_SCORE
 
 
 def _apply_data_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
@@ -636,7 +676,7 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
     paths = {"mentors": (mentors, mentors_sheet), "mentees": (mentees, mentees_sheet)}
     first: dict[str, Detection] = {}
     for role, (path, sheet) in paths.items():
-        tables[role] = read_table(path, sheet)
+        tables[role] = fold_grids(read_table(path, sheet))
         first[role] = detect_columns(tables[role], role)
     # both forms ask the same questions in their own words: a choice column one form's answers
     # leave undecided is read again together with the other form's column of the family

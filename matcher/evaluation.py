@@ -57,14 +57,19 @@ FORMS = ("google", "microsoft", "excel")
 #: meeting-mode and a place question
 REWORDED = {"reworded_en": "google", "reworded_fi": "microsoft", "reworded_sv": "google",
             "grid_en": "google", "numbered_sv": "google", "partitive_fi": "microsoft"}
+#: grid (matrix) exports: languages as one column per language ("Language skills [Finnish]" =
+#: "Native"), goals as one per option ("How important is this to you? [Networking]" = "Very
+#: important"), topics as one per option answered yes or no; Google Forms writes the row columns
+#: "Question [Row]", Microsoft Forms "Question.Row" (:mod:`matcher.grids`)
+GRIDS = {"matrix_en": "google", "matrix_fi": "microsoft"}
 #: the held-out split's own exports (:func:`forms`): the Forms exports in Finnish, Swedish, English
 MORE_FORMS = ("google_fi", "google_sv", "microsoft_en")
 SPLITS = ("dev", "test", "blind", "heldout")
 _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en": "en",
                 "reworded_fi": "fi", "reworded_sv": "sv", "google_fi": "fi", "google_sv": "sv",
-                "microsoft_en": "en", "grid_en": "en", "numbered_sv": "sv", "partitive_fi": "fi"}
+                "microsoft_en": "en", "grid_en": "en", "matrix_en": "en", "matrix_fi": "fi", "numbered_sv": "sv", "partitive_fi": "fi"}
 # the export a form is written as (separators, file type): the base styles are their own
-_STYLE_OF = {**REWORDED, "google_fi": "google", "google_sv": "google", "microsoft_en": "microsoft"}
+_STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", "microsoft_en": "microsoft"}
 _LANGUAGES = ("fi", "en", "sv", "ar", "ru", "so", "et")
 _LANGUAGE_NAMES = {
     "en": {"fi": "Finnish", "en": "English", "sv": "Swedish", "ar": "Arabic", "ru": "Russian",
@@ -177,6 +182,14 @@ _HEADERS = {
                      "goals_text": "Anything else you would like your mentor to know?",
                      "capacity": "Number of mentees you can take"},
 }
+#: the grid exports' questions and answer scales: (languages, goals, topics) questions; the
+#: mentee's rating of a goal chosen, of one not chosen; the mentor's yes and no
+_GRID_QUESTIONS = {
+    "en": (("Language skills", "How important is this to you?", "Could you help with this?"),
+           ("Very important", "Important"), ("Not important", ""), ("Yes", "No")),
+    "fi": (("Kielitaito", "Kuinka tärkeää tämä on sinulle?", "Voisitko auttaa tässä?"),
+           ("Erittäin tärkeä", "Tärkeä"), ("Ei tärkeä", ""), ("Kyllä", "Ei")),
+}
 _SENTENCES = {
     "en": "I have worked for {n} years in my field and enjoy helping newcomers find their way.",
     "fi": "Olen työskennellyt alallani {n} vuotta ja autan mielelläni uusia tulijoita alkuun.",
@@ -219,7 +232,7 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
     style = _STYLE_OF.get(form, form)
     levels = (_REWORDED_LEVELS if form in REWORDED else _LEVEL_WORDS)[lang]
     words = phrases()[split]
-    headers = _HEADERS[form]
+    headers = _HEADERS[_STYLE_OF[form] if form in GRIDS else form]
     truth = []
     paths = []
     for role, n in (("mentors", n_mentors), ("mentees", n_mentees)):
@@ -247,6 +260,10 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
                 row[headers["capacity"]] = str(1 + i % 3)
             else:
                 row[headers["goals_text"]] = _GOAL_SENTENCES[lang].format(n=2 + i)
+            if form in GRIDS:
+                row = _as_grid(row, headers, style, lang, side, rng, speaks, levels,
+                               [words["goals"][k][lang][side] for k in goal_keys],
+                               {words["goals"][goal_keys[g]][lang][side] for g in goals})
             rows.append(row)
             truth.append({"email": email, "role": role, "fields": {field},
                           "goals": {goal_keys[g] for g in goals}, "languages": speaks})
@@ -263,6 +280,29 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
             table.to_csv(path, index=False)
         paths.append(path)
     return paths[0], paths[1], pd.DataFrame(truth)
+
+
+def _as_grid(row: dict, headers: dict, style: str, lang: str, side: int,
+             rng: np.random.Generator, speaks: dict[str, int], levels: dict[int, str],
+             options: list[str], chosen: set[str]) -> dict:
+    """One person's row with the languages and goals (topics) questions asked as grids."""
+    questions, yes, no, mentor = _GRID_QUESTIONS[lang]
+    grid = dict(row)
+    del grid[headers["languages"]], grid[headers["topics" if side else "goals"]]
+
+    def column(question: str, item: str) -> str:
+        return f"{question} [{item}]" if style == "google" else f"{question}.{item}"
+
+    for code in _LANGUAGES:
+        level = levels[speaks[code]].capitalize() if code in speaks else ""
+        grid[column(questions[0], _LANGUAGE_NAMES[lang][code])] = level
+    for option in options:
+        if side:
+            grid[column(questions[2], option)] = mentor[0] if option in chosen else mentor[1]
+        else:
+            answers = yes if option in chosen else no
+            grid[column(questions[1], option)] = answers[rng.integers(len(answers))]
+    return grid
 
 
 def _languages(rng: np.random.Generator, role: str) -> dict[str, int]:

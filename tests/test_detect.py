@@ -181,3 +181,23 @@ def test_anonymous_forms_name_column_gives_way_to_the_name_question():
                           "Etu- ja sukunimi": ["x", "y"]})
     assert detect_columns(table[["Name", "Your full name"]], "mentees").columns["name"] == "Your full name"
     assert detect_columns(table[["Etu- ja sukunimi"]], "mentors").columns["name"] == "Etu- ja sukunimi"
+
+
+def test_mentoring_language_and_mentors_wanted_found_by_their_answers():
+    n = 12
+    table = pd.DataFrame({
+        "Email": [f"p{i}@example.org" for i in range(n)],
+        "Languages you speak": ["Finnish (native), English (good)", "Arabic (native), English (basic)",
+                                "Somali (native), Finnish (basic), English (good)"] * (n // 3),
+        "Which one should your meetings be in?": ["Finnish", "English", "English", "Finnish"] * (n // 4),
+        "Up to how many?": ["1", "2", "1", "3"] * (n // 4)})
+    found = detect_columns(table, "mentees")
+    assert found.columns["languages"] == "Languages you speak"
+    assert found.columns["mentoring_language"] == "Which one should your meetings be in?"
+    assert found.columns["max_mentors"] == "Up to how many?"
+
+
+def test_a_single_language_column_stays_the_languages_question():
+    table = pd.DataFrame({"Email": [f"p{i}@example.org" for i in range(8)],
+                          "Kieli": ["suomi", "englanti", "arabia", "suomi"] * 2})
+    assert detect_columns(table, "mentees").columns["languages"] == "Kieli"

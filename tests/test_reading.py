@@ -170,3 +170,32 @@ def test_a_text_of_function_words_only_keeps_its_words():
     from matcher.vocab import meaning
     assert meaning.words("Se vad jag kan") == ("se", "vad", "jag", "kan")
     assert meaning.words("What I can do with my CV") == ("cv",)
+
+
+def test_two_options_of_one_concept_give_one_up_to_the_concept_the_form_lacks():
+    # the mentor form reads wellbeing twice and job-search support never; the mentee form reads
+    # job-search support: the option closer to it moves there, the other keeps wellbeing
+    found = _keys("goals", ["Tarvitsen tukea työnhaun ajaksi", "Tarvitsen apua stressin kanssa",
+                            "Tarvitsen apua yrityksen perustamiseen"],
+                  ["Voin auttaa jaksamaan työnhaussa", "Voin auttaa stressin ja voimavarojen hallinnassa",
+                   "Voin auttaa ryhtymään yrittäjäksi"])
+    assert found["Voin auttaa jaksamaan työnhaussa"] == ("job_search_support", "elimination")
+    assert found["Voin auttaa stressin ja voimavarojen hallinnassa"][0] == "wellbeing"
+    assert found["Tarvitsen tukea työnhaun ajaksi"][0] == "job_search_support"
+
+
+def test_two_options_of_one_concept_stay_when_the_other_form_lacks_nothing():
+    found = _keys("goals", ["Tarvitsen apua stressin kanssa", "Tarvitsen apua yrityksen perustamiseen"],
+                  ["Voin auttaa jaksamaan työnhaussa", "Voin auttaa stressin ja voimavarojen hallinnassa",
+                   "Voin auttaa ryhtymään yrittäjäksi"])
+    assert found["Voin auttaa jaksamaan työnhaussa"] == ("wellbeing", "meaning")
+
+
+def test_comma_inside_an_option_counts_once_in_column_detection():
+    from matcher.contents import read_shape
+
+    cells = (["Networking, Job-seeking skills (CV, applications, interviews)"] * 3
+             + ["Job-seeking skills, applications and interviews, Networking"] * 3
+             + ["Job-seeking skills, applications and interviews"] * 3 + ["Networking"] * 3)
+    found = read_shape(pd.Series(cells))
+    assert found.options == 3 and found.multi == 0.5

@@ -23,7 +23,11 @@ and gives every option a :class:`Reading`, in this order:
     ask the same question, so a concept one form offers the other usually offers too). Options
     then still unread on both forms are paired with each other the same way (similarity at least
     :data:`LEFTOVER_SIMILARITY`, or the last one left on each form) as one category named after
-    the mentee form's wording;
+    the mentee form's wording. Before that, for goals, a form whose options read one concept
+    twice gives one of them up to a concept only the other form reads, when an optimal
+    assignment of those options to the concepts says so (closeness at least
+    :data:`MIN_SIMILARITY`; "I can help you stay motivated in the job search" is job-search
+    support, not a second wellbeing, when the other form offers job-search support);
 ``own``
     none of these: the option is a category of its own (key from its words), so the same answer on
     both forms still matches and no answer is ignored.
@@ -163,6 +167,8 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
     background = (*concepts.texts, *(o for found in options.values() for o in found))
     _with_other_form(options, readings, fillers, scores, concepts.keys, background)
     _align(options, readings, fillers, vocabulary, background)
+    if kind in ONCE_EACH:
+        _one_each(options, readings, fillers, scores, concepts.keys, background)
     _eliminate(options, readings, fillers, scores, concepts.keys, background)
     _pair_leftovers(options, readings, fillers, vocabulary, background)
     _own_categories(options, readings, vocabulary)
@@ -417,6 +423,51 @@ def _eliminate(options: dict[str, list[str]], readings: dict[str, dict[str, Read
             if closeness[i, k] >= ELIMINATION_SIMILARITY:
                 readings[side][left[i]] = Reading(left[i], keys[missing[k]],
                                                   round(float(closeness[i, k]), 3), "elimination")
+
+
+def _one_each(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
+              fillers: dict[str, frozenset[str]],
+              scores: dict[str, tuple[list[str], np.ndarray]], keys: tuple[str, ...],
+              background: Sequence[str]) -> None:
+    """Options of one form read by meaning as one concept, while the other form reads a concept
+    this form has no option for: the options and those concepts are paired again by an optimal
+    assignment on closeness (concept score or the other form's evidence), so "I can help you stay
+    motivated in the job search" gives up wellbeing to "… stress and energy" when job-search
+    support is the one topic of the other form left unoffered. An option moves only to a concept
+    at least :data:`MIN_SIMILARITY` close; one no assignment moves keeps its reading."""
+    index = {key: k for k, key in enumerate(keys)}
+    sides = list(options)
+    if len(sides) != 2:
+        return
+    for side, other in (sides, sides[::-1]):
+        names, per_key = scores[side]
+        row = {o: i for i, o in enumerate(names)}
+        here = {r.key for r in readings[side].values()}
+        missing = sorted({index[r.key] for r in readings[other].values()
+                          if r.key in index and r.key not in here})
+        if not missing:
+            continue
+        held = _taken({o: r for o, r in readings[side].items() if r.method in ("exact", "corrected")})
+        by_key: dict[str, list[str]] = {}
+        for option, reading in readings[side].items():
+            if reading.method in ("meaning", "aligned") and reading.key in index and option in row:
+                by_key.setdefault(reading.key, []).append(option)
+        for key, shared in sorted(by_key.items()):
+            if len(shared) < 2 and key not in held:
+                continue
+            targets = missing + ([] if key in held else [index[key]])
+            evidence = _evidence(shared, side, other, readings, fillers, keys, background)
+            closeness = np.maximum(per_key[[row[o] for o in shared]], evidence)[:, targets]
+            rows, cols = linear_sum_assignment(closeness, maximize=True)
+            for i, k in zip(rows, cols):
+                if targets[k] != index[key] and closeness[i, k] >= MIN_SIMILARITY:
+                    readings[side][shared[i]] = Reading(
+                        shared[i], keys[targets[k]], round(float(closeness[i, k]), 3),
+                        "elimination", runner_up="")
+            here = {r.key for r in readings[side].values()}
+            missing = [k for k in missing if keys[k] not in here]
+            if not missing:
+                break
 
 
 def _pair_leftovers(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],

@@ -1,0 +1,227 @@
+"""Grid (matrix) questions: one column per row of the grid, folded back into one answer per person.
+
+Forms export a grid question as one column per row: Google Forms as ``"Question [Row]"``
+("Language skills [Finnish]" = "Native"; "How important is this to you? [Networking]" = "Very
+important"), Microsoft Forms as ``"Question.Row"``. Read column by column, a languages grid is
+a set of columns of level words that name no language, and an importance grid a set of
+columns of "Very important" that name no goal. :func:`fold_grids` finds them and puts each grid
+back into one column, ``"Question [*]"`` (``"Question.*"``), whose cells read like a
+multi-select answer, so column detection, the answer reading and intake treat it as they treat
+any other choice question:
+
+- a **languages grid** (most of its rows name a language) becomes ``"Finnish (Native);English
+  (Good);"``: each row answered with a level, and the level as written (read later by
+  :func:`matcher.vocab.read_level`, so "Äidinkieli", "C1" and "4/5" all read);
+- any other grid whose columns share one short answer scale (importance, agreement, yes/no, a
+  number scale) becomes the rows the person chose, **most important first**: a row whose
+  answer declines it ("Not important", "Ei lainkaan tärkeä", "Inte viktigt", "No", the bottom
+  of a number scale) or is empty is not chosen. Rows rated alike keep the form's order.
+
+A group of ``"Section [item]"`` columns that are different questions ("Profile [Line of work]",
+"Profile [Story]") shares no answer scale and is left as it is.
+
+Example
+-------
+>>> import pandas as pd
+>>> table = pd.DataFrame({"Email": ["a@x.fi", "b@x.fi"],
+...     "Language skills [Finnish]": ["Native", ""], "Language skills [English]": ["Good", "Basic"],
+...     "How important? [Networking]": ["Important", "Not important"],
+...     "How important? [CV]": ["Very important", "Important"]})
+>>> folded = fold_grids(table)
+>>> list(folded.columns)
+['Email', 'Language skills [*]', 'How important? [*]']
+>>> folded["Language skills [*]"].tolist(), folded["How important? [*]"].tolist()
+(['Finnish (Native);English (Good);', 'English (Basic);'], ['CV;Networking;', 'CV;'])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from matcher import vocab
+
+#: the two ways Forms name a grid's row columns: Google "Question [Row]", Microsoft "Question.Row"
+_GOOGLE = re.compile(r"^(?P<stem>.*\S)\s*\[(?P<row>[^\[\]]*\S[^\[\]]*)\]\s*$")
+_MICROSOFT = re.compile(r"^(?P<stem>[^.]*[^.\s])\.(?P<row>\s*\S.*)$")
+#: a grid has at least this many row columns
+MIN_ROWS = 2
+#: most distinct answers a grid's scale has (over all its columns)
+MAX_SCALE = 12
+#: most words in one answer of a scale ("Somewhat important", "Ei lainkaan tärkeä")
+SCALE_WORDS = 5
+#: share of a grid's answered cells that must be on the shared scale (an answer given in at
+#: least half of its columns)
+SHARED = 0.8
+#: share of a languages grid's rows that must name a language
+LANGUAGE_ROWS = 0.5
+#: words that decline a row ("Not important", "Ei tärkeä", "Inte viktigt", "No", "Never")
+DECLINING = frozenset({"not", "no", "none", "never", "nothing", "unimportant", "irrelevant",
+                       "ei", "en", "eivat", "lainkaan", "tarpeeton", "epaoleellinen",
+                       "inte", "nej", "ingen", "aldrig", "oviktig", "ovasentlig"})
+#: words that raise a rating ("Very important", "Erittäin tärkeä", "Mycket viktigt")
+RAISING = frozenset({"very", "really", "extremely", "most", "essential", "crucial", "erittain",
+                     "todella", "tosi", "hyvin", "tarkein", "mycket", "valdigt", "jatte",
+                     "viktigast"})
+#: words that lower one ("Somewhat important", "Jonkin verran tärkeä", "Ganska viktigt")
+LOWERING = frozenset({"somewhat", "slightly", "little", "fairly", "partly", "bit", "maybe",
+                      "melko", "jonkin", "verran", "hieman", "vahan", "ehka", "osittain",
+                      "ganska", "nagot", "lite", "kanske", "delvis"})
+_RATING_WORDS = DECLINING | RAISING | LOWERING
+
+
+@dataclass(frozen=True)
+class Grid:
+    """One grid question found in a table."""
+
+    #: the folded column's header, ``"Question [*]"`` or ``"Question.*"``
+    header: str
+    #: the row columns' headers, in the form's order, and each one's row label
+    columns: tuple[str, ...]
+    rows: tuple[str, ...]
+    #: ``languages`` (rows name languages, cells are levels) or ``choice``
+    kind: str
+
+
+def find_grids(table: pd.DataFrame) -> list[Grid]:
+    """The grid questions of a table (see the module docstring), in column order.
+
+    >>> table = pd.DataFrame({"Profile [Line of work]": ["ICT", "Health", "Law"],
+    ...                       "Profile [Story]": ["I code.", "I nurse people.", "I argue."]})
+    >>> find_grids(table)
+    []
+    """
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for header in map(str, table.columns):
+        for style, pattern in (("google", _GOOGLE), ("microsoft", _MICROSOFT)):
+            found = pattern.match(header)
+            # "Name.1" is how a reader renames a repeated header, not a grid row
+            if found and not (style == "microsoft" and found["row"].strip().isdigit()):
+                groups.setdefault((style, found["stem"].strip()), []).append(
+                    (header, found["row"].strip()))
+                break
+    grids = []
+    for (style, stem), members in groups.items():
+        if len(members) < MIN_ROWS:
+            continue
+        headers = tuple(h for h, _ in members)
+        kind = _grid_kind(table[list(headers)], tuple(r for _, r in members))
+        if kind is not None:
+            folded = f"{stem} [*]" if style == "google" else f"{stem}.*"
+            grids.append(Grid(folded, headers, tuple(r for _, r in members), kind))
+    return grids
+
+
+def _answered(cells: pd.DataFrame) -> pd.DataFrame:
+    return cells.astype("string").apply(lambda c: c.str.strip()).replace("", pd.NA)
+
+
+def _grid_kind(cells: pd.DataFrame, rows: tuple[str, ...]) -> str | None:
+    """``languages``, ``choice`` or None (no grid: the columns share no short answer scale)."""
+    answered = _answered(cells)
+    values = answered.stack().dropna()
+    if values.empty:
+        return None
+    if values.nunique() > MAX_SCALE or values.map(lambda v: len(str(v).split())).max() > SCALE_WORDS:
+        return None
+    languages = vocab.vocabulary("languages")
+    if sum(languages.lookup(r) is not None for r in rows) >= LANGUAGE_ROWS * len(rows):
+        # a languages grid: its cells are levels (or decline the language)
+        levels = values.map(lambda v: vocab.language_level(v) is not None
+                            or bool(set(vocab.normalise(v).split()) & DECLINING))
+        return "languages" if levels.mean() >= SHARED else None
+    # an answer of the scale is one given in two columns or more, and in half of them
+    columns_with = pd.Series({v: int((answered == v).any().sum()) for v in values.unique()})
+    shared = set(columns_with.index[(columns_with >= 2) & (columns_with * 2 >= len(rows))])
+    # or one that rates by its words ("Very important" given in one column only), or a number
+    # of a grid answered in numbers alone
+    numbers = values.map(lambda v: _number(v) is not None)
+    rated = values.map(lambda v: bool(set(vocab.normalise(v).split()) & _RATING_WORDS)) \
+        | numbers.all()
+    return "choice" if (values.isin(shared) | rated).mean() >= SHARED else None
+
+
+def rating(value: object, scale: tuple[float, float] | None = None) -> int:
+    """How strongly one cell of a choice grid chooses its row: 0 not at all (empty, or an answer
+    that declines it), else 1 (somewhat) to 3 (very); numbers by their place on ``scale``
+    (lowest, highest seen), the bottom of the scale declining.
+
+    >>> [rating(v) for v in ("Very important", "Important", "Somewhat important", "Not important",
+    ...                      "Erittäin tärkeä", "Ei lainkaan tärkeä", "Ganska viktigt", "Yes", "")]
+    [3, 2, 1, 0, 3, 0, 1, 2, 0]
+    >>> [rating(v, (1, 5)) for v in ("1", "2", "3", "5")]
+    [0, 1, 2, 3]
+    """
+    if not isinstance(value, str) or not value.strip():
+        return 0
+    number = _number(value)
+    if number is not None and scale is not None:
+        low, high = scale
+        if high <= low:
+            return 2
+        share = (number - low) / (high - low)
+        return 0 if share <= 0 else 1 + min(2, int(share * 3))
+    words = set(vocab.normalise(value).split())
+    if words & DECLINING:
+        return 0
+    return 3 if words & RAISING else 1 if words & LOWERING else 2
+
+
+def _number(value: str) -> float | None:
+    try:
+        return float(value.strip().replace(",", "."))
+    except ValueError:
+        return None
+
+
+def fold_grids(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with each grid question's row columns replaced by one folded column (see the
+    module docstring); the index, the other columns and ``attrs`` are kept. A table without
+    grids is returned as it is."""
+    grids = find_grids(table)
+    if not grids:
+        return table
+    folded = {grid.columns[0]: (grid, _fold(table, grid)) for grid in grids}
+    dropped = {h for grid in grids for h in grid.columns}
+    out = {}
+    for header in table.columns:
+        if header in folded:
+            grid, cells = folded[header]
+            name = grid.header if grid.header not in table.columns else f"{grid.header} (grid)"
+            out[name] = cells
+        elif header not in dropped:
+            out[header] = table[header]
+    result = pd.DataFrame(out, index=table.index)
+    result.attrs.update(table.attrs)
+    return result
+
+
+def _fold(table: pd.DataFrame, grid: Grid) -> pd.Series:
+    """One grid's cells folded into one multi-select answer per person (";" after each)."""
+    answered = _answered(table[list(grid.columns)])
+    text = answered.fillna("").astype(str).to_numpy()
+    if grid.kind == "languages":
+        chosen = np.vectorize(_speaks, otypes=[bool])(text)
+        cells = [";".join(f"{row} ({value})" for row, value, keep in zip(grid.rows, line, take)
+                          if keep) for line, take in zip(text, chosen)]
+    else:
+        numbers = [n for n in map(_number, np.unique(text[text != ""])) if n is not None]
+        scale = (min(numbers), max(numbers)) if numbers else None
+        ranks = np.vectorize(lambda v: rating(v, scale), otypes=[int])(text)
+        cells = []
+        for line in ranks:
+            # most important first; rows rated alike in the form's order (a stable sort)
+            order = np.argsort(-line, kind="stable")
+            cells.append(";".join(grid.rows[k] for k in order if line[k] > 0))
+    return pd.Series([c + ";" if c else "" for c in cells], index=table.index, dtype=object)
+
+
+def _speaks(value: str) -> bool:
+    """True when a languages grid's cell gives a level (anything but empty or "None", "Ei")."""
+    if not value:
+        return False
+    return vocab.language_level(value) is not None or not (set(vocab.normalise(value).split())
+                                                           & DECLINING)
