@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from matcher.i18n import t
+from matcher.i18n import number, t
 
 #: Matplotlib settings that make the SVG deterministic, small and match the page's look.
 RC: dict[Any, Any] = {
@@ -60,7 +60,7 @@ def score_histogram(scores: pd.Series, language: str = "en") -> str:
     ax.hist(values, bins=list(range(0, 105, 5)), color=BLUE, edgecolor="white")
     mean = float(values.mean())
     ax.axvline(mean, color=ORANGE, linewidth=2, linestyle="--")
-    ax.annotate(t("chart.mean", language, value=f"{mean:.1f}"), (mean, 1), xycoords=("data", "axes fraction"),
+    ax.annotate(t("chart.mean", language, value=number(mean, language)), (mean, 1), xycoords=("data", "axes fraction"),
                 xytext=(4, -12), textcoords="offset points", color="#7A4E00",
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
     ax.set(xlim=(0, 100), xlabel=t("chart.scores_x", language), ylabel=t("chart.scores_y", language),
@@ -89,7 +89,9 @@ def component_means(pairs: pd.DataFrame, components: list[str], labels: list[str
     positions = np.arange(len(components))
     ax.barh(positions, means, color=BLUE, height=0.6)
     for y, value in zip(positions, means):
-        ax.text(min(value, 0.92) + 0.01, float(y), f"{value:.2f}", va="center")
+        ax.text(min(value, 0.92) + 0.01, float(y), number(value, language, 2), va="center")
+    # the axis in the reader's decimals too (0,2 ... 1,0 in Finnish and Swedish)
+    ax.xaxis.set_major_formatter(lambda value, _: number(value, language))
     ax.set_yticks(positions, labels or [c.replace("_", " ") for c in components])
     ax.invert_yaxis()
     ax.set(xlim=(0, 1), xlabel=t("chart.components_x", language),
