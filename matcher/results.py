@@ -526,7 +526,7 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
     certificate = assignment.certificate
     gap = getattr(certificate, "gap", None) if not isinstance(certificate, dict) else certificate.get("gap")
     n_matched = pairs["mentee_id"].nunique()
-    weights = ", ".join(f"{header(name, language)} {number(weight, language, 2)}"
+    weights = "; ".join(f"{header(name, language)} {number(weight, language, 2)}"
                         for name, weight in scores.weights.items())
     missing = t("value.not_available", language)
     errors, warnings = severity_counts(round.issues)

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from matcher.i18n import number, t
+from matcher.i18n import number, percent, t
 
 #: Matplotlib settings that make the SVG deterministic, small and match the page's look.
 RC: dict[Any, Any] = {
@@ -123,10 +123,11 @@ def goal_coverage_chart(coverage: pd.DataFrame, language: str = "en") -> str:
     ax.barh(positions, table["covered"], color=BLUE, height=0.7, label=t("chart.goals_covered", language))
     for y, (wanted, covered) in enumerate(zip(table["mentees"], table["covered"])):
         share = covered / wanted if wanted else 0.0
-        ax.text(wanted, y, f" {share:.0%}", va="center")
+        ax.text(wanted, y, " " + percent(100 * share, language), va="center")
     ax.set_yticks(positions, table["goal"].astype(str))
     ax.invert_yaxis()
     ax.set_xmargin(0.12)
+    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # mentees
     ax.set(xlabel=t("chart.goals_x", language))
     _title(fig, t("chart.goals_title", language))
     fig.legend(loc="outside lower center", ncols=2, frameon=False)
@@ -171,6 +172,7 @@ def supply_demand_chart(supply_demand: pd.DataFrame, dimension: str, language: s
             label.set_color(RED)
             label.set_fontweight("bold")
     ax.invert_yaxis()
+    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # people, places
     ax.set(xlabel=t("chart.supply_x", language))
     _title(fig, t(f"chart.supply_title_{dimension}", language))
     fig.legend(loc="outside lower center", ncols=2, frameon=False)
