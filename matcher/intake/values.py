@@ -126,7 +126,7 @@ def numbers(series: pd.Series, report: Reporter, name: str, minimum: float, defa
         report.add(severity, row, name, series[row], report.t("issue.date_like"),
                    report.t("issue.date_like_fix", what=what))
     for row in high.index[high]:
-        report.add(severity, row, name, series[row], report.t("issue.too_high", maximum=number(maximum, report.issues.language, None)),
+        report.add(severity, row, name, series[row], report.t("issue.too_high", maximum=number(maximum or 0, report.issues.language, None)),
                    report.t("issue.correct", meanwhile=""))
     status = status.mask(dated | high, "bad_reported")
     if integer:  # "2.5 mentees" is read as 2, and said so
