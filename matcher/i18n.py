@@ -714,11 +714,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "No compatible mentor: {reason} with any of the {n} mentors{note}.",
         "Ei sopivaa mentoria: {reason} yhdenkään {n} mentorin kanssa{note}.",
         "Ingen lämplig mentor: {reason} med någon av de {n} mentorerna{note}."),
-    "unmatched.none_compatible": ("No compatible mentor: {parts}.",
-                                  "Ei sopivaa mentoria: {parts}.",
-                                  "Ingen lämplig mentor: {parts}."),
-    "unmatched.part": ("{reason} ({count} mentors)", "{reason} ({count} mentoria)",
-                       "{reason} ({count} mentorer)"),
+    "unmatched.none_compatible": ("No compatible mentor among the {n}: {parts} (a mentor can be "
+                                  "ruled out for more than one reason).",
+                                  "Ei sopivaa mentoria {n} mentorista: {parts} (sama mentori voi "
+                                  "olla poissuljettu useasta syystä).",
+                                  "Ingen lämplig mentor bland de {n}: {parts} (en mentor kan "
+                                  "uteslutas av flera skäl)."),
+    "unmatched.part": ("{reason} ({count} of them)", "{reason} ({count} mentoria)",
+                       "{reason} ({count} av dem)"),
     "unmatched.all_full": (
         "All {n} compatible mentors are full: {named}{more}. One more place for {best} would let "
         "them be paired.",

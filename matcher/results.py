@@ -317,7 +317,7 @@ def unmatched_reasons(scores: Scores, rows: np.ndarray, assigned: np.ndarray, ca
             else:
                 parts = ", ".join(t("unmatched.part", language, reason=names[bit], count=count)
                                   for bit, count in ordered)
-                reasons.append(t("unmatched.none_compatible", language, parts=parts))
+                reasons.append(t("unmatched.none_compatible", language, parts=parts, n=n_mentors))
         elif full[compatible].all():
             best = compatible[np.lexsort((compatible, -masked[k, compatible]))][:ALTERNATIVES]
             named = ", ".join(f"{mentor_names.iloc[j]} ({number(masked[k, j], language)})" for j in best)

@@ -58,6 +58,9 @@ def test_best_candidates_and_reasons_are_in_the_rounds_language(finnish_run):
     unmatched = finnish_run.tables["unmatched"]
     text = " ".join(unmatched["best_candidates"]) + " ".join(unmatched["reason"])
     assert not re.search(r"\bfull\b|\bfree\b|\d\.\d", text)
+    # counts of mentors ruled out for each reason overlap: the reason says of how many, and so
+    mixed = [r for r in unmatched["reason"] if r.startswith("Ei sopivaa mentoria 60 mentorista: ")]
+    assert mixed and all("useasta syystä" in r for r in mixed)
 
 
 def test_every_score_on_the_alternatives_sheet_is_rounded_and_the_change_adds_up(finnish_run):
