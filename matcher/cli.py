@@ -110,30 +110,31 @@ def main():
 @click.option("--mentors-sheet", help="Sheet of the mentor workbook (default: the first).")
 @click.option("--mentees-sheet", help="Sheet of the mentee workbook (default: the first).")
 @click.option("--force", is_flag=True, help="Replace an existing config.")
+@click.option("--language", type=click.Choice(["en", "fi", "sv"]), default="en", show_default=True,
+              help="The round's language: of these lines, and written as [round] language.")
 @handle_errors
-def init_command(mentors, mentees, output, name, mentors_sheet, mentees_sheet, force):
+def init_command(mentors, mentees, output, name, mentors_sheet, mentees_sheet, force, language):
     """Write a commented round config for two form exports (MENTORS, MENTEES).
 
     Recognises which column is which from the headers and the answers, reads every distinct
     answer of the choice questions (English, Finnish or Swedish, by meaning), prints that reading
     and writes it into the config as editable [vocabulary.*] entries.
     """
-    from matcher.detect import init_round
+    from matcher.detect import format_answers, init_round
+    from matcher.i18n import header, t
 
     result = init_round(mentors, mentees, output, name=name, overwrite=force,
-                        mentors_sheet=mentors_sheet, mentees_sheet=mentees_sheet)
+                        mentors_sheet=mentors_sheet, mentees_sheet=mentees_sheet, language=language)
     for detection in (result.mentors, result.mentees):
-        click.echo(f"{detection.role}: {len(detection.columns)} columns recognised "
-                   f"({', '.join(detection.columns)}); {len(detection.unmapped)} carried through")
-    from matcher.detect import format_answers
-
+        role = detection.role if language == "en" else header(detection.role, language)
+        click.echo(t("init.columns", language, role=role, n=len(detection.columns),
+                     names=", ".join(detection.columns), carried=len(detection.unmapped)))
     if len(result.answers):
-        click.echo(f"\nAnswers read (low confidence first; {len(result.unsure)} not built-in names "
-                   f"are written to [vocabulary.*] in {result.path}, edit them there):")
-        click.echo(format_answers(result.answers) + "\n")
+        click.echo("\n" + t("init.answers", language, n=len(result.unsure), path=result.path))
+        click.echo(format_answers(result.answers, language) + "\n")
     for warning in result.warnings:
-        click.echo(f"Warning: {warning}", err=True)
-    click.echo(f"Wrote {result.path}. Next: matcher validate {result.path}")
+        click.echo(t("init.warning", language, warning=warning), err=True)
+    click.echo(t("init.wrote", language, path=result.path))
 
 
 @main.command("validate")
@@ -180,7 +181,7 @@ def _print_not_included(rnd) -> None:
 def _print_shortages(rnd) -> None:
     """Before any matching: mentees no mentor shares a language with, and fields and goals with
     fewer mentor places than mentees wanting them, so an organiser can recruit in time."""
-    from matcher.i18n import t
+    from matcher.i18n import number, t
     from matcher.issue_groups import SHOWN_ROWS, listed
     from matcher.report.tables import header, shown_values
     from matcher.results import supply_and_demand
@@ -200,7 +201,8 @@ def _print_shortages(rnd) -> None:
     click.echo("\n" + t("validate.shortages", language))
     columns = ["dimension", "value", "mentees", "mentors", "capacity", "ratio"]
     shown = shown_values("supply_demand", short.sort_values(["dimension", "ratio", "value"], kind="stable")
-                         .assign(ratio=short["ratio"].round(2))[columns], language)
+                         .assign(ratio=short["ratio"].map(lambda v: number(v, language, 2)))[columns],
+                         language)
     click.echo(shown.set_axis([header(c, language) for c in columns], axis=1).to_string(index=False))
     click.echo("")
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.table import Table
 
-from matcher.i18n import t
+from matcher.i18n import number, t
 from matcher.introductions import EML_FOLDER
 
 if TYPE_CHECKING:
@@ -122,13 +122,13 @@ def print_released(result) -> None:
         say("cli.released", mentee=mentee, mentors=", ".join(ended))
         new = pairs[(pairs["mentee_id"] == mentee) & (pairs["status"] != "published")]
         for mentor, score in zip(new["mentor_id"], new["score"]):
-            say("cli.new_mentor", mentor=mentor, score=f"{score:.1f}")
+            say("cli.new_mentor", mentor=mentor, score=number(score, language))
         if new.empty:
             reason = unmatched.loc[unmatched["mentee_id"] == mentee, "reason"]
             say("cli.no_new_mentor", reason=reason.iloc[0] if len(reason) else "")
         others = alternatives[alternatives["mentee_id"] == mentee]
         if len(others):
             say("cli.alternatives", listed="; ".join(
-                f"{m} ({s:.1f}, {n})" for m, s, n in zip(others["mentor_id"], others["score"], others["note"])))
+                f"{m} ({number(s, language)}, {n})" for m, s, n in zip(others["mentor_id"], others["score"], others["note"])))
         else:
             say("cli.no_alternatives")

@@ -49,7 +49,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
-from matcher import vocab
+from matcher import i18n, vocab
 from matcher.contents import MEANT_FAMILIES, MIN_SHARE, ColumnContents, read_contents, read_shape
 from matcher.config import (DEFAULT_WEIGHTS, DUPLICATE_POLICIES, LANGUAGE_LEVELS, MEETING_MODES,
                             MENTEE_FIELDS, MENTOR_FIELDS, ConstraintConfig, Defaults, ReadConfig,
@@ -640,7 +640,8 @@ class InitResult:
 
 def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "round.toml",
                name: str | None = None, overwrite: bool = False,
-               mentors_sheet: str | None = None, mentees_sheet: str | None = None) -> InitResult:
+               mentors_sheet: str | None = None, mentees_sheet: str | None = None,
+               language: str = "en") -> InitResult:
     """Detect the columns of two exports and write a commented round config that runs as it is.
 
     Parameters
@@ -653,6 +654,8 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
         Round name; defaults to the output folder's name.
     overwrite
         Replace an existing config (otherwise that is an InputError).
+    language
+        The round's ``[round] language`` written into the config (``en``, ``fi`` or ``sv``).
 
     Examples
     --------
@@ -698,7 +701,7 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
                  mentors_file=_relative(mentors, base), mentees_file=_relative(mentees, base),
                  mentor_columns=found["mentors"].columns, mentee_columns=found["mentees"].columns,
                  mentor_sheet=mentors_sheet, mentee_sheet=mentees_sheet,
-                 detections=(found["mentors"], found["mentees"]), answers=answers)
+                 detections=(found["mentors"], found["mentees"]), answers=answers, language=language)
     return InitResult(path=output, mentors=found["mentors"], mentees=found["mentees"],
                       answers=_low_confidence_first(answers), warnings=warnings)
 
@@ -709,9 +712,10 @@ def _low_confidence_first(answers: pd.DataFrame) -> pd.DataFrame:
     return answers.iloc[order].reset_index(drop=True)
 
 
-def format_answers(answers: pd.DataFrame) -> str:
+def format_answers(answers: pd.DataFrame, language: str = "en") -> str:
     """The alignment ``matcher init`` prints: one line per distinct answer, with the concept it
-    was read as, its rows, the confidence and how it was read.
+    was read as, its rows, the confidence and how it was read; headings, methods and decimals in
+    ``language`` (the concepts' labels are the config's, which stay English).
 
     >>> frame = pd.DataFrame([{"role": "mentees", "column": "goals", "kind": "goals",
     ...     "answer": "Getting to know work life", "label": "working-life culture", "rows": 14,
@@ -722,13 +726,16 @@ def format_answers(answers: pd.DataFrame) -> str:
     """
     answer = [_clip(a, 48) for a in answers["answer"]]
     label = [_clip(a, 40) for a in answers["label"]]
+    method = [i18n.t(f"method.{m}", language) if f"method.{m}" in i18n.MESSAGES else m
+              for m in answers["method"]]
+    header = tuple(i18n.t(f"init.heading.{name}", language) for name in (
+        "confidence", "method", "form", "column", "rows", "answer", "read_as"))
     widths = [max([len(h)] + [len(str(v)) for v in values]) for h, values in (
-        ("method", answers["method"]), ("form", answers["role"]), ("column", answers["column"]),
-        ("rows", answers["rows"]), ("answer", answer))]
-    header = ("confidence", "method", "form", "column", "rows", "answer", "read as")
+        (header[1], method), (header[2], answers["role"]), (header[3], answers["column"]),
+        (header[4], answers["rows"]), (header[5], answer))]
     lines = [(header[0], *header[1:])]
-    lines += [(f"{c:.2f}", m, f, k, str(r), a, b) for c, m, f, k, r, a, b in zip(
-        answers["confidence"], answers["method"], answers["role"], answers["column"],
+    lines += [(i18n.number(c, language, 2), m, f, k, str(r), a, b) for c, m, f, k, r, a, b in zip(
+        answers["confidence"], method, answers["role"], answers["column"],
         answers["rows"], answer, label)]
     out = []
     for c, m, f, k, r, a, b in lines:
@@ -767,7 +774,7 @@ def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: s
                  mentor_columns: dict[str, str], mentee_columns: dict[str, str],
                  mentor_sheet: str | None = None, mentee_sheet: str | None = None,
                  detections: tuple[Detection, Detection] | None = None,
-                 answers: pd.DataFrame | None = None) -> Path:
+                 answers: pd.DataFrame | None = None, language: str = "en") -> Path:
     """Write a commented round config (TOML) with every section at its default; return the path.
 
     ``detections`` adds the detection notes (scores, unmapped headers, TODOs) as comments and
@@ -795,6 +802,9 @@ def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: s
         f"name = {_q(name)}",
         "# Folder `matcher run` writes pairings and the report into.",
         'output = "output"',
+        "# Language of the workbook, the report, the letters and the messages: en (the default),",
+        "# fi or sv.",
+        f"language = {_q(language)}" if language != "en" else '# language = "fi"',
         "",
     ]
     for role, file, sheet, columns, detection in (

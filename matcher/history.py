@@ -41,7 +41,7 @@ import pandas as pd
 from rapidfuzz import process
 
 from matcher.errors import InputError
-from matcher.i18n import LANGUAGES, header, sheet_name, t
+from matcher.i18n import LANGUAGES, header, number, sheet_name, t
 from matcher.readers import decode, excel_engine, sniff_delimiter
 from matcher.solver import Matching, match_round
 
@@ -330,7 +330,7 @@ class HistoryNote:
             rows.append(("earlier_pairs", self.earlier_pairs))
             rows.append(("repeat_pairs", t(f"summary.repeat_pairs_{self.repeat_pairs}", language,
                                            n=self.repeats_forbidden or self.repeats_penalised,
-                                           points=f"{self.repeat_penalty:g}", chosen=self.repeats_chosen)))
+                                           points=number(self.repeat_penalty, language, None), chosen=self.repeats_chosen)))
             rows.append(("unmatched_priority",
                          t("summary.unmatched_priority_value", language, n=self.prioritised,
                            bonus=self.priority_bonus) if self.priority_bonus else t("value.off", language)))
@@ -650,7 +650,7 @@ def released_reasons(round: Round, scores: Scores, tables: dict[str, pd.DataFram
             continue
         cols = cols[np.lexsort((cols, -scores.total[i, cols]))]
         if (free[cols] <= 0).all():
-            best = ", ".join(f"{names[j]} ({scores.total[i, j]:.1f})" for j in cols[:3])
+            best = ", ".join(f"{names[j]} ({number(scores.total[i, j], language)})" for j in cols[:3])
             reasons.append(t("reason.released_full", language, n=len(cols),
                              best=best + (", ..." if len(cols) > 3 else ""), first=names[cols[0]]))
         else:

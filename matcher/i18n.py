@@ -24,6 +24,16 @@ Examples
 ('hälso- och sjukvård', 'suomi')
 >>> join(["ICT", "Engineering", "Law"], "fi")
 'ICT, Engineering ja Law'
+>>> number(61.44, "fi"), number(61.44, "en"), number(0.3, "sv", 2), percent(62, "fi")
+('61,4', '61.4', '0,30', '62 %')
+
+Numbers: a number a person reads in a sentence or a text cell (the report, the summary, the
+explanations and reasons, the data issues, the letters, the command line's text) is written by
+:func:`number` and :func:`percent`, with the round's decimal separator: a comma in Finnish and
+Swedish ("61,4"), a point in English. A number a program reads stays machine-readable in every
+language: the numeric columns of the CSV files (``score``, the score parts, ``capacity`` ...),
+``audit.json``, and the workbook's number cells (stored as numbers, which the spreadsheet shows
+with the reader's own separator).
 """
 
 from __future__ import annotations
@@ -412,11 +422,17 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "issue.no_answer_fix": ("defaults used; ask for the answers if they matter",
                             "oletusarvot käytössä; kysy vastauksia, jos niillä on merkitystä",
                             "standardvärden används; fråga efter svaren om de spelar roll"),
-    "issue.bad_email": ("does not look like an e-mail address", "ei näytä sähköpostiosoitteelta",
-                        "ser inte ut som en e-postadress"),
-    "issue.bad_email_fix": ("correct it so the person can be reached",
-                            "korjaa se, jotta henkilöön saadaan yhteys",
-                            "rätta den så att personen kan nås"),
+    "issue.bad_email": ("not an e-mail address: this sign-up is matched under an id of its own "
+                        "(never taken for another row with the same text) and cannot be reached "
+                        "by e-mail",
+                        "ei ole sähköpostiosoite: ilmoittautuminen saa oman tunnuksen (sitä ei "
+                        "pidetä samana henkilönä kuin muita rivejä, joilla on sama teksti), eikä "
+                        "henkilöä tavoiteta sähköpostilla",
+                        "ingen e-postadress: anmälan får ett eget id (den tas aldrig för en annan "
+                        "rad med samma text), och personen kan inte nås per e-post"),
+    "issue.bad_email_fix": ("correct the address in the file (name@example.org) and run again",
+                            "korjaa osoite tiedostoon (nimi@esimerkki.fi) ja aja uudelleen",
+                            "rätta adressen i filen (namn@exempel.se) och kör igen"),
     "issue.bad_date": ("not a date and time", "ei päivämäärä ja kellonaika",
                        "inte ett datum och en tid"),
     "issue.bad_date_fix": ("duplicates of this person are ordered by row instead",
@@ -526,6 +542,101 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                    "rekrytoi alalta mentori tai kerro asiasta näille "
                                    "mentoroitaville",
                                    "rekrytera en mentor från branschen, eller meddela dessa adepter"),
+    # --- how an answer of a choice question was read (validate, the Data issues sheet, init) ------
+    "reading.unknown.languages": ("not a known language name", "ei tunnettu kielen nimi",
+                                  "inget känt språknamn"),
+    "reading.unknown.fields": ("not a known field name", "ei tunnettu alan nimi",
+                               "inget känt branschnamn"),
+    "reading.unknown.goals": ("not a known goal name", "ei tunnettu tavoitteen nimi",
+                              "inget känt målnamn"),
+    "reading.corrected": ("{unknown}; read as '{label}' (a typo, confidence {confidence})",
+                          "{unknown}; luettu: '{label}' (kirjoitusvirhe, varmuus {confidence})",
+                          "{unknown}; tolkat som '{label}' (stavfel, säkerhet {confidence})"),
+    "reading.meaning": ("{unknown}; read as '{label}' by meaning (confidence {confidence}, next "
+                        "best '{runner_up}')",
+                        "{unknown}; luettu merkityksen perusteella: '{label}' (varmuus "
+                        "{confidence}, seuraavaksi paras '{runner_up}')",
+                        "{unknown}; tolkat efter betydelsen som '{label}' (säkerhet {confidence}, "
+                        "näst bäst '{runner_up}')"),
+    "reading.aligned": ("{unknown}; read as one category with the other form's answer "
+                        "'{runner_up}' (similarity {confidence})",
+                        "{unknown}; luettu samaksi luokaksi kuin toisen lomakkeen vastaus "
+                        "'{runner_up}' (samankaltaisuus {confidence})",
+                        "{unknown}; tolkat som samma kategori som den andra blankettens svar "
+                        "'{runner_up}' (likhet {confidence})"),
+    "reading.elimination_answer": ("{unknown}; read as one category with the other form's answer "
+                                   "'{runner_up}', the answers left on both forms (similarity "
+                                   "{confidence})",
+                                   "{unknown}; luettu samaksi luokaksi kuin toisen lomakkeen "
+                                   "vastaus '{runner_up}': ne jäivät kummallakin lomakkeella "
+                                   "ainoiksi vastaamattomiksi (samankaltaisuus {confidence})",
+                                   "{unknown}; tolkat som samma kategori som den andra "
+                                   "blankettens svar '{runner_up}': de enda svar som var kvar på "
+                                   "båda blanketterna (likhet {confidence})"),
+    "reading.elimination_concept": ("{unknown}; read as '{label}', the one concept the other form "
+                                    "offers and this one otherwise lacks (closeness {confidence})",
+                                    "{unknown}; luettu: '{label}', ainoa käsite, jonka toinen "
+                                    "lomake tarjoaa ja joka tältä muuten puuttuu (läheisyys "
+                                    "{confidence})",
+                                    "{unknown}; tolkat som '{label}', det enda begrepp som den "
+                                    "andra blanketten erbjuder och som annars saknas här (närhet "
+                                    "{confidence})"),
+    "reading.own": ("{unknown}; kept as a category of its own", "{unknown}; pidetty omana luokkanaan",
+                    "{unknown}; behållet som en egen kategori"),
+    "reading.rows": ("{problem}; {n} rows", "{problem}; {n} riviä", "{problem}; {n} rader"),
+    "reading.row": ("{problem}; 1 row", "{problem}; 1 rivi", "{problem}; 1 rad"),
+    "reading.fix": ("check it under [vocabulary.{kind}] in the round config (matcher init writes "
+                    "it there)",
+                    "tarkista se kierroksen asetusten kohdasta [vocabulary.{kind}] (matcher init "
+                    "kirjoittaa sen sinne)",
+                    "kontrollera det under [vocabulary.{kind}] i omgångens inställningar (matcher "
+                    "init skriver det där)"),
+    "reading.level": ("language level '{level}' not read; the default level ({default}) is used",
+                      "kielitasoa '{level}' ei tunnistettu; käytetään oletustasoa ({default})",
+                      "språknivån '{level}' kunde inte tolkas; standardnivån ({default}) används"),
+    "reading.level_fix": ("write the level as basic, good, fluent or native, a CEFR level (A1-C2) "
+                          "or a number on a scale (4/5), or set [defaults] language_level",
+                          "kirjoita taso sanoin (perustaso, hyvä, sujuva, äidinkieli), "
+                          "eurooppalaisen viitekehyksen tasona (A1-C2) tai lukuna asteikolla (4/5), "
+                          "tai aseta [defaults] language_level",
+                          "skriv nivån med ord (grundläggande, god, flytande, modersmål), som en "
+                          "GERS-nivå (A1-C2) eller som ett tal på en skala (4/5), eller ange "
+                          "[defaults] language_level"),
+    "reading.city": ("not a known city name; read as '{city}' (fuzzy score {score})",
+                     "ei tunnettu paikkakunnan nimi; luettu: '{city}' (sumea osuma {score})",
+                     "inget känt ortnamn; tolkat som '{city}' (ungefärlig träff {score})"),
+    "reading.city_fix": ("add it to [vocabulary.cities] to silence this",
+                         "lisää se kohtaan [vocabulary.cities], niin varoitus poistuu",
+                         "lägg till det under [vocabulary.cities] så försvinner varningen"),
+    # how each answer was read, as matcher init's table names it (Round.answers' method column)
+    "method.exact": ("exact", "tarkka", "exakt"),
+    "method.corrected": ("corrected", "korjattu", "rättat"),
+    "method.meaning": ("meaning", "merkitys", "betydelse"),
+    "method.aligned": ("aligned", "rinnastettu", "matchat"),
+    "method.elimination": ("elimination", "poissulku", "uteslutning"),
+    "method.own": ("own", "oma", "egen"),
+    "init.heading.confidence": ("confidence", "varmuus", "säkerhet"),
+    "init.heading.method": ("method", "tapa", "metod"),
+    "init.heading.form": ("form", "lomake", "blankett"),
+    "init.heading.column": ("column", "sarake", "kolumn"),
+    "init.heading.rows": ("rows", "rivit", "rader"),
+    "init.heading.answer": ("answer", "vastaus", "svar"),
+    "init.heading.read_as": ("read as", "luettu", "tolkat som"),
+    "init.columns": ("{role}: {n} columns recognised ({names}); {carried} carried through",
+                     "{role}: {n} saraketta tunnistettu ({names}); {carried} viedään mukana "
+                     "sellaisenaan",
+                     "{role}: {n} kolumner identifierade ({names}); {carried} förs vidare som de är"),
+    "init.answers": ("Answers read (low confidence first; {n} not built-in names are written to "
+                     "[vocabulary.*] in {path}, edit them there):",
+                     "Luetut vastaukset (epävarmimmat ensin; {n} vastausta, jotka eivät ole "
+                     "sisäänrakennettuja nimiä, on kirjoitettu kohtaan [vocabulary.*] tiedostoon "
+                     "{path}, muokkaa niitä siellä):",
+                     "Tolkade svar (minst säkra först; {n} svar som inte är inbyggda namn har "
+                     "skrivits under [vocabulary.*] i {path}, redigera dem där):"),
+    "init.warning": ("Warning: {warning}", "Varoitus: {warning}", "Varning: {warning}"),
+    "init.wrote": ("Wrote {path}. Next: matcher validate {path}",
+                   "Kirjoitettu {path}. Seuraavaksi: matcher validate {path}",
+                   "Skrev {path}. Nästa steg: matcher validate {path}"),
     # --- matcher validate's text around the issues -------------------------------------------------
     "validate.not_included": (
         "{n} people are not included (each with the reason in the output's 'Not included' sheet "
@@ -603,11 +714,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "No compatible mentor: {reason} with any of the {n} mentors{note}.",
         "Ei sopivaa mentoria: {reason} yhdenkään {n} mentorin kanssa{note}.",
         "Ingen lämplig mentor: {reason} med någon av de {n} mentorerna{note}."),
-    "unmatched.none_compatible": ("No compatible mentor: {parts}.",
-                                  "Ei sopivaa mentoria: {parts}.",
-                                  "Ingen lämplig mentor: {parts}."),
-    "unmatched.part": ("{reason} ({count} mentors)", "{reason} ({count} mentoria)",
-                       "{reason} ({count} mentorer)"),
+    "unmatched.none_compatible": ("No compatible mentor among the {n}: {parts} (a mentor can be "
+                                  "ruled out for more than one reason).",
+                                  "Ei sopivaa mentoria {n} mentorista: {parts} (sama mentori voi "
+                                  "olla poissuljettu useasta syystä).",
+                                  "Ingen lämplig mentor bland de {n}: {parts} (en mentor kan "
+                                  "uteslutas av flera skäl)."),
+    "unmatched.part": ("{reason} ({count} of them)", "{reason} ({count} mentoria)",
+                       "{reason} ({count} av dem)"),
     "unmatched.all_full": (
         "All {n} compatible mentors are full: {named}{more}. One more place for {best} would let "
         "them be paired.",
@@ -615,6 +729,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{best} mahdollistaisi parin.",
         "Alla {n} lämpliga mentorer är fulla: {named}{more}. En plats till hos {best} skulle "
         "göra ett par möjligt."),
+    "unmatched.no_mentors": ("No mentors in this round: recruit mentors, or check that the mentor "
+                             "file holds the sign-ups.",
+                             "Kierroksella ei ole mentoreita: rekrytoi mentoreita tai tarkista, että "
+                             "mentoritiedostossa on ilmoittautumiset.",
+                             "Omgången har inga mentorer: rekrytera mentorer eller kontrollera att "
+                             "mentorsfilen innehåller anmälningarna."),
+    "candidates.full": ("full", "täynnä", "full"),
+    "candidates.free": ("{n} free", "{n} vapaana", "{n} lediga"),
     "unmatched.objective": (
         "Compatible mentors have free places, but pairing would lower the chosen objective.",
         "Sopivilla mentoreilla on vapaita paikkoja, mutta pari heikentäisi valittua tavoitetta.",
@@ -968,6 +1090,30 @@ def label(kind: str, key: str, language: str = DEFAULT_LANGUAGE) -> str:
     from matcher import vocab  # imported here: the catalogue itself stays free of rapidfuzz
 
     return vocab.label(kind, key)
+
+
+#: languages whose decimal separator is a comma (and whose per cent sign follows a space)
+DECIMAL_COMMA = frozenset({"fi", "sv"})
+
+
+def number(value: float, language: str = DEFAULT_LANGUAGE, places: int | None = 1) -> str:
+    """``value`` with ``places`` decimals for a reader of ``language``: "61,4" in Finnish and
+    Swedish, "61.4" in English (rounded as :func:`format` does; ``-0.0`` is "0.0").
+    ``places=None`` writes it as short as it goes (``2.5``, ``40``: the ``g`` format).
+
+    >>> number(42.5, "sv", None), number(40.0, "fi", None), number(-0.04, "en")
+    ('42,5', '40', '0.0')
+    """
+    text = f"{float(value) + 0.0:g}" if places is None else f"{float(value) + 0.0:.{places}f}"
+    if text.startswith("-") and not text.strip("-0.,"):  # -0.04 rounded to one decimal
+        text = text[1:]
+    return text.replace(".", ",") if check_language(language) in DECIMAL_COMMA else text
+
+
+def percent(value: float, language: str = DEFAULT_LANGUAGE, places: int = 0) -> str:
+    """``value`` per cent: "62%" in English, "62 %" in Finnish and Swedish."""
+    sign = " %" if check_language(language) in DECIMAL_COMMA else "%"
+    return number(value, language, places) + sign
 
 
 def join(items: Iterable[str], language: str = DEFAULT_LANGUAGE) -> str:

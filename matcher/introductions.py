@@ -189,7 +189,7 @@ def letter_reasons(role: str, recipient: dict, other: dict, other_first: str, la
         reasons.append(say(f"to_{role}.{more}", goals=labels("goals", others)))
     years = mentor.get("years_experience")
     if role == "mentee" and isinstance(years, (int, float)) and not isinstance(years, bool) and years > 0:
-        reasons.append(say("to_mentee.experience", years=f"{years:g}"))  # NaN is not > 0
+        reasons.append(say("to_mentee.experience", years=i18n.number(years, language, None)))  # NaN is not > 0
     meeting = _meeting(mentee, mentor, config, language)
     return reasons + ([meeting] if meeting else [])
 

@@ -10,7 +10,7 @@ output folder and in ``matcher validate --format csv``.
 
 Two issues are of one kind when their problem and suggestion read the same once every number is
 set aside ("same e-mail as row 12" and "same e-mail as row 40"); where the numbers differ the
-grouped text shows "…". Vocabulary matters (a suggestion naming a ``[vocabulary.*]`` section)
+grouped text shows the first of them ("same e-mail as row 12 / 40"), then "…". Vocabulary matters (a suggestion naming a ``[vocabulary.*]`` section)
 are already one line per distinct answer, with its row count: they stay one line per answer.
 
 Example
@@ -22,7 +22,7 @@ Example
 ...     "suggestion": "write a number to silence this"})
 >>> line = group_issues(issues).iloc[0]
 >>> int(line["count"]), line["row"], line["value"], line["problem"]
-(3, '4, 9, 12', '10+, about 6', 'read loosely as …')
+(3, '4, 9, 12', '10+, about 6', 'read loosely as 10 / 6')
 >>> severity_counts(group_issues(issues))
 (0, 3)
 """
@@ -90,10 +90,14 @@ def severity_counts(issues: pd.DataFrame) -> tuple[int, int]:
 
 
 def merged(texts: pd.Series) -> str:
-    """The texts of one kind as one: the numbers all of them share, "…" where they differ.
+    """The texts of one kind as one: the numbers all of them share, and where they differ the
+    first :data:`SHOWN_VALUES` of them (in the order met, " / " between them: a Finnish decimal
+    has a comma), then "…" when there are more.
 
     >>> merged(pd.Series(["same e-mail as row 12 (latest)", "same e-mail as row 40 (latest)"]))
-    'same e-mail as row … (latest)'
+    'same e-mail as row 12 / 40 (latest)'
+    >>> merged(pd.Series([f"luettu väljästi: {n},5" for n in range(1, 6)]))
+    'luettu väljästi: 1,5 / 2,5 / 3,5 …'
     """
     distinct = list(dict.fromkeys(texts))
     if len(distinct) == 1:
@@ -102,8 +106,9 @@ def merged(texts: pd.Series) -> str:
     numbers = [_NUMBER.findall(text) for text in distinct]
     out = [split[0][0]]
     for i, literal in enumerate(split[0][1:]):
-        shared = {found[i] for found in numbers}
-        out += [shared.pop() if len(shared) == 1 else "…", literal]
+        values = list(dict.fromkeys(found[i] for found in numbers))
+        out += [" / ".join(values[:SHOWN_VALUES]) + (" …" if len(values) > SHOWN_VALUES else ""),
+                literal]
     return "".join(out)
 
 

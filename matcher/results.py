@@ -20,7 +20,7 @@ import pandas as pd
 
 from matcher.eligibility import NOT_INCLUDED_COLUMNS
 from matcher import vocab
-from matcher.i18n import MESSAGES, header, label, t
+from matcher.i18n import MESSAGES, header, label, number, percent, t
 from matcher.issue_groups import group_issues, severity_counts
 from matcher.scoring.constraints import NO_SHARED_LANGUAGE
 from matcher.scoring.explain import reason_label
@@ -237,7 +237,8 @@ def _unmatched(round, scores, people, mentee_pos, assigned, capacity, top) -> pd
     ids = pd.Index(scores.mentee_ids)[rows]
     reasons = unmatched_reasons(scores, rows, assigned, capacity, people.mentor_name,
                                 round.config.language)
-    best = _best_candidates(scores, rows, top[rows], assigned, capacity, people.mentor_name)
+    best = _best_candidates(scores, rows, top[rows], assigned, capacity, people.mentor_name,
+                            round.config.language)
     table = pd.DataFrame({
         "mentee_id": ids.to_numpy(),
         "mentee_name": people.mentee_name.loc[ids].to_numpy(),
@@ -293,8 +294,7 @@ def unmatched_reasons(scores: Scores, rows: np.ndarray, assigned: np.ndarray, ca
     if len(rows) == 0:
         return []
     if scores.feasible.shape[1] == 0:
-        return ["No mentors in this round: recruit mentors, or check that the mentor file holds "
-                "the sign-ups."] * len(rows)
+        return [t("unmatched.no_mentors", language)] * len(rows)
     feasible = scores.feasible[rows]
     codes = scores.reason_codes[rows]
     full = assigned >= capacity
@@ -317,10 +317,10 @@ def unmatched_reasons(scores: Scores, rows: np.ndarray, assigned: np.ndarray, ca
             else:
                 parts = ", ".join(t("unmatched.part", language, reason=names[bit], count=count)
                                   for bit, count in ordered)
-                reasons.append(t("unmatched.none_compatible", language, parts=parts))
+                reasons.append(t("unmatched.none_compatible", language, parts=parts, n=n_mentors))
         elif full[compatible].all():
             best = compatible[np.lexsort((compatible, -masked[k, compatible]))][:ALTERNATIVES]
-            named = ", ".join(f"{mentor_names.iloc[j]} ({masked[k, j]:.1f})" for j in best)
+            named = ", ".join(f"{mentor_names.iloc[j]} ({number(masked[k, j], language)})" for j in best)
             reasons.append(t("unmatched.all_full", language, n=len(compatible), named=named,
                              more=", ..." if len(compatible) > len(best) else "",
                              best=mentor_names.iloc[best[0]]))
@@ -341,13 +341,15 @@ def _languages_note(scores, row: int, bit: int, language: str) -> str:
              languages=", ".join(label("languages", key, language) for key in languages))
 
 
-def _best_candidates(scores, rows, top, assigned, capacity, mentor_names) -> list[str]:
+def _best_candidates(scores, rows, top, assigned, capacity, mentor_names, language: str) -> list[str]:
+    """"Name (score, full)" or "Name (score, 2 free)" of each row's best candidates, in ``language``."""
     out = []
     for row, candidates in zip(rows, top):
         parts = []
         for j in candidates[candidates >= 0]:
-            room = "full" if assigned[j] >= capacity[j] else f"{capacity[j] - assigned[j]} free"
-            parts.append(f"{mentor_names.iloc[j]} ({scores.total[row, j]:.1f}, {room})")
+            room = (t("candidates.full", language) if assigned[j] >= capacity[j]
+                    else t("candidates.free", language, n=capacity[j] - assigned[j]))
+            parts.append(f"{mentor_names.iloc[j]} ({number(scores.total[row, j], language)}, {room})")
         out.append("; ".join(parts))
     return out
 
@@ -447,7 +449,8 @@ def _alternatives(scores, people, top, assigned, capacity, pairs: pd.DataFrame,
         "mentee_id")["mentor_name"]
     current = lowest.reindex(mentee_ids).to_numpy(dtype=np.float64)
     score = scores.total[rows, cols].astype(np.float64)
-    change = np.round(score, 1) - np.round(np.nan_to_num(current, nan=0.0), 1)
+    # the change the coordinator can check from the two scores shown (each to 1 decimal)
+    change = np.round(np.round(score, 1) - np.round(np.nan_to_num(current, nan=0.0), 1), 1)
     matched = ~np.isnan(current)
     return pd.DataFrame({
         "mentee_id": mentee_ids.to_numpy(),
@@ -523,7 +526,8 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
     certificate = assignment.certificate
     gap = getattr(certificate, "gap", None) if not isinstance(certificate, dict) else certificate.get("gap")
     n_matched = pairs["mentee_id"].nunique()
-    weights = ", ".join(f"{header(name, language)} {weight:.2f}" for name, weight in scores.weights.items())
+    weights = "; ".join(f"{header(name, language)} {number(weight, language, 2)}"
+                        for name, weight in scores.weights.items())
     missing = t("value.not_available", language)
     errors, warnings = severity_counts(round.issues)
     rows = [
@@ -541,12 +545,13 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
         ("solver_status", t(f"solver_status.{assignment.status}", language)
          if f"solver_status.{assignment.status}" in MESSAGES else assignment.status),
         ("solver_engine", assignment.engine),
-        ("optimality_gap", missing if gap is None else f"{gap:g}"),
-        ("mean_score", f"{pairs['score'].mean():.1f}" if len(pairs) else missing),
-        ("minimum_score", f"{pairs['score'].min():.1f}" if len(pairs) else missing),
-        ("feasible_pairs", f"{scores.feasible.mean():.0%}" if scores.feasible.size else missing),
+        ("optimality_gap", missing if gap is None else number(gap, language, None)),
+        ("mean_score", number(pairs["score"].mean(), language) if len(pairs) else missing),
+        ("minimum_score", number(pairs["score"].min(), language) if len(pairs) else missing),
+        ("feasible_pairs", percent(100 * scores.feasible.mean(), language) if scores.feasible.size
+         else missing),
         ("weights", weights),
-        ("min_score_setting", f"{round.config.scoring.min_score:g}"),
+        ("min_score_setting", number(round.config.scoring.min_score, language, None)),
         ("same_organisation_allowed",
          t("value.no" if round.config.constraints.same_organisation else "value.yes", language)),
         ("data_issues", t("summary.data_issues_value", language,

@@ -165,7 +165,7 @@ def test_validate_speaks_the_rounds_language(tmp_path):
     out = CliRunner().invoke(main, ["validate", path], env={"COLUMNS": "200", "TERM": "dumb"})
     lines = out.output.splitlines()
     assert lines[0].split()[:3] == ["Vakavuus", "Lukumäärä", "Tiedosto"]
-    assert lines[1].startswith("varoitus ") and "ei näytä sähköpostiosoitteelta" in lines[1]
+    assert lines[1].startswith("varoitus ") and "ei ole sähköpostiosoite" in lines[1]
     assert "1 henkilö ei ole mukana" in out.output
     assert "  Mentorit: 1 (rivi 3, mentors.csv): Ei antanut suostumusta" in out.output
     assert lines[-1] == "1 mentoria, 1 mentoroitavaa luettu ja mukana, 1 ei mukana; 0 virhettä, 1 varoitusta"

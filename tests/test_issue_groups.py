@@ -28,7 +28,7 @@ def test_cells_of_one_kind_in_one_column_are_one_line_with_their_count_and_first
     assert grouped["count"].tolist() == [12, 2]
     assert grouped["row"].tolist() == ["2, 3, 4, 5, 6, 7, 8, 9 …", "30, 41"]
     assert grouped["problem"].tolist() == ["does not look like an e-mail address",
-                                           "duplicate sign-up: same e-mail as row …, which is kept"]
+                                           "duplicate sign-up: same e-mail as row 29 / 40, which is kept"]
 
 
 def test_one_issue_is_a_line_without_a_count_and_file_wide_ones_without_rows():

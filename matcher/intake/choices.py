@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 
 from matcher import vocab
+from matcher.i18n import LABELS, MESSAGES, label, number, t
 from matcher.intake.answers import ColumnAnswers
 from matcher.intake.issues import Reporter
 from matcher.intake.values import map_unique
@@ -69,32 +70,40 @@ def split_answers(value: object, separators: Iterable[str],
 
 
 def _report_readings(column: ColumnAnswers, report: Reporter) -> None:
-    """One warning per distinct option not read as an exact name, with how many rows chose it."""
+    """One warning per distinct option not read as an exact name, with how many rows chose it,
+    in the round's language."""
     for answer, row in sorted(column.first_row.items(), key=lambda kv: kv[1]):
         reading = column.readings[answer]
         if reading.method == "exact":
             continue
-        rows = column.counts[answer]
-        label = vocab.vocabulary(column.kind, report.vocabulary).label(reading.key)
-        problem = {
-            "corrected": f"not a known {column.kind} name; read as '{label}' (a typo, confidence "
-                         f"{reading.confidence:.2f})",
-            "meaning": f"not a known {column.kind} name; read as '{label}' by meaning (confidence "
-                       f"{reading.confidence:.2f}, next best '{reading.runner_up}')",
-            "aligned": f"not a known {column.kind} name; read as one category with the other "
-                       f"form's answer '{reading.runner_up}' (similarity {reading.confidence:.2f})",
-            "elimination": (f"not a known {column.kind} name; read as one category with the "
-                            f"other form's answer '{reading.runner_up}', the answers left on both "
-                            f"forms (similarity {reading.confidence:.2f})" if reading.runner_up else
-                            f"not a known {column.kind} name; read as '{label}', the one concept "
-                            f"the other form offers and this one otherwise lacks (closeness "
-                            f"{reading.confidence:.2f})"),
-            "own": f"not a known {column.kind} name; kept as a category of its own",
-        }[reading.method]
-        report.add("warning", row, column.name, answer,
-                   f"{problem}; {rows} row{'s' * (rows != 1)}",
-                   f"check it under [vocabulary.{column.kind}] in the round config "
-                   "(matcher init writes it there)")
+        problem = reading_problem(column.kind, reading, report.vocabulary, report.issues.language)
+        report.add("warning", row, column.name, answer, rows_counted(problem, column.counts[answer],
+                                                                     report.issues.language),
+                   report.t("reading.fix", kind=column.kind))
+
+
+def reading_problem(kind: str, reading, vocabulary, language: str) -> str:
+    """What a warning says about an answer read as ``reading`` (not an exact built-in name)."""
+    key = reading.method
+    if key == "elimination":
+        key = "elimination_answer" if reading.runner_up else "elimination_concept"
+    unknown_key = f"reading.unknown.{kind}"
+    unknown = t(unknown_key, language) if unknown_key in MESSAGES else f"not a known {kind} name"
+    return t(f"reading.{key}", language, unknown=unknown,
+             label=shown_label(kind, reading.key, vocabulary, language),
+             confidence=number(reading.confidence, language, 2), runner_up=reading.runner_up)
+
+
+def shown_label(kind: str, key: str, vocabulary, language: str) -> str:
+    """A vocabulary key's label in ``language`` (built-in concepts), else the round's own label."""
+    if language != "en" and key in LABELS.get(kind, {}):
+        return label(kind, key, language)
+    return vocab.vocabulary(kind, vocabulary).label(key)
+
+
+def rows_counted(problem: str, n: int, language: str) -> str:
+    """``problem`` with the number of rows it stands for ("…; 3 rows")."""
+    return t("reading.row" if n == 1 else "reading.rows", language, problem=problem, n=n)
 
 
 def keys(series: pd.Series, column: ColumnAnswers | None, report: Reporter) -> pd.Series:
@@ -142,13 +151,11 @@ def _report_unread_levels(series: pd.Series, column: ColumnAnswers, default_leve
             if vocab.read_level(answer).method == "unread":
                 first, n = unread.get(answer, (int(min(rows)), 0))
                 unread[answer] = (min(first, int(min(rows))), n + len(rows))
-    name = vocab.LEVEL_NAMES[default_level]
+    name = report.t(f"level.{default_level}")
     for answer, (row, n) in sorted(unread.items(), key=lambda kv: kv[1][0]):
-        report.add("warning", row, "languages", answer,
-                   f"language level '{vocab.read_level(answer).unread}' not read; the default "
-                   f"level ({name}) is used; {n} row{'s' * (n != 1)}",
-                   "write the level as basic, good, fluent or native, a CEFR level (A1-C2) or "
-                   "a number on a scale (4/5), or set [defaults] language_level")
+        problem = report.t("reading.level", level=vocab.read_level(answer).unread, default=name)
+        report.add("warning", row, "languages", answer, rows_counted(problem, n, report.issues.language),
+                   report.t("reading.level_fix"))
 
 
 def cities(series: pd.Series, vocabulary: vocab.Vocabulary, report: Reporter) -> pd.Series:
@@ -169,8 +176,9 @@ def cities(series: pd.Series, vocabulary: vocab.Vocabulary, report: Reporter) ->
     for row, (city, match) in resolved.items():
         if match is not None:
             report.add("warning", row, "city", series[row],
-                       f"not a known city name; read as '{city}' (fuzzy score {match.score:g})",
-                       "add it to [vocabulary.cities] to silence this")
+                       report.t("reading.city", city=city,
+                                score=number(match.score, report.issues.language, None)),
+                       report.t("reading.city_fix"))
     return resolved.map(lambda r: r[0]).reindex(series.index).fillna("")
 
 

@@ -10,6 +10,7 @@ from rapidfuzz import process
 from matcher.config import PairRef, RoundConfig
 from matcher.errors import InputError
 from matcher.intake.issues import Issues
+from matcher.intake.values import is_email
 from matcher.readers import read_table
 
 PAIR_COLUMNS = ("mentee_id", "mentor_id", "source")
@@ -18,8 +19,10 @@ PAIR_COLUMNS = ("mentee_id", "mentor_id", "source")
 def drop_duplicates(frame: pd.DataFrame, policy: str, file: str, issues: Issues,
                     column: str = "email") -> pd.DataFrame:
     """Keep one sign-up per e-mail: the latest submission (or first, per ``policy``); each
-    dropped one is a warning on its row, in ``column`` (the form's e-mail header)."""
-    has_email = frame["email"] != ""
+    dropped one is a warning on its row, in ``column`` (the form's e-mail header). Only a real
+    address (:func:`matcher.intake.values.is_email`) makes two rows one person: "none" typed by
+    two people is two sign-ups."""
+    has_email = is_email(frame["email"])
     if not has_email.any():
         return frame
     # order by submission time, then row; NaT sorts by row alone (stable mergesort)
@@ -27,8 +30,9 @@ def drop_duplicates(frame: pd.DataFrame, policy: str, file: str, issues: Issues,
         ["_t", "row"], kind="mergesort").index
     ordered = frame.loc[order]
     keep = "last" if policy == "keep_latest" else "first"
-    dropped = ordered["email"].duplicated(keep=keep) & (ordered["email"] != "")
-    kept_row = ordered.loc[~dropped & (ordered["email"] != "")].set_index("email")["row"]
+    real = has_email.loc[order]
+    dropped = ordered["email"].duplicated(keep=keep) & real
+    kept_row = ordered.loc[~dropped & real].set_index("email")["row"]
     which = issues.t("issue.latest" if policy == "keep_latest" else "issue.first")
     for _, item in ordered.loc[dropped].iterrows():
         issues.add("warning", file, int(item["row"]), column, "",
@@ -41,8 +45,13 @@ def assign_ids(frame: pd.DataFrame, role: str, has_id_column: bool, file: str,
                 issues: Issues) -> pd.DataFrame:
     prefix = role[:-1]  # "mentor" / "mentee"
     ids = frame.pop("_id") if has_id_column else pd.Series("", index=frame.index, dtype=object)
-    derived = frame["email"].map(lambda e: f"{prefix}-{hashlib.blake2b(e.encode(), digest_size=6).hexdigest()}"
-                                 if e else "")
+    # a real address is the person's id; one that is none ("none", "-", a name) is no one's, so
+    # that row gets an id of its own, from its row and its text: identical broken addresses in two
+    # rows or on both forms stay different people
+    real = is_email(frame["email"])
+    keyed = frame["email"].where(real, "row " + frame["row"].astype(str) + ": " + frame["email"])
+    derived = keyed.where(frame["email"] != "", "").map(
+        lambda e: f"{prefix}-{hashlib.blake2b(e.encode(), digest_size=6).hexdigest()}" if e else "")
     ids = ids.where(ids != "", derived)
     nobody = ids == ""
     for row in frame.loc[nobody, "row"]:
@@ -102,8 +111,8 @@ def forbid_self_pairs(tables: dict[str, pd.DataFrame], forbidden: pd.DataFrame,
     ``column``) names the mentor's row."""
     mentors, mentees = tables["mentors"], tables["mentees"]
     by_email = pd.Series(mentors.index, index=mentors["email"])
-    by_email = by_email[by_email.index != ""]
-    both = mentees[mentees["email"].isin(by_email.index)]
+    by_email = by_email[is_email(mentors["email"]).to_numpy()]
+    both = mentees[mentees["email"].isin(by_email.index) & is_email(mentees["email"])]
     if both.empty:
         return forbidden
     mentor_ids = by_email[~by_email.index.duplicated()].reindex(both["email"]).to_numpy()

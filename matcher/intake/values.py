@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from matcher import vocab
+from matcher.i18n import number
 from matcher.intake.issues import Reporter
 
 #: date formats tried (vectorised, in order) after ISO 8601: Finnish Excel, Google Forms' CSV
@@ -31,13 +32,25 @@ def text(series: pd.Series) -> pd.Series:
 
 
 def emails(series: pd.Series, report: Reporter) -> pd.Series:
+    """Addresses lower-cased and stripped; one that is none (:func:`is_email`) is kept as typed,
+    with a warning on its row (such a sign-up is told apart by its row: see ``assign_ids``)."""
     emails = series.fillna("").astype(str).str.strip().str.lower()
     emails = emails.mask(emails == "anonymous", "")  # Microsoft Forms' placeholder
-    bad = (emails != "") & ~emails.str.fullmatch(_EMAIL.pattern)
+    bad = (emails != "") & ~is_email(emails)
     for row, value in emails[bad].items():
         report.add("warning", row, "email", value, report.t("issue.bad_email"),
                    report.t("issue.bad_email_fix"))
     return emails
+
+
+def is_email(emails: pd.Series) -> pd.Series:
+    """True where a (normalised) address looks like one, ``name@domain.tld``: only such an
+    address identifies a person (duplicates, ids, someone signed up on both forms).
+
+    >>> is_email(pd.Series(["aino@example.org", "none", "", "aino@example"])).tolist()
+    [True, False, False, False]
+    """
+    return emails.str.fullmatch(_EMAIL.pattern).fillna(False).astype(bool)
 
 
 def dates(series: pd.Series, report: Reporter) -> pd.Series:
@@ -113,7 +126,7 @@ def numbers(series: pd.Series, report: Reporter, name: str, minimum: float, defa
         report.add(severity, row, name, series[row], report.t("issue.date_like"),
                    report.t("issue.date_like_fix", what=what))
     for row in high.index[high]:
-        report.add(severity, row, name, series[row], report.t("issue.too_high", maximum=f"{maximum:g}"),
+        report.add(severity, row, name, series[row], report.t("issue.too_high", maximum=number(maximum or 0, report.issues.language, None)),
                    report.t("issue.correct", meanwhile=""))
     status = status.mask(dated | high, "bad_reported")
     if integer:  # "2.5 mentees" is read as 2, and said so
@@ -123,16 +136,16 @@ def numbers(series: pd.Series, report: Reporter, name: str, minimum: float, defa
     bad, low = status == "bad", ~status.isin(("bad", "bad_reported")) & (value < minimum)
     # an error stops the run, so nothing is used "until then"
     meanwhile = ("" if severity != "warning" else report.t("issue.meanwhile_empty") if default is None
-                 else report.t("issue.meanwhile", value=f"{fallback:g}"))
+                 else report.t("issue.meanwhile", value=number(fallback, report.issues.language, None)))
     for row in bad.index[bad]:
         report.add(severity, row, name, series[row], report.t("issue.unreadable", what=what),
                    report.t("issue.unreadable_fix", what=what, meanwhile=meanwhile))
     for row in low.index[low]:
-        report.add(severity, row, name, series[row], report.t("issue.too_low", minimum=f"{minimum:g}"),
+        report.add(severity, row, name, series[row], report.t("issue.too_low", minimum=number(minimum, report.issues.language, None)),
                    report.t("issue.correct", meanwhile=meanwhile))
     loose = (status == "loose") & ~low
     for row in loose.index[loose]:
-        report.add("warning", row, name, series[row], report.t("issue.loose", value=f"{value[row]:g}"),
+        report.add("warning", row, name, series[row], report.t("issue.loose", value=number(value[row], report.issues.language, None)),
                    report.t("issue.loose_fix", what=what))
     values = value.where(~bad & ~low & (status != "bad_reported")).reindex(series.index).fillna(fallback)
     return values.astype(int) if integer else values

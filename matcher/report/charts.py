@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from matcher.i18n import t
+from matcher.i18n import number, percent, t
 
 #: Matplotlib settings that make the SVG deterministic, small and match the page's look.
 RC: dict[Any, Any] = {
@@ -60,7 +60,7 @@ def score_histogram(scores: pd.Series, language: str = "en") -> str:
     ax.hist(values, bins=list(range(0, 105, 5)), color=BLUE, edgecolor="white")
     mean = float(values.mean())
     ax.axvline(mean, color=ORANGE, linewidth=2, linestyle="--")
-    ax.annotate(t("chart.mean", language, value=f"{mean:.1f}"), (mean, 1), xycoords=("data", "axes fraction"),
+    ax.annotate(t("chart.mean", language, value=number(mean, language)), (mean, 1), xycoords=("data", "axes fraction"),
                 xytext=(4, -12), textcoords="offset points", color="#7A4E00",
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
     ax.set(xlim=(0, 100), xlabel=t("chart.scores_x", language), ylabel=t("chart.scores_y", language),
@@ -89,7 +89,9 @@ def component_means(pairs: pd.DataFrame, components: list[str], labels: list[str
     positions = np.arange(len(components))
     ax.barh(positions, means, color=BLUE, height=0.6)
     for y, value in zip(positions, means):
-        ax.text(min(value, 0.92) + 0.01, float(y), f"{value:.2f}", va="center")
+        ax.text(min(value, 0.92) + 0.01, float(y), number(value, language, 2), va="center")
+    # the axis in the reader's decimals too (0,2 ... 1,0 in Finnish and Swedish)
+    ax.xaxis.set_major_formatter(lambda value, _: number(value, language))
     ax.set_yticks(positions, labels or [c.replace("_", " ") for c in components])
     ax.invert_yaxis()
     ax.set(xlim=(0, 1), xlabel=t("chart.components_x", language),
@@ -121,10 +123,11 @@ def goal_coverage_chart(coverage: pd.DataFrame, language: str = "en") -> str:
     ax.barh(positions, table["covered"], color=BLUE, height=0.7, label=t("chart.goals_covered", language))
     for y, (wanted, covered) in enumerate(zip(table["mentees"], table["covered"])):
         share = covered / wanted if wanted else 0.0
-        ax.text(wanted, y, f" {share:.0%}", va="center")
+        ax.text(wanted, y, " " + percent(100 * share, language), va="center")
     ax.set_yticks(positions, table["goal"].astype(str))
     ax.invert_yaxis()
     ax.set_xmargin(0.12)
+    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # mentees
     ax.set(xlabel=t("chart.goals_x", language))
     _title(fig, t("chart.goals_title", language))
     fig.legend(loc="outside lower center", ncols=2, frameon=False)
@@ -169,6 +172,7 @@ def supply_demand_chart(supply_demand: pd.DataFrame, dimension: str, language: s
             label.set_color(RED)
             label.set_fontweight("bold")
     ax.invert_yaxis()
+    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # people, places
     ax.set(xlabel=t("chart.supply_x", language))
     _title(fig, t(f"chart.supply_title_{dimension}", language))
     fig.legend(loc="outside lower center", ncols=2, frameon=False)

@@ -21,7 +21,7 @@ import pandas as pd
 from matcher import __version__
 from matcher.safe_io import strip_controls
 from matcher.report import charts
-from matcher.i18n import t
+from matcher.i18n import DECIMAL_COMMA, number, t
 from matcher.issue_groups import severity_counts
 from matcher.report.tables import (LONG_TEXT, component_columns, decimals, header, rounded,
                                    shown_values)
@@ -122,7 +122,8 @@ def html_table(frame: pd.DataFrame, columns: list[str], table_id: str, empty: st
         extra = " detail" if name in details else ""
         if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
             head.append(f'<th scope="col" class="num{extra}">{label}</th>')
-            cells.append(_number_cells(series, places.get(name), banded=name == "score", extra=extra))
+            cells.append(_number_cells(series, places.get(name), banded=name == "score", extra=extra,
+                                       language=language))
         else:
             head.append(f'<th scope="col" class="detail">{label}</th>' if extra
                         else f'<th scope="col">{label}</th>')
@@ -134,13 +135,17 @@ def html_table(frame: pd.DataFrame, columns: list[str], table_id: str, empty: st
             f"<tbody>\n{body}\n</tbody></table>")
 
 
-def _number_cells(series: pd.Series, places: int | None, banded: bool, extra: str = "") -> list[str]:
-    """The ``<td>`` elements of a numeric column, a column at a time."""
+def _number_cells(series: pd.Series, places: int | None, banded: bool, extra: str = "",
+                  language: str = "en") -> list[str]:
+    """The ``<td>`` elements of a numeric column, a column at a time, with the decimal separator
+    of ``language`` (the page's sorting reads both)."""
     values = series.to_numpy("float64", na_value=np.nan)
     if places is None:  # counts and row numbers: as people write them, never 1e+06
         text = [np.format_float_positional(v, trim="-") for v in values]
+        if language in DECIMAL_COMMA:
+            text = [v.replace(".", ",") for v in text]
     else:
-        text = [f"{v:.{places}f}" for v in values]
+        text = [number(v, language, places) for v in values]
     text = pd.Series(text, index=series.index).where(~np.isnan(values), "")
     classes = "num" + extra
     if banded:
@@ -174,8 +179,8 @@ def _pairs_table(pairs: pd.DataFrame, components: list[str], language: str) -> s
 def _tiles(tables: dict[str, pd.DataFrame], language: str) -> str:
     pairs, unmatched, mentors, issues = (tables[k] for k in ("pairs", "unmatched", "mentors", "issues"))
     matched = pairs["mentee_id"].nunique()
-    mean = f"{pairs['score'].mean():.1f}" if len(pairs) else "–"
-    lowest = f"{pairs['score'].min():.1f}" if len(pairs) else "–"
+    mean = number(pairs["score"].mean(), language) if len(pairs) else "–"
+    lowest = number(pairs["score"].min(), language) if len(pairs) else "–"
     errors, warnings = severity_counts(issues)
     # the Unmatched table lists the mentees not included too; the tiles count them apart, as the
     # Summary does, so that matched + unmatched + not included is everyone

@@ -38,6 +38,9 @@ INPUT_COLUMNS = ("decision", "move_to", "notes")
 #: Decimals shown for the 0-100 total score and for the 0-1 components and ratios.
 SCORE_DECIMALS = 1
 COMPONENT_DECIMALS = 2
+#: Columns on the 0-100 score scale (a pair's score, the Alternatives sheet's current score and
+#: the change a move makes): all shown to :data:`SCORE_DECIMALS`.
+SCORE_COLUMNS = ("score", "current_score", "score_change")
 
 
 def check_tables(tables: dict[str, pd.DataFrame]) -> None:
@@ -98,7 +101,7 @@ def component_columns(pairs: pd.DataFrame) -> list[str]:
 
 
 def rounded(frame: pd.DataFrame, components: Sequence[str] = ()) -> pd.DataFrame:
-    """A copy with ``score`` to 1 decimal and components and ``ratio`` to 2 decimals.
+    """A copy with the :data:`SCORE_COLUMNS` to 1 decimal and components and ``ratio`` to 2 decimals.
 
     Rounding is done in float64 so that float32 scores print as ``87.3``, not ``87.30000305``.
 
@@ -118,12 +121,11 @@ def decimals(frame: pd.DataFrame, components: Sequence[str] = ()) -> dict[str, i
 
     Example
     -------
-    >>> decimals(pd.DataFrame(columns=["score", "goals", "name"]), ["goals"])
-    {'goals': 2, 'score': 1}
+    >>> decimals(pd.DataFrame(columns=["score", "goals", "name", "current_score"]), ["goals"])
+    {'goals': 2, 'score': 1, 'current_score': 1}
     """
     places = {c: COMPONENT_DECIMALS for c in (*components, "ratio") if c in frame.columns}
-    if "score" in frame.columns:
-        places["score"] = SCORE_DECIMALS
+    places.update({c: SCORE_DECIMALS for c in SCORE_COLUMNS if c in frame.columns})
     return places
 
 

@@ -70,7 +70,7 @@ LAYOUTS = {
                       ("mentor_email", "mentor_id"), 1),
     "alternatives": Layout(("mentee_name", "current_mentor", "current_score", "rank", "mentor_name",
                             "score", "score_change", "free_places", "note"),
-                           ("mentee_id", "mentor_id"), 1),
+                           ("mentee_id", "mentor_id"), 1, ("feasible",)),  # always true there
 }
 #: Widest a frozen name column is made, so the frozen part leaves room on a laptop screen.
 FROZEN_WIDTH = 26

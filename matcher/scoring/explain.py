@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from matcher import vocab
-from matcher.i18n import LABELS, join, t
+from matcher.i18n import LABELS, join, number, t
 from matcher.places import about_km, municipalities
 from matcher.scoring.constraints import (BELOW_MIN_SCORE, FIRST_RULE_BIT, FORBIDDEN, GENDER_PREFERENCE,
                                          MEETING_MODE, NO_SHARED_LANGUAGE,
@@ -82,7 +82,7 @@ def explain_pair(scores, i: int, j: int) -> str:
     if "experience" in scores.weights:
         years = pd.to_numeric(pd.Series([mentor.get("years_experience")]), errors="coerce")[0]
         sentences.append(t("explain.no_experience", lang) if np.isnan(years)
-                         else t("explain.experience", lang, years=f"{years:g}"))
+                         else t("explain.experience", lang, years=number(years, lang, None)))
     if "gender" in scores.weights and as_text(mentee.get("gender_preference")):
         sentences.append(t("explain.gender_match" if float(scores.components["gender"][i, j]) == 1.0
                            else "explain.gender_no_match", lang))
@@ -120,15 +120,15 @@ def _reasons(code, scores, i, j, mentee, mentor, labels) -> list[str]:
                          mentee=t(_MODE_WORDS.get(mentee.get("meeting_mode"), "explain.either_way"), lang),
                          mentor=t(_MODE_WORDS.get(mentor.get("meeting_mode"), "explain.either_way"), lang)))
         elif bit == BELOW_MIN_SCORE:
-            out.append(t("explain.below_min_score", lang, score=f"{scores.total[i, j]:.1f}",
-                         minimum=f"{config.scoring.min_score:g}"))
+            out.append(t("explain.below_min_score", lang, score=number(scores.total[i, j], lang),
+                         minimum=number(config.scoring.min_score, lang, None)))
         elif bit >= FIRST_RULE_BIT:
             out.append(t("explain.rule", lang, rule=label.removesuffix(" not met")))
         elif bit in _WISH_BITS:
             out.append(t("explain.hard_wish", lang, wish=_wish_sentence(bit, mentee, mentor, labels)))
         elif bit == TOO_FAR:
             out.append(t("explain.too_far", lang, where=_place_text(mentee, mentor, scores.context, i, j, lang),
-                         limit=f"{config.constraints.max_distance_km:g}"))
+                         limit=number(config.constraints.max_distance_km, lang, None)))
         elif bit in _SENTENCES:  # same organisation, forbidden
             out.append(t(_SENTENCES[bit], lang))
         else:
@@ -162,7 +162,7 @@ def _soft_wishes(scores, i: int, j: int, mentee, mentor, labels) -> list[str]:
                       ctx.encoded_mentors.take(slice(j, j + 1)))[0, 0]:
             out.append(t("explain.soft_wish", labels.language,
                          wish=_wish_sentence(wish.bit, mentee, mentor, labels),
-                         points=f"{wishes.penalty:g}"))
+                         points=number(wishes.penalty, labels.language, None)))
     return out
 
 
@@ -192,7 +192,7 @@ def _field(mentee, mentor, labels, ctx, i, j) -> str:
     # an answer outside the field list: the text similarity of the answers is the signal
     sentence = t("explain.mentee_field_unlisted" if not fe else "explain.mentor_field_unlisted", lang)
     text = _text_similarity(ctx.encoded_mentees.field_text, ctx.encoded_mentors.field_text, i, j)
-    return sentence if text is None else f"{sentence} {t('explain.field_text', lang, similarity=f'{text:.2f}')}"
+    return sentence if text is None else f"{sentence} {t('explain.field_text', lang, similarity=number(text, lang, 2))}"
 
 
 def _goals(mentee, mentor, labels, ctx) -> str:
