@@ -9,14 +9,20 @@ Usage::
 Rounds are the form exports :mod:`matcher.synthetic` writes (bilingual answers, realistic field,
 goal, language, city and meeting-mode mixes), saved as ``.xlsx``, with mentor capacities of 1-3
 redrawn so that the places are exactly ``--supply`` times the mentees (default 0.8, 0.95, 1.0,
-1.2 and 1.6: below, at and above demand). Two score structures (``--shapes``):
+1.2 and 1.6: below, at and above demand). Three score structures (``--shapes``), the issue's
+random / form / clustered matrix on form exports:
 
 ``form``
     the choice questions only (the config maps no free-text column): a few hundred distinct
     answer combinations, so large blocks of equal scores (ties);
 ``text``
     the same exports with the free-text answers (goals in own words, about) scored by text
-    similarity: thousands of distinct texts, so nearly every score differs (continuous).
+    similarity: thousands of distinct texts, so nearly every score differs (continuous, the
+    issue's "random");
+``clustered``
+    as ``form``, but the most common field holds 60% of the mentees and 10% of the mentors
+    (:data:`CLUSTER_MENTEES`, :data:`CLUSTER_MENTORS`), as in :mod:`benchmarks.shapes`: its
+    mentors are scarce and most of its mentees must go elsewhere or stay unmatched.
 
 Each round runs as the command itself, ``python -m matcher run ROUND -o OUT``, in a fresh process:
 its peak memory is that process's own maximum resident set (``os.wait4``), and the seconds of
@@ -45,10 +51,12 @@ import numpy as np
 import pandas as pd
 
 from benchmarks.shapes import SUPPLY_RATIOS, capacities
-from matcher import synthetic
+from matcher import synthetic, vocab
 
 #: score structures: name -> config keys of free-text columns left unmapped
-SHAPES = {"form": ("about", "goals_text"), "text": ()}
+SHAPES = {"form": ("about", "goals_text"), "text": (), "clustered": ("about", "goals_text")}
+#: share of the mentees and of the mentors in the one crowded field of ``clustered``
+CLUSTER_MENTEES, CLUSTER_MENTORS = 0.6, 0.1
 #: what ``matcher run`` prints when a stage ends
 _STAGE_LINE = re.compile(r"✓ (\w+) \((\d+(?:\.\d+)?) s\)")
 STAGES = ("reading", "scoring", "solving", "writing")
@@ -72,6 +80,10 @@ def make_round(exports: Path, folder: Path, shape: str, supply: float) -> Path:
     n_mentees = len(pd.read_excel(folder / "mentees.xlsx", dtype=str, engine="calamine"))
     rng = np.random.default_rng(7)
     mentors[synthetic.Q_CAPACITY] = capacities(rng, len(mentors), round(supply * n_mentees)).astype(str)
+    if shape == "clustered":
+        mentees = pd.read_excel(folder / "mentees.xlsx", dtype=str, engine="calamine")
+        crowd(mentees, mentors, rng)
+        mentees.to_excel(folder / "mentees.xlsx", index=False, sheet_name="Form1", engine="xlsxwriter")
     mentors.to_excel(folder / "mentors.xlsx", index=False, sheet_name="Form1", engine="xlsxwriter")
     lines = (exports / "round.toml").read_text(encoding="utf-8").replace(".csv", ".xlsx").splitlines()
     unmapped = SHAPES[shape]
@@ -79,6 +91,30 @@ def make_round(exports: Path, folder: Path, shape: str, supply: float) -> Path:
     config = folder / "round.toml"
     config.write_text("\n".join(kept) + "\n", encoding="utf-8")
     return config
+
+
+def crowd(mentees: pd.DataFrame, mentors: pd.DataFrame, rng: np.random.Generator) -> None:
+    """Put exactly :data:`CLUSTER_MENTEES` of the mentees and :data:`CLUSTER_MENTORS` of the
+    mentors into the mentees' most common field, the field's others into fields drawn from the
+    other answers of their side (in place). A moved answer keeps its language."""
+    mentee_field, mentor_field = synthetic.Q_FIELD_MENTEE, synthetic.Q_FIELD_MENTOR
+    wordings = {key: (vocab.label("fields", key), synthetic._FIELD_FI[key]) for key in synthetic.FIELDS}
+    key_of = {word: key for key, words in wordings.items() for word in words}
+    crowded = mentees[mentee_field].map(key_of).value_counts().index[0]
+
+    def move(frame: pd.DataFrame, column: str, rows: np.ndarray) -> None:
+        finnish = frame.loc[rows, column].isin(set(synthetic._FIELD_FI.values()))
+        frame.loc[rows, column] = np.where(finnish, wordings[crowded][1], wordings[crowded][0])
+
+    for frame, column, share in ((mentees, mentee_field, CLUSTER_MENTEES),
+                                 (mentors, mentor_field, CLUSTER_MENTORS)):
+        keys = frame[column].map(key_of).to_numpy()
+        others = frame[column].to_numpy()[keys != crowded]
+        leaving = keys == crowded
+        frame.loc[leaving, column] = rng.choice(others, int(leaving.sum()))
+        inside = np.zeros(len(frame), dtype=bool)
+        inside[rng.permutation(len(frame))[:round(share * len(frame))]] = True
+        move(frame, column, inside)
 
 
 def read_baseline(folder: Path) -> tuple[float, float]:

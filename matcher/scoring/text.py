@@ -29,8 +29,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 #: embedding dimensions for large rounds (exact below this many distinct texts)
 DIMENSIONS = 256
@@ -117,6 +115,10 @@ def _embed_distinct(texts: list[str], uses: np.ndarray) -> np.ndarray:
         return tfidf.toarray()
     if n_docs <= DIMENSIONS:
         return _gram_embedding(tfidf).astype(np.float32)
+    # scikit-learn is imported here, on first use: it pulls in scipy.stats (about a second),
+    # which a round without free-text answers never needs
+    from sklearn.decomposition import TruncatedSVD
+
     step = -(-n_docs // SVD_SAMPLE)
     svd = TruncatedSVD(n_components=DIMENSIONS, algorithm="randomized", n_iter=N_ITER,
                        random_state=0).fit(tfidf[::step])
@@ -128,30 +130,74 @@ def _embed_distinct(texts: list[str], uses: np.ndarray) -> np.ndarray:
 def char_ngram_tfidf(texts: list[str], uses: np.ndarray | None = None) -> sp.csr_matrix:
     """L2-normalised TF-IDF of character 3- to 5-grams within words (``char_wb``).
 
-    The same matrix as ``TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5),
-    sublinear_tf=True)`` restricted to n-grams used by at least two persons (``uses`` counts the
-    persons who wrote each text; default 1): the others add nothing to any similarity between
-    two persons, and still count in each text's norm. Because
-    ``char_wb`` n-grams never cross a word, the n-gram counts are (texts × words) · (words ×
-    n-grams): each distinct word is split into n-grams once, not once per occurrence, which is
-    several times faster on real answers where words repeat.
+    The same matrix as scikit-learn's ``TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5),
+    sublinear_tf=True, lowercase=True, dtype=np.float32)`` (tf = 1 + log(count), idf = 1 +
+    log((1 + texts) / (1 + texts with the n-gram)), rows of unit length), restricted to n-grams
+    used by at least two persons (``uses`` counts the persons who wrote each text; default 1):
+    the others add nothing to any similarity between two persons, and still count in each
+    text's norm. Because ``char_wb`` n-grams never cross a word, the n-gram counts are (texts ×
+    words) · (words × n-grams): each distinct word is split into n-grams once, not once per
+    occurrence, which is several times faster on real answers where words repeat. It is built
+    here with numpy and scipy, not scikit-learn, whose import alone (it pulls in scipy.stats)
+    takes longer than the whole matrix (``tests/test_scoring_text.py`` compares the two).
 
     >>> X = char_ngram_tfidf(["työnhaku ja verkostot", "työnhaussa", "verkostoituminen"])
     >>> X.shape[0], bool(X[0].multiply(X[1]).sum() > 0)
     (3, True)
     """
-    lowered = [t.lower() for t in texts]
-    words = CountVectorizer(analyzer=str.split, dtype=np.float32)
-    per_text = words.fit_transform(lowered)
-    grams = CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=False,
-                            strip_accents=None, dtype=np.float32)
-    per_word = grams.fit_transform(words.get_feature_names_out())
-    tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(per_text @ per_word)
+    per_text, words = _term_counts([t.lower().split() for t in texts])
+    per_word, _ = _term_counts([_char_wb_ngrams(word) for word in words])
+    tfidf = _tfidf(per_text @ per_word)
     uses = np.ones(len(texts)) if uses is None else np.asarray(uses, dtype=float)
     per_entry = np.repeat(uses, np.diff(tfidf.indptr))
     persons = np.bincount(tfidf.indices, weights=per_entry, minlength=tfidf.shape[1])
     shared = np.flatnonzero(persons >= 2)
     return tfidf[:, shared].astype(np.float32)
+
+
+def _term_counts(documents: list[list[str]]) -> tuple[sp.csr_matrix, list[str]]:
+    """float32 counts (documents × terms) and the terms, sorted, as ``CountVectorizer`` gives
+    them: a row's entries stay in the order the terms were first seen in the whole list, so
+    sums over a row (norms, products) add up in scikit-learn's order, to the same bits."""
+    first_seen: dict[str, int] = {}
+    found = [first_seen.setdefault(term, len(first_seen)) for terms in documents for term in terms]
+    indptr = np.cumsum([0, *map(len, documents)])
+    counts = sp.csr_matrix((np.ones(len(found), dtype=np.float32), np.asarray(found, dtype=np.int64),
+                            indptr), shape=(len(documents), len(first_seen)))
+    counts.sum_duplicates()  # repeated terms of one document add up
+    terms = sorted(first_seen)
+    rank = np.empty(len(terms), dtype=counts.indices.dtype)
+    rank[[first_seen[term] for term in terms]] = np.arange(len(terms))
+    counts.indices = rank[counts.indices]
+    counts.has_sorted_indices = False
+    return counts, terms
+
+
+def _char_wb_ngrams(word: str) -> list[str]:
+    """The 3- to 5-grams of one word padded with a space each side; a padded word shorter
+    than ``n`` is one n-gram, counted once (scikit-learn's ``char_wb``)."""
+    padded = f" {word} "
+    grams = []
+    for n in range(3, 6):
+        grams += [padded[i:i + n] for i in range(max(1, len(padded) - n + 1))]
+        if len(padded) <= n:
+            break
+    return grams
+
+
+def _tfidf(counts: sp.csr_matrix) -> sp.csr_matrix:
+    """Sublinear, smoothed TF-IDF of float32 counts, rows scaled to unit length (float32)."""
+    n_texts = counts.shape[0]
+    with_gram = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.float32)
+    idf = np.log(np.float32(n_texts + 1) / (with_gram + np.float32(1))) + np.float32(1)
+    data = (np.log(counts.data) + np.float32(1)) * idf[counts.indices]
+    # squares in float32 summed in float64, as scikit-learn's normalize does
+    squares = np.square(data).astype(np.float64)
+    lengths = np.sqrt(np.bincount(np.repeat(np.arange(n_texts), np.diff(counts.indptr)),
+                                  weights=squares, minlength=n_texts))
+    lengths[lengths == 0] = 1.0
+    data = (data / np.repeat(lengths, np.diff(counts.indptr))).astype(np.float32)
+    return sp.csr_matrix((data, counts.indices, counts.indptr), shape=counts.shape)
 
 
 def _gram_embedding(tfidf: sp.csr_matrix) -> np.ndarray:

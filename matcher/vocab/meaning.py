@@ -32,10 +32,13 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import snowballstemmer
-from sklearn.feature_extraction.text import TfidfVectorizer
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
 #: letters of a stem that are kept: long enough to tell words apart, short enough that inflected
 #: and derived forms ("vahvuudet", "vahvuuksien") meet
@@ -230,6 +233,10 @@ def similarity(left: Sequence[str], right: Sequence[str],
     # still overlaps ("työnhaku" / "työnhaun")
     left_text = [_kept_words(t, left_filler) for t in left]
     right_text = [_kept_words(t, right_filler) for t in right]
+    # imported on first use: scikit-learn pulls in scipy.stats (about a second) and most rounds
+    # are read without comparing two texts
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     extra_stems = [stems(t) for t in background]
     extra_text = [_kept_words(t, frozenset()) for t in background]
     word = _cosine(left_stems, right_stems, extra_stems,
