@@ -99,15 +99,62 @@ def stem(word: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 15)
 def full_stem(word: str) -> str:
-    """The shortest of a casefolded word's three Snowball stems, folded, not cut.
+    """The shortest of the three Snowball stems of a casefolded word's lemma (:func:`lemma`),
+    folded, not cut.
 
     >>> full_stem("työpaikkakulttuuri"), stem("työpaikkakulttuuri")
     ('tyopaikkakulttuur', 'tyopai')
+    >>> full_stem("tavoista") == full_stem("tapa"), full_stem("kielessä") == full_stem("kieltä")
+    (True, True)
     """
-    if len(word) <= 3:
-        return _fold(word)
-    stems = [s.stemWord(word) for s in _STEMMERS]
+    base = finnish_lemma(word) if len(word) > 3 else word
+    if len(base) <= 3:
+        return _fold(base)
+    stems = [s.stemWord(base) for s in _STEMMERS]
     return _fold(min(stems, key=len))
+
+
+#: the languages whose dictionaries :func:`lemma` looks a word up in, in this order
+LEMMA_LANGUAGES = ("fi", "sv", "en")
+
+
+@functools.cache
+def _dictionary(language: str):
+    # loaded on first use only, once per process: the Finnish one takes a second or two
+    from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
+
+    return StreamMap(language)
+
+
+def finnish_lemma(word: str) -> str:
+    """The Finnish dictionary form of a casefolded word only Finnish knows, else the word.
+
+    Finnish inflection changes the stem itself ("tapa" / "tavoista", "kieli" / "kielessä",
+    "minä" / "minulle"), which Snowball does not undo; Swedish and English inflection it does. A
+    word Swedish or English also knows ("revision") is read as theirs: a Finnish form of the same
+    letters is a coincidence.
+
+    >>> finnish_lemma("tavoista"), finnish_lemma("kielessä"), finnish_lemma("revision")
+    ('tapa', 'kieli', 'revision')
+    """
+    known = lemmas(word)
+    return known["fi"] if set(known) == {"fi"} else word
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def lemmas(word: str) -> dict[str, str]:
+    """The dictionary forms of a casefolded word in each of :data:`LEMMA_LANGUAGES` whose
+    dictionary (:mod:`simplemma`) knows it.
+
+    >>> lemmas("tavoista"), lemmas("arbetsplatsen"), lemmas("avoiding"), lemmas("xyzzy")
+    ({'fi': 'tapa'}, {'sv': 'arbetsplats'}, {'en': 'avoid'}, {})
+    """
+    found = {}
+    for language in LEMMA_LANGUAGES:
+        form = _dictionary(language).get(word)
+        if form is not None:
+            found[language] = form.casefold()
+    return found
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -124,7 +171,9 @@ def words(text: str) -> tuple[str, ...]:
             if len(part) > 1 and not part.isdigit():
                 found.append(part)
     # a text of function words only ("Se vad jag kan", "What I can do") still says something
-    return tuple(w for w in found if _fold(w) not in stop_words()) or tuple(found)
+    stop = stop_words()
+    return tuple(w for w in found if _fold(w) not in stop and _fold(finnish_lemma(w)) not in stop
+                 ) or tuple(found)
 
 
 @functools.cache
@@ -164,6 +213,8 @@ def word_stems(word: str) -> tuple[str, ...]:
     """
     known = known_stems()
     whole = stem(word)
+    if "en" in lemmas(word):
+        return (whole,)  # English writes its compounds apart: "avoiding" is no "a|voiding"
     for cut in range(2, len(word) - MIN_PART + 1):
         tail = word[cut:]
         if full_stem(tail) not in known:
@@ -223,7 +274,7 @@ def similarity(left: Sequence[str], right: Sequence[str],
     short lists are compared on the same scale as long ones.
 
     >>> np.round(similarity(["työnhakutaidot"], ["työnhaun taidot", "verkostoituminen"]), 2)
-    array([[0.56, 0.  ]])
+    array([[0.75, 0.  ]])
     """
     if not len(left) or not len(right):
         return np.zeros((len(left), len(right)))
