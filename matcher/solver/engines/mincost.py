@@ -27,7 +27,7 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
     else:
         base, method = Network.of_slots(residual.slots, residual.capacity), METHOD
     source = source.coarsened()
-    graph, priced = initial_graph(source, base.capacity, tuning)
+    graph, priced = initial_graph(source, base, tuning)
     best = lexicographic(source, tiers, base, graph, source.low, tuning=tuning)
     if problem.objective == "fair":
         best, threshold, proof = fair(source, tiers, base, best, priced, tuning)
