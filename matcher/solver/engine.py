@@ -21,7 +21,7 @@ import numpy as np
 from matcher.solver.certificate import Certificate
 from matcher.solver.cuts import Cut, level_count, level_slots, levels, max_slots
 from matcher.solver.flow import Flow, Network, column_generation, dual_bound, mentee_mentor_duals
-from matcher.solver.pairs import PairSet, PairSource
+from matcher.solver.pairs import Counts, PairSet, PairSource
 from matcher.solver.tuning import DEFAULT, Tuning
 from matcher.solver.weights import Tiers, safe_unit, small_unit, span
 
@@ -51,33 +51,42 @@ class Lexicographic:
                            mentee_dual=u, mentor_dual=v)
 
 
-def initial_graph(source: PairSource, capacity: np.ndarray | None = None,
+def initial_graph(source: PairSource, base: Network | None = None,
                   tuning: Tuning = DEFAULT) -> tuple[PairSet, bool]:
     """Every mentee's and mentor's best pairs (dense), or all stored pairs (sparse), and whether
     mentees picked theirs by estimated price.
 
-    With ``capacity`` (free places per mentor), mentees pick their best pairs by score minus an
+    With ``base`` (the capacities and class sizes), mentees pick their best pairs by score minus an
     estimated mentor price (:func:`estimate_prices`), so the deep pairs a tight optimum needs are in
     the first graph. The estimate decides for itself whether it matters: where no mentor is wanted
-    by more bidders than it has places, every price stays 0 and the graph is the raw one.
+    by more bidders than it has places, every price stays 0 and the graph is the raw one. A class
+    of identical people (classes.py) gets ``tuning.per_member`` more pairs per member beyond the
+    first: its members need as many different partners as there are of them.
     """
     price = None
-    if capacity is not None and source.priced_candidates and source.shape[1] > tuning.row_candidates:
-        price = estimate_prices(source, capacity, tuning)
-        price = price if price.any() else None
-    graph = source.candidates(tuning.row_candidates, tuning.column_candidates, source.low, price)
+    per_row: Counts = tuning.row_candidates
+    per_col: Counts = tuning.column_candidates
+    if base is not None:
+        per_row = per_row + tuning.per_member * (base.mentee_size - 1)
+        per_col = per_col + tuning.per_member * (base.mentor_size - 1)
+        if source.priced_candidates and source.shape[1] > tuning.row_candidates:
+            price = estimate_prices(source, base.capacity, tuning, slots=base.first_cap + base.extra_cap)
+            price = price if price.any() else None
+    graph = source.candidates(per_row, per_col, source.low, price)
     return graph, price is not None
 
 
-def estimate_prices(source: PairSource, capacity: np.ndarray, tuning: Tuning = DEFAULT) -> np.ndarray:
+def estimate_prices(source: PairSource, capacity: np.ndarray, tuning: Tuning = DEFAULT,
+                    slots: np.ndarray | None = None) -> np.ndarray:
     """Mentor prices from a few rounds of an auction over each mentee's best pairs.
 
-    Each unplaced mentee bids for its best pair by score minus price, raising that mentor's price
-    by its margin over its second best plus a step; a mentor keeps its ``capacity`` highest
+    Each unplaced mentee slot bids for its best pair by score minus price, raising that mentor's
+    price by its margin over its second best plus a step; a mentor keeps its ``capacity`` highest
     bidders and is priced at the lowest of them once full. ``tuning.price_rounds`` rounds over
     ``tuning.price_candidates`` pairs per mentee are far from converged, but they already rank
     popular mentors dear, which is all the candidate graph needs (exactness never depends on it).
-    A mentor that never fills keeps price 0.
+    A mentor that never fills keeps price 0. ``slots`` (one per mentee, default 1) makes a class
+    of identical mentees bid once per free slot of its members, as the people would.
 
     Examples
     --------
@@ -87,9 +96,15 @@ def estimate_prices(source: PairSource, capacity: np.ndarray, tuning: Tuning = D
     [9, 4]
     >>> estimate_prices(src, np.array([4, 4])).tolist()   # nobody full: no price
     [0, 0]
+    >>> estimate_prices(src, np.array([2, 2]), slots=np.array([2, 1, 1])).tolist()  # 4 bidders
+    [9, 4]
     """
-    n, m = source.shape
+    m = source.shape[1]
     cols, value = source.row_best(tuning.price_candidates)
+    if slots is not None:
+        bidder_row = np.repeat(np.arange(cols.shape[0]), slots)
+        cols, value = cols[bidder_row], value[bidder_row]
+    n = cols.shape[0]
     width = cols.shape[1]
     span = source.high - source.low
     # never a mentee's best: missing pairs and mentors without free places

@@ -22,11 +22,18 @@ from matcher.solver.weights import quantise
 #: cache between the several numpy operations of one chunk (quantising a 10,000 x 6,000 matrix
 #: took 2.6x less time than in chunks of 2,000,000 entries; whole solves there 1.2-1.4x less)
 CHUNK_ENTRIES = 131_072
+#: rows sampled for the column selection's lower bounds (see _largest_of_columns): each column
+#: then collects about ``k * n / COLUMN_SAMPLE`` entries for its ``k`` best
+COLUMN_SAMPLE = 1024
 
 #: gain(rows, cols, q) -> a new integer array of gains; pairs with gain <= 0 are never selected.
 #: ``rows`` is the chunk's row indices as a column (or the entries' rows), ``cols`` the column
 #: indices, ``q`` the quantised scores of the chunk or entries.
 Gain = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+
+#: how many pairs to select per line: one count for every line, or one per line (a class of many
+#: identical people needs more partners than one person)
+Counts = int | np.ndarray
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,7 @@ class PairSource(Protocol):
     #: whether :meth:`candidates` uses ``price`` (a sparse source's first graph is every pair)
     priced_candidates: bool
 
-    def candidates(self, per_row: int, per_col: int, threshold: int,
+    def candidates(self, per_row: Counts, per_col: Counts, threshold: int,
                    price: np.ndarray | None = None) -> PairSet: ...
 
     def row_best(self, per_row: int) -> tuple[np.ndarray, np.ndarray]: ...
@@ -225,31 +232,30 @@ class DensePairs:
 
     priced_candidates = True
 
-    def candidates(self, per_row: int, per_col: int, threshold: int,
+    def candidates(self, per_row: Counts, per_col: Counts, threshold: int,
                    price: np.ndarray | None = None) -> PairSet:
-        """Each row's ``per_row`` and each column's ``per_col`` highest-scoring pairs, scoring
-        >= ``threshold``: both selections marked in one mask, read out once in (row, col) order.
+        """Each row's ``per_row`` and each column's ``per_col`` highest-scoring pairs (one count,
+        or one per row / column), scoring >= ``threshold``: both selections marked in one mask,
+        read out once in (row, col) order.
 
         With ``price`` (int, one per column), rows pick by score minus price instead: a mentee's
         best pairs *after* the competition for popular mentors, not just its favourites.
         """
         n, m = self.shape
+        row_counts = np.broadcast_to(np.asarray(per_row, np.int64), (n,))
+        col_counts = np.broadcast_to(np.asarray(per_col, np.int64), (m,))
         take = np.zeros(self.shape, bool)
+        shift = None if price is None else price.max(initial=0) - price
         for start, stop in _chunks(n, m):
             block = self.q[start:stop]
-            if price is not None and per_row < m:
+            if shift is not None:
                 # adding ``max - price`` ranks like subtracting the price, and cannot wrap the
                 # ``missing`` entries around: they stay below every real pair
-                shift = price.max(initial=0) - price
                 wide = self.high + int(shift.max(initial=0)) >= np.iinfo(block.dtype).max
                 block = block.astype(np.int64) + shift if wide else block + shift.astype(block.dtype)
-            take[start:stop] = _largest(block, per_row)[0] if per_row < m else per_row > 0
-        for start, stop in _chunks(m, n):
-            if 0 < per_col < n:
-                # columns are copied to contiguous rows first: partitioning along strides is slow
-                take[:, start:stop] |= _largest(np.ascontiguousarray(self.q[:, start:stop].T), per_col)[0].T
-            elif per_col >= n:
-                take[:, start:stop] = True
+            take[start:stop] = _largest_of_each(block, row_counts[start:stop])
+        rows, cols = _largest_of_columns(self.q, col_counts)
+        take[rows, cols] = True
         take &= self.q >= threshold
         rows, cols = _nonzero(take)
         return PairSet(rows, cols, self.q[rows, cols].astype(np.int64))
@@ -284,7 +290,7 @@ class SparsePairs:
         return SparsePairs(PairSet(self.pairs.rows, self.pairs.cols, self.pairs.q // g), self.shape,
                            self.scale / g)
 
-    def candidates(self, per_row: int, per_col: int, threshold: int,
+    def candidates(self, per_row: Counts, per_col: Counts, threshold: int,
                    price: np.ndarray | None = None) -> PairSet:
         """Every stored pair scoring >= ``threshold`` (the sizes and prices do not apply)."""
         return self.pairs.where(self.pairs.q >= threshold)
@@ -389,6 +395,87 @@ def _largest(values: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         equal = block == at
         keep[tied] = above | (equal & (np.cumsum(equal, axis=1, dtype=np.int32) <= room[:, None]))
     return keep, part[:, size - k - 1].astype(np.int64)
+
+
+def _largest_of_each(values: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Mask of each row's ``counts[row]`` largest entries (ties as in :func:`_largest`): one
+    vectorised :func:`_largest` per distinct count (one in a round of single people, a few per
+    chunk of class rows).
+
+    Examples
+    --------
+    >>> _largest_of_each(np.array([[5, 7, 5, 1], [1, 2, 3, 4]]), np.array([1, 2])).astype(int).tolist()
+    [[0, 1, 0, 0], [0, 0, 1, 1]]
+    """
+    size = values.shape[1]
+    keep = np.zeros(values.shape, bool)
+    for k in np.unique(counts):
+        at = np.flatnonzero(counts == k)
+        rows = slice(None) if at.size == counts.size else at  # one count: no copy
+        if k >= size:
+            keep[rows] = True
+        elif k > 0:
+            keep[rows] = _largest(values[rows], int(k))[0]
+    return keep
+
+
+def _largest_of_columns(values: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(row, col) of each column's ``counts[col]`` largest entries, ties kept in row order (the
+    lowest rows first), without reading the matrix along its columns.
+
+    Transposing the row-major matrix to partition its columns cost several row passes (strided
+    reads). Instead ``COLUMN_SAMPLE`` evenly spaced rows give each column a lower bound on its
+    ``k``-th largest entry (the sample's ``k``-th largest: a subset's order statistic is never
+    above the whole column's), one pass over the rows collects every entry at or above it (about
+    ``k n / COLUMN_SAMPLE`` per column), and one sort of those picks the ``k`` largest. Columns
+    whose bound the sample already shows tied far more than ``k`` times (few distinct scores) would
+    collect too much and are transposed as before.
+
+    Examples
+    --------
+    >>> r, c = _largest_of_columns(np.array([[1, 5], [3, 5], [2, 0]]), np.array([2, 1]))
+    >>> r.tolist(), c.tolist()
+    [[1, 2, 0], [0, 0, 1]]
+    """
+    n, m = values.shape
+    if n == 0:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    counts = np.minimum(counts, n)
+    whole = np.flatnonzero(counts >= n)
+    found = [(np.tile(np.arange(n), whole.size), whole.repeat(n))]
+    sample = values[np.linspace(0, n - 1, min(n, max(COLUMN_SAMPLE, 4 * int(counts.max(initial=0)))),
+                           dtype=np.int64)]
+    size = sample.shape[0]
+    bound = np.full(m, np.iinfo(values.dtype).max, values.dtype)  # above every score: selects none
+    for k in np.unique(counts[(counts > 0) & (counts < n)]):
+        at = np.flatnonzero(counts == k)  # 0 < k < n, and k <= size / 4 unless size = n
+        bound[at] = np.partition(sample[:, at], size - k, axis=0)[size - k]
+    tied = np.flatnonzero((counts < n) & (np.count_nonzero(sample >= bound, axis=0) > 4 * counts))
+    bound[tied] = np.iinfo(values.dtype).max
+    parts = [_nonzero(values[start:stop] >= bound) + np.array([[start], [0]]) for start, stop in _chunks(n, m)]
+    rows, cols = np.concatenate(parts, axis=1) if parts else np.empty((2, 0), np.int64)
+    # by column, then score (highest first), then row: one sort of a packed key when it fits
+    score = values[rows, cols].astype(np.int64)
+    low, width = int(score.min(initial=0)), int(score.max(initial=0) - score.min(initial=0)) + 1
+    if m * width * n < 2 ** 62:
+        key = np.sort((cols * width + (width - 1 - (score - low))) * n + rows)
+        rows, cols = key % n, key // (n * width)
+    else:
+        order = np.lexsort((rows, -score, cols))
+        rows, cols = rows[order], cols[order]
+    rank = np.arange(cols.size) - np.searchsorted(cols, cols)
+    keep = rank < counts[cols]
+    found.append((rows[keep], cols[keep]))
+    step = max(1, CHUNK_ENTRIES // n)
+    for start in range(0, tied.size, step):
+        at = tied[start:start + step]
+        r, c = _nonzero(_largest_of_each(np.ascontiguousarray(values[:, at].T), counts[at]).T)
+        found.append((r, at[c]))
+    return _joined(found)
+
+
+def _joined(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
 
 def _nonzero(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

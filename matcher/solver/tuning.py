@@ -29,6 +29,10 @@ class Tuning:
     #: Each mentor's best mentees in the first graph: keeps rounds where a few mentors are
     #: everyone's favourites covered (their places would otherwise go to whoever ranked them top).
     column_candidates: int = 12
+    #: A class of identical people (classes.py) gets this many more first candidates per member
+    #: beyond the first: 24 pairs for a class of 200 mentees left most of them without a partner
+    #: in the first solve (10,000 x 6,000 clustered answers, supply 0.8).
+    per_member: int = 2
     #: Pairs per mentee the price estimate bids over, its bidding rounds and its bid step
     #: (``span / price_step_share``): 10 rounds are far from converged but already rank popular
     #: mentors dear (correlation about 0.98 with the optimum's duals at 1,000 x 700 tight), for

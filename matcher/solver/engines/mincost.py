@@ -32,7 +32,7 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
         certificate = best.certificate(method + ", threshold search", source.scale,
                                        threshold=threshold / source.scale, next_cut=proof)
     else:
-        graph, _ = initial_graph(source, base.capacity, tuning)
+        graph, _ = initial_graph(source, base, tuning)
         best = lexicographic(source, tiers, base, graph, source.low, tuning=tuning)
         certificate = best.certificate(method, source.scale)
     flow = best.flow
