@@ -77,6 +77,13 @@ class Tuning:
     #: below it, choosing candidates costs more than the solve they save (OR-Library's assign100,
     #: 10,000 entries: LSA 0.08 ms; candidates and LAPJVsp about 0.25 ms).
     assignment_dense: int = 20_000
+    #: Rounds with one slot per mentee but mentors of several places are pure assignments too,
+    #: with a column per place (engines/lsa.py), up to this many (pair, place) entries. Measured
+    #: one slot per mentee, supply 1.0, against the flow engine: 50 x 35 4.4-4.7 -> 0.7-1.0 ms,
+    #: 200 x 140 about 10 -> 3.4-6.4 ms, 500 x 350 16.6 -> 5.8 ms (random) and 27 -> 23 ms
+    #: (form answers); 1,000 x 700 form answers took 98 ms against 51 (tied scores need several
+    #: pricing rounds, where the flow engine merges identical people): so not beyond this.
+    assignment_place_pairs: int = 250_000
     #: The candidate graph of a larger dense pure assignment: each mentee's and mentor's best
     #: pairs. LAPJVsp's time grows with the pairs; 8 a row missed OR-Library's assign800 optimum
     #: by one (pricing repairs that, at the cost of a second solve), 12 found all of them.

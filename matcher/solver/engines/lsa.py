@@ -54,19 +54,25 @@ GRAPH_METHOD = "scipy min_weight_full_bipartite_matching (LAPJVsp) on a candidat
 
 def applies(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual,
             tuning: Tuning) -> bool:
-    """Whether this path solves the problem: ``coverage`` or ``total``, one free slot and place
-    at most per person, the dense matrix within ``tuning.assignment_pairs`` entries (a sparse
-    one within ``tuning.assignment_sparse_pairs`` stored pairs), weights exact in float64."""
-    if problem.objective == "fair" or residual.slots.max(initial=0) > 1 or residual.capacity.max(initial=0) > 1:
+    """Whether this path solves the problem: ``coverage`` or ``total``, one free slot at most per
+    mentee, the matrix with a column per mentor place within ``tuning.assignment_pairs`` entries
+    (a sparse one within ``tuning.assignment_sparse_pairs`` stored pairs; with mentors of
+    several places, within ``tuning.assignment_place_pairs``), weights exact in float64."""
+    if problem.objective == "fair" or residual.slots.max(initial=0) > 1:
         return False
+    places = _places(residual.capacity)
     if isinstance(source, DensePairs):
-        if problem.n * problem.m > tuning.assignment_pairs:
-            return False
-    elif not isinstance(source, SparsePairs) or len(source.pairs) > tuning.assignment_sparse_pairs:
+        size, limit = problem.n * places.size, tuning.assignment_pairs
+    elif isinstance(source, SparsePairs):
+        size = int(np.maximum(residual.capacity, 1)[source.pairs.cols].sum())
+        limit = tuning.assignment_sparse_pairs
+    else:
+        return False
+    if size > (limit if places.size == problem.m else min(limit, tuning.assignment_place_pairs)):
         return False
     unit = _unit(source, residual)
     top = int(tiers.first_rank.max(initial=0)) * unit + span((source.low, source.high))
-    return top * (problem.n + problem.m + 2) < EXACT_FLOAT
+    return top * (problem.n + places.size + 2) < EXACT_FLOAT
 
 
 @dataclass(frozen=True)
@@ -83,10 +89,10 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
     """The optimal free pairs of a pure assignment and their certificate (see module doc)."""
     unit = _unit(source, residual)
     bonus = tiers.first_rank * unit
-    rows_on, cols_on = residual.slots > 0, residual.capacity > 0
+    rows_on = residual.slots > 0
     full_first = problem.objective == "coverage"
-    if isinstance(source, DensePairs) and problem.n * problem.m <= tuning.assignment_dense:
-        chosen, duals = _dense(source, bonus, rows_on, cols_on, full_first)
+    if isinstance(source, DensePairs) and problem.n * _places(residual.capacity).size <= tuning.assignment_dense:
+        chosen, duals = _dense(source, bonus, rows_on, residual.capacity, full_first)
         method, rounds, arcs = DENSE_METHOD, 0, problem.n * problem.m
     else:
         if isinstance(source, DensePairs):
@@ -96,7 +102,7 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
             graph = _sparse_candidates(source.all_pairs(), problem.n, tuning.assignment_sparse_candidates)
         rounds = 0
         while True:
-            chosen, duals = _on_graph(graph, bonus, rows_on, cols_on, full_first)
+            chosen, duals = _on_graph(graph, bonus, rows_on, residual.capacity, full_first)
             gain = _gain(duals.u - bonus, duals.v)
             if not _improves(source, gain):
                 break
@@ -105,7 +111,7 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
             rounds += 1
         method, arcs = GRAPH_METHOD, len(graph)
     primal = int(chosen.q.sum() + bonus[chosen.rows].sum())
-    dual = int(duals.u[rows_on].sum() + duals.v[cols_on].sum())
+    dual = int(duals.u[rows_on].sum() + (residual.capacity * duals.v).sum())
     return chosen, Certificate(method=method, primal=primal, dual_bound=dual, tier_unit=unit,
                                scale=source.scale, pricing_rounds=rounds, arcs=arcs,
                                mentee_dual=duals.u - bonus, mentor_dual=duals.v)
@@ -113,7 +119,30 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
 
 def _unit(source: PairSource, residual: Residual) -> int:
     return safe_unit((source.low, source.high),
-                     int(min((residual.slots > 0).sum(), (residual.capacity > 0).sum())))
+                     int(min((residual.slots > 0).sum(), residual.capacity.sum())))
+
+
+def _places(capacity: np.ndarray) -> np.ndarray:
+    """The mentor of each place: a mentor with ``c`` free places stands for ``c`` identical
+    columns (one for a mentor without a free place, which takes none but still needs a dual).
+
+    Identical columns get identical duals: a mentee paired with one place of a mentor has the
+    same pair with each other place, so each place's least dual is at least every other's (and
+    0 for all when one is free). So a mentor's dual is its places' (their maximum: safe even if
+    they differed) and the bound counts it ``c`` times.
+
+    Examples
+    --------
+    >>> _places(np.array([2, 0, 1])).tolist()
+    [0, 0, 1, 2]
+    """
+    return np.repeat(np.arange(capacity.size), np.maximum(capacity, 1))
+
+
+def _per_mentor(v_places: np.ndarray, places: np.ndarray) -> np.ndarray:
+    """Each mentor's dual from its places' (see :func:`_places`)."""
+    return np.maximum.reduceat(v_places, np.searchsorted(places, np.arange(places[-1] + 1))) \
+        if places.size else v_places
 
 
 def _dense_candidates(source: DensePairs, per_row: int, per_col: int) -> PairSet:
@@ -173,9 +202,10 @@ def _improves(source: PairSource, gain) -> bool:
                for start in range(0, n, step))
 
 
-def _dense(source: DensePairs, bonus: np.ndarray, rows_on: np.ndarray, cols_on: np.ndarray,
+def _dense(source: DensePairs, bonus: np.ndarray, rows_on: np.ndarray, capacity: np.ndarray,
            full_first: bool) -> tuple[PairSet, Duals]:
-    """The whole dense matrix through ``linear_sum_assignment``, and duals checked on every pair.
+    """The whole dense matrix, a column per mentor place, through ``linear_sum_assignment``, and
+    duals checked on every pair.
 
     Weights are exact integers in float64 (``applies`` checked the head-room); ``-inf`` marks
     pairs that are not free or weigh <= 0.
@@ -186,11 +216,15 @@ def _dense(source: DensePairs, bonus: np.ndarray, rows_on: np.ndarray, cols_on: 
     if source.missing + int(bonus.max(initial=0)) > 0:  # missing pairs could look positive
         w[q == source.missing] = -np.inf
     w[w <= 0] = -np.inf
-    rows, cols = np.flatnonzero(rows_on), np.flatnonzero(cols_on)
-    everyone = rows.size == rows_on.size and cols.size == cols_on.size
+    rows, cols = np.flatnonzero(rows_on), np.flatnonzero(capacity > 0)
+    everyone = rows.size == rows_on.size and cols.size == capacity.size
     sub = w if everyone else w[np.ix_(rows, cols)]
-    sigma = _lsa(sub, full_first)
-    u, v = _least_duals(sub, sigma, sub.shape[1])
+    places = _places(capacity[cols])
+    wide = places.size > cols.size
+    sigma = _lsa(sub[:, places] if wide else sub, full_first)
+    u, v = _least_duals(sub[:, places] if wide else sub, sigma, places.size)
+    if wide:
+        sigma, v = np.where(sigma >= 0, places[np.maximum(sigma, 0)], -1), _per_mentor(v, places)
     duals = Duals(u, v) if everyone else _rest(w, rows, cols, u, v)
     matched = np.flatnonzero(sigma >= 0)
     r, c = rows[matched], cols[sigma[matched]]
@@ -307,26 +341,38 @@ def _rest(w: np.ndarray, rows: np.ndarray, cols: np.ndarray, u: np.ndarray, v: n
     return Duals(u_all.astype(np.int64), v_all.astype(np.int64))
 
 
-def _on_graph(graph: PairSet, bonus: np.ndarray, rows_on: np.ndarray, cols_on: np.ndarray,
+def _on_graph(graph: PairSet, bonus: np.ndarray, rows_on: np.ndarray, capacity: np.ndarray,
               full_first: bool) -> tuple[PairSet, Duals]:
-    """The best pairing of the candidate ``graph`` by LAPJVsp and its least duals on the graph."""
-    n, m = rows_on.size, cols_on.size
+    """The best pairing of the candidate ``graph`` (each pair once per place of its mentor) by
+    LAPJVsp and its least duals on the graph."""
+    n, m = rows_on.size, capacity.size
+    cols_on = capacity > 0
     w = graph.q + bonus[graph.rows]
     usable = (w > 0) & rows_on[graph.rows] & cols_on[graph.cols]
     rows, cols, weight = graph.rows[usable], graph.cols[usable], w[usable]
-    sigma = _lapjvsp(rows, cols, weight, n, m, full_first)
+    places = _places(capacity)
+    wide = places.size > m
+    if wide:  # the pairs of every place, in (row, place) order
+        first = np.searchsorted(places, np.arange(m))
+        copies = capacity[cols]
+        place = np.repeat(first[cols] - (np.cumsum(copies) - copies), copies) + np.arange(int(copies.sum()))
+        rows, cols, weight = np.repeat(rows, copies), place, np.repeat(weight, copies)
+    sigma = _lapjvsp(rows, cols, weight, n, places.size, full_first)
     if n * int(np.bincount(rows, minlength=1).max()) <= 4 * rows.size + n:
         padded_weight, padded_cols = _padded(rows, cols, weight, n)
-        u, v = _least_duals(padded_weight, sigma, m, padded_cols)
+        u, v = _least_duals(padded_weight, sigma, places.size, padded_cols)
     else:  # rows of very unequal length: padding them would multiply the work
-        u, v = _graph_duals(rows, cols, weight, sigma, n, m)
-        _check(u, v, sigma, m)
+        u, v = _graph_duals(rows, cols, weight, sigma, n, places.size)
+        _check(u, v, sigma, places.size)
+    if wide:
+        sigma, v = np.where(sigma >= 0, places[np.maximum(sigma, 0)], -1), _per_mentor(v, places)
     if not (rows_on.all() and cols_on.all()):
         # people without a free slot or place: the least duals that cover their graph pairs
         off = ~usable & (w > 0)
         off_rows = off & ~rows_on[graph.rows]
         np.maximum.at(u, graph.rows[off_rows], w[off_rows] - v[graph.cols[off_rows]])
-        np.maximum.at(v, graph.cols[off], w[off] - u[graph.rows[off]])
+        off_cols = off & ~cols_on[graph.cols]
+        np.maximum.at(v, graph.cols[off_cols], w[off_cols] - u[graph.rows[off_cols]])
     matched = np.flatnonzero(sigma >= 0)
     return PairSet(matched, sigma[matched], graph.lookup(matched, sigma[matched], m)), Duals(u, v)
 
