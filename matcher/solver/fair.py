@@ -51,14 +51,13 @@ def fair(source: PairSource, tiers: Tiers, base: Network,
     if not any(targets.values()):
         best = lexicographic(source, tiers, base, graph, source.low, targets, tuning)
         return dataclasses.replace(best, cuts=tuple(cuts)), source.low, None
-    lo, top = source.low, source.high + 1
-    hi = top
+    lo = source.low
     while True:
-        lo = _search(tiers, base, graph, targets, lo, hi)
+        lo = _search(tiers, base, graph, targets, lo, source.high + 1)
         reached, proof, graph = _reaches(source, tiers, base, graph, lo + 1, targets, tuning)
         if not reached:
             break
-        lo, hi = lo + 1, top  # the pairs the proof attempt added reach it after all: search above
+        lo += 1  # the pairs the proof attempt added reach it after all: search above
     best = lexicographic(source, tiers, base, _with_priced(source, base, graph, lo, tuning), lo,
                          targets, tuning)
     return dataclasses.replace(best, cuts=tuple(cuts)), lo, proof
