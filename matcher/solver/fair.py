@@ -21,7 +21,7 @@ import numpy as np
 from ortools.graph.python import max_flow
 
 from matcher.solver.cuts import Cut, level_slots, levels, max_slots
-from matcher.solver.engine import Lexicographic, lexicographic
+from matcher.solver.engine import Lexicographic, estimate_prices, lexicographic
 from matcher.solver.flow import Network
 from matcher.solver.pairs import PairSet, PairSource
 from matcher.solver.tuning import DEFAULT, Tuning
@@ -51,16 +51,38 @@ def fair(source: PairSource, tiers: Tiers, base: Network,
     if not any(targets.values()):
         best = lexicographic(source, tiers, base, graph, source.low, targets, tuning)
         return dataclasses.replace(best, cuts=tuple(cuts)), source.low, None
-    lo, top = source.low, source.high + 1
-    hi = top
+    lo = source.low
     while True:
-        lo = _search(tiers, base, graph, targets, lo, hi)
+        lo = _search(tiers, base, graph, targets, lo, source.high + 1)
         reached, proof, graph = _reaches(source, tiers, base, graph, lo + 1, targets, tuning)
         if not reached:
             break
-        lo, hi = lo + 1, top  # the pairs the proof attempt added reach it after all: search above
-    best = lexicographic(source, tiers, base, graph, lo, targets, tuning)
+        lo += 1  # the pairs the proof attempt added reach it after all: search above
+    best = lexicographic(source, tiers, base, _with_priced(source, base, graph, lo, tuning), lo,
+                         targets, tuning)
     return dataclasses.replace(best, cuts=tuple(cuts)), lo, proof
+
+
+def _with_priced(source: PairSource, base: Network, graph: PairSet, threshold: int,
+                 tuning: Tuning) -> PairSet:
+    """``graph`` plus each mentee's best pairs by score minus an estimated mentor price, both
+    scoring >= ``threshold``: the weighted solve's first graph. Where mentors compete, the optimum
+    reaches deep into the mentees' lists (engine.initial_graph), and without these pairs the solve
+    needed another round of column generation (1,000 x 700 form, supply 0.8).
+
+    A mentee with fewer than ``row_candidates`` pairs above the threshold in ``graph`` already has
+    all of them there (the graph holds its best pairs by raw score); when every mentee does, as on
+    continuous scores with a high ``t*``, the pass over the matrix would add nothing.
+    """
+    above = graph.where(graph.q >= threshold)
+    complete = np.bincount(above.rows, minlength=source.shape[0]) < tuning.row_candidates
+    if not source.priced_candidates or source.shape[1] <= tuning.row_candidates or complete.all():
+        return above
+    price = estimate_prices(source, base.capacity, tuning)
+    if not price.any():
+        return above
+    priced = source.candidates(tuning.row_candidates, 0, threshold, price)
+    return above.union(priced, source.shape[1])
 
 
 def _search(tiers: Tiers, base: Network, graph: PairSet, targets: dict[int, int], lo: int,
