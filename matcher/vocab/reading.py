@@ -70,7 +70,6 @@ from pathlib import Path
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from matcher import vocab
 from matcher.vocab import meaning
@@ -412,11 +411,20 @@ def _eliminate(options: dict[str, list[str]], readings: dict[str, dict[str, Read
             continue
         evidence = _evidence(left, side, other, readings, fillers, keys, background)
         closeness = np.maximum(per_key, evidence)[:, missing]
-        rows, cols = linear_sum_assignment(closeness, maximize=True)
+        rows, cols = _assignment(closeness)
         for i, k in zip(rows, cols):
             if closeness[i, k] >= ELIMINATION_SIMILARITY:
                 readings[side][left[i]] = Reading(left[i], keys[missing[k]],
                                                   round(float(closeness[i, k]), 3), "elimination")
+
+
+def _assignment(closeness: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The one-to-one assignment of most total closeness (rows, columns). scipy.optimize is
+    imported here, on first use: its import takes longer than reading a clean export's answers,
+    which never need it."""
+    from scipy.optimize import linear_sum_assignment
+
+    return linear_sum_assignment(closeness, maximize=True)
 
 
 def _pair_leftovers(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
@@ -434,7 +442,7 @@ def _pair_leftovers(options: dict[str, list[str]], readings: dict[str, dict[str,
     if not left or not right:
         return
     sim = meaning.similarity(left, right, fillers[first], fillers[second], background)
-    rows, cols = linear_sum_assignment(sim, maximize=True)
+    rows, cols = _assignment(sim)
     pairs = [(i, j) for i, j in zip(rows, cols) if sim[i, j] >= LEFTOVER_SIMILARITY]
     if len(left) - len(pairs) == 1 and len(right) - len(pairs) == 1:
         pairs.append((next(i for i in range(len(left)) if i not in {a for a, _ in pairs}),

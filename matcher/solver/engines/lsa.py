@@ -28,7 +28,6 @@ from dataclasses import replace
 
 import numpy as np
 from scipy import sparse
-from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 from matcher.solver.certificate import Certificate
 from matcher.solver.flow import (Flow, Network, dual_bound, mentee_mentor_duals, pricing_gain,
@@ -109,6 +108,10 @@ def _lapjvsp(p: PairSet, bonus: np.ndarray, n: int, m: int, full_first: bool) ->
     then has one entry per row, so adding 1 to every weight (LAPJVsp needs non-zero ones) shifts
     all of them alike.
     """
+    # imported on first use: scipy.sparse.csgraph pulls in scipy.linalg, a few tenths of a
+    # second at the start of every run, though most rounds are no pure assignment
+    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
     rows = np.unique(p.rows)
     if full_first and rows.size <= m:
         try:
