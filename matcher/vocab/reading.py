@@ -74,7 +74,6 @@ from pathlib import Path
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from matcher import vocab
 from matcher.vocab import meaning
@@ -418,7 +417,7 @@ def _eliminate(options: dict[str, list[str]], readings: dict[str, dict[str, Read
             continue
         evidence = _evidence(left, side, other, readings, fillers, keys, background)
         closeness = np.maximum(per_key, evidence)[:, missing]
-        rows, cols = linear_sum_assignment(closeness, maximize=True)
+        rows, cols = _assignment(closeness)
         for i, k in zip(rows, cols):
             if closeness[i, k] >= ELIMINATION_SIMILARITY:
                 readings[side][left[i]] = Reading(left[i], keys[missing[k]],
@@ -458,7 +457,7 @@ def _one_each(options: dict[str, list[str]], readings: dict[str, dict[str, Readi
             targets = missing + ([] if key in held else [index[key]])
             evidence = _evidence(shared, side, other, readings, fillers, keys, background)
             closeness = np.maximum(per_key[[row[o] for o in shared]], evidence)[:, targets]
-            rows, cols = linear_sum_assignment(closeness, maximize=True)
+            rows, cols = _assignment(closeness)
             for i, k in zip(rows, cols):
                 if targets[k] != index[key] and closeness[i, k] >= MIN_SIMILARITY:
                     readings[side][shared[i]] = Reading(
@@ -468,6 +467,15 @@ def _one_each(options: dict[str, list[str]], readings: dict[str, dict[str, Readi
             missing = [k for k in missing if keys[k] not in here]
             if not missing:
                 break
+
+
+def _assignment(closeness: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The one-to-one assignment of most total closeness (rows, columns). scipy.optimize is
+    imported here, on first use: its import takes longer than reading a clean export's answers,
+    which never need it."""
+    from scipy.optimize import linear_sum_assignment
+
+    return linear_sum_assignment(closeness, maximize=True)
 
 
 def _pair_leftovers(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
@@ -485,7 +493,7 @@ def _pair_leftovers(options: dict[str, list[str]], readings: dict[str, dict[str,
     if not left or not right:
         return
     sim = meaning.similarity(left, right, fillers[first], fillers[second], background)
-    rows, cols = linear_sum_assignment(sim, maximize=True)
+    rows, cols = _assignment(sim)
     pairs = [(i, j) for i, j in zip(rows, cols) if sim[i, j] >= LEFTOVER_SIMILARITY]
     if len(left) - len(pairs) == 1 and len(right) - len(pairs) == 1:
         pairs.append((next(i for i in range(len(left)) if i not in {a for a, _ in pairs}),
