@@ -147,8 +147,8 @@ def finnish_lemma(word: str, guess: bool = True) -> str:
     # a word no dictionary has is most often a compound or a rare form: simplemma's Finnish
     # rules read it by its known last part ("työelämäkontaktien" -> "työelämäkontakti"), unless
     # Swedish rules read it too ("jobbsökningen": the letters are Swedish)
-    guess = _guess(word, "fi")
-    return guess if guess != word and _guess(word, "sv") == word else word
+    ruled = _guess(word, "fi")
+    return ruled if ruled != word and _guess(word, "sv") == word else word
 
 
 @functools.lru_cache(maxsize=1 << 15)
