@@ -601,7 +601,9 @@ def scale_level(value: float, top: float) -> int:
 def _level_stems() -> dict[str, int]:
     from matcher.vocab import meaning  # meaning imports this module
 
-    return {meaning.stem(normalise(w)): level for level, words in LEVEL_DESCRIPTIONS.items()
+    # without guessing: level words are folded ("modersmal"), which Finnish rules misread
+    return {meaning.full_stem(normalise(w), guess=False)[:meaning.STEM_LENGTH]: level
+            for level, words in LEVEL_DESCRIPTIONS.items()
             for w in words}
 
 
@@ -610,7 +612,7 @@ def _stem_level(word: str) -> int | None:
     part, "alkeistaso" starts with "alkeis")."""
     from matcher.vocab import meaning
 
-    found = meaning.stem(word)
+    found = meaning.full_stem(word, guess=False)[:meaning.STEM_LENGTH]
     stems = _level_stems()
     if found in stems:
         return stems[found]

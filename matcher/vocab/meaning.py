@@ -98,7 +98,7 @@ def stem(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def full_stem(word: str) -> str:
+def full_stem(word: str, guess: bool = True) -> str:
     """The shortest of the three Snowball stems of a casefolded word's lemma (:func:`lemma`),
     folded, not cut.
 
@@ -107,7 +107,7 @@ def full_stem(word: str) -> str:
     >>> full_stem("tavoista") == full_stem("tapa"), full_stem("kielessä") == full_stem("kieltä")
     (True, True)
     """
-    base = finnish_lemma(word) if len(word) > 3 else word
+    base = finnish_lemma(word, guess) if len(word) > 3 else word
     if len(base) <= 3:
         return _fold(base)
     stems = [s.stemWord(base) for s in _STEMMERS]
@@ -119,26 +119,54 @@ LEMMA_LANGUAGES = ("fi", "sv", "en")
 
 
 @functools.cache
+def _factory():
+    # one per process; a language's dictionary is read on its first lookup only (the Finnish one
+    # takes a second or two), and StreamMap indexes it without building a dict of every form
+    from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamDictionaryFactory
+
+    return StreamDictionaryFactory()
+
+
 def _dictionary(language: str):
-    # loaded on first use only, once per process: the Finnish one takes a second or two
-    from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
-
-    return StreamMap(language)
+    return _factory().get_dictionary(language)
 
 
-def finnish_lemma(word: str) -> str:
+def finnish_lemma(word: str, guess: bool = True) -> str:
     """The Finnish dictionary form of a casefolded word only Finnish knows, else the word.
 
     Finnish inflection changes the stem itself ("tapa" / "tavoista", "kieli" / "kielessä",
     "minä" / "minulle"), which Snowball does not undo; Swedish and English inflection it does. A
     word Swedish or English also knows ("revision") is read as theirs: a Finnish form of the same
-    letters is a coincidence.
+    letters is a coincidence. With ``guess``, a word no dictionary has is read by simplemma's
+    rules (below); the parts of a compound are looked up without (a rule reads almost any
+    ending as some word: "keminen" as "kemi").
 
     >>> finnish_lemma("tavoista"), finnish_lemma("kielessä"), finnish_lemma("revision")
     ('tapa', 'kieli', 'revision')
     """
     known = lemmas(word)
-    return known["fi"] if set(known) == {"fi"} else word
+    if known or not guess:
+        return known["fi"] if set(known) == {"fi"} else word
+    # a word no dictionary has is most often a compound or a rare form: simplemma's Finnish
+    # rules read it by its known last part ("työelämäkontaktien" -> "työelämäkontakti"), unless
+    # Swedish rules read it too ("jobbsökningen": the letters are Swedish)
+    ruled = _guess(word, "fi")
+    return ruled if ruled != word and _guess(word, "sv") == word else word
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _guess(word: str, language: str) -> str:
+    """The dictionary form simplemma's rules and affix decomposition give an unknown word in
+    ``language`` (the word itself when they give none)."""
+    found = _rules(language).get_lemma(word, language)
+    return found.casefold() if found else word
+
+
+@functools.cache
+def _rules(language: str):
+    from simplemma.strategies import DefaultStrategy
+
+    return DefaultStrategy(dictionary_factory=_factory())
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -215,18 +243,20 @@ def word_stems(word: str) -> tuple[str, ...]:
     whole = stem(word)
     if "en" in lemmas(word):
         return (whole,)  # English writes its compounds apart: "avoiding" is no "a|voiding"
+    # a Finnish word is split in its dictionary form: a case ending is no part ("…|essa")
+    word = finnish_lemma(word)
     for cut in range(2, len(word) - MIN_PART + 1):
         tail = word[cut:]
-        if full_stem(tail) not in known:
+        if full_stem(tail, guess=False) not in known:
             continue
         if full_stem(word) in known:
             # a known compound: its stem is cut to STEM_LENGTH letters, which would drop the
             # head ("arbets|kultur" would read as "arbets", like "arbetsliv")
             return tuple(dict.fromkeys((whole, stem(tail))))
         head = word[:cut].rstrip("-")
-        if head.endswith("s") and full_stem(head[:-1]) in known:
+        if head.endswith("s") and full_stem(head[:-1], guess=False) in known:
             head = head[:-1]
-        if full_stem(head) in known or len(head) >= MIN_PART:
+        if full_stem(head, guess=False) in known or len(head) >= MIN_PART:
             return (stem(head), stem(tail))
         return (stem(tail),)
     return (whole,)
