@@ -200,11 +200,12 @@ def _count(top: pd.Series, cells: int, split: Callable[[str], Sequence[str]]
 
 @functools.lru_cache(maxsize=1 << 14)
 def _known(text: str) -> bool:
-    """True when ``text`` is a built-in name of any vocabulary, a level in parentheses aside (so
-    two names always chosen together, "Finnish, English", stay two options; the column's kind
-    is not known yet). Names only: reading levels by meaning costs too much here."""
-    bare = text.split("(")[0].strip()
-    return any(vocab.vocabulary(kind).lookup(bare) is not None for kind in vocab.KINDS)
+    """True when ``text`` is a built-in name of any vocabulary, its language level aside (so two
+    names always chosen together, "Finnish, English", stay two options; the column's kind is not
+    known yet)."""
+    bare = vocab.split_level(text)[0]
+    return any(vocab.vocabulary(kind).lookup(bare if kind == "languages" else text) is not None
+               for kind in vocab.KINDS)
 
 
 _NUMBER = re.compile(r"\W*\d+(?:[.,]\d+)?\W*")
