@@ -55,7 +55,7 @@ import pandas as pd
 from matcher import vocab
 from matcher.config import ReadConfig
 from matcher.vocab import meaning
-from matcher.vocab.options import OptionSplitter
+from matcher.vocab.options import OptionSplitter, pieces
 from matcher.vocab.reading import read_options
 
 #: the concept families a column's options can read as
@@ -173,18 +173,26 @@ def read_shape(values: pd.Series, separators: Sequence[str] = ReadConfig.separat
 def _shape(values: pd.Series, separators: Sequence[str]) -> tuple[ColumnContents, Counter]:
     text = values.dropna().astype(str).str.strip()
     counts = text[text != ""].value_counts(sort=True)
-    chosen: Counter = Counter()
-    multi = 0
     top = counts.iloc[:CELLS]
-    # the options learned from the column's cells (repeats count), as intake splits them
+    found = _count(top, int(counts.sum()), lambda cell: [p[0] for p in pieces(cell, separators)])
+    if found[0].multi == 0 or not found[0].is_choice:
+        return found  # one option per cell, or free text: nothing to join (and fast)
+    # a multi-select: its options learned from the column's cells (repeats count), as intake
+    # splits them, so an option with a comma inside counts once
     splitter = OptionSplitter(itertools.chain.from_iterable(
         itertools.repeat(str(cell), int(n)) for cell, n in top.items()), separators, _known)
+    return _count(top, int(counts.sum()), splitter.split)
+
+
+def _count(top: pd.Series, cells: int, split: Callable[[str], Sequence[str]]
+           ) -> tuple[ColumnContents, Counter]:
+    chosen: Counter = Counter()
+    multi = 0
     for cell, n in top.items():
-        options = list(splitter.split(str(cell)))
+        options = list(split(str(cell)))
         multi += n * (len(options) > 1)
         for option in dict.fromkeys(options):
             chosen[option] += n
-    cells = int(counts.sum())
     total = sum(chosen.values())
     return ColumnContents(cells=cells, options=len(chosen), multi=multi / max(cells, 1),
                           repeated=1 - len(chosen) / total if total else 0.0), chosen
@@ -192,8 +200,9 @@ def _shape(values: pd.Series, separators: Sequence[str]) -> tuple[ColumnContents
 
 @functools.lru_cache(maxsize=1 << 14)
 def _known(text: str) -> bool:
-    """True when ``text`` is a built-in name of any vocabulary (so two names always chosen
-    together, "Finnish, English", stay two options; the column's kind is not known yet)."""
+    """True when ``text`` is a built-in name of any vocabulary, its language level aside (so two
+    names always chosen together, "Finnish, English", stay two options; the column's kind is not
+    known yet)."""
     bare = vocab.split_level(text)[0]
     return any(vocab.vocabulary(kind).lookup(bare if kind == "languages" else text) is not None
                for kind in vocab.KINDS)
