@@ -542,6 +542,66 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                    "rekrytoi alalta mentori tai kerro asiasta näille "
                                    "mentoroitaville",
                                    "rekrytera en mentor från branschen, eller meddela dessa adepter"),
+    # --- who is who, and the sheet's layout (intake) -------------------------------------------------
+    "issue.no_identity": ("no e-mail and no id: this sign-up is left out",
+                          "ei sähköpostia eikä tunnusta: ilmoittautuminen jätetään pois",
+                          "ingen e-post och inget id: anmälan lämnas utanför"),
+    "issue.no_identity_fix": ("add the person's e-mail address", "lisää henkilön sähköpostiosoite",
+                              "lägg till personens e-postadress"),
+    "issue.id_clash": ("id already used by another person", "tunnus on jo toisen henkilön käytössä",
+                       "id:t används redan av en annan person"),
+    "issue.id_clash_fix": ("give each person their own id", "anna jokaiselle oma tunnus",
+                           "ge varje person ett eget id"),
+    "issue.header_row": ("the headers were found on row {row}; the title row(s) above them are "
+                         "ignored",
+                         "otsikot löytyivät riviltä {row}; niiden yläpuolella olevat otsikkorivit "
+                         "ohitetaan",
+                         "rubrikerna hittades på rad {row}; titelraderna ovanför dem ignoreras"),
+    "issue.header_row_fix": ("nothing to do if that is the header row",
+                             "ei toimenpiteitä, jos se on otsikkorivi",
+                             "inget att göra om det är rubrikraden"),
+    "issue.same_header": ("the same header is used by {n} columns; the first is '{header}', the "
+                          "next '{header} (2)'",
+                          "sama otsikko on {n} sarakkeella; ensimmäinen on '{header}', seuraava "
+                          "'{header} (2)'",
+                          "samma rubrik används av {n} kolumner; den första är '{header}', nästa "
+                          "'{header} (2)'"),
+    "issue.same_header_fix": ("rename one of them in the file, or map the one you mean in the round "
+                              "config",
+                              "nimeä yksi niistä uudelleen tiedostossa tai valitse tarkoittamasi "
+                              "kierroksen asetuksissa",
+                              "byt namn på en av dem i filen, eller ange den du menar i omgångens "
+                              "inställningar"),
+    "issue.note_rows": ("rows {rows} under the answers look like a note, not a sign-up (one or two "
+                        "cells filled); ignored",
+                        "vastausten alla olevat rivit {rows} näyttävät muistiinpanolta, eivät "
+                        "ilmoittautumiselta (yksi tai kaksi solua täytetty); ohitettu",
+                        "raderna {rows} under svaren ser ut som en anteckning, inte en anmälan (en "
+                        "eller två celler ifyllda); ignoreras"),
+    "issue.note_row": ("row {rows} under the answers looks like a note, not a sign-up (one or two "
+                       "cells filled); ignored",
+                       "vastausten alla oleva rivi {rows} näyttää muistiinpanolta, ei "
+                       "ilmoittautumiselta (yksi tai kaksi solua täytetty); ohitettu",
+                       "raden {rows} under svaren ser ut som en anteckning, inte en anmälan (en "
+                       "eller två celler ifyllda); ignoreras"),
+    "issue.note_rows_fix": ("delete the note from the file if it is not one",
+                            "poista muistiinpano tiedostosta, jos se ei ole ilmoittautuminen",
+                            "ta bort anteckningen ur filen om den inte är en anmälan"),
+    "issue.stray_quote": ("a lone double quote (\") in {where} would have joined the rows below "
+                          "it into one cell; it was read as an ordinary character",
+                          "yksinäinen lainausmerkki (\", {where}) olisi yhdistänyt sen alla "
+                          "olevat rivit yhdeksi soluksi; se luettiin tavallisena merkkinä",
+                          "ett ensamt citattecken (\") på {where} skulle ha slagit ihop raderna "
+                          "under det till en cell; det lästes som ett vanligt tecken"),
+    "issue.stray_quote_fix": ("check those rows' answers", "tarkista näiden rivien vastaukset",
+                              "kontrollera svaren på de raderna"),
+    "issue.no_signups": ("no sign-ups below the header row (the file holds only the questions)",
+                         "otsikkorivin alla ei ole ilmoittautumisia (tiedostossa on vain "
+                         "kysymykset)",
+                         "inga anmälningar under rubrikraden (filen innehåller bara frågorna)"),
+    "issue.no_signups_fix": ("export the form answers again, with the answers",
+                             "vie lomakkeen vastaukset uudelleen, vastausten kanssa",
+                             "exportera formulärets svar igen, med svaren"),
     # --- how an answer of a choice question was read (validate, the Data issues sheet, init) ------
     "reading.unknown.languages": ("not a known language name", "ei tunnettu kielen nimi",
                                   "inget känt språknamn"),

@@ -150,3 +150,18 @@ def test_the_same_real_address_twice_is_still_one_person(tmp_path):
     rnd = load_round(path)
     assert len(rnd.mentors) == 1
     assert rnd.forbidden["source"].eq("same person").sum() == 1
+
+
+@pytest.mark.parametrize(("language", "words"), [("en", "in row 4 would"), ("fi", "(\", rivi 4)"),
+                                                  ("sv", "på rad 4 skulle")])
+def test_what_the_reader_assumed_about_a_sheet_is_said_in_the_rounds_language(language, words):
+    from matcher.intake.issues import Issues, report_layout
+
+    table = pd.DataFrame()
+    table.attrs.update(header_row=2, stray_quotes=[4], note_rows=[15, 16])
+    issues = Issues(language)
+    report_layout(table, "mentees.csv", issues)
+    problems = issues.frame()["problem"].tolist()
+    assert len(problems) == 4 and any(words in p for p in problems), problems
+    if language != "en":
+        assert not any("row" in p.split() for p in problems)

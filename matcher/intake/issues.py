@@ -87,26 +87,23 @@ def report_layout(table: pd.DataFrame, file: str, issues: Issues) -> None:
     """What the reader assumed about the sheet's layout, and a sheet with no sign-ups at all."""
     attrs = table.attrs
     if attrs.get("header_row", 1) > 1:
-        issues.add("warning", file, None, "", "", f"the headers were found on row "
-                   f"{attrs['header_row']}; the title row(s) above them are ignored",
-                   "nothing to do if that is the header row")
+        issues.add("warning", file, None, "", "", issues.t("issue.header_row", row=attrs["header_row"]),
+                   issues.t("issue.header_row_fix"))
     for header, count in attrs.get("duplicate_headers", {}).items():
-        issues.add("warning", file, None, header, "", f"the same header is used by {count} "
-                   f"columns; the first is '{header}', the next '{header} (2)'",
-                   "rename one of them in the file, or map the one you mean in the round config")
+        issues.add("warning", file, None, header, "", issues.t("issue.same_header", n=count, header=header),
+                   issues.t("issue.same_header_fix"))
     notes = attrs.get("note_rows", [])
     if notes:
-        issues.add("warning", file, None, "", "", f"row{'s' * (len(notes) > 1)} "
-                   f"{', '.join(map(str, notes))} under the answers "
-                   f"{'look' if len(notes) > 1 else 'looks'} like a note, not a sign-up (one or "
-                   "two cells filled); ignored",
-                   "delete the note from the file if it is not one")
+        issues.add("warning", file, None, "", "",
+                   issues.t("issue.note_rows" if len(notes) > 1 else "issue.note_row",
+                            rows=", ".join(map(str, notes))),
+                   issues.t("issue.note_rows_fix"))
     stray = attrs.get("stray_quotes", [])
     if stray:
-        issues.add("warning", file, None, "", "", f"a lone double quote (\") in row"
-                   f"{'s' * (len(stray) > 1)} {', '.join(map(str, stray))} would have joined the "
-                   "rows below it into one cell; it was read as an ordinary character",
-                   "check those rows' answers")
+        issues.add("warning", file, None, "", "",
+                   issues.t("issue.stray_quote", where=issues.t(
+                       "issue.rows" if len(stray) > 1 else "issue.row", rows=", ".join(map(str, stray)))),
+                   issues.t("issue.stray_quote_fix"))
     if table.empty:
-        issues.add("error", file, None, "", "", "no sign-ups below the header row (the file "
-                   "holds only the questions)", "export the form answers again, with the answers")
+        issues.add("error", file, None, "", "", issues.t("issue.no_signups"),
+                   issues.t("issue.no_signups_fix"))

@@ -55,13 +55,13 @@ def assign_ids(frame: pd.DataFrame, role: str, has_id_column: bool, file: str,
     ids = ids.where(ids != "", derived)
     nobody = ids == ""
     for row in frame.loc[nobody, "row"]:
-        issues.add("error", file, int(row), "email", "", "no e-mail and no id: this sign-up is "
-                   "left out", "add the person's e-mail address")
+        issues.add("error", file, int(row), "email", "", issues.t("issue.no_identity"),
+                   issues.t("issue.no_identity_fix"))
     frame, ids = frame.loc[~nobody], ids[~nobody]
     clash = ids.duplicated(keep="first")
     for row, value in zip(frame.loc[clash, "row"], ids[clash]):
-        issues.add("error", file, int(row), "id", value, "id already used by another person",
-                   "give each person their own id")
+        issues.add("error", file, int(row), "id", value, issues.t("issue.id_clash"),
+                   issues.t("issue.id_clash_fix"))
     # keep both people, told apart, so the error can be fixed without losing anyone
     ids = ids.where(~clash, ids + "#" + frame["row"].astype(str))
     frame = frame.set_axis(pd.Index(ids.to_numpy(), name=f"{prefix}_id"), axis=0)
