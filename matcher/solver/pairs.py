@@ -435,7 +435,7 @@ def _largest_of_columns(values: np.ndarray, counts: np.ndarray) -> tuple[np.ndar
     --------
     >>> r, c = _largest_of_columns(np.array([[1, 5], [3, 5], [2, 0]]), np.array([2, 1]))
     >>> r.tolist(), c.tolist()
-    [[1, 2, 0], [0, 0, 1]]
+    ([1, 2, 0], [0, 0, 1])
     """
     n, m = values.shape
     if n == 0:
