@@ -9,7 +9,10 @@ it and prints, over every mentee × mentor pair, the share agreeing with the tru
 "how many of the mentee's goals does the mentor offer?" and "a shared language?", and the
 pairing's true total score as a share of the best pairing's. ``blind`` and ``heldout`` were
 written by people who never tuned the reader; ``heldout`` also writes the three exports of
-:data:`matcher.evaluation.MORE_FORMS`, whose questions are worded differently too.
+:data:`matcher.evaluation.MORE_FORMS`, whose questions are worded differently too, and
+``heldout2`` (run it by name: ``--split heldout2``) the four of
+:data:`matcher.evaluation.HELDOUT2_FORMS` (Webropol, Swedish Microsoft Forms, a Google Forms
+languages grid, a Windows-1252 Excel CSV with a Finnish mentor and an English mentee form).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ def main(argv: list[str] | None = None) -> None:
                              f"{', '.join(evaluation.SPLITS)})")
     parser.add_argument("--form", action="append",
                         choices=(*evaluation.FORMS, *evaluation.REWORDED, *evaluation.GRIDS,
-                                 *evaluation.MORE_FORMS),
+                                 *evaluation.MORE_FORMS, *evaluation.HELDOUT2_FORMS),
                         help="export styles (default: the split's own, evaluation.forms; the "
                              "reworded ones test column detection by contents)")
     args = parser.parse_args(argv)

@@ -17,6 +17,14 @@ different wordings of each concept, and three export styles:
 
 The ``heldout`` split (:file:`evaluation_phrases_heldout.toml`) also words the languages people
 speak, their levels and how the two are written together; the other splits use fixed names.
+``heldout2`` (:file:`evaluation_phrases_heldout2.toml`, a second split written apart from the
+reader's tuning) does too, and has its own exports (:data:`HELDOUT2_FORMS`): ``webropol_fi``
+(Webropol .xlsx, numbered Finnish questions, a multi-select as one 1/blank column per option),
+``msforms_sv`` (Microsoft Forms .xlsx in Swedish with its start and last-modified columns),
+``google_grid`` (Google Forms CSV whose languages question is a grid, "Language skills
+[Finnish]" answered with a level) and ``excel_numbered`` (a hand-made Excel ";" CSV in
+Windows-1252, numbered Finnish/English questions, the mentors answering in Finnish and the
+mentees in English); in each, the mentor form's questions are worded unlike the mentee form's.
 
 The :data:`REWORDED` styles (``reworded_en``, ``reworded_fi``, ``reworded_sv``) ask every
 question in words the header vocabulary of :mod:`matcher.detect` does not know ("What could your
@@ -64,12 +72,39 @@ REWORDED = {"reworded_en": "google", "reworded_fi": "microsoft", "reworded_sv": 
 GRIDS = {"matrix_en": "google", "matrix_fi": "microsoft"}
 #: the held-out split's own exports (:func:`forms`): the Forms exports in Finnish, Swedish, English
 MORE_FORMS = ("google_fi", "google_sv", "microsoft_en")
+#: the second held-out split's own exports (:func:`forms`), written like tools and habits no other
+#: style imitates: a Webropol .xlsx whose multi-selects are one 1/blank column per option, a
+#: Swedish Microsoft Forms .xlsx, a Google Forms CSV whose languages question is a grid
+#: ("Language skills [Finnish]" answered with a level), and a hand-made Excel ";" CSV in Windows-1252
+#: with numbered Finnish/English questions, a Finnish mentor form and an English mentee form; the
+#: mentor questions of each are worded unlike the mentee ones (:data:`_ROLE_HEADERS`)
+HELDOUT2_FORMS = ("webropol_fi", "msforms_sv", "google_grid", "excel_numbered")
 SPLITS = ("dev", "test", "blind", "heldout")
 _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en": "en",
                 "reworded_fi": "fi", "reworded_sv": "sv", "google_fi": "fi", "google_sv": "sv",
-                "microsoft_en": "en", "grid_en": "en", "matrix_en": "en", "matrix_fi": "fi", "numbered_sv": "sv", "partitive_fi": "fi"}
+                "microsoft_en": "en", "grid_en": "en", "matrix_en": "en", "matrix_fi": "fi", "numbered_sv": "sv",
+                "partitive_fi": "fi",
+                "webropol_fi": "fi", "msforms_sv": "sv", "google_grid": "en", "excel_numbered": "fi"}
+#: forms whose two sides answer in different languages (an English form for the mentees)
+_ROLE_LANGUAGE = {"excel_numbered": {"mentees": "en"}}
 # the export a form is written as (separators, file type): the base styles are their own
-_STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", "microsoft_en": "microsoft"}
+_STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", "microsoft_en": "microsoft",
+             "webropol_fi": "google", "msforms_sv": "microsoft", "google_grid": "google",
+             "excel_numbered": "excel"}
+#: exports not written the way their style is: (suffix, :meth:`pandas.DataFrame.to_csv` options)
+_FILES = {"webropol_fi": (".xlsx", {}),
+          "excel_numbered": (".csv", {"sep": ";", "encoding": "cp1252"})}
+#: the first column of the .xlsx exports that number their respondents, where it is not "Id"
+_ID_COLUMNS = {"webropol_fi": "Vastaaja", "msforms_sv": "ID"}
+#: columns an export adds: ``{column: (the question it comes before, the one it copies or None)}``
+_EXTRA_COLUMNS = {"msforms_sv": {"Starttid": ("time", "time"), "Senaste ändringstid": ("field", None)}}
+#: how a form writes its submission time (``day``, ``minute``); ISO by default
+_TIMES = {"webropol_fi": "{day}.1.2026 10:{minute:02d}", "excel_numbered": "{day}.1.2026 10.{minute:02d}",
+          "msforms_sv": "2026-01-{day:02d} 10:{minute:02d}:00", "google_grid": "2026/01/{day:02d} 10:{minute:02d}:00 AM GMT+2"}
+#: forms whose multi-select is one column per option, headed "question - option", 1 when chosen
+_OPTION_COLUMNS = frozenset({"webropol_fi"})
+#: forms whose languages question is a grid: one "question [language]" column, a level as answer
+_LANGUAGE_GRIDS = frozenset({"google_grid"})
 _LANGUAGES = ("fi", "en", "sv", "ar", "ru", "so", "et")
 _LANGUAGE_NAMES = {
     "en": {"fi": "Finnish", "en": "English", "sv": "Swedish", "ar": "Arabic", "ru": "Russian",
@@ -181,6 +216,48 @@ _HEADERS = {
                      "about": "Briefly describe your career so far",
                      "goals_text": "Anything else you would like your mentor to know?",
                      "capacity": "Number of mentees you can take"},
+    # Webropol numbers its questions; the multi-select's columns are "question - option"
+    "webropol_fi": {"time": "Vastausaika", "email": "1. Sähköpostiosoite",
+                    "name": "2. Etunimi ja sukunimi", "field": "3. Koulutus- tai ammattiala",
+                    "languages": "5. Mitä kieliä puhut? Kerro myös taitotasosi.",
+                    "goals": "4. Millaisiin asioihin toivot mentoroinnilta tukea? (voit valita useamman)",
+                    "goals_text": "6. Kerro vapaasti, mitä odotat mentoroinnilta"},
+    "msforms_sv": {"time": "Tid för slutförande", "email": "E-post", "name": "Namn",
+                   "field": "Inom vilken bransch vill du arbeta?",
+                   "languages": "Vilka språk talar du, och hur bra?",
+                   "goals": "Vad vill du få ut av mentorskapet?",
+                   "goals_text": "Berätta kort om dig själv och vad du förväntar dig"},
+    "google_grid": {"time": "Timestamp", "email": "Email address", "name": "Your name",
+                    "field": "Which field do you work in, or hope to work in?",
+                    "languages": "Language skills",
+                    "goals": "What would you like help with? (tick all that apply)",
+                    "goals_text": "Is there anything else we should know?"},
+    "excel_numbered": {"time": "Aikaleima / Timestamp", "email": "1. Sähköposti / Email",
+                       "name": "2. Nimi / Name",
+                       "field": "3. Koulutus- tai ammattiala / Field of study or work",
+                       "languages": "4. Kielitaito / Language skills",
+                       "goals": "5. Tavoitteet mentoroinnille / Goals for mentoring",
+                       "goals_text": "6. Lisätietoja / Other information"},
+}
+#: the mentor form's own questions where they are worded unlike the mentee form's
+_ROLE_HEADERS = {
+    "webropol_fi": {"field": "3. Nykyinen ammattisi tai toimialasi",
+                    "languages": "5. Millä kielillä voit mentoroida? Kerro myös taitotasosi.",
+                    "topics": "4. Missä asioissa voisit tukea mentoroitavaa? (voit valita useamman)",
+                    "about": "6. Kerro lyhyesti työurastasi", "capacity": "7. Montako mentoroitavaa voit ottaa?"},
+    "msforms_sv": {"field": "Nuvarande yrke eller bransch",
+                   "languages": "Språk du kan använda med adepten (och nivå)",
+                   "topics": "Vad kan du erbjuda en adept?", "about": "Din bakgrund i arbetslivet",
+                   "capacity": "Antal adepter du kan ta emot"},
+    "google_grid": {"field": "Your current occupation or sector", "languages": "Mentoring languages",
+                    "topics": "What could you help a mentee with? (tick all that apply)",
+                    "about": "A short introduction of yourself",
+                    "capacity": "How many mentees are you willing to take?"},
+    "excel_numbered": {"field": "3. Nykyinen ammatti / Current profession",
+                       "languages": "4. Kielet, joilla voit mentoroida / Languages you can mentor in",
+                       "topics": "5. Mitä voit tarjota? / What can you offer?",
+                       "about": "6. Työhistoria lyhyesti / Work history in brief",
+                       "capacity": "7. Mentoroitavien määrä / Number of mentees"},
 }
 #: the grid exports' questions and answer scales: (languages, goals, topics) questions; the
 #: mentee's rating of a goal chosen, of one not chosen; the mentor's yes and no
@@ -209,7 +286,8 @@ def phrases() -> dict:
     words = tomllib.loads(here.with_name("evaluation_phrases.toml").read_text(encoding="utf-8"))
     blind = tomllib.loads(here.with_name("evaluation_phrases_blind.toml").read_text(encoding="utf-8"))
     heldout = tomllib.loads(here.with_name("evaluation_phrases_heldout.toml").read_text(encoding="utf-8"))
-    return words | blind | heldout
+    heldout2 = tomllib.loads(here.with_name("evaluation_phrases_heldout2.toml").read_text(encoding="utf-8"))
+    return words | blind | heldout | heldout2
 
 
 def forms(split: str) -> tuple[str, ...]:
@@ -217,8 +295,10 @@ def forms(split: str) -> tuple[str, ...]:
 
     >>> forms("heldout")
     ('google', 'microsoft', 'excel', 'google_fi', 'google_sv', 'microsoft_en')
+    >>> forms("heldout2")
+    ('webropol_fi', 'msforms_sv', 'google_grid', 'excel_numbered')
     """
-    return FORMS + MORE_FORMS if split == "heldout" else FORMS
+    return {"heldout": FORMS + MORE_FORMS, "heldout2": HELDOUT2_FORMS}.get(split, FORMS)
 
 
 def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 150,
@@ -228,15 +308,16 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
-    lang = _LANGUAGE_OF[form]
     style = _STYLE_OF.get(form, form)
-    levels = (_REWORDED_LEVELS if form in REWORDED else _LEVEL_WORDS)[lang]
     words = phrases()[split]
-    headers = _HEADERS[_STYLE_OF[form] if form in GRIDS else form]
     truth = []
     paths = []
     for role, n in (("mentors", n_mentors), ("mentees", n_mentees)):
         side = 1 if role == "mentors" else 0
+        lang = _ROLE_LANGUAGE.get(form, {}).get(role, _LANGUAGE_OF[form])
+        levels = (_REWORDED_LEVELS if form in REWORDED else _LEVEL_WORDS)[lang]
+        headers = (_HEADERS[_STYLE_OF[form] if form in GRIDS else form]
+                   | (_ROLE_HEADERS.get(form, {}) if side else {}))
         field_keys = sorted(words["fields"])
         goal_keys = sorted(words["goals"])
         rows = []
@@ -246,12 +327,22 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
             many = rng.integers(2, 6) if role == "mentors" else rng.integers(1, 4)
             goals = sorted(rng.choice(len(goal_keys), size=many, replace=False))
             speaks = _languages(rng, role)
-            row = {headers["time"]: f"2026-01-{1 + i % 28:02d} 10:{i % 60:02d}:00",
+            time = _TIMES.get(form, "2026-01-{day:02d} 10:{minute:02d}:00")
+            row = {headers["time"]: time.format(day=1 + i % 28, minute=i % 60),
                    headers["email"]: email, headers["name"]: f"Person {role} {i}",
-                   headers["field"]: words["fields"][field][lang][side],
-                   headers["languages"]: _join(style, _written_languages(words, lang, side, speaks, levels)),
-                   headers["topics" if side else "goals"]: _join(
-                       style, [words["goals"][goal_keys[g]][lang][side] for g in goals])}
+                   headers["field"]: words["fields"][field][lang][side]}
+            if form in _LANGUAGE_GRIDS:
+                row |= _language_grid(words, lang, side, speaks, levels, headers["languages"])
+            else:
+                row[headers["languages"]] = _join(
+                    style, _written_languages(words, lang, side, speaks, levels))
+            chosen = [words["goals"][goal_keys[g]][lang][side] for g in goals]
+            question = headers["topics" if side else "goals"]
+            if form in _OPTION_COLUMNS:
+                row |= {f"{question} - {words['goals'][key][lang][side]}":
+                        1 if words["goals"][key][lang][side] in chosen else None for key in goal_keys}
+            else:
+                row[question] = _join(style, chosen)
             if form in REWORDED:
                 row[headers["meeting_mode"]] = _REWORDED_MODES[lang][rng.integers(3)]
                 row[headers["city"]] = _REWORDED_PLACES[rng.integers(len(_REWORDED_PLACES))]
@@ -268,8 +359,19 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
             truth.append({"email": email, "role": role, "fields": {field},
                           "goals": {goal_keys[g] for g in goals}, "languages": speaks})
         table = pd.DataFrame(rows)
-        if style == "microsoft":
-            table.insert(0, "Id", range(1, n + 1))
+        for column, (before, copied) in _EXTRA_COLUMNS.get(form, {}).items():
+            table.insert(table.columns.get_loc(headers[before]), column,
+                         table[headers[copied]] if copied else None)
+        if style == "microsoft" or form in _ID_COLUMNS:
+            table.insert(0, _ID_COLUMNS.get(form, "Id"), range(1, n + 1))
+        if form in _FILES:
+            suffix, options = _FILES[form]
+            path = folder / f"{role}{suffix}"
+            if suffix == ".xlsx":
+                table.to_excel(path, index=False)
+            else:
+                table.to_csv(path, index=False, **options)
+        elif style == "microsoft":
             path = folder / f"{role}.xlsx"
             table.to_excel(path, index=False)
         elif style == "excel":
@@ -325,6 +427,18 @@ def _written_languages(words: dict, lang: str, side: int, speaks: dict[str, int]
         language=names[code][lang][side] if code in names else _LANGUAGE_NAMES[lang][code],
         level=levels[str(level)][lang][side] if str(level) in levels else level_words[level])
         for code, level in speaks.items()]
+
+
+def _language_grid(words: dict, lang: str, side: int, speaks: dict[str, int],
+                   level_words: dict[int, str], question: str) -> dict[str, str | None]:
+    """A languages question asked as a grid, as Google Forms exports it: one
+    ``"question [language]"`` column per language the form lists, answered with the level (blank
+    where the person does not speak it)."""
+    names, levels = words.get("languages", {}), words.get("levels", {})
+    return {f"{question} [{names[code][lang][side] if code in names else _LANGUAGE_NAMES[lang][code]}]":
+            (levels[str(speaks[code])][lang][side] if str(speaks[code]) in levels
+             else level_words[speaks[code]]) if code in speaks else None
+            for code in _LANGUAGES}
 
 
 def _join(form: str, options: list[str]) -> str:

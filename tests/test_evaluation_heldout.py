@@ -1,4 +1,5 @@
-"""The ``heldout`` reading-evaluation split: complete, apart from every other wording, writable."""
+"""The held-out reading-evaluation splits (``heldout``, ``heldout2``): complete, apart from every
+other wording and from the vocabulary, writable."""
 
 from __future__ import annotations
 
@@ -11,22 +12,27 @@ import pytest
 from matcher import evaluation, vocab
 
 KINDS = ("fields", "goals")
+#: the held-out splits, each written by someone who never tuned the reader
+HELD_OUT = ("heldout", "heldout2")
+#: every kind of wording a split may hold
+WORDED = (*KINDS, "languages", "levels")
 
 
-def _phrases(split: str) -> dict[str, tuple[str, str, str]]:
-    """Every option wording of a split's fields and goals, normalised: ``{phrase: (kind, key, language)}``."""
+def _phrases(split: str, kinds: tuple[str, ...] = KINDS) -> dict[str, tuple[str, str, str]]:
+    """Every option wording of a split's ``kinds``, normalised: ``{phrase: (kind, key, language)}``."""
     return {vocab.normalise(phrase): (kind, key, lang)
-            for kind in KINDS for key, texts in evaluation.phrases()[split][kind].items()
+            for kind in kinds for key, texts in evaluation.phrases()[split].get(kind, {}).items()
             for lang, pair in texts.items() for phrase in pair}
 
 
-def test_heldout_words_every_concept_in_three_languages_differently_per_side():
-    words = evaluation.phrases()["heldout"]
+@pytest.mark.parametrize("split", HELD_OUT)
+def test_held_out_words_every_concept_in_three_languages_differently_per_side(split):
+    words = evaluation.phrases()[split]
     for kind in KINDS:
         built_in = set(vocab.keys(kind))
         assert built_in <= set(words[kind]), built_in - set(words[kind])
         assert set(words[kind]) - built_in, f"{kind}: no answer off the vocabulary"
-    for kind in (*KINDS, "languages", "levels"):
+    for kind in WORDED:
         for key, texts in words[kind].items():
             assert sorted(texts) == ["en", "fi", "sv"], (kind, key)
             for lang, (mentee, mentor) in texts.items():
@@ -35,21 +41,40 @@ def test_heldout_words_every_concept_in_three_languages_differently_per_side():
     assert sorted(words["levels"]) == ["1", "2", "3", "4"]
 
 
-def test_heldout_shares_no_phrase_with_the_other_splits():
-    heldout = _phrases("heldout")
-    for split in ("dev", "test", "blind"):
-        shared = heldout.keys() & _phrases(split).keys()
-        assert not shared, (split, sorted(shared))
+def test_heldout2_holds_at_least_300_wordings():
+    words = evaluation.phrases()["heldout2"]
+    assert sum(len(pair) for kind in WORDED for texts in words[kind].values()
+               for pair in texts.values()) >= 300
 
 
-def test_heldout_never_enters_the_vocabulary():
-    names = {vocab.normalise(n) for kind in KINDS for key in vocab.vocabulary(kind).keys
-             for n in vocab.vocabulary(kind).names(key)}
+# heldout was checked against the splits that existed when it was written; heldout2 against all
+@pytest.mark.parametrize(("split", "others"), [
+    ("heldout", ("dev", "test", "blind")),
+    ("heldout2", tuple(s for s in sorted(evaluation.phrases()) if s != "heldout2"))])
+def test_held_out_shares_no_phrase_with_the_other_splits(split, others):
+    held_out = _phrases(split, WORDED)
+    for other in others:
+        shared = held_out.keys() & _phrases(other, WORDED).keys()
+        assert not shared, (other, sorted(shared))
+
+
+def _vocabulary_words() -> set[str]:
+    """Every name and description of the vocabulary's fields, goals, languages and levels."""
+    names = {vocab.normalise(n) for kind in (*KINDS, "languages")
+             for key in vocab.vocabulary(kind).keys for n in vocab.vocabulary(kind).names(key)}
     data = tomllib.loads((Path(vocab.__file__).parent / "concepts.toml").read_text(encoding="utf-8"))
     described = {vocab.normalise(t) for entries in data.values() for entry in entries.values()
                  for texts in entry.values() for t in texts}
-    leaked = [phrase for phrase in _phrases("heldout") if phrase in names or phrase in described]
-    assert not leaked
+    levels = {vocab.normalise(w) for table in (vocab._LEVEL_WORDS, vocab.LEVEL_DESCRIPTIONS)
+              for words in table.values() for w in words}
+    return names | described | levels | {vocab.normalise(n) for n in vocab.LEVEL_NAMES.values()}
+
+
+@pytest.mark.parametrize(("split", "kinds"), [("heldout", KINDS), ("heldout2", WORDED)])
+def test_held_out_never_enters_the_vocabulary(split, kinds):
+    known = _vocabulary_words()
+    leaked = [phrase for phrase in _phrases(split, kinds) if phrase in known]
+    assert not leaked, leaked
 
 
 @pytest.mark.parametrize("form", evaluation.MORE_FORMS)
@@ -71,3 +96,54 @@ def test_heldout_exports_write_the_split_wording(tmp_path, form):
                 for cell, (code, level) in zip(table[headers["languages"]], first)] == [True] * len(table)
         if mentees.suffix == ".xlsx":
             assert table[headers["languages"]].str.endswith(";").all()
+
+
+def _read_export(path: Path, form: str) -> pd.DataFrame:
+    """An export read back as the tool wrote it (Excel's ";" CSV in Windows-1252)."""
+    if path.suffix == ".xlsx":
+        return pd.read_excel(path, engine="openpyxl", dtype=object)
+    if form == "excel_numbered":
+        return pd.read_csv(path, sep=";", encoding="cp1252", dtype=object)
+    return pd.read_csv(path, dtype=object)
+
+
+@pytest.mark.parametrize("form", evaluation.HELDOUT2_FORMS)
+def test_heldout2_exports_write_the_truth_in_the_split_wording(tmp_path, form):
+    mentors, mentees, truth = evaluation.write_exports(tmp_path, "heldout2", form, n_mentees=12,
+                                                       n_mentors=8, seed=1)
+    words = evaluation.phrases()["heldout2"]
+    assert evaluation.forms("heldout2") == evaluation.HELDOUT2_FORMS
+    for side, path in enumerate((mentees, mentors)):
+        role = "mentors" if side else "mentees"
+        lang = evaluation._ROLE_LANGUAGE.get(form, {}).get(role, evaluation._LANGUAGE_OF[form])
+        headers = evaluation._HEADERS[form] | (evaluation._ROLE_HEADERS[form] if side else {})
+        table = _read_export(path, form)
+        meant = truth[truth["role"] == role].set_index("email").loc[table[headers["email"]]]
+        assert list(table[headers["field"]]) == [
+            words["fields"][next(iter(f))][lang][side] for f in meant["fields"]]
+        question = headers["topics" if side else "goals"]
+        wording = {key: texts[lang][side] for key, texts in words["goals"].items()}
+        if form in evaluation._OPTION_COLUMNS:
+            chosen = [{key for key, text in wording.items()
+                       if pd.notna(row[f"{question} - {text}"])} for _, row in table.iterrows()]
+        else:
+            cells = table[question].str.rstrip(";").str.split(";" if path.suffix == ".xlsx" else ", ")
+            by_text = {text: key for key, text in wording.items()}
+            # an option holding ", " is whole in the column's cells when they are joined again
+            chosen = [{key for text, key in by_text.items() if text in ", ".join(parts)}
+                      for parts in cells]
+        assert chosen == list(meant["goals"])
+        name = {code: texts[lang][side] for code, texts in words["languages"].items()}
+        level = {int(n): texts[lang][side] for n, texts in words["levels"].items()}
+        if form in evaluation._LANGUAGE_GRIDS:
+            for (_, row), speaks in zip(table.iterrows(), meant["languages"]):
+                cells = {code: row[f"{headers['languages']} [{name[code]}]"] for code in name}
+                assert {code: None if pd.isna(cell) else cell for code, cell in cells.items()} == {
+                    code: level[speaks[code]] if code in speaks else None for code in name}
+        else:
+            for cell, speaks in zip(table[headers["languages"]], meant["languages"]):
+                assert all(f"{name[code]}" in cell and level[n] in cell for code, n in speaks.items())
+    if form == "excel_numbered":
+        assert evaluation._ROLE_LANGUAGE[form]["mentees"] != evaluation._LANGUAGE_OF[form]
+        with pytest.raises(UnicodeDecodeError):
+            mentors.read_text(encoding="utf-8")
