@@ -29,6 +29,7 @@ class Problem:
     n: int
     m: int
     scores: np.ndarray | sparse.csr_array  # as given (dense float array or CSR)
+    bounds: tuple[float, float]            # lowest and highest stored score, 0 included
     allowed: np.ndarray | None             # dense: feasible and not forbidden (None = all)
     forbidden_keys: np.ndarray             # sorted row * m + col of forbidden pairs
     capacity: np.ndarray
@@ -56,7 +57,7 @@ def build_problem(scores, capacity, *, feasible, mentee_capacity, priority, lock
         raise SolverInputError(f"objective {objective!r} is not known; choose one of: {', '.join(OBJECTIVES)}")
     if engine not in ENGINES:
         raise SolverInputError(f"engine {engine!r} is not known; choose one of: {', '.join(ENGINES)}")
-    scores = _scores(scores)
+    scores, bounds = _scores(scores)
     n, m = scores.shape
     capacity = _counts(capacity, m, "capacity", "mentor", minimum=0)
     mentee_capacity = _counts(mentee_capacity, n, "mentee_capacity", "mentee", minimum=1)
@@ -73,7 +74,7 @@ def build_problem(scores, capacity, *, feasible, mentee_capacity, priority, lock
     locked = _pairs(locked, n, m, "locked")
     forbidden = _pairs(forbidden, n, m, "forbidden")
     allowed = _feasible(feasible, scores)
-    return Problem(n=n, m=m, scores=scores, allowed=allowed,
+    return Problem(n=n, m=m, scores=scores, bounds=bounds, allowed=allowed,
                    forbidden_keys=np.unique(forbidden[:, 0] * m + forbidden[:, 1]),
                    capacity=capacity, mentee_capacity=mentee_capacity, priority=priority,
                    locked=locked, objective=objective,
@@ -90,7 +91,8 @@ def pair_source(problem: Problem, blocked: np.ndarray) -> DensePairs | SparsePai
         if keys.size:
             allowed = np.ones((n, m), bool) if allowed is None else allowed.copy()
             allowed.reshape(-1)[keys] = False
-        score_range = _score_range(problem.scores, allowed)
+        # without a mask the range is the matrix's own, found by the validation
+        score_range = problem.bounds if allowed is None else _score_range(problem.scores, allowed)
         scale = _scale(problem.scores, max(-score_range[0], score_range[1]))
         return DensePairs(problem.scores, allowed, scale, score_range)
     rows, cols, values = sparse_entries(problem.scores)
@@ -98,9 +100,14 @@ def pair_source(problem: Problem, blocked: np.ndarray) -> DensePairs | SparsePai
     usable = ~np.isin(rows * m + cols, keys) if keys.size else np.ones(rows.size, bool)
     if problem.allowed is not None:
         usable &= problem.allowed[rows, cols]
-    low, high = _score_range(values[usable], None)
-    scale = _scale(values[usable], max(-low, high))
-    pairs = PairSet(rows[usable], cols[usable], quantise(values[usable], scale))
+    if usable.all():  # no pair taken out: no copies, and the range is the matrix's own
+        low, high = problem.bounds
+    else:
+        at = np.flatnonzero(usable)  # indices, not three boolean selections (PairSet.where)
+        rows, cols, values = rows[at], cols[at], values[at]
+        low, high = _score_range(values, None)
+    scale = _scale(values, max(-low, high))
+    pairs = PairSet(rows, cols, quantise(values, scale))
     return SparsePairs(pairs, (n, m), scale)
 
 
@@ -124,7 +131,9 @@ def score_values(problem: Problem, rows: np.ndarray, cols: np.ndarray) -> np.nda
     return np.asarray(problem.scores[rows, cols], dtype=np.float64).reshape(-1)
 
 
-def _scores(scores) -> np.ndarray | sparse.csr_array:
+def _scores(scores) -> tuple[np.ndarray | sparse.csr_array, tuple[float, float]]:
+    """The scores as float64 (dense) or canonical CSR, and their lowest and highest stored value
+    with 0 included (both reductions are needed for the finiteness check anyway)."""
     if sparse.issparse(scores):
         csr = sparse.csr_array(scores)
         if csr.ndim != 2:
@@ -138,25 +147,29 @@ def _scores(scores) -> np.ndarray | sparse.csr_array:
             if np.any(keys[1:] == keys[:-1]):
                 raise SolverInputError("the sparse scores hold the same pair twice: sum or drop "
                                        "duplicates first (e.g. matrix.sum_duplicates())")
-        _finite(csr.data)
-        return csr
+        return csr, _finite_bounds(csr.data)
     arr = np.asarray(scores)
     if arr.ndim != 2:
         raise SolverInputError(f"scores must be a 2-D array (mentees x mentors), got shape {arr.shape}")
     if not (np.issubdtype(arr.dtype, np.number) and not np.issubdtype(arr.dtype, np.complexfloating)):
         raise SolverInputError(f"scores must be real numbers, got dtype {arr.dtype}")
+    bounds = _finite_bounds(arr)  # before the float copy: on integers it is exact and cheaper
     if arr.dtype.kind != "f":
         arr = arr.astype(np.float64)
-    _finite(arr)
-    return arr
+    return arr, bounds
 
 
-def _finite(values: np.ndarray) -> None:
+def _finite_bounds(values: np.ndarray) -> tuple[float, float]:
+    """``(min(0, lowest), max(0, highest))`` of finite values, else a SolverInputError."""
+    if not values.size:
+        return 0.0, 0.0
     # min and max propagate NaN and keep infinities: two reductions, no full-size mask
-    if values.size and not (np.isfinite(values.min()) and np.isfinite(values.max())):
+    low, high = float(values.min()), float(values.max())
+    if not (np.isfinite(low) and np.isfinite(high)):
         raise SolverInputError("scores contain NaN or infinite values: give every pair a finite "
                                "score and mark pairs that cannot be matched with feasible=False "
                                "(or leave them out of a sparse matrix)")
+    return min(0.0, low), max(0.0, high)
 
 
 def _feasible(feasible, scores) -> np.ndarray | None:

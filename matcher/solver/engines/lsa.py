@@ -146,21 +146,28 @@ def _per_mentor(v_places: np.ndarray, places: np.ndarray) -> np.ndarray:
 
 
 def _dense_candidates(source: DensePairs, per_row: int, per_col: int) -> PairSet:
-    """Each row's ``per_row`` and each column's ``per_col`` best free pairs, ties at the last
-    place included: thresholds by value partition (several times faster than picking exactly
-    ``k`` with a tie rule, DensePairs.candidates). When ties would keep more than twice as many
+    """Each row's ``per_row`` best free pairs, ties at the last place included (a threshold per
+    row by value partition, several times faster than picking exactly ``k`` with a tie rule),
+    and each column's ``per_col`` best where the rows' picks gave it fewer: a column no row picked
+    would leave a perfect pairing out of the graph. When ties would keep more than twice as many
     pairs (few distinct scores), DensePairs.candidates picks exactly ``k`` instead."""
     q = source.q
     n, m = source.shape
     if per_row >= m or per_col >= n:
         return source.all_pairs()
     take = q >= np.partition(q, m - per_row, axis=1)[:, m - per_row, None]
-    if per_col > 0:
-        take |= q >= np.partition(q, n - per_col, axis=0)[n - per_col]
     take &= q > source.missing
     rows, cols = np.divmod(np.flatnonzero(take), m)
-    if rows.size > 2 * (per_row * n + per_col * m):
+    if rows.size > 2 * per_row * n:
         return source.candidates(per_row, per_col, source.low)
+    short = np.flatnonzero(np.bincount(cols, minlength=m) < per_col)
+    if short.size:  # a partition of these columns only (strided reads of the whole matrix else)
+        block = q[:, short]
+        more = block >= np.partition(block, n - per_col, axis=0)[n - per_col]
+        more &= block > source.missing
+        more_rows, at = np.nonzero(more)
+        keys = np.union1d(rows * m + cols, more_rows * m + short[at])
+        rows, cols = np.divmod(keys, m)
     return PairSet(rows, cols, q[rows, cols].astype(np.int64))
 
 
@@ -172,9 +179,19 @@ def _sparse_candidates(pairs: PairSet, n: int, per_row: int) -> PairSet:
     if length <= per_row:
         return pairs
     padded = np.full((n, length), np.iinfo(np.int64).min)
-    padded[pairs.rows, np.arange(len(pairs)) - start[pairs.rows]] = pairs.q
+    padded.reshape(-1)[_flat_slots(pairs.rows, start, length)] = pairs.q
     kth = np.partition(padded, length - per_row, axis=1)[:, length - per_row]
     return pairs.where(pairs.q >= kth[pairs.rows])
+
+
+def _flat_slots(rows: np.ndarray, start: np.ndarray, width: int) -> np.ndarray:
+    """Where each of the pairs (sorted by row, rows starting at ``start``) goes in a row-major
+    ``(n, width)`` array, a row per mentee: one flat index (a 1-D store is about twice as fast as
+    a 2-D fancy one)."""
+    at = np.arange(rows.size, dtype=np.int64)
+    at += rows * width
+    at -= start[rows]
+    return at
 
 
 def _gain(mentee_dual: np.ndarray, mentor_dual: np.ndarray):
@@ -260,8 +277,11 @@ def _least_duals(w: np.ndarray, sigma: np.ndarray, m: int, cols: np.ndarray | No
     weights, ``-inf`` for no pair, a row per mentee, one column per mentor (dense), or with the
     mentors in ``cols`` (a candidate graph, rows padded to one length).
 
-    A sweep relaxes the rows of the mentees whose mentor's dual rose in the sweep before (all
+    A sweep relaxes the pairs of the mentees whose mentor's dual rose in the sweep before (all
     paired mentees at first); when a sweep raises nothing, every constraint of every pair holds.
+    The pairs are laid out by the mentee's *mentor* (row ``j`` of ``gain`` holds
+    ``w_ij - w_i,sigma(i)`` of the mentee ``i`` paired with ``j``), so a sweep reads the rows of
+    the mentors that rose, with no lookup of their mentees.
     """
     n = w.shape[0]
     matched = np.flatnonzero(sigma >= 0)
@@ -273,29 +293,27 @@ def _least_duals(w: np.ndarray, sigma: np.ndarray, m: int, cols: np.ndarray | No
         else:
             np.maximum.at(v, cols[unpaired].ravel(), w[unpaired].ravel())
     weight = np.zeros(n)
+    own = w[matched]
     if cols is None:
-        weight[matched] = w[matched, sigma[matched]]
+        weight[matched] = own[np.arange(matched.size), sigma[matched]]
     else:
-        own = w[matched]
         weight[matched] = own[(cols[matched] == sigma[matched, None]) & (own > -np.inf)]
-    mentee_of = np.full(m, -1, np.int64)
-    mentee_of[sigma[matched]] = matched
-    front = matched
+    rose = sigma[matched]  # a mentor's dual rises: its mentee's pairs are relaxed again
+    gain = np.full((m, w.shape[1]), -np.inf)
+    gain[rose] = own - weight[matched, None]
+    if cols is not None:
+        head = np.zeros((m, w.shape[1]), np.int64)
+        head[rose] = cols[matched]
     for _sweep in range(m + 2):
-        if not front.size:
-            break
-        relaxed = w[front] - (weight[front] - v[sigma[front]])[:, None]
-        if cols is None:
-            best = relaxed.max(axis=0)
-        else:
-            best = v.copy()
-            np.maximum.at(best, cols[front].ravel(), relaxed.ravel())
-        rose = (best > v).nonzero()[0]
         if not rose.size:
             break
-        v[rose] = best[rose]
-        front = mentee_of[rose]
-        front = front[front >= 0]
+        relaxed = gain[rose] + v[rose, None]
+        before = v.copy()
+        if cols is None:
+            np.maximum(v, relaxed.max(axis=0), out=v)
+        else:
+            np.maximum.at(v, head[rose].ravel(), relaxed.ravel())
+        rose = (v > before).nonzero()[0]
     else:
         raise RuntimeError("the pairing's duals do not converge: it is not optimal")
     u = np.zeros(n)
@@ -309,11 +327,11 @@ def _padded(rows: np.ndarray, cols: np.ndarray, weight: np.ndarray, n: int
     """Pairs sorted by row as (n, L) arrays of weights (``-inf`` past a row's end) and mentors."""
     start = np.searchsorted(rows, np.arange(n + 1))
     width = max(1, int(np.diff(start).max(initial=0)))
-    at = (rows, np.arange(rows.size) - start[rows])
+    at = _flat_slots(rows, start, width)
     w = np.full((n, width), -np.inf)
-    w[at] = weight
+    w.reshape(-1)[at] = weight
     c = np.zeros((n, width), np.int64)
-    c[at] = cols
+    c.reshape(-1)[at] = cols
     return w, c
 
 
@@ -349,7 +367,10 @@ def _on_graph(graph: PairSet, bonus: np.ndarray, rows_on: np.ndarray, capacity: 
     cols_on = capacity > 0
     w = graph.q + bonus[graph.rows]
     usable = (w > 0) & rows_on[graph.rows] & cols_on[graph.cols]
-    rows, cols, weight = graph.rows[usable], graph.cols[usable], w[usable]
+    rows, cols, weight = graph.rows, graph.cols, w
+    if not usable.all():  # indices, not three boolean selections (see PairSet.where)
+        at = np.flatnonzero(usable)
+        rows, cols, weight = rows[at], cols[at], weight[at]
     places = _places(capacity)
     wide = places.size > m
     if wide:  # the pairs of every place, in (row, place) order
