@@ -64,7 +64,8 @@ def applies(problem: Problem, source: PairSource, tiers: Tiers, residual: Residu
     if isinstance(source, DensePairs):
         size, limit = problem.n * places.size, tuning.assignment_pairs
     elif isinstance(source, SparsePairs):
-        size = int(np.maximum(residual.capacity, 1)[source.pairs.cols].sum())
+        size = len(source.pairs) if places.size == problem.m else \
+            int(np.maximum(residual.capacity, 1)[source.pairs.cols].sum())
         limit = tuning.assignment_sparse_pairs
     else:
         return False
