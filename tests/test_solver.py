@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy import sparse
@@ -143,15 +144,17 @@ def test_flow_engine_matches_brute_force(r):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(rounds(), st.sampled_from(["dense", "graph", "sparse"]))
+@given(rounds(), st.sampled_from(["dense", "graph", "graph-columns", "sparse"]))
 def test_pure_assignments_take_scipys_solvers_and_stay_exact(r, path):
     # one slot per mentee, any places per mentor: engines/lsa.py (a column per place; LSA on the
     # whole dense matrix, LAPJVsp on a candidate graph of it or on a sparse matrix), whose duals
     # must price every feasible pair
     as_sparse = path == "sparse"
-    # the graph path on a tiny graph (one candidate a row), so pricing has to bring pairs in
+    # the graph path on a tiny graph (one candidate a row), so pricing has to bring pairs in;
+    # with two a column, each column's best pairs join as well
     tuning = DEFAULT.replace(assignment_dense=0, assignment_row_candidates=1,
-                             assignment_column_candidates=0) if path == "graph" else DEFAULT
+                             assignment_column_candidates=2 if path == "graph-columns" else 0
+                             ) if path.startswith("graph") else DEFAULT
     r = {**r, "mentee_capacity": np.ones_like(r["mentee_capacity"])}
     r["locked"] = r["locked"][np.unique(r["locked"][:, 0], return_index=True)[1]]
     scores = r["scores"]
@@ -199,6 +202,40 @@ def test_mid_size_pure_assignments_match_scipy(seed, shape, integral):
         c = a.certificate
         slack = np.rint(scores * c.scale) - c.mentee_dual[:, None] - c.mentor_dual[None, :]
         assert (slack[feasible] <= 0).all() and (slack[a.pairs[:, 0], a.pairs[:, 1]] == 0).all()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 2**32 - 1), st.sampled_from([(6, 5), (40, 40), (150, 150)]), st.booleans(),
+       st.booleans())
+def test_integer_scores_solve_as_their_floats(seed, shape, as_sparse, masked):
+    # integer matrices skip the finiteness pass and take their range from validation; with a
+    # mask or forbidden pairs the range is that of the usable pairs: same pairing, same total,
+    # same certificate as the float copy, against scipy on the whole matrix
+    rng = np.random.default_rng(seed)
+    cost = rng.integers(-40, 100, shape)
+    feasible = rng.random(shape) > 0.4 if masked else np.ones(shape, bool)
+    forbidden = np.argwhere(feasible)[:2] if masked else None
+    allowed = feasible.copy()
+    if forbidden is not None:
+        allowed[forbidden[:, 0], forbidden[:, 1]] = False
+    i, j = np.nonzero(feasible)
+    results = []
+    for values in (cost, cost.astype(float)):
+        given = sparse.csr_array((values[i, j], (i, j)), shape=shape) if as_sparse else values
+        results.append(solve_assignment(given, feasible=None if as_sparse else feasible,
+                                        forbidden=forbidden, objective="total"))
+    ints, floats = results
+    assert ints.pairs.tolist() == floats.pairs.tolist() and ints.total_score == floats.total_score
+    assert ints.certificate.gap == 0 and ints.certificate.dual_bound == floats.certificate.dual_bound
+    weights = np.where(allowed, np.maximum(cost, 0), 0)  # total: a negative pair is left out
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    assert ints.total_score == weights[rows, cols].sum()
+
+
+def test_sparse_scores_must_be_finite():
+    matrix = sparse.csr_array(([1.0, np.inf], ([0, 1], [0, 1])), shape=(2, 2))
+    with pytest.raises(ValueError, match="NaN or infinite"):
+        solve_assignment(matrix)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -80,7 +80,7 @@ def check_locks(problem: Problem) -> Residual:
     n, m = problem.n, problem.m
     locked = problem.locked
     if not locked.size:  # nothing to check (a few dozen numpy calls on empty arrays otherwise)
-        return Residual(capacity=problem.capacity, slots=problem.mentee_capacity,
+        return Residual(capacity=problem.capacity.copy(), slots=problem.mentee_capacity.copy(),
                         has_lock=np.zeros(n, bool), keys=np.empty(0, np.int64))
     rows, cols = locked[:, 0], locked[:, 1]
     keys = rows * m + cols

@@ -147,28 +147,21 @@ def _per_mentor(v_places: np.ndarray, places: np.ndarray) -> np.ndarray:
 
 
 def _dense_candidates(source: DensePairs, per_row: int, per_col: int) -> PairSet:
-    """Each row's ``per_row`` best free pairs, ties at the last place included (a threshold per
-    row by value partition, several times faster than picking exactly ``k`` with a tie rule),
-    and each column's ``per_col`` best where the rows' picks gave it fewer: a column no row picked
-    would leave a perfect pairing out of the graph. When ties would keep more than twice as many
+    """Each row's ``per_row`` and each column's ``per_col`` best free pairs, ties at the last
+    place included: thresholds by value partition (several times faster than picking exactly
+    ``k`` with a tie rule, DensePairs.candidates). When ties would keep more than twice as many
     pairs (few distinct scores), DensePairs.candidates picks exactly ``k`` instead."""
     q = source.q
     n, m = source.shape
     if per_row >= m or per_col >= n:
         return source.all_pairs()
     take = q >= np.partition(q, m - per_row, axis=1)[:, m - per_row, None]
+    if per_col > 0:
+        take |= q >= np.partition(q, n - per_col, axis=0)[n - per_col]
     take &= q > source.missing
     rows, cols = np.divmod(np.flatnonzero(take), m)
-    if rows.size > 2 * per_row * n:
+    if rows.size > 2 * (per_row * n + per_col * m):
         return source.candidates(per_row, per_col, source.low)
-    short = np.flatnonzero(np.bincount(cols, minlength=m) < per_col)
-    if short.size:  # a partition of these columns only (strided reads of the whole matrix else)
-        block = q[:, short]
-        more = block >= np.partition(block, n - per_col, axis=0)[n - per_col]
-        more &= block > source.missing
-        more_rows, at = np.nonzero(more)
-        keys = np.union1d(rows * m + cols, more_rows * m + short[at])
-        rows, cols = np.divmod(keys, m)
     return PairSet(rows, cols, q[rows, cols].astype(np.int64))
 
 
@@ -278,11 +271,8 @@ def _least_duals(w: np.ndarray, sigma: np.ndarray, m: int, cols: np.ndarray | No
     weights, ``-inf`` for no pair, a row per mentee, one column per mentor (dense), or with the
     mentors in ``cols`` (a candidate graph, rows padded to one length).
 
-    A sweep relaxes the pairs of the mentees whose mentor's dual rose in the sweep before (all
+    A sweep relaxes the rows of the mentees whose mentor's dual rose in the sweep before (all
     paired mentees at first); when a sweep raises nothing, every constraint of every pair holds.
-    The pairs are laid out by the mentee's *mentor* (row ``j`` of ``gain`` holds
-    ``w_ij - w_i,sigma(i)`` of the mentee ``i`` paired with ``j``), so a sweep reads the rows of
-    the mentors that rose, with no lookup of their mentees.
     """
     n = w.shape[0]
     matched = np.flatnonzero(sigma >= 0)
@@ -294,27 +284,29 @@ def _least_duals(w: np.ndarray, sigma: np.ndarray, m: int, cols: np.ndarray | No
         else:
             np.maximum.at(v, cols[unpaired].ravel(), w[unpaired].ravel())
     weight = np.zeros(n)
-    own = w[matched]
     if cols is None:
-        weight[matched] = own[np.arange(matched.size), sigma[matched]]
+        weight[matched] = w[matched, sigma[matched]]
     else:
+        own = w[matched]
         weight[matched] = own[(cols[matched] == sigma[matched, None]) & (own > -np.inf)]
-    rose = sigma[matched]  # a mentor's dual rises: its mentee's pairs are relaxed again
-    gain = np.full((m, w.shape[1]), -np.inf)
-    gain[rose] = own - weight[matched, None]
-    if cols is not None:
-        head = np.zeros((m, w.shape[1]), np.int64)
-        head[rose] = cols[matched]
+    mentee_of = np.full(m, -1, np.int64)
+    mentee_of[sigma[matched]] = matched
+    front = matched
     for _sweep in range(m + 2):
+        if not front.size:
+            break
+        relaxed = w[front] - (weight[front] - v[sigma[front]])[:, None]
+        if cols is None:
+            best = relaxed.max(axis=0)
+        else:
+            best = v.copy()
+            np.maximum.at(best, cols[front].ravel(), relaxed.ravel())
+        rose = (best > v).nonzero()[0]
         if not rose.size:
             break
-        relaxed = gain[rose] + v[rose, None]
-        before = v.copy()
-        if cols is None:
-            np.maximum(v, relaxed.max(axis=0), out=v)
-        else:
-            np.maximum.at(v, head[rose].ravel(), relaxed.ravel())
-        rose = (v > before).nonzero()[0]
+        v[rose] = best[rose]
+        front = mentee_of[rose]
+        front = front[front >= 0]
     else:
         raise RuntimeError("the pairing's duals do not converge: it is not optimal")
     u = np.zeros(n)
