@@ -26,6 +26,7 @@ import os
 import tempfile
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from simplemma.strategies.dictionaries import frontcode
@@ -91,7 +92,7 @@ class CachedStreamMap(StreamMap):
 
     def _save(self, path: Path) -> None:
         starts, keys, values = zip(*self._blocks) if self._blocks else ((), (), ())
-        arrays: dict[str, np.ndarray] = {"data": np.frombuffer(self._data, dtype=np.uint8),
+        arrays: dict[str, Any] = {"data": np.frombuffer(self._data, dtype=np.uint8),
                   "header": np.array([int(self._rev), self._count, self._pos], dtype=np.int64),
                   "starts": np.array(starts, dtype=np.int64)}
         for name, parts in (("firsts", self._firsts), ("keys", keys), ("values", values)):
