@@ -16,6 +16,10 @@ def _same_map(ours: StreamMap, theirs: StreamMap) -> bool:
             and ours._firsts == theirs._firsts and ours._blocks == theirs._blocks)
 
 
+def _no_home():
+    raise RuntimeError("Could not determine home directory.")  # as pathlib says it
+
+
 def test_a_saved_index_is_simplemmas_and_finds_the_same_words(tmp_path, monkeypatch):
     monkeypatch.setenv("MATCHER_CACHE_DIR", str(tmp_path))
     built = CachedStreamMap("en")  # nothing saved yet: built and saved
@@ -37,6 +41,11 @@ def test_a_broken_or_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
     monkeypatch.setenv("MATCHER_CACHE_DIR", str(blocked / "below"))  # cannot be created
     assert CachedDictionaryFactory().get_dictionary("en").get("avoiding") == "avoid"
     assert not os.path.exists(blocked / "below")
+    monkeypatch.delenv("MATCHER_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.setattr("pathlib.Path.home", _no_home)
+    assert CachedStreamMap("en").get("avoiding") == "avoid"  # no folder at all: built in memory
 
 
 def test_unknown_languages_are_refused_as_simplemma_refuses_them():

@@ -66,14 +66,19 @@ class CachedStreamMap(StreamMap):
     __slots__ = ()
 
     def __init__(self, lang: str) -> None:
-        path = index_file(lang)
         try:
-            self._load(path)
-            return
-        except (OSError, ValueError, KeyError):  # not saved yet, or unreadable: build it
-            pass
+            path: Path | None = index_file(lang)
+        except (OSError, RuntimeError):  # no home folder to keep it in: build it each time
+            path = None
+        if path is not None:
+            try:
+                self._load(path)
+                return
+            except (OSError, ValueError, KeyError):  # not saved yet, or unreadable: build it
+                pass
         super().__init__(lang)
-        self._save(path)
+        if path is not None:
+            self._save(path)
 
     def _load(self, path: Path) -> None:
         with np.load(path, allow_pickle=False) as saved:
