@@ -33,6 +33,10 @@ the table reports the run as a multiple of it, in wall seconds and in CPU second
 of the whole process, every thread: less sensitive than wall time to other programs on the same
 cores), and the load average when the round ran (the machine may be shared: compare ratios, not
 seconds).
+
+simplemma's dictionary index is kept between runs in the user's cache folder
+(:mod:`matcher.vocab.dictionaries`), so only the first run on a machine builds it (about 2.7 s);
+``--cold-cache`` gives every round an empty cache folder of its own, timing that first run.
 """
 
 from __future__ import annotations
@@ -125,12 +129,14 @@ def read_baseline(folder: Path) -> tuple[float, float]:
     return time.perf_counter() - start, time.process_time() - cpu
 
 
-def run_command(config: Path, outdir: Path) -> dict:
-    """``matcher run`` in a fresh process: wall seconds, seconds per stage, peak memory."""
+def run_command(config: Path, outdir: Path, cache: Path | None = None) -> dict:
+    """``matcher run`` in a fresh process: wall seconds, seconds per stage, peak memory; with
+    ``cache``, that folder as its cache folder (``MATCHER_CACHE_DIR``)."""
+    env = {**os.environ, "MATCHER_CACHE_DIR": str(cache)} if cache else None
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         child = subprocess.Popen([sys.executable, "-m", "matcher", "run", str(config), "-o", str(outdir)],
-                                 stdout=out, stderr=err)
+                                 stdout=out, stderr=err, env=env)
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.perf_counter() - start
@@ -149,6 +155,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--mentors", type=int, default=6_000)
     parser.add_argument("--supply", nargs="+", type=float, default=list(SUPPLY_RATIOS))
     parser.add_argument("--shapes", nargs="+", choices=list(SHAPES), default=list(SHAPES))
+    parser.add_argument("--cold-cache", action="store_true",
+                        help="an empty cache folder for every round (the first run on a machine)")
     args = parser.parse_args(argv)
     rows = []
     print(f"{args.mentees:,} mentees x {args.mentors:,} mentors, {os.cpu_count()} cores, "
@@ -161,10 +169,11 @@ def main(argv: list[str] | None = None) -> None:
                 config = make_round(exports, folder, shape, supply)
                 baseline, baseline_cpu = read_baseline(folder)
                 load = os.getloadavg()[0]
-                measured = run_command(config, folder / "output")
+                measured = run_command(config, folder / "output",
+                                       folder / "cache" if args.cold_cache else None)
                 stages = measured["stages"]
                 startup = measured["seconds"] - sum(stages.values())
-                rows.append({"shape": shape, "supply": supply,
+                rows.append({"shape": shape, "supply": supply, "cache": "cold" if args.cold_cache else "kept",
                              "run_s": round(measured["seconds"], 1),
                              "cpu_s": round(measured["cpu"], 1),
                              "startup_s": round(startup, 1),

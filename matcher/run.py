@@ -24,7 +24,7 @@ from matcher.errors import InputError
 from matcher.history import Plan, prepare
 from matcher.intake import Round, load_round
 from matcher.issue_groups import severity_counts
-from matcher.readers import read_table
+from matcher.readers import excel_engine, read_table
 from matcher.introductions import introduction_letters, load_templates
 from matcher.report import write_outputs
 from matcher.report.audit import file_sha256
@@ -289,22 +289,29 @@ def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
         raise InputError(f"decisions file {path} not found: pass the pairs.xlsx you edited")
     frames: list[tuple[str, pd.DataFrame, str]] = []
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        try:
-            sheets = pd.read_excel(path, sheet_name=None, dtype=str, engine="openpyxl")
-        except Exception as exc:  # openpyxl raises many types for broken files
-            raise InputError(f"cannot read decisions workbook {path}: {exc}") from None
         # the sheets by table, whichever of the three languages the workbook was written in; or,
-        # renamed, any sheet with the decision columns
+        # renamed, any sheet with the decision columns. Only those sheets are read, with the
+        # fast engine: reading every sheet of a 10,000-mentee workbook (Alternatives, Data
+        # issues...) with openpyxl took 11 s, twice per run with --decisions
         named = {sheet_name(key, language): key for key in ("decisions", "unmatched", "pairs")
                  for language in LANGUAGES}
-        found = {named[name]: (name, frame) for name, frame in sheets.items() if name in named}
-        if "pairs" not in found:
-            renamed = [(name, frame) for name, frame in sheets.items()
-                       if set(DECISION_COLUMNS) <= set(stable_names(frame.columns))]
-            found.update({"pairs": renamed[0]} if renamed else {})
+        try:
+            with pd.ExcelFile(path, engine=excel_engine(path)) as book:
+                names = [str(name) for name in book.sheet_names]
+                found = {named[name]: (name, pd.read_excel(book, sheet_name=name, dtype=str))
+                         for name in names if name in named}
+                if "pairs" not in found:
+                    renamed = [name for name in names if set(DECISION_COLUMNS) <= set(
+                        stable_names(pd.read_excel(book, sheet_name=name, nrows=0).columns))]
+                    if renamed:
+                        found["pairs"] = (renamed[0], pd.read_excel(book, sheet_name=renamed[0], dtype=str))
+        except InputError:
+            raise
+        except Exception as exc:  # the engines raise many types for broken files
+            raise InputError(f"cannot read decisions workbook {path}: {exc}") from None
         if "pairs" not in found:
             raise InputError(f"{path.name} has no '{sheet_name('pairs', round.config.language)}' "
-                             f"sheet (sheets: {', '.join(sheets)}) and no sheet with the columns "
+                             f"sheet (sheets: {', '.join(names)}) and no sheet with the columns "
                              f"{', '.join(DECISION_COLUMNS)}; pass the pairs.xlsx written by 'matcher run'")
         frames = [(*found[key], key) for key in ("decisions", "unmatched", "pairs") if key in found]
     elif path.suffix.lower() in (".csv", ".txt", ".tsv"):

@@ -6,12 +6,13 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
-from matcher.scoring.text import char_ngram_tfidf
+from matcher.scoring.text import N_ITER, char_ngram_tfidf, truncated_svd
 
 WORDS = ("työnhaku", "työnhaussa", "verkostoituminen", "networking", "CV", "ICT", "ab", "a",
          "Åbo", "ääni", "it-ala", "data-analyytikko", "x" * 12)
@@ -46,12 +47,29 @@ def test_char_ngram_tfidf_is_scikit_learns_to_the_bit(texts, most_uses):
     assert np.array_equal(gram_ours, gram_theirs)
 
 
-def test_a_round_of_few_distinct_texts_never_imports_scikit_learn():
-    # scikit-learn pulls in scipy.stats, about a second at startup: only the reduction of many
-    # distinct texts (LSA) needs it
-    code = ("import sys\nfrom matcher.scoring.text import embed_texts, similarity\n"
-            "e = embed_texts({'a': ['työnhaku ja verkostot', ''], 'b': ['apua työnhakuun']})\n"
-            "assert similarity(e['a'], e['b'])[0, 0] > 0.2\n"
+@pytest.mark.parametrize("rows, columns", [(300, 900), (700, 120)])
+def test_truncated_svd_is_scikit_learns_to_the_bit(rows, columns):
+    # wide (scikit-learn samples the transpose's range) and tall; float32 as the TF-IDF is
+    from sklearn.decomposition import TruncatedSVD
+
+    rng = np.random.default_rng(rows)
+    matrix = sp.random(rows, columns, density=0.05, format="csr", dtype=np.float32, random_state=rng)
+    k = 40
+    theirs = TruncatedSVD(n_components=k, algorithm="randomized", n_iter=N_ITER, random_state=0)
+    theirs.fit(matrix)
+    ours = truncated_svd(matrix, k)
+    assert ours.dtype == theirs.components_.dtype == np.float32
+    assert np.array_equal(ours, theirs.components_)
+    assert np.array_equal(matrix @ ours.T, theirs.transform(matrix))
+
+
+def test_the_text_embedding_never_imports_scikit_learn():
+    # LSA of many distinct texts is computed with numpy and scipy (truncated_svd): importing
+    # scikit-learn took about a second of every run with free-text answers
+    code = ("import sys\nfrom matcher.scoring.text import embed_texts, DIMENSIONS\n"
+            "texts = [f'työnhaku {i} verkosto{i % 7} cv{i % 13} ala{i}' for i in range(3 * DIMENSIONS)]\n"
+            "e = embed_texts({'a': texts})\n"
+            "assert e['a'].vectors.shape[1] == DIMENSIONS\n"
             "print(sorted(m for m in ('sklearn', 'scipy.stats') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout

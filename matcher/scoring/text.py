@@ -7,10 +7,10 @@ match either language. ``ä``, ``ö`` and ``å`` are kept (``strip_accents=None`
 Finnish words.
 
 A sparse product of n-gram vectors at 10,000 × 6,000 is nearly dense (common n-grams), so each
-distinct text is reduced to at most :data:`DIMENSIONS` dimensions (latent semantic analysis with
-scikit-learn's randomized ``TruncatedSVD``, fixed ``random_state``, fitted on an evenly spaced
-sample of at most :data:`SVD_SAMPLE` texts). Rounds with at most :data:`DIMENSIONS` distinct texts
-(or n-grams) are embedded exactly instead. TF-IDF rows are L2-normalised before the reduction, so
+distinct text is reduced to at most :data:`DIMENSIONS` dimensions (latent semantic analysis:
+scikit-learn's randomized ``TruncatedSVD`` with a fixed seed, rewritten with numpy and scipy in
+:func:`truncated_svd`, fitted on an evenly spaced sample of at most :data:`SVD_SAMPLE` texts).
+Rounds with at most :data:`DIMENSIONS` distinct texts (or n-grams) are embedded exactly instead. TF-IDF rows are L2-normalised before the reduction, so
 similarity is a dense float32 product: the cosine (approximated by the projection on large
 rounds), clipped to [0, 1].
 
@@ -115,16 +115,46 @@ def _embed_distinct(texts: list[str], uses: np.ndarray) -> np.ndarray:
         return tfidf.toarray()
     if n_docs <= DIMENSIONS:
         return _gram_embedding(tfidf).astype(np.float32)
-    # scikit-learn is imported here, on first use: it pulls in scipy.stats (about a second),
-    # which a round without free-text answers never needs
-    from sklearn.decomposition import TruncatedSVD
-
     step = -(-n_docs // SVD_SAMPLE)
-    svd = TruncatedSVD(n_components=DIMENSIONS, algorithm="randomized", n_iter=N_ITER,
-                       random_state=0).fit(tfidf[::step])
+    components = truncated_svd(tfidf[::step], DIMENSIONS)
     # not re-normalised: the projection's inner products approximate the exact cosines (the
     # exact branches above give those), so scores mean the same in small and large rounds
-    return svd.transform(tfidf).astype(np.float32)
+    return (tfidf @ components.T).astype(np.float32)
+
+
+def truncated_svd(matrix: sp.csr_matrix, k: int, n_iter: int = N_ITER, seed: int = 0) -> np.ndarray:
+    """The ``k`` right singular vectors (rows) of a sparse float32 matrix by randomized SVD.
+
+    The same components, to the bit, as scikit-learn's ``TruncatedSVD(n_components=k,
+    algorithm="randomized", n_iter=n_iter, random_state=seed).fit(matrix).components_``
+    (Halko et al.'s range finder with ``n_oversamples=10`` extra columns, LU-normalised power
+    iterations, a QR basis, scipy's ``gesdd`` SVD of the small projection, signs flipped so each
+    component's largest entry is positive); ``tests/test_scoring_text.py`` compares the two. It
+    is written here with numpy and scipy because importing scikit-learn (it pulls in
+    scipy.stats) took about a second of every run with free-text answers.
+
+    >>> X = sp.random(30, 50, density=0.2, format="csr", dtype=np.float32, random_state=1)
+    >>> truncated_svd(X, 3).shape
+    (3, 50)
+    """
+    from scipy import linalg
+
+    n_rows, n_columns = matrix.shape
+    # the smaller side is sampled: the range of the transpose when rows are fewer than columns
+    transpose = n_rows < n_columns
+    m = matrix.T if transpose else matrix
+    q = np.random.RandomState(seed).normal(size=(m.shape[1], k + 10))
+    q = q.astype(m.dtype, copy=False) if m.dtype == np.float32 else q
+    for _ in range(n_iter):
+        q, _ = linalg.lu(m @ q, permute_l=True, check_finite=False)
+        q, _ = linalg.lu(m.T @ q, permute_l=True, check_finite=False)
+    q, _ = linalg.qr(m @ q, mode="economic", check_finite=False)
+    u_small, _, vt = linalg.svd(q.T @ m, full_matrices=False, lapack_driver="gesdd")
+    u = q @ u_small
+    components = u[:, :k].T if transpose else vt[:k]
+    # the sign of each component as scikit-learn's svd_flip(u_based_decision=False) sets it
+    signs = np.sign(components[np.arange(k), np.argmax(np.abs(components), axis=1)])
+    return components * signs[:, None]
 
 
 def char_ngram_tfidf(texts: list[str], uses: np.ndarray | None = None) -> sp.csr_matrix:

@@ -120,11 +120,12 @@ LEMMA_LANGUAGES = ("fi", "sv", "en")
 
 @functools.cache
 def _factory():
-    # one per process; a language's dictionary is read on its first lookup only (the Finnish one
-    # takes a second or two), and StreamMap indexes it without building a dict of every form
-    from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamDictionaryFactory
+    # one per process; a language's dictionary is read on its first lookup only, and StreamMap
+    # indexes it without building a dict of every form (the index is kept on disk: indexing the
+    # Finnish one takes two seconds, see vocab/dictionaries.py)
+    from matcher.vocab.dictionaries import CachedDictionaryFactory
 
-    return StreamDictionaryFactory()
+    return CachedDictionaryFactory()
 
 
 def _dictionary(language: str):
