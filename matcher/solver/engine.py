@@ -52,7 +52,7 @@ class Lexicographic:
 
 
 def initial_graph(source: PairSource, base: Network | None = None,
-                  tuning: Tuning = DEFAULT) -> tuple[PairSet, bool]:
+                  tuning: Tuning = DEFAULT, threshold: int | None = None) -> tuple[PairSet, bool]:
     """Every mentee's and mentor's best pairs (dense), or all stored pairs (sparse), and whether
     mentees picked theirs by estimated price.
 
@@ -61,7 +61,8 @@ def initial_graph(source: PairSource, base: Network | None = None,
     the first graph. The estimate decides for itself whether it matters: where no mentor is wanted
     by more bidders than it has places, every price stays 0 and the graph is the raw one. A class
     of identical people (classes.py) gets ``tuning.per_member`` more pairs per member beyond the
-    first: its members need as many different partners as there are of them.
+    first: its members need as many different partners as there are of them. With ``threshold``
+    (fair.py) only pairs scoring at least it are picked.
     """
     price = None
     per_row: Counts = tuning.row_candidates
@@ -72,7 +73,7 @@ def initial_graph(source: PairSource, base: Network | None = None,
         if source.priced_candidates and source.shape[1] > tuning.row_candidates:
             price = estimate_prices(source, base.capacity, tuning, slots=base.first_cap + base.extra_cap)
             price = price if price.any() else None
-    graph = source.candidates(per_row, per_col, source.low, price)
+    graph = source.candidates(per_row, per_col, source.low if threshold is None else threshold, price)
     return graph, price is not None
 
 

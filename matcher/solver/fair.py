@@ -21,7 +21,7 @@ import numpy as np
 from ortools.graph.python import max_flow
 
 from matcher.solver.cuts import Cut, level_slots, levels, max_slots
-from matcher.solver.engine import Lexicographic, estimate_prices, lexicographic
+from matcher.solver.engine import Lexicographic, initial_graph, lexicographic
 from matcher.solver.flow import Network
 from matcher.solver.pairs import PairSet, PairSource
 from matcher.solver.tuning import DEFAULT, Tuning
@@ -37,6 +37,29 @@ def fair(source: PairSource, tiers: Tiers, base: Network,
     With nothing to pair there is no minimum to raise: ``t*`` is the lowest score and there is no
     cut.
     """
+    found = threshold(source, tiers, base, tuning)
+    graph = _with_priced(source, base, found.graph, found.at, tuning) if any(found.targets.values()) \
+        else found.graph
+    best = lexicographic(source, tiers, base, graph, found.at, found.targets, tuning)
+    return dataclasses.replace(best, cuts=found.cuts), found.at, found.proof
+
+
+@dataclasses.dataclass(frozen=True)
+class Threshold:
+    """Outcome of :func:`threshold`: ``t*`` (``at``), coverage's proven count per tier level
+    (``targets``) with their cuts, the cut proving ``t* + 1`` loses a tier (None when there is
+    nothing to pair) and the candidate graph the search ended with."""
+
+    at: int
+    targets: dict[int, int]
+    cuts: tuple[Cut, ...]
+    proof: Cut | None
+    graph: PairSet
+
+
+def threshold(source: PairSource, tiers: Tiers, base: Network, tuning: Tuning = DEFAULT) -> Threshold:
+    """Steps 1-3 of the module doc: coverage's tier counts by max-flow, then ``t*``, both proven
+    against all pairs; no weighted solve."""
     # the search trusts its graph (see _search), so it starts from each mentee's and mentor's best
     # pairs by raw score: a graph picked by estimated prices (engine.initial_graph) lacks some of
     # the highest pairs, and the search would stop low and re-run after every proof that adds them
@@ -49,8 +72,7 @@ def fair(source: PairSource, tiers: Tiers, base: Network,
         assert cut is not None  # a proven count always comes with its cut
         cuts.append(cut)
     if not any(targets.values()):
-        best = lexicographic(source, tiers, base, graph, source.low, targets, tuning)
-        return dataclasses.replace(best, cuts=tuple(cuts)), source.low, None
+        return Threshold(source.low, targets, tuple(cuts), None, graph)
     lo = source.low
     while True:
         lo = _search(tiers, base, graph, targets, lo, source.high + 1)
@@ -58,17 +80,17 @@ def fair(source: PairSource, tiers: Tiers, base: Network,
         if not reached:
             break
         lo += 1  # the pairs the proof attempt added reach it after all: search above
-    best = lexicographic(source, tiers, base, _with_priced(source, base, graph, lo, tuning), lo,
-                         targets, tuning)
-    return dataclasses.replace(best, cuts=tuple(cuts)), lo, proof
+    return Threshold(lo, targets, tuple(cuts), proof, graph)
 
 
 def _with_priced(source: PairSource, base: Network, graph: PairSet, threshold: int,
                  tuning: Tuning) -> PairSet:
-    """``graph`` plus each mentee's best pairs by score minus an estimated mentor price, both
-    scoring >= ``threshold``: the weighted solve's first graph. Where mentors compete, the optimum
-    reaches deep into the mentees' lists (engine.initial_graph), and without these pairs the solve
-    needed another round of column generation (1,000 x 700 form, supply 0.8).
+    """``graph`` plus the flow engine's first graph above ``threshold`` (engine.initial_graph:
+    each mentee's best pairs by score minus an estimated mentor price, a class of identical people
+    with more pairs per member), both scoring >= ``threshold``: the weighted solve's first graph.
+    Where mentors compete, the optimum reaches deep into the mentees' lists, and without these
+    pairs the solve needed more rounds of column generation (1,000 x 700 form, supply 0.8; on
+    clustered rounds of classes two more while coverage's solve needed one).
 
     A mentee with fewer than ``row_candidates`` pairs above the threshold in ``graph`` already has
     all of them there (the graph holds its best pairs by raw score); when every mentee does, as on
@@ -78,10 +100,7 @@ def _with_priced(source: PairSource, base: Network, graph: PairSet, threshold: i
     complete = np.bincount(above.rows, minlength=source.shape[0]) < tuning.row_candidates
     if not source.priced_candidates or source.shape[1] <= tuning.row_candidates or complete.all():
         return above
-    price = estimate_prices(source, base.capacity, tuning)
-    if not price.any():
-        return above
-    priced = source.candidates(tuning.row_candidates, 0, threshold, price)
+    priced, _ = initial_graph(source, base, tuning, threshold)
     return above.union(priced, source.shape[1])
 
 
