@@ -63,12 +63,19 @@ def threshold(source: PairSource, tiers: Tiers, base: Network, tuning: Tuning = 
     # the search trusts its graph (see _search), so it starts from each mentee's and mentor's best
     # pairs by raw score: a graph picked by estimated prices (engine.initial_graph) lacks some of
     # the highest pairs, and the search would stop low and re-run after every proof that adds them
-    graph = source.candidates(tuning.row_candidates, tuning.column_candidates, source.low)
+    n, m = source.shape
+    # when the best pairs would be half the matrix or more, taking every pair costs less than
+    # picking them, and the cuts need no check against the matrix (half the search at 50 x 35)
+    complete = n * m <= 2 * (n * tuning.row_candidates + m * tuning.column_candidates)
+    if complete:
+        graph = source.all_pairs()
+    else:
+        graph = source.candidates(tuning.row_candidates, tuning.column_candidates, source.low)
     targets: dict[int, int] = {}
     cuts: list[Cut] = []
     for level in levels(tiers.ranks, base):
         targets[level], cut, graph = max_slots(base, source, graph, level_slots(tiers.ranks, base, level),
-                                               source.low, level, tuning=tuning)
+                                               source.low, level, tuning=tuning, complete=complete)
         assert cut is not None  # a proven count always comes with its cut
         cuts.append(cut)
     if not any(targets.values()):
@@ -76,7 +83,7 @@ def threshold(source: PairSource, tiers: Tiers, base: Network, tuning: Tuning = 
     lo = source.low
     while True:
         lo = _search(tiers, base, graph, targets, lo, source.high + 1)
-        reached, proof, graph = _reaches(source, tiers, base, graph, lo + 1, targets, tuning)
+        reached, proof, graph = _reaches(source, tiers, base, graph, lo + 1, targets, tuning, complete)
         if not reached:
             break
         lo += 1  # the pairs the proof attempt added reach it after all: search above
@@ -120,16 +127,17 @@ def _search(tiers: Tiers, base: Network, graph: PairSet, targets: dict[int, int]
     pair_tails = base.mentee_nodes(graph.rows[order]).astype(np.int32)
     pair_heads = base.mentor_nodes(graph.cols[order]).astype(np.int32)
     n, m = base.n, base.m
-    tails = np.r_[np.full(n, base.SOURCE, np.int32), base.mentor_nodes().astype(np.int32)]
-    heads = np.r_[base.mentee_nodes().astype(np.int32), np.full(m, base.SINK, np.int32)]
+    # the people's arcs, then the pair arcs best first: the arcs of a threshold are a prefix
+    tails = np.r_[np.full(n, base.SOURCE, np.int32), base.mentor_nodes().astype(np.int32), pair_tails]
+    heads = np.r_[base.mentee_nodes().astype(np.int32), np.full(m, base.SINK, np.int32), pair_heads]
     slots = {level: level_slots(tiers.ranks, base, level) for level in targets}
+    caps = {level: np.r_[slots[level], base.capacity, pair_caps] for level in targets}
 
     def reaches(threshold: int) -> bool:
-        k = int(np.searchsorted(descending, -threshold, side="right"))
+        k = n + m + int(np.searchsorted(descending, -threshold, side="right"))
         for level, target in targets.items():
             mf = max_flow.SimpleMaxFlow()
-            mf.add_arcs_with_capacity(np.r_[tails, pair_tails[:k]], np.r_[heads, pair_heads[:k]],
-                                      np.r_[slots[level], base.capacity, pair_caps[:k]])
+            mf.add_arcs_with_capacity(tails[:k], heads[:k], caps[level][:k])
             if mf.solve(base.SOURCE, base.SINK) != mf.OPTIMAL:
                 raise RuntimeError("max-flow failed in the fair search")
             if mf.optimal_flow() < target:
@@ -185,12 +193,14 @@ def _most_units(q: np.ndarray, owner: np.ndarray, units: np.ndarray, room: dict[
 
 
 def _reaches(source: PairSource, tiers: Tiers, base: Network, graph: PairSet, threshold: int,
-             targets: dict[int, int], tuning: Tuning) -> tuple[bool, Cut | None, PairSet]:
+             targets: dict[int, int], tuning: Tuning, complete: bool = False
+             ) -> tuple[bool, Cut | None, PairSet]:
     """Whether pairs scoring >= ``threshold`` reach every level's target; a shortfall is checked
     against all pairs and comes with its cut."""
     for level, target in targets.items():
         best, cut, graph = max_slots(base, source, graph, level_slots(tiers.ranks, base, level),
-                                     threshold, level, stop_above=target - 1, tuning=tuning)
+                                     threshold, level, stop_above=target - 1, tuning=tuning,
+                                     complete=complete)
         if best < target:
             return False, cut, graph
     return True, None, graph
