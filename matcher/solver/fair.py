@@ -7,7 +7,8 @@ the tiers is monotone in ``t`` (fewer pairs remain as it rises), so a binary sea
 distinct scores of the candidate graph, with max-flows only, finds the largest feasible one,
 ``t*``. The answer is then the single weighted solve of the search: the coverage-style optimum
 over the pairs scoring ``>= t*``, whose certificate also carries ``t*`` and the cut that rules out
-``t* + 1``.
+``t* + 1``. :func:`threshold` is the search alone: on pure assignments engines/fair_lsa.py runs the
+weighted solve on scipy's assignment solver instead of the flow engine (:func:`fair`).
 
 Locked pairs are the coordinator's decision and are exempt from the threshold.
 """
