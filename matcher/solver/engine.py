@@ -52,7 +52,7 @@ class Lexicographic:
 
 
 def initial_graph(source: PairSource, base: Network | None = None,
-                  tuning: Tuning = DEFAULT, threshold: int | None = None) -> tuple[PairSet, bool]:
+                  tuning: Tuning = DEFAULT) -> tuple[PairSet, bool]:
     """Every mentee's and mentor's best pairs (dense), or all stored pairs (sparse), and whether
     mentees picked theirs by estimated price.
 
@@ -61,8 +61,7 @@ def initial_graph(source: PairSource, base: Network | None = None,
     the first graph. The estimate decides for itself whether it matters: where no mentor is wanted
     by more bidders than it has places, every price stays 0 and the graph is the raw one. A class
     of identical people (classes.py) gets ``tuning.per_member`` more pairs per member beyond the
-    first: its members need as many different partners as there are of them. With ``threshold``
-    (fair.py) only pairs scoring at least it are picked.
+    first: its members need as many different partners as there are of them.
     """
     price = None
     per_row: Counts = tuning.row_candidates
@@ -70,11 +69,19 @@ def initial_graph(source: PairSource, base: Network | None = None,
     if base is not None:
         per_row = per_row + tuning.per_member * (base.mentee_size - 1)
         per_col = per_col + tuning.per_member * (base.mentor_size - 1)
-        if source.priced_candidates and source.shape[1] > tuning.row_candidates:
-            price = estimate_prices(source, base.capacity, tuning, slots=base.first_cap + base.extra_cap)
-            price = price if price.any() else None
-    graph = source.candidates(per_row, per_col, source.low if threshold is None else threshold, price)
+        price = candidate_prices(source, base, tuning)
+    graph = source.candidates(per_row, per_col, source.low, price)
     return graph, price is not None
+
+
+def candidate_prices(source: PairSource, base: Network, tuning: Tuning = DEFAULT) -> np.ndarray | None:
+    """The mentor prices mentees pick their first pairs by (:func:`initial_graph`; fair.py's
+    solve above its threshold): bids once per free slot of a class's members, None where no
+    mentor is over-demanded or the source picks no priced candidates."""
+    if not source.priced_candidates or source.shape[1] <= tuning.row_candidates:
+        return None
+    price = estimate_prices(source, base.capacity, tuning, slots=base.first_cap + base.extra_cap)
+    return price if price.any() else None
 
 
 def estimate_prices(source: PairSource, capacity: np.ndarray, tuning: Tuning = DEFAULT,

@@ -22,7 +22,7 @@ import numpy as np
 from ortools.graph.python import max_flow
 
 from matcher.solver.cuts import Cut, level_slots, levels, max_slots
-from matcher.solver.engine import Lexicographic, initial_graph, lexicographic
+from matcher.solver.engine import Lexicographic, candidate_prices, lexicographic
 from matcher.solver.flow import Network
 from matcher.solver.pairs import PairSet, PairSource
 from matcher.solver.tuning import DEFAULT, Tuning
@@ -93,12 +93,13 @@ def threshold(source: PairSource, tiers: Tiers, base: Network, tuning: Tuning = 
 
 def _with_priced(source: PairSource, base: Network, graph: PairSet, threshold: int,
                  tuning: Tuning) -> PairSet:
-    """``graph`` plus the flow engine's first graph above ``threshold`` (engine.initial_graph:
-    each mentee's best pairs by score minus an estimated mentor price, a class of identical people
-    with more pairs per member), both scoring >= ``threshold``: the weighted solve's first graph.
-    Where mentors compete, the optimum reaches deep into the mentees' lists, and without these
-    pairs the solve needed more rounds of column generation (1,000 x 700 form, supply 0.8; on
-    clustered rounds of classes two more while coverage's solve needed one).
+    """``graph`` plus each mentee's best pairs by score minus an estimated mentor price
+    (engine.candidate_prices: bids once per free slot; a class of identical mentees gets more
+    pairs per member, as in engine.initial_graph), both scoring >= ``threshold``: the weighted
+    solve's first graph. Where mentors compete, the optimum reaches deep into the mentees' lists,
+    and without these pairs the solve needed more rounds of column generation (1,000 x 700 form,
+    supply 0.8; clustered rounds of classes needed two more than coverage while the prices and
+    counts ignored the class sizes).
 
     A mentee with fewer than ``row_candidates`` pairs above the threshold in ``graph`` already has
     all of them there (the graph holds its best pairs by raw score); when every mentee does, as on
@@ -106,10 +107,11 @@ def _with_priced(source: PairSource, base: Network, graph: PairSet, threshold: i
     """
     above = graph.where(graph.q >= threshold)
     complete = np.bincount(above.rows, minlength=source.shape[0]) < tuning.row_candidates
-    if not source.priced_candidates or source.shape[1] <= tuning.row_candidates or complete.all():
+    price = None if complete.all() else candidate_prices(source, base, tuning)
+    if price is None:
         return above
-    priced, _ = initial_graph(source, base, tuning, threshold)
-    return above.union(priced, source.shape[1])
+    per_row = tuning.row_candidates + tuning.per_member * (base.mentee_size - 1)
+    return above.union(source.candidates(per_row, 0, threshold, price), source.shape[1])
 
 
 def _search(tiers: Tiers, base: Network, graph: PairSet, targets: dict[int, int], lo: int,
