@@ -14,6 +14,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ortools.graph.python import max_flow
+from scipy import sparse
 from test_solver import brute_force_fair, check_valid, rounds, solver_key
 
 from matcher.solver import solve_assignment
@@ -128,6 +129,42 @@ def test_fair_searches_again_above_a_threshold_its_graph_missed():
     lp = solve_assignment(**r, objective="fair", engine="lp")
     assert solver_key(r, a, "fair") == solver_key(r, lp, "fair")
     check_certificate(r, a)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rounds(), st.sampled_from(["dense", "graph", "sparse"]))
+def test_fair_on_pure_assignments_takes_scipys_solver_and_matches_brute_force(r, path):
+    # one free slot per mentee (a lock uses a two-slot mentee's other one), any places per mentor:
+    # the threshold search, then engines/lsa.py above t* (the whole matrix, a candidate graph of
+    # one pair a row that pricing must repair, or a sparse matrix); the search's own graph is
+    # tiny too, so its cut checks must bring pairs in
+    r = {**r, "mentee_capacity": np.minimum(r["mentee_capacity"], 1 + (np.bincount(
+        r["locked"][:, 0], minlength=r["scores"].shape[0]) > 0))}
+    r["locked"] = r["locked"][np.unique(r["locked"][:, 0], return_index=True)[1]]
+    tuning = TINY.replace(assignment_dense=0, assignment_row_candidates=1,
+                          assignment_column_candidates=0) if path == "graph" else TINY
+    given_scores, feasible = r["scores"], r["feasible"]
+    if path == "sparse":
+        i, j = np.nonzero(feasible)
+        given_scores, feasible = sparse.csr_array((r["scores"][i, j], (i, j)), shape=feasible.shape), None
+    a = solve_assignment(given_scores, r["capacity"], feasible=feasible, mentee_capacity=r["mentee_capacity"],
+                         priority=r["priority"], locked=r["locked"], forbidden=r["forbidden"],
+                         objective="fair", tuning=tuning)
+    check_valid(r, a.pairs)
+    assert solver_key(r, a, "fair") == brute_force_fair(r)
+    assert "scipy" in a.certificate.method
+    check_certificate(r, a)
+    # the duals price every free pair scoring at least the threshold
+    c = a.certificate
+    free = r["feasible"].copy()
+    free[r["forbidden"][:, 0], r["forbidden"][:, 1]] = False
+    free[r["locked"][:, 0], r["locked"][:, 1]] = False
+    q = np.rint(r["scores"] * c.scale)
+    free &= q >= round(c.threshold * c.scale) if c.threshold is not None else free
+    chosen = np.zeros_like(free)
+    chosen[a.pairs[:, 0], a.pairs[:, 1]] = True
+    slack = q - c.mentee_dual[:, None] - c.mentor_dual[None, :]
+    assert (slack[free & ~chosen] <= 0).all() and (slack[free & chosen] >= 0).all()
 
 
 def graph_max_flow(rows, cols, q, slots, capacity, threshold) -> int:

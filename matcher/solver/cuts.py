@@ -64,13 +64,14 @@ def level_count(ranks: tuple[np.ndarray, np.ndarray], flow: Flow, level: int) ->
 
 def max_slots(net: Network, source: PairSource, graph: PairSet, level_cap: np.ndarray,
               threshold: int, level: int, stop_above: int | None = None, prove: bool = True,
-              tuning: Tuning = DEFAULT) -> tuple[int, Cut | None, PairSet]:
+              tuning: Tuning = DEFAULT, complete: bool = False) -> tuple[int, Cut | None, PairSet]:
     """Most slots that can be filled from ``level_cap`` (per-mentee slot counts, see
     :func:`level_slots`) with pairs scoring at least ``threshold``.
 
     Returns the value, the cut proving it and the candidate graph with any pairs the cut check
     added. The cut is None when the flow exceeded ``stop_above`` (no proof needed), and when
-    ``prove`` is False: then the value is only that of the candidate graph, a lower bound.
+    ``prove`` is False: then the value is only that of the candidate graph, a lower bound. With
+    ``complete`` (``graph`` holds every free pair) a minimum cut of the graph needs no check.
     """
     n, m = net.n, net.m
     while True:
@@ -100,6 +101,10 @@ def max_slots(net: Network, source: PairSource, graph: PairSet, level_cap: np.nd
         reach_sink[np.asarray(mf.get_sink_side_min_cut(), dtype=np.int64)] = True
         reach_source = np.zeros(net.num_nodes, bool)
         reach_source[np.asarray(mf.get_source_side_min_cut(), dtype=np.int64)] = True
+        if complete:
+            return value, Cut(level=level, threshold=threshold, capacity=value,
+                              mentees=np.flatnonzero(net.mentee_part(reach_source)),
+                              mentors=np.flatnonzero(net.mentor_part(reach_source))), graph
         missing = []
         for side in (~reach_sink, reach_source):
             mentee_side, mentor_side = net.mentee_part(side), net.mentor_part(side)

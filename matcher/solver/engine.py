@@ -69,11 +69,19 @@ def initial_graph(source: PairSource, base: Network | None = None,
     if base is not None:
         per_row = per_row + tuning.per_member * (base.mentee_size - 1)
         per_col = per_col + tuning.per_member * (base.mentor_size - 1)
-        if source.priced_candidates and source.shape[1] > tuning.row_candidates:
-            price = estimate_prices(source, base.capacity, tuning, slots=base.first_cap + base.extra_cap)
-            price = price if price.any() else None
+        price = candidate_prices(source, base, tuning)
     graph = source.candidates(per_row, per_col, source.low, price)
     return graph, price is not None
+
+
+def candidate_prices(source: PairSource, base: Network, tuning: Tuning = DEFAULT) -> np.ndarray | None:
+    """The mentor prices mentees pick their first pairs by (:func:`initial_graph`; fair.py's
+    solve above its threshold): bids once per free slot of a class's members, None where no
+    mentor is over-demanded or the source picks no priced candidates."""
+    if not source.priced_candidates or source.shape[1] <= tuning.row_candidates:
+        return None
+    price = estimate_prices(source, base.capacity, tuning, slots=base.first_cap + base.extra_cap)
+    return price if price.any() else None
 
 
 def estimate_prices(source: PairSource, capacity: np.ndarray, tuning: Tuning = DEFAULT,

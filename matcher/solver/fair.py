@@ -7,7 +7,8 @@ the tiers is monotone in ``t`` (fewer pairs remain as it rises), so a binary sea
 distinct scores of the candidate graph, with max-flows only, finds the largest feasible one,
 ``t*``. The answer is then the single weighted solve of the search: the coverage-style optimum
 over the pairs scoring ``>= t*``, whose certificate also carries ``t*`` and the cut that rules out
-``t* + 1``.
+``t* + 1``. :func:`threshold` is the search alone: on pure assignments engines/fair_lsa.py runs the
+weighted solve on scipy's assignment solver instead of the flow engine (:func:`fair`).
 
 Locked pairs are the coordinator's decision and are exempt from the threshold.
 """
@@ -21,7 +22,7 @@ import numpy as np
 from ortools.graph.python import max_flow
 
 from matcher.solver.cuts import Cut, level_slots, levels, max_slots
-from matcher.solver.engine import Lexicographic, estimate_prices, lexicographic
+from matcher.solver.engine import Lexicographic, candidate_prices, lexicographic
 from matcher.solver.flow import Network
 from matcher.solver.pairs import PairSet, PairSource
 from matcher.solver.tuning import DEFAULT, Tuning
@@ -37,38 +38,68 @@ def fair(source: PairSource, tiers: Tiers, base: Network,
     With nothing to pair there is no minimum to raise: ``t*`` is the lowest score and there is no
     cut.
     """
+    found = threshold(source, tiers, base, tuning)
+    graph = _with_priced(source, base, found.graph, found.at, tuning) if any(found.targets.values()) \
+        else found.graph
+    best = lexicographic(source, tiers, base, graph, found.at, found.targets, tuning)
+    return dataclasses.replace(best, cuts=found.cuts), found.at, found.proof
+
+
+@dataclasses.dataclass(frozen=True)
+class Threshold:
+    """Outcome of :func:`threshold`: ``t*`` (``at``), coverage's proven count per tier level
+    (``targets``) with their cuts, the cut proving ``t* + 1`` loses a tier (None when there is
+    nothing to pair) and the candidate graph the search ended with."""
+
+    at: int
+    targets: dict[int, int]
+    cuts: tuple[Cut, ...]
+    proof: Cut | None
+    graph: PairSet
+
+
+def threshold(source: PairSource, tiers: Tiers, base: Network, tuning: Tuning = DEFAULT) -> Threshold:
+    """Steps 1-3 of the module doc: coverage's tier counts by max-flow, then ``t*``, both proven
+    against all pairs; no weighted solve."""
     # the search trusts its graph (see _search), so it starts from each mentee's and mentor's best
     # pairs by raw score: a graph picked by estimated prices (engine.initial_graph) lacks some of
     # the highest pairs, and the search would stop low and re-run after every proof that adds them
-    graph = source.candidates(tuning.row_candidates, tuning.column_candidates, source.low)
+    n, m = source.shape
+    # when the best pairs would be half the matrix or more, taking every pair costs less than
+    # picking them, and the cuts need no check against the matrix (half the search at 50 x 35)
+    complete = n * m <= 2 * (n * tuning.row_candidates + m * tuning.column_candidates)
+    if complete:
+        graph = source.all_pairs()
+    else:
+        graph = source.candidates(tuning.row_candidates, tuning.column_candidates, source.low)
     targets: dict[int, int] = {}
     cuts: list[Cut] = []
     for level in levels(tiers.ranks, base):
         targets[level], cut, graph = max_slots(base, source, graph, level_slots(tiers.ranks, base, level),
-                                               source.low, level, tuning=tuning)
+                                               source.low, level, tuning=tuning, complete=complete)
         assert cut is not None  # a proven count always comes with its cut
         cuts.append(cut)
     if not any(targets.values()):
-        best = lexicographic(source, tiers, base, graph, source.low, targets, tuning)
-        return dataclasses.replace(best, cuts=tuple(cuts)), source.low, None
+        return Threshold(source.low, targets, tuple(cuts), None, graph)
     lo = source.low
     while True:
         lo = _search(tiers, base, graph, targets, lo, source.high + 1)
-        reached, proof, graph = _reaches(source, tiers, base, graph, lo + 1, targets, tuning)
+        reached, proof, graph = _reaches(source, tiers, base, graph, lo + 1, targets, tuning, complete)
         if not reached:
             break
         lo += 1  # the pairs the proof attempt added reach it after all: search above
-    best = lexicographic(source, tiers, base, _with_priced(source, base, graph, lo, tuning), lo,
-                         targets, tuning)
-    return dataclasses.replace(best, cuts=tuple(cuts)), lo, proof
+    return Threshold(lo, targets, tuple(cuts), proof, graph)
 
 
 def _with_priced(source: PairSource, base: Network, graph: PairSet, threshold: int,
                  tuning: Tuning) -> PairSet:
-    """``graph`` plus each mentee's best pairs by score minus an estimated mentor price, both
-    scoring >= ``threshold``: the weighted solve's first graph. Where mentors compete, the optimum
-    reaches deep into the mentees' lists (engine.initial_graph), and without these pairs the solve
-    needed another round of column generation (1,000 x 700 form, supply 0.8).
+    """``graph`` plus each mentee's best pairs by score minus an estimated mentor price
+    (engine.candidate_prices: bids once per free slot; a class of identical mentees gets more
+    pairs per member, as in engine.initial_graph), both scoring >= ``threshold``: the weighted
+    solve's first graph. Where mentors compete, the optimum reaches deep into the mentees' lists,
+    and without these pairs the solve needed more rounds of column generation (1,000 x 700 form,
+    supply 0.8; clustered rounds of classes needed two more than coverage while the prices and
+    counts ignored the class sizes).
 
     A mentee with fewer than ``row_candidates`` pairs above the threshold in ``graph`` already has
     all of them there (the graph holds its best pairs by raw score); when every mentee does, as on
@@ -76,13 +107,11 @@ def _with_priced(source: PairSource, base: Network, graph: PairSet, threshold: i
     """
     above = graph.where(graph.q >= threshold)
     complete = np.bincount(above.rows, minlength=source.shape[0]) < tuning.row_candidates
-    if not source.priced_candidates or source.shape[1] <= tuning.row_candidates or complete.all():
+    price = None if complete.all() else candidate_prices(source, base, tuning)
+    if price is None:
         return above
-    price = estimate_prices(source, base.capacity, tuning)
-    if not price.any():
-        return above
-    priced = source.candidates(tuning.row_candidates, 0, threshold, price)
-    return above.union(priced, source.shape[1])
+    per_row = tuning.row_candidates + tuning.per_member * (base.mentee_size - 1)
+    return above.union(source.candidates(per_row, 0, threshold, price), source.shape[1])
 
 
 def _search(tiers: Tiers, base: Network, graph: PairSet, targets: dict[int, int], lo: int,
@@ -101,16 +130,17 @@ def _search(tiers: Tiers, base: Network, graph: PairSet, targets: dict[int, int]
     pair_tails = base.mentee_nodes(graph.rows[order]).astype(np.int32)
     pair_heads = base.mentor_nodes(graph.cols[order]).astype(np.int32)
     n, m = base.n, base.m
-    tails = np.r_[np.full(n, base.SOURCE, np.int32), base.mentor_nodes().astype(np.int32)]
-    heads = np.r_[base.mentee_nodes().astype(np.int32), np.full(m, base.SINK, np.int32)]
+    # the people's arcs, then the pair arcs best first: the arcs of a threshold are a prefix
+    tails = np.r_[np.full(n, base.SOURCE, np.int32), base.mentor_nodes().astype(np.int32), pair_tails]
+    heads = np.r_[base.mentee_nodes().astype(np.int32), np.full(m, base.SINK, np.int32), pair_heads]
     slots = {level: level_slots(tiers.ranks, base, level) for level in targets}
+    caps = {level: np.r_[slots[level], base.capacity, pair_caps] for level in targets}
 
     def reaches(threshold: int) -> bool:
-        k = int(np.searchsorted(descending, -threshold, side="right"))
+        k = n + m + int(np.searchsorted(descending, -threshold, side="right"))
         for level, target in targets.items():
             mf = max_flow.SimpleMaxFlow()
-            mf.add_arcs_with_capacity(np.r_[tails, pair_tails[:k]], np.r_[heads, pair_heads[:k]],
-                                      np.r_[slots[level], base.capacity, pair_caps[:k]])
+            mf.add_arcs_with_capacity(tails[:k], heads[:k], caps[level][:k])
             if mf.solve(base.SOURCE, base.SINK) != mf.OPTIMAL:
                 raise RuntimeError("max-flow failed in the fair search")
             if mf.optimal_flow() < target:
@@ -166,12 +196,14 @@ def _most_units(q: np.ndarray, owner: np.ndarray, units: np.ndarray, room: dict[
 
 
 def _reaches(source: PairSource, tiers: Tiers, base: Network, graph: PairSet, threshold: int,
-             targets: dict[int, int], tuning: Tuning) -> tuple[bool, Cut | None, PairSet]:
+             targets: dict[int, int], tuning: Tuning, complete: bool = False
+             ) -> tuple[bool, Cut | None, PairSet]:
     """Whether pairs scoring >= ``threshold`` reach every level's target; a shortfall is checked
     against all pairs and comes with its cut."""
     for level, target in targets.items():
         best, cut, graph = max_slots(base, source, graph, level_slots(tiers.ranks, base, level),
-                                     threshold, level, stop_above=target - 1, tuning=tuning)
+                                     threshold, level, stop_above=target - 1, tuning=tuning,
+                                     complete=complete)
         if best < target:
             return False, cut, graph
     return True, None, graph

@@ -7,7 +7,8 @@ certificate of their optimality.
 * ``flow`` (:mod:`.mincost`): min-cost flow with column generation and max-flow tier proofs, on
   classes of identical people when there are many (the default);
 * pure assignments (:mod:`.lsa`): one free slot and place per person; ``flow`` hands them to
-  scipy's compiled assignment solvers when they are small enough (:func:`choose`);
+  scipy's compiled assignment solvers when they are small enough (:func:`choose`), ``fair`` after
+  its threshold search (:mod:`.fair_lsa`);
 * ``lp`` (:mod:`.lp`): the LP relaxation in PuLP/CBC, integral by total unimodularity; the only
   engine for minimum loads, and the tests' independent cross-check.
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from matcher.solver.certificate import Certificate
-from matcher.solver.engines import lp, lsa, mincost
+from matcher.solver.engines import fair_lsa, lp, lsa, mincost
 from matcher.solver.locks import Residual
 from matcher.solver.pairs import PairSet, PairSource
 from matcher.solver.problem import Problem
@@ -37,5 +38,5 @@ def choose(problem: Problem, source: PairSource, tiers: Tiers, residual: Residua
            tuning: Tuning) -> Engine:
     """The engine of ``problem.engine``; for ``flow``, the pure-assignment path when it applies."""
     if problem.engine == "flow" and lsa.applies(problem, source, tiers, residual, tuning):
-        return lsa.solve
+        return fair_lsa.solve if problem.objective == "fair" else lsa.solve
     return REGISTRY[problem.engine]

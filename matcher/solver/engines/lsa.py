@@ -54,11 +54,11 @@ GRAPH_METHOD = "scipy min_weight_full_bipartite_matching (LAPJVsp) on a candidat
 
 def applies(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual,
             tuning: Tuning) -> bool:
-    """Whether this path solves the problem: ``coverage`` or ``total``, one free slot at most per
-    mentee, the matrix with a column per mentor place within ``tuning.assignment_pairs`` entries
+    """Whether this path solves the problem (``fair`` through engines/fair_lsa.py): one free
+    slot at most per mentee, the matrix with a column per mentor place within ``tuning.assignment_pairs`` entries
     (a sparse one within ``tuning.assignment_sparse_pairs`` stored pairs; with mentors of
     several places, within ``tuning.assignment_place_pairs``), weights exact in float64."""
-    if problem.objective == "fair" or residual.slots.max(initial=0) > 1:
+    if residual.slots.max(initial=0) > 1:
         return False
     places = _places(residual.capacity)
     if isinstance(source, DensePairs):
@@ -91,7 +91,7 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
     unit = _unit(source, residual)
     bonus = tiers.first_rank * unit
     rows_on = residual.slots > 0
-    full_first = problem.objective == "coverage"
+    full_first = problem.objective != "total"  # fair: coverage above its threshold
     if isinstance(source, DensePairs) and problem.n * _places(residual.capacity).size <= tuning.assignment_dense:
         chosen, duals = _dense(source, bonus, rows_on, residual.capacity, full_first)
         method, rounds, arcs = DENSE_METHOD, 0, problem.n * problem.m
