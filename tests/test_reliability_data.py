@@ -76,6 +76,18 @@ def test_every_mentee_infeasible(round_toml):
     assert not alone["reason"].str.contains(r": \.$|:\s*$").any()
 
 
+def test_no_language_read_on_either_side(round_toml):
+    """No language column answered in either file: the language score has no language to
+    compare (it once raised in ``_strongest``); the round runs, everyone unmatched with the
+    reason, and validate warns on every row."""
+    change(round_toml, "mentors", Q_MENTOR_LANGUAGES, dict.fromkeys(range(8), ""))
+    change(round_toml, "mentees", Q_MENTEE_LANGUAGES, dict.fromkeys(range(12), ""))
+    assert_clean(invoke("validate", round_toml), 0, "no usable language")
+    outdir = completed(round_toml)
+    alone = unmatched(outdir)
+    assert len(alone) == 12 and alone["reason"].str.contains("gave no language").all()
+
+
 def test_zero_total_capacity(round_toml):
     change(round_toml, "mentors", Q_CAPACITY, dict.fromkeys(range(8), "0"))
     outdir = completed(round_toml)
