@@ -475,6 +475,26 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "issue.duplicate_fix": ("delete the extra row or set [read] duplicates",
                             "poista ylimääräinen rivi tai aseta [read] duplicates",
                             "ta bort den extra raden eller ställ in [read] duplicates"),
+    "issue.pair_unknown_locked": ("locked pair names an unknown {role}",
+                                  "lukitussa parissa on tuntematon {role}",
+                                  "ett låst par nämner en okänd {role}"),
+    "issue.pair_unknown_forbidden": ("forbidden pair names an unknown {role}",
+                                     "kielletyssä parissa on tuntematon {role}",
+                                     "ett förbjudet par nämner en okänd {role}"),
+    "issue.pair_unknown_fix": ("use an id or e-mail from {file}",
+                               "käytä tunnusta tai sähköpostiosoitetta tiedostosta {file}",
+                               "använd ett id eller en e-postadress ur filen {file}"),
+    "issue.pair_did_you_mean": ("did you mean '{best}'? ", "tarkoititko '{best}'? ",
+                                "menade du '{best}'? "),
+    "issue.locked_and_forbidden": ("the pair mentee {mentee} / mentor {mentor} is both locked and "
+                                   "forbidden ({source})",
+                                   "pari mentoroitava {mentee} / mentori {mentor} on sekä "
+                                   "lukittu että kielletty ({source})",
+                                   "paret adept {mentee} / mentor {mentor} är både låst och "
+                                   "förbjudet ({source})"),
+    "issue.locked_and_forbidden_fix": ("remove it from one of the two lists",
+                                       "poista se toisesta listasta",
+                                       "ta bort det ur en av de två listorna"),
     "issue.self_signup": ("also signed up as a mentor (row {row} of {file}); never paired with "
                           "themselves",
                           "ilmoittautui myös mentoriksi (rivi {row}, {file}); ei koskaan pariksi "
