@@ -963,6 +963,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                 "Ei vastaa mentoroitavan sukupuolitoivetta.",
                                 "Motsvarar inte adeptens önskemål om kön."),
     # --- reasons in the introduction letters: only positive, true statements --------------------
+    # the language_rule column of introductions.csv: which rule chose a letter's language
+    "letter.rule.round": ("round language", "kierroksen kieli", "omgångens språk"),
+    "letter.rule.combined": ("highest combined level", "paras yhteinen kielitaso",
+                             "högsta sammanlagda nivå"),
+    "letter.rule.recipient": ("recipient's language", "vastaanottajan kieli", "mottagarens språk"),
+    "letter.rule.not_shared": ("round language, not shared", "kierroksen kieli, ei yhteinen",
+                               "omgångens språk, inte gemensamt"),
     "letter.languages": ("You both speak {languages}.", "Kielet, joita puhutte molemmat: {languages}.",
                          "Ni talar båda {languages}."),
     "letter.to_mentee.same_field": ("{name} works in {fields}, the field you are in or aiming for.",
