@@ -322,7 +322,7 @@ def _apply_content_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[
     """Let the answers overrule the header: a column of sentences is free text and never a number
     field, a column of numbers is never free text. Returns ``(header, note)`` for each header
     whose answers changed what it was taken for."""
-    notes = []
+    notes: list[tuple[str, str]] = []
     text_field = next((f for f in TEXT_FIELDS if f in fields), None)
     for i, header in enumerate(headers):
         if table.empty:
@@ -357,8 +357,8 @@ def _apply_content_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[
             scores[i, fields.index(text_field)] = max(before, MIN_SCORE + (best - MIN_SCORE) / 2)
             if before >= best:
                 continue  # the header said free text already: nothing for the coordinator to see
-            notes.append((header, f"column {header!r} could be {' or '.join(meant)} by its header, "
-                          f"but its answers are sentences: read as {text_field} (free text)"))
+            notes.append((header, Note("note.sentences", header=header, claimed=tuple(meant),
+                                       name=text_field)))
     return notes
 
 
@@ -407,20 +407,42 @@ class _FamilyHint:
         """True when the answers, not the header alone, made the column ``name``."""
         return self.claimed != (name,) and FAMILY_OF.get(name) == self.family
 
-    def note(self, header: str, name: str) -> str:
-        if not self.leading:
-            said = f"could be {' or '.join(self.claimed)} by its header, but" if self.claimed \
-                else "has no header word known;"
-            return (f"column {header!r} {said} its answers read most like "
-                    f"{self.family.replace('_', ' ')} ({self.share:.0%} of the options chosen) "
-                    f"and fit no other question better: taken as {name}")
-        if not self.claimed:
-            return (f"column {header!r}: no header word known, but its answers read as "
-                    f"{self.family.replace('_', ' ')} ({self.share:.0%} of the options chosen): "
-                    f"taken as {name}")
-        return (f"column {header!r} could be {' or '.join(self.claimed)} by its header, but its "
-                f"answers read as {self.family.replace('_', ' ')} ({self.share:.0%} of the "
-                f"options chosen): taken as {name}")
+    def note(self, header: str, name: str) -> Note:
+        key = "note.family" + ("" if self.leading else "_likely") + ("" if self.claimed else "_no_header")
+        return Note(key, header=header, claimed=self.claimed, family=self.family, share=self.share,
+                    name=name)
+
+
+class Note(str):
+    """A note of :func:`detect_columns` (what a column's answers changed): its English text,
+    and the message key and fields to show it in another language (:meth:`shown`).
+
+    >>> note = Note("note.sentences", header="Goals", claimed=("goals",), name="goals_text")
+    >>> "sentences" in note, note.shown("fi")[:40]
+    (True, "sarake 'Goals' voisi otsikkonsa perustee")
+    """
+
+    key: str
+    fields: dict[str, object]
+
+    def __new__(cls, key: str, **fields: object) -> Note:
+        note = super().__new__(cls, _note_text(key, fields, "en"))
+        note.key, note.fields = key, fields
+        return note
+
+    def shown(self, language: str) -> str:
+        return _note_text(self.key, self.fields, language)
+
+
+def _note_text(key: str, fields: Mapping[str, object], language: str) -> str:
+    """A note's message in ``language``: claimed fields joined with "or", the family by name and
+    the share of options as a percentage."""
+    shown = dict(fields)
+    shown["claimed"] = i18n.join(fields["claimed"], language, word="or")  # type: ignore[arg-type]
+    if "family" in fields:
+        shown["family"] = i18n.t(f"family.{fields['family']}", language)
+        shown["share"] = i18n.percent(round(100 * float(fields["share"])), language)  # type: ignore[arg-type]
+    return i18n.t(key, language, **shown)
 
 
 def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
@@ -688,7 +710,8 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
                                      family_options(found.get(other, first[other])), first[role])
     for role, (path, _) in paths.items():
         detection = found[role]
-        warnings += [f"{path.name}: {note}" for note in detection.notes]
+        warnings += [f"{path.name}: {note.shown(language) if isinstance(note, Note) else note}"
+                     for note in detection.notes]
         for missing in detection.missing:
             what = "the e-mail (or a participant id)" if missing == "email" else f"'{missing}'"
             warnings.append(f"{path.name}: no column looked like {what}; fill in [{role}.columns] "

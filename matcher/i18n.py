@@ -52,6 +52,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "language.sv": ("Swedish", "ruotsi", "svenska"),
     # --- list joining ------------------------------------------------------------------------------
     "list.and": ("{head} and {last}", "{head} ja {last}", "{head} och {last}"),
+    "list.or": ("{head} or {last}", "{head} tai {last}", "{head} eller {last}"),
     # --- roles ---------------------------------------------------------------------------------
     "role.mentee": ("mentee", "mentoroitava", "adept"),
     "role.mentor": ("mentor", "mentori", "mentor"),
@@ -475,6 +476,26 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "issue.duplicate_fix": ("delete the extra row or set [read] duplicates",
                             "poista ylimääräinen rivi tai aseta [read] duplicates",
                             "ta bort den extra raden eller ställ in [read] duplicates"),
+    "issue.pair_unknown_locked": ("locked pair names an unknown {role}",
+                                  "lukitussa parissa on tuntematon {role}",
+                                  "ett låst par nämner en okänd {role}"),
+    "issue.pair_unknown_forbidden": ("forbidden pair names an unknown {role}",
+                                     "kielletyssä parissa on tuntematon {role}",
+                                     "ett förbjudet par nämner en okänd {role}"),
+    "issue.pair_unknown_fix": ("use an id or e-mail from {file}",
+                               "käytä tunnusta tai sähköpostiosoitetta tiedostosta {file}",
+                               "använd ett id eller en e-postadress ur filen {file}"),
+    "issue.pair_did_you_mean": ("did you mean '{best}'? ", "tarkoititko '{best}'? ",
+                                "menade du '{best}'? "),
+    "issue.locked_and_forbidden": ("the pair mentee {mentee} / mentor {mentor} is both locked and "
+                                   "forbidden ({source})",
+                                   "pari mentoroitava {mentee} / mentori {mentor} on sekä "
+                                   "lukittu että kielletty ({source})",
+                                   "paret adept {mentee} / mentor {mentor} är både låst och "
+                                   "förbjudet ({source})"),
+    "issue.locked_and_forbidden_fix": ("remove it from one of the two lists",
+                                       "poista se toisesta listasta",
+                                       "ta bort det ur en av de två listorna"),
     "issue.self_signup": ("also signed up as a mentor (row {row} of {file}); never paired with "
                           "themselves",
                           "ilmoittautui myös mentoriksi (rivi {row}, {file}); ei koskaan pariksi "
@@ -693,6 +714,52 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                      "{path}, muokkaa niitä siellä):",
                      "Tolkade svar (minst säkra först; {n} svar som inte är inbyggda namn har "
                      "skrivits under [vocabulary.*] i {path}, redigera dem där):"),
+    # --- matcher init: what the answers of a column changed (matcher.detect.Note) ----------
+    "family.goals": ("goals", "tavoitteet", "mål"),
+    "family.fields": ("fields", "alat", "branscher"),
+    "family.languages": ("languages", "kielet", "språk"),
+    "family.cities": ("cities", "paikkakunnat", "orter"),
+    "family.meeting_modes": ("meeting modes", "tapaamistavat", "mötessätt"),
+    "note.sentences": ("column '{header}' could be {claimed} by its header, but its answers are "
+                       "sentences: read as {name} (free text)",
+                       "sarake '{header}' voisi otsikkonsa perusteella olla {claimed}, mutta sen "
+                       "vastaukset ovat lauseita: luetaan vapaana tekstinä ({name})",
+                       "kolumnen '{header}' kunde enligt rubriken vara {claimed}, men svaren är "
+                       "meningar: läses som fritext ({name})"),
+    "note.family": ("column '{header}' could be {claimed} by its header, but its answers read as "
+                    "{family} ({share} of the options chosen): taken as {name}",
+                    "sarake '{header}' voisi otsikkonsa perusteella olla {claimed}, mutta sen "
+                    "vastaukset luetaan aiheella {family} ({share} valituista vaihtoehdoista): "
+                    "otetaan kentäksi {name}",
+                    "kolumnen '{header}' kunde enligt rubriken vara {claimed}, men svaren läses "
+                    "som {family} ({share} av de valda alternativen): tas som {name}"),
+    "note.family_no_header": ("column '{header}': no header word known, but its answers read as "
+                              "{family} ({share} of the options chosen): taken as {name}",
+                              "sarake '{header}': otsikossa ei ole tuttua sanaa, mutta sen "
+                              "vastaukset luetaan aiheella {family} ({share} valituista "
+                              "vaihtoehdoista): otetaan kentäksi {name}",
+                              "kolumnen '{header}': inget känt ord i rubriken, men svaren läses "
+                              "som {family} ({share} av de valda alternativen): tas som {name}"),
+    "note.family_likely": ("column '{header}' could be {claimed} by its header, but its answers "
+                           "read most like {family} ({share} of the options chosen) and fit no "
+                           "other question better: taken as {name}",
+                           "sarake '{header}' voisi otsikkonsa perusteella olla {claimed}, mutta "
+                           "sen vastaukset muistuttavat eniten aihetta {family} ({share} "
+                           "valituista vaihtoehdoista) eivätkä sovi paremmin muuhun kysymykseen: "
+                           "otetaan kentäksi {name}",
+                           "kolumnen '{header}' kunde enligt rubriken vara {claimed}, men svaren "
+                           "liknar mest {family} ({share} av de valda alternativen) och passar "
+                           "ingen annan fråga bättre: tas som {name}"),
+    "note.family_likely_no_header": ("column '{header}' has no header word known; its answers "
+                                     "read most like {family} ({share} of the options chosen) "
+                                     "and fit no other question better: taken as {name}",
+                                     "sarakkeen '{header}' otsikossa ei ole tuttua sanaa; sen "
+                                     "vastaukset muistuttavat eniten aihetta {family} ({share} "
+                                     "valituista vaihtoehdoista) eivätkä sovi paremmin muuhun "
+                                     "kysymykseen: otetaan kentäksi {name}",
+                                     "kolumnen '{header}' har inget känt ord i rubriken; svaren "
+                                     "liknar mest {family} ({share} av de valda alternativen) och "
+                                     "passar ingen annan fråga bättre: tas som {name}"),
     "init.warning": ("Warning: {warning}", "Varoitus: {warning}", "Varning: {warning}"),
     "init.wrote": ("Wrote {path}. Next: matcher validate {path}",
                    "Kirjoitettu {path}. Seuraavaksi: matcher validate {path}",
@@ -943,6 +1010,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                 "Ei vastaa mentoroitavan sukupuolitoivetta.",
                                 "Motsvarar inte adeptens önskemål om kön."),
     # --- reasons in the introduction letters: only positive, true statements --------------------
+    # the language_rule column of introductions.csv: which rule chose a letter's language
+    "letter.rule.round": ("round language", "kierroksen kieli", "omgångens språk"),
+    "letter.rule.combined": ("highest combined level", "paras yhteinen kielitaso",
+                             "högsta sammanlagda nivå"),
+    "letter.rule.recipient": ("recipient's language", "vastaanottajan kieli", "mottagarens språk"),
+    "letter.rule.not_shared": ("round language, not shared", "kierroksen kieli, ei yhteinen",
+                               "omgångens språk, inte gemensamt"),
     "letter.languages": ("You both speak {languages}.", "Kielet, joita puhutte molemmat: {languages}.",
                          "Ni talar båda {languages}."),
     "letter.to_mentee.same_field": ("{name} works in {fields}, the field you are in or aiming for.",
@@ -1176,9 +1250,14 @@ def percent(value: float, language: str = DEFAULT_LANGUAGE, places: int = 0) -> 
     return number(value, language, places) + sign
 
 
-def join(items: Iterable[str], language: str = DEFAULT_LANGUAGE) -> str:
-    """``a``, ``a and b``, ``a, b and c`` in ``language`` ("" for no items)."""
+def join(items: Iterable[str], language: str = DEFAULT_LANGUAGE, word: str = "and") -> str:
+    """``a``, ``a and b``, ``a, b and c`` in ``language`` ("" for no items); ``word="or"`` for
+    ``a, b or c``.
+
+    >>> join(["goals", "topics"], "fi", word="or")
+    'goals tai topics'
+    """
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
-    return t("list.and", language, head=", ".join(items[:-1]), last=items[-1])
+    return t(f"list.{word}", language, head=", ".join(items[:-1]), last=items[-1])

@@ -117,6 +117,13 @@ class Template:
     source: str
 
 
+#: the rule :func:`letter_language` names -> its message (the language_rule column, in the
+#: round's language)
+RULE_MESSAGES = {"round language": "letter.rule.round", "highest combined level": "letter.rule.combined",
+                 "recipient's language": "letter.rule.recipient",
+                 "round language, not shared": "letter.rule.not_shared"}
+
+
 def letter_language(recipient: dict, other: dict, round_language: str) -> tuple[str, str]:
     """The language of a letter to ``recipient`` about ``other`` and the rule that chose it.
 
@@ -368,7 +375,8 @@ def introduction_letters(round, pairs: pd.DataFrame, *, drafts: bool = False,
                 "mentor_name": people["mentor"]["name"], "mentor_email": people["mentor"]["email"],
                 "subject": _one_line(subject), "introduction": template.body.format(**fields),
                 "recipient": role, "to_name": me["name"], "to_email": me["email"],
-                "language": language, "language_rule": rule,
+                "language": language,
+                "language_rule": i18n.t(RULE_MESSAGES[rule], config.language),
                 "status": "kept" if is_kept else "draft",
                 "mentee_id": pair["mentee_id"], "mentor_id": pair["mentor_id"],
                 "eml_file": f"{EML_FOLDER}/{number:04d}-to-{role}.eml",

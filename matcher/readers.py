@@ -43,7 +43,9 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 SUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES + TEXT_SUFFIXES
 #: candidates in tie-break order: a rarer delimiter splitting every line alike was meant
-DELIMITERS = ("\t", ";", ",")
+DELIMITERS = ("\t", ";", ",", "|")
+#: byte-order marks of the wide encodings (NUL bytes there are text, not binary data)
+_UNICODE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 #: how much of a CSV file is looked at to choose the delimiter
 _SNIFF_CHARS = 64 * 1024
 #: a zipped workbook (.xlsx, .ods) expanding beyond this is refused unread; a 100,000-row export
@@ -293,7 +295,7 @@ def _read_text(path: Path) -> tuple[list[list[str]], dict]:
 
 def _check_text(data: bytes, name: str) -> None:
     """Refuse binary data saved under a text name (an image, a PDF, a program...)."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_order(data):
+    if data.startswith(_UNICODE_BOMS) or _utf16_order(data):
         return
     sample = data[:_SNIFF_CHARS]
     # a NUL or two may have been pasted into a cell; binary files are full of them
@@ -411,7 +413,8 @@ def _swallowed(inner: list[str], delimiter: str, width: int) -> bool:
 
 
 def decode(data: bytes, name: str = "file") -> tuple[str, str]:
-    """Decode CSV bytes: UTF-8 (BOM or not), UTF-16 with BOM, else cp1252. Returns (text, encoding).
+    """Decode CSV bytes: UTF-8 (BOM or not), UTF-16 (BOM or not), UTF-32 with BOM, else cp1252.
+    Returns (text, encoding).
 
     >>> decode("Määrä".encode("cp1252"))
     ('Määrä', 'cp1252')
@@ -420,6 +423,8 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
     """
     if data.startswith(codecs.BOM_UTF8):
         candidates: tuple[str, ...] = ("utf-8-sig",)
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00
+        candidates = ("utf-32",)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ("utf-16",)
     elif order := _utf16_order(data):
@@ -437,7 +442,7 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
 
 
 def sniff_delimiter(sample: str) -> str:
-    """The delimiter among ``,`` ``;`` tab that splits ``sample`` most consistently.
+    """The delimiter among ``,`` ``;`` tab ``|`` that splits ``sample`` most consistently.
 
     Each candidate parses the sample's first lines; the winner has the most lines with the
     header's column count, then the most columns, then comes first in :data:`DELIMITERS`. Commas

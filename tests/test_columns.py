@@ -32,6 +32,15 @@ def _mentees(n: int = 30, **extra: list[str]) -> pd.DataFrame:
     return pd.DataFrame(table).sample(frac=1.0, random_state=int(rng.integers(100)))
 
 
+@pytest.mark.parametrize("language, said, family", [("fi", "otsikossa ei ole tuttua sanaa", "tavoitteet"),
+                                                      ("sv", "inget känt ord i rubriken", "mål")])
+def test_notes_are_shown_in_the_round_language(language, said, family):
+    table = _mentees(**{"What would you like to get out of this?": _multi_select(GOALS, 30)})
+    note = next(n for n in detect_columns(table, "mentees").notes if "no header word known" in n)
+    shown = note.shown(language)
+    assert said in shown and f" {family} (" in shown and shown.endswith(" goals")
+
+
 def test_goals_column_with_an_unknown_header_is_found_by_its_answers():
     table = _mentees(**{"What would you like to get out of this?": _multi_select(GOALS, 30)})
     found = detect_columns(table, "mentees")

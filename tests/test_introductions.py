@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import email
 import email.policy
 import re
@@ -13,8 +14,8 @@ import pytest
 from matcher import i18n, synthetic, vocab
 from matcher.config import IntroductionsConfig, load_config
 from matcher.errors import ConfigError
-from matcher.introductions import (COLUMNS, LETTER_LANGUAGES, PLACEHOLDERS, introduction_letters,
-                                   letter_language, letter_reasons, load_templates)
+from matcher.introductions import (COLUMNS, LETTER_LANGUAGES, PLACEHOLDERS, RULE_MESSAGES,
+                                   introduction_letters, letter_language, letter_reasons, load_templates)
 from matcher.run import run_round
 from tests.conftest import ROOT
 
@@ -151,6 +152,15 @@ def test_reasons_name_only_a_recognised_city():
                                  {**mentor, "city": "Oulu", "meeting_mode": "either"}, "Mari",
                                  "en", config)
     assert remote_only[-1] == "You can both meet remotely."
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_language_rule_is_written_in_the_round_language(drafts, language):
+    config = dataclasses.replace(drafts.round.config, language=language)
+    letters = introduction_letters(dataclasses.replace(drafts.round, config=config),
+                                   drafts.tables["pairs"], drafts=True)
+    shown = {i18n.t(key, language) for key in RULE_MESSAGES.values()}
+    assert len(letters) and set(letters["language_rule"]) <= shown
 
 
 def test_only_kept_pairs_get_letters_unless_drafts_are_asked_for(drafts):

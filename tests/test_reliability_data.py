@@ -76,6 +76,18 @@ def test_every_mentee_infeasible(round_toml):
     assert not alone["reason"].str.contains(r": \.$|:\s*$").any()
 
 
+def test_no_language_read_on_either_side(round_toml):
+    """No language column answered in either file: the language score has no language to
+    compare (it once raised in ``_strongest``); the round runs, everyone unmatched with the
+    reason, and validate warns on every row."""
+    change(round_toml, "mentors", Q_MENTOR_LANGUAGES, dict.fromkeys(range(8), ""))
+    change(round_toml, "mentees", Q_MENTEE_LANGUAGES, dict.fromkeys(range(12), ""))
+    assert_clean(invoke("validate", round_toml), 0, "no usable language")
+    outdir = completed(round_toml)
+    alone = unmatched(outdir)
+    assert len(alone) == 12 and alone["reason"].str.contains("gave no language").all()
+
+
 def test_zero_total_capacity(round_toml):
     change(round_toml, "mentors", Q_CAPACITY, dict.fromkeys(range(8), "0"))
     outdir = completed(round_toml)
@@ -172,6 +184,22 @@ def test_same_pair_locked_and_forbidden(round_toml):
     assert_clean(invoke("run", round_toml, "-o", round_toml.parent / "out"), 2)
 
 
+@pytest.mark.parametrize("language, unknown, both", [
+    ("fi", "lukitussa parissa on tuntematon mentoroitava", "sekä lukittu että kielletty"),
+    ("sv", "ett låst par nämner en okänd adept", "både låst och förbjudet")])
+def test_lock_and_forbid_messages_in_the_round_language(round_toml, language, unknown, both):
+    mentee, mentor, _ = _two_people(round_toml)
+    config = round_toml.read_text(encoding="utf-8")
+    round_toml.write_text(config.replace("[round]\n", f'[round]\nlanguage = "{language}"\n', 1),
+                          encoding="utf-8")
+    pair = f'{{mentee = "{mentee}", mentor = "{mentor}"}}'
+    add_constraints(round_toml, f'locked = [{pair}, {{mentee = "{mentee[:-1]}x", mentor = '
+                                f'"{mentor}"}}]\nforbidden = [{pair}]')
+    outcome = invoke("validate", round_toml, "--format", "csv")
+    assert outcome.code == 2 and unknown in outcome.stdout and both in outcome.stdout
+    assert "mentees.csv" in outcome.stdout and "unknown" not in outcome.stdout
+
+
 def test_mentor_locked_beyond_capacity(round_toml):
     mentees = read_export(round_toml.parent / "mentees.csv")
     mentors = read_export(round_toml.parent / "mentors.csv")
@@ -257,6 +285,23 @@ def test_a_100_kb_cell(round_toml):
     outdir = completed(round_toml)
     assert len(everyone(outdir)) == 12
     assert text[:200] not in (outdir / "pairs.csv").read_text(encoding="utf-8-sig")
+
+
+def test_a_pasted_page_in_choice_columns(round_toml):
+    """A 20,000-letter "word" in a field answer and a pasted page of 3,000 words in a goals and a
+    language answer: read (as answers of their own) in seconds; stemming and compound splitting
+    once took minutes on the long word, and reading a language level on the page."""
+    page = " ".join(f"sana{i}" for i in range(3000))
+    change(round_toml, "mentees", "Which field are you in or aiming for? / Mikä on alasi tai "
+           "tavoitealasi?", {0: "x" * 20_000})
+    change(round_toml, "mentees", "What would you like help with? / Missä asioissa toivot tukea?",
+           {1: page})
+    change(round_toml, "mentees", Q_MENTEE_LANGUAGES, {2: "Finnish " + page})
+    folder = round_toml.parent
+    assert_clean(invoke("init", folder / "mentors.csv", folder / "mentees.csv", "-o",
+                        folder / "again.toml"), 0)
+    outdir = completed(round_toml)
+    assert len(everyone(outdir)) == 12
 
 
 def test_newlines_nul_and_escape_inside_cells(round_toml):

@@ -228,6 +228,20 @@ def test_utf16_without_bom(round_toml):
     run_completes(round_toml)
 
 
+def test_utf32_with_bom(round_toml):
+    frame = read_export(mentees_of(round_toml))
+    mentees_of(round_toml).write_bytes(frame.to_csv(sep=";", index=False).encode("utf-32"))
+    run_completes(round_toml, people=len(frame))
+
+
+@pytest.mark.parametrize("sep", ["|", "\t", ","])
+def test_other_separators(round_toml, sep):
+    frame = read_export(mentees_of(round_toml))
+    frame.to_csv(mentees_of(round_toml), sep=sep, index=False, encoding="utf-8")
+    run_completes(round_toml, people=len(frame))
+    assert sorted(matcher.load_round(round_toml).mentees["name"]) == sorted(frame["Name"])
+
+
 # --- the layout of the sheet ---------------------------------------------------------------
 
 def test_duplicate_headers_are_told_apart(round_toml):

@@ -94,9 +94,10 @@ def resolve_pairs(config: RoundConfig, kind: str, tables: dict[str, pd.DataFrame
             if person is None:
                 best = process.extractOne(value.strip().lower(), list(lookups[role]), score_cutoff=70)
                 entry = f"{kind}[{index}]" if row is None else role[:-1]
-                issues.add("error", file, row, entry, value, f"{kind} pair names an unknown "
-                           f"{role[:-1]}", (f"did you mean '{best[0]}'? " if best else "")
-                           + f"use an id or e-mail from the {role} file")
+                issues.add("error", file, row, entry, value,
+                           issues.t(f"issue.pair_unknown_{kind}", role=issues.t(f"role.{role[:-1]}")),
+                           (issues.t("issue.pair_did_you_mean", best=best[0]) if best else "")
+                           + issues.t("issue.pair_unknown_fix", file=_file_name(config, role)))
             found[role] = person
         if found["mentees"] and found["mentors"]:
             pairs.append((found["mentees"], found["mentors"], ref.source))
@@ -132,9 +133,15 @@ def check_lock_conflicts(locked: pd.DataFrame, forbidden: pd.DataFrame, issues: 
     both = locked.merge(forbidden, on=["mentee_id", "mentor_id"], suffixes=("", "_forbidden"))
     for _, pair in both.iterrows():
         issues.add("error", pair["source"] or where, None, "locked", "",
-                   f"the pair mentee {pair['mentee_id']} / mentor {pair['mentor_id']} is both "
-                   f"locked and forbidden ({pair['source_forbidden']})",
-                   "remove it from one of the two lists")
+                   issues.t("issue.locked_and_forbidden", mentee=pair["mentee_id"],
+                            mentor=pair["mentor_id"], source=pair["source_forbidden"]),
+                   issues.t("issue.locked_and_forbidden_fix"))
+
+
+def _file_name(config: RoundConfig, role: str) -> str:
+    """The name of the ``role`` ("mentors") export, or the role where the config names no file."""
+    file = getattr(config, role).file
+    return file.name if file else role
 
 
 def _person_lookup(frame: pd.DataFrame) -> dict[str, str]:

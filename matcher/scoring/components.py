@@ -203,8 +203,9 @@ def _shares_at(le: np.ndarray, lr: np.ndarray, level: int) -> np.ndarray:
 
 
 def _strongest(levels: np.ndarray) -> np.ndarray:
-    """0/1 matrix of each person's strongest language(s) (ties: all of them)."""
-    top = levels.max(axis=1, keepdims=True)
+    """0/1 matrix of each person's strongest language(s) (ties: all of them); none when no
+    language was read in the round (``initial=0``: a zero-column ``levels`` has no maximum)."""
+    top = levels.max(axis=1, keepdims=True, initial=0)
     return ((levels == top) & (top > 0)).astype(np.float32)
 
 

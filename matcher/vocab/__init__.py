@@ -684,7 +684,9 @@ def _words_after_language(words: list[str]) -> str:
     a typo of one); "" otherwise (an answer that is no language at all, or several joined, has
     no level to read)."""
     languages = _builtin("languages")
-    for cut in range(len(words) - 1, 0, -1):
+    # the head is a language name, so at most as many words as the longest one: a pasted
+    # page of text is not looked up in all its prefixes
+    for cut in range(min(len(words) - 1, _longest_language_name()), 0, -1):
         head, rest = " ".join(words[:cut]), " ".join(words[cut:])
         if languages.lookup(head) is not None:
             typo = languages.suggest(rest)
@@ -692,6 +694,13 @@ def _words_after_language(words: list[str]) -> str:
                 break
             return rest
     return ""
+
+
+@functools.cache
+def _longest_language_name() -> int:
+    """Words in the longest built-in language name ("Finnish Sign Language": 3)."""
+    languages = _builtin("languages")
+    return max(len(normalise(name).split()) for key in languages.keys for name in languages.names(key))
 
 
 def language_level(text: object) -> int | None:

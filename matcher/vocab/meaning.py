@@ -50,6 +50,9 @@ WORD_WEIGHT = 0.5
 FILLER_SHARE = 0.5
 #: fewest letters of a compound's part read as a word of its own (see :func:`word_stems`)
 MIN_PART = 4
+#: a "word" longer than this (Finnish compounds reach about 60 letters) is pasted or typed
+#: garbage; only its first letters are read, so stemming and splitting it stays cheap
+LONGEST_WORD = 64
 
 _DATA = Path(__file__).parent
 _STEMMERS = tuple(snowballstemmer.stemmer(name) for name in ("finnish", "swedish", "english"))
@@ -188,7 +191,8 @@ def lemmas(word: str) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1 << 15)
 def words(text: str) -> tuple[str, ...]:
-    """The meaningful words of ``text``: casefolded, hyphenated parts apart, stop words dropped.
+    """The meaningful words of ``text``: casefolded, hyphenated parts apart, stop words dropped,
+    each at most :data:`LONGEST_WORD` letters.
 
     >>> words("I'd like help with my CV and job interviews")
     ('cv', 'job', 'interviews')
@@ -198,7 +202,7 @@ def words(text: str) -> tuple[str, ...]:
         for part in token.split("-"):
             # one letter is an inflection ending cut off by punctuation ("CV:n"), not a word
             if len(part) > 1 and not part.isdigit():
-                found.append(part)
+                found.append(part[:LONGEST_WORD])
     # a text of function words only ("Se vad jag kan", "What I can do") still says something
     stop = stop_words()
     return tuple(w for w in found if _fold(w) not in stop and _fold(finnish_lemma(w)) not in stop
