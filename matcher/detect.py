@@ -55,8 +55,8 @@ from matcher.config import (DEFAULT_WEIGHTS, DUPLICATE_POLICIES, LANGUAGE_LEVELS
                             MENTEE_FIELDS, MENTOR_FIELDS, ConstraintConfig, Defaults, ReadConfig,
                             ScoringConfig, SolverConfig, WishConfig)
 from matcher.errors import InputError
-from matcher.grids import fold_grids
 from matcher.intake.answers import read_answers
+from matcher.option_columns import fold_questions
 from matcher.readers import read_table
 from matcher.safe_io import atomic_write_text
 from matcher.vocab.options import pieces
@@ -616,6 +616,25 @@ def _apply_data_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str
             scores[i, j] = 0.0  # e.g. Microsoft Forms' Email column of an anonymous form
 
 
+def folding_notes(table: pd.DataFrame) -> list[str]:
+    """One line per question a read table folded from several columns (``attrs["folded"]``,
+    :func:`matcher.option_columns.fold_questions`): what ``matcher init`` says it read as one.
+
+    >>> from matcher.option_columns import fold_questions
+    >>> table = pd.DataFrame({"Goals - CV": ["1", None], "Goals - Networking": [None, "1"]})
+    >>> folding_notes(fold_questions(table))
+    ["2 columns read as one question 'Goals - *' (a multi-select, one column per option, chosen where the cell is '1'): 'CV', 'Networking'"]
+    """
+    return [f"{len(fold['columns'])} columns read as one question {fold['header']!r} ({fold['how']}): "
+            + ", ".join(repr(o) for o in fold["options"][:SHOWN])
+            + (f" and {len(fold['options']) - SHOWN} more" if len(fold["options"]) > SHOWN else "")
+            for fold in table.attrs.get("folded", [])]
+
+
+#: options or rows of a folded question ``init`` names
+SHOWN = 4
+
+
 @dataclass
 class InitResult:
     """What ``matcher init`` did: the config written, the detections and the warnings to show."""
@@ -679,7 +698,7 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
     paths = {"mentors": (mentors, mentors_sheet), "mentees": (mentees, mentees_sheet)}
     first: dict[str, Detection] = {}
     for role, (path, sheet) in paths.items():
-        tables[role] = fold_grids(read_table(path, sheet))
+        tables[role] = fold_questions(read_table(path, sheet))
         first[role] = detect_columns(tables[role], role)
     # both forms ask the same questions in their own words: a choice column one form's answers
     # leave undecided is read again together with the other form's column of the family
@@ -688,6 +707,7 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
                                      family_options(found.get(other, first[other])), first[role])
     for role, (path, _) in paths.items():
         detection = found[role]
+        warnings += [f"{path.name}: {note}" for note in folding_notes(tables[role])]
         warnings += [f"{path.name}: {note}" for note in detection.notes]
         for missing in detection.missing:
             what = "the e-mail (or a participant id)" if missing == "email" else f"'{missing}'"
