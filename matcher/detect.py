@@ -56,6 +56,7 @@ from matcher.config import (DEFAULT_WEIGHTS, DUPLICATE_POLICIES, LANGUAGE_LEVELS
                             ScoringConfig, SolverConfig, WishConfig)
 from matcher.errors import InputError
 from matcher.intake.answers import read_answers
+from matcher.intake.values import parse_times
 from matcher.option_columns import fold_questions
 from matcher.readers import read_table
 from matcher.safe_io import atomic_write_text
@@ -180,10 +181,11 @@ def detect_columns(table: pd.DataFrame, role: str,
     headers = [str(h) for h in table.columns]
     scores = _score_matrix(headers, fields)
     _apply_data_hints(scores, table, headers, fields)
-    notes = _apply_content_hints(scores, table, headers, fields)
+    times = _apply_time_hints(scores, table, headers, fields)
+    notes = _apply_content_hints(scores, table, headers, fields, times)
     contents: dict[str, ColumnContents] = {}
     families = _apply_family_hints(scores, table, headers, fields, contents, other,
-                                   previous.contents if previous is not None else {})
+                                   previous.contents if previous is not None else {}, times)
     rows, cols = linear_sum_assignment(scores, maximize=True)
     chosen = {fields[c]: (headers[r], scores[r, c]) for r, c in zip(rows, cols)
               if scores[r, c] >= MIN_SCORE}
@@ -193,6 +195,13 @@ def detect_columns(table: pd.DataFrame, role: str,
     if "email" not in columns and "id" not in columns:
         missing.insert(0, "email")
     by_content = {}
+    if columns.get("submitted_at") in times and scores[headers.index(columns["submitted_at"]),
+                                                      fields.index("submitted_at")] < KEYWORD:
+        header = columns["submitted_at"]
+        which = f"the latest of {len(times)} time columns" if len(times) > 1 else "the only time column"
+        by_content["submitted_at"] = f"date-times, {which}"
+        notes.append((header, f"column {header!r}: its answers are date-times ({which}): "
+                              "taken as submitted_at"))
     for name, header in columns.items():
         if header in families and families[header].decided(name):
             by_content[name] = families[header].evidence
@@ -318,14 +327,14 @@ def column_profile(values: pd.Series) -> tuple[float, float]:
 
 
 def _apply_content_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
-                         fields: tuple[str, ...]) -> list[tuple[str, str]]:
+                         fields: tuple[str, ...], times: frozenset[str]) -> list[tuple[str, str]]:
     """Let the answers overrule the header: a column of sentences is free text and never a number
     field, a column of numbers is never free text. Returns ``(header, note)`` for each header
     whose answers changed what it was taken for."""
     notes = []
     text_field = next((f for f in TEXT_FIELDS if f in fields), None)
     for i, header in enumerate(headers):
-        if table.empty:
+        if table.empty or header in times:
             continue
         sentences, numbers = column_profile(table.iloc[:, i])
         if numbers >= NUMBERS:
@@ -426,7 +435,8 @@ class _FamilyHint:
 def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
                         fields: tuple[str, ...], contents: dict[str, ColumnContents],
                         other: Mapping[str, Sequence[str]] | None,
-                        previous: Mapping[str, ColumnContents]) -> dict[str, _FamilyHint]:
+                        previous: Mapping[str, ColumnContents],
+                        times: frozenset[str] = frozenset()) -> dict[str, _FamilyHint]:
     """Let the answers find and confirm the choice questions: a column whose options read with
     confidence as one concept family (goals, fields, meeting modes, languages, places:
     :func:`matcher.contents.read_contents`) scores for that family's fields even under an
@@ -439,7 +449,7 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
     family_fields = [f for f in fields if f in FAMILY_OF]
     for i, header in enumerate(headers):
         best = int(np.argmax(scores[i])) if len(fields) else 0
-        if vocab.normalise(header) in FORMS_OWN:
+        if vocab.normalise(header) in FORMS_OWN or header in times:
             continue
         if scores[i, best] >= KEYWORD and fields[best] in ONE_ANSWER_FIELDS + NUMBER_FIELDS \
                 and header not in previous and read_shape(table.iloc[:, i]).multi < MULTI_SELECT:
@@ -583,6 +593,63 @@ def _capacity_hint(scores: np.ndarray, i: int, values: pd.Series, fields: tuple[
     if len(distinct) and numbers.notna().all() and (numbers % 1 == 0).all() \
             and numbers.between(low, high).all():
         scores[i, fields.index(name)] = MIN_SCORE
+
+
+#: a column is date-times when at least this share of its answers reads as one
+TIMES = 0.9
+#: a date in an answer (a bare number such as "2026" is no date-time, though ISO reads it as one)
+_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+#: a time column filled in at least this share of the rows can be the submission time (a
+#: "last modified" column is mostly empty)
+TIME_FILLED = 0.9
+
+
+def column_times(values: pd.Series) -> pd.Series:
+    """A column's answers read as date-times (NaT where one does not read), from its first
+    :data:`PROFILE_ROWS` answers, each distinct answer parsed once
+    (:func:`matcher.intake.values.parse_times`).
+
+    >>> column_times(pd.Series(["2.1.2026 10:05", "2026/01/02 10:05:00 AM GMT+2", "2026", None])).notna().tolist()
+    [True, True, False]
+    """
+    text = values.dropna().astype(str).str.strip()
+    text = text[text != ""].iloc[:PROFILE_ROWS]
+    codes, distinct = pd.factorize(text)
+    written = pd.Series(distinct, dtype=object)
+    parsed = parse_times(written.where(written.str.contains(_DATE), ""))
+    return pd.Series(parsed.to_numpy()[codes], index=text.index)
+
+
+def _apply_time_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
+                      fields: tuple[str, ...]) -> frozenset[str]:
+    """A column whose answers are date-times ("2.1.2026 10.05", "2026/01/02 10:05:00 AM GMT+2")
+    is a time column whatever its header ("Vastausaika", "Tid för slutförande", "Starttid"): never
+    free text or another field. Unless a header names the submission time, the time column
+    filled in for (nearly) everyone whose times are latest (of equal times, the later column) is
+    taken as ``submitted_at``: a form is submitted after it was started. Returns the time
+    columns' headers."""
+    if table.empty:
+        return frozenset()
+    found = {}
+    for i, header in enumerate(headers):
+        times = column_times(table.iloc[:, i])
+        if len(times) and times.notna().mean() >= TIMES:
+            found[i] = times
+    if not found:
+        return frozenset()
+    j = fields.index("submitted_at") if "submitted_at" in fields else None
+    for i in found:
+        kept = scores[i, j] if j is not None else 0.0
+        scores[i] = 0.0
+        if j is not None:
+            scores[i, j] = kept
+    if j is not None and not any(scores[i, j] >= MIN_SCORE for i in found):
+        filled = [i for i in found if table.iloc[:, i].notna().mean() >= TIME_FILLED]
+        if filled:
+            # times alike: the later column (forms write the start before the completion)
+            latest = max(filled, key=lambda i: (found[i].median(), i))
+            scores[latest, j] = MIN_SCORE
+    return frozenset(headers[i] for i in found)
 
 
 def _apply_data_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
