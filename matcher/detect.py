@@ -631,7 +631,7 @@ def _apply_time_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str
     if table.empty:
         return frozenset()
     found = {}
-    for i, header in enumerate(headers):
+    for i in range(len(headers)):
         times = column_times(table.iloc[:, i])
         if len(times) and times.notna().mean() >= TIMES:
             found[i] = times
