@@ -604,20 +604,27 @@ _DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 TIME_FILLED = 0.9
 
 
-def column_times(values: pd.Series) -> pd.Series:
+def column_times(values: pd.Series, at_least: float = 0.0) -> pd.Series | None:
     """A column's answers read as date-times (NaT where one does not read), from its first
-    :data:`PROFILE_ROWS` answers, each distinct answer parsed once
-    (:func:`matcher.intake.values.parse_times`).
+    :data:`PROFILE_ROWS` answers, each distinct answer holding a date parsed once
+    (:func:`matcher.intake.values.parse_times`); None, unparsed, when fewer than ``at_least``
+    of them hold a date (a column of words costs one regular-expression pass).
 
     >>> column_times(pd.Series(["2.1.2026 10:05", "2026/01/02 10:05:00 AM GMT+2", "2026", None])).notna().tolist()
     [True, True, False]
+    >>> column_times(pd.Series(["Helsinki", "Espoo"]), at_least=0.9) is None
+    True
     """
     text = values.dropna().astype(str).str.strip()
     text = text[text != ""].iloc[:PROFILE_ROWS]
     codes, distinct = pd.factorize(text)
     written = pd.Series(distinct, dtype=object)
-    parsed = parse_times(written.where(written.str.contains(_DATE), ""))
-    return pd.Series(parsed.to_numpy()[codes], index=text.index)
+    dated = written.str.contains(_DATE).to_numpy(dtype=bool)
+    if not len(text) or dated[codes].mean() < at_least:
+        return None
+    parsed = np.full(len(written), np.datetime64("NaT"), dtype="datetime64[ns]")
+    parsed[dated] = parse_times(written[dated]).to_numpy(dtype="datetime64[ns]")
+    return pd.Series(parsed[codes], index=text.index)
 
 
 def _apply_time_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
@@ -632,8 +639,8 @@ def _apply_time_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str
         return frozenset()
     found = {}
     for i in range(len(headers)):
-        times = column_times(table.iloc[:, i])
-        if len(times) and times.notna().mean() >= TIMES:
+        times = column_times(table.iloc[:, i], at_least=TIMES)
+        if times is not None and times.notna().mean() >= TIMES:
             found[i] = times
     if not found:
         return frozenset()

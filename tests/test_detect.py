@@ -220,7 +220,7 @@ TIME_FORMATS = ("%d.%m.%Y %H:%M", "%d.%m.%Y %H.%M", "%Y/%m/%d %I:%M:%S %p GMT+2"
 def test_column_times_reads_every_form_time_format_back(moments, fmt):
     written = pd.Series([m.strftime(fmt) for m in moments])
     read = column_times(written)
-    assert read.notna().all()
+    assert read is not None and read.notna().all()
     assert [t.strftime("%Y-%m-%d %H:%M") for t in read] == [m.strftime("%Y-%m-%d %H:%M") for m in moments]
 
 
