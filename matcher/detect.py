@@ -452,7 +452,7 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
         if vocab.normalise(header) in FORMS_OWN or header in times:
             continue
         if scores[i, best] >= KEYWORD and fields[best] in ONE_ANSWER_FIELDS + NUMBER_FIELDS \
-                and header not in previous and read_shape(table.iloc[:, i]).multi < MULTI_SELECT:
+                and header not in previous and _one_answer(table.iloc[:, i], fields[best]):
             # a header word names a one-answer question of another kind (who the person is,
             # a number, ...) and one answer is what its cells hold: nothing to read (a
             # multi-select under "experience" or "Name the areas …" is read)
@@ -485,6 +485,12 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
         fuzzy = [j for j, f in enumerate(fields) if f not in FAMILY_OF
                  and (scores[i, j] < KEYWORD or (multi and f in ONE_ANSWER_FIELDS))]
         scores[i, fuzzy] = 0.0
+        if found.family == "fields" and "job_title" in fields and "field" in fields:
+            # a job title picked from a list of fields ("Current profession": "ICT") is the
+            # field question; a column the field's header claims still wins the field
+            j = fields.index("job_title")
+            claimed += ("job_title",) if scores[i, j] >= MIN_SCORE else ()
+            scores[i, j] = min(scores[i, j], MIN_SCORE + found.confidence * FAMILY_BONUS - 1)
         for name in family_fields:
             j = fields.index(name)
             if FAMILY_OF[name] != found.family:
@@ -497,6 +503,14 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
         hints[header] = _FamilyHint(found.family, found.confidence, claimed)
     _mentoring_language_hint(scores, headers, fields, contents, hints)
     return hints
+
+
+def _one_answer(values: pd.Series, name: str) -> bool:
+    """True when a column a header word gives to the one-answer field ``name`` holds one
+    answer a cell, so its options need no reading; a job title chosen from a list (options
+    recur) is read, since it may be the form's field question."""
+    shape = read_shape(values)
+    return shape.multi < MULTI_SELECT and not (name == "job_title" and shape.is_choice)
 
 
 def _mentoring_language_hint(scores: np.ndarray, headers: list[str], fields: tuple[str, ...],

@@ -255,3 +255,18 @@ def test_date_times_are_never_free_text_or_another_field():
 def test_iso_times_with_and_without_offsets_read_without_error():
     read = parse_times(pd.Series(["2026-01-02T10:05:00+02:00", "2026-01-02 10:05:00", "2026-01-02T08:05:00Z"]))
     assert read.dt.strftime("%H:%M").tolist() == ["08:05", "10:05", "08:05"]
+
+
+def test_a_job_title_chosen_from_a_list_of_fields_is_the_field_question():
+    fields = ["ICT", "Healthcare", "Teaching", "ICT", "Healthcare", "Teaching", "ICT", "Law"]
+    table = pd.DataFrame({"Email": [f"p{i}@x.fi" for i in range(8)], "Kielet": ["suomi"] * 8,
+                          "Current occupation": fields})
+    found = detect_columns(table, "mentors")
+    assert found.columns["field"] == "Current occupation" and "job_title" not in found.columns
+    assert any("job_title by its header" in note for note in found.notes)
+    # typed job titles (no option recurs) stay the job title; a field question keeps the field
+    typed = table.assign(**{"Current occupation": [f"Engineer {i}" for i in range(8)],
+                            "Your field": fields})
+    found = detect_columns(typed, "mentors")
+    assert found.columns["job_title"] == "Current occupation"
+    assert found.columns["field"] == "Your field"
