@@ -704,16 +704,24 @@ def _apply_data_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str
             scores[i, j] = 0.0  # e.g. Microsoft Forms' Email column of an anonymous form
 
 
-def folding_notes(table: pd.DataFrame) -> list[str]:
-    """One line per question a read table folded from several columns (``attrs["folded"]``,
-    :func:`matcher.option_columns.fold_questions`): what ``matcher init`` says it read as one.
+def reading_notes(table: pd.DataFrame) -> list[str]:
+    """What ``matcher init`` says of how a file's columns were read: headers on two rows
+    (``attrs["header_rows"]``, :func:`matcher.readers.second_header_row`), and one line per
+    question folded from several columns (``attrs["folded"]``,
+    :func:`matcher.option_columns.fold_questions`).
 
     >>> from matcher.option_columns import fold_questions
     >>> table = pd.DataFrame({"Goals - CV": ["1", None], "Goals - Networking": [None, "1"]})
-    >>> folding_notes(fold_questions(table))
+    >>> reading_notes(fold_questions(table))
     ["2 columns read as one question 'Goals - *' (a multi-select, one column per option, chosen where the cell is '1'): 'CV', 'Networking'"]
     """
-    return [f"{len(fold['columns'])} columns read as one question {fold['header']!r} ({fold['how']}): "
+    notes = []
+    if table.attrs.get("header_rows", 1) == 2:
+        first = table.attrs.get("header_row", 1)
+        notes.append(f"the headers are on two rows ({first} and {first + 1}): each column is "
+                     "named by its question and the option under it ('Question - Option'); a "
+                     "question of one column by the question alone")
+    return notes + [f"{len(fold['columns'])} columns read as one question {fold['header']!r} ({fold['how']}): "
             + ", ".join(repr(o) for o in fold["options"][:SHOWN])
             + (f" and {len(fold['options']) - SHOWN} more" if len(fold["options"]) > SHOWN else "")
             for fold in table.attrs.get("folded", [])]
@@ -795,7 +803,7 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
                                      family_options(found.get(other, first[other])), first[role])
     for role, (path, _) in paths.items():
         detection = found[role]
-        warnings += [f"{path.name}: {note}" for note in folding_notes(tables[role])]
+        warnings += [f"{path.name}: {note}" for note in reading_notes(tables[role])]
         warnings += [f"{path.name}: {note}" for note in detection.notes]
         for missing in detection.missing:
             what = "the e-mail (or a participant id)" if missing == "email" else f"'{missing}'"

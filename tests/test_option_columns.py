@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matcher import evaluation, init_round, load_round
-from matcher.detect import folding_notes
+from matcher.detect import reading_notes
 from matcher.option_columns import declines, find_option_columns, fold_option_columns, fold_questions
 
 QUESTION = "4. Millaisiin asioihin toivot tukea? (voit valita useamman)"
@@ -80,7 +80,7 @@ def test_numbered_question_is_no_microsoft_grid_row():
     """'4. Question - Option' once read as rows ' Question - Option' of a grid named '4'."""
     folded = fold_questions(_table(STYLES["webropol"], "1", None))
     assert list(folded.columns) == ["Email", f"{QUESTION} - *"]
-    assert folding_notes(folded) == [
+    assert reading_notes(folded) == [
         f"3 columns read as one question '{QUESTION} - *' (a multi-select, one column per option, "
         "chosen where the cell is '1'): 'Työnhaku', 'Verkostot, kontaktit', 'Suomalainen työelämä'"]
 
