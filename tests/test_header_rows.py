@@ -6,7 +6,6 @@ from __future__ import annotations
 import pandas as pd
 
 from matcher import init_round, load_round
-from matcher.detect import reading_notes
 from matcher.readers import read_table, second_header_row
 
 GOALS = ["Networking", "Job-seeking skills (CV, interviews)", "Finnish working life"]
