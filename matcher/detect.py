@@ -55,8 +55,9 @@ from matcher.config import (DEFAULT_WEIGHTS, DUPLICATE_POLICIES, LANGUAGE_LEVELS
                             MENTEE_FIELDS, MENTOR_FIELDS, ConstraintConfig, Defaults, ReadConfig,
                             ScoringConfig, SolverConfig, WishConfig)
 from matcher.errors import InputError
-from matcher.grids import fold_grids
 from matcher.intake.answers import read_answers
+from matcher.intake.values import parse_times
+from matcher.option_columns import fold_questions
 from matcher.readers import read_table
 from matcher.safe_io import atomic_write_text
 from matcher.vocab.options import pieces
@@ -180,10 +181,11 @@ def detect_columns(table: pd.DataFrame, role: str,
     headers = [str(h) for h in table.columns]
     scores = _score_matrix(headers, fields)
     _apply_data_hints(scores, table, headers, fields)
-    notes = _apply_content_hints(scores, table, headers, fields)
+    times = _apply_time_hints(scores, table, headers, fields)
+    notes = _apply_content_hints(scores, table, headers, fields, times)
     contents: dict[str, ColumnContents] = {}
     families = _apply_family_hints(scores, table, headers, fields, contents, other,
-                                   previous.contents if previous is not None else {})
+                                   previous.contents if previous is not None else {}, times)
     rows, cols = linear_sum_assignment(scores, maximize=True)
     chosen = {fields[c]: (headers[r], scores[r, c]) for r, c in zip(rows, cols)
               if scores[r, c] >= MIN_SCORE}
@@ -193,6 +195,13 @@ def detect_columns(table: pd.DataFrame, role: str,
     if "email" not in columns and "id" not in columns:
         missing.insert(0, "email")
     by_content = {}
+    if columns.get("submitted_at") in times and scores[headers.index(columns["submitted_at"]),
+                                                      fields.index("submitted_at")] < KEYWORD:
+        header = columns["submitted_at"]
+        which = f"the latest of {len(times)} time columns" if len(times) > 1 else "the only time column"
+        by_content["submitted_at"] = f"date-times, {which}"
+        notes.append((header, f"column {header!r}: its answers are date-times ({which}): "
+                              "taken as submitted_at"))
     for name, header in columns.items():
         if header in families and families[header].decided(name):
             by_content[name] = families[header].evidence
@@ -318,14 +327,14 @@ def column_profile(values: pd.Series) -> tuple[float, float]:
 
 
 def _apply_content_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
-                         fields: tuple[str, ...]) -> list[tuple[str, str]]:
+                         fields: tuple[str, ...], times: frozenset[str]) -> list[tuple[str, str]]:
     """Let the answers overrule the header: a column of sentences is free text and never a number
     field, a column of numbers is never free text. Returns ``(header, note)`` for each header
     whose answers changed what it was taken for."""
     notes: list[tuple[str, str]] = []
     text_field = next((f for f in TEXT_FIELDS if f in fields), None)
     for i, header in enumerate(headers):
-        if table.empty:
+        if table.empty or header in times:
             continue
         sentences, numbers = column_profile(table.iloc[:, i])
         if numbers >= NUMBERS:
@@ -448,7 +457,8 @@ def _note_text(key: str, fields: Mapping[str, object], language: str) -> str:
 def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
                         fields: tuple[str, ...], contents: dict[str, ColumnContents],
                         other: Mapping[str, Sequence[str]] | None,
-                        previous: Mapping[str, ColumnContents]) -> dict[str, _FamilyHint]:
+                        previous: Mapping[str, ColumnContents],
+                        times: frozenset[str] = frozenset()) -> dict[str, _FamilyHint]:
     """Let the answers find and confirm the choice questions: a column whose options read with
     confidence as one concept family (goals, fields, meeting modes, languages, places:
     :func:`matcher.contents.read_contents`) scores for that family's fields even under an
@@ -461,10 +471,10 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
     family_fields = [f for f in fields if f in FAMILY_OF]
     for i, header in enumerate(headers):
         best = int(np.argmax(scores[i])) if len(fields) else 0
-        if vocab.normalise(header) in FORMS_OWN:
+        if vocab.normalise(header) in FORMS_OWN or header in times:
             continue
         if scores[i, best] >= KEYWORD and fields[best] in ONE_ANSWER_FIELDS + NUMBER_FIELDS \
-                and header not in previous and read_shape(table.iloc[:, i]).multi < MULTI_SELECT:
+                and header not in previous and _one_answer(table.iloc[:, i], fields[best]):
             # a header word names a one-answer question of another kind (who the person is,
             # a number, ...) and one answer is what its cells hold: nothing to read (a
             # multi-select under "experience" or "Name the areas …" is read)
@@ -497,6 +507,12 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
         fuzzy = [j for j, f in enumerate(fields) if f not in FAMILY_OF
                  and (scores[i, j] < KEYWORD or (multi and f in ONE_ANSWER_FIELDS))]
         scores[i, fuzzy] = 0.0
+        if found.family == "fields" and "job_title" in fields and "field" in fields:
+            # a job title picked from a list of fields ("Current profession": "ICT") is the
+            # field question; a column the field's header claims still wins the field
+            j = fields.index("job_title")
+            claimed += ("job_title",) if scores[i, j] >= MIN_SCORE else ()
+            scores[i, j] = min(scores[i, j], MIN_SCORE + found.confidence * FAMILY_BONUS - 1)
         for name in family_fields:
             j = fields.index(name)
             if FAMILY_OF[name] != found.family:
@@ -509,6 +525,14 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
         hints[header] = _FamilyHint(found.family, found.confidence, claimed)
     _mentoring_language_hint(scores, headers, fields, contents, hints)
     return hints
+
+
+def _one_answer(values: pd.Series, name: str) -> bool:
+    """True when a column a header word gives to the one-answer field ``name`` holds one
+    answer a cell, so its options need no reading; a job title chosen from a list (options
+    recur) is read, since it may be the form's field question."""
+    shape = read_shape(values)
+    return shape.multi < MULTI_SELECT and not (name == "job_title" and shape.is_choice)
 
 
 def _mentoring_language_hint(scores: np.ndarray, headers: list[str], fields: tuple[str, ...],
@@ -607,6 +631,70 @@ def _capacity_hint(scores: np.ndarray, i: int, values: pd.Series, fields: tuple[
         scores[i, fields.index(name)] = MIN_SCORE
 
 
+#: a column is date-times when at least this share of its answers reads as one
+TIMES = 0.9
+#: a date in an answer (a bare number such as "2026" is no date-time, though ISO reads it as one)
+_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+#: a time column filled in at least this share of the rows can be the submission time (a
+#: "last modified" column is mostly empty)
+TIME_FILLED = 0.9
+
+
+def column_times(values: pd.Series, at_least: float = 0.0) -> pd.Series | None:
+    """A column's answers read as date-times (NaT where one does not read), from its first
+    :data:`PROFILE_ROWS` answers, each distinct answer holding a date parsed once
+    (:func:`matcher.intake.values.parse_times`); None, unparsed, when fewer than ``at_least``
+    of them hold a date (a column of words costs one regular-expression pass).
+
+    >>> column_times(pd.Series(["2.1.2026 10:05", "2026/01/02 10:05:00 AM GMT+2", "2026", None])).notna().tolist()
+    [True, True, False]
+    >>> column_times(pd.Series(["Helsinki", "Espoo"]), at_least=0.9) is None
+    True
+    """
+    text = values.dropna().astype(str).str.strip()
+    text = text[text != ""].iloc[:PROFILE_ROWS]
+    codes, distinct = pd.factorize(text)
+    written = pd.Series(distinct, dtype=object)
+    dated = written.str.contains(_DATE).to_numpy(dtype=bool)
+    if not len(text) or dated[codes].mean() < at_least:
+        return None
+    parsed = np.full(len(written), np.datetime64("NaT"), dtype="datetime64[ns]")
+    parsed[dated] = parse_times(written[dated]).to_numpy(dtype="datetime64[ns]")
+    return pd.Series(parsed[codes], index=text.index)
+
+
+def _apply_time_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
+                      fields: tuple[str, ...]) -> frozenset[str]:
+    """A column whose answers are date-times ("2.1.2026 10.05", "2026/01/02 10:05:00 AM GMT+2")
+    is a time column whatever its header ("Vastausaika", "Tid för slutförande", "Starttid"): never
+    free text or another field. Unless a header names the submission time, the time column
+    filled in for (nearly) everyone whose times are latest (of equal times, the later column) is
+    taken as ``submitted_at``: a form is submitted after it was started. Returns the time
+    columns' headers."""
+    if table.empty:
+        return frozenset()
+    found = {}
+    for i in range(len(headers)):
+        times = column_times(table.iloc[:, i], at_least=TIMES)
+        if times is not None and times.notna().mean() >= TIMES:
+            found[i] = times
+    if not found:
+        return frozenset()
+    j = fields.index("submitted_at") if "submitted_at" in fields else None
+    for i in found:
+        kept = scores[i, j] if j is not None else 0.0
+        scores[i] = 0.0
+        if j is not None:
+            scores[i, j] = kept
+    if j is not None and not any(scores[i, j] >= MIN_SCORE for i in found):
+        filled = [i for i in found if table.iloc[:, i].notna().mean() >= TIME_FILLED]
+        if filled:
+            # times alike: the later column (forms write the start before the completion)
+            latest = max(filled, key=lambda i: (found[i].median(), i))
+            scores[latest, j] = MIN_SCORE
+    return frozenset(headers[i] for i in found)
+
+
 def _apply_data_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
                       fields: tuple[str, ...]) -> None:
     """A column of e-mail addresses is the e-mail column; one without any never is; a column
@@ -636,6 +724,33 @@ def _apply_data_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str
             scores[i, j] = max(scores[i, j], 120.0)
         elif share == 0:
             scores[i, j] = 0.0  # e.g. Microsoft Forms' Email column of an anonymous form
+
+
+def reading_notes(table: pd.DataFrame) -> list[str]:
+    """What ``matcher init`` says of how a file's columns were read: headers on two rows
+    (``attrs["header_rows"]``, :func:`matcher.readers.second_header_row`), and one line per
+    question folded from several columns (``attrs["folded"]``,
+    :func:`matcher.option_columns.fold_questions`).
+
+    >>> from matcher.option_columns import fold_questions
+    >>> table = pd.DataFrame({"Goals - CV": ["1", None], "Goals - Networking": [None, "1"]})
+    >>> reading_notes(fold_questions(table))
+    ["2 columns read as one question 'Goals - *' (a multi-select, one column per option, chosen where the cell is '1'): 'CV', 'Networking'"]
+    """
+    notes = []
+    if table.attrs.get("header_rows", 1) == 2:
+        first = table.attrs.get("header_row", 1)
+        notes.append(f"the headers are on two rows ({first} and {first + 1}): each column is "
+                     "named by its question and the option under it ('Question - Option'); a "
+                     "question of one column by the question alone")
+    return notes + [f"{len(fold['columns'])} columns read as one question {fold['header']!r} ({fold['how']}): "
+            + ", ".join(repr(o) for o in fold["options"][:SHOWN])
+            + (f" and {len(fold['options']) - SHOWN} more" if len(fold["options"]) > SHOWN else "")
+            for fold in table.attrs.get("folded", [])]
+
+
+#: options or rows of a folded question ``init`` names
+SHOWN = 4
 
 
 @dataclass
@@ -701,7 +816,7 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
     paths = {"mentors": (mentors, mentors_sheet), "mentees": (mentees, mentees_sheet)}
     first: dict[str, Detection] = {}
     for role, (path, sheet) in paths.items():
-        tables[role] = fold_grids(read_table(path, sheet))
+        tables[role] = fold_questions(read_table(path, sheet))
         first[role] = detect_columns(tables[role], role)
     # both forms ask the same questions in their own words: a choice column one form's answers
     # leave undecided is read again together with the other form's column of the family
@@ -710,6 +825,7 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
                                      family_options(found.get(other, first[other])), first[role])
     for role, (path, _) in paths.items():
         detection = found[role]
+        warnings += [f"{path.name}: {note}" for note in reading_notes(tables[role])]
         warnings += [f"{path.name}: {note.shown(language) if isinstance(note, Note) else note}"
                      for note in detection.notes]
         for missing in detection.missing:

@@ -98,8 +98,10 @@ def find_grids(table: pd.DataFrame) -> list[Grid]:
     for header in map(str, table.columns):
         for style, pattern in (("google", _GOOGLE), ("microsoft", _MICROSOFT)):
             found = pattern.match(header)
-            # "Name.1" is how a reader renames a repeated header, not a grid row
-            if found and not (style == "microsoft" and found["row"].strip().isdigit()):
+            # "Name.1" is how a reader renames a repeated header, not a grid row, and "4. Which
+            # goals?" a numbered question, not row " Which goals?" of a grid "4"
+            if found and not (style == "microsoft" and (found["row"].strip().isdigit()
+                                                        or found["stem"].strip().isdigit())):
                 groups.setdefault((style, found["stem"].strip()), []).append(
                     (header, found["row"].strip()))
                 break
@@ -179,8 +181,9 @@ def _number(value: str) -> float | None:
 
 def fold_grids(table: pd.DataFrame) -> pd.DataFrame:
     """The table with each grid question's row columns replaced by one folded column (see the
-    module docstring); the index, the other columns and ``attrs`` are kept. A table without
-    grids is returned as it is."""
+    module docstring); the index, the other columns and ``attrs`` are kept, and each grid is
+    recorded in ``attrs["folded"]`` (``{"header", "columns", "options", "how"}``). A table without grids
+    is returned as it is."""
     grids = find_grids(table)
     if not grids:
         return table
@@ -196,6 +199,10 @@ def fold_grids(table: pd.DataFrame) -> pd.DataFrame:
             out[header] = table[header]
     result = pd.DataFrame(out, index=table.index)
     result.attrs.update(table.attrs)
+    result.attrs["folded"] = [*table.attrs.get("folded", []), *(
+        {"header": g.header, "columns": list(g.columns), "options": list(g.rows),
+         "how": f"a {g.kind} grid, one column per row"}
+        for g in grids)]
     return result
 
 

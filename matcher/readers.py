@@ -485,22 +485,31 @@ def _tidy(grid: list[list[str]], path: Path, attrs: dict) -> pd.DataFrame:
     if not counts.any():
         raise InputError(f"{path.name}: the file is empty; export the form answers again")
     header = _header_row(counts)
-    headers = _unique_headers(text.iloc[header].tolist())
-    table = text.iloc[header + 1:].set_axis(headers, axis=1)
+    rows = 1
+    if header > 0 and second_header_row(text.iloc[header - 1].tolist(), text.iloc[header].tolist()):
+        header -= 1  # the question row fills less than the option row under it
+    if header + 1 < len(text) and second_header_row(text.iloc[header].tolist(),
+                                                    text.iloc[header + 1].tolist()):
+        rows = 2
+        raw = joined_headers(text.iloc[header].tolist(), text.iloc[header + 1].tolist())
+    else:
+        raw = text.iloc[header].tolist()
+    headers = _unique_headers(raw)
+    table = text.iloc[header + rows:].set_axis(headers, axis=1)
     table = table.where(table.notna(), np.nan)
     # a header-less column that holds nothing either is a leftover of the spreadsheet program
     table = table.loc[:, [not (h.startswith("Unnamed: ") and table[h].isna().all()) for h in headers]]
-    table.index = pd.RangeIndex(header + 2, header + 2 + len(table), name="row")
-    answers = counts[header + 1:]
+    table.index = pd.RangeIndex(header + rows + 1, header + rows + 1 + len(table), name="row")
+    answers = counts[header + rows:]
     notes = _note_rows(table, answers)
     blank = answers == 0
-    stray = [n + 1 for n in attrs.pop("stray_quotes", []) if n > header]
+    stray = [n + 1 for n in attrs.pop("stray_quotes", []) if n > header + rows - 1]
     table = table.loc[~blank & ~table.index.isin(notes)]
-    duplicates = {h: n for h, n in Counter(str(c).strip() for c in text.iloc[header].dropna()).items()
+    duplicates = {h: n for h, n in Counter(str(c).strip() for c in raw if isinstance(c, str)).items()
                   if n > 1}
     table.attrs = {"file": path.name, "path": str(path), **attrs, "blank_rows": int(blank.sum()),
-                   "header_row": header + 1, "note_rows": notes, "duplicate_headers": duplicates,
-                   "stray_quotes": stray}
+                   "header_row": header + 1, "header_rows": rows, "note_rows": notes,
+                   "duplicate_headers": duplicates, "stray_quotes": stray}
     return table
 
 
@@ -523,6 +532,77 @@ def _header_row(counts: np.ndarray) -> int:
     few merged cells over the questions) fills far fewer."""
     top = counts[:_HEADER_SEARCH_ROWS]
     return int(np.flatnonzero(top >= max(1, HEADER_FILL * top.max()))[0])
+
+
+#: most words in a cell of a second header row (an option, "Response", "Open-Ended Response")
+SUBHEADER_WORDS = 20
+
+
+def second_header_row(upper: list, lower: list) -> bool:
+    """True when ``lower`` is a second header row under the questions of ``upper`` (SurveyMonkey
+    and similar exports: the question over the first of its columns, each column's option or
+    "Response" on the row below, the person's own columns, id and e-mail, blank there).
+
+    It is when the question row leaves two cells or more blank beside a question that the row
+    below fills (a question spanning several columns), the row below leaves blank a column the question row
+    names, or labels one cell of each of two questions alike ("Response"), and it holds no
+    e-mail address and no long text, as answers would.
+
+    >>> second_header_row(["Respondent ID", "Email", "Languages?", None, "Goals?", None],
+    ...                   [None, None, "Finnish", "English", "Networking", "CV"])
+    True
+    >>> second_header_row(["Email", "Languages?", "Goals?"], ["a@x.fi", "Finnish", "CV"])
+    False
+    >>> second_header_row(["Mentor sign-ups 2026", None, None], ["Email", "Languages", "Goals"])
+    False
+    """
+    filled = [isinstance(c, str) for c in upper]
+    below = [isinstance(c, str) for c in lower] + [False] * max(0, len(upper) - len(lower))
+    if sum(filled) < 2 or not any(below):
+        return False
+    if any(_EMAIL_LIKE.search(c) or len(c.split()) > SUBHEADER_WORDS for c in lower if isinstance(c, str)):
+        return False
+    first = filled.index(True)
+    spanned = sum(1 for k in range(first + 1, len(filled)) if not filled[k] and below[k])
+    unnamed = any(f and not b for f, b in zip(filled, below))
+    spans = _spans(upper)
+    labels = Counter(lower[k] for k in range(len(filled)) if below[k] and spans[k] is not None)
+    repeated = any(n >= 2 and len({spans[k] for k in range(len(filled)) if below[k] and lower[k] == label}) >= 2
+                   for label, n in labels.items())
+    # two columns headed by nothing but the row below are a question's options, not a stray
+    # unnamed column one answer fills
+    return spanned >= 2 and (unnamed or repeated)
+
+
+def _spans(upper: list) -> list[int | None]:
+    """Each column's question: the position of the last filled cell of ``upper`` at or left of it."""
+    out: list[int | None] = []
+    for k, cell in enumerate(upper):
+        out.append(k if isinstance(cell, str) else (out[-1] if out else None))
+    return out
+
+
+def joined_headers(upper: list, lower: list) -> list[object]:
+    """One header per column from a question row and the option row under it: the question for
+    a question of one column ("Response" names nothing) or a column the option row leaves
+    blank, ``"Question - Option"`` for each column of a question spanning several (read as one
+    multi-select by :mod:`matcher.option_columns`), the option alone left of every question.
+
+    >>> joined_headers(["Email", "Languages?", None, "About you"], [None, "Finnish", "English", "Response"])
+    ['Email', 'Languages? - Finnish', 'Languages? - English', 'About you']
+    """
+    spans = _spans(upper)
+    width = Counter(s for s in spans if s is not None)
+    out: list[object] = []
+    for k in range(len(upper)):
+        sub = lower[k] if k < len(lower) and isinstance(lower[k], str) else None
+        span = spans[k]
+        question = upper[span] if span is not None else None
+        if span is None or sub is None or width[span] == 1:
+            out.append(question if question is not None else sub)
+        else:
+            out.append(f"{question} - {sub}")
+    return out
 
 
 def _unique_headers(raw: list) -> list[str]:

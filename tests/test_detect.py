@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import datetime
 
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from matcher import synthetic
 from matcher.cli import main
 from matcher.config import load_config
-from matcher.detect import detect_columns, init_round
+from matcher.detect import column_times, detect_columns, init_round
 from matcher.errors import InputError
 from matcher.intake import load_round
+from matcher.intake.values import parse_times
 
 from tests.helpers import write_csv
 
@@ -201,3 +205,68 @@ def test_a_single_language_column_stays_the_languages_question():
     table = pd.DataFrame({"Email": [f"p{i}@example.org" for i in range(8)],
                           "Kieli": ["suomi", "englanti", "arabia", "suomi"] * 2})
     assert detect_columns(table, "mentees").columns["languages"] == "Kieli"
+
+
+# --- time columns, found by their answers -----------------------------------------------------
+
+TIME_FORMATS = ("%d.%m.%Y %H:%M", "%d.%m.%Y %H.%M", "%Y/%m/%d %I:%M:%S %p GMT+2", "%Y-%m-%d %H:%M:%S",
+                "%Y-%m-%dT%H:%M:%S", "%m/%d/%Y %H:%M:%S")
+
+
+@settings(max_examples=40, deadline=None)
+@given(moments=st.lists(st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31)),
+                        min_size=1, max_size=20),
+       fmt=st.sampled_from(TIME_FORMATS))
+def test_column_times_reads_every_form_time_format_back(moments, fmt):
+    written = pd.Series([m.strftime(fmt) for m in moments])
+    read = column_times(written)
+    assert read is not None and read.notna().all()
+    assert [t.strftime("%Y-%m-%d %H:%M") for t in read] == [m.strftime("%Y-%m-%d %H:%M") for m in moments]
+
+
+def _people(n=6):
+    return {"Email": [f"p{i}@x.fi" for i in range(n)], "Kielet": ["suomi, englanti"] * n}
+
+
+def test_a_column_of_date_times_is_the_submission_time_whatever_its_header():
+    table = pd.DataFrame({"Vastausaika": [f"{d}.1.2026 10.0{d}" for d in range(1, 7)], **_people()})
+    found = detect_columns(table, "mentees")
+    assert found.columns["submitted_at"] == "Vastausaika"
+    assert "date-times" in found.by_content["submitted_at"]
+    assert any("Vastausaika" in note and "date-times" in note for note in found.notes)
+
+
+def test_the_latest_filled_time_column_is_the_submission_time():
+    started = [f"2026/01/0{d} 10:00:00 AM GMT+2" for d in range(1, 7)]
+    done = [f"2026/01/0{d} 10:20:00 AM GMT+2" for d in range(1, 7)]
+    table = pd.DataFrame({"Tid för slutförande": done, "Starttid": started,
+                          "Senaste ändringstid": [None, None, done[2], None, None, None], **_people()})
+    assert detect_columns(table, "mentors").columns["submitted_at"] == "Tid för slutförande"
+
+
+def test_date_times_are_never_free_text_or_another_field():
+    table = pd.DataFrame({"Tell us about yourself": [f"2026-01-0{d} 10:0{d}:00" for d in range(1, 7)],
+                          **_people()})
+    found = detect_columns(table, "mentors")
+    assert found.columns.get("about") != "Tell us about yourself"
+    assert found.columns.get("submitted_at") == "Tell us about yourself"
+
+
+def test_iso_times_with_and_without_offsets_read_without_error():
+    read = parse_times(pd.Series(["2026-01-02T10:05:00+02:00", "2026-01-02 10:05:00", "2026-01-02T08:05:00Z"]))
+    assert read.dt.strftime("%H:%M").tolist() == ["08:05", "10:05", "08:05"]
+
+
+def test_a_job_title_chosen_from_a_list_of_fields_is_the_field_question():
+    fields = ["ICT", "Healthcare", "Teaching", "ICT", "Healthcare", "Teaching", "ICT", "Law"]
+    table = pd.DataFrame({"Email": [f"p{i}@x.fi" for i in range(8)], "Kielet": ["suomi"] * 8,
+                          "Current occupation": fields})
+    found = detect_columns(table, "mentors")
+    assert found.columns["field"] == "Current occupation" and "job_title" not in found.columns
+    assert any("job_title by its header" in note for note in found.notes)
+    # typed job titles (no option recurs) stay the job title; a field question keeps the field
+    typed = table.assign(**{"Current occupation": [f"Engineer {i}" for i in range(8)],
+                            "Your field": fields})
+    found = detect_columns(typed, "mentors")
+    assert found.columns["job_title"] == "Current occupation"
+    assert found.columns["field"] == "Your field"

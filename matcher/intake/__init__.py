@@ -61,7 +61,7 @@ from rapidfuzz import process
 from matcher import checks, eligibility, vocab
 from matcher.config import RoundConfig, SourceConfig, load_config
 from matcher.errors import InputError
-from matcher.grids import fold_grids
+from matcher.option_columns import fold_questions
 from matcher.i18n import t
 from matcher.intake.answers import ANSWER_COLUMNS, AnswerReading, read_answers
 from matcher.intake.choices import (NO_PREFERENCE, cities, genders, keys, languages,
@@ -188,8 +188,9 @@ def _read_file(config: RoundConfig, role: str, issues: Issues
     source: SourceConfig = getattr(config, role)
     if source.file is None:
         raise InputError(f"{_where(config)}: [{role}] has no 'file'; add file = \"{role}.xlsx\"")
-    # a grid question's row columns are read as one answer (matcher.grids), as init saw them
-    table = fold_grids(read_table(source.file, source.sheet))
+    # a grid question's row columns, or a multi-select's option columns, are read as one
+    # answer (matcher.option_columns), as init saw them
+    table = fold_questions(read_table(source.file, source.sheet))
     columns = _check_columns(config, role, source, table, issues)
     if table.attrs["blank_rows"]:
         issues.add("warning", table.attrs["file"], None, "", "",

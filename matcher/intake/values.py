@@ -54,19 +54,32 @@ def is_email(emails: pd.Series) -> pd.Series:
 
 
 def dates(series: pd.Series, report: Reporter) -> pd.Series:
-    """Submission times: ISO 8601 first, then each of :data:`DATE_FORMATS`, a column at a time."""
+    """Submission times (:func:`parse_times`), a warning for each one that does not read."""
     written = series.dropna().astype(str)
+    parsed = parse_times(written)
+    for row, value in written[parsed.isna()].items():
+        report.add("warning", row, "submitted_at", value, report.t("issue.bad_date"),
+                   report.t("issue.bad_date_fix"))
+    return parsed.reindex(series.index).astype("datetime64[ns]")
+
+
+def parse_times(written: pd.Series) -> pd.Series:
+    """Date-times as forms write them: ISO 8601 first, then each of :data:`DATE_FORMATS`, a
+    column at a time, a time-zone name after the time ignored and an ISO offset ("+02:00", "Z")
+    read as UTC (a column mixing offsets and none reads too); NaT where none reads.
+
+    >>> parse_times(pd.Series(["2.1.2026 10:05", "2.1.2026 10.05", "2026/01/02 10:05:00 AM GMT+2",
+    ...                        "2026-01-02 10:05:00", "Helsinki"])).dt.strftime("%H:%M").tolist()
+    ['10:05', '10:05', '10:05', '10:05', nan]
+    """
     bare = written.str.replace(r"\s+(?!(?:AM|PM)$)(?:[A-Z]{2,5}|GMT[+-]\d+|UTC[+-]\d+)$", "", regex=True)
-    parsed = pd.to_datetime(bare, format="ISO8601", errors="coerce")
+    parsed = pd.to_datetime(bare, format="ISO8601", errors="coerce", utc=True).dt.tz_localize(None)
     for fmt in DATE_FORMATS:
         todo = parsed.isna()
         if not todo.any():
             break
         parsed[todo] = pd.to_datetime(bare[todo], format=fmt, errors="coerce")
-    for row, value in written[parsed.isna()].items():
-        report.add("warning", row, "submitted_at", value, report.t("issue.bad_date"),
-                   report.t("issue.bad_date_fix"))
-    return parsed.reindex(series.index).astype("datetime64[ns]")
+    return parsed
 
 
 def map_unique(series: pd.Series, convert: Callable[[str], object]) -> pd.Series:

@@ -1,0 +1,198 @@
+"""Multi-selects written as one column per option, folded back into one answer per person.
+
+Many survey tools (Webropol, SurveyMonkey, LimeSurvey, Qualtrics, a hand-made sheet) export a
+multi-select as one column per option, headed by the question and the option joined by some
+separator: ``"Question - Option"``, ``"Question: Option"``, ``"Question (Option)"``,
+``"Question_Option"``; each cell marks whether the person chose it (``1`` or blank, ``1``/``0``,
+``x``, ``Yes``/``No``, ``Kyllä``/``Ei``, ``Ja``/``Nej``, or the option's own text). Read column by
+column, each option would be a question of its own, and none of them is found.
+
+:func:`find_option_columns` finds such groups from the table itself, not from a list of tools:
+
+- **headers**: a run of neighbouring columns whose headers share a question, up to a separator
+  (:data:`SEPARATOR`: a spaced dash, a colon, an opening parenthesis, an underscore, a spaced
+  slash or bar), the rest of each header naming its option; the longest question all of them
+  share is taken (a question may hold a separator itself: "4. Missä? (voit valita useamman) - …");
+- **cells**: every column of the group holds one mark at most besides blanks and one answer that
+  declines (``0``, "No", "Ei", "Nej", "False", "Not selected": :func:`declines`), or the option's
+  own text; the marks are few over the whole group (:data:`MAX_MARKS`, the same ``1`` or ``x`` in
+  every column). A column of the run holding anything else (the "Other, what?" free text) is
+  left as it is.
+
+:func:`fold_option_columns` replaces each group by one column, ``"Question - *"`` (the header with
+``*`` for the option), whose cells read like a Microsoft Forms multi-select: the chosen options
+in the form's order, each followed by ``";"`` (:mod:`matcher.grids` folds grid questions the same
+way). What was folded is in ``attrs["folded"]``, which ``matcher init`` prints.
+
+Example
+-------
+>>> import pandas as pd
+>>> table = pd.DataFrame({"Email": ["a@x.fi", "b@x.fi", "c@x.fi"],
+...     "Goals - Networking": ["1", None, "1"], "Goals - CV, cover letter": [None, "1", "1"],
+...     "Goals - Other, what?": ["Sauna", None, None]})
+>>> folded = fold_option_columns(table)
+>>> list(folded.columns)
+['Email', 'Goals - *', 'Goals - Other, what?']
+>>> folded["Goals - *"].tolist()
+['Networking;', 'CV, cover letter;', 'Networking;CV, cover letter;']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+
+from matcher import vocab
+from matcher.grids import DECLINING, fold_grids
+
+#: what stands between a question and its option in a column-per-option header
+SEPARATOR = re.compile(r"\s+[-–—]+\s+|\s*:\s*|\s*\(|_|\s+[/|]\s+")
+#: a group has at least this many option columns
+MIN_OPTIONS = 2
+#: most distinct marks (answers that choose) over a whole group, besides the options' own texts
+MAX_MARKS = 2
+#: most words in one mark ("Valittu", "Selected", "Yes")
+MARK_WORDS = 3
+#: normalised answers that decline an option besides the words of :data:`matcher.grids.DECLINING`
+#: and the number 0 (a spreadsheet's booleans)
+FALSE = frozenset({"false", "epatosi", "falskt"})
+
+
+@dataclass(frozen=True)
+class OptionColumns:
+    """One multi-select question exported as one column per option."""
+
+    #: the folded column's header, the question with ``*`` for the option ("Goals - *")
+    header: str
+    #: the question the headers share ("Goals")
+    question: str
+    #: the option columns' headers, in the form's order, and the option each names
+    columns: tuple[str, ...]
+    options: tuple[str, ...]
+    #: the answers that chose an option, besides the option's own text (``("1",)``)
+    marks: tuple[str, ...]
+
+
+def declines(value: str) -> bool:
+    """True when a cell of an option column says the option was not chosen.
+
+    >>> [declines(v) for v in ("0", "No", "Ei", "Nej", "False", "Not selected", "1", "x", "Kyllä")]
+    [True, True, True, True, True, True, False, False, False]
+    """
+    words = vocab.normalise(value).split()
+    if not words:
+        return True  # punctuation alone ("-") chooses nothing
+    try:
+        return float(value.strip().replace(",", ".")) == 0
+    except ValueError:
+        return bool(set(words) & DECLINING) or " ".join(words) in FALSE
+
+
+def _questions(header: str) -> dict[str, tuple[str, str]]:
+    """Every question a header could be the option column of: question -> (separator, option)."""
+    out = {}
+    for found in SEPARATOR.finditer(header):
+        question, option = header[:found.start()].strip(), header[found.end():].strip()
+        if "(" in found.group():
+            if not option.endswith(")"):
+                continue
+            option = option[:-1].strip()
+        if sum(c.isalnum() for c in question) >= 2 and any(c.isalnum() for c in option):
+            out[question] = (found.group(), option)
+    return out
+
+
+def find_option_columns(table: pd.DataFrame) -> list[OptionColumns]:
+    """The multi-selects of a table written as one column per option (see the module
+    docstring), in column order.
+
+    >>> table = pd.DataFrame({"Name (first)": ["Aino", "Eero"], "Name (last)": ["Virta", "Oja"]})
+    >>> find_option_columns(table)
+    []
+    """
+    headers = [str(h) for h in table.columns]
+    found: list[OptionColumns] = []
+    run: list[str] = []
+    shared: set[str] = set()
+    for header in headers + [""]:
+        questions = set(_questions(header)) if header else set()
+        if run and shared & questions:
+            run.append(header)
+            shared &= questions
+            continue
+        if len(run) >= MIN_OPTIONS:
+            found += _group(table, run, max(shared, key=len))
+        run, shared = ([header], questions) if questions else ([], set())
+    return found
+
+
+def _group(table: pd.DataFrame, run: list[str], question: str) -> list[OptionColumns]:
+    """The option columns of one run of headers sharing ``question``, when their cells mark."""
+    candidates = []
+    for header in run:
+        separator, option = _questions(header)[question]
+        values = {v for v in table[header].dropna().astype(str).str.strip() if v}
+        own = {v for v in values if vocab.normalise(v) == vocab.normalise(option)}
+        chosen = {v for v in values - own if not declines(v)}
+        if len(values - own - chosen) > 1 or len(chosen) > 1 or any(
+                len(v.split()) > MARK_WORDS for v in chosen):
+            continue  # a column of other answers (the "Other, what?" text) stays as it is
+        candidates.append((header, option, {vocab.normalise(v) for v in chosen}))
+    # a mark is one several columns share ("1" in each); a column marked by an answer of its
+    # own while the others share one holds something else (one person's "Other, what?")
+    seen = Counter(m for _, _, chosen in candidates for m in chosen)
+    marks = {m for m, n in seen.items() if n >= 2} or set(seen)
+    kept = [(h, o) for h, o, chosen in candidates if chosen <= marks]
+    if len(kept) < MIN_OPTIONS or len(marks) > MAX_MARKS:
+        return []
+    members, options = [h for h, _ in kept], [o for _, o in kept]
+    if not any(table[h].map(_chooses).any() for h in members):
+        return []
+    name = question + separator + "*" + (")" if "(" in separator else "")
+    return [OptionColumns(name, question, tuple(members), tuple(options), tuple(sorted(marks)))]
+
+
+def _chooses(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and not declines(value)
+
+
+def fold_option_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with each group of option columns replaced by one multi-select column (see the
+    module docstring); the index, the other columns and ``attrs`` are kept, and each group is
+    recorded in ``attrs["folded"]`` (``{"header", "columns", "options", "how"}``). A table
+    without such
+    groups is returned as it is."""
+    groups = find_option_columns(table)
+    if not groups:
+        return table
+    first = {group.columns[0]: group for group in groups}
+    dropped = {h for group in groups for h in group.columns}
+    out = {}
+    for header in table.columns:
+        if header in first:
+            group = first[header]
+            name = group.header if group.header not in table.columns else f"{group.header} (options)"
+            chosen = table[list(group.columns)].map(_chooses).to_numpy()
+            out[name] = pd.Series(["".join(f"{o};" for o, take in zip(group.options, line) if take)
+                                   for line in chosen], index=table.index, dtype=object)
+        elif header not in dropped:
+            out[header] = table[header]
+    result = pd.DataFrame(out, index=table.index)
+    result.attrs.update(table.attrs)
+    marks = lambda g: " or ".join(repr(m) for m in g.marks) or "the option's own text"  # noqa: E731
+    result.attrs["folded"] = [*table.attrs.get("folded", []), *(
+        {"header": g.header, "columns": list(g.columns), "options": list(g.options),
+         "how": f"a multi-select, one column per option, chosen where the cell is {marks(g)}"}
+        for g in groups)]
+    return result
+
+
+def fold_questions(table: pd.DataFrame) -> pd.DataFrame:
+    """A read export with every question spread over several columns folded into one: grid
+    questions (:func:`matcher.grids.fold_grids`), then multi-selects written as one column per
+    option (:func:`fold_option_columns`). ``matcher init`` and intake both read a file through
+    it, so the config names the columns intake finds."""
+    return fold_option_columns(fold_grids(table))

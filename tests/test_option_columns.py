@@ -1,0 +1,124 @@
+"""Multi-selects exported as one column per option ("Question - Option" = 1) are read as one
+multi-select question (matcher.option_columns), whatever the tool's separator and marks."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matcher import evaluation, init_round, load_round
+from matcher.detect import reading_notes
+from matcher.option_columns import declines, find_option_columns, fold_option_columns, fold_questions
+
+QUESTION = "4. Millaisiin asioihin toivot tukea? (voit valita useamman)"
+OPTIONS = ["Työnhaku", "Verkostot, kontaktit", "Suomalainen työelämä"]
+CHOSEN = [[True, False, True], [False, True, False], [False, False, False], [True, True, True]]
+
+
+def _table(header, yes, no, own_text=False):
+    return pd.DataFrame({"Email": [f"p{i}@x.fi" for i in range(len(CHOSEN))],
+                         **{header(o): [(o if own_text else yes) if row[k] else no for row in CHOSEN]
+                            for k, o in enumerate(OPTIONS)}})
+
+
+STYLES = {
+    "webropol": lambda o: f"{QUESTION} - {o}",
+    "colon": lambda o: f"{QUESTION}: {o}",
+    "parenthesis": lambda o: f"Goals ({o})",
+    "underscore": lambda o: f"Q4_{o}",
+    "en dash": lambda o: f"{QUESTION} – {o}",
+}
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+@pytest.mark.parametrize("yes, no", [("1", None), ("1", "0"), ("x", None), ("Yes", "No"),
+                                     ("Kyllä", "Ei"), ("Ja", "Nej"), ("Valittu", "Ei valittu")])
+def test_option_columns_fold_into_one_multi_select(style, yes, no):
+    table = _table(STYLES[style], yes, no)
+    (group,) = find_option_columns(table)
+    assert group.options == tuple(OPTIONS)
+    folded = fold_option_columns(table)
+    assert list(folded.columns) == ["Email", group.header]
+    assert "*" in group.header
+    assert folded[group.header].tolist() == [
+        "Työnhaku;Suomalainen työelämä;", "Verkostot, kontaktit;", "",
+        "Työnhaku;Verkostot, kontaktit;Suomalainen työelämä;"]
+
+
+def test_cells_holding_the_options_own_text_mark_them():
+    folded = fold_option_columns(_table(STYLES["webropol"], None, None, own_text=True))
+    assert folded[f"{QUESTION} - *"].tolist()[0] == "Työnhaku;Suomalainen työelämä;"
+
+
+def test_columns_that_are_not_option_marks_stay_as_they_are():
+    names = pd.DataFrame({"Name (first)": ["Aino", "Eero"], "Name (last)": ["Virta", "Oja"]})
+    assert fold_option_columns(names) is names
+    # a 1/2 code says nothing of which answer chooses
+    coded = pd.DataFrame({"Q_A": ["1", "2", "1"], "Q_B": ["2", "2", "1"]})
+    assert find_option_columns(coded) == []
+    # numbered questions share no question but their number
+    numbered = pd.DataFrame({"1. Email": ["a@x.fi"], "2. Name": ["Aino"]})
+    assert find_option_columns(numbered) == []
+    # nothing chosen anywhere: nothing to fold
+    empty = pd.DataFrame({"Q - A": ["0", "0"], "Q - B": ["0", "0"]})
+    assert find_option_columns(empty) == []
+
+
+def test_other_text_column_of_the_run_is_kept_next_to_the_folded_one():
+    table = _table(STYLES["webropol"], "1", None)
+    table[f"{QUESTION} - Muu, mikä?"] = ["Sauna", None, None, "Kalastus ja luonto"]
+    folded = fold_option_columns(table)
+    assert list(folded.columns) == ["Email", f"{QUESTION} - *", f"{QUESTION} - Muu, mikä?"]
+    lone = _table(STYLES["webropol"], "1", None)
+    lone[f"{QUESTION} - Muu, mikä?"] = ["Sauna", None, None, None]
+    assert f"{QUESTION} - Muu, mikä?" in fold_option_columns(lone).columns
+
+
+def test_numbered_question_is_no_microsoft_grid_row():
+    """'4. Question - Option' once read as rows ' Question - Option' of a grid named '4'."""
+    folded = fold_questions(_table(STYLES["webropol"], "1", None))
+    assert list(folded.columns) == ["Email", f"{QUESTION} - *"]
+    assert reading_notes(folded) == [
+        f"3 columns read as one question '{QUESTION} - *' (a multi-select, one column per option, "
+        "chosen where the cell is '1'): 'Työnhaku', 'Verkostot, kontaktit', 'Suomalainen työelämä'"]
+
+
+def test_declining_answers():
+    assert all(map(declines, ["0", "0,0", "No", "ei", "Nej", "FALSE", "Not selected", "-", "Inte vald"]))
+    assert not any(map(declines, ["1", "x", "X", "Yes", "Kyllä", "Ja", "✓ Valittu", "2"]))
+
+
+option_text = st.text(st.sampled_from("abcdefgh äöÅ"), min_size=1, max_size=12).map(str.strip) \
+    .filter(lambda t: any(c.isalnum() for c in t))
+
+
+@settings(max_examples=60, deadline=None)
+@given(options=st.lists(option_text, min_size=2, max_size=6, unique_by=str.casefold),
+       chosen=st.lists(st.lists(st.booleans(), min_size=6, max_size=6), min_size=1, max_size=8),
+       style=st.sampled_from(sorted(STYLES)), marks=st.sampled_from([("1", None), ("X", ""),
+                                                                     ("Yes", "No"), ("1", "0")]))
+def test_folding_reads_back_exactly_the_options_chosen(options, chosen, style, marks):
+    yes, no = marks
+    chosen = [row[:len(options)] for row in chosen]
+    if not any(map(any, chosen)):
+        chosen[0][0] = True
+    table = pd.DataFrame({STYLES[style](o): [yes if row[k] else no for row in chosen]
+                          for k, o in enumerate(options)})
+    folded = fold_option_columns(table)
+    assert folded.shape[1] == 1
+    cells = folded.iloc[:, 0].tolist()
+    assert cells == ["".join(f"{o};" for o, take in zip(options, row) if take) for row in chosen]
+
+
+def test_webropol_export_reads_its_option_columns_through_init_and_intake(tmp_path):
+    mentors, mentees, truth = evaluation.write_exports(tmp_path / "x", "dev", "webropol_fi", 12, 8)
+    result = init_round(mentors, mentees, tmp_path / "round.toml")
+    assert result.mentors.columns["topics"].endswith(" - *")
+    assert result.mentees.columns["goals"].endswith(" - *")
+    assert sum("read as one question" in w for w in result.warnings) == 2
+    rnd = load_round(result.path)
+    meant = truth[truth["role"] == "mentees"].set_index("email")["goals"]
+    read = rnd.mentees.set_index("email")["goals"]
+    assert all(len(read[e]) == len(meant[e]) for e in meant.index)
