@@ -66,7 +66,8 @@ HEADER_FILL = 0.6
 _HEADER_SEARCH_ROWS = 20
 #: a row under the answers with at most this many cells filled may be a note
 NOTE_CELLS = 2
-_EMAIL_LIKE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+#: something written like an e-mail address (checks where a row holds answers, not headers)
+EMAIL_LIKE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 #: a cell by the strict rule: quoted only when the closing quote ends the cell, else plain text
 _STRICT_CELL = r'"((?:[^"]|"")*)"(?={d}|\r?\n|\Z)|([^\n]*?)(?={d}|\n|\Z)'
 _LINE_END = re.compile(r"(?<=\n)")
@@ -560,7 +561,7 @@ def second_header_row(upper: list, lower: list) -> bool:
     below = [isinstance(c, str) for c in lower] + [False] * max(0, len(upper) - len(lower))
     if sum(filled) < 2 or not any(below):
         return False
-    if any(_EMAIL_LIKE.search(c) or len(c.split()) > SUBHEADER_WORDS for c in lower if isinstance(c, str)):
+    if any(EMAIL_LIKE.search(c) or len(c.split()) > SUBHEADER_WORDS for c in lower if isinstance(c, str)):
         return False
     first = filled.index(True)
     spanned = sum(1 for k in range(first + 1, len(filled)) if not filled[k] and below[k])
@@ -636,7 +637,7 @@ def _note_rows(table: pd.DataFrame, counts: np.ndarray) -> list[int]:
         if counts[position] > NOTE_CELLS:
             break
         row = table.iloc[position]
-        if counts[position] and not row.dropna().astype(str).str.contains(_EMAIL_LIKE).any():
+        if counts[position] and not row.dropna().astype(str).str.contains(EMAIL_LIKE).any():
             notes.append(int(table.index[position]))
         elif counts[position]:
             break

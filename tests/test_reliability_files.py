@@ -244,6 +244,19 @@ def test_other_separators(round_toml, sep):
 
 # --- the layout of the sheet ---------------------------------------------------------------
 
+def test_missing_header_row_never_echoes_a_sign_up(round_toml):
+    """An export without its header row: the first sign-up is taken for the headers, and the
+    message says the header row is missing without printing that person's answers."""
+    frame = read_export(mentees_of(round_toml))
+    first = frame.iloc[0]
+    mentees_of(round_toml).write_text(frame.to_csv(sep=";", index=False, header=False),
+                                      encoding="utf-8")
+    outcome = invoke("run", round_toml, "-o", round_toml.parent / "out")
+    assert_clean(outcome, 2, r"mentees\.csv", "no header row")
+    for answer in (first[c] for c in frame.columns if "mail" in c.lower() or "name" in c.lower()):
+        assert answer and answer not in outcome.text
+
+
 def test_duplicate_headers_are_told_apart(round_toml):
     """Two columns with one header: pandas renames the second 'X.1'; the mapping stays on the first."""
     frame = read_export(mentees_of(round_toml))

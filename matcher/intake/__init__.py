@@ -70,7 +70,7 @@ from matcher.intake.issues import ISSUE_COLUMNS, Issues, Reporter, report_layout
 from matcher.intake.people import (assign_ids, check_lock_conflicts, drop_duplicates,
                                    forbid_self_pairs, resolve_pairs)
 from matcher.intake.values import MAX_CAPACITY, dates, emails, numbers, parse_number, text
-from matcher.readers import read_table
+from matcher.readers import EMAIL_LIKE, read_table
 
 log = logging.getLogger(__name__)
 
@@ -219,7 +219,12 @@ def _check_columns(config: RoundConfig, role: str, source: SourceConfig, table: 
     """The mapped columns present in the file; InputError for a required one that is not."""
     file = table.attrs["file"]
     headers = [str(h) for h in table.columns]
-    found = ", ".join(repr(h) for h in headers)
+    # a header holding an e-mail address means the header row is missing and the first sign-up
+    # was taken for it: never echo it (nor suggest it) in a message
+    answers_as_headers = any(EMAIL_LIKE.search(h) for h in headers)
+    found = ("none listed: they hold a sign-up's answers, so the file has no header row; export "
+             "the form again with its questions as the first row" if answers_as_headers
+             else ", ".join(repr(h) for h in headers))
     where = _where(config)
     if "languages" not in source.columns:
         raise InputError(f"{where}: [{role}.columns] does not map 'languages'; add languages = "
@@ -234,7 +239,7 @@ def _check_columns(config: RoundConfig, role: str, source: SourceConfig, table: 
         if header in table.columns:
             columns[name] = header
             continue
-        best = process.extractOne(header, headers, score_cutoff=60)
+        best = None if answers_as_headers else process.extractOne(header, headers, score_cutoff=60)
         hint = f"did you mean '{best[0]}'? " if best else ""
         # languages must be read; of e-mail and id, one is enough
         identity_lost = name in ("email", "id") and not present & {"email", "id"}

@@ -11,6 +11,7 @@ import pandas as pd
 from matcher import vocab
 from matcher.i18n import number
 from matcher.intake.issues import Reporter
+from matcher.readers import EMAIL_LIKE
 
 #: date formats tried (vectorised, in order) after ISO 8601: Finnish Excel, Google Forms' CSV
 #: ("2026/01/10 9:15:02 AM", time zone removed), then Microsoft Forms' US style
@@ -24,7 +25,6 @@ _NUMBER_WORDS = {
     "kymmenen": 10, "ett": 1, "en": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5,
 }
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 def text(series: pd.Series) -> pd.Series:
@@ -50,7 +50,7 @@ def is_email(emails: pd.Series) -> pd.Series:
     >>> is_email(pd.Series(["aino@example.org", "none", "", "aino@example"])).tolist()
     [True, False, False, False]
     """
-    return emails.str.fullmatch(_EMAIL.pattern).fillna(False).astype(bool)
+    return emails.str.fullmatch(EMAIL_LIKE.pattern).fillna(False).astype(bool)
 
 
 def dates(series: pd.Series, report: Reporter) -> pd.Series:
