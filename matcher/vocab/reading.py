@@ -16,16 +16,18 @@ and gives every option a :class:`Reading`, in this order:
     (similarity ≥ :data:`ALIGN_SIMILARITY`): both are read as one category, the other's concept if
     it has one, else a new one named after the mentee form's wording;
 ``elimination``
-    still unread, but the other form reads some concept that no option of this form does: the
-    unread options and those missing concepts are paired by an optimal assignment (scipy's
-    ``linear_sum_assignment``) on how close each option is to the concept and to the other form's
-    options read as it, when that closeness is at least :data:`ELIMINATION_SIMILARITY` (both forms
-    ask the same question, so a concept one form offers the other usually offers too). Options
-    then still unread on both forms are paired with each other the same way (similarity at least
-    :data:`LEFTOVER_SIMILARITY`, or the last one left on each form) as one category named after
-    the mentee form's wording. Before that, for goals, a form whose options read one concept
-    twice gives one of them up to a concept only the other form reads, when an optimal
-    assignment of those options to the concepts says so (closeness at least
+    still unread: what is left unmatched on the two forms, each form's unread options and the
+    concepts only the other form reads, is paired by one optimal assignment (scipy's
+    ``linear_sum_assignment``) on closeness: an option to a concept by its score, the other
+    form's options read as it, or its closest name or description (at least :data:`MIN_LEAN`);
+    an option to an option by shared words or, across languages, by leaning to the same
+    concepts nobody reads (:data:`PROFILE_WEIGHT`). Pairs at least :data:`LEFTOVER_SIMILARITY`
+    close are kept, and when both forms have equally many things left every pair is (both forms
+    ask the same question: a Finnish "Voin auttaa digityökalujen kanssa" and an English "I need
+    help using computers" share no word, and are still the last two). Two options paired are one
+    category named after the mentee form's wording. Before that, for goals, a form whose options
+    read one concept twice gives one of them up to a concept only the other form reads, when an
+    optimal assignment of those options to the concepts says so (closeness at least
     :data:`MIN_SIMILARITY`; "I can help you stay motivated in the job search" is job-search
     support, not a second wellbeing, when the other form offers job-search support);
 ``own``
@@ -86,11 +88,14 @@ MIN_CONFIDENCE = 0.2
 #: similarity two options of the two forms, each the other's most similar, need before they are
 #: read as one category
 ALIGN_SIMILARITY = 0.25
-#: closeness an unread option needs to a concept only the other form reads before it is read as
-#: that concept by elimination
-ELIMINATION_SIMILARITY = 0.10
 #: similarity two options still unread on both forms need before they are paired by elimination
 LEFTOVER_SIMILARITY = 0.10
+#: weight of two options' shared lean to the same concepts against a shared word, when options
+#: of the two forms are paired at the end (see :func:`_option_closeness`)
+PROFILE_WEIGHT = 0.5
+#: least lean (closest name or description) an option needs to a concept only the other form
+#: reads before the last step pairs them
+MIN_LEAN = 0.05
 #: most options of one form compared with the other form's (the first ones given: pass the most
 #: frequent first); beyond them, a round of free-typed answers would compare millions of pairs
 ALIGN_OPTIONS = 2000
@@ -168,8 +173,7 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
     _align(options, readings, fillers, vocabulary, background)
     if kind in ONCE_EACH:
         _one_each(options, readings, fillers, scores, concepts.keys, background)
-    _eliminate(options, readings, fillers, scores, concepts.keys, background)
-    _pair_leftovers(options, readings, fillers, vocabulary, background)
+    _pair_leftovers(options, readings, fillers, scores, concepts, vocabulary, background)
     _own_categories(options, readings, vocabulary)
     return readings
 
@@ -402,28 +406,6 @@ def _taken(side: Mapping[str, Reading]) -> set[str]:
     return {r.key for r in side.values() if r.is_concept}
 
 
-def _eliminate(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
-               fillers: dict[str, frozenset[str]],
-               scores: dict[str, tuple[list[str], np.ndarray]], keys: tuple[str, ...],
-               background: Sequence[str]) -> None:
-    """Read each side's still unread options as the concepts only the other side reads, by an
-    optimal one-to-one assignment on closeness (see the module docstring)."""
-    index = {key: k for k, key in enumerate(keys)}
-    for side, other, left, per_key in _unread(options, readings, scores):
-        here = {r.key for r in readings[side].values()}
-        missing = sorted({index[r.key] for r in readings[other].values()
-                          if r.key in index and r.key not in here})
-        if not missing:
-            continue
-        evidence = _evidence(left, side, other, readings, fillers, keys, background)
-        closeness = np.maximum(per_key, evidence)[:, missing]
-        rows, cols = _assignment(closeness)
-        for i, k in zip(rows, cols):
-            if closeness[i, k] >= ELIMINATION_SIMILARITY:
-                readings[side][left[i]] = Reading(left[i], keys[missing[k]],
-                                                  round(float(closeness[i, k]), 3), "elimination")
-
-
 def _one_each(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
               fillers: dict[str, frozenset[str]],
               scores: dict[str, tuple[list[str], np.ndarray]], keys: tuple[str, ...],
@@ -479,32 +461,107 @@ def _assignment(closeness: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _pair_leftovers(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
-                    fillers: dict[str, frozenset[str]], vocabulary: vocab.Vocabulary,
-                    background: Sequence[str]) -> None:
-    """Pair the options still unread on both forms with each other: by an optimal one-to-one
-    assignment on similarity, those at least :data:`LEFTOVER_SIMILARITY` alike, then the last
-    one of each form if one is left on each (both forms ask the same question)."""
+                    fillers: dict[str, frozenset[str]],
+                    scores: dict[str, tuple[list[str], np.ndarray]], concepts: _Concepts,
+                    vocabulary: vocab.Vocabulary, background: Sequence[str]) -> None:
+    """Pair what is still unmatched on the two forms: each form's unread options with the other
+    form's unread options and with the concepts only the other form reads, by one optimal
+    one-to-one assignment on closeness (option to option :func:`_option_closeness`; option to
+    concept by its score or the other form's options read as it, or its closest name or description alone, however little
+    of the option that covers; a concept never to a concept, both forms read those).
+
+    Pairs at least :data:`LEFTOVER_SIMILARITY` close are kept; when both forms have equally
+    many things unmatched, every pair is (both forms ask the same question, so what is left on
+    one is what is left on the other: a Finnish "Voin auttaa digityökalujen kanssa" and an
+    English "Learning to use computers" share no word, and are still the last two)."""
     sides = list(options)
     if len(sides) != 2:
         return
-    first, second = sides
-    left = [o for o in options[first] if o not in readings[first]][:ALIGN_OPTIONS]
-    right = [o for o in options[second] if o not in readings[second]][:ALIGN_OPTIONS]
-    if not left or not right:
+    keys = concepts.keys
+    index = {key: k for k, key in enumerate(keys)}
+    unread = {s: [o for o in options[s] if o not in readings[s]][:ALIGN_OPTIONS] for s in sides}
+    if not any(unread.values()):
         return
-    sim = meaning.similarity(left, right, fillers[first], fillers[second], background)
-    rows, cols = _assignment(sim)
-    pairs = [(i, j) for i, j in zip(rows, cols) if sim[i, j] >= LEFTOVER_SIMILARITY]
-    if len(left) - len(pairs) == 1 and len(right) - len(pairs) == 1:
-        pairs.append((next(i for i in range(len(left)) if i not in {a for a, _ in pairs}),
-                      next(j for j in range(len(right)) if j not in {b for _, b in pairs})))
-    for i, j in pairs:
-        a, b = left[i], right[j]
-        # with no concept on either side, the mentee form's wording names the category
-        key = _own_key(a, vocabulary)
-        confidence = round(float(sim[i, j]), 3)
-        readings[first][a] = Reading(a, key, confidence, "elimination", runner_up=b)
-        readings[second][b] = Reading(b, key, confidence, "elimination", runner_up=a)
+    leaning = {s: _closest(found, fillers[s], concepts) for s, found in unread.items()}
+    read = {s: {r.key for r in readings[s].values()} for s in sides}
+    first, second = sides
+    only = {s: sorted(index[k] for k in read[s] - read[o] if k in index)
+            for s, o in ((first, second), (second, first))}
+    # option x concept closeness: the concept's score or the other form's options read as it
+    toward: dict[str, np.ndarray] = {}
+    for side, other in ((first, second), (second, first)):
+        names, per_key = scores[side]
+        row = {o: i for i, o in enumerate(names)}
+        evidence = _evidence(unread[side], side, other, readings, fillers, keys, background)
+        closeness = np.maximum(per_key[[row[o] for o in unread[side]]], evidence)
+        toward[side] = np.maximum(closeness, leaning[side])[:, only[other]]
+        # a concept reading needs some lean to it, even the last one left
+        toward[side][toward[side] < MIN_LEAN] = -1.0
+    n1, n2 = len(unread[first]), len(unread[second])
+    forbidden = -1.0
+    weight = np.full((n1 + len(only[first]), n2 + len(only[second])), forbidden)
+    # two options lean alike only toward concepts neither form reads: a lean toward one a form
+    # reads says which of them is that concept, not that they are one topic
+    free = [k for k, key in enumerate(keys) if key not in read[first] | read[second]]
+    weight[:n1, :n2] = _option_closeness(unread, first, second, fillers,
+                                         {s: lean[:, free] for s, lean in leaning.items()},
+                                         background)
+    weight[:n1, n2:] = toward[first]
+    weight[n1:, :n2] = toward[second].T
+    if weight.size == 0:
+        return
+    rows, cols = _assignment(weight)
+    every = weight.shape[0] == weight.shape[1]
+    for i, j in zip(rows, cols):
+        closeness = float(weight[i, j])
+        if closeness <= forbidden or (closeness < LEFTOVER_SIMILARITY and not every):
+            continue
+        confidence = round(max(closeness, 0.0), 3)
+        if i < n1 and j < n2:
+            a, b = unread[first][i], unread[second][j]
+            # with no concept on either side, the mentee form's wording names the category
+            key = _own_key(a, vocabulary)
+            readings[first][a] = Reading(a, key, confidence, "elimination", runner_up=b)
+            readings[second][b] = Reading(b, key, confidence, "elimination", runner_up=a)
+        elif i < n1:
+            a = unread[first][i]
+            readings[first][a] = Reading(a, keys[only[second][j - n2]], confidence, "elimination")
+        else:
+            b = unread[second][j]
+            readings[second][b] = Reading(b, keys[only[first][i - n1]], confidence, "elimination")
+
+
+def _closest(options: list[str], filler: frozenset[str], concepts: _Concepts) -> np.ndarray:
+    """``len(options) × len(concepts.keys)``: each option's similarity to the closest name or
+    description of each concept (no coverage asked: a lean, not a reading)."""
+    closest = np.zeros((len(options), len(concepts.keys)))
+    if options and concepts.keys:
+        per_text = meaning.similarity(options, concepts.texts, left_filler=filler)
+        np.maximum.at(closest.T, concepts.owner, per_text.T)
+    return closest
+
+
+def _option_closeness(unread: Mapping[str, list[str]], first: str, second: str,
+                      fillers: dict[str, frozenset[str]], leaning: Mapping[str, np.ndarray],
+                      background: Sequence[str]) -> np.ndarray:
+    """``len(unread[first]) × len(unread[second])``: how alike two forms' unread options are,
+    by their words (:func:`matcher.vocab.meaning.similarity`) or, across languages, by which
+    concepts they lean to (:func:`_closest`, over descriptions in English, Finnish and
+    Swedish): the correlation of the two rows, weighed by :data:`PROFILE_WEIGHT` (a lean is
+    weaker than a shared word)."""
+    left, right = unread[first], unread[second]
+    if not left or not right:
+        return np.zeros((len(left), len(right)))
+    words = meaning.similarity(left, right, fillers[first], fillers[second], background)
+    profiles = []
+    for side in (first, second):
+        if leaning[side].shape[1] < 2:
+            return words
+        rows = leaning[side] - leaning[side].mean(axis=1, keepdims=True)
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        profiles.append(np.divide(rows, norms, out=np.zeros_like(rows), where=norms > 0))
+    lean = np.clip(profiles[0] @ profiles[1].T, 0.0, 1.0)
+    return np.maximum(words, PROFILE_WEIGHT * lean)
 
 
 def _own_categories(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
