@@ -162,13 +162,10 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
             else:
                 readings[side][option] = reading
         scores[side] = (left, _concept_scores(left, fillers[side], concepts))
-        decided = _decide(left, scores[side][1], concepts.keys, "meaning")
-        if kind in ONCE_EACH:
-            decided = _once_each(decided, left, scores[side][1], concepts.keys,
-                                 _taken(readings[side]))
-        for option, reading in decided.items():
-            readings[side][option] = reading
+        readings[side].update(_decide(left, scores[side][1], concepts.keys, "meaning"))
     background = (*concepts.texts, *(o for found in options.values() for o in found))
+    if kind in ONCE_EACH:
+        _one_each(options, readings, fillers, scores, concepts.keys, background, alone=True)
     _with_other_form(options, readings, fillers, scores, concepts.keys, background)
     _align(options, readings, fillers, vocabulary, background)
     if kind in ONCE_EACH:
@@ -312,29 +309,6 @@ def _decide(options: list[str], per_key: np.ndarray, keys: tuple[str, ...], meth
     return found
 
 
-def _once_each(decided: dict[str, Reading], options: list[str], per_key: np.ndarray,
-               keys: tuple[str, ...], named: set[str]) -> dict[str, Reading]:
-    """The meaning readings of one form less the unclear ones (confidence below
-    :data:`SECOND_CONFIDENCE`) of a concept another option of the form means more clearly
-    (higher confidence, then score) or by name: a form usually offers each topic once, so the
-    less clear option is more likely a topic the vocabulary lacks, left to the later steps."""
-    index = {key: k for k, key in enumerate(keys)}
-    row = {option: i for i, option in enumerate(options)}
-
-    def clarity(option: str) -> tuple[float, float]:
-        reading = decided[option]
-        return reading.confidence, float(per_key[row[option], index[reading.key]])
-
-    best: dict[str, str] = {}
-    for option, reading in decided.items():
-        held = best.get(reading.key)
-        if held is None or clarity(option) > clarity(held):
-            best[reading.key] = option
-    return {option: reading for option, reading in decided.items()
-            if reading.confidence >= SECOND_CONFIDENCE
-            or (best[reading.key] == option and reading.key not in named)}
-
-
 def _evidence(left: list[str], side: str, other: str, readings: dict[str, dict[str, Reading]],
               fillers: dict[str, frozenset[str]], keys: tuple[str, ...],
               background: Sequence[str]) -> np.ndarray:
@@ -409,24 +383,31 @@ def _taken(side: Mapping[str, Reading]) -> set[str]:
 def _one_each(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
               fillers: dict[str, frozenset[str]],
               scores: dict[str, tuple[list[str], np.ndarray]], keys: tuple[str, ...],
-              background: Sequence[str]) -> None:
-    """Options of one form read by meaning as one concept, while the other form reads a concept
-    this form has no option for: the options and those concepts are paired again by an optimal
-    assignment on closeness (concept score or the other form's evidence), so "I can help you stay
-    motivated in the job search" gives up wellbeing to "… stress and energy" when job-search
-    support is the one topic of the other form left unoffered. An option moves only to a concept
-    at least :data:`MIN_SIMILARITY` close; one no assignment moves keeps its reading."""
+              background: Sequence[str], alone: bool = False) -> None:
+    """A form offers each topic once: options of one form read by meaning (or alignment) as a
+    concept another of its options also means, or one it names exactly, are sorted out.
+
+    The options sharing a concept are paired by an optimal assignment on closeness with that
+    concept (unless an option names it) and with the concepts only the other form reads: the
+    one closest keeps the concept; another moves to a missing concept it is at least
+    :data:`MIN_SIMILARITY` close to ("I can help you stay motivated in the job search" gives up
+    wellbeing to "… stress and energy" when job-search support is the one topic of the other
+    form left unoffered). With ``alone`` (the first reading, before the other form is looked
+    at) closeness is the concept score only, and an option that neither keeps the concept nor
+    is clear on its own (confidence below :data:`SECOND_CONFIDENCE`) is left unread for the
+    later steps: it is more likely a topic the vocabulary lacks. Otherwise it keeps its
+    reading."""
     index = {key: k for k, key in enumerate(keys)}
     sides = list(options)
-    if len(sides) != 2:
-        return
-    for side, other in (sides, sides[::-1]):
+    for side in sides:
+        others = [o for o in sides if o != side]
+        other = others[0] if len(others) == 1 and not alone else None
         names, per_key = scores[side]
         row = {o: i for i, o in enumerate(names)}
         here = {r.key for r in readings[side].values()}
-        missing = sorted({index[r.key] for r in readings[other].values()
-                          if r.key in index and r.key not in here})
-        if not missing:
+        missing = [] if other is None else sorted(
+            {index[r.key] for r in readings[other].values() if r.key in index and r.key not in here})
+        if other is not None and not missing:
             continue
         held = _taken({o: r for o, r in readings[side].items() if r.method in ("exact", "corrected")})
         by_key: dict[str, list[str]] = {}
@@ -437,17 +418,28 @@ def _one_each(options: dict[str, list[str]], readings: dict[str, dict[str, Readi
             if len(shared) < 2 and key not in held:
                 continue
             targets = missing + ([] if key in held else [index[key]])
-            evidence = _evidence(shared, side, other, readings, fillers, keys, background)
-            closeness = np.maximum(per_key[[row[o] for o in shared]], evidence)[:, targets]
-            rows, cols = _assignment(closeness)
+            closeness = per_key[[row[o] for o in shared]]
+            if other is not None:
+                evidence = _evidence(shared, side, other, readings, fillers, keys, background)
+                closeness = np.maximum(closeness, evidence)
+            closeness = closeness[:, targets]
+            rows, cols = _assignment(closeness) if targets else ((), ())
+            kept = set()
             for i, k in zip(rows, cols):
-                if targets[k] != index[key] and closeness[i, k] >= MIN_SIMILARITY:
+                if targets[k] == index[key]:
+                    kept.add(shared[i])
+                elif closeness[i, k] >= MIN_SIMILARITY:
+                    kept.add(shared[i])
                     readings[side][shared[i]] = Reading(
                         shared[i], keys[targets[k]], round(float(closeness[i, k]), 3),
                         "elimination", runner_up="")
+            if alone:
+                for option in shared:
+                    if option not in kept and readings[side][option].confidence < SECOND_CONFIDENCE:
+                        del readings[side][option]
             here = {r.key for r in readings[side].values()}
             missing = [k for k in missing if keys[k] not in here]
-            if not missing:
+            if other is not None and not missing:
                 break
 
 
