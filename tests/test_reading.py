@@ -252,7 +252,7 @@ def test_leftover_options_pair_one_to_one(mentees, mentors):
     if len(mentees) == len(mentors):
         assert len(shared) == len(mentees)
     for side, other in (("mentees", "mentors"), ("mentors", "mentees")):
-        for option, reading in found[side].items():
+        for reading in found[side].values():
             if reading.key in shared:
                 assert found[other][reading.runner_up].key == reading.key
 
