@@ -190,6 +190,13 @@ def detect_columns(table: pd.DataFrame, role: str,
     chosen = {fields[c]: (headers[r], scores[r, c]) for r, c in zip(rows, cols)
               if scores[r, c] >= MIN_SCORE}
     columns = {f: chosen[f][0] for f in fields if f in chosen}
+    if "field" in fields and "field" not in columns and "job_title" in columns:
+        # a form asking for the profession and not the field ("Nykyinen ammatti / Current
+        # profession") names the field in it: "Sairaanhoitaja" is health care, "Data engineer" ICT
+        columns["field"] = columns["job_title"]
+        chosen["field"] = chosen["job_title"]
+        notes.append((columns["field"], f"no field question: the field is read from the answers "
+                                        f"of {columns['field']!r} (the job title)"))
     used = set(columns.values())
     missing = [f for f in REQUIRED_FIELDS if f not in columns]
     if "email" not in columns and "id" not in columns:

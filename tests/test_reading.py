@@ -202,3 +202,67 @@ def test_comma_inside_an_option_counts_once_in_column_detection():
              + ["Job-seeking skills, applications and interviews"] * 3 + ["Networking"] * 3)
     found = read_shape(pd.Series(cells))
     assert found.options == 3 and found.multi == 0.5
+
+
+def test_finnish_mentor_options_pair_with_english_mentee_options():
+    # a Finnish mentor form and an English mentee form share no word: the built-in topics are
+    # read by meaning on each side, and the one topic no concept has is the last one left on
+    # both forms, so the two wordings are one category
+    found = read_options("goals", {
+        "mentees": ["I need help with my CV", "Learning to use a smartphone",
+                    "Handling stress at work", "Leading a team"],
+        "mentors": ["Autan CV:n kanssa", "Opetan älypuhelimen käyttöä", "Työstressin hallinta",
+                    "Esihenkilötyö"]})
+    pairs = [("I need help with my CV", "Autan CV:n kanssa"),
+             ("Learning to use a smartphone", "Opetan älypuhelimen käyttöä"),
+             ("Handling stress at work", "Työstressin hallinta"), ("Leading a team", "Esihenkilötyö")]
+    for mentee, mentor in pairs:
+        assert found["mentees"][mentee].key == found["mentors"][mentor].key
+    phone = found["mentors"]["Opetan älypuhelimen käyttöä"]
+    assert phone.method == "elimination" and phone.runner_up == "Learning to use a smartphone"
+
+
+def test_a_concept_only_the_other_form_reads_goes_to_the_option_leaning_to_it():
+    # "keeping my spirits up" shares no word with any wellbeing text, but leans to wellbeing
+    # more than to anything else; the other leftover pair is the concept-less one
+    found = read_options("goals", {
+        "mentees": ["I need help keeping my spirits up", "I need help with gardening",
+                    "I need help starting a business"],
+        "mentors": ["Voin auttaa stressin ja voimavarojen hallinnassa", "Voin auttaa puutarhanhoidossa",
+                    "Voin auttaa yrityksen perustamisessa"]})
+    assert found["mentees"]["I need help keeping my spirits up"].key == "wellbeing"
+    assert (found["mentees"]["I need help with gardening"].key
+            == found["mentors"]["Voin auttaa puutarhanhoidossa"].key)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(["Zorblat", "Quenthis", "Mirvalo", "Tesk", "Plonar", "Vexhaut"]),
+                min_size=1, max_size=5, unique=True),
+       st.lists(st.sampled_from(["Hurmelo", "Kastrivi", "Jolpak", "Ustrena", "Brivo", "Ofanti"]),
+                min_size=1, max_size=5, unique=True))
+def test_leftover_options_pair_one_to_one(mentees, mentors):
+    # whatever is left on the two forms: every option is read, an option of one form pairs with
+    # at most one of the other, and with equally many left every one is paired
+    found = read_options("goals", {"mentees": mentees, "mentors": mentors})
+    assert set(found["mentees"]) == set(mentees) and set(found["mentors"]) == set(mentors)
+    shared = {r.key for r in found["mentees"].values()} & {r.key for r in found["mentors"].values()}
+    for side in found:
+        keys = [r.key for r in found[side].values()]
+        assert len(keys) == len(set(keys))
+    if len(mentees) == len(mentors):
+        assert len(shared) == len(mentees)
+    for side, other in (("mentees", "mentors"), ("mentors", "mentees")):
+        for reading in found[side].values():
+            if reading.key in shared:
+                assert found[other][reading.runner_up].key == reading.key
+
+
+def test_a_profession_question_stands_for_the_field_when_there_is_none():
+    table = pd.DataFrame({"Email": ["a@example.org", "b@example.org"],
+                          "Job title": ["Sairaanhoitaja", "Ohjelmistokehittäjä"],
+                          "Languages": ["suomi", "englanti"]})
+    found = detect_columns(table, "mentors")
+    assert found.columns["field"] == found.columns["job_title"] == "Job title"
+    assert any("job title" in note for note in found.notes)
+    with_field = table.assign(Field=["Health care", "ICT"])
+    assert detect_columns(with_field, "mentors").columns["field"] == "Field"

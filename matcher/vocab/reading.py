@@ -16,16 +16,18 @@ and gives every option a :class:`Reading`, in this order:
     (similarity ≥ :data:`ALIGN_SIMILARITY`): both are read as one category, the other's concept if
     it has one, else a new one named after the mentee form's wording;
 ``elimination``
-    still unread, but the other form reads some concept that no option of this form does: the
-    unread options and those missing concepts are paired by an optimal assignment (scipy's
-    ``linear_sum_assignment``) on how close each option is to the concept and to the other form's
-    options read as it, when that closeness is at least :data:`ELIMINATION_SIMILARITY` (both forms
-    ask the same question, so a concept one form offers the other usually offers too). Options
-    then still unread on both forms are paired with each other the same way (similarity at least
-    :data:`LEFTOVER_SIMILARITY`, or the last one left on each form) as one category named after
-    the mentee form's wording. Before that, for goals, a form whose options read one concept
-    twice gives one of them up to a concept only the other form reads, when an optimal
-    assignment of those options to the concepts says so (closeness at least
+    still unread: what is left unmatched on the two forms, each form's unread options and the
+    concepts only the other form reads, is paired by one optimal assignment (scipy's
+    ``linear_sum_assignment``) on closeness: an option to a concept by its score, the other
+    form's options read as it, or its closest name or description (at least :data:`MIN_LEAN`);
+    an option to an option by shared words or, across languages, by leaning to the same
+    concepts nobody reads (:data:`PROFILE_WEIGHT`). Pairs at least :data:`LEFTOVER_SIMILARITY`
+    close are kept, and when both forms have equally many things left every pair is (both forms
+    ask the same question: a Finnish "Voin auttaa digityökalujen kanssa" and an English "I need
+    help using computers" share no word, and are still the last two). Two options paired are one
+    category named after the mentee form's wording. Before that, for goals, a form whose options
+    read one concept twice gives one of them up to a concept only the other form reads, when an
+    optimal assignment of those options to the concepts says so (closeness at least
     :data:`MIN_SIMILARITY`; "I can help you stay motivated in the job search" is job-search
     support, not a second wellbeing, when the other form offers job-search support);
 ``own``
@@ -86,11 +88,14 @@ MIN_CONFIDENCE = 0.2
 #: similarity two options of the two forms, each the other's most similar, need before they are
 #: read as one category
 ALIGN_SIMILARITY = 0.25
-#: closeness an unread option needs to a concept only the other form reads before it is read as
-#: that concept by elimination
-ELIMINATION_SIMILARITY = 0.10
 #: similarity two options still unread on both forms need before they are paired by elimination
 LEFTOVER_SIMILARITY = 0.10
+#: weight of two options' shared lean to the same concepts against a shared word, when options
+#: of the two forms are paired at the end (see :func:`_option_closeness`)
+PROFILE_WEIGHT = 0.5
+#: least lean (closest name or description) an option needs to a concept only the other form
+#: reads before the last step pairs them
+MIN_LEAN = 0.05
 #: most options of one form compared with the other form's (the first ones given: pass the most
 #: frequent first); beyond them, a round of free-typed answers would compare millions of pairs
 ALIGN_OPTIONS = 2000
@@ -157,19 +162,15 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
             else:
                 readings[side][option] = reading
         scores[side] = (left, _concept_scores(left, fillers[side], concepts))
-        decided = _decide(left, scores[side][1], concepts.keys, "meaning")
-        if kind in ONCE_EACH:
-            decided = _once_each(decided, left, scores[side][1], concepts.keys,
-                                 _taken(readings[side]))
-        for option, reading in decided.items():
-            readings[side][option] = reading
+        readings[side].update(_decide(left, scores[side][1], concepts.keys, "meaning"))
     background = (*concepts.texts, *(o for found in options.values() for o in found))
+    if kind in ONCE_EACH:
+        _one_each(options, readings, fillers, scores, concepts.keys, background, alone=True)
     _with_other_form(options, readings, fillers, scores, concepts.keys, background)
     _align(options, readings, fillers, vocabulary, background)
     if kind in ONCE_EACH:
         _one_each(options, readings, fillers, scores, concepts.keys, background)
-    _eliminate(options, readings, fillers, scores, concepts.keys, background)
-    _pair_leftovers(options, readings, fillers, vocabulary, background)
+    _pair_leftovers(options, readings, fillers, scores, concepts, vocabulary, background)
     _own_categories(options, readings, vocabulary)
     return readings
 
@@ -308,29 +309,6 @@ def _decide(options: list[str], per_key: np.ndarray, keys: tuple[str, ...], meth
     return found
 
 
-def _once_each(decided: dict[str, Reading], options: list[str], per_key: np.ndarray,
-               keys: tuple[str, ...], named: set[str]) -> dict[str, Reading]:
-    """The meaning readings of one form less the unclear ones (confidence below
-    :data:`SECOND_CONFIDENCE`) of a concept another option of the form means more clearly
-    (higher confidence, then score) or by name: a form usually offers each topic once, so the
-    less clear option is more likely a topic the vocabulary lacks, left to the later steps."""
-    index = {key: k for k, key in enumerate(keys)}
-    row = {option: i for i, option in enumerate(options)}
-
-    def clarity(option: str) -> tuple[float, float]:
-        reading = decided[option]
-        return reading.confidence, float(per_key[row[option], index[reading.key]])
-
-    best: dict[str, str] = {}
-    for option, reading in decided.items():
-        held = best.get(reading.key)
-        if held is None or clarity(option) > clarity(held):
-            best[reading.key] = option
-    return {option: reading for option, reading in decided.items()
-            if reading.confidence >= SECOND_CONFIDENCE
-            or (best[reading.key] == option and reading.key not in named)}
-
-
 def _evidence(left: list[str], side: str, other: str, readings: dict[str, dict[str, Reading]],
               fillers: dict[str, frozenset[str]], keys: tuple[str, ...],
               background: Sequence[str]) -> np.ndarray:
@@ -402,49 +380,34 @@ def _taken(side: Mapping[str, Reading]) -> set[str]:
     return {r.key for r in side.values() if r.is_concept}
 
 
-def _eliminate(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
-               fillers: dict[str, frozenset[str]],
-               scores: dict[str, tuple[list[str], np.ndarray]], keys: tuple[str, ...],
-               background: Sequence[str]) -> None:
-    """Read each side's still unread options as the concepts only the other side reads, by an
-    optimal one-to-one assignment on closeness (see the module docstring)."""
-    index = {key: k for k, key in enumerate(keys)}
-    for side, other, left, per_key in _unread(options, readings, scores):
-        here = {r.key for r in readings[side].values()}
-        missing = sorted({index[r.key] for r in readings[other].values()
-                          if r.key in index and r.key not in here})
-        if not missing:
-            continue
-        evidence = _evidence(left, side, other, readings, fillers, keys, background)
-        closeness = np.maximum(per_key, evidence)[:, missing]
-        rows, cols = _assignment(closeness)
-        for i, k in zip(rows, cols):
-            if closeness[i, k] >= ELIMINATION_SIMILARITY:
-                readings[side][left[i]] = Reading(left[i], keys[missing[k]],
-                                                  round(float(closeness[i, k]), 3), "elimination")
-
-
 def _one_each(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
               fillers: dict[str, frozenset[str]],
               scores: dict[str, tuple[list[str], np.ndarray]], keys: tuple[str, ...],
-              background: Sequence[str]) -> None:
-    """Options of one form read by meaning as one concept, while the other form reads a concept
-    this form has no option for: the options and those concepts are paired again by an optimal
-    assignment on closeness (concept score or the other form's evidence), so "I can help you stay
-    motivated in the job search" gives up wellbeing to "… stress and energy" when job-search
-    support is the one topic of the other form left unoffered. An option moves only to a concept
-    at least :data:`MIN_SIMILARITY` close; one no assignment moves keeps its reading."""
+              background: Sequence[str], alone: bool = False) -> None:
+    """A form offers each topic once: options of one form read by meaning (or alignment) as a
+    concept another of its options also means, or one it names exactly, are sorted out.
+
+    The options sharing a concept are paired by an optimal assignment on closeness with that
+    concept (unless an option names it) and with the concepts only the other form reads: the
+    one closest keeps the concept; another moves to a missing concept it is at least
+    :data:`MIN_SIMILARITY` close to ("I can help you stay motivated in the job search" gives up
+    wellbeing to "… stress and energy" when job-search support is the one topic of the other
+    form left unoffered). With ``alone`` (the first reading, before the other form is looked
+    at) closeness is the concept score only, and an option that neither keeps the concept nor
+    is clear on its own (confidence below :data:`SECOND_CONFIDENCE`) is left unread for the
+    later steps: it is more likely a topic the vocabulary lacks. Otherwise it keeps its
+    reading."""
     index = {key: k for k, key in enumerate(keys)}
     sides = list(options)
-    if len(sides) != 2:
-        return
-    for side, other in (sides, sides[::-1]):
+    for side in sides:
+        others = [o for o in sides if o != side]
+        other = others[0] if len(others) == 1 and not alone else None
         names, per_key = scores[side]
         row = {o: i for i, o in enumerate(names)}
         here = {r.key for r in readings[side].values()}
-        missing = sorted({index[r.key] for r in readings[other].values()
-                          if r.key in index and r.key not in here})
-        if not missing:
+        missing = [] if other is None else sorted(
+            {index[r.key] for r in readings[other].values() if r.key in index and r.key not in here})
+        if other is not None and not missing:
             continue
         held = _taken({o: r for o, r in readings[side].items() if r.method in ("exact", "corrected")})
         by_key: dict[str, list[str]] = {}
@@ -455,17 +418,28 @@ def _one_each(options: dict[str, list[str]], readings: dict[str, dict[str, Readi
             if len(shared) < 2 and key not in held:
                 continue
             targets = missing + ([] if key in held else [index[key]])
-            evidence = _evidence(shared, side, other, readings, fillers, keys, background)
-            closeness = np.maximum(per_key[[row[o] for o in shared]], evidence)[:, targets]
-            rows, cols = _assignment(closeness)
+            closeness = per_key[[row[o] for o in shared]]
+            if other is not None:
+                evidence = _evidence(shared, side, other, readings, fillers, keys, background)
+                closeness = np.maximum(closeness, evidence)
+            closeness = closeness[:, targets]
+            rows, cols = _assignment(closeness) if targets else ((), ())
+            kept = set()
             for i, k in zip(rows, cols):
-                if targets[k] != index[key] and closeness[i, k] >= MIN_SIMILARITY:
+                if targets[k] == index[key]:
+                    kept.add(shared[i])
+                elif closeness[i, k] >= MIN_SIMILARITY:
+                    kept.add(shared[i])
                     readings[side][shared[i]] = Reading(
                         shared[i], keys[targets[k]], round(float(closeness[i, k]), 3),
                         "elimination", runner_up="")
+            if alone:
+                for option in shared:
+                    if option not in kept and readings[side][option].confidence < SECOND_CONFIDENCE:
+                        del readings[side][option]
             here = {r.key for r in readings[side].values()}
             missing = [k for k in missing if keys[k] not in here]
-            if not missing:
+            if other is not None and not missing:
                 break
 
 
@@ -479,32 +453,107 @@ def _assignment(closeness: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _pair_leftovers(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
-                    fillers: dict[str, frozenset[str]], vocabulary: vocab.Vocabulary,
-                    background: Sequence[str]) -> None:
-    """Pair the options still unread on both forms with each other: by an optimal one-to-one
-    assignment on similarity, those at least :data:`LEFTOVER_SIMILARITY` alike, then the last
-    one of each form if one is left on each (both forms ask the same question)."""
+                    fillers: dict[str, frozenset[str]],
+                    scores: dict[str, tuple[list[str], np.ndarray]], concepts: _Concepts,
+                    vocabulary: vocab.Vocabulary, background: Sequence[str]) -> None:
+    """Pair what is still unmatched on the two forms: each form's unread options with the other
+    form's unread options and with the concepts only the other form reads, by one optimal
+    one-to-one assignment on closeness (option to option :func:`_option_closeness`; option to
+    concept by its score or the other form's options read as it, or its closest name or description alone, however little
+    of the option that covers; a concept never to a concept, both forms read those).
+
+    Pairs at least :data:`LEFTOVER_SIMILARITY` close are kept; when both forms have equally
+    many things unmatched, every pair is (both forms ask the same question, so what is left on
+    one is what is left on the other: a Finnish "Voin auttaa digityökalujen kanssa" and an
+    English "Learning to use computers" share no word, and are still the last two)."""
     sides = list(options)
     if len(sides) != 2:
         return
-    first, second = sides
-    left = [o for o in options[first] if o not in readings[first]][:ALIGN_OPTIONS]
-    right = [o for o in options[second] if o not in readings[second]][:ALIGN_OPTIONS]
-    if not left or not right:
+    keys = concepts.keys
+    index = {key: k for k, key in enumerate(keys)}
+    unread = {s: [o for o in options[s] if o not in readings[s]][:ALIGN_OPTIONS] for s in sides}
+    if not any(unread.values()):
         return
-    sim = meaning.similarity(left, right, fillers[first], fillers[second], background)
-    rows, cols = _assignment(sim)
-    pairs = [(i, j) for i, j in zip(rows, cols) if sim[i, j] >= LEFTOVER_SIMILARITY]
-    if len(left) - len(pairs) == 1 and len(right) - len(pairs) == 1:
-        pairs.append((next(i for i in range(len(left)) if i not in {a for a, _ in pairs}),
-                      next(j for j in range(len(right)) if j not in {b for _, b in pairs})))
-    for i, j in pairs:
-        a, b = left[i], right[j]
-        # with no concept on either side, the mentee form's wording names the category
-        key = _own_key(a, vocabulary)
-        confidence = round(float(sim[i, j]), 3)
-        readings[first][a] = Reading(a, key, confidence, "elimination", runner_up=b)
-        readings[second][b] = Reading(b, key, confidence, "elimination", runner_up=a)
+    leaning = {s: _closest(found, fillers[s], concepts) for s, found in unread.items()}
+    read = {s: {r.key for r in readings[s].values()} for s in sides}
+    first, second = sides
+    only = {s: sorted(index[k] for k in read[s] - read[o] if k in index)
+            for s, o in ((first, second), (second, first))}
+    # option x concept closeness: the concept's score or the other form's options read as it
+    toward: dict[str, np.ndarray] = {}
+    for side, other in ((first, second), (second, first)):
+        names, per_key = scores[side]
+        row = {o: i for i, o in enumerate(names)}
+        evidence = _evidence(unread[side], side, other, readings, fillers, keys, background)
+        closeness = np.maximum(per_key[[row[o] for o in unread[side]]], evidence)
+        toward[side] = np.maximum(closeness, leaning[side])[:, only[other]]
+        # a concept reading needs some lean to it, even the last one left
+        toward[side][toward[side] < MIN_LEAN] = -1.0
+    n1, n2 = len(unread[first]), len(unread[second])
+    forbidden = -1.0
+    weight = np.full((n1 + len(only[first]), n2 + len(only[second])), forbidden)
+    # two options lean alike only toward concepts neither form reads: a lean toward one a form
+    # reads says which of them is that concept, not that they are one topic
+    free = [k for k, key in enumerate(keys) if key not in read[first] | read[second]]
+    weight[:n1, :n2] = _option_closeness(unread, first, second, fillers,
+                                         {s: lean[:, free] for s, lean in leaning.items()},
+                                         background)
+    weight[:n1, n2:] = toward[first]
+    weight[n1:, :n2] = toward[second].T
+    if weight.size == 0:
+        return
+    rows, cols = _assignment(weight)
+    every = weight.shape[0] == weight.shape[1]
+    for i, j in zip(rows, cols):
+        closeness = float(weight[i, j])
+        if closeness <= forbidden or (closeness < LEFTOVER_SIMILARITY and not every):
+            continue
+        confidence = round(max(closeness, 0.0), 3)
+        if i < n1 and j < n2:
+            a, b = unread[first][i], unread[second][j]
+            # with no concept on either side, the mentee form's wording names the category
+            key = _own_key(a, vocabulary)
+            readings[first][a] = Reading(a, key, confidence, "elimination", runner_up=b)
+            readings[second][b] = Reading(b, key, confidence, "elimination", runner_up=a)
+        elif i < n1:
+            a = unread[first][i]
+            readings[first][a] = Reading(a, keys[only[second][j - n2]], confidence, "elimination")
+        else:
+            b = unread[second][j]
+            readings[second][b] = Reading(b, keys[only[first][i - n1]], confidence, "elimination")
+
+
+def _closest(options: list[str], filler: frozenset[str], concepts: _Concepts) -> np.ndarray:
+    """``len(options) × len(concepts.keys)``: each option's similarity to the closest name or
+    description of each concept (no coverage asked: a lean, not a reading)."""
+    closest = np.zeros((len(options), len(concepts.keys)))
+    if options and concepts.keys:
+        per_text = meaning.similarity(options, concepts.texts, left_filler=filler)
+        np.maximum.at(closest.T, concepts.owner, per_text.T)
+    return closest
+
+
+def _option_closeness(unread: Mapping[str, list[str]], first: str, second: str,
+                      fillers: dict[str, frozenset[str]], leaning: Mapping[str, np.ndarray],
+                      background: Sequence[str]) -> np.ndarray:
+    """``len(unread[first]) × len(unread[second])``: how alike two forms' unread options are,
+    by their words (:func:`matcher.vocab.meaning.similarity`) or, across languages, by which
+    concepts they lean to (:func:`_closest`, over descriptions in English, Finnish and
+    Swedish): the correlation of the two rows, weighed by :data:`PROFILE_WEIGHT` (a lean is
+    weaker than a shared word)."""
+    left, right = unread[first], unread[second]
+    if not left or not right:
+        return np.zeros((len(left), len(right)))
+    words = meaning.similarity(left, right, fillers[first], fillers[second], background)
+    profiles = []
+    for side in (first, second):
+        if leaning[side].shape[1] < 2:
+            return words
+        rows = leaning[side] - leaning[side].mean(axis=1, keepdims=True)
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        profiles.append(np.divide(rows, norms, out=np.zeros_like(rows), where=norms > 0))
+    lean = np.clip(profiles[0] @ profiles[1].T, 0.0, 1.0)
+    return np.maximum(words, PROFILE_WEIGHT * lean)
 
 
 def _own_categories(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
