@@ -378,10 +378,19 @@ def column_generation(net: Network, source: PairSource, graph: PairSet, threshol
             stale = (np.arange(n) if scanned_at is None
                      else np.flatnonzero(bound + scanned_at - mentee_potential > 0))
             if stale.size:
+                scanned_at = mentee_potential.copy() if scanned_at is None else scanned_at
+                # first the proof pass (no selection): when few mentees have an improving pair,
+                # the others are proven as they are and only the few are scanned for the pool
+                largest = source.largest_gain(gain, threshold, exclude=graph,
+                                              rows=stale if stale.size < n else None, margin=margin)
+                if np.count_nonzero(largest > 0) * tuning.rescan_share <= n:
+                    bound[stale], scanned_at[stale] = largest, mentee_potential[stale]
+                    scanned += stale.size
+                    stale = stale[largest > 0]
+            if stale.size:
                 found, bound[stale] = source.scan(tuning.pool_per_row, gain, threshold, exclude=graph,
                                                   rows=stale if stale.size < n else None,
                                                   margin=margin)
-                scanned_at = mentee_potential.copy() if scanned_at is None else scanned_at
                 scanned_at[stale] = mentee_potential[stale]
                 pool = SparsePairs(pool.pairs.where(~np.isin(pool.pairs.rows, stale)).union(found, m),
                                    source.shape, source.scale)

@@ -126,6 +126,9 @@ class PairSource(Protocol):
     def scan(self, per_row: Counts, gain: Gain, threshold: int, exclude: PairSet | None = None,
              rows: np.ndarray | None = None, margin: int = 0) -> tuple[PairSet, np.ndarray]: ...
 
+    def largest_gain(self, gain: Gain, threshold: int, exclude: PairSet | None = None,
+                     rows: np.ndarray | None = None, margin: int = 0) -> np.ndarray: ...
+
     def all_pairs(self) -> PairSet: ...
 
     #: whether :meth:`candidates` uses ``price`` (a sparse source's first graph is every pair)
@@ -236,9 +239,39 @@ class DensePairs:
         n, m = self.shape
         counts = np.broadcast_to(np.minimum(per_row, m), (n,))
         rows = np.arange(n) if rows is None else rows
-        excluded = exclude if exclude is not None else PairSet.empty()
         found, bound = [PairSet.empty()], np.full(rows.size, -margin, np.int64)
-        for start, stop in _chunks(rows.size, m) if counts.max(initial=0) > 0 else ():
+        if counts.max(initial=0) > 0:
+            for start, at, g in self._gains(gain, threshold, exclude, rows, margin):
+                r, c, rest = _top_per_row(g, counts[at])
+                bound[start:start + at.size] += rest
+                found.append(PairSet(at[r], c, self.q[at[r], c].astype(np.int64)))
+        return _sorted(found, m), bound
+
+    def largest_gain(self, gain: Gain, threshold: int, exclude: PairSet | None = None,
+                     rows: np.ndarray | None = None, margin: int = 0) -> np.ndarray:
+        """Per row of ``rows`` (default all) the largest gain of a pair scoring >= ``threshold``
+        and not in ``exclude``, or ``-margin`` when none gains more: the bound of :meth:`scan`
+        without selecting anything (one pass, no partition).
+
+        Examples
+        --------
+        >>> src = DensePairs(np.array([[9.0, 1.0], [2.0, 8.0]]), None, 1.0, (0.0, 9.0))
+        >>> src.largest_gain(lambda r, c, q: q.astype(np.int64) - 5, 0, margin=10).tolist()
+        [4, 3]
+        """
+        rows = np.arange(self.shape[0]) if rows is None else rows
+        bound = np.full(rows.size, -margin, np.int64)
+        for start, at, g in self._gains(gain, threshold, exclude, rows, margin):
+            bound[start:start + at.size] += g.max(axis=1)
+        return bound
+
+    def _gains(self, gain: Gain, threshold: int, exclude: PairSet | None, rows: np.ndarray,
+               margin: int):
+        """Chunks of ``rows``: (offset, row indices, gain + margin), 0 where a pair scores below
+        ``threshold`` or is in ``exclude`` (never selected)."""
+        m = self.shape[1]
+        excluded = exclude if exclude is not None else PairSet.empty()
+        for start, stop in _chunks(rows.size, m):
             at = rows[start:stop]
             contiguous = at[-1] - at[0] + 1 == at.size
             q = self.q[at[0]:at[-1] + 1] if contiguous else self.q[at]
@@ -249,10 +282,7 @@ class DensePairs:
             r_ex, c_ex = excluded.rows[lo:hi], excluded.cols[lo:hi]
             keep_ex = np.isin(r_ex, at)
             g[np.searchsorted(at, r_ex[keep_ex]), c_ex[keep_ex]] = 0
-            r, c, rest = _top_per_row(g, counts[at])
-            bound[start:stop] += rest
-            found.append(PairSet(at[r], c, self.q[at[r], c].astype(np.int64)))
-        return _sorted(found, m), bound
+            yield start, at, g
 
     def row_best(self, per_row: int) -> tuple[np.ndarray, np.ndarray]:
         """Each row's ``per_row`` highest-scoring columns and their scores, as (n, per_row)
@@ -270,8 +300,7 @@ class DensePairs:
     def candidates(self, per_row: Counts, per_col: Counts, threshold: int,
                    price: np.ndarray | None = None) -> PairSet:
         """Each row's ``per_row`` and each column's ``per_col`` highest-scoring pairs (one count,
-        or one per row / column), scoring >= ``threshold``: both selections marked in one mask,
-        read out once in (row, col) order.
+        or one per row / column), scoring >= ``threshold``, in (row, col) order.
 
         With ``price`` (int, one per column), rows pick by score minus price instead: a mentee's
         best pairs *after* the competition for popular mentors, not just its favourites.
@@ -292,7 +321,7 @@ class DensePairs:
         n, m = self.shape
         row_counts = np.broadcast_to(np.asarray(per_row, np.int64), (n,))
         col_counts = np.broadcast_to(np.asarray(per_col, np.int64), (m,))
-        take = np.zeros(self.shape, bool)
+        found = []  # flat (row-major) indices of the selected pairs
         rest = np.empty(n, np.int64)
         shift = np.zeros(m, np.int64) if price is None else price.max(initial=0) - price
         for start, stop in _chunks(n, m):
@@ -302,10 +331,12 @@ class DensePairs:
                 # ``missing`` entries around: they stay below every real pair
                 wide = self.high + int(shift.max(initial=0)) >= np.iinfo(block.dtype).max
                 block = block.astype(np.int64) + shift if wide else block + shift.astype(block.dtype)
-            take[start:stop], rest[start:stop] = _largest_of_each(block, row_counts[start:stop])
+            keep, rest[start:stop] = _largest_of_each(block, row_counts[start:stop])
+            found.append(np.flatnonzero(keep) + start * m)
         rows, cols = _largest_of_columns(self.q, col_counts)
-        take[rows, cols] = True
-        rows, cols = _nonzero(take)
+        found.append(rows * m + cols)
+        # the union in (row, col) order: a sort of the few selected, not a mask of every pair
+        rows, cols = np.divmod(np.unique(np.concatenate(found)), m)
         q = self.q[rows, cols].astype(np.int64)
         # the threshold on the selected pairs only (missing pairs are below it too): not a pass
         # over the whole matrix
@@ -374,6 +405,12 @@ class SparsePairs:
         """Each row's ``per_row`` stored pairs scoring >= ``threshold`` with the highest gain above
         ``-margin``, leaving out pairs in ``exclude``; only ``rows`` (sorted indices) when given."""
         return self.scan(per_row, gain, threshold, exclude, rows, margin)[0]
+
+    def largest_gain(self, gain: Gain, threshold: int, exclude: PairSet | None = None,
+                     rows: np.ndarray | None = None, margin: int = 0) -> np.ndarray:
+        """Per row the largest gain of a pair it would scan, at least ``-margin`` (see
+        :meth:`DensePairs.largest_gain`)."""
+        return self.scan(0, gain, threshold, exclude, rows, margin)[1]
 
     def scan(self, per_row: Counts, gain: Gain, threshold: int, exclude: PairSet | None = None,
              rows: np.ndarray | None = None, margin: int = 0) -> tuple[PairSet, np.ndarray]:
