@@ -383,25 +383,24 @@ def column_generation(net: Network, source: PairSource, graph: PairSet, threshol
                 # the others are proven as they are and only the few are scanned for the pool
                 largest = source.largest_gain(gain, threshold, exclude=graph,
                                               rows=stale if stale.size < n else None, margin=margin)
+                scanned += stale.size
                 if np.count_nonzero(largest > 0) * tuning.rescan_share <= n:
                     bound[stale], scanned_at[stale] = largest, mentee_potential[stale]
-                    scanned += stale.size
                     stale = stale[largest > 0]
-            if stale.size:
-                found, bound[stale] = source.scan(tuning.pool_per_row, gain, threshold, exclude=graph,
-                                                  rows=stale if stale.size < n else None,
-                                                  margin=margin)
-                scanned_at[stale] = mentee_potential[stale]
-                pool = SparsePairs(pool.pairs.where(~np.isin(pool.pairs.rows, stale)).union(found, m),
-                                   source.shape, source.scale)
-                added = pool.best(per_row, gain, threshold, exclude=graph)
-                scans += 1
-                scanned += stale.size
+                if stale.size:
+                    found, bound[stale] = source.scan(tuning.pool_per_row, gain, threshold,
+                                                      exclude=graph, margin=margin,
+                                                      rows=stale if stale.size < n else None)
+                    scanned_at[stale] = mentee_potential[stale]
+                    pool = SparsePairs(pool.pairs.where(~np.isin(pool.pairs.rows, stale)).union(found, m),
+                                       source.shape, source.scale)
+                    added = pool.best(per_row, gain, threshold, exclude=graph)
+                    scans += 1
         if len(added):
             # pairs close to improving tend to improve a round later: bring them in now
             added = added.union(pool.best(per_row, gain, threshold, exclude=graph,
                                           margin=margin // tuning.near_share), m)
-        log.debug("flow round %d (%d scans, %d mentees scanned): %d arcs, %d pairs, %d priced in "
+        log.debug("flow round %d (%d scans, %d mentees checked): %d arcs, %d pairs, %d priced in "
                   "(%.2fs)", rounds, scans, scanned, len(graph), int(flow.amount.sum()), len(added), time.perf_counter() - started)
         if not len(added):
             return Convergence(_with_arcs(flow, dropped, m), rounds, scans)
