@@ -262,7 +262,7 @@ class DensePairs:
         rows = np.arange(self.shape[0]) if rows is None else rows
         bound = np.full(rows.size, -margin, np.int64)
         for start, at, g in self._gains(gain, threshold, exclude, rows, margin):
-            bound[start:start + at.size] += g.max(axis=1)
+            bound[start:start + at.size] += np.maximum(g.max(axis=1), 0)
         return bound
 
     def _gains(self, gain: Gain, threshold: int, exclude: PairSet | None, rows: np.ndarray,
@@ -338,7 +338,7 @@ class DensePairs:
         # the union in (row, col) order: a sort of the few selected, not a mask of every pair
         # (np.sort and a neighbour test: numpy 2's hashing np.unique took 1.2 s on 300,000 keys)
         keys = np.sort(np.concatenate(found))
-        rows, cols = np.divmod(keys[np.r_[True, keys[1:] != keys[:-1]]], m)
+        rows, cols = np.divmod(keys[np.diff(keys, prepend=-1) != 0], m)
         q = self.q[rows, cols].astype(np.int64)
         # the threshold on the selected pairs only (missing pairs are below it too): not a pass
         # over the whole matrix
