@@ -96,12 +96,15 @@ def mcf(shape: Shape) -> tuple[int, float]:
     return int(np.unique(i[used]).size), float(shape.scores[i[used], j[used]].sum())
 
 
-def timed_together(runs: dict[str, object]) -> dict[str, tuple[float, object]]:
-    """Median seconds and last result of each run, the runs taking turns (round-robin), so a
-    change of machine load hits every method of a cell alike. A method that finished in under
-    REPEAT_BELOW seconds runs again until it had about REPEAT_BUDGET seconds in all (3 to
-    MAX_REPEATS times); slower ones run once."""
+def timed_together(runs: dict[str, object]) -> dict[str, tuple[float, float, object]]:
+    """Median wall seconds, median CPU seconds of this process and last result of each run, the
+    runs taking turns (round-robin), so a change of machine load hits every method of a cell
+    alike. A method that finished in under REPEAT_BELOW seconds runs again until it had about
+    REPEAT_BUDGET seconds in all (3 to MAX_REPEATS times); slower ones run once. Every method is
+    single-threaded, so on a loaded machine the CPU seconds are the steadier comparison (wall
+    seconds include the time the process waited for a core)."""
     times: dict[str, list[float]] = {name: [] for name in runs}
+    cpu: dict[str, list[float]] = {name: [] for name in runs}
     results: dict[str, object] = {}
     for turn in range(MAX_REPEATS):
         for name, run in runs.items():
@@ -109,10 +112,12 @@ def timed_together(runs: dict[str, object]) -> dict[str, tuple[float, object]]:
             if done and (max(done) >= REPEAT_BELOW
                          or turn >= max(MIN_REPEATS, min(MAX_REPEATS, int(REPEAT_BUDGET / max(max(done), 1e-6))))):
                 continue
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             results[name] = run()  # type: ignore[operator]
             done.append(time.perf_counter() - start)
-    return {name: (float(np.median(times[name])), results[name]) for name in runs}
+            cpu[name].append(time.process_time() - start_cpu)
+    return {name: (float(np.median(times[name])), float(np.median(cpu[name])), results[name])
+            for name in runs}
 
 
 def measure(size: str, supply: float, structure: str, methods: list[str]) -> dict:
@@ -133,15 +138,15 @@ def measure(size: str, supply: float, structure: str, methods: list[str]) -> dic
 
     timed = timed_together({method: solver(method) if method in OBJECTIVES else baseline(method)
                             for method in methods})
-    for method, (seconds, result) in timed.items():
+    for method, (seconds, cpu_seconds, result) in timed.items():
         if method in OBJECTIVES:
             a = result
-            out[method] = {"seconds": seconds, "matched": a.matched, "total": a.total_score,
+            out[method] = {"seconds": seconds, "cpu": cpu_seconds, "matched": a.matched, "total": a.total_score,
                            "gap": a.certificate.gap, "rounds": a.certificate.pricing_rounds,
                            "min": a.min_score, "method": a.certificate.method}
         else:
             matched, total = result
-            out[method] = {"seconds": seconds, "matched": matched, "total": total}
+            out[method] = {"seconds": seconds, "cpu": cpu_seconds, "matched": matched, "total": total}
     out["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
 
@@ -177,21 +182,25 @@ def agree(cell: dict) -> str:
 
 def table(cells: list[dict]) -> list[str]:
     lines = ["| size | structure | supply | places | coverage s | total s | fair s | LSA s | LSA / coverage "
-             "| OR-Tools all arcs s | all arcs / coverage | max(total, fair) / coverage | gap | agree | peak MiB |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| LSA / coverage (CPU s) | OR-Tools all arcs s | all arcs / coverage | max(total, fair) / coverage "
+             "| gap | agree | peak MiB |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for c in cells:
         if "timeout" in c:
             lines.append(f"| {c['size']} | {c['structure']} | {c['supply']} | | timed out after {c['timeout']} s |"
-                         + " |" * 10)
+                         + " |" * 11)
             continue
         sec = {k: c[k]["seconds"] for k in (*OBJECTIVES, "lsa", "mcf") if k in c}
         cov = sec.get("coverage")
         ratio = lambda k: f"{sec[k] / cov:.1f}x" if k in sec and cov else ""  # noqa: E731
+        # runs of older results files have no CPU seconds
+        cpu = {k: c[k]["cpu"] for k in ("coverage", "lsa") if "cpu" in c.get(k, {})}
+        cpu_ratio = f"{cpu['lsa'] / cpu['coverage']:.1f}x" if len(cpu) == 2 and cpu["coverage"] else ""
         slower = max((sec[k] for k in ("total", "fair") if k in sec), default=None)
         lines.append(
             f"| {c['size']} | {c['structure']} | {c['supply']} | {c['places']} | "
             + " | ".join(f"{sec[k]:.3f}" if k in sec else "" for k in OBJECTIVES) + " | "
-            + (f"{sec['lsa']:.3f}" if "lsa" in sec else "") + f" | {ratio('lsa')} | "
+            + (f"{sec['lsa']:.3f}" if "lsa" in sec else "") + f" | {ratio('lsa')} | {cpu_ratio} | "
             + (f"{sec['mcf']:.3f}" if "mcf" in sec else "") + f" | {ratio('mcf')} | "
             + (f"{slower / cov:.2f}" if slower and cov else "") + " | "
             + ",".join(str(c[k]["gap"]) for k in OBJECTIVES if k in c) + f" | {agree(c)} | {c['peak_mib']:.0f} |")

@@ -72,8 +72,13 @@ def max_slots(net: Network, source: PairSource, graph: PairSet, level_cap: np.nd
     added. The cut is None when the flow exceeded ``stop_above`` (no proof needed), and when
     ``prove`` is False: then the value is only that of the candidate graph, a lower bound. With
     ``complete`` (``graph`` holds every free pair) a minimum cut of the graph needs no check.
+    ``stop_above`` at every slot of the level or every place is proven by the trivial cut at
+    once: pass there only a count some pairing is known to reach (the min-cost flow's own).
     """
     n, m = net.n, net.m
+    if prove and stop_above is not None and stop_above == min(level_cap.sum(), net.capacity.sum()):
+        # a flow already fills every slot or every place: no max-flow can do better
+        return stop_above, _trivial_cut(net, level_cap, threshold, level, stop_above), graph
     while True:
         usable = graph.where(graph.q >= threshold)
         mf = max_flow.SimpleMaxFlow()
@@ -90,10 +95,7 @@ def max_slots(net: Network, source: PairSource, graph: PairSet, level_cap: np.nd
         # every slot filled, or every place taken: the trivial cut at the source or at the sink
         # proves the value without looking at any pair
         if value == level_cap.sum() or value == net.capacity.sum():
-            everyone = value == net.capacity.sum() and value != level_cap.sum()
-            side = np.arange(n) if everyone else np.empty(0, np.int64)
-            return value, Cut(level=level, threshold=threshold, capacity=value, mentees=side,
-                              mentors=np.arange(m) if everyone else np.empty(0, np.int64)), graph
+            return value, _trivial_cut(net, level_cap, threshold, level, value), graph
         # both extreme minimum cuts: the smallest source side (reachable from the source) and the
         # largest (cannot reach the sink); the first whose crossing pairs are all in the graph
         # proves the value, which in tight rounds is usually the largest at once
@@ -116,6 +118,15 @@ def max_slots(net: Network, source: PairSource, graph: PairSet, level_cap: np.nd
                 return value, cut, graph
             missing.append(crossing)
         graph = graph.union(missing[0].union(missing[1], m), m)
+
+
+def _trivial_cut(net: Network, level_cap: np.ndarray, threshold: int, level: int, value: int) -> Cut:
+    """The cut at the source (``value`` fills every slot of the level) or, when it takes every
+    place instead, at the sink: it proves ``value`` without looking at any pair."""
+    everyone = value == net.capacity.sum() and value != level_cap.sum()
+    side = np.arange(net.n) if everyone else np.empty(0, np.int64)
+    return Cut(level=level, threshold=threshold, capacity=value, mentees=side,
+               mentors=np.arange(net.m) if everyone else np.empty(0, np.int64))
 
 
 def _crossing_gain(mentor_side: np.ndarray, threshold: int):

@@ -21,7 +21,7 @@ import numpy as np
 from matcher.solver.certificate import Certificate
 from matcher.solver.cuts import Cut, level_count, level_slots, levels, max_slots
 from matcher.solver.flow import Flow, Network, column_generation, dual_bound, mentee_mentor_duals
-from matcher.solver.pairs import Counts, PairSet, PairSource
+from matcher.solver.pairs import Counts, LeftOut, PairSet, PairSource
 from matcher.solver.tuning import DEFAULT, Tuning
 from matcher.solver.weights import Tiers, safe_unit, small_unit, span
 
@@ -52,9 +52,10 @@ class Lexicographic:
 
 
 def initial_graph(source: PairSource, base: Network | None = None,
-                  tuning: Tuning = DEFAULT) -> tuple[PairSet, bool]:
-    """Every mentee's and mentor's best pairs (dense), or all stored pairs (sparse), and whether
-    mentees picked theirs by estimated price.
+                  tuning: Tuning = DEFAULT) -> tuple[PairSet, LeftOut]:
+    """Every mentee's and mentor's best pairs (dense), or all stored pairs (sparse), and what
+    they prove about the pairs left out (column generation's first pricing round needs no scan of
+    a mentee whose left-out pairs cannot improve: :class:`~matcher.solver.pairs.LeftOut`).
 
     With ``base`` (the capacities and class sizes), mentees pick their best pairs by score minus an
     estimated mentor price (:func:`estimate_prices`), so the deep pairs a tight optimum needs are in
@@ -70,8 +71,7 @@ def initial_graph(source: PairSource, base: Network | None = None,
         per_row = per_row + tuning.per_member * (base.mentee_size - 1)
         per_col = per_col + tuning.per_member * (base.mentor_size - 1)
         price = candidate_prices(source, base, tuning)
-    graph = source.candidates(per_row, per_col, source.low, price)
-    return graph, price is not None
+    return source.bounded_candidates(per_row, per_col, source.low, price)
 
 
 def candidate_prices(source: PairSource, base: Network, tuning: Tuning = DEFAULT) -> np.ndarray | None:
@@ -147,12 +147,14 @@ def estimate_prices(source: PairSource, capacity: np.ndarray, tuning: Tuning = D
 
 def lexicographic(source: PairSource, tiers: Tiers, base: Network, graph: PairSet,
                   threshold: int, targets: dict[int, int] | None = None,
-                  tuning: Tuning = DEFAULT) -> Lexicographic:
+                  tuning: Tuning = DEFAULT, left_out: LeftOut | None = None) -> Lexicographic:
     """The best pairing of the free pairs scoring >= ``threshold``: tiers first, then score.
 
     ``base`` gives the capacities (its bonuses are ignored: they come from ``tiers``). With
     ``targets`` (tier counts already proven reachable, as in the fair search) the counts are
-    compared with them; otherwise each level's best count is proven with a min cut.
+    compared with them; otherwise each level's best count is proven with a min cut. ``left_out``
+    (from :func:`initial_graph`, whose pairs ``graph`` holds) spares the first full scan where it
+    proves enough (see :func:`~matcher.solver.flow.column_generation`).
     """
     score_range = (source.low, source.high)
     safe = safe_unit(score_range, int(min(base.total_slots, base.capacity.sum())))
@@ -162,7 +164,7 @@ def lexicographic(source: PairSource, tiers: Tiers, base: Network, graph: PairSe
         weighted = tiers.with_unit(unit, base.num_nodes, score_range)
         net = base.with_bonuses(weighted.first_bonus, weighted.extra_bonus)
         done = column_generation(net, source, graph, threshold, span(score_range) // tuning.pool_share,
-                                 tuning)
+                                 tuning, left_out)
         flow, graph = done.flow, done.flow.graph
         counts, cuts, short = {}, [], False
         for level in levels(tiers.ranks, net):

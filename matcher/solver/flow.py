@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-from matcher.solver.pairs import PairSet, PairSource, SparsePairs
+from matcher.solver.pairs import Counts, LeftOut, PairSet, PairSource, SparsePairs
 from matcher.solver.tuning import DEFAULT, Tuning
 from matcher.solver.weights import SCORE_UNITS
 
@@ -326,7 +326,7 @@ def pricing_gain(net: Network, potential: np.ndarray, margin: int = 0, largest_q
 
 
 def column_generation(net: Network, source: PairSource, graph: PairSet, threshold: int, margin: int,
-                      tuning: Tuning = DEFAULT) -> Convergence:
+                      tuning: Tuning = DEFAULT, left_out: LeftOut | None = None) -> Convergence:
     """Solve on ``graph``, add every mentee's most violating left-out pairs, repeat until none.
 
     A full scan of the pair source is the costly step, so a scan also keeps a *pool*: every
@@ -344,12 +344,20 @@ def column_generation(net: Network, source: PairSource, graph: PairSet, threshol
     graph to the pool (a smaller solve; they are still priced every round). The returned flow has
     them back as unused arcs: its graph is never poorer than the one given.
 
+    ``left_out`` (what the first candidate graph, which ``graph`` holds, proves about the pairs it
+    left out) stands in for the first scan: after the first solve it bounds every mentee's
+    left-out gains, and only mentees whose bound is positive are scanned (in a round that ends
+    at once, often none: the proof of optimality then reads no pair outside the graph).
+
     Returns the optimal flow for all pairs of ``source`` scoring at least ``threshold``, with the
     number of pricing rounds that added pairs and of scans.
     """
     n, m = net.n, net.m
-    per_row = tuning.pricing_per_row
-    rounds, scans = 0, 0
+    # a class of identical mentees needs a partner per member: more pairs per round for it
+    per_row: Counts = tuning.pricing_per_row
+    if (net.mentee_size > 1).any():
+        per_row = tuning.pricing_per_row + tuning.pricing_per_member * (net.mentee_size - 1)
+    rounds, scans, scanned = 0, 0, 0
     pool = SparsePairs(PairSet.empty(), source.shape, source.scale)
     bound = np.zeros(n, np.int64)   # per mentee: gain bound of the left-out pairs at its last scan
     scanned_at = None               # per mentee: its potential at its last scan
@@ -362,26 +370,38 @@ def column_generation(net: Network, source: PairSource, graph: PairSet, threshol
         potential = flow.potential
         gain = pricing_gain(net, potential, margin, max(-source.low, source.high))
         added = pool.best(per_row, gain, threshold, exclude=graph)
+        if scanned_at is None and left_out is not None:
+            scanned_at = net.mentee_part(potential).copy()
+            bound = left_out.gain_bound(scanned_at, net.mentor_part(potential))
         if len(added) * tuning.rescan_share <= n:
             mentee_potential = net.mentee_part(potential)
             stale = (np.arange(n) if scanned_at is None
                      else np.flatnonzero(bound + scanned_at - mentee_potential > 0))
             if stale.size:
-                found, bound[stale] = source.scan(tuning.pool_per_row, gain, threshold, exclude=graph,
-                                                  rows=stale if stale.size < n else None,
-                                                  margin=margin)
                 scanned_at = mentee_potential.copy() if scanned_at is None else scanned_at
-                scanned_at[stale] = mentee_potential[stale]
-                pool = SparsePairs(pool.pairs.where(~np.isin(pool.pairs.rows, stale)).union(found, m),
-                                   source.shape, source.scale)
-                added = pool.best(per_row, gain, threshold, exclude=graph)
-                scans += 1
+                # first the proof pass (no selection): when few mentees have an improving pair,
+                # the others are proven as they are and only the few are scanned for the pool
+                largest = source.largest_gain(gain, threshold, exclude=graph,
+                                              rows=stale if stale.size < n else None, margin=margin)
+                scanned += stale.size
+                if np.count_nonzero(largest > 0) * tuning.rescan_share <= n:
+                    bound[stale], scanned_at[stale] = largest, mentee_potential[stale]
+                    stale = stale[largest > 0]
+                if stale.size:
+                    found, bound[stale] = source.scan(tuning.pool_per_row, gain, threshold,
+                                                      exclude=graph, margin=margin,
+                                                      rows=stale if stale.size < n else None)
+                    scanned_at[stale] = mentee_potential[stale]
+                    pool = SparsePairs(pool.pairs.where(~np.isin(pool.pairs.rows, stale)).union(found, m),
+                                       source.shape, source.scale)
+                    added = pool.best(per_row, gain, threshold, exclude=graph)
+                    scans += 1
         if len(added):
             # pairs close to improving tend to improve a round later: bring them in now
             added = added.union(pool.best(per_row, gain, threshold, exclude=graph,
                                           margin=margin // tuning.near_share), m)
-        log.debug("flow round %d (%d scans): %d arcs, %d pairs, %d priced in (%.2fs)", rounds,
-                  scans, len(graph), int(flow.amount.sum()), len(added), time.perf_counter() - started)
+        log.debug("flow round %d (%d scans, %d mentees checked): %d arcs, %d pairs, %d priced in "
+                  "(%.2fs)", rounds, scans, scanned, len(graph), int(flow.amount.sum()), len(added), time.perf_counter() - started)
         if not len(added):
             return Convergence(_with_arcs(flow, dropped, m), rounds, scans)
         # arcs far from improving rarely matter again: they leave the graph for the pool, which is

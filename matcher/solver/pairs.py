@@ -74,6 +74,38 @@ class PairSet:
         return f"PairSet({len(self)} pairs)"
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """What a first candidate graph proves about the pairs it left out: every pair ``(i, j)``
+    outside it has ``q_ij + shift_j <= rest_i`` (``rest_i`` the largest value of the row's
+    selection key it did not take; ``shift`` the key's per-column offset, ``max - price``).
+
+    So for node potentials ``pi`` such a pair gains ``q_ij - pi_i + pi_j <= rest_i - pi_i +
+    max_j (pi_j - shift_j)``: a mentee whose bound is not positive needs no scan to prove that
+    none of its left-out pairs improves the flow (column generation's first pricing round).
+
+    Examples
+    --------
+    >>> left = LeftOut(rest=np.array([5, 9]), shift=np.array([0, 2]))
+    >>> left.gain_bound(np.array([6, 6]), np.array([1, 0])).tolist()   # 5 - 6 + 1, 9 - 6 + 1
+    [0, 4]
+    """
+
+    rest: np.ndarray   # (n,) int64
+    shift: np.ndarray  # (m,) int64
+
+    @classmethod
+    def nothing(cls, n: int, m: int) -> "LeftOut":
+        """No pair was left out (a sparse source's first graph is every stored pair)."""
+        return cls(np.full(n, np.iinfo(np.int64).min // 4, np.int64), np.zeros(m, np.int64))
+
+    def gain_bound(self, mentee_potential: np.ndarray, mentor_potential: np.ndarray) -> np.ndarray:
+        """(n,) an upper bound on the gain of each mentee's left-out pairs under these potentials."""
+        if not self.shift.size:
+            return np.full(self.rest.size, np.iinfo(np.int64).min // 4, np.int64)
+        return self.rest - mentee_potential + int((mentor_potential - self.shift).max())
+
+
 class PairSource(Protocol):
     """What the engine asks of the free pairs, dense or sparse: :class:`DensePairs` and
     :class:`SparsePairs` implement it.
@@ -91,11 +123,14 @@ class PairSource(Protocol):
 
     def values(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray: ...
 
-    def best(self, per_row: int, gain: Gain, threshold: int, exclude: PairSet | None = None,
+    def best(self, per_row: Counts, gain: Gain, threshold: int, exclude: PairSet | None = None,
              rows: np.ndarray | None = None, margin: int = 0) -> PairSet: ...
 
-    def scan(self, per_row: int, gain: Gain, threshold: int, exclude: PairSet | None = None,
+    def scan(self, per_row: Counts, gain: Gain, threshold: int, exclude: PairSet | None = None,
              rows: np.ndarray | None = None, margin: int = 0) -> tuple[PairSet, np.ndarray]: ...
+
+    def largest_gain(self, gain: Gain, threshold: int, exclude: PairSet | None = None,
+                     rows: np.ndarray | None = None, margin: int = 0) -> np.ndarray: ...
 
     def all_pairs(self) -> PairSet: ...
 
@@ -104,6 +139,9 @@ class PairSource(Protocol):
 
     def candidates(self, per_row: Counts, per_col: Counts, threshold: int,
                    price: np.ndarray | None = None) -> PairSet: ...
+
+    def bounded_candidates(self, per_row: Counts, per_col: Counts, threshold: int,
+                           price: np.ndarray | None = None) -> tuple[PairSet, LeftOut]: ...
 
     def row_best(self, per_row: int) -> tuple[np.ndarray, np.ndarray]: ...
 
@@ -186,14 +224,14 @@ class DensePairs:
     def values(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         return self.q[rows, cols].astype(np.int64)
 
-    def best(self, per_row: int, gain: Gain, threshold: int, exclude: PairSet | None = None,
+    def best(self, per_row: Counts, gain: Gain, threshold: int, exclude: PairSet | None = None,
              rows: np.ndarray | None = None, margin: int = 0) -> PairSet:
         """Each row's ``per_row`` pairs scoring >= ``threshold`` with the highest gain above
         ``-margin``, leaving out pairs in ``exclude``; only ``rows`` (sorted indices) are scanned
         when given."""
         return self.scan(per_row, gain, threshold, exclude, rows, margin)[0]
 
-    def scan(self, per_row: int, gain: Gain, threshold: int, exclude: PairSet | None = None,
+    def scan(self, per_row: Counts, gain: Gain, threshold: int, exclude: PairSet | None = None,
              rows: np.ndarray | None = None, margin: int = 0) -> tuple[PairSet, np.ndarray]:
         """:meth:`best`, and per scanned row a bound on the gain of every pair it left out.
 
@@ -202,11 +240,41 @@ class DensePairs:
         is ``-margin`` when every such pair gains ``-margin`` or less.
         """
         n, m = self.shape
-        per_row = min(per_row, m)
+        counts = np.broadcast_to(np.minimum(per_row, m), (n,))
         rows = np.arange(n) if rows is None else rows
-        excluded = exclude if exclude is not None else PairSet.empty()
         found, bound = [PairSet.empty()], np.full(rows.size, -margin, np.int64)
-        for start, stop in _chunks(rows.size, m) if per_row > 0 else ():
+        if counts.max(initial=0) > 0:
+            for start, at, g in self._gains(gain, threshold, exclude, rows, margin):
+                r, c, rest = _top_per_row(g, counts[at])
+                bound[start:start + at.size] += rest
+                found.append(PairSet(at[r], c, self.q[at[r], c].astype(np.int64)))
+        return _sorted(found, m), bound
+
+    def largest_gain(self, gain: Gain, threshold: int, exclude: PairSet | None = None,
+                     rows: np.ndarray | None = None, margin: int = 0) -> np.ndarray:
+        """Per row of ``rows`` (default all) the largest gain of a pair scoring >= ``threshold``
+        and not in ``exclude``, or ``-margin`` when none gains more: the bound of :meth:`scan`
+        without selecting anything (one pass, no partition).
+
+        Examples
+        --------
+        >>> src = DensePairs(np.array([[9.0, 1.0], [2.0, 8.0]]), None, 1.0, (0.0, 9.0))
+        >>> src.largest_gain(lambda r, c, q: q.astype(np.int64) - 5, 0, margin=10).tolist()
+        [4, 3]
+        """
+        rows = np.arange(self.shape[0]) if rows is None else rows
+        bound = np.full(rows.size, -margin, np.int64)
+        for start, at, g in self._gains(gain, threshold, exclude, rows, margin):
+            bound[start:start + at.size] += np.maximum(g.max(axis=1), 0)
+        return bound
+
+    def _gains(self, gain: Gain, threshold: int, exclude: PairSet | None, rows: np.ndarray,
+               margin: int):
+        """Chunks of ``rows``: (offset, row indices, gain + margin), 0 where a pair scores below
+        ``threshold`` or is in ``exclude`` (never selected)."""
+        m = self.shape[1]
+        excluded = exclude if exclude is not None else PairSet.empty()
+        for start, stop in _chunks(rows.size, m):
             at = rows[start:stop]
             contiguous = at[-1] - at[0] + 1 == at.size
             q = self.q[at[0]:at[-1] + 1] if contiguous else self.q[at]
@@ -217,10 +285,7 @@ class DensePairs:
             r_ex, c_ex = excluded.rows[lo:hi], excluded.cols[lo:hi]
             keep_ex = np.isin(r_ex, at)
             g[np.searchsorted(at, r_ex[keep_ex]), c_ex[keep_ex]] = 0
-            r, c, rest = _top_per_row(g, per_row)
-            bound[start:stop] += rest
-            found.append(PairSet(at[r], c, self.q[at[r], c].astype(np.int64)))
-        return _sorted(found, m), bound
+            yield start, at, g
 
     def row_best(self, per_row: int) -> tuple[np.ndarray, np.ndarray]:
         """Each row's ``per_row`` highest-scoring columns and their scores, as (n, per_row)
@@ -238,30 +303,50 @@ class DensePairs:
     def candidates(self, per_row: Counts, per_col: Counts, threshold: int,
                    price: np.ndarray | None = None) -> PairSet:
         """Each row's ``per_row`` and each column's ``per_col`` highest-scoring pairs (one count,
-        or one per row / column), scoring >= ``threshold``: both selections marked in one mask,
-        read out once in (row, col) order.
+        or one per row / column), scoring >= ``threshold``, in (row, col) order.
 
         With ``price`` (int, one per column), rows pick by score minus price instead: a mentee's
         best pairs *after* the competition for popular mentors, not just its favourites.
         """
+        return self.bounded_candidates(per_row, per_col, threshold, price)[0]
+
+    def bounded_candidates(self, per_row: Counts, per_col: Counts, threshold: int,
+                           price: np.ndarray | None = None) -> tuple[PairSet, LeftOut]:
+        """:meth:`candidates`, and what they prove about the pairs left out (:class:`LeftOut`).
+
+        Examples
+        --------
+        >>> src = DensePairs(np.array([[9.0, 1.0, 5.0], [2.0, 8.0, 3.0]]), None, 1.0, (0.0, 9.0))
+        >>> graph, left = src.bounded_candidates(2, 0, 0)
+        >>> graph.cols.tolist(), left.rest.tolist(), left.shift.tolist()
+        ([0, 2, 1, 2], [1, 2], [0, 0, 0])
+        """
         n, m = self.shape
         row_counts = np.broadcast_to(np.asarray(per_row, np.int64), (n,))
         col_counts = np.broadcast_to(np.asarray(per_col, np.int64), (m,))
-        take = np.zeros(self.shape, bool)
-        shift = None if price is None else price.max(initial=0) - price
+        found = []  # flat (row-major) indices of the selected pairs
+        rest = np.empty(n, np.int64)
+        shift = np.zeros(m, np.int64) if price is None else price.max(initial=0) - price
         for start, stop in _chunks(n, m):
             block = self.q[start:stop]
-            if shift is not None:
+            if price is not None:
                 # adding ``max - price`` ranks like subtracting the price, and cannot wrap the
                 # ``missing`` entries around: they stay below every real pair
                 wide = self.high + int(shift.max(initial=0)) >= np.iinfo(block.dtype).max
                 block = block.astype(np.int64) + shift if wide else block + shift.astype(block.dtype)
-            take[start:stop] = _largest_of_each(block, row_counts[start:stop])
+            keep, rest[start:stop] = _largest_of_each(block, row_counts[start:stop])
+            found.append(np.flatnonzero(keep) + start * m)
         rows, cols = _largest_of_columns(self.q, col_counts)
-        take[rows, cols] = True
-        take &= self.q >= threshold
-        rows, cols = _nonzero(take)
-        return PairSet(rows, cols, self.q[rows, cols].astype(np.int64))
+        found.append(rows * m + cols)
+        # the union in (row, col) order: a sort of the few selected, not a mask of every pair
+        # (np.sort and a neighbour test: numpy 2's hashing np.unique took 1.2 s on 300,000 keys)
+        keys = np.sort(np.concatenate(found))
+        rows, cols = np.divmod(keys[np.diff(keys, prepend=-1) != 0], m)
+        q = self.q[rows, cols].astype(np.int64)
+        # the threshold on the selected pairs only (missing pairs are below it too): not a pass
+        # over the whole matrix
+        keep = q >= threshold
+        return PairSet(rows[keep], cols[keep], q[keep]), LeftOut(rest, shift)
 
 
 class SparsePairs:
@@ -298,6 +383,11 @@ class SparsePairs:
         """Every stored pair scoring >= ``threshold`` (the sizes and prices do not apply)."""
         return self.pairs.where(self.pairs.q >= threshold)
 
+    def bounded_candidates(self, per_row: Counts, per_col: Counts, threshold: int,
+                           price: np.ndarray | None = None) -> tuple[PairSet, LeftOut]:
+        """:meth:`candidates`; no stored pair is left out but those below ``threshold``."""
+        return self.candidates(per_row, per_col, threshold), LeftOut.nothing(*self.shape)
+
     def row_best(self, per_row: int) -> tuple[np.ndarray, np.ndarray]:
         """Each row's ``per_row`` highest-scoring stored pairs as (n, per_row) arrays; short rows
         fill up with column 0 at the lowest int64 (never a best pair)."""
@@ -315,13 +405,19 @@ class SparsePairs:
     def values(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         return self.pairs.lookup(rows, cols, self.shape[1])
 
-    def best(self, per_row: int, gain: Gain, threshold: int, exclude: PairSet | None = None,
+    def best(self, per_row: Counts, gain: Gain, threshold: int, exclude: PairSet | None = None,
              rows: np.ndarray | None = None, margin: int = 0) -> PairSet:
         """Each row's ``per_row`` stored pairs scoring >= ``threshold`` with the highest gain above
         ``-margin``, leaving out pairs in ``exclude``; only ``rows`` (sorted indices) when given."""
         return self.scan(per_row, gain, threshold, exclude, rows, margin)[0]
 
-    def scan(self, per_row: int, gain: Gain, threshold: int, exclude: PairSet | None = None,
+    def largest_gain(self, gain: Gain, threshold: int, exclude: PairSet | None = None,
+                     rows: np.ndarray | None = None, margin: int = 0) -> np.ndarray:
+        """Per row the largest gain of a pair it would scan, at least ``-margin`` (see
+        :meth:`DensePairs.largest_gain`)."""
+        return self.scan(0, gain, threshold, exclude, rows, margin)[1]
+
+    def scan(self, per_row: Counts, gain: Gain, threshold: int, exclude: PairSet | None = None,
              rows: np.ndarray | None = None, margin: int = 0) -> tuple[PairSet, np.ndarray]:
         """:meth:`best`, and per scanned row a bound on the gain of every pair it left out (see
         :meth:`DensePairs.scan`)."""
@@ -336,9 +432,10 @@ class SparsePairs:
         rows, g = p.rows[keep], g[keep]
         order = np.lexsort((-g, rows))
         rank = np.arange(rows.size) - np.searchsorted(rows[order], rows[order])
-        chosen = np.flatnonzero(keep)[order[rank < per_row]]
+        limit = np.broadcast_to(per_row, (self.shape[0],))[rows[order]]
+        chosen = np.flatnonzero(keep)[order[rank < limit]]
         bound = np.zeros(scanned.size, np.int64)
-        left = order[rank >= per_row]
+        left = order[rank >= limit]
         np.maximum.at(bound, np.searchsorted(scanned, rows[left]), g[left].astype(np.int64))
         return _sorted([p.where(np.sort(chosen))], m), bound - margin
 
@@ -353,73 +450,105 @@ def sparse_entries(matrix: sparse.sparray | sparse.spmatrix) -> tuple[np.ndarray
     return rows, csr.indices.astype(np.int64), np.asarray(csr.data, dtype=np.float64)
 
 
-def _top_per_row(g: np.ndarray, per_row: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(row, col) of each row's ``per_row`` largest positive entries of ``g``, and per row the
-    largest entry left out (0 when no positive entry is left out).
+def _top_per_row(g: np.ndarray, per_row: Counts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, col) of each row's ``per_row`` (one count, or one per row) largest positive entries
+    of ``g``, and per row the largest entry left out (0 when no positive entry is left out).
 
-    Rows with at most ``per_row`` positive entries keep them all (no partition needed: in late
-    pricing rounds that is nearly every row); only the others are partitioned.
+    Examples
+    --------
+    >>> rows, cols, rest = _top_per_row(np.array([[3, 0, 5, 4], [0, -1, 2, 0]]), 2)
+    >>> rows.tolist(), cols.tolist(), rest.tolist()
+    ([0, 0, 1], [2, 3, 2], [3, 0])
+    >>> _top_per_row(np.array([[3, 0, 5, 4], [1, 3, 2, 0]]), np.array([1, 3]))[1].tolist()
+    [2, 0, 1, 2]
     """
-    keep = g > 0
-    many = np.flatnonzero(np.count_nonzero(keep, axis=1) > per_row)
+    counts = np.broadcast_to(np.asarray(per_row, np.int64), (g.shape[0],))
+    width = g.shape[1]
+    keep = np.empty(g.shape, bool)
     rest = np.zeros(g.shape[0], np.int64)
-    if many.size:
-        keep[many], rest[many] = _largest(g[many], per_row)
+    for k in np.unique(counts):
+        at = np.flatnonzero(counts == k)
+        lines = slice(None) if at.size == counts.size else at  # one count: no copy
+        if k >= width:
+            keep[lines] = g[lines] > 0
+        elif k > 0:
+            keep[lines], left = _largest(g[lines], int(k), floor=1)
+            rest[lines] = np.maximum(left, 0)
+        else:
+            keep[lines] = False
+            rest[lines] = np.maximum(g[lines].max(axis=1, initial=0), 0)
     rows, cols = _nonzero(keep)
     return rows, cols, rest
 
 
-def _largest(values: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Mask of each row's ``k`` largest entries (``0 < k <`` row length) and each row's largest
-    entry left out.
+def _largest(values: np.ndarray, k: int, floor: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Mask of each row's ``k`` largest entries (``0 < k <`` row length), only those at least
+    ``floor`` when given, and each row's largest entry left out (below ``floor``: not selected).
 
-    A value partition finds the k-th largest (several times faster than an index partition). In
-    rows where ties at that value would keep more than ``k``, the tied entries are kept in column
-    order, the lowest columns first (a running count: no second partition, and a documented tie
-    rule).
+    One value partition per row finds the k-th largest (several times faster than an index
+    partition) and, at the position before it, the (k+1)-th: a row is tied at its k-th value
+    exactly when the two are equal. Tied entries are then kept in column order, the lowest columns
+    first (a running count: no second partition, and a documented tie rule). Every other step is
+    one comparison: a pass over the row counting its selection cost as much as the partition.
 
     Examples
     --------
     >>> keep, rest = _largest(np.array([[5, 7, 5, 5, 1]]), 2)
     >>> keep.astype(int).tolist(), rest.tolist()
     ([[1, 1, 0, 0, 0]], [5])
+    >>> keep, rest = _largest(np.array([[5, 7, 5, 5, 1]]), 2, floor=6)
+    >>> keep.astype(int).tolist(), rest.tolist()
+    ([[0, 1, 0, 0, 0]], [5])
     """
     size = values.shape[1]
     # one kth only (two make numpy's partition several times slower): the k entries after it are
     # the k largest, and it is the largest left out
     part = np.partition(values, size - k - 1, axis=1)
     kth = part[:, size - k:].min(axis=1)
+    nxt = part[:, size - k - 1]
+    tied = nxt == kth
+    if floor is not None:
+        tied &= kth >= floor
+        kth = np.maximum(kth, floor)
     keep = values >= kth[:, None]
-    tied = np.flatnonzero(np.count_nonzero(keep, axis=1) > k)
+    tied = np.flatnonzero(tied)
     if tied.size:
+        # tied rows keep what is above the k-th value, then its first equal entries up to k
         block, at = values[tied], kth[tied][:, None]
-        above = block > at
+        keep[tied] = above = block > at
         room = k - np.count_nonzero(above, axis=1)
-        equal = block == at
-        keep[tied] = above | (equal & (np.cumsum(equal, axis=1, dtype=np.int32) <= room[:, None]))
-    return keep, part[:, size - k - 1].astype(np.int64)
+        equal = np.flatnonzero(block == at)
+        line = equal // size
+        first = equal[np.arange(equal.size) - np.searchsorted(line, line) < room[line]]
+        keep[tied[first // size], first % size] = True
+    return keep, nxt.astype(np.int64)
 
 
-def _largest_of_each(values: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Mask of each row's ``counts[row]`` largest entries (ties as in :func:`_largest`): one
-    vectorised :func:`_largest` per distinct count (one in a round of single people, a few per
-    chunk of class rows).
+def _largest_of_each(values: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Mask of each row's ``counts[row]`` largest entries (ties as in :func:`_largest`) and each
+    row's largest entry left out (the lowest int64 when none is): one vectorised
+    :func:`_largest` per distinct count (one in a round of single people, a few per chunk of class
+    rows).
 
     Examples
     --------
-    >>> _largest_of_each(np.array([[5, 7, 5, 1], [1, 2, 3, 4]]), np.array([1, 2])).astype(int).tolist()
-    [[0, 1, 0, 0], [0, 0, 1, 1]]
+    >>> keep, rest = _largest_of_each(np.array([[5, 7, 5, 1], [1, 2, 3, 4]]), np.array([1, 2]))
+    >>> keep.astype(int).tolist(), rest.tolist()
+    ([[0, 1, 0, 0], [0, 0, 1, 1]], [5, 2])
     """
     size = values.shape[1]
     keep = np.zeros(values.shape, bool)
+    rest = np.full(values.shape[0], np.iinfo(np.int64).min // 4, np.int64)
     for k in np.unique(counts):
         at = np.flatnonzero(counts == k)
         rows = slice(None) if at.size == counts.size else at  # one count: no copy
         if k >= size:
             keep[rows] = True
         elif k > 0:
-            keep[rows] = _largest(values[rows], int(k))[0]
-    return keep
+            keep[rows], rest[rows] = _largest(values[rows], int(k))
+        elif size:
+            rest[rows] = values[rows].max(axis=1)
+    return keep, rest
 
 
 def _largest_of_columns(values: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -472,7 +601,7 @@ def _largest_of_columns(values: np.ndarray, counts: np.ndarray) -> tuple[np.ndar
     step = max(1, CHUNK_ENTRIES // n)
     for start in range(0, tied.size, step):
         at = tied[start:start + step]
-        r, c = _nonzero(_largest_of_each(np.ascontiguousarray(values[:, at].T), counts[at]).T)
+        r, c = _nonzero(_largest_of_each(np.ascontiguousarray(values[:, at].T), counts[at])[0].T)
         found.append((r, at[c]))
     return _joined(found)
 

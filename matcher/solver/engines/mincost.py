@@ -32,8 +32,8 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
         certificate = best.certificate(method + ", threshold search", source.scale,
                                        threshold=threshold / source.scale, next_cut=proof)
     else:
-        graph, _ = initial_graph(source, base, tuning)
-        best = lexicographic(source, tiers, base, graph, source.low, tuning=tuning)
+        graph, left_out = initial_graph(source, base, tuning)
+        best = lexicographic(source, tiers, base, graph, source.low, tuning=tuning, left_out=left_out)
         certificate = best.certificate(method, source.scale)
     flow = best.flow
     if classes is None:
