@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import operator
 import tomllib
 from pathlib import Path
 
@@ -283,11 +284,9 @@ _GOAL_SENTENCES = {
 def phrases() -> dict:
     """The evaluation phrases: ``{split: {kind: {concept: {language: [mentee, mentor]}}}}``."""
     here = Path(__file__)
-    words = tomllib.loads(here.with_name("evaluation_phrases.toml").read_text(encoding="utf-8"))
-    blind = tomllib.loads(here.with_name("evaluation_phrases_blind.toml").read_text(encoding="utf-8"))
-    heldout = tomllib.loads(here.with_name("evaluation_phrases_heldout.toml").read_text(encoding="utf-8"))
-    heldout2 = tomllib.loads(here.with_name("evaluation_phrases_heldout2.toml").read_text(encoding="utf-8"))
-    return words | blind | heldout | heldout2
+    files = ("", "_blind", "_heldout", "_heldout2", "_heldout3")
+    return functools.reduce(operator.or_, (tomllib.loads(
+        here.with_name(f"evaluation_phrases{name}.toml").read_text(encoding="utf-8")) for name in files))
 
 
 def forms(split: str) -> tuple[str, ...]:
