@@ -25,6 +25,18 @@ reader's tuning) does too, and has its own exports (:data:`HELDOUT2_FORMS`): ``w
 [Finnish]" answered with a level) and ``excel_numbered`` (a hand-made Excel ";" CSV in
 Windows-1252, numbered Finnish/English questions, the mentors answering in Finnish and the
 mentees in English); in each, the mentor form's questions are worded unlike the mentee form's.
+``heldout3`` (:file:`evaluation_phrases_heldout3.toml`, a third split written apart from the
+reader's tuning, languages and levels worded too) has four exports of its own
+(:data:`HELDOUT3_FORMS`): ``surveymonkey_en`` (SurveyMonkey CSV: its respondent, collector, date,
+IP and contact columns first, two header rows, the question and then "Response" or the option, the
+multi-select one column per option holding the option's text, and an empty "Other (please
+specify)"), ``jotform_fi`` (Jotform CSV in Finnish: long sentence questions, the options and the
+languages one a line in their cell, yes/no consent columns last), ``google_sv_other`` (Swedish
+Google Forms CSV: the answers no option offered typed into "Annat" by each person in their own
+case and spacing, languages as free text with the level in brackets) and ``msforms_titled`` (an
+organiser's copy of a Finnish Microsoft Forms .xlsx: a title row and a blank row above the header,
+the mentors answering a Swedish form and the mentees a Finnish one, some answers typed in by hand
+with stray spaces and case).
 
 The :data:`REWORDED` styles (``reworded_en``, ``reworded_fi``, ``reworded_sv``) ask every
 question in words the header vocabulary of :mod:`matcher.detect` does not know ("What could your
