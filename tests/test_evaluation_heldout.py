@@ -113,18 +113,26 @@ def _read_export(path: Path, form: str) -> pd.DataFrame:
     return pd.read_csv(path, dtype=object)
 
 
-@pytest.mark.parametrize("form", evaluation.HELDOUT2_FORMS)
-def test_heldout2_exports_write_the_truth_in_the_split_wording(tmp_path, form):
-    mentors, mentees, truth = evaluation.write_exports(tmp_path, "heldout2", form, n_mentees=12,
-                                                       n_mentors=8, seed=1)
-    words = evaluation.phrases()["heldout2"]
-    assert evaluation.forms("heldout2") == evaluation.HELDOUT2_FORMS
+def _sides(folder: Path, split: str, form: str):
+    """Write ``form`` in ``split``'s wording (12 mentees, 8 mentors) and yield, per side (0 the
+    mentees, 1 the mentors), its export, the language it is answered in, its questions and its
+    people's truth by e-mail."""
+    mentors, mentees, truth = evaluation.write_exports(folder, split, form, n_mentees=12, n_mentors=8,
+                                                       seed=1)
     for side, path in enumerate((mentees, mentors)):
         role = "mentors" if side else "mentees"
         lang = evaluation._ROLE_LANGUAGE.get(form, {}).get(role, evaluation._LANGUAGE_OF[form])
         headers = evaluation._HEADERS[form] | (evaluation._ROLE_HEADERS[form] if side else {})
+        yield side, path, lang, headers, truth[truth["role"] == role].set_index("email")
+
+
+@pytest.mark.parametrize("form", evaluation.HELDOUT2_FORMS)
+def test_heldout2_exports_write_the_truth_in_the_split_wording(tmp_path, form):
+    words = evaluation.phrases()["heldout2"]
+    assert evaluation.forms("heldout2") == evaluation.HELDOUT2_FORMS
+    for side, path, lang, headers, people in _sides(tmp_path, "heldout2", form):
         table = _read_export(path, form)
-        meant = truth[truth["role"] == role].set_index("email").loc[table[headers["email"]]]
+        meant = people.loc[table[headers["email"]]]
         assert list(table[headers["field"]]) == [
             words["fields"][next(iter(f))][lang][side] for f in meant["fields"]]
         question = headers["topics" if side else "goals"]
@@ -149,10 +157,11 @@ def test_heldout2_exports_write_the_truth_in_the_split_wording(tmp_path, form):
         else:
             for cell, speaks in zip(table[headers["languages"]], meant["languages"]):
                 assert all(f"{name[code]}" in cell and level[n] in cell for code, n in speaks.items())
+        if form == "excel_numbered":
+            with pytest.raises(UnicodeDecodeError):
+                path.read_text(encoding="utf-8")
     if form == "excel_numbered":
         assert evaluation._ROLE_LANGUAGE[form]["mentees"] != evaluation._LANGUAGE_OF[form]
-        with pytest.raises(UnicodeDecodeError):
-            mentors.read_text(encoding="utf-8")
 
 
 def _plain(text: str) -> str:
@@ -182,16 +191,11 @@ def _heldout3_table(path: Path, form: str) -> tuple[pd.DataFrame, dict[str, list
 
 @pytest.mark.parametrize("form", evaluation.HELDOUT3_FORMS)
 def test_heldout3_exports_write_the_truth_in_the_split_wording(tmp_path, form):
-    mentors, mentees, truth = evaluation.write_exports(tmp_path, "heldout3", form, n_mentees=12,
-                                                       n_mentors=8, seed=1)
     words = evaluation.phrases()["heldout3"]
     assert evaluation.forms("heldout3") == evaluation.HELDOUT3_FORMS
-    for side, path in enumerate((mentees, mentors)):
-        role = "mentors" if side else "mentees"
-        lang = evaluation._ROLE_LANGUAGE.get(form, {}).get(role, evaluation._LANGUAGE_OF[form])
-        headers = evaluation._HEADERS[form] | (evaluation._ROLE_HEADERS[form] if side else {})
+    for side, path, lang, headers, people in _sides(tmp_path, "heldout3", form):
         table, options = _heldout3_table(path, form)
-        meant = truth[truth["role"] == role].set_index("email").loc[table[headers["email"]]]
+        meant = people.loc[table[headers["email"]]]
         assert [_plain(cell) for cell in table[headers["field"]]] == [
             _plain(words["fields"][next(iter(f))][lang][side]) for f in meant["fields"]]
         question = headers["topics" if side else "goals"]
@@ -212,8 +216,9 @@ def test_heldout3_exports_write_the_truth_in_the_split_wording(tmp_path, form):
         for cell, speaks in zip(table[headers["languages"]], meant["languages"]):
             assert all(_plain(written.format(language=name[code], level=level[n])) in _plain(cell)
                        for code, n in speaks.items())
-    if form in evaluation._TITLES:
-        assert pd.read_excel(mentors, engine="openpyxl", header=None).iloc[0, 0] == evaluation._TITLES[form]["mentors"]
+        if form in evaluation._TITLES:
+            title = evaluation._TITLES[form]["mentors" if side else "mentees"]
+            assert pd.read_excel(path, engine="openpyxl", header=None).iloc[0, 0] == title
 
 
 @pytest.mark.parametrize("form", evaluation.HELDOUT3_FORMS)
