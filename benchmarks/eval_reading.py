@@ -12,7 +12,11 @@ written by people who never tuned the reader; ``heldout`` also writes the three 
 :data:`matcher.evaluation.MORE_FORMS`, whose questions are worded differently too, and
 ``heldout2`` (run it by name: ``--split heldout2``) the four of
 :data:`matcher.evaluation.HELDOUT2_FORMS` (Webropol, Swedish Microsoft Forms, a Google Forms
-languages grid, a Windows-1252 Excel CSV with a Finnish mentor and an English mentee form).
+languages grid, a Windows-1252 Excel CSV with a Finnish mentor and an English mentee form), and
+``heldout3`` (``--split heldout3``) the four of :data:`matcher.evaluation.HELDOUT3_FORMS`
+(SurveyMonkey's two header rows, a Jotform CSV with options one a line, a Swedish Google Forms
+CSV with typed "Annat" answers, an organiser's copy of a Finnish Microsoft Forms .xlsx under a
+title row with a Swedish mentor form).
 """
 
 from __future__ import annotations
@@ -34,7 +38,8 @@ def main(argv: list[str] | None = None) -> None:
                              f"{', '.join(evaluation.SPLITS)})")
     parser.add_argument("--form", action="append",
                         choices=(*evaluation.FORMS, *evaluation.REWORDED, *evaluation.GRIDS,
-                                 *evaluation.MORE_FORMS, *evaluation.HELDOUT2_FORMS),
+                                 *evaluation.MORE_FORMS, *evaluation.HELDOUT2_FORMS,
+                                 *evaluation.HELDOUT3_FORMS),
                         help="export styles (default: the split's own, evaluation.forms; the "
                              "reworded ones test column detection by contents)")
     args = parser.parse_args(argv)

@@ -25,6 +25,18 @@ reader's tuning) does too, and has its own exports (:data:`HELDOUT2_FORMS`): ``w
 [Finnish]" answered with a level) and ``excel_numbered`` (a hand-made Excel ";" CSV in
 Windows-1252, numbered Finnish/English questions, the mentors answering in Finnish and the
 mentees in English); in each, the mentor form's questions are worded unlike the mentee form's.
+``heldout3`` (:file:`evaluation_phrases_heldout3.toml`, a third split written apart from the
+reader's tuning, languages and levels worded too) has four exports of its own
+(:data:`HELDOUT3_FORMS`): ``surveymonkey_en`` (SurveyMonkey CSV: its respondent, collector, date,
+IP and contact columns first, two header rows, the question and then "Response" or the option, the
+multi-select one column per option holding the option's text, and an empty "Other (please
+specify)"), ``jotform_fi`` (Jotform CSV in Finnish: long sentence questions, the options and the
+languages one a line in their cell, yes/no consent columns last), ``google_sv_other`` (Swedish
+Google Forms CSV: the answers no option offered typed into "Annat" by each person in their own
+case and spacing, languages as free text with the level in brackets) and ``msforms_titled`` (an
+organiser's copy of a Finnish Microsoft Forms .xlsx: a title row and a blank row above the header,
+the mentors answering a Swedish form and the mentees a Finnish one, some answers typed in by hand
+with stray spaces and case).
 
 The :data:`REWORDED` styles (``reworded_en``, ``reworded_fi``, ``reworded_sv``) ask every
 question in words the header vocabulary of :mod:`matcher.detect` does not know ("What could your
@@ -52,8 +64,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import operator
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -79,30 +93,70 @@ MORE_FORMS = ("google_fi", "google_sv", "microsoft_en")
 #: with numbered Finnish/English questions, a Finnish mentor form and an English mentee form; the
 #: mentor questions of each are worded unlike the mentee ones (:data:`_ROLE_HEADERS`)
 HELDOUT2_FORMS = ("webropol_fi", "msforms_sv", "google_grid", "excel_numbered")
+#: the third held-out split's own exports (:func:`forms`), unlike every style above: a
+#: SurveyMonkey CSV with two header rows (the question, then "Response" or the option) whose
+#: multi-select is one column per option holding the option's text; a Jotform CSV in Finnish with
+#: long sentence questions, options and languages one a line in their cell, and yes/no consent
+#: columns; a Swedish Google Forms CSV whose off-list answers were typed into "Annat" (each person
+#: in their own case and spacing) and whose languages are free text with the level in brackets;
+#: and an organiser's copy of a Finnish Microsoft Forms .xlsx, a title row above the header, the
+#: mentors answering in Swedish and the mentees in Finnish, stray spaces and case in the answers
+HELDOUT3_FORMS = ("surveymonkey_en", "jotform_fi", "google_sv_other", "msforms_titled")
 SPLITS = ("dev", "test", "blind", "heldout")
 _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en": "en",
                 "reworded_fi": "fi", "reworded_sv": "sv", "google_fi": "fi", "google_sv": "sv",
                 "microsoft_en": "en", "grid_en": "en", "matrix_en": "en", "matrix_fi": "fi", "numbered_sv": "sv",
                 "partitive_fi": "fi",
-                "webropol_fi": "fi", "msforms_sv": "sv", "google_grid": "en", "excel_numbered": "fi"}
-#: forms whose two sides answer in different languages (an English form for the mentees)
-_ROLE_LANGUAGE = {"excel_numbered": {"mentees": "en"}}
+                "webropol_fi": "fi", "msforms_sv": "sv", "google_grid": "en", "excel_numbered": "fi",
+                "surveymonkey_en": "en", "jotform_fi": "fi", "google_sv_other": "sv", "msforms_titled": "fi"}
+#: forms whose two sides answer in different languages (an English form for the mentees, a
+#: Swedish one for the mentors)
+_ROLE_LANGUAGE = {"excel_numbered": {"mentees": "en"}, "msforms_titled": {"mentors": "sv"}}
 # the export a form is written as (separators, file type): the base styles are their own
 _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", "microsoft_en": "microsoft",
              "webropol_fi": "google", "msforms_sv": "microsoft", "google_grid": "google",
-             "excel_numbered": "excel"}
+             "excel_numbered": "excel", "surveymonkey_en": "google", "jotform_fi": "google",
+             "google_sv_other": "google", "msforms_titled": "microsoft"}
 #: exports not written the way their style is: (suffix, :meth:`pandas.DataFrame.to_csv` options)
 _FILES = {"webropol_fi": (".xlsx", {}),
           "excel_numbered": (".csv", {"sep": ";", "encoding": "cp1252"})}
-#: the first column of the .xlsx exports that number their respondents, where it is not "Id"
-_ID_COLUMNS = {"webropol_fi": "Vastaaja", "msforms_sv": "ID"}
-#: columns an export adds: ``{column: (the question it comes before, the one it copies or None)}``
-_EXTRA_COLUMNS = {"msforms_sv": {"Starttid": ("time", "time"), "Senaste ändringstid": ("field", None)}}
+#: the first column of the exports that number their respondents, where it is not "Id" from 1:
+#: ``(column, first number)``
+_ID_COLUMNS = {"webropol_fi": ("Vastaaja", 1), "msforms_sv": ("ID", 1), "msforms_titled": ("Tunnus", 1),
+               "surveymonkey_en": ("Respondent ID", 118_226_457_301)}
+#: columns an export adds: ``{column: (the question it comes before or None for the end, what it
+#: holds)}``; it holds a copy of the question named, nothing (None) or the answers given, in turn
+_EXTRA_COLUMNS: dict[str, dict[str, tuple[str | None, str | tuple[str, ...] | None]]] = {
+    "msforms_sv": {"Starttid": ("time", "time"), "Senaste ändringstid": ("field", None)},
+    "msforms_titled": {"Aloitusaika": ("time", "time")},
+    "surveymonkey_en": {"Collector ID": ("time", ("431907532",)), "End Date": ("email", "time"),
+                        "IP Address": ("email", None), "Last Name": ("field", None),
+                        "Custom Data 1": ("field", None)},
+    "jotform_fi": {"Annan luvan tietojeni käsittelyyn mentoriparin muodostamiseksi.": (None, ("Kyllä",)),
+                   "Saako sinuun olla yhteydessä ohjelman päätyttyä?": (None, ("Kyllä", "Ei", "Kyllä"))}}
 #: how a form writes its submission time (``day``, ``minute``); ISO by default
 _TIMES = {"webropol_fi": "{day}.1.2026 10:{minute:02d}", "excel_numbered": "{day}.1.2026 10.{minute:02d}",
-          "msforms_sv": "2026-01-{day:02d} 10:{minute:02d}:00", "google_grid": "2026/01/{day:02d} 10:{minute:02d}:00 AM GMT+2"}
+          "msforms_sv": "2026-01-{day:02d} 10:{minute:02d}:00", "google_grid": "2026/01/{day:02d} 10:{minute:02d}:00 AM GMT+2",
+          "surveymonkey_en": "01/{day:02d}/2026 10:{minute:02d}:13 AM", "msforms_titled": "{day}.1.2026 10.{minute:02d}.41"}
 #: forms whose multi-select is one column per option, headed "question - option", 1 when chosen
 _OPTION_COLUMNS = frozenset({"webropol_fi"})
+#: forms whose multi-select is one column per option holding the option's text when chosen, under
+#: two header rows (SurveyMonkey: the question over its first option column, then the option, or
+#: "Response" / "Open-Ended Response" over a question of one column); an "Other" column too
+_TWO_HEADER_ROWS = {"surveymonkey_en": ("Response", "Open-Ended Response", "Other (please specify)")}
+#: what a form puts between the options of a multi-select and between the languages, where it is
+#: not its style's (Jotform: one a line)
+_SEPARATORS = {"jotform_fi": "\n"}
+#: how a form asks the languages and levels written, where not as the split words it
+_LANGUAGE_FORMATS = {"google_sv_other": ("{language} ({level})", "{language} ({level})")}
+#: forms where some answers were typed by hand, in the typist's own case and spacing:
+#: ``(which, share)``: ``"other"`` only the answers the form offers no option for (a concept no
+#: vocabulary knows, typed into "Annat" by the person), ``"all"`` any answer (an organiser's copy,
+#: late paper sign-ups typed in); ``share`` of those typed differently from the option
+_TYPED = {"google_sv_other": ("other", 0.5), "msforms_titled": ("all", 0.25)}
+#: title rows an organiser's copy has above the header (a blank row between)
+_TITLES = {"msforms_titled": {"mentors": "Mentorointi kevät 2026 – mentorit (vienti 15.1.2026)",
+                              "mentees": "Mentorointi kevät 2026 – mentoroitavat (vienti 15.1.2026)"}}
 #: forms whose languages question is a grid: one "question [language]" column, a level as answer
 _LANGUAGE_GRIDS = frozenset({"google_grid"})
 _LANGUAGES = ("fi", "en", "sv", "ar", "ru", "so", "et")
@@ -238,6 +292,31 @@ _HEADERS = {
                        "languages": "4. Kielitaito / Language skills",
                        "goals": "5. Tavoitteet mentoroinnille / Goals for mentoring",
                        "goals_text": "6. Lisätietoja / Other information"},
+    # SurveyMonkey's own columns first ("Respondent ID", "Collector ID", dates, "IP Address", contact)
+    "surveymonkey_en": {"time": "Start Date", "email": "Email Address", "name": "First Name",
+                        "field": "Which sector are you looking for work in?",
+                        "languages": "Please list the languages you speak and your level in each",
+                        "goals": "Which of the following would you like your mentor to help you with? "
+                                 "(Select all that apply)",
+                        "goals_text": "What would make this programme a success for you?"},
+    # Jotform: long sentence questions, the consent questions last
+    "jotform_fi": {"time": "Submission Date", "email": "Sähköpostiosoitteesi", "name": "Nimesi",
+                   "field": "Millä alalla olet työskennellyt tai haluaisit työskennellä Suomessa?",
+                   "languages": "Mitä kieliä osaat? Kirjoita jokainen kieli omalle rivilleen ja "
+                                "lisää taitotasosi.",
+                   "goals": "Valitse ne asiat, joissa toivoisit mentorin tukevan sinua. Voit valita "
+                            "useita vaihtoehtoja.",
+                   "goals_text": "Kerro omin sanoin, millaisen mentorin toivoisit saavasi ja miksi."},
+    "google_sv_other": {"time": "Tidstämpel", "email": "E-postadress", "name": "För- och efternamn",
+                        "field": "Vilket yrkesområde söker du jobb inom?",
+                        "languages": "Vilka språk talar du? Skriv nivån inom parentes, t.ex. "
+                                     "finska (modersmål)",
+                        "goals": "Vad vill du att mentorn hjälper dig med?",
+                        "goals_text": "Något mer du vill berätta?"},
+    # a Finnish Microsoft Forms account: its own columns in Finnish on both forms
+    "msforms_titled": {"time": "Valmistumisaika", "email": "Sähköposti", "name": "Nimi",
+                       "field": "Toivottu työala", "languages": "Kielet ja kielitaidon taso",
+                       "goals": "Mihin kaipaat mentorilta tukea?", "goals_text": "Toiveesi ohjelmalle"},
 }
 #: the mentor form's own questions where they are worded unlike the mentee form's
 _ROLE_HEADERS = {
@@ -258,6 +337,26 @@ _ROLE_HEADERS = {
                        "topics": "5. Mitä voit tarjota? / What can you offer?",
                        "about": "6. Työhistoria lyhyesti / Work history in brief",
                        "capacity": "7. Mentoroitavien määrä / Number of mentees"},
+    "surveymonkey_en": {"field": "What is your current job title or industry?",
+                        "languages": "Which languages could you mentor in, and how well do you speak them?",
+                        "topics": "In which areas could you support a newcomer? (Select all that apply)",
+                        "about": "Please tell us briefly about your professional background",
+                        "capacity": "How many mentees would you be able to support this spring?"},
+    "jotform_fi": {"field": "Mikä on nykyinen ammattisi tai tehtävänimikkeesi?",
+                   "languages": "Millä kielillä pystyisit mentoroimaan? Kirjoita kukin kieli omalle "
+                                "rivilleen ja arvioi taitosi.",
+                   "topics": "Missä asioissa voisit olla mentoroitavalle avuksi? Voit valita useita "
+                             "vaihtoehtoja.",
+                   "about": "Kerro lyhyesti työhistoriastasi ja nykyisestä työstäsi.",
+                   "capacity": "Kuinka monta mentoroitavaa pystyisit ottamaan tänä keväänä?"},
+    "google_sv_other": {"field": "Ditt nuvarande yrke",
+                        "languages": "På vilka språk kan du vara mentor? Ange nivån inom parentes",
+                        "topics": "Vad kan du hjälpa en adept med?",
+                        "about": "Berätta kort om din karriär", "capacity": "Hur många adepter orkar du ta?"},
+    # the mentors' form was written in Swedish
+    "msforms_titled": {"field": "Yrke", "languages": "Språk du kan mentorera på",
+                       "topics": "Vad kan du ge en adept?", "about": "Kort om dig",
+                       "capacity": "Hur många adepter?"},
 }
 #: the grid exports' questions and answer scales: (languages, goals, topics) questions; the
 #: mentee's rating of a goal chosen, of one not chosen; the mentor's yes and no
@@ -283,11 +382,9 @@ _GOAL_SENTENCES = {
 def phrases() -> dict:
     """The evaluation phrases: ``{split: {kind: {concept: {language: [mentee, mentor]}}}}``."""
     here = Path(__file__)
-    words = tomllib.loads(here.with_name("evaluation_phrases.toml").read_text(encoding="utf-8"))
-    blind = tomllib.loads(here.with_name("evaluation_phrases_blind.toml").read_text(encoding="utf-8"))
-    heldout = tomllib.loads(here.with_name("evaluation_phrases_heldout.toml").read_text(encoding="utf-8"))
-    heldout2 = tomllib.loads(here.with_name("evaluation_phrases_heldout2.toml").read_text(encoding="utf-8"))
-    return words | blind | heldout | heldout2
+    files = ("", "_blind", "_heldout", "_heldout2", "_heldout3")
+    return functools.reduce(operator.or_, (tomllib.loads(
+        here.with_name(f"evaluation_phrases{name}.toml").read_text(encoding="utf-8")) for name in files))
 
 
 def forms(split: str) -> tuple[str, ...]:
@@ -297,8 +394,11 @@ def forms(split: str) -> tuple[str, ...]:
     ('google', 'microsoft', 'excel', 'google_fi', 'google_sv', 'microsoft_en')
     >>> forms("heldout2")
     ('webropol_fi', 'msforms_sv', 'google_grid', 'excel_numbered')
+    >>> forms("heldout3")
+    ('surveymonkey_en', 'jotform_fi', 'google_sv_other', 'msforms_titled')
     """
-    return {"heldout": FORMS + MORE_FORMS, "heldout2": HELDOUT2_FORMS}.get(split, FORMS)
+    return {"heldout": FORMS + MORE_FORMS, "heldout2": HELDOUT2_FORMS,
+            "heldout3": HELDOUT3_FORMS}.get(split, FORMS)
 
 
 def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 150,
@@ -308,6 +408,8 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
+    # how people typed their answers draws from a stream of its own: the other forms' draws stay
+    typing = np.random.default_rng((seed, 3))
     style = _STYLE_OF.get(form, form)
     words = phrases()[split]
     truth = []
@@ -328,21 +430,28 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
             goals = sorted(rng.choice(len(goal_keys), size=many, replace=False))
             speaks = _languages(rng, role)
             time = _TIMES.get(form, "2026-01-{day:02d} 10:{minute:02d}:00")
-            row = {headers["time"]: time.format(day=1 + i % 28, minute=i % 60),
-                   headers["email"]: email, headers["name"]: f"Person {role} {i}",
-                   headers["field"]: words["fields"][field][lang][side]}
+            # keyed by header, or by (question, option) under two header rows
+            row: dict[Any, Any] = {
+                headers["time"]: time.format(day=1 + i % 28, minute=i % 60),
+                headers["email"]: email, headers["name"]: f"Person {role} {i}",
+                headers["field"]: _typed(form, "fields", field, words["fields"][field][lang][side], typing)}
             if form in _LANGUAGE_GRIDS:
                 row |= _language_grid(words, lang, side, speaks, levels, headers["languages"])
             else:
-                row[headers["languages"]] = _join(
-                    style, _written_languages(words, lang, side, speaks, levels))
-            chosen = [words["goals"][goal_keys[g]][lang][side] for g in goals]
+                row[headers["languages"]] = _join(style, _written_languages(
+                    words, lang, side, speaks, levels, _LANGUAGE_FORMATS.get(form)), _SEPARATORS.get(form))
+            chosen = [_typed(form, "goals", goal_keys[g], words["goals"][goal_keys[g]][lang][side], typing)
+                      for g in goals]
             question = headers["topics" if side else "goals"]
             if form in _OPTION_COLUMNS:
                 row |= {f"{question} - {words['goals'][key][lang][side]}":
                         1 if words["goals"][key][lang][side] in chosen else None for key in goal_keys}
+            elif form in _TWO_HEADER_ROWS:
+                row |= {(question, words["goals"][key][lang][side]): words["goals"][key][lang][side]
+                        if words["goals"][key][lang][side] in chosen else None for key in goal_keys}
+                row[(question, _TWO_HEADER_ROWS[form][2])] = None
             else:
-                row[question] = _join(style, chosen)
+                row[question] = _join(style, chosen, _SEPARATORS.get(form))
             if form in REWORDED:
                 row[headers["meeting_mode"]] = _REWORDED_MODES[lang][rng.integers(3)]
                 row[headers["city"]] = _REWORDED_PLACES[rng.integers(len(_REWORDED_PLACES))]
@@ -359,12 +468,22 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
             truth.append({"email": email, "role": role, "fields": {field},
                           "goals": {goal_keys[g] for g in goals}, "languages": speaks})
         table = pd.DataFrame(rows)
-        for column, (before, copied) in _EXTRA_COLUMNS.get(form, {}).items():
-            table.insert(table.columns.get_loc(headers[before]), column,
-                         table[headers[copied]] if copied else None)
+        for column, (before, holds) in _EXTRA_COLUMNS.get(form, {}).items():
+            table.insert(table.columns.get_loc(headers[before]) if before else len(table.columns), column,
+                         table[headers[holds]] if isinstance(holds, str)
+                         else [holds[i % len(holds)] for i in range(n)] if holds else None)
         if style == "microsoft" or form in _ID_COLUMNS:
-            table.insert(0, _ID_COLUMNS.get(form, "Id"), range(1, n + 1))
-        if form in _FILES:
+            name, first = _ID_COLUMNS.get(form, ("Id", 1))
+            table.insert(0, name, range(first, first + n))
+        if form in _TWO_HEADER_ROWS:
+            path = folder / f"{role}.csv"
+            _two_header_rows(table, headers, _TWO_HEADER_ROWS[form]).to_csv(path, index=False, header=False)
+        elif form in _TITLES:
+            path = folder / f"{role}.xlsx"
+            with pd.ExcelWriter(path, engine="openpyxl") as book:
+                table.to_excel(book, index=False, startrow=2)
+                book.sheets["Sheet1"].cell(row=1, column=1, value=_TITLES[form][role])
+        elif form in _FILES:
             suffix, options = _FILES[form]
             path = folder / f"{role}{suffix}"
             if suffix == ".xlsx":
@@ -417,12 +536,13 @@ def _languages(rng: np.random.Generator, role: str) -> dict[str, int]:
 
 
 def _written_languages(words: dict, lang: str, side: int, speaks: dict[str, int],
-                       level_words: dict[int, str]) -> list[str]:
+                       level_words: dict[int, str], formats: tuple[str, str] | None = None) -> list[str]:
     """A person's languages and levels as their form writes them: the split's own wording where
     it has one (``languages``, ``levels``, ``formats``), the fixed names and the export's
-    ``level_words`` otherwise."""
+    ``level_words`` otherwise; ``formats`` (mentee, mentor), where the form's question asks for
+    its own, over the split's."""
     names, levels = words.get("languages", {}), words.get("levels", {})
-    written = words.get("formats", {}).get("languages", ["{language} ({level})"] * 2)[side]
+    written = (formats or words.get("formats", {}).get("languages", ["{language} ({level})"] * 2))[side]
     return [written.format(
         language=names[code][lang][side] if code in names else _LANGUAGE_NAMES[lang][code],
         level=levels[str(level)][lang][side] if str(level) in levels else level_words[level])
@@ -441,25 +561,71 @@ def _language_grid(words: dict, lang: str, side: int, speaks: dict[str, int],
             for code in _LANGUAGES}
 
 
-def _join(form: str, options: list[str]) -> str:
-    if form == "microsoft":
+def _join(style: str, options: list[str], separator: str | None = None) -> str:
+    """A multi-select cell as ``style`` writes it, or with the form's own ``separator``."""
+    if separator is not None:
+        return separator.join(options)
+    if style == "microsoft":
         return "".join(f"{o};" for o in options)
     return ", ".join(options)
+
+
+@functools.cache
+def _built_in(kind: str) -> frozenset[str]:
+    from matcher import vocab
+
+    return frozenset(vocab.keys(kind))
+
+
+def _typed(form: str, kind: str, key: str, text: str, rng: np.random.Generator) -> str:
+    """``text`` (``key`` of ``kind``) as a person wrote it on ``form``: as offered, unless the form
+    had them type it (:data:`_TYPED`), then now and again in their own case and spacing."""
+    which, share = _TYPED.get(form, ("none", 0.0))
+    if which == "none" or (which == "other" and key in _built_in(kind)) or rng.random() >= share:
+        return text
+    ways = (text.lower(), f" {text}", f"{text}  ", text[:1].lower() + text[1:], text.replace(" ", "  ", 1))
+    return ways[rng.integers(len(ways))]
+
+
+def _two_header_rows(table: pd.DataFrame, headers: dict[str, str],
+                     labels: tuple[str, str, str]) -> pd.DataFrame:
+    """``table`` as SurveyMonkey exports it, its two header rows as its first two rows: the
+    question over the first of its columns and, under it, the option (columns ``(question,
+    option)``) or ``labels`` "Response" / "Open-Ended Response"; the tool's own columns, those
+    before the first question, over a blank."""
+    first = table.columns.get_loc(headers["field"])
+    open_ended = {headers[k] for k in ("languages", "about", "goals_text") if k in headers}
+    top: list[str] = []
+    under: list[str] = []
+    previous = None
+    for place, column in enumerate(table.columns):
+        question, option = column if isinstance(column, tuple) else (
+            column, "" if place < first else labels[1] if column in open_ended else labels[0])
+        top.append("" if question == previous else question)
+        under.append(option)
+        previous = question
+    return pd.DataFrame([top, under, *table.itertuples(index=False, name=None)])
 
 
 def evaluate(folder: str | Path, split: str, form: str, n_mentees: int = 150,
              n_mentors: int = 100, seed: int = 0) -> dict[str, float]:
     """Write a round, ``init`` and ``run`` it without edits, and score the reading against the
     truth: shares (0-1) of mentee × mentor pairs agreeing on ``field``, ``goals`` and
-    ``language``, and ``worth``, the pairing's true total over the best pairing's."""
-    from matcher import init_round, match_round, run_round, score_round
+    ``language``, and ``worth``, the pairing's true total over the best pairing's. A round that
+    ``run`` refuses for its data errors is measured as read (:func:`matcher.load_round`, the
+    sign-ups in error left out) and is worth 0: nobody was paired."""
+    from matcher import init_round, load_round, match_round, run_round, score_round
+    from matcher.run import DataErrors
 
     folder = Path(folder)
     mentors, mentees, truth = write_exports(folder / "exports", split, form, n_mentees,
                                             n_mentors, seed)
     init = init_round(mentors, mentees, folder / "round.toml", overwrite=True)
-    result = run_round(init.path, folder / "output")
-    rnd = result.round
+    try:
+        result = run_round(init.path, folder / "output")
+        rnd, pairs = result.round, result.matching.pairs
+    except DataErrors:
+        rnd, pairs = load_round(init.path), None
     true = _true_round(rnd, truth)
     read_e, read_m = rnd.mentees, rnd.mentors
     true_e, true_m = true.mentees, true.mentors
@@ -473,7 +639,7 @@ def evaluate(folder: str | Path, split: str, form: str, n_mentees: int = 150,
     }
     true_scores = score_round(true)
     best = match_round(true, true_scores)
-    figures["worth"] = _worth(true_scores, result.matching.pairs) / _worth(true_scores, best.pairs)
+    figures["worth"] = 0.0 if pairs is None else _worth(true_scores, pairs) / _worth(true_scores, best.pairs)
     return figures
 
 
