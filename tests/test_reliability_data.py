@@ -176,6 +176,20 @@ def test_lock_naming_an_unknown_person(round_toml):
     assert_clean(invoke("run", round_toml, "-o", round_toml.parent / "out"), 2)
 
 
+@pytest.mark.parametrize("kind", ["locked", "forbidden"])
+def test_an_empty_pairs_file_means_no_pairs_yet(round_toml, kind):
+    """A coordinator's empty locked.csv / forbidden.csv (created, nothing typed yet) is no
+    pairs, not an "export the form again" error; one with a header row and no rows as well."""
+    (round_toml.parent / "empty.csv").write_bytes(b"")
+    (round_toml.parent / "header.csv").write_text("mentee,mentor\n", encoding="utf-8")
+    for name in ("empty.csv", "header.csv"):
+        text = round_toml.read_text(encoding="utf-8")
+        round_toml.write_text(text.replace(f'{kind}_file = "empty.csv"\n', ""), encoding="utf-8")
+        add_constraints(round_toml, f'{kind}_file = "{name}"')
+        assert_clean(invoke("validate", round_toml), 0)
+        assert getattr(matcher.load_round(round_toml), kind).empty
+
+
 def test_same_pair_locked_and_forbidden(round_toml):
     mentee, mentor, _ = _two_people(round_toml)
     pair = f'{{mentee = "{mentee}", mentor = "{mentor}"}}'

@@ -75,6 +75,9 @@ def resolve_pairs(config: RoundConfig, kind: str, tables: dict[str, pd.DataFrame
     where = config.path.name if config.path else "round config"
     refs += [(ref, where, None) for ref in getattr(config.constraints, kind)]
     path = getattr(config.constraints, f"{kind}_file")
+    # an empty pairs file is a coordinator's "none yet": it needs no header row
+    if path is not None and path.is_file() and not path.read_bytes().strip():
+        path = None
     if path is not None:
         table = read_table(path)
         lower = {str(c).strip().lower(): c for c in table.columns}
