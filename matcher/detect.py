@@ -733,27 +733,36 @@ def _apply_data_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str
             scores[i, j] = 0.0  # e.g. Microsoft Forms' Email column of an anonymous form
 
 
-def reading_notes(table: pd.DataFrame) -> list[str]:
-    """What ``matcher init`` says of how a file's columns were read: headers on two rows
-    (``attrs["header_rows"]``, :func:`matcher.readers.second_header_row`), and one line per
-    question folded from several columns (``attrs["folded"]``,
+def reading_notes(table: pd.DataFrame, language: str = i18n.DEFAULT_LANGUAGE) -> list[str]:
+    """What ``matcher init`` says of how a file's columns were read, in ``language``: headers
+    on two rows (``attrs["header_rows"]``, :func:`matcher.readers.second_header_row`), and one
+    line per question folded from several columns (``attrs["folded"]``,
     :func:`matcher.option_columns.fold_questions`).
 
     >>> from matcher.option_columns import fold_questions
     >>> table = pd.DataFrame({"Goals - CV": ["1", None], "Goals - Networking": [None, "1"]})
     >>> reading_notes(fold_questions(table))
     ["2 columns read as one question 'Goals - *' (a multi-select, one column per option, chosen where the cell is '1'): 'CV', 'Networking'"]
+    >>> reading_notes(fold_questions(table), "fi")[0][:45]
+    "2 saraketta luettu yhdeksi kysymykseksi 'Goal"
     """
     notes = []
     if table.attrs.get("header_rows", 1) == 2:
         first = table.attrs.get("header_row", 1)
-        notes.append(f"the headers are on two rows ({first} and {first + 1}): each column is "
-                     "named by its question and the option under it ('Question - Option'); a "
-                     "question of one column by the question alone")
-    return notes + [f"{len(fold['columns'])} columns read as one question {fold['header']!r} ({fold['how']}): "
-            + ", ".join(repr(o) for o in fold["options"][:SHOWN])
-            + (f" and {len(fold['options']) - SHOWN} more" if len(fold["options"]) > SHOWN else "")
-            for fold in table.attrs.get("folded", [])]
+        notes.append(i18n.t("init.header_rows", language, first=first, second=first + 1))
+    for fold in table.attrs.get("folded", []):
+        options = ", ".join(repr(o) for o in fold["options"][:SHOWN])
+        if len(fold["options"]) > SHOWN:
+            options += i18n.t("init.folded_more", language, n=len(fold["options"]) - SHOWN)
+        if fold["how"] == "grid":
+            how = i18n.t(f"init.folded_grid.{fold['kind']}", language)
+        else:
+            marks = [repr(m) for m in fold["marks"]]
+            how = i18n.t("init.folded_options", language, marks=i18n.join(marks, language, word="or")
+                         if marks else i18n.t("init.folded_own_text", language))
+        notes.append(i18n.t("init.folded", language, n=len(fold["columns"]), header=fold["header"],
+                            how=how, options=options))
+    return notes
 
 
 #: options or rows of a folded question ``init`` names
@@ -832,7 +841,7 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
                                      family_options(found.get(other, first[other])), first[role])
     for role, (path, _) in paths.items():
         detection = found[role]
-        warnings += [f"{path.name}: {note}" for note in reading_notes(tables[role])]
+        warnings += [f"{path.name}: {note}" for note in reading_notes(tables[role], language)]
         warnings += [f"{path.name}: {note.shown(language) if isinstance(note, Note) else note}"
                      for note in detection.notes]
         for missing in detection.missing:

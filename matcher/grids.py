@@ -182,7 +182,7 @@ def _number(value: str) -> float | None:
 def fold_grids(table: pd.DataFrame) -> pd.DataFrame:
     """The table with each grid question's row columns replaced by one folded column (see the
     module docstring); the index, the other columns and ``attrs`` are kept, and each grid is
-    recorded in ``attrs["folded"]`` (``{"header", "columns", "options", "how"}``). A table without grids
+    recorded in ``attrs["folded"]`` (``{"header", "columns", "options", "how": "grid", "kind"}``). A table without grids
     is returned as it is."""
     grids = find_grids(table)
     if not grids:
@@ -201,7 +201,7 @@ def fold_grids(table: pd.DataFrame) -> pd.DataFrame:
     result.attrs.update(table.attrs)
     result.attrs["folded"] = [*table.attrs.get("folded", []), *(
         {"header": g.header, "columns": list(g.columns), "options": list(g.rows),
-         "how": f"a {g.kind} grid, one column per row"}
+         "how": "grid", "kind": g.kind}
         for g in grids)]
     return result
 

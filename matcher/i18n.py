@@ -760,6 +760,31 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                      "kolumnen '{header}' har inget känt ord i rubriken; svaren "
                                      "liknar mest {family} ({share} av de valda alternativen) och "
                                      "passar ingen annan fråga bättre: tas som {name}"),
+    "init.header_rows": ("the headers are on two rows ({first} and {second}): each column is named by "
+                         "its question and the option under it ('Question - Option'); a question of "
+                         "one column by the question alone",
+                         "otsikot ovat kahdella rivillä ({first} ja {second}): kukin sarake nimetään "
+                         "kysymyksensä ja sen alla olevan vaihtoehdon mukaan ('Kysymys - Vaihtoehto'); "
+                         "yhden sarakkeen kysymys pelkän kysymyksen mukaan",
+                         "rubrikerna står på två rader ({first} och {second}): varje kolumn namnges "
+                         "efter sin fråga och alternativet under den ('Fråga - Alternativ'); en fråga "
+                         "med en kolumn efter frågan ensam"),
+    "init.folded": ("{n} columns read as one question '{header}' ({how}): {options}",
+                    "{n} saraketta luettu yhdeksi kysymykseksi '{header}' ({how}): {options}",
+                    "{n} kolumner lästa som en fråga '{header}' ({how}): {options}"),
+    "init.folded_options": ("a multi-select, one column per option, chosen where the cell is {marks}",
+                            "monivalinta, yksi sarake kutakin vaihtoehtoa kohden, valittu kun "
+                            "solussa on {marks}",
+                            "flerval, en kolumn per alternativ, valt där cellen har {marks}"),
+    "init.folded_own_text": ("the option's own text", "vaihtoehdon oma teksti",
+                             "alternativets egen text"),
+    "init.folded_grid.languages": ("a languages grid, one column per row",
+                                   "kieliruudukko, yksi sarake kutakin riviä kohden",
+                                   "ett språkrutnät, en kolumn per rad"),
+    "init.folded_grid.choice": ("a choice grid, one column per row",
+                                "valintaruudukko, yksi sarake kutakin riviä kohden",
+                                "ett valrutnät, en kolumn per rad"),
+    "init.folded_more": (" and {n} more", " ja {n} muuta", " och {n} till"),
     "init.warning": ("Warning: {warning}", "Varoitus: {warning}", "Varning: {warning}"),
     "init.wrote": ("Wrote {path}. Next: matcher validate {path}",
                    "Kirjoitettu {path}. Seuraavaksi: matcher validate {path}",

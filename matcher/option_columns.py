@@ -162,7 +162,8 @@ def _chooses(value: object) -> bool:
 def fold_option_columns(table: pd.DataFrame) -> pd.DataFrame:
     """The table with each group of option columns replaced by one multi-select column (see the
     module docstring); the index, the other columns and ``attrs`` are kept, and each group is
-    recorded in ``attrs["folded"]`` (``{"header", "columns", "options", "how"}``). A table
+    recorded in ``attrs["folded"]`` (``{"header", "columns", "options", "how": "options",
+    "marks"}``: the marks a chosen option's cell holds, none for the option's own text). A table
     without such
     groups is returned as it is."""
     groups = find_option_columns(table)
@@ -182,10 +183,9 @@ def fold_option_columns(table: pd.DataFrame) -> pd.DataFrame:
             out[header] = table[header]
     result = pd.DataFrame(out, index=table.index)
     result.attrs.update(table.attrs)
-    marks = lambda g: " or ".join(repr(m) for m in g.marks) or "the option's own text"  # noqa: E731
     result.attrs["folded"] = [*table.attrs.get("folded", []), *(
         {"header": g.header, "columns": list(g.columns), "options": list(g.options),
-         "how": f"a multi-select, one column per option, chosen where the cell is {marks(g)}"}
+         "how": "options", "marks": list(g.marks)}
         for g in groups)]
     return result
 

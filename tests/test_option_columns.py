@@ -122,3 +122,18 @@ def test_webropol_export_reads_its_option_columns_through_init_and_intake(tmp_pa
     meant = truth[truth["role"] == "mentees"].set_index("email")["goals"]
     read = rnd.mentees.set_index("email")["goals"]
     assert all(len(read[e]) == len(meant[e]) for e in meant.index)
+
+
+@pytest.mark.parametrize("language, words", [("fi", ("otsikot ovat kahdella rivillä (1 ja 2)", "kieliruudukko",
+                                                     " ja 2 muuta")),
+                                             ("sv", ("rubrikerna står på två rader (1 och 2)", "språkrutnät",
+                                                     " och 2 till"))])
+def test_reading_notes_in_the_round_language(language, words):
+    """init's notes on two header rows and folded grids are shown in the round's language."""
+    table = pd.DataFrame({"Kielet [suomi]": ["C1"]})
+    table.attrs.update(header_rows=2, header_row=1, folded=[
+        {"header": "Kielet", "columns": ["a", "b"], "options": list("abcdef"), "how": "grid",
+         "kind": "languages"}])
+    notes = reading_notes(table, language)
+    assert words[0] in notes[0] and words[1] in notes[1] and notes[1].endswith(words[2])
+    assert not any("column" in note for note in notes)
