@@ -58,7 +58,7 @@ from matcher.errors import InputError
 from matcher.intake.answers import read_answers
 from matcher.intake.values import parse_times
 from matcher.option_columns import fold_questions
-from matcher.readers import read_table
+from matcher.readers import EMAIL_LIKE, read_table
 from matcher.safe_io import atomic_write_text
 from matcher.vocab.options import pieces
 
@@ -833,6 +833,10 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
     first: dict[str, Detection] = {}
     for role, (path, sheet) in paths.items():
         tables[role] = fold_questions(read_table(path, sheet))
+        if any(EMAIL_LIKE.fullmatch(str(h).strip()) for h in tables[role].columns):
+            # a sign-up taken for the header row: a config cannot name its columns, and its
+            # answers (e-mail, free text) must not be echoed as headers
+            raise InputError(f"{Path(path).name}: " + i18n.t("init.no_header_row", language))
         first[role] = detect_columns(tables[role], role)
     # both forms ask the same questions in their own words: a choice column one form's answers
     # leave undecided is read again together with the other form's column of the family
@@ -844,11 +848,12 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
         warnings += [f"{path.name}: {note}" for note in reading_notes(tables[role], language)]
         warnings += [f"{path.name}: {note.shown(language) if isinstance(note, Note) else note}"
                      for note in detection.notes]
+        headers = ", ".join(repr(str(h)) for h in detection.unmapped[:12])
         for missing in detection.missing:
-            what = "the e-mail (or a participant id)" if missing == "email" else f"'{missing}'"
-            warnings.append(f"{path.name}: no column looked like {what}; fill in [{role}.columns] "
-                            f"{missing} = \"<header>\" in {output.name} (headers found: "
-                            f"{', '.join(repr(h) for h in detection.unmapped[:12])})")
+            what = i18n.t("init.missing_email", language) if missing == "email" else f"'{missing}'"
+            warnings.append(f"{path.name}: " + i18n.t(
+                "init.missing", language, what=what, role=role, name=missing, config=output.name,
+                headers=headers))
     reading = read_answers(tables, {role: found[role].columns for role in found})
     answers = reading.answers()
     base = output.resolve().parent

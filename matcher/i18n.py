@@ -785,6 +785,25 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                 "valintaruudukko, yksi sarake kutakin riviä kohden",
                                 "ett valrutnät, en kolumn per rad"),
     "init.folded_more": (" and {n} more", " ja {n} muuta", " och {n} till"),
+    "init.missing": ("no column looked like {what}; fill in [{role}.columns] {name} = \"<header>\" "
+                     "in {config} (headers found: {headers})",
+                     "mikään sarake ei näyttänyt tiedolta {what}; täydennä [{role}.columns] "
+                     "{name} = \"<otsikko>\" tiedostoon {config} (löydetyt otsikot: {headers})",
+                     "ingen kolumn såg ut som {what}; fyll i [{role}.columns] {name} = "
+                     "\"<rubrik>\" i {config} (hittade rubriker: {headers})"),
+    "init.missing_email": ("the e-mail (or a participant id)",
+                           "sähköposti (tai osallistujan tunnus)",
+                           "e-post (eller ett deltagar-id)"),
+    "init.no_header_row": ("its first row holds a sign-up's answers (an e-mail address), not the "
+                           "questions, so the file has no header row; export the form again with "
+                           "its questions as the first row",
+                           "sen ensimmäisellä rivillä on ilmoittautujan vastauksia "
+                           "(sähköpostiosoite) eikä kysymyksiä, joten tiedostosta puuttuu "
+                           "otsikkorivi; vie lomake uudelleen niin, että kysymykset ovat "
+                           "ensimmäisellä rivillä",
+                           "dess första rad innehåller en anmälds svar (en e-postadress) och inte "
+                           "frågorna, så filen saknar rubrikrad; exportera formuläret igen med "
+                           "frågorna på första raden"),
     "init.warning": ("Warning: {warning}", "Varoitus: {warning}", "Varning: {warning}"),
     "init.wrote": ("Wrote {path}. Next: matcher validate {path}",
                    "Kirjoitettu {path}. Seuraavaksi: matcher validate {path}",

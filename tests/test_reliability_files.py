@@ -257,6 +257,32 @@ def test_missing_header_row_never_echoes_a_sign_up(round_toml):
         assert answer and answer not in outcome.text
 
 
+@pytest.mark.parametrize("language, needle", [("en", "no header row"), ("fi", "puuttuu otsikkorivi"),
+                                              ("sv", "saknar rubrikrad")])
+def test_init_on_an_export_without_header_row_never_echoes_a_sign_up(round_toml, language, needle):
+    """``init`` refuses an export whose first row is a sign-up (a config cannot name its
+    columns) and says why, in the round's language, without echoing any of that person's
+    answers."""
+    frame = read_export(mentees_of(round_toml))
+    mentees_of(round_toml).write_text(frame.to_csv(sep=";", index=False, header=False),
+                                      encoding="utf-8")
+    out = round_toml.parent / "new.toml"
+    outcome = invoke("init", round_toml.parent / "mentors.csv", mentees_of(round_toml), "-o", out,
+                     "--language", language)
+    assert_clean(outcome, 2, needle)
+    assert not out.exists()
+    assert not any(len(answer) > 3 and answer in outcome.text for answer in frame.iloc[0].astype(str))
+
+
+def test_a_header_naming_an_example_address_is_a_header(round_toml):
+    """"Email (firstname.lastname@example.fi)" is a question, not a sign-up's answer."""
+    frame = read_export(mentees_of(round_toml))
+    frame = frame.rename(columns={"Email": "Email (firstname.lastname@example.fi)"})
+    write_export(mentees_of(round_toml), frame)
+    out = round_toml.parent / "new.toml"
+    assert_clean(invoke("init", round_toml.parent / "mentors.csv", mentees_of(round_toml), "-o", out), 0)
+
+
 def test_duplicate_headers_are_told_apart(round_toml):
     """Two columns with one header: pandas renames the second 'X.1'; the mapping stays on the first."""
     frame = read_export(mentees_of(round_toml))

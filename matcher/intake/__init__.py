@@ -219,9 +219,9 @@ def _check_columns(config: RoundConfig, role: str, source: SourceConfig, table: 
     """The mapped columns present in the file; InputError for a required one that is not."""
     file = table.attrs["file"]
     headers = [str(h) for h in table.columns]
-    # a header holding an e-mail address means the header row is missing and the first sign-up
+    # a header that is an e-mail address means the header row is missing and the first sign-up
     # was taken for it: never echo it (nor suggest it) in a message
-    answers_as_headers = any(EMAIL_LIKE.search(h) for h in headers)
+    answers_as_headers = any(EMAIL_LIKE.fullmatch(h.strip()) for h in headers)
     found = ("none listed: they hold a sign-up's answers, so the file has no header row; export "
              "the form again with its questions as the first row" if answers_as_headers
              else ", ".join(repr(h) for h in headers))
