@@ -195,8 +195,8 @@ def detect_columns(table: pd.DataFrame, role: str,
         # profession") names the field in it: "Sairaanhoitaja" is health care, "Data engineer" ICT
         columns["field"] = columns["job_title"]
         chosen["field"] = chosen["job_title"]
-        notes.append((columns["field"], f"no field question: the field is read from the answers "
-                                        f"of {columns['field']!r} (the job title)"))
+        notes.append((columns["field"], Note("note.field_from_job_title", header=columns["field"],
+                                             claimed=())))
     used = set(columns.values())
     missing = [f for f in REQUIRED_FIELDS if f not in columns]
     if "email" not in columns and "id" not in columns:
@@ -207,8 +207,8 @@ def detect_columns(table: pd.DataFrame, role: str,
         header = columns["submitted_at"]
         which = f"the latest of {len(times)} time columns" if len(times) > 1 else "the only time column"
         by_content["submitted_at"] = f"date-times, {which}"
-        notes.append((header, f"column {header!r}: its answers are date-times ({which}): "
-                              "taken as submitted_at"))
+        notes.append((header, Note("note.time_latest" if len(times) > 1 else "note.time_only",
+                                   header=header, claimed=(), n=len(times))))
     for name, header in columns.items():
         if header in families and families[header].decided(name):
             by_content[name] = families[header].evidence

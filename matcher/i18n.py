@@ -733,6 +733,24 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                     "otetaan kentäksi {name}",
                     "kolumnen '{header}' kunde enligt rubriken vara {claimed}, men svaren läses "
                     "som {family} ({share} av de valda alternativen): tas som {name}"),
+    "note.field_from_job_title": ("no field question: the field is read from the answers of "
+                                  "'{header}' (the job title)",
+                                  "ei alakysymystä: ala luetaan sarakkeen '{header}' vastauksista "
+                                  "(ammattinimike)",
+                                  "ingen fråga om bransch: branschen läses ur svaren i '{header}' "
+                                  "(yrkestiteln)"),
+    "note.time_only": ("column '{header}': its answers are date-times (the only time column): "
+                       "taken as submitted_at",
+                       "sarake '{header}': sen vastaukset ovat ajankohtia (ainoa aikasarake): "
+                       "otetaan kentäksi submitted_at",
+                       "kolumnen '{header}': svaren är tidpunkter (den enda tidskolumnen): tas "
+                       "som submitted_at"),
+    "note.time_latest": ("column '{header}': its answers are date-times (the latest of {n} time "
+                         "columns): taken as submitted_at",
+                         "sarake '{header}': sen vastaukset ovat ajankohtia (myöhäisin {n} "
+                         "aikasarakkeesta): otetaan kentäksi submitted_at",
+                         "kolumnen '{header}': svaren är tidpunkter (den senaste av {n} "
+                         "tidskolumner): tas som submitted_at"),
     "note.family_no_header": ("column '{header}': no header word known, but its answers read as "
                               "{family} ({share} of the options chosen): taken as {name}",
                               "sarake '{header}': otsikossa ei ole tuttua sanaa, mutta sen "

@@ -236,6 +236,9 @@ def test_a_column_of_date_times_is_the_submission_time_whatever_its_header():
     assert found.columns["submitted_at"] == "Vastausaika"
     assert "date-times" in found.by_content["submitted_at"]
     assert any("Vastausaika" in note and "date-times" in note for note in found.notes)
+    shown = [note.shown(language) for language in ("fi", "sv") for note in found.notes
+             if "Vastausaika" in note]
+    assert "ajankohtia" in shown[0] and "tidpunkter" in shown[1]
 
 
 def test_the_latest_filled_time_column_is_the_submission_time():
