@@ -187,22 +187,40 @@ def fold_grids(table: pd.DataFrame) -> pd.DataFrame:
     grids = find_grids(table)
     if not grids:
         return table
-    folded = {grid.columns[0]: (grid, _fold(table, grid)) for grid in grids}
-    dropped = {h for grid in grids for h in grid.columns}
+    return put_folded(table, [Folded(g.header, g.columns, _fold(table, g),
+                                     {"header": g.header, "columns": list(g.columns),
+                                      "options": list(g.rows), "how": "grid", "kind": g.kind})
+                              for g in grids], clash="grid")
+
+
+@dataclass(frozen=True)
+class Folded:
+    """One question spread over several columns (``columns``), folded into one answer per
+    person (``cells``) under ``header``; ``record`` is what ``attrs["folded"]`` keeps of it."""
+
+    header: str
+    columns: tuple[str, ...]
+    cells: pd.Series
+    record: dict
+
+
+def put_folded(table: pd.DataFrame, folds: list[Folded], clash: str) -> pd.DataFrame:
+    """``table`` with each fold's columns replaced by its cells at its first column's place,
+    under its header (``"header (clash)"`` where the table already has that header); the index,
+    the other columns and ``attrs`` are kept, and each fold's record is appended to
+    ``attrs["folded"]``."""
+    first = {fold.columns[0]: fold for fold in folds}
+    dropped = {h for fold in folds for h in fold.columns}
     out = {}
     for header in table.columns:
-        if header in folded:
-            grid, cells = folded[header]
-            name = grid.header if grid.header not in table.columns else f"{grid.header} (grid)"
-            out[name] = cells
+        if header in first:
+            fold = first[header]
+            out[fold.header if fold.header not in table.columns else f"{fold.header} ({clash})"] = fold.cells
         elif header not in dropped:
             out[header] = table[header]
     result = pd.DataFrame(out, index=table.index)
     result.attrs.update(table.attrs)
-    result.attrs["folded"] = [*table.attrs.get("folded", []), *(
-        {"header": g.header, "columns": list(g.columns), "options": list(g.rows),
-         "how": "grid", "kind": g.kind}
-        for g in grids)]
+    result.attrs["folded"] = [*table.attrs.get("folded", []), *(fold.record for fold in folds)]
     return result
 
 

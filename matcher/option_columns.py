@@ -46,7 +46,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from matcher import vocab
-from matcher.grids import DECLINING, fold_grids
+from matcher.grids import DECLINING, Folded, fold_grids, put_folded
 
 #: what stands between a question and its option in a column-per-option header
 SEPARATOR = re.compile(r"\s+[-–—]+\s+|\s*:\s*|\s*\(|_|\s+[/|]\s+")
@@ -169,25 +169,18 @@ def fold_option_columns(table: pd.DataFrame) -> pd.DataFrame:
     groups = find_option_columns(table)
     if not groups:
         return table
-    first = {group.columns[0]: group for group in groups}
-    dropped = {h for group in groups for h in group.columns}
-    out = {}
-    for header in table.columns:
-        if header in first:
-            group = first[header]
-            name = group.header if group.header not in table.columns else f"{group.header} (options)"
-            chosen = table[list(group.columns)].map(_chooses).to_numpy()
-            out[name] = pd.Series(["".join(f"{o};" for o, take in zip(group.options, line) if take)
-                                   for line in chosen], index=table.index, dtype=object)
-        elif header not in dropped:
-            out[header] = table[header]
-    result = pd.DataFrame(out, index=table.index)
-    result.attrs.update(table.attrs)
-    result.attrs["folded"] = [*table.attrs.get("folded", []), *(
-        {"header": g.header, "columns": list(g.columns), "options": list(g.options),
-         "how": "options", "marks": list(g.marks)}
-        for g in groups)]
-    return result
+    return put_folded(table, [Folded(g.header, g.columns, _chosen(table, g),
+                                     {"header": g.header, "columns": list(g.columns),
+                                      "options": list(g.options), "how": "options",
+                                      "marks": list(g.marks)})
+                              for g in groups], clash="options")
+
+
+def _chosen(table: pd.DataFrame, group: OptionColumns) -> pd.Series:
+    """One group's cells folded into one multi-select answer per person (";" after each)."""
+    chosen = table[list(group.columns)].map(_chooses).to_numpy()
+    return pd.Series(["".join(f"{o};" for o, take in zip(group.options, line) if take)
+                      for line in chosen], index=table.index, dtype=object)
 
 
 def fold_questions(table: pd.DataFrame) -> pd.DataFrame:
