@@ -64,14 +64,20 @@ def initial_graph(source: PairSource, base: Network | None = None,
     of identical people (classes.py) gets ``tuning.per_member`` more pairs per member beyond the
     first: its members need as many different partners as there are of them.
     """
-    price = None
-    per_row: Counts = tuning.row_candidates
-    per_col: Counts = tuning.column_candidates
-    if base is not None:
-        per_row = per_row + tuning.per_member * (base.mentee_size - 1)
-        per_col = per_col + tuning.per_member * (base.mentor_size - 1)
-        price = candidate_prices(source, base, tuning)
-    return source.bounded_candidates(per_row, per_col, source.low, price)
+    if base is None:
+        return source.bounded_candidates(tuning.row_candidates, tuning.column_candidates,
+                                         source.low, None)
+    per_row, per_col = candidate_counts(base, tuning)
+    return source.bounded_candidates(per_row, per_col, source.low,
+                                     candidate_prices(source, base, tuning))
+
+
+def candidate_counts(base: Network, tuning: Tuning = DEFAULT) -> tuple[Counts, Counts]:
+    """How many best pairs each mentee and each mentor class picks first: ``tuning``'s counts,
+    plus ``tuning.per_member`` for every member of a class of identical people beyond the first
+    (its members need as many different partners as there are of them)."""
+    return (tuning.row_candidates + tuning.per_member * (base.mentee_size - 1),
+            tuning.column_candidates + tuning.per_member * (base.mentor_size - 1))
 
 
 def candidate_prices(source: PairSource, base: Network, tuning: Tuning = DEFAULT) -> np.ndarray | None:

@@ -22,7 +22,7 @@ import numpy as np
 from ortools.graph.python import max_flow
 
 from matcher.solver.cuts import Cut, level_slots, levels, max_slots
-from matcher.solver.engine import Lexicographic, candidate_prices, lexicographic
+from matcher.solver.engine import Lexicographic, candidate_counts, candidate_prices, lexicographic
 from matcher.solver.flow import Network
 from matcher.solver.pairs import PairSet, PairSource
 from matcher.solver.tuning import DEFAULT, Tuning
@@ -95,7 +95,7 @@ def _with_priced(source: PairSource, base: Network, graph: PairSet, threshold: i
                  tuning: Tuning) -> PairSet:
     """``graph`` plus each mentee's best pairs by score minus an estimated mentor price
     (engine.candidate_prices: bids once per free slot; a class of identical mentees gets more
-    pairs per member, as in engine.initial_graph), both scoring >= ``threshold``: the weighted
+    pairs per member, engine.candidate_counts), both scoring >= ``threshold``: the weighted
     solve's first graph. Where mentors compete, the optimum reaches deep into the mentees' lists,
     and without these pairs the solve needed more rounds of column generation (1,000 x 700 form,
     supply 0.8; clustered rounds of classes needed two more than coverage while the prices and
@@ -110,7 +110,7 @@ def _with_priced(source: PairSource, base: Network, graph: PairSet, threshold: i
     price = None if complete.all() else candidate_prices(source, base, tuning)
     if price is None:
         return above
-    per_row = tuning.row_candidates + tuning.per_member * (base.mentee_size - 1)
+    per_row, _ = candidate_counts(base, tuning)
     return above.union(source.candidates(per_row, 0, threshold, price), source.shape[1])
 
 
