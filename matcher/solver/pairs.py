@@ -443,7 +443,9 @@ class SparsePairs:
 def sparse_entries(matrix: sparse.sparray | sparse.spmatrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rows, columns and values of the stored entries, sorted by row then column (a canonical CSR
     matrix already is: no sort then)."""
-    csr = sparse.csr_array(matrix)
+    # the matrix itself when it is a CSR array already: its sortedness, once checked, is kept
+    # on it (a new wrapper would check all of its entries again)
+    csr = matrix if isinstance(matrix, sparse.csr_array) else sparse.csr_array(matrix)
     if not csr.has_sorted_indices:
         csr = csr.sorted_indices()
     rows = np.repeat(np.arange(csr.shape[0], dtype=np.int64), np.diff(csr.indptr))
