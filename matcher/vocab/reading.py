@@ -553,7 +553,11 @@ def _option_closeness(unread: Mapping[str, list[str]], first: str, second: str,
         norms = np.linalg.norm(rows, axis=1, keepdims=True)
         profiles.append(np.divide(rows, norms, out=np.zeros_like(rows), where=norms > 0))
     lean = np.clip(profiles[0] @ profiles[1].T, 0.0, 1.0)
-    return np.maximum(words, PROFILE_WEIGHT * lean)
+    # two options of one language that share no word are not made alike by their leans: both
+    # would share words with the concepts' descriptions in that language if they meant the same
+    across = np.array([[not a or not b or a != b for b in map(meaning.language, right)]
+                       for a in map(meaning.language, left)], dtype=bool).reshape(lean.shape)
+    return np.maximum(words, PROFILE_WEIGHT * lean * across)
 
 
 def _own_categories(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
