@@ -77,6 +77,50 @@ def stop_words() -> frozenset[str]:
 
 
 @functools.cache
+def language_stop_words() -> dict[str, frozenset[str]]:
+    """Each of :data:`LEMMA_LANGUAGES`' own function words (diacritics folded), from
+    :file:`stopwords.toml`.
+
+    >>> sorted(language_stop_words())
+    ['en', 'fi', 'sv']
+    """
+    data = tomllib.loads((_DATA / "stopwords.toml").read_text(encoding="utf-8"))
+    return {language: frozenset(_fold(w.casefold()) for w in data[language].split())
+            for language in LEMMA_LANGUAGES}
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def language(text: str) -> str:
+    """The language (one of :data:`LEMMA_LANGUAGES`) a short answer is most likely written in,
+    or ``""`` when nothing tells.
+
+    Each word votes for the languages that know it, one vote shared among them: a function word
+    of :file:`stopwords.toml` for its languages, else a word a dictionary knows (:func:`lemmas`)
+    for those dictionaries. Function words say most ("jag", "och", "ja", "the"), so they count
+    twice. Ties give ``""``: "IT" or "CV" is no language.
+
+    >>> language("Jag behöver hjälp med mitt CV"), language("Voin auttaa digityökalujen kanssa")
+    ('sv', 'fi')
+    >>> language("I need help using computers"), language("2026")
+    ('en', '')
+    """
+    votes = dict.fromkeys(LEMMA_LANGUAGES, 0.0)
+    stop = language_stop_words()
+    for word in _WORD.findall(text.casefold())[:LONGEST_WORD]:
+        folded = _fold(word)
+        known = [name for name in LEMMA_LANGUAGES if folded in stop[name]]
+        weight = 2.0
+        if not known:
+            known, weight = list(lemmas(word[:LONGEST_WORD])), 1.0
+        for name in known:
+            votes[name] += weight / len(known)
+    ranked = sorted(votes.values(), reverse=True)
+    if ranked[0] == ranked[1]:
+        return ""
+    return max(votes, key=votes.__getitem__)
+
+
+@functools.cache
 def question_filler(kind: str) -> frozenset[str]:
     """Stems that say only what kind of question it is (a field question's "services",
     "sector", "ala"), from the ``[kind]`` table of :file:`stopwords.toml`.

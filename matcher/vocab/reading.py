@@ -20,8 +20,9 @@ and gives every option a :class:`Reading`, in this order:
     concepts only the other form reads, is paired by one optimal assignment (scipy's
     ``linear_sum_assignment``) on closeness: an option to a concept by its score, the other
     form's options read as it, or its closest name or description (at least :data:`MIN_LEAN`);
-    an option to an option by shared words or, across languages, by leaning to the same
-    concepts nobody reads (:data:`PROFILE_WEIGHT`). Pairs at least :data:`LEFTOVER_SIMILARITY`
+    an option to an option by shared words or, when the two are in different languages
+    (:func:`matcher.vocab.meaning.language`), by leaning to the same concepts nobody reads
+    (:data:`PROFILE_WEIGHT`; see :func:`_option_closeness`). Pairs at least :data:`LEFTOVER_SIMILARITY`
     close are kept, and when both forms have equally many things left every pair is (both forms
     ask the same question: a Finnish "Voin auttaa digityökalujen kanssa" and an English "I need
     help using computers" share no word, and are still the last two). Two options paired are one
@@ -540,7 +541,26 @@ def _option_closeness(unread: Mapping[str, list[str]], first: str, second: str,
     by their words (:func:`matcher.vocab.meaning.similarity`) or, across languages, by which
     concepts they lean to (:func:`_closest`, over descriptions in English, Finnish and
     Swedish): the correlation of the two rows, weighed by :data:`PROFILE_WEIGHT` (a lean is
-    weaker than a shared word)."""
+    weaker than a shared word).
+
+    The lean counts only for two options of different languages (or one whose language nothing
+    tells): two options of one language meaning one topic share words, with each other or with
+    the same description, so a lean they share without a shared word comes from a stray word
+    each shares with some description, and with two or three concepts free the correlation of
+    two such leans is near 1 whatever they mean ("Jag behöver hjälp att använda datorer" and
+    "Jag kan hjälpa till med arbetslivets oskrivna regler" both lean to language at work).
+
+    >>> lean = {"mentees": np.array([[0.3, 0.0, 0.1]]), "mentors": np.array([[0.3, 0.0, 0.1]])}
+    >>> filler = {"mentees": frozenset(), "mentors": frozenset()}
+    >>> across = {"mentees": ["I need help using computers"],
+    ...           "mentors": ["Voin auttaa digityökalujen kanssa"]}
+    >>> float(_option_closeness(across, "mentees", "mentors", filler, lean, ())[0, 0])
+    0.5
+    >>> same = {"mentees": ["Jag behöver hjälp att använda datorer"],
+    ...         "mentors": ["Jag kan hjälpa till med arbetslivets oskrivna regler"]}
+    >>> float(_option_closeness(same, "mentees", "mentors", filler, lean, ())[0, 0]) < 0.1
+    True
+    """
     left, right = unread[first], unread[second]
     if not left or not right:
         return np.zeros((len(left), len(right)))
@@ -553,7 +573,11 @@ def _option_closeness(unread: Mapping[str, list[str]], first: str, second: str,
         norms = np.linalg.norm(rows, axis=1, keepdims=True)
         profiles.append(np.divide(rows, norms, out=np.zeros_like(rows), where=norms > 0))
     lean = np.clip(profiles[0] @ profiles[1].T, 0.0, 1.0)
-    return np.maximum(words, PROFILE_WEIGHT * lean)
+    # two options of one language that share no word are not made alike by their leans: both
+    # would share words with the concepts' descriptions in that language if they meant the same
+    across = np.array([[not a or not b or a != b for b in map(meaning.language, right)]
+                       for a in map(meaning.language, left)], dtype=bool).reshape(lean.shape)
+    return np.maximum(words, PROFILE_WEIGHT * lean * across)
 
 
 def _own_categories(options: dict[str, list[str]], readings: dict[str, dict[str, Reading]],
