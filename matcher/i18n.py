@@ -733,6 +733,28 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                     "otetaan kentäksi {name}",
                     "kolumnen '{header}' kunde enligt rubriken vara {claimed}, men svaren läses "
                     "som {family} ({share} av de valda alternativen): tas som {name}"),
+    "evidence.family": ("{family}, {share} of the options chosen",
+                        "{family}, {share} valituista vaihtoehdoista",
+                        "{family}, {share} av de valda alternativen"),
+    "evidence.time_only": ("date-times, the only time column", "ajankohtia, ainoa aikasarake",
+                           "tidpunkter, den enda tidskolumnen"),
+    "evidence.time_latest": ("date-times, the latest of {n} time columns",
+                             "ajankohtia, myöhäisin {n} aikasarakkeesta",
+                             "tidpunkter, den senaste av {n} tidskolumner"),
+    "config.detected_by_answers": ("detected by its answers ({evidence})",
+                                   "tunnistettu vastauksista ({evidence})",
+                                   "känd igen på svaren ({evidence})"),
+    "config.detected_score": ("detected (score {score})", "tunnistettu otsikosta (pisteet {score})",
+                              "känd igen på rubriken (poäng {score})"),
+    "config.reading": ("How the columns of this file were read (matcher init):",
+                       "Miten tämän tiedoston sarakkeet luettiin (matcher init):",
+                       "Hur kolumnerna i den här filen lästes (matcher init):"),
+    "note.yes_no": ("column '{header}' could be {claimed} by its header, but its answers are only "
+                    "yes or no: not read as {claimed}",
+                    "sarake '{header}' voisi otsikkonsa perusteella olla {claimed}, mutta sen "
+                    "vastaukset ovat vain kyllä tai ei: sitä ei lueta kentäksi {claimed}",
+                    "kolumnen '{header}' kunde enligt rubriken vara {claimed}, men svaren är bara "
+                    "ja eller nej: den läses inte som {claimed}"),
     "note.field_from_job_title": ("no field question: the field is read from the answers of "
                                   "'{header}' (the job title)",
                                   "ei alakysymystä: ala luetaan sarakkeen '{header}' vastauksista "

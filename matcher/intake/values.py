@@ -16,7 +16,7 @@ from matcher.readers import EMAIL_LIKE
 #: date formats tried (vectorised, in order) after ISO 8601: Finnish Excel, Google Forms' CSV
 #: ("2026/01/10 9:15:02 AM", time zone removed), then Microsoft Forms' US style
 DATE_FORMATS = ("%Y/%m/%d %I:%M:%S %p", "%Y/%m/%d %H:%M:%S", "%d.%m.%Y %H.%M.%S", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H.%M", "%d.%m.%Y %H:%M",
-                "%d.%m.%Y", "%m/%d/%Y %H:%M:%S", "%m/%d/%y %H:%M:%S", "%m/%d/%Y %H:%M",
+                "%d.%m.%Y", "%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %I:%M %p", "%m/%d/%Y %H:%M:%S", "%m/%d/%y %H:%M:%S", "%m/%d/%Y %H:%M",
                 "%m/%d/%y %H:%M", "%m/%d/%Y")
 
 _NUMBER_WORDS = {
