@@ -10,6 +10,9 @@ over the pairs scoring ``>= t*``, whose certificate also carries ``t*`` and the 
 ``t* + 1``. :func:`threshold` is the search alone: on pure assignments engines/fair_lsa.py runs the
 weighted solve on scipy's assignment solver instead of the flow engine (:func:`fair`).
 
+On small dense rounds (:func:`is_small`) counting alone usually settles steps 1-3 (:func:`counted`:
+each side's room is a cut), confirmed by one max-flow per level.
+
 Locked pairs are the coordinator's decision and are exempt from the threshold.
 """
 
@@ -69,6 +72,9 @@ def threshold(source: PairSource, tiers: Tiers, base: Network, tuning: Tuning = 
     if complete:
         graph = source.all_pairs()
         claim = counted(source, tiers, base, graph)
+        if claim is not None and isinstance(source, DensePairs) and len(claim.targets) == 1:
+            # one level: the claim's max-flow, and widest augmenting paths below it when it misses
+            return _widest(source, tiers, base, claim)
         if claim is not None and all(
                 max_slots(base, source, graph, level_slots(tiers.ranks, base, level), claim.at, level,
                           prove=False)[0] >= target for level, target in claim.targets.items()):
@@ -301,6 +307,78 @@ def _search(tiers: Tiers, base: Network, graph: PairSet, targets: dict[int, int]
         log.debug("fair search: threshold %d %s", values[mid],
                   "keeps the tiers" if reached else "seems to lose a tier")
     return int(values[low]) if low >= 0 else lo
+
+
+def _widest(source: DensePairs, tiers: Tiers, base: Network, claim: Threshold) -> Threshold:
+    """The claim of :func:`counted` on a round of one tier level, confirmed by its max-flow, or
+    else ``t*`` below it by widest augmenting paths.
+
+    The max-flow ``F`` at a threshold ``t`` is a flow over the pairs scoring ``>= t'`` for every
+    ``t' <= t`` too, so the largest ``t'`` at which more than ``F`` can pass is the largest at
+    which ``F``'s residual network has an augmenting path using only pairs ``>= t'`` (Berge): the
+    width of the widest path, a pair's width its score, the pairs ``F`` uses (backward, all
+    ``>= t``) and the people's arcs unbounded. Whole-array max-min sweeps over the matrix find it
+    (Bellman-Ford, a sweep per path edge). The max-flow at that width ``w`` either reaches the
+    target, and then ``w`` is ``t*`` (no larger threshold passes more than ``F``), or is the next
+    ``F``; each round passes at least one unit more, so at most ``target - F`` rounds, usually
+    one. The proof at ``t* + 1`` needs no max-flow: ``F`` is maximal there, and the people its
+    residual reaches through pairs ``>= t* + 1`` (width ``> t*``) are a minimum cut of ``|F|``.
+    The target is the claim's, so reaching it proves it (the claim's counting cut).
+
+    Examples
+    --------
+    >>> from matcher.solver.pairs import DensePairs
+    >>> from matcher.solver.weights import make_tiers
+    >>> src = DensePairs(np.array([[9.0, 5.0], [8.0, 1.0]]), None, 1.0, (0.0, 9.0))
+    >>> tiers = make_tiers("coverage", np.zeros(2), np.zeros(2, bool))
+    >>> base = Network.of_slots(np.ones(2), np.ones(2))
+    >>> found = _widest(src, tiers, base, counted(src, tiers, base, PairSet.empty()))
+    >>> found.at, found.proof.capacity            # 9 + 1 or 5 + 8: nobody below 5
+    (5, 1)
+    """
+    (level, target), = claim.targets.items()
+    q = source.q
+    n, m = q.shape
+    room, places = level_slots(tiers.ranks, base, level), base.capacity
+    rows, cols = np.nonzero((q != source.missing) & (room > 0)[:, None] & (places > 0)[None, :])
+    score = q[rows, cols].astype(np.int64)
+    units = base.pair_capacity(PairSet(rows, cols, score))
+    people_tails = np.concatenate([np.full(n, base.SOURCE), base.mentor_nodes()]).astype(np.int32)
+    people_heads = np.concatenate([base.mentee_nodes(), np.full(m, base.SINK)]).astype(np.int32)
+    people_caps = np.concatenate([room, places]).astype(np.int64)
+    at, proof = claim.at, claim.proof
+    while True:
+        on = np.flatnonzero(score >= at)
+        mf = max_flow.SimpleMaxFlow()
+        mf.add_arcs_with_capacity(people_tails, people_heads, people_caps)
+        arcs = mf.add_arcs_with_capacity(base.mentee_nodes(rows[on]).astype(np.int32),
+                                         base.mentor_nodes(cols[on]).astype(np.int32), units[on])
+        if mf.solve(base.SOURCE, base.SINK) != mf.OPTIMAL:
+            raise RuntimeError("max-flow failed in the fair search")
+        if mf.optimal_flow() >= target:
+            return dataclasses.replace(claim, at=at, proof=proof)
+        passed = int(mf.optimal_flow())
+        used = np.zeros((n, m), np.int64)
+        used[rows[on], cols[on]] = mf.flows(arcs)
+        width = np.full((n, m), -np.inf)
+        forward = used[rows, cols] < units
+        width[rows[forward], cols[forward]] = score[forward]
+        back = used > 0
+        mentee = np.where(room > used.sum(axis=1), np.inf, -np.inf)
+        mentor = np.full(m, -np.inf)
+        for _sweep in range(n + m + 1):
+            reached = np.minimum(mentee[:, None], width).max(axis=0)
+            onward = np.maximum(mentee, np.where(back, reached[None, :], -np.inf).max(axis=1))
+            if (reached == mentor).all() and (onward == mentee).all():
+                break
+            mentor, mentee = reached, onward
+        widest = mentor[places > used.sum(axis=0)].max(initial=-np.inf)
+        if not -np.inf < widest < at:
+            raise RuntimeError("no narrower augmenting path in the fair search: the max-flow is wrong")
+        at = int(widest)
+        # mentors without places take no pair: on the source side they cost nothing
+        proof = Cut(level=level, threshold=at + 1, capacity=passed, mentees=np.flatnonzero(mentee > at),
+                    mentors=np.flatnonzero((mentor > at) | (places <= 0)))
 
 
 def _most_units(q: np.ndarray, owner: np.ndarray, units: np.ndarray, room: dict[int, np.ndarray],
