@@ -336,9 +336,9 @@ def _widest(source: DensePairs, tiers: Tiers, base: Network, claim: Threshold) -
     >>> found.at, found.proof.capacity            # 9 + 1 or 5 + 8: nobody below 5
     (5, 1)
     """
-    (level, target), = claim.targets.items()
+    level, target = next(iter(claim.targets.items()))
     q = source.q
-    n, m = q.shape
+    n, m = source.shape
     room, places = level_slots(tiers.ranks, base, level), base.capacity
     rows, cols = np.nonzero((q != source.missing) & (room > 0)[:, None] & (places > 0)[None, :])
     score = q[rows, cols].astype(np.int64)
