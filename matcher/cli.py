@@ -434,7 +434,7 @@ def score_command(round_config, output, feasible_only):
     then by descending score, then by mentor_id.
     """
     from matcher import load_round, score_round
-    from matcher.safe_io import neutralise_frame
+    from matcher.safe_io import atomic_file, neutralise_frame
 
     rnd = load_round(round_config)
     if not rnd.ok:  # as run: scores of a round with data errors would mislead
@@ -443,5 +443,6 @@ def score_command(round_config, output, feasible_only):
                          "or the config.")
     scores = score_round(rnd)
     frame = neutralise_frame(scores.to_frame(feasible_only=feasible_only))
-    frame.to_csv(output, index=False, float_format="%.4f", encoding="utf-8")
+    with atomic_file(output) as tmp:  # a failed or stopped write leaves no half-written file
+        frame.to_csv(tmp, index=False, float_format="%.4f", encoding="utf-8")
     click.echo(f"{scores!r}: wrote {len(frame):,} pairs to {output}", err=True)
