@@ -73,7 +73,13 @@ def parse_times(written: pd.Series) -> pd.Series:
     ['10:05', '10:05', '10:05', '10:05', nan]
     """
     bare = written.str.replace(r"\s+(?!(?:AM|PM)$)(?:[A-Z]{2,5}|GMT[+-]\d+|UTC[+-]\d+)$", "", regex=True)
-    parsed = pd.to_datetime(bare, format="ISO8601", errors="coerce", utc=True).dt.tz_localize(None)
+    # times with an offset and times without are parsed apart: pandas 2.2.1 read a naive time in
+    # a column that also has offsets with the first offset (10:05 became 08:05)
+    offset = bare.str.contains(r"(?:Z|[+-]\d{2}:?\d{2})$", regex=True, na=False)
+    parsed = pd.to_datetime(bare.where(~offset), format="ISO8601", errors="coerce").copy()
+    if offset.any():
+        parsed[offset] = pd.to_datetime(bare[offset], format="ISO8601", errors="coerce",
+                                        utc=True).dt.tz_localize(None)
     for fmt in DATE_FORMATS:
         todo = parsed.isna()
         if not todo.any():
