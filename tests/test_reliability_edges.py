@@ -50,6 +50,16 @@ def refused(round_toml: Path, *needles: str) -> None:
 
 # --- workbooks ---------------------------------------------------------------------------------
 
+def drop_parts(path: Path, dropped) -> None:
+    """Rewrite the workbook at ``path`` without the zip members whose name ``dropped`` accepts."""
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in parts.items():
+            if not dropped(name):
+                book.writestr(name, data)
+
+
 def test_an_entry_far_outside_the_answers_is_refused_not_a_crash(xlsx_round):
     """One cell at WQJ100000: calamine would build the 1.6-billion-cell range and abort."""
     path = xlsx_round.parent / "mentees.xlsx"
@@ -83,25 +93,13 @@ def test_sheet_extent_is_found_across_chunks():
 
 def test_workbook_without_its_shared_strings_is_refused(xlsx_round):
     """calamine panics (pyo3's PanicException, a BaseException) on a missing part."""
-    path = xlsx_round.parent / "mentees.xlsx"
-    with zipfile.ZipFile(path) as book:
-        parts = {name: book.read(name) for name in book.namelist()}
-    with zipfile.ZipFile(path, "w") as book:
-        for name, data in parts.items():
-            if "sharedStrings" not in name:
-                book.writestr(name, data)
+    drop_parts(xlsx_round.parent / "mentees.xlsx", lambda name: "sharedStrings" in name)
     refused(xlsx_round, r"mentees\.xlsx, sheet 'Form1': cannot be read: the sheet is damaged",
             r"save it again as \.xlsx")
 
 
 def test_workbook_without_its_sheet_says_what_is_missing(xlsx_round):
-    path = xlsx_round.parent / "mentees.xlsx"
-    with zipfile.ZipFile(path) as book:
-        parts = {name: book.read(name) for name in book.namelist()}
-    with zipfile.ZipFile(path, "w") as book:
-        for name, data in parts.items():
-            if not name.startswith("xl/worksheets/"):
-                book.writestr(name, data)
+    drop_parts(xlsx_round.parent / "mentees.xlsx", lambda name: name.startswith("xl/worksheets/"))
     # once "cannot be read (Form1)": the engine's bare KeyError text
     refused(xlsx_round, r"damaged or incomplete \(\w+: Form1\)")
 
