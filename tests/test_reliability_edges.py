@@ -250,3 +250,29 @@ def test_old_mac_line_endings(round_toml):
     path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r"))
     assert_clean(invoke("validate", round_toml), 0)
     assert len(matcher.load_round(round_toml).mentees) == before
+
+
+# --- outputs never replace inputs --------------------------------------------------------------
+
+def test_score_never_writes_over_an_export_or_the_config(round_toml):
+    """``score -o mentors.csv`` once replaced the mentor sign-ups with the scores."""
+    for target in (round_toml.parent / "mentors.csv", round_toml):
+        before = target.read_bytes()
+        assert_clean(invoke("score", round_toml, "-o", target), 2,
+                     r"is one of this round's input files, and writing there would replace it")
+        assert target.read_bytes() == before
+
+
+def test_init_never_writes_over_an_export(round_toml):
+    folder = round_toml.parent
+    before = (folder / "mentees.csv").read_bytes()
+    assert_clean(invoke("init", folder / "mentors.csv", folder / "mentees.csv", "-o",
+                        folder / "mentees.csv", "--force"), 2, r"input files")
+    assert (folder / "mentees.csv").read_bytes() == before
+
+
+def test_init_with_one_file_for_both_forms(round_toml):
+    folder = round_toml.parent
+    assert_clean(invoke("init", folder / "mentors.csv", folder / "mentors.csv", "-o",
+                        folder / "new.toml"), 2, r"given as both the mentor and the mentee export")
+    assert not (folder / "new.toml").exists()
