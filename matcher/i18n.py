@@ -957,8 +957,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "unmatched.mentee_no_language": (" (mentee gave no language)",
                                      " (mentoroitava ei ilmoittanut kieltä)",
                                      " (adepten angav inget språk)"),
-    "alternatives.free": ("{n} free place(s)", "{n} vapaata paikkaa", "{n} lediga platser"),
-    "alternatives.full": ("full", "täynnä", "full"),
     # --- explanations of a pair (the Pairs sheet), never quoting free text ---------------------
     "explain.no_shared_language": ("No shared language: mentee uses {mentee}; mentor uses {mentor}.",
                                    "Ei yhteistä kieltä: mentoroitavan kielet {mentee}; mentorin "
