@@ -1029,7 +1029,8 @@ def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: s
     lines += [
         "[read]",
         "# Separators between the answers of a multi-select question, tried in this order",
-        "# (Microsoft Forms writes 'Finnish;English;', Google Forms 'Finnish, English').",
+        "# (Microsoft Forms writes 'Finnish;English;', Google Forms 'Finnish, English', Jotform one",
+        "# a line); a column written one option a line is cut at line breaks alone.",
         f"separators = [{', '.join(_q(s) for s in read.separators)}]",
         f"# When the same e-mail signs up twice: {_or(DUPLICATE_POLICIES)} (the others are reported).",
         f"duplicates = {_q(read.duplicates)}",
