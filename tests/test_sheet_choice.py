@@ -79,3 +79,19 @@ def test_rule_is_deterministic_and_picks_the_longest(rows):
     chosen = sign_up_sheet(frames)
     assert chosen == f"S{rows.index(max(rows))}"
     assert sign_up_sheet(dict(reversed(list(frames.items())))) == f"S{len(rows) - 1 - rows[::-1].index(max(rows))}"
+
+
+def test_missing_columns_name_the_sheet_and_the_fix(tmp_path):
+    synthetic.write_round(tmp_path, 8, 12, seed=2)
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path / "mentors.xlsx"), str(tmp_path / "mentees.xlsx"),
+                                "-o", str(tmp_path / "r.toml")]).exit_code == 0
+    _bury(tmp_path / "mentors.xlsx", "Ohjeet", "Vastaukset")
+    text = (tmp_path / "r.toml").read_text(encoding="utf-8")
+    (tmp_path / "r.toml").write_text(text.replace('[mentors]\n', '[mentors]\nsheet = "Ohjeet"\n', 1),
+                                     encoding="utf-8")
+    ran = runner.invoke(main, ["run", str(tmp_path / "r.toml")])
+    assert ran.exit_code != 0 and "Traceback" not in ran.output
+    message = " ".join(ran.output.split())
+    assert "mentors.xlsx" in message and "sheet 'Ohjeet'" in message
+    assert 'set `sheet = "Vastaukset"` under [mentors]' in message
