@@ -1080,7 +1080,7 @@ def _source_section(role: str, file: str, sheet: str | None, columns: dict[str, 
         *([f"# Chosen by its content (most sign-up rows under a header row); the other sheets: "
            f"{other_sheets}."] if other_sheets else []),
         f"sheet = {_q(sheet)}" if sheet else
-        "# sheet = \"Form1\"   # chosen by content when not given (the only or first sheet)",
+        "# sheet = \"Form1\"   # not given: the only sheet, or the one of sign-ups by content",
         "",
         "# matcher's field = the form's column header. Columns not listed are carried through.",
         f"[{role}.columns]",

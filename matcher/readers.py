@@ -83,7 +83,8 @@ def read_table(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     path
         An .xlsx/.xlsm/.xls/.ods workbook or a .csv/.tsv/.txt file.
     sheet
-        Workbook sheet name; the first sheet when None. Ignored for CSV files.
+        Workbook sheet name; when None, the only sheet or the one :func:`sign_up_sheet` chooses
+        (``attrs["sheet_chosen"]`` is then True). Ignored for CSV files.
 
     Returns
     -------
@@ -287,7 +288,7 @@ def sign_up_sheet(frames: dict[str, pd.DataFrame]) -> str:
     holds at least :data:`MIN_HEADERS` distinct non-empty cells; of the qualifying sheets the one
     with the most rows under its header that have two or more non-empty cells wins (an
     instructions sheet is mostly one column of prose, a summary or pivot sheet has few rows).
-    Ties go to the earlier sheet; with no qualifying sheet the first sheet is read, as before.
+    Ties go to the earlier sheet; with no qualifying sheet the first sheet is read.
 
     Examples
     --------
