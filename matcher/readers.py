@@ -299,14 +299,14 @@ def sign_up_sheet(frames: dict[str, pd.DataFrame]) -> str:
     """
     best, best_rows = next(iter(frames)), -1
     for name, raw in frames.items():
-        cells = raw.fillna("").astype(object).to_numpy().astype(str)
-        filled = np.char.strip(cells) != "" if raw.size else np.zeros((0, 0), dtype=bool)
-        counts = filled.sum(axis=1)
+        # an empty cell comes back as NaN; only the header row's cells are stripped (stripping
+        # every cell would cost as much as reading the sheet)
+        counts = raw.notna().to_numpy().sum(axis=1)
         starts = np.flatnonzero(counts)
         if not len(starts):
             continue
         top = starts[0]
-        headers = {cells[top, k].strip() for k in np.flatnonzero(filled[top])}
+        headers = {str(cell).strip() for cell in raw.iloc[top] if pd.notna(cell)} - {""}
         if len(headers) < MIN_HEADERS:
             continue
         rows = int((counts[top + 1:] >= 2).sum())
