@@ -849,7 +849,8 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
         if sheets[role]:
             others = ", ".join(repr(n) for n in tables[role].attrs["sheets"] if n != sheets[role])
             warnings.append(f"{path.name}: " + i18n.t("init.sheet_chosen", language,
-                                                      sheet=sheets[role], others=others))
+                                                      sheet=sheets[role], others=others,
+                                                      config=output.name))
         warnings += [f"{path.name}: {note}" for note in reading_notes(tables[role], language)]
         warnings += [f"{path.name}: {note.shown(language) if isinstance(note, Note) else note}"
                      for note in detection.notes]
