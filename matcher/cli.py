@@ -118,8 +118,8 @@ def main():
 @click.option("-o", "--output", default="round.toml", show_default=True,
               type=click.Path(dir_okay=False), help="Round config to write.")
 @click.option("--name", help="Round name (default: the config folder's name).")
-@click.option("--mentors-sheet", help="Sheet of the mentor workbook (default: the first).")
-@click.option("--mentees-sheet", help="Sheet of the mentee workbook (default: the first).")
+@click.option("--mentors-sheet", help="Sheet of the mentor workbook (default: chosen by content).")
+@click.option("--mentees-sheet", help="Sheet of the mentee workbook (default: chosen by content).")
 @click.option("--force", is_flag=True, help="Replace an existing config.")
 @click.option("--language", type=click.Choice(["en", "fi", "sv"]), default="en", show_default=True,
               help="The round's language: of these lines, and written as [round] language.")

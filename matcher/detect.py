@@ -885,8 +885,14 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
     for role, other in (("mentors", "mentees"), ("mentees", "mentors")):
         found[role] = detect_columns(tables[role], role,
                                      family_options(found.get(other, first[other])), first[role])
+    sheets = {role: chosen_sheet(tables[role]) for role in tables}
     for role, (path, _) in paths.items():
         detection = found[role]
+        if sheets[role]:
+            others = ", ".join(repr(n) for n in tables[role].attrs["sheets"] if n != sheets[role])
+            warnings.append(f"{path.name}: " + i18n.t("init.sheet_chosen", language,
+                                                      sheet=sheets[role], others=others,
+                                                      config=output.name))
         warnings += [f"{path.name}: {note}" for note in reading_notes(tables[role], language)]
         warnings += [f"{path.name}: {note.shown(language) if isinstance(note, Note) else note}"
                      for note in detection.notes]
@@ -902,10 +908,19 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
     write_config(output, name=name or base.name or "Mentoring round",
                  mentors_file=_relative(mentors, base), mentees_file=_relative(mentees, base),
                  mentor_columns=found["mentors"].columns, mentee_columns=found["mentees"].columns,
-                 mentor_sheet=mentors_sheet, mentee_sheet=mentees_sheet,
+                 mentor_sheet=mentors_sheet or sheets["mentors"],
+                 mentee_sheet=mentees_sheet or sheets["mentees"],
+                 sheet_notes={role: ", ".join(repr(n) for n in tables[role].attrs["sheets"]
+                                              if n != sheets[role])
+                              for role in tables if sheets[role]},
                  detections=(found["mentors"], found["mentees"]), answers=answers, language=language)
     return InitResult(path=output, mentors=found["mentors"], mentees=found["mentees"],
                       answers=_low_confidence_first(answers), warnings=warnings)
+
+
+def chosen_sheet(table: pd.DataFrame) -> str | None:
+    """The sheet the reader chose by content for ``table``, or None when configured or the only one."""
+    return table.attrs["sheet"] if table.attrs.get("sheet_chosen") else None
 
 
 def _low_confidence_first(answers: pd.DataFrame) -> pd.DataFrame:
@@ -988,6 +1003,7 @@ def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: s
                  mentor_columns: dict[str, str], mentee_columns: dict[str, str],
                  mentor_sheet: str | None = None, mentee_sheet: str | None = None,
                  detections: tuple[Detection, Detection] | None = None,
+                 sheet_notes: dict[str, str] | None = None,
                  answers: pd.DataFrame | None = None, language: str = "en") -> Path:
     """Write a commented round config (TOML) with every section at its default; return the path.
 
@@ -1024,7 +1040,8 @@ def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: s
     for role, file, sheet, columns, detection in (
             ("mentors", mentors_file, mentor_sheet, mentor_columns, mentors_detection),
             ("mentees", mentees_file, mentee_sheet, mentee_columns, mentees_detection)):
-        lines += _source_section(role, file, sheet, columns, detection, language)
+        lines += _source_section(role, file, sheet, columns, detection, language,
+                                 (sheet_notes or {}).get(role))
     defaults, read = Defaults(), ReadConfig()
     lines += [
         "[read]",
@@ -1110,16 +1127,21 @@ def _wishes_section(mentee_columns: dict[str, str]) -> list[str]:
 
 
 def _source_section(role: str, file: str, sheet: str | None, columns: dict[str, str],
-                    detection: Detection | None, language: str = "en") -> list[str]:
-    """``[role]`` and ``[role.columns]``: the file, how its columns were read (headers on two
-    rows, folded questions: :func:`reading_notes`) and each field's header with what detected
-    it, the notes in the round's ``language``."""
+                    detection: Detection | None, language: str = "en",
+                    other_sheets: str | None = None) -> list[str]:
+    """``[role]`` and ``[role.columns]``: the file, its sheet (with the other sheets when it was
+    chosen by content), how its columns were read (headers on two rows, folded questions:
+    :func:`reading_notes`) and each field's header with what detected it, the notes in the
+    round's ``language``."""
     who = "mentor" if role == "mentors" else "mentee"
     lines = [
         f"# The {who} sign-ups.",
         f"[{role}]",
         f"file = {_q(file)}",
-        f"sheet = {_q(sheet)}" if sheet else "# sheet = \"Form1\"   # the first sheet when not given",
+        *([f"# Chosen by its content (most sign-up rows under a header row); the other sheets: "
+           f"{other_sheets}."] if other_sheets else []),
+        f"sheet = {_q(sheet)}" if sheet else
+        "# sheet = \"Form1\"   # not given: the only sheet, or the one of sign-ups by content",
         "",
     ]
     read = reading_notes(detection.reading, language) if detection is not None else []

@@ -834,6 +834,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "init.missing_email": ("the e-mail (or a participant id)",
                            "sähköposti (tai osallistujan tunnus)",
                            "e-post (eller ett deltagar-id)"),
+    "init.sheet_chosen": ("the sign-ups were read from sheet {sheet!r}, chosen by its content "
+                          "(the other sheets: {others}); {config} names it as `sheet`, change "
+                          "it there if another sheet holds them",
+                          "ilmoittautumiset luettiin välilehdeltä {sheet!r}, joka valittiin "
+                          "sisällön perusteella (muut välilehdet: {others}); {config} nimeää sen "
+                          "kohdassa `sheet`, vaihda se siellä, jos ne ovat toisella välilehdellä",
+                          "anmälningarna lästes från bladet {sheet!r}, valt efter innehållet "
+                          "(de andra bladen: {others}); {config} anger det som `sheet`, ändra "
+                          "det där om ett annat blad innehåller dem"),
     "init.no_header_row": ("its first row holds a sign-up's answers (an e-mail address), not the "
                            "questions, so the file has no header row; export the form again with "
                            "its questions as the first row",

@@ -95,7 +95,8 @@ def read_table(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     path
         An .xlsx/.xlsm/.xls/.ods workbook or a .csv/.tsv/.txt file.
     sheet
-        Workbook sheet name; the first sheet when None. Ignored for CSV files.
+        Workbook sheet name; when None, the only sheet or the one :func:`sign_up_sheet` chooses
+        (``attrs["sheet_chosen"]`` is then True). Ignored for CSV files.
 
     Returns
     -------
@@ -320,21 +321,23 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], dict
                          "Excel and save it again as .xlsx, or export it as CSV") from None
     with book:
         names = [str(n) for n in book.sheet_names]
+        chosen = False
         if sheet is None:
             if not names:
                 raise InputError(f"{path.name}: the workbook has no sheets")
-            sheet = names[0]
+            if len(names) == 1:
+                sheet = names[0]
+                raw = _read_sheet(book, path, sheet)
+            else:
+                frames = _readable_sheets(book, path, names)
+                sheet = sign_up_sheet(frames)
+                raw, chosen = frames[sheet], True
         elif sheet not in names:
             raise InputError(f"{path.name}: no sheet named '{sheet}'; the sheets are "
                              f"{', '.join(repr(n) for n in names)}. Fix 'sheet' in the round config "
-                             "or leave it out to read the first sheet")
-        try:
-            raw = pd.read_excel(book, sheet_name=sheet, dtype=str, header=None)
-        except BaseException as exc:  # engines raise many types for broken sheets; report them all
-            _reraise_unless_engine_failure(exc)
-            raise InputError(f"{path.name}, sheet '{sheet}': cannot be read: the sheet is damaged "
-                             f"or incomplete ({_short(exc)}); open it in Excel and save it again "
-                             "as .xlsx, or export the answers again") from None
+                             "or leave it out to let matcher choose the sheet of sign-ups")
+        else:
+            raw = _read_sheet(book, path, sheet)
     grid = raw.astype(object).where(raw.notna(), "").to_numpy().tolist()
     # a date typed into a text cell comes back as "2026-03-04 00:00:00": show it as typed. The
     # regular expression runs only on cells ending so (a frame-wide regex replace took a second
@@ -343,7 +346,72 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], dict
         for k, cell in enumerate(record):
             if isinstance(cell, str) and cell.endswith(_MIDNIGHT_END):
                 record[k] = _MIDNIGHT.sub(r"\1", cell)
-    return grid, {"sheet": sheet, "encoding": "", "delimiter": "", "stray_quotes": []}
+    return grid, {"sheet": sheet, "sheets": names, "sheet_chosen": chosen, "encoding": "",
+                  "delimiter": "", "stray_quotes": []}
+
+
+def _readable_sheets(book: pd.ExcelFile, path: Path, names: list[str]) -> dict[str, pd.DataFrame]:
+    """Every sheet that can be read, in workbook order; a damaged sheet beside the sign-ups (a
+    chart, a broken pivot) is passed over, and only when none can be read is the first one's
+    error raised."""
+    frames, first_error = {}, None
+    for name in names:
+        try:
+            frames[name] = _read_sheet(book, path, name)
+        except InputError as exc:
+            first_error = first_error or exc
+    if not frames and first_error is not None:
+        raise first_error
+    return frames
+
+
+def _read_sheet(book: pd.ExcelFile, path: Path, sheet: str) -> pd.DataFrame:
+    try:
+        return pd.read_excel(book, sheet_name=sheet, dtype=str, header=None)
+    except BaseException as exc:  # engines raise many types for broken sheets; report them all
+        _reraise_unless_engine_failure(exc)
+        raise InputError(f"{path.name}, sheet '{sheet}': cannot be read: the sheet is damaged "
+                         f"or incomplete ({_short(exc)}); open it in Excel and save it again "
+                         "as .xlsx, or export the answers again") from None
+
+
+#: A header row names at least this many distinct questions (an e-mail and one answer at least,
+#: plus a time stamp or name in every Forms export); an instructions sheet is one column of prose.
+MIN_HEADERS = 3
+
+
+def sign_up_sheet(frames: dict[str, pd.DataFrame]) -> str:
+    """The sheet of a workbook that holds the sign-ups, chosen by its content.
+
+    A sheet's header row is its first row with a non-empty cell. A sheet qualifies when that row
+    holds at least :data:`MIN_HEADERS` distinct non-empty cells; of the qualifying sheets the one
+    with the most rows under its header that have two or more non-empty cells wins (an
+    instructions sheet is mostly one column of prose, a summary or pivot sheet has few rows).
+    Ties go to the earlier sheet; with no qualifying sheet the first sheet is read.
+
+    Examples
+    --------
+    >>> ohjeet = pd.DataFrame([["Täytä lomake"], ["Kiitos"]])
+    >>> answers = pd.DataFrame([["Email", "Kielet", "Ala"], ["a@x.fi", "suomi", "IT"]])
+    >>> sign_up_sheet({"Ohjeet": ohjeet, "Vastaukset": answers})
+    'Vastaukset'
+    """
+    best, best_rows = next(iter(frames)), -1
+    for name, raw in frames.items():
+        # an empty cell comes back as NaN; only the header row's cells are stripped (stripping
+        # every cell would cost as much as reading the sheet)
+        counts = raw.notna().to_numpy().sum(axis=1)
+        starts = np.flatnonzero(counts)
+        if not len(starts):
+            continue
+        top = starts[0]
+        headers = {str(cell).strip() for cell in raw.iloc[top] if pd.notna(cell)} - {""}
+        if len(headers) < MIN_HEADERS:
+            continue
+        rows = int((counts[top + 1:] >= 2).sum())
+        if rows > best_rows:
+            best, best_rows = name, rows
+    return best
 
 
 def _reraise_unless_engine_failure(error: BaseException) -> None:

@@ -214,6 +214,25 @@ def _read_role(config: RoundConfig, role: str, table: pd.DataFrame, columns: dic
     return frame, extra
 
 
+def _other_sheets(table: pd.DataFrame, role: str, where: str) -> str:
+    """For a workbook: the sheet read and, when it has others, the fix of naming one in ``[role]``.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame(); t.attrs.update(sheet="Ohjeet", sheets=["Ohjeet", "Vastaukset"])
+    >>> print(_other_sheets(t, "mentors", "round.toml"))
+     (sheet 'Ohjeet'; the other sheets are 'Vastaukset': if the sign-ups are there, set `sheet = "Vastaukset"` under [mentors] in round.toml)
+    """
+    sheet, sheets = table.attrs.get("sheet"), table.attrs.get("sheets", [])
+    if not sheet:
+        return ""
+    others = [name for name in sheets if name != sheet]
+    if not others:
+        return f" (sheet '{sheet}', the only one)"
+    return (f" (sheet '{sheet}'; the other sheets are {', '.join(repr(n) for n in others)}: if the "
+            f"sign-ups are there, set `sheet = \"{others[0]}\"` under [{role}] in {where})")
+
+
 def _check_columns(config: RoundConfig, role: str, source: SourceConfig, table: pd.DataFrame,
                    issues: Issues) -> dict[str, str]:
     """The mapped columns present in the file; InputError for a required one that is not."""
@@ -226,6 +245,7 @@ def _check_columns(config: RoundConfig, role: str, source: SourceConfig, table: 
              "the form again with its questions as the first row" if answers_as_headers
              else ", ".join(repr(h) for h in headers))
     where = _where(config)
+    found += _other_sheets(table, role, where)
     if "languages" not in source.columns:
         raise InputError(f"{where}: [{role}.columns] does not map 'languages'; add languages = "
                          f"\"<header>\" naming one of the headers of {file}: {found}")
