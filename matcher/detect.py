@@ -1138,8 +1138,8 @@ def _source_section(role: str, file: str, sheet: str | None, columns: dict[str, 
         f"# The {who} sign-ups.",
         f"[{role}]",
         f"file = {_q(file)}",
-        *([f"# Chosen by its content (most sign-up rows under a header row); the other sheets: "
-           f"{other_sheets}."] if other_sheets else []),
+        *(["# " + i18n.t("config.sheet_chosen", language, sheets=other_sheets)]
+          if other_sheets else []),
         f"sheet = {_q(sheet)}" if sheet else
         "# sheet = \"Form1\"   # not given: the only sheet, or the one of sign-ups by content",
         "",

@@ -746,6 +746,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                    "känd igen på svaren ({evidence})"),
     "config.detected_score": ("detected (score {score})", "tunnistettu otsikosta (pisteet {score})",
                               "känd igen på rubriken (poäng {score})"),
+    "config.sheet_chosen": ("Chosen by its content (most sign-up rows under a header row); the "
+                            "other sheets: {sheets}.",
+                            "Valittu sisällön perusteella (eniten ilmoittautumisrivejä "
+                            "otsikkorivin alla); muut välilehdet: {sheets}.",
+                            "Valt efter innehållet (flest anmälningsrader under en rubrikrad); "
+                            "de andra bladen: {sheets}."),
     "config.reading": ("How the columns of this file were read (matcher init):",
                        "Miten tämän tiedoston sarakkeet luettiin (matcher init):",
                        "Hur kolumnerna i den här filen lästes (matcher init):"),

@@ -24,13 +24,13 @@ def _bury(path, first: str, last: str | None = None, extra: pd.DataFrame | None 
         answers.to_excel(writer, sheet_name=last or "Sheet2", index=False)
 
 
-@pytest.mark.parametrize("language, first, last, note", [
-    ("en", "Instructions", "Form responses 1", "chosen by its content"),
-    ("fi", "Ohjeet", "Vastaukset", "valittiin sisällön perusteella"),
-    ("sv", "Anvisningar", "Formulärsvar 1", "valt efter innehållet"),
-    ("en", "Summary", "Sheet2", "chosen by its content"),
+@pytest.mark.parametrize("language, first, last, note, comment", [
+    ("en", "Instructions", "Form responses 1", "chosen by its content", "the other sheets"),
+    ("fi", "Ohjeet", "Vastaukset", "valittiin sisällön perusteella", "muut välilehdet"),
+    ("sv", "Anvisningar", "Formulärsvar 1", "valt efter innehållet", "de andra bladen"),
+    ("en", "Summary", "Sheet2", "chosen by its content", "the other sheets"),
 ])
-def test_init_and_run_read_the_sheet_of_sign_ups(tmp_path, language, first, last, note):
+def test_init_and_run_read_the_sheet_of_sign_ups(tmp_path, language, first, last, note, comment):
     synthetic.write_round(tmp_path, 8, 12, seed=2)
     for role in ("mentors", "mentees"):
         _bury(tmp_path / f"{role}.xlsx", first, last, SUMMARY if first == "Summary" else None)
@@ -42,7 +42,7 @@ def test_init_and_run_read_the_sheet_of_sign_ups(tmp_path, language, first, last
     config = load_config(tmp_path / "new.toml")
     assert config.mentors.sheet == config.mentees.sheet == last
     assert "email" in config.mentors.columns and "email" in config.mentees.columns
-    assert f"the other sheets: {first!r}" in (tmp_path / "new.toml").read_text(encoding="utf-8")
+    assert f"{comment}: {first!r}" in (tmp_path / "new.toml").read_text(encoding="utf-8")
     ran = runner.invoke(main, ["run", str(tmp_path / "new.toml")])
     assert ran.exit_code == 0, ran.output
 
