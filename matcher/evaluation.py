@@ -128,7 +128,7 @@ _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", 
              "google_sv_other": "google", "msforms_titled": "microsoft", "typeform_en": "google",
              "limesurvey_fi": "google"}
 #: exports not written the way their style is: (suffix, :meth:`pandas.DataFrame.to_csv` options)
-_FILES = {"webropol_fi": (".xlsx", {}),
+_FILES: dict[str, tuple[str, dict[str, Any]]] = {"webropol_fi": (".xlsx", {}),
           "excel_numbered": (".csv", {"sep": ";", "encoding": "cp1252"}),
           "limesurvey_fi": (".csv", {"quoting": csv.QUOTE_ALL})}
 #: the first column of the exports that number their respondents, where it is not "Id" from 1:

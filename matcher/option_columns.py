@@ -138,7 +138,6 @@ def _bare_runs(table: pd.DataFrame, taken: set[str]) -> list[OptionColumns]:
     filled may stand between them (an option nobody chose), not at the ends."""
     found: list[OptionColumns] = []
     run: list[str] = []
-    filled = 0
 
     def close() -> None:
         while run and not _filled(table[run[-1]]):
@@ -153,7 +152,7 @@ def _bare_runs(table: pd.DataFrame, taken: set[str]) -> list[OptionColumns]:
                 run.append(header)
             continue
         close()
-        run, filled = [], 0
+        run = []
     return found
 
 
