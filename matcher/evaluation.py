@@ -38,6 +38,12 @@ organiser's copy of a Finnish Microsoft Forms .xlsx: a title row and a blank row
 the mentors answering a Swedish form and the mentees a Finnish one, some answers typed in by hand
 with stray spaces and case).
 
+:data:`COLUMN_FORMS` are dev styles only (run with dev phrases: ``--split dev4 --form
+typeform_en``): ``typeform_en`` (Typeform CSV: a "#" token first, each goal option a column of its
+own headed by the option's text alone, an "Other" column, its dates, "Network ID" and "Tags"
+last) and ``limesurvey_fi`` (LimeSurvey CSV, every cell quoted, its own columns first, question
+codes before the headers, "G02Q06[SQ001]. question [option]" answered "Kyllä" or blank).
+
 The :data:`REWORDED` styles (``reworded_en``, ``reworded_fi``, ``reworded_sv``) ask every
 question in words the header vocabulary of :mod:`matcher.detect` does not know ("What could your
 meetings with a newcomer be about?", "Mitä puhut ja kuinka hyvin?", "Hemort"), add a meeting-mode

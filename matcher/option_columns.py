@@ -10,9 +10,12 @@ column, each option would be a question of its own, and none of them is found.
 :func:`find_option_columns` finds such groups from the table itself, not from a list of tools:
 
 - **headers**: a run of neighbouring columns whose headers share a question, up to a separator
-  (:data:`SEPARATOR`: a spaced dash, a colon, an opening parenthesis, an underscore, a spaced
+  (:data:`SEPARATOR`: a spaced dash, a colon, an opening parenthesis or bracket, an underscore, a spaced
   slash or bar), the rest of each header naming its option; the longest question all of them
   share is taken (a question may hold a separator itself: "4. Missä? (voit valita useamman) - …");
+- **option text alone** (Typeform): a run of neighbouring columns, each headed by its option's
+  text alone and holding that text where chosen (:func:`_bare_runs`), folded as ``"Options N *"``;
+  detection then tells which question it is by what its options mean;
 - **cells**: every column of the group holds one mark at most besides blanks and one answer that
   declines (``0``, "No", "Ei", "Nej", "False", "Not selected": :func:`declines`), or the option's
   own text; the marks are few over the whole group (:data:`MAX_MARKS`, the same ``1`` or ``x`` in
