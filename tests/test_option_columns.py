@@ -227,3 +227,15 @@ def test_column_per_option_exports_through_the_cli_init_and_run(tmp_path, form):
         meant = truth[truth["role"] == role].set_index("email")["goals"]
         read = (rnd.mentees if role == "mentees" else rnd.mentors).set_index("email")[column]
         assert all(len(read[e]) == len(meant[e]) for e in meant.index)
+
+
+def test_limesurvey_other_column_with_typed_text_stays_beside_the_folded_question():
+    question = "Millä aloilla voit auttaa?"
+    table = pd.DataFrame({"Response ID": ["1", "2", "3"],
+                          f"G02Q06[SQ001]. {question} [Tietotekniikka]": ["Kyllä", "", "Kyllä"],
+                          f"G02Q06[SQ002]. {question} [Rakennus]": ["", "Kyllä", "Kyllä"],
+                          f"G02Q06[other]. {question} [Muu]": ["Saunat", "", "Metsä ja puu"]})
+    folded = fold_questions(table)
+    assert list(folded.columns) == ["Response ID", f"{question} [*]", f"{question} [Muu]"]
+    assert folded[f"{question} [*]"].tolist() == ["Tietotekniikka;", "Rakennus;", "Tietotekniikka;Rakennus;"]
+    assert folded[f"{question} [Muu]"].tolist() == ["Saunat", "", "Metsä ja puu"]
