@@ -75,6 +75,11 @@ FORMS_OWN = {
     "completion time": "submitted_at", "timestamp": "submitted_at", "aikaleima": "submitted_at",
     "valmistumisaika": "submitted_at", "email": "email", "email address": "email",
     "sahkoposti": "email", "sahkopostiosoite": "email", "name": "name", "nimi": "name",
+    # LimeSurvey's own columns ("Start language" is the form's language, not the person's)
+    "response id": None, "date submitted": "submitted_at", "last page": None, "start language": None,
+    "seed": None, "date started": None, "date last action": None, "ip address": None, "referrer url": None,
+    # Typeform's
+    "start date utc": None, "submit date utc": "submitted_at", "network id": None, "tags": None,
 }
 
 #: consent questions ("I agree that my answers are used for matching", "Hyväksyn, että

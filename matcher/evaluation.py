@@ -38,6 +38,12 @@ organiser's copy of a Finnish Microsoft Forms .xlsx: a title row and a blank row
 the mentors answering a Swedish form and the mentees a Finnish one, some answers typed in by hand
 with stray spaces and case).
 
+:data:`COLUMN_FORMS` are dev styles only (run with dev phrases: ``--split dev4 --form
+typeform_en``): ``typeform_en`` (Typeform CSV: a "#" token first, each goal option a column of its
+own headed by the option's text alone, an "Other" column, its dates, "Network ID" and "Tags"
+last) and ``limesurvey_fi`` (LimeSurvey CSV, every cell quoted, its own columns first, question
+codes before the headers, "G02Q06[SQ001]. question [option]" answered "Kyllä" or blank).
+
 The :data:`REWORDED` styles (``reworded_en``, ``reworded_fi``, ``reworded_sv``) ask every
 question in words the header vocabulary of :mod:`matcher.detect` does not know ("What could your
 meetings with a newcomer be about?", "Mitä puhut ja kuinka hyvin?", "Hemort"), add a meeting-mode
@@ -62,6 +68,7 @@ Example
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import functools
 import operator
@@ -102,13 +109,21 @@ HELDOUT2_FORMS = ("webropol_fi", "msforms_sv", "google_grid", "excel_numbered")
 #: and an organiser's copy of a Finnish Microsoft Forms .xlsx, a title row above the header, the
 #: mentors answering in Swedish and the mentees in Finnish, stray spaces and case in the answers
 HELDOUT3_FORMS = ("surveymonkey_en", "jotform_fi", "google_sv_other", "msforms_titled")
+#: dev-only exports of two more tools whose multi-select is one column per option: a Typeform CSV
+#: (its "#" response token first, each option column headed by the option's text alone and holding
+#: it when chosen, an "Other" column after them, its dates, "Network ID" and "Tags" last) and a
+#: LimeSurvey CSV, "complete answers, full question text" (every cell quoted, its own columns
+#: first, questions headed "G01Q03. question", the options "G02Q06[SQ001]. question [option]"
+#: answered "Kyllä" or blank, and a "[other]" column)
+COLUMN_FORMS = ("typeform_en", "limesurvey_fi")
 SPLITS = ("dev", "test", "blind", "heldout")
 _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en": "en",
                 "reworded_fi": "fi", "reworded_sv": "sv", "google_fi": "fi", "google_sv": "sv",
                 "microsoft_en": "en", "grid_en": "en", "matrix_en": "en", "matrix_fi": "fi", "numbered_sv": "sv",
                 "partitive_fi": "fi",
                 "webropol_fi": "fi", "msforms_sv": "sv", "google_grid": "en", "excel_numbered": "fi",
-                "surveymonkey_en": "en", "jotform_fi": "fi", "google_sv_other": "sv", "msforms_titled": "fi"}
+                "surveymonkey_en": "en", "jotform_fi": "fi", "google_sv_other": "sv", "msforms_titled": "fi",
+                "typeform_en": "en", "limesurvey_fi": "fi"}
 #: forms whose two sides answer in different languages (an English form for the mentees, a
 #: Swedish one for the mentors)
 _ROLE_LANGUAGE = {"excel_numbered": {"mentees": "en"}, "msforms_titled": {"mentors": "sv"}}
@@ -116,14 +131,16 @@ _ROLE_LANGUAGE = {"excel_numbered": {"mentees": "en"}, "msforms_titled": {"mento
 _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", "microsoft_en": "microsoft",
              "webropol_fi": "google", "msforms_sv": "microsoft", "google_grid": "google",
              "excel_numbered": "excel", "surveymonkey_en": "google", "jotform_fi": "google",
-             "google_sv_other": "google", "msforms_titled": "microsoft"}
+             "google_sv_other": "google", "msforms_titled": "microsoft", "typeform_en": "google",
+             "limesurvey_fi": "google"}
 #: exports not written the way their style is: (suffix, :meth:`pandas.DataFrame.to_csv` options)
-_FILES = {"webropol_fi": (".xlsx", {}),
-          "excel_numbered": (".csv", {"sep": ";", "encoding": "cp1252"})}
+_FILES: dict[str, tuple[str, dict[str, Any]]] = {"webropol_fi": (".xlsx", {}),
+          "excel_numbered": (".csv", {"sep": ";", "encoding": "cp1252"}),
+          "limesurvey_fi": (".csv", {"quoting": csv.QUOTE_ALL})}
 #: the first column of the exports that number their respondents, where it is not "Id" from 1:
 #: ``(column, first number)``
 _ID_COLUMNS = {"webropol_fi": ("Vastaaja", 1), "msforms_sv": ("ID", 1), "msforms_titled": ("Tunnus", 1),
-               "surveymonkey_en": ("Respondent ID", 118_226_457_301)}
+               "surveymonkey_en": ("Respondent ID", 118_226_457_301), "limesurvey_fi": ("Response ID", 1)}
 #: columns an export adds: ``{column: (the question it comes before or None for the end, what it
 #: holds)}``; it holds a copy of the question named, nothing (None) or the answers given, in turn
 _EXTRA_COLUMNS: dict[str, dict[str, tuple[str | None, str | tuple[str, ...] | None]]] = {
@@ -133,13 +150,27 @@ _EXTRA_COLUMNS: dict[str, dict[str, tuple[str | None, str | tuple[str, ...] | No
                         "IP Address": ("email", None), "Last Name": ("field", None),
                         "Custom Data 1": ("field", None)},
     "jotform_fi": {"Annan luvan tietojeni käsittelyyn mentoriparin muodostamiseksi.": (None, ("Kyllä",)),
-                   "Saako sinuun olla yhteydessä ohjelman päätyttyä?": (None, ("Kyllä", "Ei", "Kyllä"))}}
+                   "Saako sinuun olla yhteydessä ohjelman päätyttyä?": (None, ("Kyllä", "Ei", "Kyllä"))},
+    "typeform_en": {"Start Date (UTC)": (None, "time"), "Network ID": (None, ("4f1c0a9e2b", "d83b7e51c0", "0a6e9f3d27")),
+                    "Tags": (None, None)},
+    "limesurvey_fi": {"Last page": ("email", ("3",)), "Start language": ("email", ("fi",)),
+                      "Seed": ("email", ("1938475620", "774102938", "2048571163"))}}
+#: columns an export puts last, in this order, wherever the question order had them
+_LAST = {"typeform_en": ("Start Date (UTC)", "Submit Date (UTC)", "Network ID", "Tags")}
+#: forms whose first column is a response token of their own (Typeform's "#")
+_TOKENS = {"typeform_en": "#"}
 #: how a form writes its submission time (``day``, ``minute``); ISO by default
 _TIMES = {"webropol_fi": "{day}.1.2026 10:{minute:02d}", "excel_numbered": "{day}.1.2026 10.{minute:02d}",
           "msforms_sv": "2026-01-{day:02d} 10:{minute:02d}:00", "google_grid": "2026/01/{day:02d} 10:{minute:02d}:00 AM GMT+2",
           "surveymonkey_en": "01/{day:02d}/2026 10:{minute:02d}:13 AM", "msforms_titled": "{day}.1.2026 10.{minute:02d}.41"}
 #: forms whose multi-select is one column per option, headed "question - option", 1 when chosen
 _OPTION_COLUMNS = frozenset({"webropol_fi"})
+#: forms whose multi-select is one column per option headed by the option's text alone, holding
+#: it when chosen, then an "Other" column (Typeform)
+_BARE_OPTIONS = {"typeform_en": "Other"}
+#: forms whose multi-select is one coded column per option, ``"G02Q06[SQ001]. question [option]"``,
+#: answered with the yes word or blank, then ``"G02Q06[other]. question [other word]"`` (LimeSurvey)
+_CODED_OPTIONS = {"limesurvey_fi": ("Kyllä", "Muu")}
 #: forms whose multi-select is one column per option holding the option's text when chosen, under
 #: two header rows (SurveyMonkey: the question over its first option column, then the option, or
 #: "Response" / "Open-Ended Response" over a question of one column); an "Other" column too
@@ -307,6 +338,19 @@ _HEADERS = {
                    "goals": "Valitse ne asiat, joissa toivoisit mentorin tukevan sinua. Voit valita "
                             "useita vaihtoehtoja.",
                    "goals_text": "Kerro omin sanoin, millaisen mentorin toivoisit saavasi ja miksi."},
+    # Typeform: the questions as headers, its dates last (:data:`_LAST`)
+    "typeform_en": {"time": "Submit Date (UTC)", "email": "What's your email address?",
+                    "name": "First, what's your name?",
+                    "field": "Which line of work are you hoping to get into?",
+                    "languages": "Which languages do you speak, and how well?",
+                    "goals": "Nice to meet you! What should your mentor help you with?",
+                    "goals_text": "Anything else you'd like us to know?"},
+    # LimeSurvey: question codes before the full question text
+    "limesurvey_fi": {"time": "Date submitted", "email": "G01Q01. Sähköpostiosoite", "name": "G01Q02. Nimi",
+                      "field": "G01Q03. Millä alalla haluaisit työskennellä?",
+                      "languages": "G01Q04. Mitä kieliä puhut ja kuinka hyvin?",
+                      "goals": "G02Q06. Missä asioissa toivot mentorilta tukea?",
+                      "goals_text": "G03Q07. Kerro toiveistasi omin sanoin"},
     "google_sv_other": {"time": "Tidstämpel", "email": "E-postadress", "name": "För- och efternamn",
                         "field": "Vilket yrkesområde söker du jobb inom?",
                         "languages": "Vilka språk talar du? Skriv nivån inom parentes, t.ex. "
@@ -349,6 +393,15 @@ _ROLE_HEADERS = {
                              "vaihtoehtoja.",
                    "about": "Kerro lyhyesti työhistoriastasi ja nykyisestä työstäsi.",
                    "capacity": "Kuinka monta mentoroitavaa pystyisit ottamaan tänä keväänä?"},
+    "typeform_en": {"field": "And what do you do for a living?",
+                    "languages": "Which languages could you mentor in? Add your level, please",
+                    "topics": "Great! Where could you lend a newcomer a hand?",
+                    "about": "Tell us a little about your career so far",
+                    "capacity": "How many mentees could you take on this spring?"},
+    "limesurvey_fi": {"field": "G01Q03. Mikä on nykyinen ammattisi?",
+                      "languages": "G01Q04. Millä kielillä voit mentoroida? Kerro myös tasosi.",
+                      "topics": "G02Q06. Millä aloilla voit auttaa?",
+                      "about": "G03Q07. Kerro lyhyesti urastasi", "capacity": "G03Q08. Montako mentoroitavaa voit ottaa?"},
     "google_sv_other": {"field": "Ditt nuvarande yrke",
                         "languages": "På vilka språk kan du vara mentor? Ange nivån inom parentes",
                         "topics": "Vad kan du hjälpa en adept med?",
@@ -450,6 +503,17 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
                 row |= {(question, words["goals"][key][lang][side]): words["goals"][key][lang][side]
                         if words["goals"][key][lang][side] in chosen else None for key in goal_keys}
                 row[(question, _TWO_HEADER_ROWS[form][2])] = None
+            elif form in _BARE_OPTIONS:
+                row |= {words["goals"][key][lang][side]: words["goals"][key][lang][side]
+                        if words["goals"][key][lang][side] in chosen else None for key in goal_keys}
+                row[_BARE_OPTIONS[form]] = None
+            elif form in _CODED_OPTIONS:
+                code, text = question.split(". ", 1)
+                yes, other = _CODED_OPTIONS[form]
+                row |= {f"{code}[SQ{k + 1:03d}]. {text} [{words['goals'][key][lang][side]}]":
+                        yes if words["goals"][key][lang][side] in chosen else None
+                        for k, key in enumerate(goal_keys)}
+                row[f"{code}[other]. {text} [{other}]"] = None
             else:
                 row[question] = _join(style, chosen, _SEPARATORS.get(form))
             if form in REWORDED:
@@ -475,6 +539,10 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
         if style == "microsoft" or form in _ID_COLUMNS:
             name, first = _ID_COLUMNS.get(form, ("Id", 1))
             table.insert(0, name, range(first, first + n))
+        if form in _LAST:
+            table = table[[c for c in table.columns if c not in _LAST[form]] + list(_LAST[form])]
+        if form in _TOKENS:
+            table.insert(0, _TOKENS[form], [f"{(i + 1) * 2_654_435_761 % 16 ** 12:012x}{role[:3]}" for i in range(n)])
         if form in _TWO_HEADER_ROWS:
             path = folder / f"{role}.csv"
             _two_header_rows(table, headers, _TWO_HEADER_ROWS[form]).to_csv(path, index=False, header=False)
