@@ -533,10 +533,17 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
         if scores[i, best] >= MIN_SCORE and fields[best] in TEXT_FIELDS and header not in previous \
                 and column_profile(table.iloc[:, i])[0] >= SENTENCES:
             continue  # the free-text question, answered in sentences
-        found = previous.get(header)
+        alone = found = previous.get(header)
         if found is None or (other and found.is_choice and (found.family is None
                                                              or _goals_or_fields(found))):
             found = read_contents(table.iloc[:, i], other=other)
+        if alone is not None and alone.family is None and found.family is not None and any(
+                scores[i, j] >= KEYWORD and FAMILY_OF.get(f) not in (None, found.family)
+                for j, f in enumerate(fields)):
+            # answers that read as a family only through the other form's options (aligned as
+            # leftovers, not by their own meaning) never overrule a header naming another
+            # family's question ("In which languages could you mentor?" over "Fin. native")
+            found = alone
         contents[header] = found
         if found.family is None or _goals_or_fields(found):
             _capacity_hint(scores, i, table.iloc[:, i], fields)

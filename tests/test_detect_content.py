@@ -154,3 +154,25 @@ def test_init_writes_the_folds_and_the_evidence_by_content_into_round_toml(
     config = load_config(tmp_path / "round.toml")  # the comments leave the config as it runs
     assert config.mentors.columns["topics"] == "Vahvuutesi - *"
     assert tomllib.loads(text)["mentors"]["columns"]["submitted_at"] == "Valmis"
+
+
+def test_answers_aligned_only_through_the_other_form_never_overrule_a_languages_header(monkeypatch):
+    """A languages question whose answers matcher cannot read alone ("Fin. native, Est. fluent")
+    may align with the other form's goal options as leftovers; that alignment must not take the
+    column away from the languages field its header names."""
+    from matcher import detect
+    from matcher.contents import ColumnContents
+
+    header = "In which languages could you mentor, and at what level?"
+    answers = ["Fin. native, Est. fluent", "Fin. native, Rus. basics", "Swe. fluent, Fin. native",
+               "Fin. native, Est. fluent", "Fin. native, Rus. basics", "Swe. fluent, Fin. native"]
+    table = pd.DataFrame({"Email": [f"m{i}@example.fi" for i in range(6)], header: answers})
+    first = detect.detect_columns(table, "mentors")
+    assert first.columns.get("languages") == header
+
+    as_goals = ColumnContents(cells=6, options=4, multi=1.0, repeated=0.6, shares={"goals": 0.9},
+                              chosen=("Fin. native", "Est. fluent", "Rus. basics", "Swe. fluent"))
+    monkeypatch.setattr(detect, "read_contents", lambda values, other=None: as_goals)
+    again = detect.detect_columns(table, "mentors", other={"goals": ("Improving my Finnish",)},
+                                  previous=first)
+    assert again.columns.get("languages") == header
