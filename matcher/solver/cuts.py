@@ -62,6 +62,19 @@ def level_count(ranks: tuple[np.ndarray, np.ndarray], flow: Flow, level: int) ->
     return int((flow.first * (first >= level)).sum() + (flow.extra * (extra >= level)).sum())
 
 
+def solved_max_flow(net: Network, tails: np.ndarray, heads: np.ndarray,
+                    caps: np.ndarray) -> max_flow.SimpleMaxFlow:
+    """OR-Tools' max-flow from ``net.SOURCE`` to ``net.SINK`` over the arcs given (arc ``k`` is
+    ``tails[k] -> heads[k]``, capacity ``caps[k]``), solved; RuntimeError when it fails."""
+    mf = max_flow.SimpleMaxFlow()
+    mf.add_arcs_with_capacity(np.asarray(tails, np.int32), np.asarray(heads, np.int32),
+                              np.asarray(caps, np.int64))
+    status = mf.solve(net.SOURCE, net.SINK)
+    if status != mf.OPTIMAL:
+        raise RuntimeError(f"max-flow returned status {status}")
+    return mf
+
+
 def max_slots(net: Network, source: PairSource, graph: PairSet, level_cap: np.ndarray,
               threshold: int, level: int, stop_above: int | None = None, prove: bool = True,
               tuning: Tuning = DEFAULT, complete: bool = False) -> tuple[int, Cut | None, PairSet]:
@@ -81,14 +94,9 @@ def max_slots(net: Network, source: PairSource, graph: PairSet, level_cap: np.nd
         return stop_above, _trivial_cut(net, level_cap, threshold, level, stop_above), graph
     while True:
         usable = graph.where(graph.q >= threshold)
-        mf = max_flow.SimpleMaxFlow()
         tails = np.r_[np.full(n, net.SOURCE, np.int64), net.mentee_nodes(usable.rows), net.mentor_nodes()]
         heads = np.r_[net.mentee_nodes(), net.mentor_nodes(usable.cols), np.full(m, net.SINK, np.int64)]
-        caps = np.r_[level_cap, net.pair_capacity(usable), net.capacity]
-        mf.add_arcs_with_capacity(tails.astype(np.int32), heads.astype(np.int32), caps.astype(np.int64))
-        status = mf.solve(net.SOURCE, net.SINK)
-        if status != mf.OPTIMAL:
-            raise RuntimeError(f"max-flow returned status {status}")
+        mf = solved_max_flow(net, tails, heads, np.r_[level_cap, net.pair_capacity(usable), net.capacity])
         value = int(mf.optimal_flow())
         if (stop_above is not None and value > stop_above) or not prove:
             return value, None, graph

@@ -22,9 +22,8 @@ import dataclasses
 import logging
 
 import numpy as np
-from ortools.graph.python import max_flow
 
-from matcher.solver.cuts import Cut, level_slots, levels, max_slots
+from matcher.solver.cuts import Cut, level_slots, levels, max_slots, solved_max_flow
 from matcher.solver.engine import Lexicographic, candidate_counts, candidate_prices, lexicographic
 from matcher.solver.flow import Network
 from matcher.solver.pairs import DensePairs, PairSet, PairSource
@@ -283,11 +282,7 @@ def _search(tiers: Tiers, base: Network, graph: PairSet, targets: dict[int, int]
     def reaches(threshold: int) -> bool:
         k = n + m + int(np.searchsorted(descending, -threshold, side="right"))
         for level, target in targets.items():
-            mf = max_flow.SimpleMaxFlow()
-            mf.add_arcs_with_capacity(tails[:k], heads[:k], caps[level][:k])
-            if mf.solve(base.SOURCE, base.SINK) != mf.OPTIMAL:
-                raise RuntimeError("max-flow failed in the fair search")
-            if mf.optimal_flow() < target:
+            if solved_max_flow(base, tails[:k], heads[:k], caps[level][:k]).optimal_flow() < target:
                 return False
         return True
 
@@ -343,18 +338,17 @@ def _widest(source: DensePairs, tiers: Tiers, base: Network, claim: Threshold) -
     rows, cols = np.nonzero((q != source.missing) & (room > 0)[:, None] & (places > 0)[None, :])
     score = q[rows, cols].astype(np.int64)
     units = base.pair_capacity(PairSet(rows, cols, score))
-    people_tails = np.concatenate([np.full(n, base.SOURCE), base.mentor_nodes()]).astype(np.int32)
-    people_heads = np.concatenate([base.mentee_nodes(), np.full(m, base.SINK)]).astype(np.int32)
-    people_caps = np.concatenate([room, places]).astype(np.int64)
+    # the people's arcs, then the pair arcs (their flows are read back by arc number)
+    people_tails = np.concatenate([np.full(n, base.SOURCE), base.mentor_nodes()])
+    people_heads = np.concatenate([base.mentee_nodes(), np.full(m, base.SINK)])
+    people_caps = np.concatenate([room, places])
     at, proof = claim.at, claim.proof
     while True:
         on = np.flatnonzero(score >= at)
-        mf = max_flow.SimpleMaxFlow()
-        mf.add_arcs_with_capacity(people_tails, people_heads, people_caps)
-        arcs = mf.add_arcs_with_capacity(base.mentee_nodes(rows[on]).astype(np.int32),
-                                         base.mentor_nodes(cols[on]).astype(np.int32), units[on])
-        if mf.solve(base.SOURCE, base.SINK) != mf.OPTIMAL:
-            raise RuntimeError("max-flow failed in the fair search")
+        mf = solved_max_flow(base, np.r_[people_tails, base.mentee_nodes(rows[on])],
+                             np.r_[people_heads, base.mentor_nodes(cols[on])],
+                             np.r_[people_caps, units[on]])
+        arcs = np.arange(n + m, n + m + on.size)
         if mf.optimal_flow() >= target:
             return dataclasses.replace(claim, at=at, proof=proof)
         passed = int(mf.optimal_flow())
