@@ -898,12 +898,14 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
         found[role] = detect_columns(tables[role], role,
                                      family_options(found.get(other, first[other])), first[role])
     sheets = {role: chosen_sheet(tables[role]) for role in tables}
+    # the other sheets of a workbook whose sheet of sign-ups was chosen by content
+    other_sheets = {role: ", ".join(repr(n) for n in tables[role].attrs["sheets"] if n != sheets[role])
+                    for role in tables if sheets[role]}
     for role, (path, _) in paths.items():
         detection = found[role]
         if sheets[role]:
-            others = ", ".join(repr(n) for n in tables[role].attrs["sheets"] if n != sheets[role])
             warnings.append(f"{path.name}: " + i18n.t("init.sheet_chosen", language,
-                                                      sheet=sheets[role], others=others,
+                                                      sheet=sheets[role], others=other_sheets[role],
                                                       config=output.name))
         warnings += [f"{path.name}: {note}" for note in reading_notes(tables[role], language)]
         warnings += [f"{path.name}: {note.shown(language) if isinstance(note, Note) else note}"
@@ -922,9 +924,7 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
                  mentor_columns=found["mentors"].columns, mentee_columns=found["mentees"].columns,
                  mentor_sheet=mentors_sheet or sheets["mentors"],
                  mentee_sheet=mentees_sheet or sheets["mentees"],
-                 sheet_notes={role: ", ".join(repr(n) for n in tables[role].attrs["sheets"]
-                                              if n != sheets[role])
-                              for role in tables if sheets[role]},
+                 sheet_notes=other_sheets,
                  detections=(found["mentors"], found["mentees"]), answers=answers, language=language)
     return InitResult(path=output, mentors=found["mentors"], mentees=found["mentees"],
                       answers=_low_confidence_first(answers), warnings=warnings)

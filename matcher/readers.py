@@ -607,16 +607,21 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
     elif order := _utf16_order(data):
         candidates = (order,)
     else:
-        # cp1252 decodes almost any byte string, so it is the last resort
-        candidates = ("utf-8", "cp1252")
+        # not UTF-8 as a whole: line by line, cp1252 the last resort (it decodes almost any
+        # byte string), _decode_lines
+        candidates = ("utf-8",)
     for encoding in candidates:
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             if encoding == "utf-8":
                 return _decode_lines(data, name)
-    raise InputError(f"{name}: is not a text file in UTF-8, UTF-16 or Windows-1252 (it may hold "
-                     "binary data); save the export again as 'CSV UTF-8' or .xlsx")
+    raise _not_text(name)
+
+
+def _not_text(name: str) -> InputError:
+    return InputError(f"{name}: is not a text file in UTF-8, UTF-16 or Windows-1252 (it may hold "
+                      "binary data); save the export again as 'CSV UTF-8' or .xlsx")
 
 
 def _decode_lines(data: bytes, name: str) -> tuple[str, str]:
@@ -640,8 +645,7 @@ def _decode_lines(data: bytes, name: str) -> tuple[str, str]:
             found.add(encoding if not line.isascii() else "ascii")
             break
         else:
-            raise InputError(f"{name}: is not a text file in UTF-8, UTF-16 or Windows-1252 (it may "
-                             "hold binary data); save the export again as 'CSV UTF-8' or .xlsx")
+            raise _not_text(name)
     encoding = "utf-8 and cp1252" if {"utf-8", "cp1252"} <= found else "cp1252"
     return "".join(lines), encoding
 

@@ -292,7 +292,8 @@ class DensePairs:
                  price: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Each row's ``per_row`` best columns by score minus ``price`` (by score when None), as
         (len(rows), per_row) arrays of columns and of their scores (int64), and per row the
-        largest score minus price it left out (the lowest int64 when it left out none). A row
+        largest score minus price it left out (a quarter of the lowest int64, below every
+        real pair, when it left out none). A row
         with fewer allowed pairs fills up with ``self.missing`` scores. Only ``rows`` (default
         all) are read: the price estimate refreshes single rows whose list ran dry.
 
