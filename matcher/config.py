@@ -37,7 +37,7 @@ from typing import Any
 from rapidfuzz import process
 
 from matcher.errors import ConfigError
-from matcher.vocab import LEVEL_NAMES, MEETING_MODES
+from matcher.vocab import LEVEL_NAMES, MEETING_MODES, vocabulary
 
 #: Canonical fields a mentor spreadsheet can map. ``id`` and ``email`` identify a person.
 MENTOR_FIELDS = (
@@ -56,6 +56,11 @@ ENGINES = ("auto", "flow", "lp")
 DUPLICATE_POLICIES = ("keep_latest", "keep_first")
 LANGUAGE_LEVELS = tuple(LEVEL_NAMES.values())  # the vocabulary's level names, lowest first
 RULE_OPERATORS = (">=", ">", "<=", "<", "==", "!=")
+#: rule fields whose answer is a list (a rule on one tests whether the list holds a key)
+LIST_FIELDS = ("field", "topics", "goals", "languages")
+#: eligibility rules a round may have: each has a bit of the uint16 reason codes above the nine
+#: fixed reasons (matcher.scoring.constraints)
+MAX_RULES = 16 - 9
 #: weights are relative; a bound keeps their sum and products far from overflow
 MAX_WEIGHT = 1000.0
 #: Languages of the coordinator's outputs ([round] language); see matcher.i18n.
@@ -259,6 +264,15 @@ class RoundConfig:
     introductions: IntroductionsConfig = field(default_factory=IntroductionsConfig)
     history: HistoryConfig = field(default_factory=HistoryConfig)
 
+    @property
+    def where(self) -> str:
+        """How messages name this config: its file, or "round config" when built in code.
+
+        >>> RoundConfig().where, RoundConfig(path=Path("round.toml")).where
+        ('round config', 'round.toml')
+        """
+        return _where(self.path)
+
     def replace(self, **changes: Any) -> "RoundConfig":
         """A copy with some top-level sections replaced (configs are immutable)."""
         return dataclasses.replace(self, **changes)
@@ -275,7 +289,23 @@ class RoundConfig:
 VOCABULARY_KINDS = ("languages", "fields", "goals", "cities")
 
 
+def unread_rule(rule: Rule) -> str:
+    """The problem and fix of an eligibility rule on an answer no column is read as.
+
+    >>> print(unread_rule(Rule("mentor", "years_in_finland", ">=", 3.0)).split("; ")[1])
+    name its header under [mentors.columns] (years_in_finland = "<the form's header>") or remove the rule
+    """
+    return (f"the rule needs the {rule.who}s' '{rule.field}' answers, but no column of the "
+            f"{rule.who}s' file is read as '{rule.field}'; name its header under "
+            f"[{rule.who}s.columns] ({rule.field} = \"<the form's header>\") or remove the rule")
+
+
+def _where(path: Path | None) -> str:
+    return str(path) if path else "round config"
+
+
 # What each section's values must be: the only home of these rules (TOML and code alike).
+
 def _choose(key: str, value: Any, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
         raise SettingError(key, f"{value!r} is not allowed{_did_you_mean(value, allowed)}; "
@@ -332,10 +362,25 @@ def _check_rule(rule: Rule) -> None:
     _choose("constraints.rules.who", rule.who, ("mentor", "mentee"))
     _choose("constraints.rules.field", rule.field, MENTOR_FIELDS if rule.who == "mentor" else MENTEE_FIELDS)
     _choose("constraints.rules.op", rule.op, RULE_OPERATORS)
+    equality = rule.op in ("==", "!=")
+    if rule.field in LIST_FIELDS and (not equality or not isinstance(rule.value, str)):
+        raise SettingError("constraints.rules.op",
+                           f"'{rule.field}' is a list of answers, so a rule on it tests one key "
+                           f"with == or != (got {rule.op} {rule.value!r}); write e.g. "
+                           f"op = \"==\", value = \"ict\"")
+    if isinstance(rule.value, str) and not equality:
+        raise SettingError("constraints.rules.op",
+                           f"a text value compares only with == or != (got {rule.op} "
+                           f"{rule.value!r}); write the value as a number (value = 3, no quotes) "
+                           f"to compare with {rule.op}")
 
 
 def _check_constraints(constraints: ConstraintConfig) -> None:
     _number("constraints.max_distance_km", constraints.max_distance_km, 0)
+    if len(constraints.rules) > MAX_RULES:
+        raise SettingError("constraints.rules", f"at most {MAX_RULES} eligibility rules are "
+                                                f"supported, got {len(constraints.rules)}; "
+                                                "combine or drop some")
 
 
 def _check_wishes(wishes: WishConfig) -> None:
@@ -370,7 +415,7 @@ def load_config(path: str | Path) -> RoundConfig:
 
 def parse_config(text: str, base_dir: Path | None = None, path: Path | None = None) -> RoundConfig:
     """Parse TOML text into a validated :class:`RoundConfig`."""
-    where = str(path) if path else "round config"
+    where = _where(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -434,7 +479,7 @@ class _Parser:
                                     "vocabulary", "scoring", "constraints", "wishes", "solver",
                                     "introductions", "history"))
         rnd = self.table(top.get("round"), "round", ("name", "output", "language"))
-        return RoundConfig(
+        config = RoundConfig(
             name=self.value(rnd, "round", "name", str, RoundConfig.name),
             language=self.choice(rnd, "round", "language", OUTPUT_LANGUAGES, RoundConfig.language),
             path=path,
@@ -444,14 +489,24 @@ class _Parser:
             mentees=self.source(top.get("mentees"), "mentees", MENTEE_FIELDS),
             read=self.read(top.get("read")),
             defaults=self.defaults(top.get("defaults")),
-            vocabulary=self.vocabulary(top.get("vocabulary")),
-            scoring=self.scoring(top.get("scoring")),
+            vocabulary=(vocab := self.vocabulary(top.get("vocabulary"))),
+            scoring=self.scoring(top.get("scoring"), vocab),
             constraints=self.constraints(top.get("constraints")),
             wishes=self.wishes(top.get("wishes")),
             solver=self.solver(top.get("solver")),
             introductions=self.introductions(top.get("introductions")),
             history=self.history(top.get("history")),
         )
+        self.rules_read(config)
+        return config
+
+    def rules_read(self, config: RoundConfig) -> None:
+        """Every eligibility rule tests an answer a mapped column gives: a rule on an answer
+        never read would fail for everyone, excluding the whole side from the round."""
+        for i, rule in enumerate(config.constraints.rules):
+            columns = (config.mentors if rule.who == "mentor" else config.mentees).columns
+            if columns and rule.field != "id" and rule.field not in columns:
+                raise self.fail(f"constraints.rules[{i}]", unread_rule(rule))
 
     def source(self, data: Any, key: str, fields: tuple[str, ...]) -> SourceConfig:
         data = self.table(data, key, ("file", "sheet", "columns"))
@@ -491,7 +546,7 @@ class _Parser:
                 vocab.setdefault(kind, {})[canonical] = tuple(synonyms)
         return vocab
 
-    def scoring(self, data: Any) -> ScoringConfig:
+    def scoring(self, data: Any, vocab: dict[str, dict[str, tuple[str, ...]]]) -> ScoringConfig:
         data = self.table(data, "scoring", _settings(ScoringConfig))
         given = self.table(data.get("weights"), "scoring.weights", tuple(DEFAULT_WEIGHTS))
         weights = dict(DEFAULT_WEIGHTS)
@@ -511,12 +566,28 @@ class _Parser:
                              ScoringConfig.distance_half_km)
         dependent = self.value(data, "scoring", "field_dependent_goals", list,
                                list(ScoringConfig.field_dependent_goals))
-        return ScoringConfig(
+        scoring = ScoringConfig(
             weights=weights, min_score=min_score, field_dependent_goals=tuple(dependent),
             related_fields=(tuple(tuple(g) for g in related) if related is not None
                             else ScoringConfig.related_fields),
             experience_years=experience_years, distance_half_km=half_km, **shares,
         )
+        for i, group in enumerate(scoring.related_fields):
+            self.known_keys(f"scoring.related_fields[{i}]", group, "fields", vocab)
+        self.known_keys("scoring.field_dependent_goals", scoring.field_dependent_goals, "goals", vocab)
+        return scoring
+
+    def known_keys(self, key: str, given: tuple[str, ...], kind: str,
+                   vocab: dict[str, dict[str, tuple[str, ...]]]) -> None:
+        """Every key in ``given`` is one of the round's ``kind`` (built in or under
+        ``[vocabulary.<kind>]``): a typo would otherwise silently match nothing."""
+        known = vocabulary(kind, vocab).keys
+        for name in given:
+            if name not in known:
+                raise self.fail(key, f"'{name}' is not a key of the {kind} vocabulary"
+                                     f"{_did_you_mean(name, known)}; the keys are: "
+                                     f"{', '.join(known)} (add a new one under "
+                                     f"[vocabulary.{kind}] first)")
 
     def constraints(self, data: Any) -> ConstraintConfig:
         key = "constraints"

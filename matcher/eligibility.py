@@ -81,7 +81,8 @@ def screen(round: Round) -> Round:
     >>> rnd.not_included["role"].value_counts().to_dict()  # doctest: +SKIP
     """
     config = round.config
-    mentee_rules, mentor_rules = rule_bits(config.constraints, round.mentees, round.mentors)
+    mentee_rules, mentor_rules = rule_bits(config.constraints, round.mentees, round.mentors,
+                                           config.where)
     labels = {FIRST_RULE_BIT << i: rule_text(rule) for i, rule in enumerate(config.constraints.rules)}
     out = []
     tables = {}

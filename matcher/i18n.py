@@ -416,10 +416,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     # --- data issues (matcher validate, the Data issues sheet): problem, then suggestion --------
     "issue.blank_rows": ("{n} blank rows ignored", "{n} tyhjää riviä ohitettu",
                          "{n} tomma rader ignorerades"),
-    "issue.no_answer": ("no answer in {n} rows ({rows})", "ei vastausta {n} rivillä ({rows})",
-                        "inget svar på {n} rader ({rows})"),
-    "issue.no_answer_one": ("no answer in 1 row ({rows})", "ei vastausta 1 rivillä ({rows})",
-                            "inget svar på 1 rad ({rows})"),
+    "issue.no_answer": ("no answer", "ei vastausta", "inget svar"),
     "issue.no_answer_fix": ("defaults used; ask for the answers if they matter",
                             "oletusarvot käytössä; kysy vastauksia, jos niillä on merkitystä",
                             "standardvärden används; fråga efter svaren om de spelar roll"),

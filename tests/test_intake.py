@@ -254,5 +254,5 @@ def test_split_answers_mixed_separators():
 
 def test_clean_synthetic_round_has_no_row_problems(tmp_path):
     rnd = load_round(synthetic.write_round(tmp_path, 40, 60, seed=5, messy=False))
-    # only "no answer" summaries (e.g. the optional organisation of mentees)
-    assert rnd.ok and rnd.issues["row"].isna().all()
+    # only blank optional answers (e.g. the organisation of some mentees)
+    assert rnd.ok and set(rnd.issues.loc[rnd.issues["row"].notna(), "problem"]) <= {"no answer"}

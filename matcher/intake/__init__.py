@@ -29,7 +29,8 @@ Row-level problems never stop reading: each becomes a row of ``Round.issues``.
     form's answer, or as a category of its own (once per distinct answer, with its row count); a number read loosely ("10+" → 10, "about 6" → 6, "2 mentees" → 2, a range
     "1-2" → its lower end); an e-mail that does not look like one; an unreadable date or meeting
     mode; a participant with no usable language (they cannot be matched); missing optional answers
-    (one line per column, defaults used); blank rows ignored (one line per file with the count).
+    (one per blank cell, grouped into one line per column with the count and rows; defaults
+    used); blank rows ignored (one line per file with the count).
 
 Only what makes reading impossible raises :class:`~matcher.errors.InputError`: a file missing or
 unreadable, or a required column (languages; e-mail or id) not mapped or not in the file.

@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 
 from matcher.i18n import t
-from matcher.issue_groups import SHOWN_ROWS, listed
 
 ISSUE_COLUMNS = ("severity", "file", "row", "column", "value", "problem", "suggestion")
 
@@ -60,18 +59,15 @@ class Reporter:
                         self.columns.get(name, name), value, problem, suggestion)
 
     def missing(self, table: pd.DataFrame, per_row: tuple[str, ...]) -> None:
-        """One warning per mapped optional column with blank answers (per_row ones are reported
-        row by row elsewhere or are identity columns)."""
+        """One warning per blank answer of each mapped optional column (``per_row`` ones are
+        reported otherwise or are identity columns): grouped, a column's blanks are one line with
+        their count and rows (:func:`matcher.issue_groups.group_issues`)."""
+        problem, fix = self.t("issue.no_answer"), self.t("issue.no_answer_fix")
         for name, header in self.columns.items():
             if name in per_row or name in ("id", "submitted_at"):
                 continue
-            blank = table.index[table[header].isna()]
-            if len(blank):
-                shown = listed(map(str, blank), SHOWN_ROWS)
-                self.add("warning", None, name, "", self.t("issue.no_answer_one" if len(blank) == 1
-                                                           else "issue.no_answer",
-                                                           n=len(blank), rows=shown),
-                         self.t("issue.no_answer_fix"))
+            for row in table.index[table[header].isna()]:
+                self.add("warning", row, name, "", problem, fix)
 
 
 def _missing(value: object) -> bool:

@@ -89,7 +89,7 @@ def score_pairs(mentors: pd.DataFrame, mentees: pd.DataFrame, config: RoundConfi
     config = config or RoundConfig()
     weights = normalised_weights(config.scoring.weights)
     labels = reason_labels(config.constraints)
-    mentee_rules, mentor_rules = rule_bits(config.constraints, mentees, mentors)
+    mentee_rules, mentor_rules = rule_bits(config.constraints, mentees, mentors, config.where)
     # one BLAS thread each: the mentee blocks are the parallelism, and BLAS threads competing for
     # the same cores make LAPACK (the text reduction's QR and SVD) up to 10 times slower
     with threadpool_limits(limits=1, user_api="blas"):

@@ -22,7 +22,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from matcher.config import WISHES, ConstraintConfig, Rule, WishConfig
+from matcher.config import (LIST_FIELDS, MAX_RULES, WISHES, ConstraintConfig, Rule, WishConfig,
+                            unread_rule)
 from matcher.errors import ConfigError, InputError
 from matcher.scoring.components import place_distances, same_area, shares_language
 from matcher.scoring.encode import IN_PERSON, REMOTE, People
@@ -37,8 +38,7 @@ TOO_FAR = 1 << 6
 SAME_FIELD_WISH = 1 << 7
 LANGUAGE_WISH = 1 << 8
 #: eligibility rule number i (0-based, config order) has bit FIRST_RULE_BIT << i
-FIRST_RULE_BIT = 1 << 9
-MAX_RULES = 16 - 9
+FIRST_RULE_BIT = 1 << (16 - MAX_RULES)
 
 FIXED_LABELS = {
     NO_SHARED_LANGUAGE: "no shared language",
@@ -55,14 +55,10 @@ _OPERATORS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": opera
               "==": operator.eq, "!=": operator.ne}
 #: config field name -> canonical column, where they differ
 _COLUMN = {"field": "fields"}
-_LIST_COLUMNS = ("fields", "topics", "goals", "languages")
 
 
 def reason_labels(constraints: ConstraintConfig) -> dict[int, str]:
     """Bit value -> plain-language reason, for the fixed reasons and each eligibility rule."""
-    if len(constraints.rules) > MAX_RULES:
-        raise ConfigError(f"round config, key 'constraints.rules': at most {MAX_RULES} eligibility "
-                          f"rules are supported, got {len(constraints.rules)}; combine or drop some")
     labels = dict(FIXED_LABELS)
     for i, rule in enumerate(constraints.rules):
         labels[FIRST_RULE_BIT << i] = f"{rule_text(rule)} not met"
@@ -84,9 +80,11 @@ def rule_text(rule: Rule) -> str:
     return f"{rule.who} {rule.field} {rule.op} {value}"
 
 
-def rule_bits(constraints: ConstraintConfig, mentees: pd.DataFrame, mentors: pd.DataFrame
-              ) -> tuple[np.ndarray, np.ndarray]:
-    """Per-person uint16 masks of the eligibility rules each mentee / mentor fails.
+def rule_bits(constraints: ConstraintConfig, mentees: pd.DataFrame, mentors: pd.DataFrame,
+              where: str = "round config") -> tuple[np.ndarray, np.ndarray]:
+    """Per-person uint16 masks of the eligibility rules each mentee / mentor fails; a rule on
+    an answer that was not read is a :class:`ConfigError` naming ``where`` (the config file,
+    :attr:`matcher.config.RoundConfig.where`) and the rule's key.
 
     Examples
     --------
@@ -99,7 +97,7 @@ def rule_bits(constraints: ConstraintConfig, mentees: pd.DataFrame, mentors: pd.
             "mentor": np.zeros(len(mentors), dtype=np.uint16)}
     for i, rule in enumerate(constraints.rules):
         table = mentees if rule.who == "mentee" else mentors
-        passed = _evaluate(rule, table, f"constraints.rules[{i}]")
+        passed = _evaluate(rule, table, f"constraints.rules[{i}]", where)
         bits[rule.who][~passed] |= np.uint16(FIRST_RULE_BIT << i)
     return bits["mentee"], bits["mentor"]
 
@@ -214,30 +212,23 @@ def forbidden_positions(forbidden: pd.DataFrame | None, mentee_ids: pd.Index,
     return rows.astype(np.int64), cols.astype(np.int64)
 
 
-def _evaluate(rule: Rule, table: pd.DataFrame, key: str) -> np.ndarray:
-    """Bool per person: the rule holds (a missing answer never does)."""
+def _evaluate(rule: Rule, table: pd.DataFrame, key: str, where: str) -> np.ndarray:
+    """Bool per person: the rule holds (a missing answer never does). The config checked the
+    operator against the value (:data:`matcher.config.LIST_FIELDS`, text only == / !=)."""
     name = _COLUMN.get(rule.field, rule.field)
     if name == "id":
         column = pd.Series(table.index.astype(str), index=table.index)
     elif name in table.columns:
         column = table[name]
     else:
-        raise ConfigError(f"round config, key '{key}': the rule '{rule_text(rule)}' needs the "
-                          f"{rule.who}s' '{rule.field}' answers, but that column was not read; map "
-                          f"it under [{rule.who}s.columns] or remove the rule")
+        raise ConfigError(f"{where}, key '{key}': {unread_rule(rule)}")
     compare = _OPERATORS[rule.op]
-    if name in _LIST_COLUMNS:
-        if rule.op not in ("==", "!=") or not isinstance(rule.value, str):
-            raise ConfigError(f"round config, key '{key}': '{rule.field}' is a list of answers; "
-                              f"use == or != with one key, e.g. {rule.who} {rule.field} == \"ict\"")
+    if rule.field in LIST_FIELDS:
         has = column.map(lambda v: isinstance(v, (tuple, list, dict)) and rule.value in v)
         answered = column.map(lambda v: isinstance(v, (tuple, list, dict)) and len(v) > 0)
         return (compare(has, True) & answered).to_numpy(bool)
     if isinstance(rule.value, float):
         numbers = pd.to_numeric(column, errors="coerce").astype(float)
         return (compare(numbers, rule.value) & numbers.notna()).to_numpy(bool)
-    if rule.op not in ("==", "!="):
-        raise ConfigError(f"round config, key '{key}': text values compare only with == or !=, "
-                          f"got '{rule.op}'; use a number for {rule.op}")
     text = column.fillna("").astype(str).str.strip().str.casefold()
     return (compare(text, rule.value.strip().casefold()) & (text != "")).to_numpy(bool)

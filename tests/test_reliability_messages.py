@@ -1,0 +1,96 @@
+"""Reliability: what the coordinator reads when a setting or an answer is wrong.
+
+Each message names the file (round.toml, the export), the key or the row and column, and the fix;
+the grouped Data issues line counts the rows it stands for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from matcher import load_round
+from matcher.issue_groups import group_issues
+from tests.hostile import assert_clean, invoke, make_round, read_export, write_export
+
+
+@pytest.fixture
+def round_toml(tmp_path) -> Path:
+    return make_round(tmp_path / "round")
+
+
+def edit(round_toml: Path, old: str, new: str) -> None:
+    text = round_toml.read_text(encoding="utf-8")
+    assert old in text, old
+    round_toml.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_blank_answers_are_one_counted_line_per_column(round_toml):
+    mentors = round_toml.parent / "mentors.csv"
+    table = read_export(mentors)
+    table.loc[[1, 4, 6], "City / Paikkakunta"] = ""
+    write_export(mentors, table)
+    grouped = group_issues(load_round(round_toml).issues)
+    line = grouped[(grouped["problem"] == "no answer") & (grouped["column"] == "City / Paikkakunta")]
+    assert len(line) == 1
+    assert int(line["count"].iloc[0]) == 3 and line["row"].iloc[0] == "3, 6, 8"
+    shown = invoke("validate", round_toml)
+    assert_clean(shown, 0, r"warning\s+3\s+mentors\.csv\s+3, 6, 8\s+City\s+no answer")
+
+
+@pytest.mark.parametrize("rule, needle", [
+    ('{who = "mentor", field = "topics", op = ">=", value = 3}',
+     r"round\.toml, key 'constraints\.rules\[0\]\.op': 'topics' is a list of answers.*op = \"==\""),
+    ('{who = "mentee", field = "city", op = "<", value = "Oulu"}',
+     r"round\.toml, key 'constraints\.rules\[0\]\.op': a text value compares only with == or !=.*"
+     r"no quotes"),
+], ids=["list-with-order", "text-with-order"])
+def test_a_rule_that_cannot_hold_names_round_toml_and_the_key(round_toml, rule, needle):
+    edit(round_toml, "[constraints]", f"[constraints]\nrules = [{rule}]")
+    assert_clean(invoke("validate", round_toml), 2, needle)
+
+
+def test_a_rule_on_an_answer_not_read_names_round_toml_and_the_fix(round_toml):
+    text = round_toml.read_text(encoding="utf-8")  # the mentors' years in Finland not mapped
+    round_toml.write_text("\n".join(line for line in text.splitlines()
+                                    if not line.startswith("years_in_finland = ")) + "\n",
+                          encoding="utf-8")
+    edit(round_toml, "[constraints]", '[constraints]\nrules = [{who = "mentor", '
+                                      'field = "years_in_finland", op = ">=", value = 3}]')
+    outdir = round_toml.parent / "out"
+    assert_clean(invoke("run", round_toml, "-o", outdir), 2,
+                 r"round\.toml, key 'constraints\.rules\[0\]'.*years_in_finland.*"
+                 r"\[mentors\.columns\] \(years_in_finland = \"<the form's header>\"\)", outdir=outdir)
+    assert not outdir.exists()
+
+
+def test_too_many_rules_is_refused_when_the_config_is_read(round_toml):
+    rules = ", ".join(f'{{who = "mentor", field = "capacity", op = ">=", value = {i}}}'
+                      for i in range(8))
+    edit(round_toml, "[constraints]", f"[constraints]\nrules = [{rules}]")
+    assert_clean(invoke("validate", round_toml), 2,
+                 r"round\.toml, key 'constraints\.rules': at most 7 eligibility rules")
+
+
+@pytest.mark.parametrize("old, new, needle", [
+    ('["health", "social_care"]', '["health", "socal_care"]',
+     r"round\.toml, key 'scoring\.related_fields\[0\]': 'socal_care' is not a key of the fields "
+     r"vocabulary \(did you mean 'social_care'\?\); the keys are: ict, engineering, .*"
+     r"\[vocabulary\.fields\]"),
+    ('field_dependent_goals = ["field_requirements"]', 'field_dependent_goals = ["requirements"]',
+     r"key 'scoring\.field_dependent_goals': 'requirements' is not a key of the goals vocabulary"
+     r" \(did you mean 'field_requirements'\?\)"),
+], ids=["related-fields", "field-dependent-goals"])
+def test_unknown_vocabulary_keys_in_scoring_are_named(round_toml, old, new, needle):
+    edit(round_toml, old, new)
+    assert_clean(invoke("validate", round_toml), 2, needle)
+
+
+def test_a_related_field_the_round_adds_is_known(round_toml):
+    edit(round_toml, '["health", "social_care"]', '["health", "wellness"]')
+    round_toml.write_text(round_toml.read_text(encoding="utf-8")
+                          + '\n[vocabulary.fields]\nwellness = ["Wellness", "Hyvinvointi"]\n',
+                          encoding="utf-8")
+    assert_clean(invoke("validate", round_toml), 0)
+    assert ("health", "wellness") in load_round(round_toml).config.scoring.related_fields
