@@ -162,9 +162,11 @@ def validate_command(round_config, fmt):
 
     Exit code 0 when there are only warnings, 2 when there are errors to fix first.
     """
+    from matcher.history import prepare
     from matcher.intake import load_round
 
-    rnd = load_round(round_config)
+    # [history] is read as run reads it: earlier rounds' files, continuing pairs, aliases
+    rnd, _ = prepare(load_round(round_config))
     if fmt == "csv":
         click.echo(rnd.issues.to_csv(index=False), nl=False)
     else:

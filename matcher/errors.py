@@ -25,6 +25,10 @@ class InputError(MatcherError):
     exit_code = EXIT_INVALID_INPUT
 
 
+class EmptyFileError(InputError):
+    """An input file holds no cells at all (exit code 2; a pairs file may be empty on purpose)."""
+
+
 class OutputBusyError(InputError):
     """Another run is writing the same output folder right now (exit code 2)."""
 

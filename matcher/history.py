@@ -179,8 +179,9 @@ def _workbook_sheets(path: Path) -> dict[str, pd.DataFrame]:
         if "pairs" not in found:
             raise InputError(f"{path.name} has no '{sheet_name('pairs')}' sheet (sheets: "
                              f"{', '.join(map(str, book.sheet_names))}); give the pairs.xlsx 'matcher run' wrote")
-        return {table: _stable(pd.read_excel(book, sheet_name=name, dtype=str,
-                                             usecols=lambda c: _column(c) in IDENTITY_COLUMNS))
+        return {table: _headed(_stable(pd.read_excel(book, sheet_name=name, dtype=str,
+                                                     usecols=lambda c: _column(c) in IDENTITY_COLUMNS)),
+                               pd.read_excel(book, sheet_name=name, nrows=0).columns)
                 for table, name in found.items()}
     except InputError:
         raise
@@ -193,10 +194,17 @@ def _csv(path: Path) -> pd.DataFrame:
     def named(c: object) -> str:  # a hand-made "Mentee" column is the plain mentee column
         return _column(c).casefold() if _column(c).casefold() in PLAIN_COLUMNS else _column(c)
 
-    frame = pd.read_csv(io.StringIO(text), sep=sniff_delimiter(text[:65536]), dtype=str,
-                        keep_default_na=False,
+    sep = sniff_delimiter(text[:65536])
+    frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
                         usecols=lambda c: named(c) in (*IDENTITY_COLUMNS, *PLAIN_COLUMNS))
-    return frame.set_axis([named(c) for c in frame.columns], axis=1)
+    return _headed(frame.set_axis([named(c) for c in frame.columns], axis=1),
+                   pd.read_csv(io.StringIO(text), sep=sep, nrows=0).columns)
+
+
+def _headed(frame: pd.DataFrame, headers: pd.Index) -> pd.DataFrame:
+    """``frame`` (its identity columns) knowing all the file's headers, for a message naming them."""
+    frame.attrs["headers"] = [str(h) for h in headers]
+    return frame
 
 
 def _column(name: object) -> str:
@@ -219,6 +227,7 @@ def _identities(frame: pd.DataFrame | None, where: str, roles: Sequence[str]) ->
     columns = [f"{role}_{kind}" for role in roles for kind in ("id", "email")]
     if frame is None:
         return pd.DataFrame({c: pd.Series(dtype=str) for c in columns})
+    headers = frame.attrs.get("headers", list(map(str, frame.columns)))
     frame = frame.rename(columns=lambda c: str(c).strip()).fillna("").astype(str)
     if "decision" in frame.columns:  # a rejected pair was never published
         from matcher.run import DECISION_WORDS  # matcher.run imports this module
@@ -230,8 +239,9 @@ def _identities(frame: pd.DataFrame | None, where: str, roles: Sequence[str]) ->
         given = [c for c in (f"{role}_id", f"{role}_email", role) if c in frame.columns]
         if not given:
             raise InputError(f"{where}: no {role}_id, {role}_email or {role} column (found: "
-                             f"{', '.join(map(str, frame.columns)) or 'none'}); give the file "
-                             "'matcher run' wrote")
+                             f"{', '.join(headers) or 'none'}); name the column of the {role}s' "
+                             f"ids {role}_id (or their e-mails {role}_email) as 'matcher run' "
+                             "wrote it, or give that file")
         # a plain "mentee" column may hold an id or an e-mail: it is tried as both
         blank = pd.Series("", index=frame.index)
         plain = frame[role] if role in frame.columns else blank
@@ -587,7 +597,7 @@ def _continuing(draft: _Draft, plan: Plan) -> None:
         draft.mentors.loc[places.index, "capacity"].to_numpy() - places.to_numpy(), 0)
     lost = found["mentor_id"] == ""
     if lost.any():
-        draft.issues.append(_issue("round config", "history.continuing", f"{int(lost.sum())} "
+        draft.issues.append(_issue(Path(draft.original.config.where).name, "history.continuing", f"{int(lost.sum())} "
                                    "continuing pair(s) name a mentor not in this round; ignored",
                                    "check the mentor's id or e-mail, or add an alias"))
     plan.note.continuing_locked, plan.note.continuing_counted = len(plan.continuing), len(counted)
@@ -596,8 +606,10 @@ def _continuing(draft: _Draft, plan: Plan) -> None:
 def _earlier(draft: _Draft, plan: Plan) -> None:
     """Earlier rounds: their pairs (and ended pairs) are forbidden, penalised or allowed; their
     unmatched mentees get priority. A locked pair (continuing, published, kept) stays locked."""
-    settings, note = draft.original.config.history, plan.note
-    rounds = [read_earlier_round(path) for path in settings.rounds]
+    config, note = draft.original.config, plan.note
+    settings = config.history
+    rounds = [_earlier_round(path, f"{config.where}, key 'history.rounds[{i}]'")
+              for i, path in enumerate(settings.rounds)]
     note.rounds = [{"path": str(r.source), "files": _hashed(r.files)} for r in rounds]
     earlier = pd.concat([draft.resolve(frame) for r in rounds for frame in (r.pairs, r.released)],
                         ignore_index=True)
@@ -615,6 +627,14 @@ def _earlier(draft: _Draft, plan: Plan) -> None:
         draft.mentees.loc[waiting, "priority"] = (draft.mentees.loc[waiting, "priority"]
                                                   + settings.unmatched_priority)
         note.prioritised = len(waiting)
+
+
+def _earlier_round(path: Path, key: str) -> EarlierRound:
+    """:func:`read_earlier_round`, its error naming the config key that gives the path."""
+    try:
+        return read_earlier_round(path)
+    except InputError as exc:
+        raise InputError(f"{key}: {exc}") from None
 
 
 def last_unmatched(rounds: Sequence[EarlierRound], mentees: Identities) -> pd.Index:

@@ -38,7 +38,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from matcher.errors import InputError
+from matcher.errors import EmptyFileError, InputError
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -64,6 +64,9 @@ _ROW_REF = re.compile(rb'<row r="(\d{1,7})"[^>]*(?<!/)>')
 _WIDE_CELL_REF = re.compile(rb'<c r="([A-Z]{2,3})\d{1,7}"[^>]*(?<!/)>')
 #: bytes carried from one inflated chunk to the next, so a reference cut in two is still seen
 _REF_OVERLAP = 64
+#: the elements of an OpenDocument sheet that place its cells (OdsExtent): name, then attributes
+_ODS_TAG = re.compile(rb"<(/table:table-row|table:table-row|table:table-cell|table:covered-table-cell"
+                      rb"|table:table)(?=[\s/>])([^>]*)>")
 ZIP_SIGNATURE = b"PK\x03\x04"
 OLE2_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
@@ -209,8 +212,11 @@ def check_zip_size(path: Path, limit: int | None = None) -> None:
         with zipfile.ZipFile(path) as book, path.open("rb") as raw:
             members = book.infolist()
             total = sum(item.file_size for item in members)
-            extents = {item.filename: SheetExtent() for item in members
-                       if item.filename.startswith("xl/worksheets/") and item.filename.endswith(".xml")}
+            extents: dict[str, SheetExtent | OdsExtent] = {
+                item.filename: SheetExtent() for item in members
+                if item.filename.startswith("xl/worksheets/") and item.filename.endswith(".xml")}
+            if path.suffix.lower() == ".ods":  # OpenDocument: every sheet is in content.xml
+                extents["content.xml"] = OdsExtent()
             if total <= limit:
                 total = sum(_inflated_size(raw, item, limit, extents.get(item.filename))
                             for item in members)
@@ -271,6 +277,69 @@ class SheetExtent:
         return f"{letters}{self.rows}"
 
 
+@dataclass
+class OdsExtent:
+    """:class:`SheetExtent` of an OpenDocument spreadsheet's ``content.xml``: the last row and the
+    furthest column holding a value in any of its sheets. Runs of empty rows and cells are one
+    element with a repeat count there (``table:number-rows-repeated="1048000"``): they count
+    only when a value follows them, as LibreOffice writes such runs after the last value too.
+
+    >>> extent = OdsExtent()
+    >>> extent.feed(b'<table:table table:name="A"><table:table-row><table:table-cell office:value-'
+    ...             b'type="string"><text:p>x</text:p></table:table-cell></table:table-row><table:table-')
+    >>> extent.feed(b'row table:number-rows-repeated="99"><table:table-cell/></table:table-row><table:'
+    ...             b'table-row><table:table-cell table:number-columns-repeated="26"/><table:table-cell '
+    ...             b'office:value-type="float"/><table:table-cell table:number-columns-repeated="999"/>')
+    >>> extent.feed(b'</table:table-row></table:table>')
+    >>> extent.corner, extent.cells
+    ('AA101', 2727)
+    """
+
+    rows: int = 0
+    columns: int = 26
+    _tail: bytes = b""
+    _row: int = 0  # rows of the current sheet before the current row
+    _repeat: int = 1  # how many times the current row repeats
+    _column: int = 0  # cells of the current row before the current cell
+    _last: int = 0  # the current row's furthest cell holding a value
+
+    def feed(self, chunk: bytes) -> None:
+        data = self._tail + chunk
+        end = data.rfind(b">") + 1
+        self._tail = data[end:]
+        for tag in _ODS_TAG.finditer(data, 0, end):
+            name, attributes = tag.group(1), tag.group(2)
+            if name == b"/table:table-row":
+                if self._last:
+                    self.rows = max(self.rows, self._row + self._repeat)
+                    self.columns = max(self.columns, self._last)
+                self._row += self._repeat
+            elif name == b"table:table-row":
+                self._repeat, self._column, self._last = _ods_repeat(attributes, b"rows"), 0, 0
+                if attributes.endswith(b"/"):  # an empty row written as one element
+                    self._row += self._repeat
+            elif name == b"table:table":
+                self._row = 0
+            else:  # a cell, or one covered by a merged cell
+                self._column += _ods_repeat(attributes, b"columns")
+                if b"office:value-type" in attributes or not attributes.endswith(b"/"):
+                    self._last = self._column
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.columns
+
+    @property
+    def corner(self) -> str:
+        return SheetExtent(self.rows, self.columns).corner
+
+
+def _ods_repeat(attributes: bytes, what: bytes) -> int:
+    """A row's or cell's ``table:number-<what>-repeated`` count (1 when not given)."""
+    found = re.search(rb'table:number-' + what + rb'-repeated="(\d{1,9})"', attributes)
+    return int(found.group(1)) if found else 1
+
+
 def _column_number(letters: bytes) -> int:
     """``b"AB"`` -> 28: Excel's column letters as a 1-based number."""
     number = 0
@@ -279,7 +348,8 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def _inflated_size(raw, item: zipfile.ZipInfo, limit: int, extent: SheetExtent | None = None) -> int:
+def _inflated_size(raw, item: zipfile.ZipInfo, limit: int,
+                   extent: SheetExtent | OdsExtent | None = None) -> int:
     """The bytes one zip member really inflates to, counted up to just past ``limit``; each
     chunk goes to ``extent`` when given (a worksheet)."""
     raw.seek(item.header_offset)
@@ -452,7 +522,7 @@ def _read_text(path: Path) -> tuple[list[list[str]], dict]:
     text, encoding = decode(data, path.name)
     text = _line_feeds(text)
     if not text.strip():
-        raise InputError(f"{path.name}: the file is empty; export the form answers again")
+        raise EmptyFileError(f"{path.name}: the file is empty; export the form answers again")
     delimiter = sniff_delimiter(text[:_SNIFF_CHARS])
     grid, stray = split_records(text, delimiter, path.name)
     return grid, {"sheet": "", "encoding": encoding, "delimiter": delimiter, "stray_quotes": stray}
@@ -692,7 +762,7 @@ def _tidy(grid: list[list[str]], path: Path, attrs: dict) -> pd.DataFrame:
     text = pd.DataFrame(cells, dtype=object)
     counts = text.notna().sum(axis=1).to_numpy()
     if not counts.any():
-        raise InputError(f"{path.name}: the file is empty; export the form answers again")
+        raise EmptyFileError(f"{path.name}: the file is empty; export the form answers again")
     header = _header_row(counts)
     rows = 1
     if header > 0 and second_header_row(text.iloc[header - 1].tolist(), text.iloc[header].tolist()):

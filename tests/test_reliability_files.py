@@ -146,8 +146,9 @@ def test_xlsx_that_is_really_a_csv(round_toml):
     run_refused(round_toml, r"mentees\.xlsx.*not an Excel workbook.*\.csv")
 
 
-def _write_ods(path: Path, frame: pd.DataFrame) -> Path:
-    """A minimal OpenDocument spreadsheet (LibreOffice's .ods), written with the standard library."""
+def _write_ods(path: Path, frame: pd.DataFrame, after: str = "") -> Path:
+    """A minimal OpenDocument spreadsheet (LibreOffice's .ods), written with the standard library;
+    ``after`` is more rows' XML, under the answers."""
     from xml.sax.saxutils import escape
 
     def row(cells) -> str:
@@ -160,7 +161,7 @@ def _write_ods(path: Path, frame: pd.DataFrame) -> Path:
           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
     content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} '
                'office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Form1">'
-               + row(frame.columns) + "".join(row(r) for r in frame.to_numpy().tolist())
+               + row(frame.columns) + "".join(row(r) for r in frame.to_numpy().tolist()) + after
                + "</table:table></office:spreadsheet></office:body></office:document-content>")
     manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
                 '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
@@ -179,6 +180,26 @@ def test_ods_is_read(round_toml):
     frame = read_export(mentees_of(round_toml))
     _write_ods(round_toml.parent / "mentees.ods", frame)
     point_mentees_to(round_toml, "mentees.ods")
+    run_completes(round_toml, people=len(frame))
+
+
+def test_ods_reaching_a_far_cell_is_refused_unread(round_toml):
+    """A value typed far out (here 20,000 rows below and 2,000 columns right of the answers, as
+    runs of empty rows and cells, the way LibreOffice writes them) would make the reader fill
+    40 million cells (3.5 GB, minutes); LibreOffice's trailing runs of empty rows and cells
+    after the last value are not a far cell."""
+    frame = read_export(mentees_of(round_toml))
+    empty = ('<table:table-row table:number-rows-repeated="{rows}"><table:table-cell '
+             'table:number-columns-repeated="1024"/></table:table-row>')
+    far = ('<table:table-row><table:table-cell table:number-columns-repeated="2000"/>'
+           '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>'
+           '</table:table-row>')
+    _write_ods(round_toml.parent / "mentees.ods", frame, empty.format(rows=20000) + far
+               + empty.format(rows=1048000))
+    point_mentees_to(round_toml, "mentees.ods")
+    run_refused(round_toml, r"mentees\.ods: a sheet reaches cell BXY20014 \(20,014 rows x 2,001 "
+                            r"columns\).*Ctrl\+End")
+    _write_ods(round_toml.parent / "mentees.ods", frame, empty.format(rows=1048000))
     run_completes(round_toml, people=len(frame))
 
 

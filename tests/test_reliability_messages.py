@@ -14,6 +14,8 @@ from matcher import load_round
 from matcher.issue_groups import group_issues
 from tests.hostile import assert_clean, invoke, make_round, read_export, write_export
 
+_read_bytes = Path.read_bytes
+
 
 @pytest.fixture
 def round_toml(tmp_path) -> Path:
@@ -94,3 +96,33 @@ def test_a_related_field_the_round_adds_is_known(round_toml):
                           encoding="utf-8")
     assert_clean(invoke("validate", round_toml), 0)
     assert ("health", "wellness") in load_round(round_toml).config.scoring.related_fields
+
+
+def test_validate_reads_the_history_section(round_toml, tmp_path):
+    earlier = tmp_path / "spring"
+    assert_clean(invoke("run", round_toml, "-o", earlier, "--quiet"), 0, outdir=earlier)
+    round_toml.write_text(round_toml.read_text(encoding="utf-8")
+                          + f'\n[history]\nrounds = ["{tmp_path / "sprng"}"]\n', encoding="utf-8")
+    assert_clean(invoke("validate", round_toml), 2,
+                 r"round\.toml, key 'history\.rounds\[0\]': earlier round .*sprng not found")
+    edit(round_toml, "sprng", "spring/pairs.csv")
+    assert_clean(invoke("validate", round_toml), 0)
+    pairs = earlier / "pairs.csv"
+    pairs.write_text(pairs.read_text(encoding="utf-8").replace("mentee_id", "mentee_nr", 1)
+                     .replace("mentee_email", "mentee_mail", 1), encoding="utf-8")
+    assert_clean(invoke("validate", round_toml), 2,
+                 r"key 'history\.rounds\[0\]': pairs\.csv: no mentee_id, mentee_email or mentee "
+                 r"column \(found: .*mentee_nr.*mentee_mail.*\); name the column")
+
+
+def test_a_pairs_file_is_read_once(round_toml, monkeypatch):
+    """The locked-pairs file is read by the reader alone (an empty one is "none yet")."""
+    locked = round_toml.parent / "locked.csv"
+    edit(round_toml, "[constraints]", '[constraints]\nlocked_file = "locked.csv"')
+    reads: list[Path] = []
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (reads.append(self), _read_bytes(self))[1])
+    for text in ("", "mentee;mentor\n"):
+        locked.write_text(text, encoding="utf-8")
+        reads.clear()
+        assert load_round(round_toml).locked.empty
+        assert reads.count(locked) == 1

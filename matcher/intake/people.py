@@ -8,7 +8,7 @@ import pandas as pd
 from rapidfuzz import process
 
 from matcher.config import PairRef, RoundConfig
-from matcher.errors import InputError
+from matcher.errors import EmptyFileError, InputError
 from matcher.intake.issues import Issues
 from matcher.intake.values import is_email
 from matcher.readers import read_table
@@ -75,11 +75,11 @@ def resolve_pairs(config: RoundConfig, kind: str, tables: dict[str, pd.DataFrame
     where = config.path.name if config.path else "round config"
     refs += [(ref, where, None) for ref in getattr(config.constraints, kind)]
     path = getattr(config.constraints, f"{kind}_file")
-    # an empty pairs file is a coordinator's "none yet": it needs no header row
-    if path is not None and path.is_file() and not path.read_bytes().strip():
-        path = None
     if path is not None:
-        table = read_table(path)
+        try:
+            table = read_table(path)
+        except EmptyFileError:  # an empty pairs file is a coordinator's "none yet": no header
+            table = pd.DataFrame(columns=["mentee", "mentor"])
         lower = {str(c).strip().lower(): c for c in table.columns}
         if not {"mentee", "mentor"} <= set(lower):
             raise InputError(f"{path.name}: a {kind} pairs file needs the columns 'mentee' and "
