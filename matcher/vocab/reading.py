@@ -110,6 +110,10 @@ ONCE_EACH = ("goals",)
 MIN_COVERAGE = 0.4
 #: score a concept gains when the option names it ("Finding out what my strengths are")
 NAMED_BONUS = 0.2
+#: weight of the head of a phrase or compound against its modifiers, per kind (1 elsewhere):
+#: a field answer's modifier names the field, its head the kind of work ("IT consultant",
+#: "rakennus|teollisuus"; see :func:`matcher.vocab.meaning.stem_weights`)
+HEAD_WEIGHT = {"fields": 0.7}
 #: longest key made for an option of its own
 KEY_LENGTH = 40
 
@@ -162,7 +166,8 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
                 left.append(option)
             else:
                 readings[side][option] = reading
-        scores[side] = (left, _concept_scores(left, fillers[side], concepts))
+        scores[side] = (left, _concept_scores(left, fillers[side], concepts,
+                                              HEAD_WEIGHT.get(kind, 1.0)))
         readings[side].update(_decide(left, scores[side][1], concepts.keys, "meaning"))
     background = (*concepts.texts, *(o for found in options.values() for o in found))
     if kind in ONCE_EACH:
@@ -272,8 +277,8 @@ def descriptions_of(kind: str) -> dict[str, tuple[str, ...]]:
             for key, entry in data.get(kind, {}).items()}
 
 
-def _concept_scores(options: list[str], filler: frozenset[str], concepts: _Concepts
-                    ) -> np.ndarray:
+def _concept_scores(options: list[str], filler: frozenset[str], concepts: _Concepts,
+                    head: float = 1.0) -> np.ndarray:
     """``len(options) × len(concepts.keys)``: the mean of the closest single name or description
     and how much of the option the concept's texts cover together."""
     if not options or not concepts.keys:
@@ -281,7 +286,7 @@ def _concept_scores(options: list[str], filler: frozenset[str], concepts: _Conce
     per_text = meaning.similarity(options, concepts.texts, left_filler=filler)
     closest = np.zeros((len(options), len(concepts.keys)))
     np.maximum.at(closest.T, concepts.owner, per_text.T)
-    covered = meaning.coverage(options, concepts.groups, filler)
+    covered = meaning.coverage(options, concepts.groups, filler, head)
     # a reading must explain most of the answer: one shared word of four is a hint, not a reading
     scores = (closest + covered) / 2 * np.minimum(1.0, covered / MIN_COVERAGE)
     for i, option in enumerate(options):
