@@ -37,6 +37,11 @@ seconds).
 simplemma's dictionary index is kept between runs in the user's cache folder
 (:mod:`matcher.vocab.dictionaries`), so only the first run on a machine builds it (about 2.7 s);
 ``--cold-cache`` gives every round an empty cache folder of its own, timing that first run.
+
+``--lsa`` adds the solve as a ratio (:func:`solve_against_lsa`): after each round, this process
+reads and scores the same round again and times the solver (``coverage``, as the run solves)
+and scipy's ``linear_sum_assignment`` on the same scores, capacity-expanded
+(:func:`benchmarks.bench_shapes.lsa`), in turns; about a minute more per round at 10,000 x 6,000.
 """
 
 from __future__ import annotations
@@ -149,6 +154,36 @@ def run_command(config: Path, outdir: Path, cache: Path | None = None) -> dict:
             "peak_gib": usage.ru_maxrss / 2**20}
 
 
+def solve_against_lsa(config: Path) -> dict:
+    """The round's own solve, timed against scipy's LSA on the same scores in this process:
+    seconds of each (medians when repeated, the two taking turns) and their ratio."""
+    from benchmarks.bench_shapes import lsa, timed_together
+    from benchmarks.shapes import Shape
+    from matcher.config import load_config
+    from matcher.history import prepare
+    from matcher.intake import load_round
+    from matcher.scoring import score_round
+    from matcher.solver import solve_assignment
+
+    people, _plan = prepare(load_round(load_config(config)))
+    scores = score_round(people)
+    capacity = people.mentors["capacity"].to_numpy(np.int64)
+    limit = people.mentees["max_mentors"].to_numpy(np.int64)
+    priority = people.mentees["priority"].to_numpy(np.int64)
+    shape = Shape(scores.total, scores.feasible, capacity, limit)
+    timed = timed_together({
+        "solve": lambda: solve_assignment(scores.total, capacity, feasible=scores.feasible,
+                                          mentee_capacity=limit, priority=priority),
+        "lsa": lambda: lsa(shape)})
+    (solve, solve_cpu, assignment), (base, base_cpu, (matched, total)) = timed["solve"], timed["lsa"]
+    if priority.any() or assignment.matched != matched or abs(assignment.total_score - total) > 0.01 * max(1, matched):
+        raise RuntimeError(f"{config}: the solver and LSA disagree ({assignment.matched} pairs, "
+                           f"{assignment.total_score:.2f} against {matched}, {total:.2f}), or the "
+                           "round has priorities, which the LSA baseline does not model")
+    return {"solve_s": round(solve, 2), "lsa_s": round(base, 2), "lsa / solve": round(base / solve, 1),
+            "lsa / solve (CPU)": round(base_cpu / solve_cpu, 1)}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mentees", type=int, default=10_000)
@@ -157,6 +192,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--shapes", nargs="+", choices=list(SHAPES), default=list(SHAPES))
     parser.add_argument("--cold-cache", action="store_true",
                         help="an empty cache folder for every round (the first run on a machine)")
+    parser.add_argument("--lsa", action="store_true",
+                        help="also time the round's solve against scipy's LSA on its own scores")
     args = parser.parse_args(argv)
     rows = []
     print(f"{args.mentees:,} mentees x {args.mentors:,} mentors, {os.cpu_count()} cores, "
@@ -182,7 +219,8 @@ def main(argv: list[str] | None = None) -> None:
                              "read_excel_s": round(baseline, 2),
                              "run / read_excel": round(measured["seconds"] / baseline, 1),
                              "cpu / read_excel cpu": round(measured["cpu"] / baseline_cpu, 1),
-                             "load": round(load, 1)})
+                             "load": round(load, 1),
+                             **(solve_against_lsa(config) if args.lsa else {})})
                 print(pd.DataFrame(rows[-1:]).to_string(index=False, header=len(rows) == 1), flush=True)
     table = pd.DataFrame(rows)
     print()

@@ -16,7 +16,12 @@ languages grid, a Windows-1252 Excel CSV with a Finnish mentor and an English me
 ``heldout3`` (``--split heldout3``) the four of :data:`matcher.evaluation.HELDOUT3_FORMS`
 (SurveyMonkey's two header rows, a Jotform CSV with options one a line, a Swedish Google Forms
 CSV with typed "Annat" answers, an organiser's copy of a Finnish Microsoft Forms .xlsx under a
-title row with a Swedish mentor form).
+title row with a Swedish mentor form), and ``heldout4`` (``--split heldout4``) the four of
+:data:`matcher.evaluation.HELDOUT4_FORMS` (LimeSurvey's coded headings, a Typeform CSV whose
+option columns are headed by the options, a Google Sheets .xlsx under merged title rows with a
+Swedish mentor and an English mentee form, a coordinator's workbook with the data on its second
+sheet above a totals row). Exports that also ask where people live and how they meet get a
+second table: the share of pairs agreeing on "the same city?" and "a meeting-mode clash?".
 """
 
 from __future__ import annotations
@@ -39,13 +44,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--form", action="append",
                         choices=(*evaluation.FORMS, *evaluation.REWORDED, *evaluation.GRIDS,
                                  *evaluation.MORE_FORMS, *evaluation.HELDOUT2_FORMS,
-                                 *evaluation.HELDOUT3_FORMS),
+                                 *evaluation.HELDOUT3_FORMS, *evaluation.HELDOUT4_FORMS),
                         help="export styles (default: the split's own, evaluation.forms; the "
                              "reworded ones test column detection by contents)")
     args = parser.parse_args(argv)
     print(f"reading {args.mentees} mentees x {args.mentors} mentors per export (seed {args.seed})\n")
     print("| split | export | same field | goals offered | shared language | worth vs best |")
     print("|---|---|---:|---:|---:|---:|")
+    places = []
     with tempfile.TemporaryDirectory() as folder:
         for split in args.split or evaluation.SPLITS:
             for form in args.form or evaluation.forms(split):
@@ -53,6 +59,10 @@ def main(argv: list[str] | None = None) -> None:
                                               args.mentees, args.mentors, args.seed)
                 print(f"| {split} | {form} | {figures['field']:.1%} | {figures['goals']:.1%} | "
                       f"{figures['language']:.1%} | {figures['worth']:.1%} |", flush=True)
+                if "city" in figures:
+                    places.append(f"| {split} | {form} | {figures['city']:.1%} | {figures['meeting_mode']:.1%} |")
+    if places:
+        print("\n| split | export | same city | meeting-mode clash |\n|---|---|---:|---:|", *places, sep="\n")
 
 
 if __name__ == "__main__":

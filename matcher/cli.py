@@ -11,6 +11,7 @@ import functools
 import logging
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -30,6 +31,16 @@ def handle_errors(command):
             sys.exit(error.exit_code)
 
     return wrapper
+
+
+def refuse_overwriting(output: str | Path, inputs) -> None:
+    """Refuse an output path that is one of the input files (``score -o mentors.csv``): writing
+    it would destroy the sign-ups it was read from."""
+    target = Path(output).resolve()
+    for source in inputs:
+        if source is not None and Path(source).resolve() == target:
+            raise InputError(f"{output}: is one of this round's input files, and writing there "
+                             "would replace it; choose another file name with -o")
 
 
 def program() -> None:
@@ -107,8 +118,8 @@ def main():
 @click.option("-o", "--output", default="round.toml", show_default=True,
               type=click.Path(dir_okay=False), help="Round config to write.")
 @click.option("--name", help="Round name (default: the config folder's name).")
-@click.option("--mentors-sheet", help="Sheet of the mentor workbook (default: the first).")
-@click.option("--mentees-sheet", help="Sheet of the mentee workbook (default: the first).")
+@click.option("--mentors-sheet", help="Sheet of the mentor workbook (default: chosen by content).")
+@click.option("--mentees-sheet", help="Sheet of the mentee workbook (default: chosen by content).")
 @click.option("--force", is_flag=True, help="Replace an existing config.")
 @click.option("--language", type=click.Choice(["en", "fi", "sv"]), default="en", show_default=True,
               help="The round's language: of these lines, and written as [round] language.")
@@ -123,6 +134,10 @@ def init_command(mentors, mentees, output, name, mentors_sheet, mentees_sheet, f
     from matcher.detect import format_answers, init_round
     from matcher.i18n import header, t
 
+    if Path(mentors).resolve() == Path(mentees).resolve():
+        raise InputError(f"{mentors}: given as both the mentor and the mentee export; give the "
+                         "two forms' exports, mentors first")
+    refuse_overwriting(output, (mentors, mentees))
     result = init_round(mentors, mentees, output, name=name, overwrite=force,
                         mentors_sheet=mentors_sheet, mentees_sheet=mentees_sheet, language=language)
     for detection in (result.mentors, result.mentees):
@@ -358,7 +373,6 @@ def templates_command(round_config, output):
     there is kept as it is. Placeholders such as {other_first_name} and {reasons} are listed in
     the README.
     """
-    from pathlib import Path
 
     from matcher.config import load_config
     from matcher.errors import InputError
@@ -434,14 +448,18 @@ def score_command(round_config, output, feasible_only):
     then by descending score, then by mentor_id.
     """
     from matcher import load_round, score_round
-    from matcher.safe_io import neutralise_frame
+    from matcher.safe_io import atomic_file, neutralise_frame
 
     rnd = load_round(round_config)
+    config = rnd.config
+    refuse_overwriting(output, (config.path, config.mentors.file, config.mentees.file,
+                                config.constraints.locked_file, config.constraints.forbidden_file))
     if not rnd.ok:  # as run: scores of a round with data errors would mislead
         raise InputError(f"the round has {len(rnd.errors)} data error(s); nothing was scored. Run "
                          f"'matcher validate {round_config}' to see them and fix the spreadsheets "
                          "or the config.")
     scores = score_round(rnd)
     frame = neutralise_frame(scores.to_frame(feasible_only=feasible_only))
-    frame.to_csv(output, index=False, float_format="%.4f", encoding="utf-8")
+    with atomic_file(output) as tmp:  # a failed or stopped write leaves no half-written file
+        frame.to_csv(tmp, index=False, float_format="%.4f", encoding="utf-8")
     click.echo(f"{scores!r}: wrote {len(frame):,} pairs to {output}", err=True)

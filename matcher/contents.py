@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from matcher import vocab
+from matcher.eligibility import yes_no
 from matcher.config import ReadConfig
 from matcher.vocab import meaning
 from matcher.vocab.options import OptionSplitter, pieces
@@ -160,6 +161,59 @@ def read_contents(values: pd.Series, separators: Sequence[str] = ReadConfig.sepa
                           tuple(options))
 
 
+#: a column is written one option a line when at least this share of its answered cells holds a
+#: line break (the others hold one option)
+LINE_CELLS = 0.1
+
+
+def column_separators(cells: pd.Series, separators: Sequence[str] = ReadConfig.separators
+                      ) -> tuple[str, ...]:
+    r"""The separators one column's cells are cut at: a column written one option a line
+    (Jotform, a pasted list: :data:`LINE_CELLS` of its cells hold a line break) is cut at line
+    breaks alone, so the commas and semicolons inside a line are its option's own ("I can help
+    with applications, CVs and interviews" chosen alone stays whole); any other column at
+    ``separators`` (the config's ``[read] separators``), in their order.
+
+    >>> column_separators(pd.Series(["Networking\nCVs, letters", "CVs, letters"]))
+    ('\n',)
+    >>> column_separators(pd.Series(["Finnish;English;", "Finnish;"]))
+    ('\n', ';', ',')
+    """
+    if "\n" not in separators:
+        return tuple(separators)
+    text = cells.dropna().astype(str).str.strip()
+    text = text[text != ""].iloc[:CELLS]
+    if len(text) and text.str.contains("\n", regex=False).mean() >= LINE_CELLS:
+        return ("\n",)
+    return tuple(separators)
+
+
+#: most distinct answers a yes/no question has ("Kyllä", "Ei", "Kyllä, hyväksyn", "Yes", "No")
+YES_NO_ANSWERS = 6
+_DIGITS = re.compile(r"\d+")
+
+
+def is_yes_no(values: pd.Series) -> bool:
+    """True when a column is a yes/no question: every distinct answer reads as yes or no
+    (English, Finnish, Swedish: :func:`matcher.eligibility.yes_no`), a word among them (a column
+    of "1" and "0", or of "x" marks, is a number or a ticked option), and at most :data:`YES_NO_ANSWERS` of them.
+    Such a column (a consent, "may we contact you later?") is never a field, goals, languages
+    or free-text question, whatever words its header holds ("I agree that my data about my field
+    and languages is used for matching").
+
+    >>> is_yes_no(pd.Series(["Kyllä", "Ei", "Kyllä", None])), is_yes_no(pd.Series(["Yes", "Finnish"]))
+    (True, False)
+    >>> is_yes_no(pd.Series(["1", "0", "x"])), is_yes_no(pd.Series(["Ja, jag godkänner", "Nej"]))
+    (False, True)
+    """
+    text = values.dropna().astype(str).str.strip()
+    distinct = text[text != ""].unique()
+    if not 0 < len(distinct) <= YES_NO_ANSWERS:
+        return False
+    return (all(yes_no(answer) is not None for answer in distinct)
+            and any(len(answer) > 1 and not _DIGITS.fullmatch(answer) for answer in distinct))
+
+
 def read_shape(values: pd.Series, separators: Sequence[str] = ReadConfig.separators) -> ColumnContents:
     """A column's shape alone (cells, options, multi-select, recurring), its families unread:
     what tells a choice question from the rest at the cost of cutting its distinct cells.
@@ -171,6 +225,7 @@ def read_shape(values: pd.Series, separators: Sequence[str] = ReadConfig.separat
 
 
 def _shape(values: pd.Series, separators: Sequence[str]) -> tuple[ColumnContents, Counter]:
+    separators = column_separators(values, separators)
     text = values.dropna().astype(str).str.strip()
     counts = text[text != ""].value_counts(sort=True)
     top = counts.iloc[:CELLS]

@@ -40,9 +40,11 @@ from __future__ import annotations
 import functools
 import json
 import re
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -50,7 +52,8 @@ from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from matcher import i18n, vocab
-from matcher.contents import MEANT_FAMILIES, MIN_SHARE, ColumnContents, read_contents, read_shape
+from matcher.contents import (MEANT_FAMILIES, MIN_SHARE, ColumnContents, column_separators, is_yes_no,
+                              read_contents, read_shape)
 from matcher.config import (DEFAULT_WEIGHTS, DUPLICATE_POLICIES, LANGUAGE_LEVELS, MEETING_MODES,
                             MENTEE_FIELDS, MENTOR_FIELDS, ConstraintConfig, Defaults, ReadConfig,
                             ScoringConfig, SolverConfig, WishConfig)
@@ -72,6 +75,11 @@ FORMS_OWN = {
     "completion time": "submitted_at", "timestamp": "submitted_at", "aikaleima": "submitted_at",
     "valmistumisaika": "submitted_at", "email": "email", "email address": "email",
     "sahkoposti": "email", "sahkopostiosoite": "email", "name": "name", "nimi": "name",
+    # LimeSurvey's own columns ("Start language" is the form's language, not the person's)
+    "response id": None, "date submitted": "submitted_at", "last page": None, "start language": None,
+    "seed": None, "date started": None, "date last action": None, "ip address": None, "referrer url": None,
+    # Typeform's
+    "start date utc": None, "submit date utc": "submitted_at", "network id": None, "tags": None,
 }
 
 #: consent questions ("I agree that my answers are used for matching", "Hyväksyn, että
@@ -152,7 +160,11 @@ class Detection:
     #: what the answers decided where the header alone could mean two fields
     notes: list[str] = field(default_factory=list)
     #: canonical field -> what its column's answers read as, where they decided the column
+    #: (a :class:`Note`: English text, shown in the round's language in round.toml)
     by_content: dict[str, str] = field(default_factory=dict)
+    #: how the file's columns were read before detection (``header_rows``, ``header_row``,
+    #: ``folded``: the table's attrs, :func:`reading_notes`), written into round.toml
+    reading: dict[str, object] = field(default_factory=dict)
     #: header -> what its answers read as (the columns whose answers were read)
     contents: dict[str, ColumnContents] = field(default_factory=dict)
 
@@ -183,9 +195,12 @@ def detect_columns(table: pd.DataFrame, role: str,
     _apply_data_hints(scores, table, headers, fields)
     times = _apply_time_hints(scores, table, headers, fields)
     notes = _apply_content_hints(scores, table, headers, fields, times)
+    yes_no = _apply_yes_no_hints(scores, table, headers, fields, times)
+    notes += [(h, note) for h, note in yes_no.items() if note is not None]
     contents: dict[str, ColumnContents] = {}
     families = _apply_family_hints(scores, table, headers, fields, contents, other,
-                                   previous.contents if previous is not None else {}, times)
+                                   previous.contents if previous is not None else {},
+                                   times | frozenset(yes_no))
     rows, cols = linear_sum_assignment(scores, maximize=True)
     chosen = {fields[c]: (headers[r], scores[r, c]) for r, c in zip(rows, cols)
               if scores[r, c] >= MIN_SCORE}
@@ -201,12 +216,12 @@ def detect_columns(table: pd.DataFrame, role: str,
     missing = [f for f in REQUIRED_FIELDS if f not in columns]
     if "email" not in columns and "id" not in columns:
         missing.insert(0, "email")
-    by_content = {}
+    by_content: dict[str, str] = {}
     if columns.get("submitted_at") in times and scores[headers.index(columns["submitted_at"]),
                                                       fields.index("submitted_at")] < KEYWORD:
         header = columns["submitted_at"]
-        which = f"the latest of {len(times)} time columns" if len(times) > 1 else "the only time column"
-        by_content["submitted_at"] = f"date-times, {which}"
+        by_content["submitted_at"] = Note("evidence.time_latest" if len(times) > 1
+                                          else "evidence.time_only", claimed=(), n=len(times))
         notes.append((header, Note("note.time_latest" if len(times) > 1 else "note.time_only",
                                    header=header, claimed=(), n=len(times))))
     for name, header in columns.items():
@@ -216,8 +231,10 @@ def detect_columns(table: pd.DataFrame, role: str,
     return Detection(role=role, columns=columns,
                      scores={f: round(min(float(chosen[f][1]), 100.0), 1) for f in columns},
                      unmapped=[h for h in headers if h not in used], missing=missing,
-                     notes=[note for header, note in notes if header in used],
-                     by_content=by_content, contents=contents)
+                     notes=[note for header, note in notes if header in used or header in yes_no],
+                     by_content=by_content, contents=contents,
+                     reading={k: v for k, v in table.attrs.items()
+                              if k in ("header_rows", "header_row", "folded")})
 
 
 def family_options(detection: Detection) -> dict[str, tuple[str, ...]]:
@@ -326,7 +343,8 @@ def column_profile(values: pd.Series) -> tuple[float, float]:
     if text.empty:
         return 0.0, 0.0
     numbers = float(text.map(lambda v: bool(_NUMBER.fullmatch(v))).mean())
-    options = [p[0] for cell in text for p in pieces(cell, ReadConfig.separators)]
+    separators = column_separators(text)
+    options = [p[0] for cell in text for p in pieces(cell, separators)]
     if len(text) >= 3 and 1 - len(set(options)) / len(options) >= CHOICES:
         return 0.0, numbers
     sentences = float((text.str.split().str.len() >= SENTENCE_WORDS).mean())
@@ -378,6 +396,32 @@ def _apply_content_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[
     return notes
 
 
+#: the fields a yes/no question can be (:func:`matcher.contents.is_yes_no`)
+YES_NO_FIELDS = ("consent", "same_field_only")
+
+
+def _apply_yes_no_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
+                        fields: tuple[str, ...], times: frozenset[str]) -> dict[str, Note | None]:
+    """A column answered only yes or no (:func:`matcher.contents.is_yes_no`: a consent, "may we
+    contact you after the programme?") is a consent or a same-field wish when its header says
+    so, and never a field, goals, languages, number or free-text question, whatever words of
+    those its header holds ("I agree that my data about my field and languages is used"). Its
+    scores for every other field are cleared. Returns, per yes/no column, the note saying which
+    fields its header had suggested (None when it suggested none of those), shown whether or
+    not the column is then taken as a yes/no field."""
+    found: dict[str, Note | None] = {}
+    if table.empty:
+        return found
+    others = [j for j, f in enumerate(fields) if f not in YES_NO_FIELDS]
+    for i, header in enumerate(headers):
+        if header in times or vocab.normalise(header) in FORMS_OWN or not is_yes_no(table.iloc[:, i]):
+            continue
+        claimed = tuple(fields[j] for j in others if scores[i, j] >= MIN_SCORE)
+        scores[i, others] = 0.0
+        found[header] = Note("note.yes_no", header=header, claimed=claimed) if claimed else None
+    return found
+
+
 #: canonical field -> the concept family its answers read as (:mod:`matcher.contents`)
 FAMILY_OF = {"field": "fields", "topics": "goals", "goals": "goals", "languages": "languages",
              "mentoring_language": "languages", "city": "cities", "meeting_mode": "meeting_modes"}
@@ -416,8 +460,8 @@ class _FamilyHint:
     leading: bool = True
 
     @property
-    def evidence(self) -> str:
-        return f"{self.family.replace('_', ' ')}, {self.share:.0%} of the options chosen"
+    def evidence(self) -> Note:
+        return Note("evidence.family", claimed=(), family=self.family, share=self.share)
 
     def decided(self, name: str) -> bool:
         """True when the answers, not the header alone, made the column ``name``."""
@@ -489,10 +533,17 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
         if scores[i, best] >= MIN_SCORE and fields[best] in TEXT_FIELDS and header not in previous \
                 and column_profile(table.iloc[:, i])[0] >= SENTENCES:
             continue  # the free-text question, answered in sentences
-        found = previous.get(header)
+        alone = found = previous.get(header)
         if found is None or (other and found.is_choice and (found.family is None
                                                              or _goals_or_fields(found))):
             found = read_contents(table.iloc[:, i], other=other)
+        if alone is not None and alone.family is None and found.family is not None and any(
+                scores[i, j] >= KEYWORD and FAMILY_OF.get(f) not in (None, found.family)
+                for j, f in enumerate(fields)):
+            # answers that read as a family only through the other form's options (aligned as
+            # leftovers, not by their own meaning) never overrule a header naming another
+            # family's question ("In which languages could you mentor?" over "Fin. native")
+            found = alone
         contents[header] = found
         if found.family is None or _goals_or_fields(found):
             _capacity_hint(scores, i, table.iloc[:, i], fields)
@@ -733,11 +784,13 @@ def _apply_data_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str
             scores[i, j] = 0.0  # e.g. Microsoft Forms' Email column of an anonymous form
 
 
-def reading_notes(table: pd.DataFrame, language: str = i18n.DEFAULT_LANGUAGE) -> list[str]:
+def reading_notes(table: pd.DataFrame | Mapping[str, object],
+                  language: str = i18n.DEFAULT_LANGUAGE) -> list[str]:
     """What ``matcher init`` says of how a file's columns were read, in ``language``: headers
     on two rows (``attrs["header_rows"]``, :func:`matcher.readers.second_header_row`), and one
     line per question folded from several columns (``attrs["folded"]``,
-    :func:`matcher.option_columns.fold_questions`).
+    :func:`matcher.option_columns.fold_questions`). ``table`` is the read table or its attrs
+    (:attr:`Detection.reading`).
 
     >>> from matcher.option_columns import fold_questions
     >>> table = pd.DataFrame({"Goals - CV": ["1", None], "Goals - Networking": [None, "1"]})
@@ -746,11 +799,12 @@ def reading_notes(table: pd.DataFrame, language: str = i18n.DEFAULT_LANGUAGE) ->
     >>> reading_notes(fold_questions(table), "fi")[0][:45]
     "2 saraketta luettu yhdeksi kysymykseksi 'Goal"
     """
+    attrs: Mapping[str, Any] = table.attrs if isinstance(table, pd.DataFrame) else table
     notes = []
-    if table.attrs.get("header_rows", 1) == 2:
-        first = table.attrs.get("header_row", 1)
+    if attrs.get("header_rows", 1) == 2:
+        first = attrs.get("header_row", 1)
         notes.append(i18n.t("init.header_rows", language, first=first, second=first + 1))
-    for fold in table.attrs.get("folded", []):
+    for fold in attrs.get("folded", []):
         options = ", ".join(repr(o) for o in fold["options"][:SHOWN])
         if len(fold["options"]) > SHOWN:
             options += i18n.t("init.folded_more", language, n=len(fold["options"]) - SHOWN)
@@ -843,8 +897,14 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
     for role, other in (("mentors", "mentees"), ("mentees", "mentors")):
         found[role] = detect_columns(tables[role], role,
                                      family_options(found.get(other, first[other])), first[role])
+    sheets = {role: chosen_sheet(tables[role]) for role in tables}
     for role, (path, _) in paths.items():
         detection = found[role]
+        if sheets[role]:
+            others = ", ".join(repr(n) for n in tables[role].attrs["sheets"] if n != sheets[role])
+            warnings.append(f"{path.name}: " + i18n.t("init.sheet_chosen", language,
+                                                      sheet=sheets[role], others=others,
+                                                      config=output.name))
         warnings += [f"{path.name}: {note}" for note in reading_notes(tables[role], language)]
         warnings += [f"{path.name}: {note.shown(language) if isinstance(note, Note) else note}"
                      for note in detection.notes]
@@ -860,10 +920,19 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
     write_config(output, name=name or base.name or "Mentoring round",
                  mentors_file=_relative(mentors, base), mentees_file=_relative(mentees, base),
                  mentor_columns=found["mentors"].columns, mentee_columns=found["mentees"].columns,
-                 mentor_sheet=mentors_sheet, mentee_sheet=mentees_sheet,
+                 mentor_sheet=mentors_sheet or sheets["mentors"],
+                 mentee_sheet=mentees_sheet or sheets["mentees"],
+                 sheet_notes={role: ", ".join(repr(n) for n in tables[role].attrs["sheets"]
+                                              if n != sheets[role])
+                              for role in tables if sheets[role]},
                  detections=(found["mentors"], found["mentees"]), answers=answers, language=language)
     return InitResult(path=output, mentors=found["mentors"], mentees=found["mentees"],
                       answers=_low_confidence_first(answers), warnings=warnings)
+
+
+def chosen_sheet(table: pd.DataFrame) -> str | None:
+    """The sheet the reader chose by content for ``table``, or None when configured or the only one."""
+    return table.attrs["sheet"] if table.attrs.get("sheet_chosen") else None
 
 
 def _low_confidence_first(answers: pd.DataFrame) -> pd.DataFrame:
@@ -916,6 +985,18 @@ def _relative(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
+def _one_line(text: str) -> str:
+    """``text`` on one line (a TOML comment ends at a line break: a header's or option's own
+    breaks become spaces)."""
+    return re.sub(r"\s+", " ", text)
+
+
+def _comment(text: str, prefix: str, width: int = 100) -> list[str]:
+    """``text`` as comment lines of at most about ``width`` characters, each opened by ``prefix``."""
+    return [prefix + line for line in textwrap.wrap(_one_line(text), width - len(prefix),
+                                                     break_long_words=False, break_on_hyphens=False)]
+
+
 def _q(text: str) -> str:
     """A TOML basic string (JSON string escapes are valid TOML)."""
     return json.dumps(str(text), ensure_ascii=False)
@@ -934,6 +1015,7 @@ def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: s
                  mentor_columns: dict[str, str], mentee_columns: dict[str, str],
                  mentor_sheet: str | None = None, mentee_sheet: str | None = None,
                  detections: tuple[Detection, Detection] | None = None,
+                 sheet_notes: dict[str, str] | None = None,
                  answers: pd.DataFrame | None = None, language: str = "en") -> Path:
     """Write a commented round config (TOML) with every section at its default; return the path.
 
@@ -970,12 +1052,14 @@ def write_config(path: str | Path, name: str, mentors_file: str, mentees_file: s
     for role, file, sheet, columns, detection in (
             ("mentors", mentors_file, mentor_sheet, mentor_columns, mentors_detection),
             ("mentees", mentees_file, mentee_sheet, mentee_columns, mentees_detection)):
-        lines += _source_section(role, file, sheet, columns, detection)
+        lines += _source_section(role, file, sheet, columns, detection, language,
+                                 (sheet_notes or {}).get(role))
     defaults, read = Defaults(), ReadConfig()
     lines += [
         "[read]",
         "# Separators between the answers of a multi-select question, tried in this order",
-        "# (Microsoft Forms writes 'Finnish;English;', Google Forms 'Finnish, English').",
+        "# (Microsoft Forms writes 'Finnish;English;', Google Forms 'Finnish, English', Jotform one",
+        "# a line); a column written one option a line is cut at line breaks alone.",
         f"separators = [{', '.join(_q(s) for s in read.separators)}]",
         f"# When the same e-mail signs up twice: {_or(DUPLICATE_POLICIES)} (the others are reported).",
         f"duplicates = {_q(read.duplicates)}",
@@ -1055,25 +1139,41 @@ def _wishes_section(mentee_columns: dict[str, str]) -> list[str]:
 
 
 def _source_section(role: str, file: str, sheet: str | None, columns: dict[str, str],
-                    detection: Detection | None) -> list[str]:
+                    detection: Detection | None, language: str = "en",
+                    other_sheets: str | None = None) -> list[str]:
+    """``[role]`` and ``[role.columns]``: the file, its sheet (with the other sheets when it was
+    chosen by content), how its columns were read (headers on two rows, folded questions:
+    :func:`reading_notes`) and each field's header with what detected it, the notes in the
+    round's ``language``."""
     who = "mentor" if role == "mentors" else "mentee"
     lines = [
         f"# The {who} sign-ups.",
         f"[{role}]",
         f"file = {_q(file)}",
-        f"sheet = {_q(sheet)}" if sheet else "# sheet = \"Form1\"   # the first sheet when not given",
+        *(["# " + i18n.t("config.sheet_chosen", language, sheets=other_sheets)]
+          if other_sheets else []),
+        f"sheet = {_q(sheet)}" if sheet else
+        "# sheet = \"Form1\"   # not given: the only sheet, or the one of sign-ups by content",
         "",
-        "# matcher's field = the form's column header. Columns not listed are carried through.",
-        f"[{role}.columns]",
     ]
+    read = reading_notes(detection.reading, language) if detection is not None else []
+    if read:
+        lines.append("# " + i18n.t("config.reading", language))
+        lines += [line for note in read for line in _comment(note, "#   ")]
+    lines += ["# matcher's field = the form's column header. Columns not listed are carried through.",
+              f"[{role}.columns]"]
     fields = MENTOR_FIELDS if role == "mentors" else MENTEE_FIELDS
     for name in fields:
         if name in columns:
             note = ""
             if detection is not None and name in detection.by_content:
-                note = f"   # detected by its answers ({detection.by_content[name]})"
+                evidence = detection.by_content[name]
+                shown = evidence.shown(language) if isinstance(evidence, Note) else evidence
+                note = "   # " + _one_line(i18n.t("config.detected_by_answers", language,
+                                                  evidence=shown))
             elif detection is not None and name in detection.scores:
-                note = f"   # detected (score {detection.scores[name]:g})"
+                note = "   # " + i18n.t("config.detected_score", language,
+                                        score=i18n.number(detection.scores[name], language, None))
             lines.append(f"{name} = {_q(columns[name])}{note}")
     if detection is not None:
         for missing in detection.missing:

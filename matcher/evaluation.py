@@ -37,6 +37,20 @@ case and spacing, languages as free text with the level in brackets) and ``msfor
 organiser's copy of a Finnish Microsoft Forms .xlsx: a title row and a blank row above the header,
 the mentors answering a Swedish form and the mentees a Finnish one, some answers typed in by hand
 with stray spaces and case).
+``heldout4`` (:file:`evaluation_phrases_heldout4.toml`, a fourth split written apart from the
+reader's tuning, which also words the cities people live in and how they want to meet) has four
+exports of its own (:data:`HELDOUT4_FORMS`), each asking a city and a meeting-mode question too:
+``limesurvey_fi`` (LimeSurvey CSV, every cell quoted, "question code & question text" headings
+such as "G02Q06[SQ001]. Missä asioissa ...? [option]" answered "Kyllä", its own id, submit date,
+last page, language and seed columns first), ``typeform_en`` (Typeform CSV: a response token in
+"#", conversational questions, the multi-select one column per option headed by the option's own
+text and holding it when chosen, an "Other" column, the dates and "Network ID" last),
+``sheets_sv_en`` (a Google Sheets .xlsx of the responses: sheet "Formulärsvar 1", two merged
+title rows above the header, real date cells, a coordinator's "Status" column, the mentors
+answering a Swedish form and the mentees an English one) and ``coordinator_fi`` (a coordinator's
+hand-kept Finnish .xlsx: an instructions sheet first and the data on the second, a blank column,
+a notes column, a blank row and a totals row under the data, trailing spaces in the headers, the
+answers partly typed by hand in the typist's case and spacing, "; " between them).
 
 The :data:`REWORDED` styles (``reworded_en``, ``reworded_fi``, ``reworded_sv``) ask every
 question in words the header vocabulary of :mod:`matcher.detect` does not know ("What could your
@@ -62,8 +76,10 @@ Example
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import functools
+import hashlib
 import operator
 import tomllib
 from pathlib import Path
@@ -102,28 +118,42 @@ HELDOUT2_FORMS = ("webropol_fi", "msforms_sv", "google_grid", "excel_numbered")
 #: and an organiser's copy of a Finnish Microsoft Forms .xlsx, a title row above the header, the
 #: mentors answering in Swedish and the mentees in Finnish, stray spaces and case in the answers
 HELDOUT3_FORMS = ("surveymonkey_en", "jotform_fi", "google_sv_other", "msforms_titled")
+#: the fourth held-out split's own exports (:func:`forms`), unlike every style above, each asking
+#: where people live and how they want to meet as well (:data:`_PLACE_QUESTIONS`): a LimeSurvey
+#: CSV with coded headings ("G02Q06[SQ001]. question [option]" answered "Kyllä"); a Typeform CSV
+#: whose multi-select columns are headed by the option alone; a Google Sheets .xlsx under merged
+#: title rows with a Swedish mentor form and an English mentee form; and a coordinator's
+#: hand-kept Finnish .xlsx, its data on the second sheet above a totals row
+HELDOUT4_FORMS = ("limesurvey_fi", "typeform_en", "sheets_sv_en", "coordinator_fi")
 SPLITS = ("dev", "test", "blind", "heldout")
 _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en": "en",
                 "reworded_fi": "fi", "reworded_sv": "sv", "google_fi": "fi", "google_sv": "sv",
                 "microsoft_en": "en", "grid_en": "en", "matrix_en": "en", "matrix_fi": "fi", "numbered_sv": "sv",
                 "partitive_fi": "fi",
                 "webropol_fi": "fi", "msforms_sv": "sv", "google_grid": "en", "excel_numbered": "fi",
-                "surveymonkey_en": "en", "jotform_fi": "fi", "google_sv_other": "sv", "msforms_titled": "fi"}
+                "surveymonkey_en": "en", "jotform_fi": "fi", "google_sv_other": "sv", "msforms_titled": "fi",
+                "limesurvey_fi": "fi", "typeform_en": "en", "sheets_sv_en": "sv", "coordinator_fi": "fi"}
 #: forms whose two sides answer in different languages (an English form for the mentees, a
 #: Swedish one for the mentors)
-_ROLE_LANGUAGE = {"excel_numbered": {"mentees": "en"}, "msforms_titled": {"mentors": "sv"}}
+_ROLE_LANGUAGE = {"excel_numbered": {"mentees": "en"}, "msforms_titled": {"mentors": "sv"},
+                  "sheets_sv_en": {"mentees": "en"}}
 # the export a form is written as (separators, file type): the base styles are their own
 _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", "microsoft_en": "microsoft",
              "webropol_fi": "google", "msforms_sv": "microsoft", "google_grid": "google",
              "excel_numbered": "excel", "surveymonkey_en": "google", "jotform_fi": "google",
-             "google_sv_other": "google", "msforms_titled": "microsoft"}
+             "google_sv_other": "google", "msforms_titled": "microsoft", "limesurvey_fi": "google",
+             "typeform_en": "google", "sheets_sv_en": "google", "coordinator_fi": "microsoft"}
 #: exports not written the way their style is: (suffix, :meth:`pandas.DataFrame.to_csv` options)
-_FILES = {"webropol_fi": (".xlsx", {}),
-          "excel_numbered": (".csv", {"sep": ";", "encoding": "cp1252"})}
+_FILES: dict[str, tuple[str, dict[str, Any]]] = {
+    "webropol_fi": (".xlsx", {}), "excel_numbered": (".csv", {"sep": ";", "encoding": "cp1252"}),
+    "limesurvey_fi": (".csv", {"quoting": csv.QUOTE_ALL})}
 #: the first column of the exports that number their respondents, where it is not "Id" from 1:
 #: ``(column, first number)``
 _ID_COLUMNS = {"webropol_fi": ("Vastaaja", 1), "msforms_sv": ("ID", 1), "msforms_titled": ("Tunnus", 1),
-               "surveymonkey_en": ("Respondent ID", 118_226_457_301)}
+               "surveymonkey_en": ("Respondent ID", 118_226_457_301), "limesurvey_fi": ("id. Vastauksen ID", 412),
+               "coordinator_fi": ("Nro", 1)}
+#: the first column of the exports that give each response a token (Typeform's "#"), not a number
+_TOKEN_COLUMNS = {"typeform_en": "#"}
 #: columns an export adds: ``{column: (the question it comes before or None for the end, what it
 #: holds)}``; it holds a copy of the question named, nothing (None) or the answers given, in turn
 _EXTRA_COLUMNS: dict[str, dict[str, tuple[str | None, str | tuple[str, ...] | None]]] = {
@@ -133,30 +163,66 @@ _EXTRA_COLUMNS: dict[str, dict[str, tuple[str | None, str | tuple[str, ...] | No
                         "IP Address": ("email", None), "Last Name": ("field", None),
                         "Custom Data 1": ("field", None)},
     "jotform_fi": {"Annan luvan tietojeni käsittelyyn mentoriparin muodostamiseksi.": (None, ("Kyllä",)),
-                   "Saako sinuun olla yhteydessä ohjelman päätyttyä?": (None, ("Kyllä", "Ei", "Kyllä"))}}
+                   "Saako sinuun olla yhteydessä ohjelman päätyttyä?": (None, ("Kyllä", "Ei", "Kyllä"))},
+    "limesurvey_fi": {"lastpage. Viimeinen sivu": ("email", ("4",)), "startlanguage. Aloituskieli": ("email", ("fi",)),
+                      "seed. Siemenluku": ("email", ("1838302446", "407551398", "1296870722")),
+                      "startdate. Aloituspäivämäärä": ("email", "time"),
+                      "datestamp. Viimeisimmän toiminnon päivämäärä": ("email", "time")},
+    "typeform_en": {"Start Date (UTC)": ("time", "time"), "Network ID": (None, ("3b1f9a0c2e", "c72d41e8b0", "9e0a5d3f17")),
+                    "Tags": (None, None)},
+    "sheets_sv_en": {"Status": (None, ("Kontaktad", "", "Ny", "", "Kontaktad"))},
+    "coordinator_fi": {"": ("field", None),
+                       "Huom.": (None, ("", "soitettu 14.1.", "", "", "ei vastannut sähköpostiin", "",
+                                        "tuli paperilomakkeella", ""))}}
+#: forms whose submission time is their last column (Typeform puts its dates after the questions)
+_TIME_LAST = frozenset({"typeform_en"})
 #: how a form writes its submission time (``day``, ``minute``); ISO by default
 _TIMES = {"webropol_fi": "{day}.1.2026 10:{minute:02d}", "excel_numbered": "{day}.1.2026 10.{minute:02d}",
           "msforms_sv": "2026-01-{day:02d} 10:{minute:02d}:00", "google_grid": "2026/01/{day:02d} 10:{minute:02d}:00 AM GMT+2",
-          "surveymonkey_en": "01/{day:02d}/2026 10:{minute:02d}:13 AM", "msforms_titled": "{day}.1.2026 10.{minute:02d}.41"}
-#: forms whose multi-select is one column per option, headed "question - option", 1 when chosen
-_OPTION_COLUMNS = frozenset({"webropol_fi"})
+          "surveymonkey_en": "01/{day:02d}/2026 10:{minute:02d}:13 AM", "msforms_titled": "{day}.1.2026 10.{minute:02d}.41",
+          "limesurvey_fi": "2026-01-{day:02d} 10:{minute:02d}:27", "typeform_en": "2026-01-{day:02d} 09:{minute:02d}:51",
+          "coordinator_fi": "{day}.1.2026"}
+#: forms whose submission times are date cells, not text (a Google Sheets .xlsx)
+_DATE_CELLS = frozenset({"sheets_sv_en"})
+#: forms whose multi-select is one column per option: ``(heading, mark, other)``, the heading of
+#: an option's column (the question, its ``code`` and ``text`` either side of its first ". ",
+#: the option's ``number`` from 1 and the ``option``), what a chosen option's cell holds, and the
+#: heading of the empty column for answers no option offered (None: no such column); Webropol
+#: "question - option" and 1, LimeSurvey's coded subquestions and "Kyllä", Typeform the option alone
+_OPTION_COLUMNS: dict[str, tuple[str, str | int, str | None]] = {
+    "webropol_fi": ("{question} - {option}", 1, None),
+    "limesurvey_fi": ("{code}[SQ{number:03d}]. {text} [{option}]", "Kyllä", "{code}[other]. {text} [Muu]"),
+    "typeform_en": ("{option}", "{option}", "Other")}
 #: forms whose multi-select is one column per option holding the option's text when chosen, under
 #: two header rows (SurveyMonkey: the question over its first option column, then the option, or
 #: "Response" / "Open-Ended Response" over a question of one column); an "Other" column too
 _TWO_HEADER_ROWS = {"surveymonkey_en": ("Response", "Open-Ended Response", "Other (please specify)")}
 #: what a form puts between the options of a multi-select and between the languages, where it is
 #: not its style's (Jotform: one a line)
-_SEPARATORS = {"jotform_fi": "\n"}
+_SEPARATORS = {"jotform_fi": "\n", "coordinator_fi": "; "}
 #: how a form asks the languages and levels written, where not as the split words it
 _LANGUAGE_FORMATS = {"google_sv_other": ("{language} ({level})", "{language} ({level})")}
 #: forms where some answers were typed by hand, in the typist's own case and spacing:
 #: ``(which, share)``: ``"other"`` only the answers the form offers no option for (a concept no
 #: vocabulary knows, typed into "Annat" by the person), ``"all"`` any answer (an organiser's copy,
 #: late paper sign-ups typed in); ``share`` of those typed differently from the option
-_TYPED = {"google_sv_other": ("other", 0.5), "msforms_titled": ("all", 0.25)}
+_TYPED = {"google_sv_other": ("other", 0.5), "msforms_titled": ("all", 0.25), "coordinator_fi": ("all", 0.3)}
 #: title rows an organiser's copy has above the header (a blank row between)
 _TITLES = {"msforms_titled": {"mentors": "Mentorointi kevät 2026 – mentorit (vienti 15.1.2026)",
                               "mentees": "Mentorointi kevät 2026 – mentoroitavat (vienti 15.1.2026)"}}
+#: title rows of a Google Sheets copy, each merged across the columns, right above the header
+_MERGED_TITLES = {"sheets_sv_en": {
+    "mentors": ("Mentorprogrammet våren 2026 – mentorer", "Svar från formuläret · kontaktade markerade i kolumnen Status"),
+    "mentees": ("Mentorprogrammet våren 2026 – adepter", "Svar från formuläret (engelska) · uppdaterad 16.1.2026")}}
+#: a coordinator's own workbook: its first sheet's instructions, each side's data sheet, and the
+#: words of the totals row under the data
+_COORDINATOR_BOOKS = {"coordinator_fi": {
+    "instructions": ("Ohjeet", ("Mentorointiohjelma kevät 2026", "Ilmoittautuneet ovat välilehdillä Mentorit ja "
+                                "Mentoroitavat.", "Paperilomakkeet kirjattu käsin (Huom.-sarake).")),
+    "sheets": {"mentors": "Mentorit", "mentees": "Mentoroitavat"}, "total": "Yhteensä"}}
+#: forms that also ask where people live and how they want to meet, in the split's wording
+#: (``cities``, ``modes``) where it has one: both are in the truth
+_PLACE_QUESTIONS = frozenset(HELDOUT4_FORMS)
 #: forms whose languages question is a grid: one "question [language]" column, a level as answer
 _LANGUAGE_GRIDS = frozenset({"google_grid"})
 _LANGUAGES = ("fi", "en", "sv", "ar", "ru", "so", "et")
@@ -317,6 +383,35 @@ _HEADERS = {
     "msforms_titled": {"time": "Valmistumisaika", "email": "Sähköposti", "name": "Nimi",
                        "field": "Toivottu työala", "languages": "Kielet ja kielitaidon taso",
                        "goals": "Mihin kaipaat mentorilta tukea?", "goals_text": "Toiveesi ohjelmalle"},
+    # LimeSurvey's "question code & question text" headings, its own columns in Finnish
+    "limesurvey_fi": {"time": "submitdate. Lähetyspäivämäärä", "email": "G01Q01. Sähköpostiosoite",
+                      "name": "G01Q02. Etu- ja sukunimi", "field": "G01Q03. Millä alalla haluaisit työskennellä?",
+                      "city": "G01Q04. Asuinpaikkakunta",
+                      "languages": "G02Q05. Mitä kieliä osaat ja millä tasolla?",
+                      "goals": "G02Q06. Missä asioissa toivoisit mentorin tukea? Valitse kaikki sopivat.",
+                      "meeting_mode": "G02Q07. Miten haluaisit tavata mentorisi?",
+                      "goals_text": "G03Q08. Kerro vapaasti, mitä toivot mentoroinnilta."},
+    # Typeform's conversational questions; the multi-select's columns carry only the options
+    "typeform_en": {"time": "Submit Date (UTC)", "email": "And your email address?",
+                    "name": "First things first – what's your name?",
+                    "field": "Which field do you work in, or want to work in?",
+                    "city": "Which town or city do you live in?",
+                    "languages": "Which languages do you speak, and how well?",
+                    "goals": "What would you like help with?", "meeting_mode": "How would you like to meet?",
+                    "goals_text": "Is there anything else you'd like us to know?"},
+    # a Swedish Google account: its own columns in Swedish over an English mentee form
+    "sheets_sv_en": {"time": "Tidstämpel", "email": "E-postadress", "name": "Your full name",
+                     "field": "What kind of work are you looking for?",
+                     "city": "Where in Finland do you live?",
+                     "languages": "Languages you speak, with your level (e.g. Arabic: native)",
+                     "goals": "What would you like support with? (choose all that apply)",
+                     "meeting_mode": "Would you rather meet in person or online?",
+                     "goals_text": "What do you hope to achieve during the programme?"},
+    # a coordinator's short headers, some with the trailing space they were typed with
+    "coordinator_fi": {"time": "Ilm. pvm", "email": "Sähköposti ", "name": "Nimi", "field": "Ala ",
+                       "city": "Paikkakunta", "languages": "Kielet + taso",
+                       "goals": "Toiveet (mitä haluaa mentoroinnista)", "meeting_mode": "Tapaaminen",
+                       "goals_text": "Lisätiedot mentoroitavalta"},
 }
 #: the mentor form's own questions where they are worded unlike the mentee form's
 _ROLE_HEADERS = {
@@ -357,6 +452,28 @@ _ROLE_HEADERS = {
     "msforms_titled": {"field": "Yrke", "languages": "Språk du kan mentorera på",
                        "topics": "Vad kan du ge en adept?", "about": "Kort om dig",
                        "capacity": "Hur många adepter?"},
+    "limesurvey_fi": {"field": "G01Q03. Nykyinen ammattisi tai tehtävänimikkeesi",
+                      "city": "G01Q04. Millä paikkakunnalla asut?",
+                      "languages": "G02Q05. Millä kielillä voisit mentoroida? Kerro myös taitotaso.",
+                      "topics": "G02Q06. Missä asioissa voisit tukea mentoroitavaa? Valitse kaikki sopivat.",
+                      "meeting_mode": "G02Q07. Toivottu tapaamismuoto",
+                      "about": "G03Q08. Kerro lyhyesti työurastasi.",
+                      "capacity": "G03Q09. Montako mentoroitavaa voit ottaa?"},
+    "typeform_en": {"field": "What's your current job title?", "city": "Where are you based?",
+                    "languages": "In which languages could you mentor, and at what level?",
+                    "topics": "What could you help a newcomer with?",
+                    "meeting_mode": "How would you like to meet your mentee?",
+                    "about": "Tell us a little about your career so far",
+                    "capacity": "How many mentees could you take on?"},
+    # the mentors' form was written in Swedish
+    "sheets_sv_en": {"name": "Ditt namn", "field": "Ditt yrke eller din titel", "city": "Var bor du?",
+                     "languages": "På vilka språk kan du mentorera, och hur bra?",
+                     "topics": "Vad kan du hjälpa en adept med? (välj alla som passar)",
+                     "meeting_mode": "Hur vill ni träffas?", "about": "Berätta kort om din yrkesbana",
+                     "capacity": "Hur många adepter kan du ta emot?"},
+    "coordinator_fi": {"field": "Ammatti / tehtävä ", "city": "Paikkakunta ", "languages": "Mentorointikielet",
+                       "topics": "Voi auttaa näissä", "meeting_mode": "Tapaamistapa", "about": "Esittely",
+                       "capacity": "Max mentoroitavia"},
 }
 #: the grid exports' questions and answer scales: (languages, goals, topics) questions; the
 #: mentee's rating of a goal chosen, of one not chosen; the mentor's yes and no
@@ -382,7 +499,7 @@ _GOAL_SENTENCES = {
 def phrases() -> dict:
     """The evaluation phrases: ``{split: {kind: {concept: {language: [mentee, mentor]}}}}``."""
     here = Path(__file__)
-    files = ("", "_blind", "_heldout", "_heldout2", "_heldout3")
+    files = ("", "_blind", "_heldout", "_heldout2", "_heldout3", "_heldout4")
     return functools.reduce(operator.or_, (tomllib.loads(
         here.with_name(f"evaluation_phrases{name}.toml").read_text(encoding="utf-8")) for name in files))
 
@@ -396,20 +513,25 @@ def forms(split: str) -> tuple[str, ...]:
     ('webropol_fi', 'msforms_sv', 'google_grid', 'excel_numbered')
     >>> forms("heldout3")
     ('surveymonkey_en', 'jotform_fi', 'google_sv_other', 'msforms_titled')
+    >>> forms("heldout4")
+    ('limesurvey_fi', 'typeform_en', 'sheets_sv_en', 'coordinator_fi')
     """
     return {"heldout": FORMS + MORE_FORMS, "heldout2": HELDOUT2_FORMS,
-            "heldout3": HELDOUT3_FORMS}.get(split, FORMS)
+            "heldout3": HELDOUT3_FORMS, "heldout4": HELDOUT4_FORMS}.get(split, FORMS)
 
 
 def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 150,
                   n_mentors: int = 100, seed: int = 0) -> tuple[Path, Path, pd.DataFrame]:
     """Write one round's two exports; returns their paths and the truth, one row per person
-    (``email``, ``role``, ``fields``, ``goals``, ``languages`` as sets / a level dict)."""
+    (``email``, ``role``, ``fields``, ``goals``, ``languages`` as sets / a level dict; ``city`` and
+    ``meeting_mode`` too where the form asks them, :data:`_PLACE_QUESTIONS`)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
     # how people typed their answers draws from a stream of its own: the other forms' draws stay
     typing = np.random.default_rng((seed, 3))
+    # and where people live and how they meet from another
+    places = np.random.default_rng((seed, 4))
     style = _STYLE_OF.get(form, form)
     words = phrases()[split]
     truth = []
@@ -435,6 +557,10 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
                 headers["time"]: time.format(day=1 + i % 28, minute=i % 60),
                 headers["email"]: email, headers["name"]: f"Person {role} {i}",
                 headers["field"]: _typed(form, "fields", field, words["fields"][field][lang][side], typing)}
+            if form in _PLACE_QUESTIONS:
+                city, mode = _place(words, places)
+                row[headers["city"]] = _typed(form, "cities", city, _worded(words, "cities", city, lang, side),
+                                              typing)
             if form in _LANGUAGE_GRIDS:
                 row |= _language_grid(words, lang, side, speaks, levels, headers["languages"])
             else:
@@ -444,8 +570,8 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
                       for g in goals]
             question = headers["topics" if side else "goals"]
             if form in _OPTION_COLUMNS:
-                row |= {f"{question} - {words['goals'][key][lang][side]}":
-                        1 if words["goals"][key][lang][side] in chosen else None for key in goal_keys}
+                row |= _option_columns(form, question, [words["goals"][key][lang][side] for key in goal_keys],
+                                       chosen)
             elif form in _TWO_HEADER_ROWS:
                 row |= {(question, words["goals"][key][lang][side]): words["goals"][key][lang][side]
                         if words["goals"][key][lang][side] in chosen else None for key in goal_keys}
@@ -455,6 +581,8 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
             if form in REWORDED:
                 row[headers["meeting_mode"]] = _REWORDED_MODES[lang][rng.integers(3)]
                 row[headers["city"]] = _REWORDED_PLACES[rng.integers(len(_REWORDED_PLACES))]
+            if form in _PLACE_QUESTIONS:
+                row[headers["meeting_mode"]] = _worded(words, "modes", mode, lang, side)
             if side:
                 row[headers["about"]] = _SENTENCES[lang].format(n=3 + i)
                 row[headers["capacity"]] = str(1 + i % 3)
@@ -466,8 +594,13 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
                                {words["goals"][goal_keys[g]][lang][side] for g in goals})
             rows.append(row)
             truth.append({"email": email, "role": role, "fields": {field},
-                          "goals": {goal_keys[g] for g in goals}, "languages": speaks})
+                          "goals": {goal_keys[g] for g in goals}, "languages": speaks}
+                         | ({"city": city, "meeting_mode": mode} if form in _PLACE_QUESTIONS else {}))
         table = pd.DataFrame(rows)
+        if form in _TIME_LAST:
+            table.insert(len(table.columns) - 1, headers["time"], table.pop(headers["time"]))
+        if form in _DATE_CELLS:
+            table[headers["time"]] = pd.to_datetime(table[headers["time"]])
         for column, (before, holds) in _EXTRA_COLUMNS.get(form, {}).items():
             table.insert(table.columns.get_loc(headers[before]) if before else len(table.columns), column,
                          table[headers[holds]] if isinstance(holds, str)
@@ -475,9 +608,18 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
         if style == "microsoft" or form in _ID_COLUMNS:
             name, first = _ID_COLUMNS.get(form, ("Id", 1))
             table.insert(0, name, range(first, first + n))
+        if form in _TOKEN_COLUMNS:
+            table.insert(0, _TOKEN_COLUMNS[form], [hashlib.md5(f"{form} {email}".encode()).hexdigest()
+                                                   for email in table[headers["email"]]])
         if form in _TWO_HEADER_ROWS:
             path = folder / f"{role}.csv"
             _two_header_rows(table, headers, _TWO_HEADER_ROWS[form]).to_csv(path, index=False, header=False)
+        elif form in _MERGED_TITLES:
+            path = folder / f"{role}.xlsx"
+            _merged_titles(table, _MERGED_TITLES[form][role], path)
+        elif form in _COORDINATOR_BOOKS:
+            path = folder / f"{role}.xlsx"
+            _coordinator_book(table, headers, _COORDINATOR_BOOKS[form], role, path)
         elif form in _TITLES:
             path = folder / f"{role}.xlsx"
             with pd.ExcelWriter(path, engine="openpyxl") as book:
@@ -501,6 +643,68 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
             table.to_csv(path, index=False)
         paths.append(path)
     return paths[0], paths[1], pd.DataFrame(truth)
+
+
+def _place(words: dict, rng: np.random.Generator) -> tuple[str, str]:
+    """A person's city and meeting mode: one of the split's ``cities`` (the reworded styles'
+    places where it words none) and one of :data:`matcher.vocab.MEETING_MODES`."""
+    from matcher import vocab
+
+    cities = sorted(words.get("cities", {})) or sorted(_REWORDED_PLACES)
+    return cities[rng.integers(len(cities))], vocab.MEETING_MODES[rng.integers(len(vocab.MEETING_MODES))]
+
+
+def _worded(words: dict, kind: str, key: str, lang: str, side: int) -> str:
+    """``key`` of ``kind`` (``cities``, ``modes``) in the split's wording, else as the reworded
+    styles write it (a city by its name, a mode in :data:`_REWORDED_MODES`)."""
+    from matcher import vocab
+
+    if key in words.get(kind, {}):
+        return words[kind][key][lang][side]
+    return key if kind == "cities" else _REWORDED_MODES[lang][vocab.MEETING_MODES.index(key)]
+
+
+def _option_columns(form: str, question: str, options: list[str], chosen: list[str]) -> dict[str, Any]:
+    """A multi-select as one column per option (:data:`_OPTION_COLUMNS`): the chosen ones marked,
+    the others blank, then the empty "other" column where the form has one."""
+    heading, mark, other = _OPTION_COLUMNS[form]
+    code, _, text = question.partition(". ")
+    columns: dict[str, Any] = {
+        heading.format(question=question, code=code, text=text, number=number, option=option):
+        (mark.format(option=option) if isinstance(mark, str) else mark) if option in chosen else None
+        for number, option in enumerate(options, start=1)}
+    if other is not None:
+        columns[other.format(question=question, code=code, text=text)] = None
+    return columns
+
+
+def _merged_titles(table: pd.DataFrame, titles: tuple[str, ...], path: Path) -> None:
+    """``table`` as a Google Sheets download of a response sheet: under ``titles``, each merged
+    across the columns, on the sheet "Formulärsvar 1" (the owner's Swedish account)."""
+    from openpyxl.utils import get_column_letter
+
+    sheet_name = "Formulärsvar 1"
+    with pd.ExcelWriter(path, engine="openpyxl") as book:
+        table.to_excel(book, index=False, sheet_name=sheet_name, startrow=len(titles))
+        sheet = book.sheets[sheet_name]
+        last = get_column_letter(len(table.columns))
+        for row, title in enumerate(titles, start=1):
+            sheet.cell(row=row, column=1, value=title)
+            sheet.merge_cells(f"A{row}:{last}{row}")
+        sheet.freeze_panes = f"A{len(titles) + 2}"
+
+
+def _coordinator_book(table: pd.DataFrame, headers: dict[str, str], book: dict, role: str, path: Path) -> None:
+    """``table`` as a coordinator keeps it: an instructions sheet first, the data on the role's own
+    sheet, a blank row and a totals row under it (the mentors' places summed, the mentees counted)."""
+    title, lines = book["instructions"]
+    total: dict[str, int | str] = (
+        {headers["capacity"]: int(table[headers["capacity"]].astype(int).sum())} if "capacity" in headers
+        else {table.columns[-1]: f"{len(table)} kpl"})
+    totals = pd.DataFrame([{}, {headers["name"]: book["total"]} | total], columns=table.columns)
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        pd.DataFrame({title: lines}).to_excel(writer, index=False, sheet_name=title)
+        pd.concat([table, totals], ignore_index=True).to_excel(writer, index=False, sheet_name=book["sheets"][role])
 
 
 def _as_grid(row: dict, headers: dict, style: str, lang: str, side: int,
@@ -611,10 +815,16 @@ def evaluate(folder: str | Path, split: str, form: str, n_mentees: int = 150,
              n_mentors: int = 100, seed: int = 0) -> dict[str, float]:
     """Write a round, ``init`` and ``run`` it without edits, and score the reading against the
     truth: shares (0-1) of mentee × mentor pairs agreeing on ``field``, ``goals`` and
-    ``language``, and ``worth``, the pairing's true total over the best pairing's. A round that
+    ``language``, and ``worth``, the pairing's true total over the best pairing's; where the form
+    asks where people live and how they meet (:data:`_PLACE_QUESTIONS`) also on ``city`` (the
+    same city?) and ``meeting_mode`` (one wants to meet in person, the other only remotely?),
+    both in the truth the pairing is worth. A round that
     ``run`` refuses for its data errors is measured as read (:func:`matcher.load_round`, the
-    sign-ups in error left out) and is worth 0: nobody was paired."""
+    sign-ups in error left out) and is worth 0: nobody was paired. A round that cannot be read at
+    all without editing round.toml (a column ``run`` needs left unmapped by ``init``) scores 0 on
+    every figure: nothing was read."""
     from matcher import init_round, load_round, match_round, run_round, score_round
+    from matcher.errors import InputError
     from matcher.run import DataErrors
 
     folder = Path(folder)
@@ -626,6 +836,9 @@ def evaluate(folder: str | Path, split: str, form: str, n_mentees: int = 150,
         rnd, pairs = result.round, result.matching.pairs
     except DataErrors:
         rnd, pairs = load_round(init.path), None
+    except InputError:
+        places = ("city", "meeting_mode") if "city" in truth else ()
+        return dict.fromkeys(("field", "goals", "language", *places, "worth"), 0.0)
     true = _true_round(rnd, truth)
     read_e, read_m = rnd.mentees, rnd.mentors
     true_e, true_m = true.mentees, true.mentors
@@ -637,6 +850,11 @@ def evaluate(folder: str | Path, split: str, form: str, n_mentees: int = 150,
         "language": _agreement(_shared(read_e["languages"], read_m["languages"]) > 0,
                                _shared(true_e["languages"], true_m["languages"]) > 0),
     }
+    if "city" in truth:
+        figures["city"] = _agreement(_same_city(read_e["city"], read_m["city"]),
+                                     _same_city(true_e["city"], true_m["city"]))
+        figures["meeting_mode"] = _agreement(_modes_clash(read_e["meeting_mode"], read_m["meeting_mode"]),
+                                             _modes_clash(true_e["meeting_mode"], true_m["meeting_mode"]))
     true_scores = score_round(true)
     best = match_round(true, true_scores)
     figures["worth"] = 0.0 if pairs is None else _worth(true_scores, pairs) / _worth(true_scores, best.pairs)
@@ -654,6 +872,9 @@ def _true_round(rnd, truth: pd.DataFrame):
         table["fields"] = [tuple(sorted(v)) for v in meant["fields"]]
         table["topics" if role == "mentors" else "goals"] = [tuple(sorted(v)) for v in meant["goals"]]
         table["languages"] = list(meant["languages"])
+        for column in ("city", "meeting_mode"):
+            if column in meant:
+                table[column] = list(meant[column])
         tables[role] = table
     return dataclasses.replace(rnd, mentors=tables["mentors"], mentees=tables["mentees"])
 
@@ -670,6 +891,19 @@ def _shared(left: pd.Series, right: pd.Series) -> np.ndarray:
         return out
 
     return indicator(left) @ indicator(right).T
+
+
+def _same_city(left: pd.Series, right: pd.Series) -> np.ndarray:
+    """Whether each left person lives in the same (named) city as each right person."""
+    e, m = left.to_numpy(dtype=object)[:, None], right.to_numpy(dtype=object)[None, :]
+    return (e == m) & (e != "")
+
+
+def _modes_clash(left: pd.Series, right: pd.Series) -> np.ndarray:
+    """Whether each left person wants to meet only in person and each right one only remotely,
+    or the other way round."""
+    e, m = left.to_numpy(dtype=object)[:, None], right.to_numpy(dtype=object)[None, :]
+    return ((e == "in_person") & (m == "remote")) | ((e == "remote") & (m == "in_person"))
 
 
 def _agreement(read: np.ndarray, true: np.ndarray) -> float:

@@ -733,6 +733,34 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                     "otetaan kentäksi {name}",
                     "kolumnen '{header}' kunde enligt rubriken vara {claimed}, men svaren läses "
                     "som {family} ({share} av de valda alternativen): tas som {name}"),
+    "evidence.family": ("{family}, {share} of the options chosen",
+                        "{family}, {share} valituista vaihtoehdoista",
+                        "{family}, {share} av de valda alternativen"),
+    "evidence.time_only": ("date-times, the only time column", "ajankohtia, ainoa aikasarake",
+                           "tidpunkter, den enda tidskolumnen"),
+    "evidence.time_latest": ("date-times, the latest of {n} time columns",
+                             "ajankohtia, myöhäisin {n} aikasarakkeesta",
+                             "tidpunkter, den senaste av {n} tidskolumner"),
+    "config.detected_by_answers": ("detected by its answers ({evidence})",
+                                   "tunnistettu vastauksista ({evidence})",
+                                   "känd igen på svaren ({evidence})"),
+    "config.detected_score": ("detected (score {score})", "tunnistettu otsikosta (pisteet {score})",
+                              "känd igen på rubriken (poäng {score})"),
+    "config.sheet_chosen": ("Chosen by its content (most sign-up rows under a header row); the "
+                            "other sheets: {sheets}.",
+                            "Valittu sisällön perusteella (eniten ilmoittautumisrivejä "
+                            "otsikkorivin alla); muut välilehdet: {sheets}.",
+                            "Valt efter innehållet (flest anmälningsrader under en rubrikrad); "
+                            "de andra bladen: {sheets}."),
+    "config.reading": ("How the columns of this file were read (matcher init):",
+                       "Miten tämän tiedoston sarakkeet luettiin (matcher init):",
+                       "Hur kolumnerna i den här filen lästes (matcher init):"),
+    "note.yes_no": ("column '{header}' could be {claimed} by its header, but its answers are only "
+                    "yes or no: not read as {claimed}",
+                    "sarake '{header}' voisi otsikkonsa perusteella olla {claimed}, mutta sen "
+                    "vastaukset ovat vain kyllä tai ei: sitä ei lueta kentäksi {claimed}",
+                    "kolumnen '{header}' kunde enligt rubriken vara {claimed}, men svaren är bara "
+                    "ja eller nej: den läses inte som {claimed}"),
     "note.field_from_job_title": ("no field question: the field is read from the answers of "
                                   "'{header}' (the job title)",
                                   "ei alakysymystä: ala luetaan sarakkeen '{header}' vastauksista "
@@ -812,6 +840,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "init.missing_email": ("the e-mail (or a participant id)",
                            "sähköposti (tai osallistujan tunnus)",
                            "e-post (eller ett deltagar-id)"),
+    "init.sheet_chosen": ("the sign-ups were read from sheet {sheet!r}, chosen by its content "
+                          "(the other sheets: {others}); {config} names it as `sheet`, change "
+                          "it there if another sheet holds them",
+                          "ilmoittautumiset luettiin välilehdeltä {sheet!r}, joka valittiin "
+                          "sisällön perusteella (muut välilehdet: {others}); {config} nimeää sen "
+                          "kohdassa `sheet`, vaihda se siellä, jos ne ovat toisella välilehdellä",
+                          "anmälningarna lästes från bladet {sheet!r}, valt efter innehållet "
+                          "(de andra bladen: {others}); {config} anger det som `sheet`, ändra "
+                          "det där om ett annat blad innehåller dem"),
     "init.no_header_row": ("its first row holds a sign-up's answers (an e-mail address), not the "
                            "questions, so the file has no header row; export the form again with "
                            "its questions as the first row",
@@ -935,8 +972,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "unmatched.mentee_no_language": (" (mentee gave no language)",
                                      " (mentoroitava ei ilmoittanut kieltä)",
                                      " (adepten angav inget språk)"),
-    "alternatives.free": ("{n} free place(s)", "{n} vapaata paikkaa", "{n} lediga platser"),
-    "alternatives.full": ("full", "täynnä", "full"),
     # --- explanations of a pair (the Pairs sheet), never quoting free text ---------------------
     "explain.no_shared_language": ("No shared language: mentee uses {mentee}; mentor uses {mentor}.",
                                    "Ei yhteistä kieltä: mentoroitavan kielet {mentee}; mentorin "

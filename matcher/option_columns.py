@@ -10,9 +10,12 @@ column, each option would be a question of its own, and none of them is found.
 :func:`find_option_columns` finds such groups from the table itself, not from a list of tools:
 
 - **headers**: a run of neighbouring columns whose headers share a question, up to a separator
-  (:data:`SEPARATOR`: a spaced dash, a colon, an opening parenthesis, an underscore, a spaced
+  (:data:`SEPARATOR`: a spaced dash, a colon, an opening parenthesis or bracket, an underscore, a spaced
   slash or bar), the rest of each header naming its option; the longest question all of them
   share is taken (a question may hold a separator itself: "4. Missä? (voit valita useamman) - …");
+- **option text alone** (Typeform): a run of neighbouring columns, each headed by its option's
+  text alone and holding that text where chosen (:func:`_bare_runs`), folded as ``"Options N *"``;
+  detection then tells which question it is by what its options mean;
 - **cells**: every column of the group holds one mark at most besides blanks and one answer that
   declines (``0``, "No", "Ei", "Nej", "False", "Not selected": :func:`declines`), or the option's
   own text; the marks are few over the whole group (:data:`MAX_MARKS`, the same ``1`` or ``x`` in
@@ -49,11 +52,16 @@ from matcher import vocab
 from matcher.grids import DECLINING, Folded, fold_grids, put_folded
 
 #: what stands between a question and its option in a column-per-option header
-SEPARATOR = re.compile(r"\s+[-–—]+\s+|\s*:\s*|\s*\(|_|\s+[/|]\s+")
+SEPARATOR = re.compile(r"\s+[-–—]+\s+|\s*:\s*|\s*\(|\s*\[|_|\s+[/|]\s+")
+#: the bracket that closes an option opened by a separator ("Question (Option)", "Question [Option]")
+_CLOSING = {"(": ")", "[": "]"}
 #: a group has at least this many option columns
 MIN_OPTIONS = 2
 #: most distinct marks (answers that choose) over a whole group, besides the options' own texts
 MAX_MARKS = 2
+#: a question code a survey tool writes before the question text, LimeSurvey's ``"G01Q02. "`` and
+#: ``"G02Q06[SQ001]. "`` (a letter, a code ending in a digit, an option code in brackets, ". ")
+CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*\d(?:\[[A-Za-z0-9_]+\])?\.\s+(?=\S)")
 #: most words in one mark ("Valittu", "Selected", "Yes")
 MARK_WORDS = 3
 #: normalised answers that decline an option besides the words of :data:`matcher.grids.DECLINING`
@@ -96,13 +104,70 @@ def _questions(header: str) -> dict[str, tuple[str, str]]:
     out = {}
     for found in SEPARATOR.finditer(header):
         question, option = header[:found.start()].strip(), header[found.end():].strip()
-        if "(" in found.group():
-            if not option.endswith(")"):
+        closing = _CLOSING.get(found.group().strip())
+        if closing:
+            if not option.endswith(closing):
                 continue
             option = option[:-1].strip()
         if sum(c.isalnum() for c in question) >= 2 and any(c.isalnum() for c in option):
             out[question] = (found.group(), option)
     return out
+
+
+def strip_codes(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with the question codes (:data:`CODE`) taken off its headers, so the question
+    text is matched to fields and the options of one question share it; a header whose stripped
+    text another column has already keeps its code. Index, cells and ``attrs`` are kept.
+
+    >>> table = pd.DataFrame(columns=["Response ID", "G01Q02. Nimi", "G02Q06[SQ001]. Apu? [CV]",
+    ...                               "3. Ala"])
+    >>> list(strip_codes(table).columns)
+    ['Response ID', 'Nimi', 'Apu? [CV]', '3. Ala']
+    """
+    headers = [str(h) for h in table.columns]
+    stripped = [CODE.sub("", h) for h in headers]
+    if stripped == headers:
+        return table
+    counts = Counter(stripped) + Counter(set(headers) - set(stripped))
+    renamed = [s if counts[s] == 1 else h for h, s in zip(headers, stripped)]
+    out = table.set_axis(renamed, axis=1)
+    out.attrs.update(table.attrs)
+    return out
+
+
+def _bare_runs(table: pd.DataFrame, taken: set[str]) -> list[OptionColumns]:
+    """Runs of neighbouring columns headed by an option's text alone (Typeform): every filled
+    cell of each is its own header, at least :data:`MIN_OPTIONS` of them filled; columns nobody
+    filled may stand between them (an option nobody chose), not at the ends."""
+    found: list[OptionColumns] = []
+    run: list[str] = []
+
+    def close() -> None:
+        while run and not _filled(table[run[-1]]):
+            run.pop()
+        if sum(_filled(table[h]) for h in run) >= MIN_OPTIONS:
+            place = list(table.columns).index(run[0]) + 1
+            found.append(OptionColumns(f"Options {place} *", "", tuple(run), tuple(run), ()))
+
+    for header in [*table.columns, None]:
+        if header is not None and header not in taken and _own_text(table[header], str(header)):
+            if run or _filled(table[header]):
+                run.append(header)
+            continue
+        close()
+        run = []
+    return found
+
+
+def _filled(column: pd.Series) -> bool:
+    return bool(column.dropna().astype(str).str.strip().ne("").any())
+
+
+def _own_text(column: pd.Series, header: str) -> bool:
+    """True when every filled cell of ``column`` is ``header`` (case and spacing aside)."""
+    values = {v for v in column.dropna().astype(str).str.strip() if v}
+    own = vocab.normalise(header)
+    return bool(own) and all(vocab.normalise(v) == own for v in values)
 
 
 def find_option_columns(table: pd.DataFrame) -> list[OptionColumns]:
@@ -126,7 +191,8 @@ def find_option_columns(table: pd.DataFrame) -> list[OptionColumns]:
         if len(run) >= MIN_OPTIONS:
             found += _group(table, run, max(shared, key=len))
         run, shared = ([header], questions) if questions else ([], set())
-    return found
+    taken = {h for group in found for h in group.columns}
+    return sorted(found + _bare_runs(table, taken), key=lambda g: headers.index(str(g.columns[0])))
 
 
 def _group(table: pd.DataFrame, run: list[str], question: str) -> list[OptionColumns]:
@@ -151,7 +217,7 @@ def _group(table: pd.DataFrame, run: list[str], question: str) -> list[OptionCol
     members, options = [h for h, _ in kept], [o for _, o in kept]
     if not any(table[h].map(_chooses).any() for h in members):
         return []
-    name = question + separator + "*" + (")" if "(" in separator else "")
+    name = question + separator + "*" + _CLOSING.get(separator.strip(), "")
     return [OptionColumns(name, question, tuple(members), tuple(options), tuple(sorted(marks)))]
 
 
@@ -188,4 +254,4 @@ def fold_questions(table: pd.DataFrame) -> pd.DataFrame:
     questions (:func:`matcher.grids.fold_grids`), then multi-selects written as one column per
     option (:func:`fold_option_columns`). ``matcher init`` and intake both read a file through
     it, so the config names the columns intake finds."""
-    return fold_option_columns(fold_grids(table))
+    return fold_option_columns(fold_grids(strip_codes(table)))

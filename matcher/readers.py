@@ -32,6 +32,7 @@ import struct
 import zipfile
 import zlib
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -52,6 +53,17 @@ _SNIFF_CHARS = 64 * 1024
 #: with long free-text answers is about 300 MB of XML
 MAX_UNCOMPRESSED_BYTES = 1 << 30
 _ZIP_CHUNK = 1 << 20
+#: a worksheet whose used range (rows x columns, from its first cell to its furthest one) spans
+#: more cells than this is refused unread: the reader builds the whole range at about 32 bytes a
+#: cell, and one stray entry at XFD100000 would ask for 51 GB and end the process (no error to
+#: catch). A 100,000-row export of 60 questions is 6 million cells
+MAX_SHEET_CELLS = 40_000_000
+#: a row element with cells, and a cell with a value, of a worksheet's XML (self-closing ones
+#: are formatting only). Columns of one letter are never far: only longer ones are looked at
+_ROW_REF = re.compile(rb'<row r="(\d{1,7})"[^>]*(?<!/)>')
+_WIDE_CELL_REF = re.compile(rb'<c r="([A-Z]{2,3})\d{1,7}"[^>]*(?<!/)>')
+#: bytes carried from one inflated chunk to the next, so a reference cut in two is still seen
+_REF_OVERLAP = 64
 ZIP_SIGNATURE = b"PK\x03\x04"
 OLE2_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
@@ -83,7 +95,8 @@ def read_table(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     path
         An .xlsx/.xlsm/.xls/.ods workbook or a .csv/.tsv/.txt file.
     sheet
-        Workbook sheet name; the first sheet when None. Ignored for CSV files.
+        Workbook sheet name; when None, the only sheet or the one :func:`sign_up_sheet` chooses
+        (``attrs["sheet_chosen"]`` is then True). Ignored for CSV files.
 
     Returns
     -------
@@ -173,17 +186,20 @@ def _check_workbook(path: Path, kind: str) -> None:
 
 
 def check_zip_size(path: Path, limit: int | None = None) -> None:
-    """Refuse a zipped workbook that would expand beyond ``limit`` bytes (a "zip bomb").
+    """Refuse a zipped workbook that would expand beyond ``limit`` bytes (a "zip bomb"), or one
+    with a worksheet whose used range spans more than :data:`MAX_SHEET_CELLS` cells.
 
     The sizes the zip's directory declares are checked first. Then each part's compressed bytes
     are inflated in bounded chunks and counted, without keeping them, until the compressed
     stream ends: a directory that under-declares the sizes (and a checksum made to fit) is caught
-    too, since what counts is what the stream really holds. Nothing is parsed.
+    too, since what counts is what the stream really holds. The chunks of a worksheet are
+    searched for its last row and its furthest column (:class:`SheetExtent`); nothing is parsed.
 
     Raises
     ------
     InputError
-        The file is not a valid zip (damaged or cut short), or expands beyond ``limit``.
+        The file is not a valid zip (damaged or cut short), expands beyond ``limit``, or has a
+        worksheet reaching a cell far beyond its answers.
     """
     limit = MAX_UNCOMPRESSED_BYTES if limit is None else limit
     damaged = (f"{path.name}: the workbook is damaged or incomplete (for example a download cut "
@@ -193,8 +209,11 @@ def check_zip_size(path: Path, limit: int | None = None) -> None:
         with zipfile.ZipFile(path) as book, path.open("rb") as raw:
             members = book.infolist()
             total = sum(item.file_size for item in members)
+            extents = {item.filename: SheetExtent() for item in members
+                       if item.filename.startswith("xl/worksheets/") and item.filename.endswith(".xml")}
             if total <= limit:
-                total = sum(_inflated_size(raw, item, limit) for item in members)
+                total = sum(_inflated_size(raw, item, limit, extents.get(item.filename))
+                            for item in members)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
             struct.error):
         raise InputError(damaged) from None
@@ -202,10 +221,67 @@ def check_zip_size(path: Path, limit: int | None = None) -> None:
         raise InputError(f"{path.name}: the workbook expands to more than {limit / 2**20:,.0f} MB "
                          "of uncompressed data, far more than any form export; it is refused "
                          "unread. Export the answers again, or as CSV")
+    for extent in extents.values():
+        if extent.cells > MAX_SHEET_CELLS:
+            raise InputError(
+                f"{path.name}: a sheet reaches cell {extent.corner} ({extent.rows:,} rows x "
+                f"{extent.columns:,} columns), far beyond any form's answers: something typed or "
+                "pasted out there makes the sheet too large to read. In Excel press Ctrl+End to "
+                "go to that cell, delete the rows and columns after the answers, save and run "
+                "again (or export the answers again)")
 
 
-def _inflated_size(raw, item: zipfile.ZipInfo, limit: int) -> int:
-    """The bytes one zip member really inflates to, counted up to just past ``limit``."""
+@dataclass
+class SheetExtent:
+    """The last row and the furthest column holding a cell in a worksheet's XML, read from its
+    inflated chunks in order (:meth:`feed`).
+
+    >>> extent = SheetExtent()
+    >>> extent.feed(b'<row r="1" spans="1:2"><c r="A1" t="s"><v>0</v></c><c r="AB1"><v>1</v></c>')
+    >>> extent.feed(b'</row><row r="2"/><row r="9" spans="5:5"><c r="E9" s="1"/></row>')
+    >>> extent.corner, extent.cells
+    ('AB9', 252)
+    """
+
+    rows: int = 0
+    columns: int = 26
+    _tail: bytes = b""
+
+    def feed(self, chunk: bytes) -> None:
+        data = self._tail + chunk
+        self._tail = data[-_REF_OVERLAP:]
+        rows = _ROW_REF.findall(data)
+        if rows:
+            self.rows = max(self.rows, int(rows[-1]))
+        wide = set(_WIDE_CELL_REF.findall(data))
+        if wide:
+            self.columns = max(self.columns, max(map(_column_number, wide)))
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.columns
+
+    @property
+    def corner(self) -> str:
+        """The furthest cell as Excel names it ("XFD100000")."""
+        letters, number = "", self.columns
+        while number:
+            number, digit = divmod(number - 1, 26)
+            letters = chr(ord("A") + digit) + letters
+        return f"{letters}{self.rows}"
+
+
+def _column_number(letters: bytes) -> int:
+    """``b"AB"`` -> 28: Excel's column letters as a 1-based number."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - ord("A") + 1
+    return number
+
+
+def _inflated_size(raw, item: zipfile.ZipInfo, limit: int, extent: SheetExtent | None = None) -> int:
+    """The bytes one zip member really inflates to, counted up to just past ``limit``; each
+    chunk goes to ``extent`` when given (a worksheet)."""
     raw.seek(item.header_offset)
     header = raw.read(30)
     if header[:4] != ZIP_SIGNATURE:
@@ -213,6 +289,9 @@ def _inflated_size(raw, item: zipfile.ZipInfo, limit: int) -> int:
     name_length, extra_length = struct.unpack("<HH", header[26:30])
     raw.seek(item.header_offset + 30 + name_length + extra_length)
     if item.compress_type == zipfile.ZIP_STORED:
+        if extent is not None:
+            for start in range(0, min(item.compress_size, limit + 1), _ZIP_CHUNK):
+                extent.feed(raw.read(min(_ZIP_CHUNK, item.compress_size - start)))
         return item.compress_size
     if item.compress_type != zipfile.ZIP_DEFLATED:
         raise zipfile.BadZipFile("unexpected compression method")
@@ -224,7 +303,10 @@ def _inflated_size(raw, item: zipfile.ZipInfo, limit: int) -> int:
             raise EOFError("zip member cut short")
         left -= len(data)
         while data and size <= limit:
-            size += len(inflate.decompress(data, _ZIP_CHUNK))
+            inflated = inflate.decompress(data, _ZIP_CHUNK)
+            size += len(inflated)
+            if extent is not None:
+                extent.feed(inflated)
             data = inflate.unconsumed_tail
     return size
 
@@ -233,24 +315,29 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], dict
     engine = excel_engine(path)
     try:
         book = pd.ExcelFile(path, engine=engine)
-    except Exception as exc:  # calamine, openpyxl and zipfile each raise their own types
+    except BaseException as exc:  # calamine, openpyxl and zipfile each raise their own types
+        _reraise_unless_engine_failure(exc)
         raise InputError(f"{path.name}: cannot be read as a workbook ({_short(exc)}); open it in "
                          "Excel and save it again as .xlsx, or export it as CSV") from None
     with book:
         names = [str(n) for n in book.sheet_names]
+        chosen = False
         if sheet is None:
             if not names:
                 raise InputError(f"{path.name}: the workbook has no sheets")
-            sheet = names[0]
+            if len(names) == 1:
+                sheet = names[0]
+                raw = _read_sheet(book, path, sheet)
+            else:
+                frames = _readable_sheets(book, path, names)
+                sheet = sign_up_sheet(frames)
+                raw, chosen = frames[sheet], True
         elif sheet not in names:
             raise InputError(f"{path.name}: no sheet named '{sheet}'; the sheets are "
                              f"{', '.join(repr(n) for n in names)}. Fix 'sheet' in the round config "
-                             "or leave it out to read the first sheet")
-        try:
-            raw = pd.read_excel(book, sheet_name=sheet, dtype=str, header=None)
-        except Exception as exc:  # engines raise many types for broken sheets; report them all
-            raise InputError(f"{path.name}, sheet '{sheet}': cannot be read ({_short(exc)}); open "
-                             "it in Excel and save it again as .xlsx") from None
+                             "or leave it out to let matcher choose the sheet of sign-ups")
+        else:
+            raw = _read_sheet(book, path, sheet)
     grid = raw.astype(object).where(raw.notna(), "").to_numpy().tolist()
     # a date typed into a text cell comes back as "2026-03-04 00:00:00": show it as typed. The
     # regular expression runs only on cells ending so (a frame-wide regex replace took a second
@@ -259,12 +346,88 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], dict
         for k, cell in enumerate(record):
             if isinstance(cell, str) and cell.endswith(_MIDNIGHT_END):
                 record[k] = _MIDNIGHT.sub(r"\1", cell)
-    return grid, {"sheet": sheet, "encoding": "", "delimiter": "", "stray_quotes": []}
+    return grid, {"sheet": sheet, "sheets": names, "sheet_chosen": chosen, "encoding": "",
+                  "delimiter": "", "stray_quotes": []}
 
 
-def _short(error: Exception) -> str:
-    """An engine's error as one short line (some put a whole traceback into the message)."""
+def _readable_sheets(book: pd.ExcelFile, path: Path, names: list[str]) -> dict[str, pd.DataFrame]:
+    """Every sheet that can be read, in workbook order; a damaged sheet beside the sign-ups (a
+    chart, a broken pivot) is passed over, and only when none can be read is the first one's
+    error raised."""
+    frames, first_error = {}, None
+    for name in names:
+        try:
+            frames[name] = _read_sheet(book, path, name)
+        except InputError as exc:
+            first_error = first_error or exc
+    if not frames and first_error is not None:
+        raise first_error
+    return frames
+
+
+def _read_sheet(book: pd.ExcelFile, path: Path, sheet: str) -> pd.DataFrame:
+    try:
+        return pd.read_excel(book, sheet_name=sheet, dtype=str, header=None)
+    except BaseException as exc:  # engines raise many types for broken sheets; report them all
+        _reraise_unless_engine_failure(exc)
+        raise InputError(f"{path.name}, sheet '{sheet}': cannot be read: the sheet is damaged "
+                         f"or incomplete ({_short(exc)}); open it in Excel and save it again "
+                         "as .xlsx, or export the answers again") from None
+
+
+#: A header row names at least this many distinct questions (an e-mail and one answer at least,
+#: plus a time stamp or name in every Forms export); an instructions sheet is one column of prose.
+MIN_HEADERS = 3
+
+
+def sign_up_sheet(frames: dict[str, pd.DataFrame]) -> str:
+    """The sheet of a workbook that holds the sign-ups, chosen by its content.
+
+    A sheet's header row is its first row with a non-empty cell. A sheet qualifies when that row
+    holds at least :data:`MIN_HEADERS` distinct non-empty cells; of the qualifying sheets the one
+    with the most rows under its header that have two or more non-empty cells wins (an
+    instructions sheet is mostly one column of prose, a summary or pivot sheet has few rows).
+    Ties go to the earlier sheet; with no qualifying sheet the first sheet is read.
+
+    Examples
+    --------
+    >>> ohjeet = pd.DataFrame([["Täytä lomake"], ["Kiitos"]])
+    >>> answers = pd.DataFrame([["Email", "Kielet", "Ala"], ["a@x.fi", "suomi", "IT"]])
+    >>> sign_up_sheet({"Ohjeet": ohjeet, "Vastaukset": answers})
+    'Vastaukset'
+    """
+    best, best_rows = next(iter(frames)), -1
+    for name, raw in frames.items():
+        # an empty cell comes back as NaN; only the header row's cells are stripped (stripping
+        # every cell would cost as much as reading the sheet)
+        counts = raw.notna().to_numpy().sum(axis=1)
+        starts = np.flatnonzero(counts)
+        if not len(starts):
+            continue
+        top = starts[0]
+        headers = {str(cell).strip() for cell in raw.iloc[top] if pd.notna(cell)} - {""}
+        if len(headers) < MIN_HEADERS:
+            continue
+        rows = int((counts[top + 1:] >= 2).sum())
+        if rows > best_rows:
+            best, best_rows = name, rows
+    return best
+
+
+def _reraise_unless_engine_failure(error: BaseException) -> None:
+    """Raise ``error`` again unless a workbook engine raised it because it cannot read the file:
+    any Exception, or a panic of calamine's Rust code (pyo3's ``PanicException``, a
+    BaseException, seen on a workbook without its shared strings). Ctrl-C and exits go on."""
+    if not isinstance(error, Exception) and type(error).__name__ != "PanicException":
+        raise error
+
+
+def _short(error: BaseException) -> str:
+    """An engine's error as one short line (some put a whole traceback into the message); a
+    bare one ("'Form1'", a missing part's name) with its type."""
     text = " ".join(str(error).split()) or type(error).__name__
+    if len(text) < 24 and not text.startswith(type(error).__name__):
+        text = f"{type(error).__name__}: {text}"
     return text if len(text) <= 160 else text[:159] + "…"
 
 
@@ -287,11 +450,24 @@ def _read_text(path: Path) -> tuple[list[list[str]], dict]:
     data = path.read_bytes()
     _check_text(data, path.name)
     text, encoding = decode(data, path.name)
+    text = _line_feeds(text)
     if not text.strip():
         raise InputError(f"{path.name}: the file is empty; export the form answers again")
     delimiter = sniff_delimiter(text[:_SNIFF_CHARS])
     grid, stray = split_records(text, delimiter, path.name)
     return grid, {"sheet": "", "encoding": encoding, "delimiter": delimiter, "stray_quotes": stray}
+
+
+def _line_feeds(text: str) -> str:
+    """``text`` with its lines ended by ``"\\n"``: a file whose lines end in a bare carriage return
+    (Excel for Mac's "CSV (Macintosh)", old Mac programs) gets line feeds instead; in any other
+    file a lone ``"\\r"`` is text inside a cell and stays.
+
+    >>> _line_feeds("a;b\\r1;2\\r"), _line_feeds("a;b\\r\\n1;2\\r\\n")
+    ('a;b\\n1;2\\n', 'a;b\\r\\n1;2\\r\\n')
+    """
+    lone = text.count("\r") - text.count("\r\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if lone > text.count("\n") else text
 
 
 def _check_text(data: bytes, name: str) -> None:
@@ -437,9 +613,37 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
-            continue
+            if encoding == "utf-8":
+                return _decode_lines(data, name)
     raise InputError(f"{name}: is not a text file in UTF-8, UTF-16 or Windows-1252 (it may hold "
                      "binary data); save the export again as 'CSV UTF-8' or .xlsx")
+
+
+def _decode_lines(data: bytes, name: str) -> tuple[str, str]:
+    """Bytes that are not UTF-8 as a whole, decoded line by line: UTF-8 where a line is, else
+    Windows-1252. A file all in Windows-1252 reads as before (its lines with ä or ö are never
+    valid UTF-8); one whose sign-ups were appended by another program (some lines UTF-8, some
+    cp1252) reads right in every line, instead of turning each UTF-8 "ä" into "Ã¤".
+
+    >>> _decode_lines("Määrä\\n".encode() + "Määrä\\n".encode("cp1252"), "f")
+    ('Määrä\\nMäärä\\n', 'utf-8 and cp1252')
+    >>> _decode_lines("Määrä\\n".encode("cp1252"), "f")
+    ('Määrä\\n', 'cp1252')
+    """
+    lines, found = [], set()
+    for line in data.splitlines(keepends=True):
+        for encoding in ("utf-8", "cp1252"):
+            try:
+                lines.append(line.decode(encoding))
+            except UnicodeDecodeError:
+                continue
+            found.add(encoding if not line.isascii() else "ascii")
+            break
+        else:
+            raise InputError(f"{name}: is not a text file in UTF-8, UTF-16 or Windows-1252 (it may "
+                             "hold binary data); save the export again as 'CSV UTF-8' or .xlsx")
+    encoding = "utf-8 and cp1252" if {"utf-8", "cp1252"} <= found else "cp1252"
+    return "".join(lines), encoding
 
 
 def sniff_delimiter(sample: str) -> str:

@@ -124,8 +124,8 @@ def neutralise_series(series: pd.Series) -> pd.Series:
 def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> Path:
     """Write ``text`` to ``path`` so readers see the old file or the new one, never a part.
 
-    The text goes to a temporary file in the same folder, is flushed to disk and then renamed over
-    ``path`` (a rename within one file system is atomic). Line endings are written as given.
+    The text goes to a temporary file in the same folder (:func:`atomic_file`), is flushed to
+    disk and then renamed over ``path``. Line endings are written as given.
 
     Example
     -------
@@ -134,19 +134,51 @@ def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> P
     >>> atomic_write_text(target, "hei\\n").read_text()
     'hei\\n'
     """
+    with atomic_file(path) as tmp, tmp.open("w", encoding=encoding, newline="") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return Path(path)
+
+
+@contextlib.contextmanager
+def atomic_file(path: str | Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` to write, renamed over ``path`` when the block ends
+    without an exception (a rename within one file system is atomic) and removed otherwise.
+
+    Raises
+    ------
+    InputError
+        ``path`` is a folder, or cannot be written (a missing folder, a file where a folder
+        should be, no permission, a full disk): the message names it and what to do.
+
+    Example
+    -------
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "scores.csv"
+    >>> with atomic_file(target) as tmp:
+    ...     _ = tmp.write_text("a,b\\n")
+    >>> target.read_text()
+    'a,b\\n'
+    """
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give the name of the file to write")
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        os.close(fd)
+    except OSError as exc:
+        raise _file_error(path, exc) from None
+    tmp = Path(name)
+    try:
+        yield tmp
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+            tmp.unlink()
+        if isinstance(exc, OSError):
+            raise _file_error(path, exc) from None
         raise
-    return path
 
 
 @contextlib.contextmanager
@@ -369,7 +401,26 @@ def _swap_in(new: Path, outdir: Path) -> None:
     shutil.rmtree(backup, ignore_errors=True)
 
 
+def _file_error(path: Path, exc: OSError) -> InputError:
+    """Why ``path`` (one file) cannot be written, and what to do."""
+    blocked = _file_in_the_way(path)
+    if blocked is not None:
+        return InputError(f"cannot write {path}: {blocked} is a file, not a folder; choose "
+                          "another place for it")
+    return InputError(f"cannot write {path}: {exc.strerror or exc}. Check that its folder exists "
+                      "and can be written, and free disk space, or choose another place for it")
+
+
+def _file_in_the_way(path: Path) -> Path | None:
+    """The file among ``path``'s parent folders, if one of them is a file (``-o notes.txt/out``)."""
+    return next((parent for parent in Path(path).parents if parent.is_file()), None)
+
+
 def _write_error(outdir: Path, exc: OSError) -> InputError:
+    blocked = _file_in_the_way(outdir)
+    if blocked is not None:
+        return InputError(f"could not write output folder {outdir}: {blocked} is a file, not a "
+                          "folder; choose another folder with -o")
     reason = exc.strerror or str(exc)
     return InputError(f"could not write output folder {outdir}: {reason}. Check free disk space "
                       "and write permission, close any file of that folder open in Excel, or "

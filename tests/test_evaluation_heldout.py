@@ -1,5 +1,5 @@
-"""The held-out reading-evaluation splits (``heldout``, ``heldout2``, ``heldout3``): complete, apart
-from every other wording and from the vocabulary, writable."""
+"""The held-out reading-evaluation splits (``heldout``, ``heldout2``, ``heldout3``, ``heldout4``):
+complete, apart from every other wording and from the vocabulary, writable."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from matcher import evaluation, vocab
 
 KINDS = ("fields", "goals")
 #: the held-out splits, each written by someone who never tuned the reader
-HELD_OUT = ("heldout", "heldout2", "heldout3")
+HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4")
 #: every kind of wording a split may hold
 WORDED = (*KINDS, "languages", "levels")
+#: the wordings of where people live and how they meet (``heldout4``)
+PLACES = ("cities", "modes")
 
 
 def _phrases(split: str, kinds: tuple[str, ...] = KINDS) -> dict[str, tuple[str, str, str]]:
@@ -56,27 +58,31 @@ def test_heldout3_holds_at_least_100_wordings_per_language():
 # heldout was checked against the splits that existed when it was written; the later ones against all
 @pytest.mark.parametrize(("split", "others"), [
     ("heldout", ("dev", "test", "blind")),
-    *((split, tuple(s for s in sorted(evaluation.phrases()) if s != split)) for split in ("heldout2", "heldout3"))])
+    *((split, tuple(s for s in sorted(evaluation.phrases()) if s != split))
+      for split in ("heldout2", "heldout3", "heldout4"))])
 def test_held_out_shares_no_phrase_with_the_other_splits(split, others):
-    held_out = _phrases(split, WORDED)
+    held_out = _phrases(split, (*WORDED, *PLACES))
     for other in others:
-        shared = held_out.keys() & _phrases(other, WORDED).keys()
+        shared = held_out.keys() & _phrases(other, (*WORDED, *PLACES)).keys()
         assert not shared, (other, sorted(shared))
 
 
 def _vocabulary_words() -> set[str]:
-    """Every name and description of the vocabulary's fields, goals, languages and levels."""
-    names = {vocab.normalise(n) for kind in (*KINDS, "languages")
+    """Every name and description of the vocabulary's fields, goals, languages, levels and cities,
+    and its meeting-mode words."""
+    names = {vocab.normalise(n) for kind in (*KINDS, "languages", "cities")
              for key in vocab.vocabulary(kind).keys for n in vocab.vocabulary(kind).names(key)}
     data = tomllib.loads((Path(vocab.__file__).parent / "concepts.toml").read_text(encoding="utf-8"))
     described = {vocab.normalise(t) for entries in data.values() for entry in entries.values()
                  for texts in entry.values() for t in texts}
     levels = {vocab.normalise(w) for table in (vocab._LEVEL_WORDS, vocab.LEVEL_DESCRIPTIONS)
               for words in table.values() for w in words}
-    return names | described | levels | {vocab.normalise(n) for n in vocab.LEVEL_NAMES.values()}
+    modes = {vocab.normalise(w) for words in vocab.meeting_words().values() for w in words}
+    return names | described | levels | modes | {vocab.normalise(n) for n in vocab.LEVEL_NAMES.values()}
 
 
-@pytest.mark.parametrize(("split", "kinds"), [("heldout", KINDS), ("heldout2", WORDED), ("heldout3", WORDED)])
+@pytest.mark.parametrize(("split", "kinds"), [("heldout", KINDS), ("heldout2", WORDED), ("heldout3", WORDED),
+                                              ("heldout4", (*WORDED, *PLACES))])
 def test_held_out_never_enters_the_vocabulary(split, kinds):
     known = _vocabulary_words()
     leaked = [phrase for phrase in _phrases(split, kinds) if phrase in known]
@@ -245,3 +251,100 @@ def test_a_round_run_refuses_is_measured_as_read_and_worth_nothing(tmp_path, mon
     figures = evaluation.evaluate(tmp_path, "dev", "google", n_mentees=12, n_mentors=8)
     assert figures["worth"] == 0.0
     assert 0.0 < figures["field"] <= 1.0 and 0.0 < figures["language"] <= 1.0
+
+
+def test_heldout4_words_cities_and_meeting_modes_and_holds_100_wordings_per_language():
+    words = evaluation.phrases()["heldout4"]
+    assert set(words["cities"]) <= set(vocab.vocabulary("cities").keys)
+    assert sorted(words["modes"]) == sorted(vocab.MEETING_MODES)
+    for kind in PLACES:
+        for key, texts in words[kind].items():
+            assert sorted(texts) == ["en", "fi", "sv"], (kind, key)
+            assert all(vocab.normalise(mentee) != vocab.normalise(mentor)
+                       for mentee, mentor in texts.values()), (kind, key)
+    for lang in ("en", "fi", "sv"):
+        assert sum(len(texts[lang]) for kind in (*WORDED, *PLACES)
+                   for texts in words[kind].values()) >= 100, lang
+
+
+def _heldout4_table(path: Path, form: str, role: str) -> pd.DataFrame:
+    """A heldout4 export read back as its tool wrote it: the data sheet of a workbook, under its
+    title rows, without a coordinator's blank and totals rows under the data."""
+    if form in evaluation._MERGED_TITLES:
+        return pd.read_excel(path, engine="openpyxl", dtype=object, sheet_name="Formulärsvar 1",
+                             header=len(evaluation._MERGED_TITLES[form][role]))
+    if form in evaluation._COORDINATOR_BOOKS:
+        sheet = evaluation._COORDINATOR_BOOKS[form]["sheets"][role]
+        return pd.read_excel(path, engine="openpyxl", dtype=object, sheet_name=sheet).iloc[:-2]
+    return pd.read_csv(path, dtype=object)
+
+
+@pytest.mark.parametrize("form", evaluation.HELDOUT4_FORMS)
+def test_heldout4_exports_write_the_truth_in_the_split_wording(tmp_path, form):
+    words = evaluation.phrases()["heldout4"]
+    assert evaluation.forms("heldout4") == evaluation.HELDOUT4_FORMS
+    for side, path, lang, headers, people in _sides(tmp_path, "heldout4", form):
+        role = "mentors" if side else "mentees"
+        table = _heldout4_table(path, form, role)
+        meant = people.loc[table[headers["email"]]]
+        assert [_plain(cell) for cell in table[headers["field"]]] == [
+            _plain(words["fields"][next(iter(f))][lang][side]) for f in meant["fields"]]
+        assert [_plain(cell) for cell in table[headers["city"]]] == [
+            _plain(words["cities"][city][lang][side]) for city in meant["city"]]
+        assert list(table[headers["meeting_mode"]]) == [words["modes"][m][lang][side] for m in meant["meeting_mode"]]
+        question = headers["topics" if side else "goals"]
+        by_text = {_plain(texts[lang][side]): key for key, texts in words["goals"].items()}
+        if form in evaluation._OPTION_COLUMNS:
+            heading, mark, other = evaluation._OPTION_COLUMNS[form]
+            code, _, text = question.partition(". ")
+            columns = {key: heading.format(question=question, code=code, text=text, number=number,
+                                           option=words["goals"][key][lang][side])
+                       for number, key in enumerate(sorted(words["goals"]), start=1)}
+            marks = {key: mark.format(option=words["goals"][key][lang][side]) if isinstance(mark, str) else mark
+                     for key in columns}
+            chosen = [{key for key, column in columns.items() if row[column] == marks[key]}
+                      for _, row in table.iterrows()]
+            assert table[other.format(question=question, code=code, text=text)].isna().all()
+        else:
+            separator = evaluation._SEPARATORS.get(form, ", ")
+            # an option holding the separator is whole in its cell when the parts are joined again
+            cells = [_plain(", ".join(cell.split(separator))) for cell in table[question]]
+            chosen = [{key for text, key in by_text.items() if _plain(", ".join(text.split(separator))) in cell}
+                      for cell in cells]
+        assert chosen == list(meant["goals"])
+        name = {code: _plain(texts[lang][side]) for code, texts in words["languages"].items()}
+        level = {int(n): _plain(texts[lang][side]) for n, texts in words["levels"].items()}
+        written = words["formats"]["languages"][side]
+        for cell, speaks in zip(table[headers["languages"]], meant["languages"]):
+            assert all(_plain(written.format(language=name[code], level=level[n])) in _plain(cell)
+                       for code, n in speaks.items())
+
+
+def test_heldout4_exports_keep_their_tools_quirks(tmp_path):
+    import openpyxl
+
+    for form in evaluation.HELDOUT4_FORMS:
+        mentors, mentees, _ = evaluation.write_exports(tmp_path / form, "heldout4", form, n_mentees=12,
+                                                       n_mentors=8, seed=1)
+        if form == "limesurvey_fi":  # every cell quoted, the tool's own columns first
+            text = mentees.read_text(encoding="utf-8")
+            assert text.startswith('"id. Vastauksen ID","submitdate. ')
+            assert "[SQ001]. " in text.splitlines()[0] and '"Kyllä"' in text
+        elif form == "typeform_en":  # a token first, the dates after the questions
+            table = pd.read_csv(mentors, dtype=object)
+            assert table.columns[0] == "#" and table["#"].str.fullmatch("[0-9a-f]{32}").all()
+            assert list(table.columns[-4:]) == ["Start Date (UTC)", "Submit Date (UTC)", "Network ID", "Tags"]
+        elif form == "sheets_sv_en":  # merged titles above the header, date cells
+            sheet = openpyxl.load_workbook(mentees)["Formulärsvar 1"]
+            assert {str(r) for r in sheet.merged_cells.ranges} == {
+                f"A{n}:{sheet.cell(3, sheet.max_column).column_letter}{n}" for n in (1, 2)}
+            assert sheet.cell(3, 1).value == "Tidstämpel" and sheet.cell(3, 3).value == "Your full name"
+            assert hasattr(sheet.cell(4, 1).value, "year")
+        else:  # instructions first, the data on the next sheet over a blank and a totals row
+            book = openpyxl.load_workbook(mentors)
+            assert book.sheetnames == ["Ohjeet", "Mentorit"]
+            rows = list(book["Mentorit"].iter_rows(values_only=True))
+            assert len(rows) == 1 + 8 + 2 and not any(rows[-2]) and "Yhteensä" in rows[-1]
+            capacity = rows[0].index("Max mentoroitavia")
+            assert rows[-1][capacity] == sum(int(row[capacity]) for row in rows[1:-2])
+            assert None in rows[0] and "Huom." in rows[0]

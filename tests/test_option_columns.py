@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from matcher import evaluation, init_round, load_round
 from matcher.detect import reading_notes
-from matcher.option_columns import declines, find_option_columns, fold_option_columns, fold_questions
+from matcher import vocab
+from matcher.option_columns import (declines, find_option_columns, fold_option_columns, fold_questions,
+                                    strip_codes)
 
 QUESTION = "4. Millaisiin asioihin toivot tukea? (voit valita useamman)"
 OPTIONS = ["Työnhaku", "Verkostot, kontaktit", "Suomalainen työelämä"]
@@ -94,6 +96,10 @@ option_text = st.text(st.sampled_from("abcdefgh äöÅ"), min_size=1, max_size=1
     .filter(lambda t: any(c.isalnum() for c in t))
 
 
+def vocab_key(text: str) -> str:
+    return vocab.normalise(text)
+
+
 @settings(max_examples=60, deadline=None)
 @given(options=st.lists(option_text, min_size=2, max_size=6, unique_by=str.casefold),
        chosen=st.lists(st.lists(st.booleans(), min_size=6, max_size=6), min_size=1, max_size=8),
@@ -137,3 +143,99 @@ def test_reading_notes_in_the_round_language(language, words):
     notes = reading_notes(table, language)
     assert words[0] in notes[0] and words[1] in notes[1] and notes[1].endswith(words[2])
     assert not any("column" in note for note in notes)
+
+
+@settings(max_examples=60, deadline=None)
+@given(options=st.lists(option_text, min_size=2, max_size=6, unique_by=vocab_key),
+       chosen=st.lists(st.lists(st.booleans(), min_size=6, max_size=6), min_size=1, max_size=8),
+       other=st.booleans())
+def test_typeform_columns_headed_by_their_option_alone_fold_by_content(options, chosen, other):
+    """Typeform: each option its own column, headed and (when chosen) filled by its text, an
+    "Other" column after them; the question shows itself by its cells alone."""
+    chosen = [row[:len(options)] for row in chosen]
+    for k in range(len(options)):  # every option chosen by somebody, so none is a column apart
+        chosen[k % len(chosen)][k] = True
+    table = pd.DataFrame({"#": [f"t{i}" for i in range(len(chosen))],
+                          "Your name?": [f"P {i}" for i in range(len(chosen))],
+                          **{o: [o if row[k] else None for row in chosen] for k, o in enumerate(options)},
+                          "Other": ["Sauna" if other and i == 0 else None for i in range(len(chosen))]})
+    folded = fold_option_columns(table)
+    assert list(folded.columns) == ["#", "Your name?", "Options 3 *", "Other"]
+    assert folded["Options 3 *"].tolist() == [
+        "".join(f"{o};" for o, take in zip(options, row) if take) for row in chosen]
+    assert folded.attrs["folded"][0]["options"] == options
+
+
+def test_bare_option_runs_need_two_chosen_options_and_leave_other_columns():
+    table = pd.DataFrame({"Name": ["Aino", "Eero"], "Networking": ["Networking", None],
+                          "Unchosen": [None, None], "CV help": [None, "cv HELP "],
+                          "City": ["Oulu", "Turku"], "Tags": [None, None],
+                          "I agree": ["I agree", "I agree"]})
+    [group] = find_option_columns(table)
+    assert group.columns == ("Networking", "Unchosen", "CV help")
+    single = pd.DataFrame({"Consent": ["Consent", None], "City": ["Oulu", "Turku"]})
+    assert find_option_columns(single) == []
+
+
+@pytest.mark.parametrize("header, stripped", [
+    ("G02Q06[SQ001]. Millä aloilla voit auttaa? [Tietotekniikka]", "Millä aloilla voit auttaa? [Tietotekniikka]"),
+    ("Q3[SQ001]. question [option]", "question [option]"), ("G01Q02. Nimi", "Nimi"),
+    ("G02Q06[other]. Millä aloilla? [Muu]", "Millä aloilla? [Muu]"),
+    ("3. Nimi", "3. Nimi"), ("Response ID", "Response ID"), ("Dr. Who", "Dr. Who")])
+def test_limesurvey_question_codes_are_stripped(header, stripped):
+    assert list(strip_codes(pd.DataFrame(columns=[header])).columns) == [stripped]
+
+
+def test_limesurvey_codes_kept_where_stripping_would_repeat_a_header():
+    table = pd.DataFrame(columns=["G01Q01. Nimi", "G02Q01. Nimi", "Email"])
+    assert list(strip_codes(table).columns) == ["G01Q01. Nimi", "G02Q01. Nimi", "Email"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(options=st.lists(option_text, min_size=2, max_size=6, unique_by=vocab_key),
+       chosen=st.lists(st.lists(st.booleans(), min_size=6, max_size=6), min_size=3, max_size=8),
+       yes=st.sampled_from(["Kyllä", "Yes", "Ja"]), no=st.sampled_from([None, "", "Ei", "No"]))
+def test_limesurvey_option_columns_read_back_exactly_the_options_chosen(options, chosen, yes, no):
+    chosen = [row[:len(options)] for row in chosen]
+    for k in range(len(options)):  # every option chosen by somebody: a grid is read by its answers
+        chosen[k % len(chosen)][k] = True
+    question = "Millä aloilla voit auttaa?"
+    table = pd.DataFrame({"Response ID": [str(i) for i in range(len(chosen))],
+                          **{f"G02Q06[SQ{k + 1:03d}]. {question} [{o}]": [yes if row[k] else no for row in chosen]
+                             for k, o in enumerate(options)}})
+    folded = fold_questions(table)
+    assert list(folded.columns) == ["Response ID", f"{question} [*]"]
+    read = [set(filter(None, cell.split(";"))) for cell in folded[f"{question} [*]"]]
+    assert read == [{o for o, take in zip(options, row) if take} for row in chosen]
+
+
+@pytest.mark.parametrize("form", ("typeform_en", "limesurvey_fi"))
+def test_column_per_option_exports_through_the_cli_init_and_run(tmp_path, form):
+    from click.testing import CliRunner
+
+    from matcher.cli import main
+
+    mentors, mentees, truth = evaluation.write_exports(tmp_path / "x", "dev4", form, 30, 20)
+    config = tmp_path / "round.toml"
+    runner = CliRunner()
+    init = runner.invoke(main, ["init", str(mentors), str(mentees), "-o", str(config)], catch_exceptions=False)
+    assert init.exit_code == 0, init.output
+    result = runner.invoke(main, ["run", str(config), "-o", str(tmp_path / "out")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    rnd = load_round(config)
+    for role, column in (("mentees", "goals"), ("mentors", "topics")):
+        meant = truth[truth["role"] == role].set_index("email")["goals"]
+        read = (rnd.mentees if role == "mentees" else rnd.mentors).set_index("email")[column]
+        assert all(len(read[e]) == len(meant[e]) for e in meant.index)
+
+
+def test_limesurvey_other_column_with_typed_text_stays_beside_the_folded_question():
+    question = "Millä aloilla voit auttaa?"
+    table = pd.DataFrame({"Response ID": ["1", "2", "3"],
+                          f"G02Q06[SQ001]. {question} [Tietotekniikka]": ["Kyllä", "", "Kyllä"],
+                          f"G02Q06[SQ002]. {question} [Rakennus]": ["", "Kyllä", "Kyllä"],
+                          f"G02Q06[other]. {question} [Muu]": ["Saunat", "", "Metsä ja puu"]})
+    folded = fold_questions(table)
+    assert list(folded.columns) == ["Response ID", f"{question} [*]", f"{question} [Muu]"]
+    assert folded[f"{question} [*]"].tolist() == ["Tietotekniikka;", "Rakennus;", "Tietotekniikka;Rakennus;"]
+    assert folded[f"{question} [Muu]"].tolist() == ["Saunat", "", "Metsä ja puu"]

@@ -69,7 +69,8 @@ def test_atomic_write_text_failure_keeps_old_file(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError):
+    # the CLI prints an InputError as a message (exit code 2), never a traceback
+    with pytest.raises(InputError, match=r"cannot write .*notes\.txt: No space left on device"):
         atomic_write_text(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]

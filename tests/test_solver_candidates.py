@@ -97,3 +97,49 @@ def test_a_class_bids_once_per_slot_in_the_price_estimate():
     as_class = estimate_prices(source, capacity, slots=np.array([3, 1]))
     # people: both fit at mentor 0; the class's four bidders overflow to mentor 1 and price it
     assert as_people[1] == 0 and as_class[1] > 0
+
+
+def crowded_round(rng: np.random.Generator, n: int, m: int, supply: float):
+    """Continuous scores with one crowded field (60% of the mentees, 10% of the mentors): its
+    mentees score 40 points more with its mentors, so most must be priced out to other fields,
+    as in the scores ``matcher run`` gives such a round (every row distinct: no classes)."""
+    mentee_field = rng.random(n) < 0.6
+    mentor_field = np.zeros(m, bool)
+    mentor_field[:max(1, m // 10)] = True
+    scores = 50 * rng.random((n, m)) + 40.0 * (mentee_field[:, None] == mentor_field[None, :])
+    feasible = rng.random((n, m)) > 0.2
+    places = max(m, round(supply * n))
+    capacity = np.ones(m, np.int64) + np.bincount(rng.integers(0, m, places - m), minlength=m)
+    return scores, feasible, capacity
+
+
+def test_the_price_estimate_makes_lists_again_when_they_run_dry():
+    # five mentees all love mentor 0 (one place), then mentors 1, 2, 3 in turn, with lists of 2:
+    # only a list made again at the new prices lets the losers bid for mentors 2 and 3
+    scores = np.array([[90.0, 60.0, 50.0, 40.0]] * 4 + [[90.0, 61.0, 50.0, 40.0]])
+    source = DensePairs(scores, None, 1.0, (0.0, 90.0))
+    price = estimate_prices(source, np.array([1, 1, 1, 1]), DEFAULT.replace(price_candidates=2))
+    assert (price[:3] > 0).all() and price[0] > price[1] > price[2]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.sampled_from([0.8, 1.0, 1.3]),
+       st.sampled_from([2, 3, 24]), st.sampled_from([1, 40]))
+def test_crowded_continuous_rounds_equal_linear_sum_assignment(seed, supply, width, rounds):
+    """The shape the run's crowded-field rounds have, solved with short bid lists (refreshed
+    often) and with the auction off: always LSA's optimum on the capacity-expanded matrix, gap 0."""
+    from scipy.optimize import linear_sum_assignment
+
+    rng = np.random.default_rng(seed)
+    n, m = int(rng.integers(8, 40)), int(rng.integers(4, 25))
+    scores, feasible, capacity = crowded_round(rng, n, m, supply)
+    tuning = DEFAULT.replace(price_candidates=width, price_rounds=rounds, row_candidates=2,
+                             column_candidates=1, assignment_place_pairs=0, assignment_pairs=0)
+    a = solve_assignment(scores, capacity, feasible=feasible, tuning=tuning)
+    cols = np.repeat(np.arange(m), capacity)
+    weight = np.where(feasible, scores + 1000.0 * n, 0.0)[:, cols]
+    rows, places = linear_sum_assignment(weight, maximize=True)
+    keep = feasible[rows, cols[places]]
+    assert a.certificate.gap == 0
+    assert a.matched == int(keep.sum())
+    assert a.total_score == pytest.approx(float(scores[rows[keep], cols[places[keep]]].sum()), abs=1e-3 * n)

@@ -195,3 +195,37 @@ def test_counting_bound_never_cuts_off_a_reachable_threshold(n, m, seed):
                 for owner, room in ((rows, slots), (cols, capacity)))
     reachable = [t for t in np.unique(q) if graph_max_flow(rows, cols, q, slots, capacity, t) >= target]
     assert max(reachable) <= bound
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mid_rounds())
+def test_counting_claim_bounds_the_tiers_and_the_threshold(r):
+    """fair.counted (small dense rounds): each level's claimed count is at least the max-flow over
+    all free pairs, its cuts have the claimed capacities on the whole matrix, and when the counts
+    hold no threshold above the claimed one keeps them; fair itself matches the PuLP model."""
+    from matcher.solver.fair import counted
+    from matcher.solver.flow import Network
+    from matcher.solver.locks import check_locks
+    from matcher.solver.pairs import PairSet
+    from matcher.solver.problem import build_problem, pair_source
+
+    problem = build_problem(r["scores"], r["capacity"], feasible=r["feasible"],
+                            mentee_capacity=r["mentee_capacity"], priority=r["priority"],
+                            locked=r["locked"], forbidden=r["forbidden"], objective="fair",
+                            min_load=None, engine="flow")
+    residual = check_locks(problem)
+    source = pair_source(problem, residual.keys)
+    tiers = make_tiers("coverage", problem.priority, residual.has_lock)
+    claim = counted(source, tiers, Network.of_slots(residual.slots, residual.capacity), PairSet.empty())
+    lp = solve_assignment(**r, objective="fair", engine="lp")
+    a = solve_assignment(**r, objective="fair")
+    assert solver_key(r, a, "fair") == solver_key(r, lp, "fair")
+    check_certificate(r, a)
+    if claim is None:
+        return
+    for cut in (*claim.cuts, claim.proof):  # in the source's own scale (fair's engine may coarsen it)
+        assert cut_capacity(r, source, cut) == cut.capacity
+    proven = {cut.level: cut.capacity for cut in a.certificate.tier_cuts}
+    assert all(claim.targets[level] >= count for level, count in proven.items())
+    if claim.targets == proven:
+        assert round(a.certificate.threshold * source.scale) <= claim.at

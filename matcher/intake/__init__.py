@@ -69,7 +69,7 @@ from matcher.intake.choices import (NO_PREFERENCE, cities, genders, keys, langua
 from matcher.intake.issues import ISSUE_COLUMNS, Issues, Reporter, report_layout
 from matcher.intake.people import (assign_ids, check_lock_conflicts, drop_duplicates,
                                    forbid_self_pairs, resolve_pairs)
-from matcher.intake.values import MAX_CAPACITY, dates, emails, numbers, parse_number, text
+from matcher.intake.values import MAX_CAPACITY, MAX_PRIORITY, MAX_YEARS, dates, emails, numbers, parse_number, text
 from matcher.readers import EMAIL_LIKE, read_table
 
 log = logging.getLogger(__name__)
@@ -214,6 +214,25 @@ def _read_role(config: RoundConfig, role: str, table: pd.DataFrame, columns: dic
     return frame, extra
 
 
+def _other_sheets(table: pd.DataFrame, role: str, where: str) -> str:
+    """For a workbook: the sheet read and, when it has others, the fix of naming one in ``[role]``.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame(); t.attrs.update(sheet="Ohjeet", sheets=["Ohjeet", "Vastaukset"])
+    >>> print(_other_sheets(t, "mentors", "round.toml"))
+     (sheet 'Ohjeet'; the other sheets are 'Vastaukset': if the sign-ups are there, set `sheet = "Vastaukset"` under [mentors] in round.toml)
+    """
+    sheet, sheets = table.attrs.get("sheet"), table.attrs.get("sheets", [])
+    if not sheet:
+        return ""
+    others = [name for name in sheets if name != sheet]
+    if not others:
+        return f" (sheet '{sheet}', the only one)"
+    return (f" (sheet '{sheet}'; the other sheets are {', '.join(repr(n) for n in others)}: if the "
+            f"sign-ups are there, set `sheet = \"{others[0]}\"` under [{role}] in {where})")
+
+
 def _check_columns(config: RoundConfig, role: str, source: SourceConfig, table: pd.DataFrame,
                    issues: Issues) -> dict[str, str]:
     """The mapped columns present in the file; InputError for a required one that is not."""
@@ -226,6 +245,7 @@ def _check_columns(config: RoundConfig, role: str, source: SourceConfig, table: 
              "the form again with its questions as the first row" if answers_as_headers
              else ", ".join(repr(h) for h in headers))
     where = _where(config)
+    found += _other_sheets(table, role, where)
     if "languages" not in source.columns:
         raise InputError(f"{where}: [{role}.columns] does not map 'languages'; add languages = "
                          f"\"<header>\" naming one of the headers of {file}: {found}")
@@ -283,9 +303,11 @@ def _normalise(table: pd.DataFrame, role: str, columns: dict[str, str], config: 
     if role == "mentors":
         out["job_title"] = text(cell("job_title"))
         out["years_experience"] = numbers(cell("years_experience"), report, "years_experience",
-                                           minimum=0, integer=False, severity="warning")
+                                           minimum=0, maximum=MAX_YEARS, integer=False,
+                                           severity="warning")
         out["years_in_finland"] = numbers(cell("years_in_finland"), report, "years_in_finland",
-                                           minimum=0, integer=False, severity="warning")
+                                           minimum=0, maximum=MAX_YEARS, integer=False,
+                                           severity="warning")
         out["topics"] = keys(cell("topics"), answers("topics"), report)
         out["about"] = text(cell("about"))
         out["capacity"] = numbers(cell("capacity"), report, "capacity", minimum=0,
@@ -296,7 +318,8 @@ def _normalise(table: pd.DataFrame, role: str, columns: dict[str, str], config: 
         out["goals_text"] = text(cell("goals_text"))
         out["max_mentors"] = numbers(cell("max_mentors"), report, "max_mentors", minimum=1,
                                      default=defaults.max_mentors, maximum=MAX_CAPACITY)
-        out["priority"] = numbers(cell("priority"), report, "priority", minimum=0, default=0)
+        out["priority"] = numbers(cell("priority"), report, "priority", minimum=0,
+                                  maximum=MAX_PRIORITY, default=0)
         out["gender_preference"] = genders(cell("gender_preference"), NO_PREFERENCE)
         out["same_field_only"] = _yes_no(cell("same_field_only")).eq(True)
         wished = cell("mentoring_language")

@@ -32,6 +32,7 @@ import pandas as pd
 
 from matcher import vocab
 from matcher.config import ReadConfig
+from matcher.contents import column_separators
 from matcher.vocab.options import OptionSplitter
 from matcher.vocab.reading import Reading, read_options
 
@@ -151,7 +152,10 @@ def _learn(role: str, name: str, header: str, kind: str, cells: pd.Series,
         return seen[text]
     text = cells.dropna().astype(str)
     text = text[text.str.strip() != ""]
-    column = ColumnAnswers(role, name, header, kind, OptionSplitter(text, separators, known),
+    # a column written one option a line is cut at line breaks alone (commas inside a line
+    # are the option's own): matcher.contents.column_separators
+    column = ColumnAnswers(role, name, header, kind,
+                           OptionSplitter(text, column_separators(text, separators), known),
                            Counter(), {})
     for value, rows in text.groupby(text, sort=False).groups.items():
         for option in dict.fromkeys(o for o, _ in column.items(value)):

@@ -16,7 +16,7 @@ from matcher.readers import EMAIL_LIKE
 #: date formats tried (vectorised, in order) after ISO 8601: Finnish Excel, Google Forms' CSV
 #: ("2026/01/10 9:15:02 AM", time zone removed), then Microsoft Forms' US style
 DATE_FORMATS = ("%Y/%m/%d %I:%M:%S %p", "%Y/%m/%d %H:%M:%S", "%d.%m.%Y %H.%M.%S", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H.%M", "%d.%m.%Y %H:%M",
-                "%d.%m.%Y", "%m/%d/%Y %H:%M:%S", "%m/%d/%y %H:%M:%S", "%m/%d/%Y %H:%M",
+                "%d.%m.%Y", "%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %I:%M %p", "%m/%d/%Y %H:%M:%S", "%m/%d/%y %H:%M:%S", "%m/%d/%Y %H:%M",
                 "%m/%d/%y %H:%M", "%m/%d/%Y")
 
 _NUMBER_WORDS = {
@@ -73,7 +73,13 @@ def parse_times(written: pd.Series) -> pd.Series:
     ['10:05', '10:05', '10:05', '10:05', nan]
     """
     bare = written.str.replace(r"\s+(?!(?:AM|PM)$)(?:[A-Z]{2,5}|GMT[+-]\d+|UTC[+-]\d+)$", "", regex=True)
-    parsed = pd.to_datetime(bare, format="ISO8601", errors="coerce", utc=True).dt.tz_localize(None)
+    # times with an offset and times without are parsed apart: pandas 2.2.1 read a naive time in
+    # a column that also has offsets with the first offset (10:05 became 08:05)
+    offset = bare.str.contains(r"(?:Z|[+-]\d{2}:?\d{2})$", regex=True, na=False)
+    parsed = pd.to_datetime(bare.where(~offset), format="ISO8601", errors="coerce").copy()
+    if offset.any():
+        parsed[offset] = pd.to_datetime(bare[offset], format="ISO8601", errors="coerce",
+                                        utc=True).dt.tz_localize(None)
     for fmt in DATE_FORMATS:
         todo = parsed.isna()
         if not todo.any():
@@ -115,16 +121,20 @@ def parse_number(text: object) -> tuple[float | None, str]:
 
 #: the most mentees one mentor may take (and mentors one mentee may have): more is a typo or a date
 MAX_CAPACITY = 100
+#: the most years of work experience or of living in Finland anyone can have: more is a typo
+MAX_YEARS = 80
+#: the highest priority a mentee may be given (priorities rank mentees: a few levels are plenty)
+MAX_PRIORITY = 1000
 _DATE_LIKE = r"\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*"
 
 
-def numbers(series: pd.Series, report: Reporter, name: str, minimum: float, default=None,
-             integer: bool = True, severity: str = "error",
-             maximum: float | None = None) -> pd.Series:
+def numbers(series: pd.Series, report: Reporter, name: str, minimum: float, maximum: float,
+            default=None, integer: bool = True, severity: str = "error") -> pd.Series:
     """Numbers per column: strict, loose (warning) or unreadable/out of range (``severity``).
 
     A date ("2026-03-04", "4.3.2026": Excel turns "4-3" or "4.3" into one) is unreadable, not the
-    number in it. Integer fields fall back to ``default`` when missing or unusable; float fields
+    number in it, and so is a number above ``maximum`` (a typo; "1" and 400 zeros would be
+    infinite). Integer fields fall back to ``default`` when missing or unusable; float fields
     to NaN.
     """
     parsed = map_unique(series, parse_number)
@@ -133,23 +143,23 @@ def numbers(series: pd.Series, report: Reporter, name: str, minimum: float, defa
     dated = series.reindex(status.index).astype(str).str.fullmatch(_DATE_LIKE)
     status = status.mask(dated, "date")
     high = (status == "ok") | (status == "loose")
-    high &= value > (np.inf if maximum is None else maximum)
+    high &= value > maximum
     what = report.t("issue.a_whole_number" if integer else "issue.a_number")
+    fallback = np.nan if default is None else default
+    # an error stops the run, so nothing is used "until then"
+    meanwhile = ("" if severity != "warning" else report.t("issue.meanwhile_empty") if default is None
+                 else report.t("issue.meanwhile", value=number(fallback, report.issues.language, None)))
     for row in dated.index[dated]:
         report.add(severity, row, name, series[row], report.t("issue.date_like"),
                    report.t("issue.date_like_fix", what=what))
     for row in high.index[high]:
-        report.add(severity, row, name, series[row], report.t("issue.too_high", maximum=number(maximum or 0, report.issues.language, None)),
-                   report.t("issue.correct", meanwhile=""))
+        report.add(severity, row, name, series[row], report.t("issue.too_high", maximum=number(maximum, report.issues.language, None)),
+                   report.t("issue.correct", meanwhile=meanwhile))
     status = status.mask(dated | high, "bad_reported")
     if integer:  # "2.5 mentees" is read as 2, and said so
         status = status.mask((status == "ok") & (value % 1 != 0), "loose")
         value = np.floor(value)
-    fallback = np.nan if default is None else default
     bad, low = status == "bad", ~status.isin(("bad", "bad_reported")) & (value < minimum)
-    # an error stops the run, so nothing is used "until then"
-    meanwhile = ("" if severity != "warning" else report.t("issue.meanwhile_empty") if default is None
-                 else report.t("issue.meanwhile", value=number(fallback, report.issues.language, None)))
     for row in bad.index[bad]:
         report.add(severity, row, name, series[row], report.t("issue.unreadable", what=what),
                    report.t("issue.unreadable_fix", what=what, meanwhile=meanwhile))

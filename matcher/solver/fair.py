@@ -10,6 +10,9 @@ over the pairs scoring ``>= t*``, whose certificate also carries ``t*`` and the 
 ``t* + 1``. :func:`threshold` is the search alone: on pure assignments engines/fair_lsa.py runs the
 weighted solve on scipy's assignment solver instead of the flow engine (:func:`fair`).
 
+On small dense rounds (:func:`is_small`) counting alone usually settles steps 1-3 (:func:`counted`:
+each side's room is a cut), confirmed by one max-flow per level.
+
 Locked pairs are the coordinator's decision and are exempt from the threshold.
 """
 
@@ -24,7 +27,7 @@ from ortools.graph.python import max_flow
 from matcher.solver.cuts import Cut, level_slots, levels, max_slots
 from matcher.solver.engine import Lexicographic, candidate_counts, candidate_prices, lexicographic
 from matcher.solver.flow import Network
-from matcher.solver.pairs import PairSet, PairSource
+from matcher.solver.pairs import DensePairs, PairSet, PairSource
 from matcher.solver.tuning import DEFAULT, Tuning
 from matcher.solver.weights import Tiers
 
@@ -64,12 +67,18 @@ def threshold(source: PairSource, tiers: Tiers, base: Network, tuning: Tuning = 
     # the search trusts its graph (see _search), so it starts from each mentee's and mentor's best
     # pairs by raw score: a graph picked by estimated prices (engine.initial_graph) lacks some of
     # the highest pairs, and the search would stop low and re-run after every proof that adds them
-    n, m = source.shape
-    # when the best pairs would be half the matrix or more, taking every pair costs less than
-    # picking them, and the cuts need no check against the matrix (half the search at 50 x 35)
-    complete = n * m <= 2 * (n * tuning.row_candidates + m * tuning.column_candidates)
+    complete = is_small(source, tuning)
+    claim = None
     if complete:
         graph = source.all_pairs()
+        claim = counted(source, tiers, base, graph)
+        if claim is not None and isinstance(source, DensePairs) and len(claim.targets) == 1:
+            # one level: the claim's max-flow, and widest augmenting paths below it when it misses
+            return _widest(source, tiers, base, claim)
+        if claim is not None and all(
+                max_slots(base, source, graph, level_slots(tiers.ranks, base, level), claim.at, level,
+                          prove=False)[0] >= target for level, target in claim.targets.items()):
+            return claim
     else:
         graph = source.candidates(tuning.row_candidates, tuning.column_candidates, source.low)
     targets: dict[int, int] = {}
@@ -81,14 +90,149 @@ def threshold(source: PairSource, tiers: Tiers, base: Network, tuning: Tuning = 
         cuts.append(cut)
     if not any(targets.values()):
         return Threshold(source.low, targets, tuple(cuts), None, graph)
-    lo = source.low
+    lo, hi, bound = source.low, source.high + 1, None
+    if claim is not None and claim.targets == targets:
+        # the claim's counts hold, so its threshold bounds t* and was just missed
+        hi = bound = claim.at
     while True:
-        lo = _search(tiers, base, graph, targets, lo, source.high + 1)
+        lo = _search(tiers, base, graph, targets, lo, hi, bound)
+        hi, bound = source.high + 1, None
         reached, proof, graph = _reaches(source, tiers, base, graph, lo + 1, targets, tuning, complete)
         if not reached:
             break
         lo += 1  # the pairs the proof attempt added reach it after all: search above
     return Threshold(lo, targets, tuple(cuts), proof, graph)
+
+
+def is_small(source: PairSource, tuning: Tuning = DEFAULT) -> bool:
+    """Whether every mentee's and mentor's best pairs would be half the matrix or more: then taking
+    every pair costs less than picking them, the cuts need no check against the matrix (half the
+    search at 50 x 35), and :func:`counted` may settle the search by counting."""
+    n, m = source.shape
+    return n * m <= 2 * (n * tuning.row_candidates + m * tuning.column_candidates)
+
+
+def counted(source: PairSource, tiers: Tiers, base: Network, graph: PairSet) -> Threshold | None:
+    """The search settled by counting alone, if a pairing confirms it (None when the source is
+    not a dense matrix or there is nothing to pair).
+
+    At a threshold ``t``, a level fills at most the room its mentees' pairs scoring ``>= t`` find
+    (``sum_i min(slots_i, pairs of i)``), and at most the room its mentors' pairs find
+    (:class:`_Tally`); both are cuts (:func:`_counting_cut`). So their smaller value over all pairs
+    bounds each level's count, and the largest ``t`` at which it still holds for every level
+    bounds ``t*``. When a pairing over the pairs scoring ``>= t`` fills every level's bound, the
+    bounds are the tier counts, ``t`` is ``t*``, and the counting cuts are the proofs: no search
+    at all. The returned targets and ``at`` are therefore a claim the caller must confirm (a
+    max-flow in :func:`threshold`, the weighted solve itself in engines/fair_lsa.py), else run the
+    search. On small rounds the bound usually is the answer: every place or every mentee taken,
+    and ``t*`` set by the mentee or mentor whose best pairs are poorest.
+    """
+    if not isinstance(source, DensePairs):
+        return None
+    q = source.q.astype(np.int64)
+    free = q != source.missing
+    places = base.capacity
+    units = None if (base.mentee_size == 1).all() and (base.mentor_size == 1).all() \
+        else np.outer(base.mentee_size, base.mentor_size)
+    targets: dict[int, int] = {}
+    cuts: list[Cut] = []
+    tallies = {}
+    for level in levels(tiers.ranks, base):
+        room = level_slots(tiers.ranks, base, level)
+        valid = free & (room > 0)[:, None] & (places > 0)[None, :]
+        sides = (_Tally.of(q, valid, room, units, source.low),
+                 _Tally.of(q.T, valid.T, places, None if units is None else units.T, source.low))
+        targets[level] = min(side.total for side in sides)
+        tallies[level] = room, valid, sides
+        cuts.append(_counting_cut(q, valid, room, places, units, source.low, level, sides))
+    if not any(targets.values()):
+        return None
+    at = min(side.highest(targets[level]) for level, (_, _, sides) in tallies.items() if targets[level]
+             for side in sides)
+    level = next(level for level, (_, _, sides) in tallies.items()
+                 if any(side.count(at + 1) < targets[level] for side in sides))
+    room, valid, sides = tallies[level]
+    proof = _counting_cut(q, valid, room, places, units, at + 1, level, sides)
+    return Threshold(at, targets, tuple(cuts), proof, graph)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Tally:
+    """One side of a level's counting bound on a dense matrix: the scores at which the owners'
+    pairs (rows of the matrix) still fill room, best first, and the running count they fill.
+
+    Each owner's pairs, best first, fill what room the owner still has: at threshold ``t`` the
+    side fills ``sum_o min(room_o, units of o's pairs scoring >= t)``.
+
+    Examples
+    --------
+    >>> q = np.array([[9, 7, 5], [8, 1, 1]])
+    >>> side = _Tally.of(q, q > 0, np.array([2, 1]), None, 0)
+    >>> side.values.tolist(), side.filled.tolist(), side.count(8), side.highest(3)
+    ([9, 8, 7], [1, 2, 3], 2, 7)
+    """
+
+    values: np.ndarray  # descending
+    filled: np.ndarray  # running count, one per value
+
+    @classmethod
+    def of(cls, q: np.ndarray, valid: np.ndarray, room: np.ndarray, units: np.ndarray | None,
+           low: int) -> "_Tally":
+        key = np.where(valid, q, low - 1)
+        if units is None:  # one unit a pair: each owner's ``room`` best pairs fill one each
+            if room.max(initial=0) <= 1:
+                values = key.max(axis=1, initial=low - 1)[room > 0]
+            else:
+                best = -np.sort(-key, axis=1)
+                values = best[np.arange(key.shape[1]) < room[:, None]]
+            values = -np.sort(-values[values >= low])
+            return cls(values, np.arange(1, values.size + 1))
+        order = np.argsort(-key, axis=1, kind="stable")
+        best, have = np.take_along_axis(key, order, 1), np.take_along_axis(units, order, 1)
+        adds = np.clip(room[:, None] - (np.cumsum(have, axis=1) - have), 0, have)
+        adds[best < low] = 0
+        at = np.flatnonzero(adds)
+        values = best.reshape(-1)[at]
+        order = np.argsort(-values, kind="stable")
+        return cls(values[order], np.cumsum(adds.reshape(-1)[at][order]))
+
+    @property
+    def total(self) -> int:
+        return int(self.filled[-1]) if self.filled.size else 0
+
+    def count(self, threshold: int) -> int:
+        """Room filled by the pairs scoring at least ``threshold``."""
+        k = int(np.searchsorted(-self.values, -threshold, side="right"))
+        return int(self.filled[k - 1]) if k else 0
+
+    def highest(self, target: int) -> int:
+        """The highest threshold at which the pairs fill ``target`` (> 0, at most ``total``)."""
+        return int(self.values[int(np.searchsorted(self.filled, target))])
+
+
+def _counting_cut(q: np.ndarray, valid: np.ndarray, room: np.ndarray, places: np.ndarray,
+                  units: np.ndarray | None, threshold: int, level: int,
+                  sides: tuple[_Tally, _Tally]) -> Cut:
+    """The smaller of the two counting cuts at ``threshold`` (see :func:`counted`).
+
+    Mentee side: a mentee whose pairs scoring ``>= threshold`` have fewer units than its room is
+    on the source side (its pairs cross the cut, all mentors with places being on the sink side),
+    the others on the sink side (their room crosses). Mentor side: every mentee with room on the
+    source side, a mentor with at most as many places as units of such pairs on the source side
+    (its places cross), the others on the sink side (their pairs cross). Mentors without places
+    sit on the source side and mentees without room on the sink side: they cost nothing.
+    """
+    above = valid & (q >= threshold)
+    weight = above if units is None else above * units
+    mentee_side = sides[0].count(threshold) <= sides[1].count(threshold)
+    if mentee_side:
+        reach = weight.sum(axis=1)
+        return Cut(level=level, threshold=threshold, capacity=int(np.minimum(room, reach).sum()),
+                   mentees=np.flatnonzero((room > 0) & (reach < room)),
+                   mentors=np.flatnonzero(places <= 0))
+    reach = weight.sum(axis=0)
+    return Cut(level=level, threshold=threshold, capacity=int(np.minimum(places, reach).sum()),
+               mentees=np.flatnonzero(room > 0), mentors=np.flatnonzero(places <= reach))
 
 
 def _with_priced(source: PairSource, base: Network, graph: PairSet, threshold: int,
@@ -115,7 +259,7 @@ def _with_priced(source: PairSource, base: Network, graph: PairSet, threshold: i
 
 
 def _search(tiers: Tiers, base: Network, graph: PairSet, targets: dict[int, int], lo: int,
-            hi: int) -> int:
+            hi: int, bound: int | None = None) -> int:
     """The largest distinct score ``t`` of ``graph`` in ``[lo, hi)`` at which the pairs of
     ``graph`` scoring ``>= t`` still fill every level's target (``lo`` if none above it does).
 
@@ -147,8 +291,9 @@ def _search(tiers: Tiers, base: Network, graph: PairSet, targets: dict[int, int]
                 return False
         return True
 
-    bound = min(_most_units(-descending, owner[order], pair_caps, room, targets)
-                for owner, room in ((graph.rows, slots), (graph.cols, dict.fromkeys(targets, base.capacity))))
+    if bound is None:  # ``bound``: already known (counted)
+        bound = min(_most_units(-descending, owner[order], pair_caps, room, targets)
+                    for owner, room in ((graph.rows, slots), (graph.cols, dict.fromkeys(targets, base.capacity))))
     values = np.unique(graph.q[(graph.q > lo) & (graph.q < min(hi, bound + 1))])
     # values[:low + 1] are reached, values[high:] are not. The bound is often t* itself (every
     # mentee matched: the mentee with the poorest best pair decides), so the search gallops down
@@ -162,6 +307,78 @@ def _search(tiers: Tiers, base: Network, graph: PairSet, targets: dict[int, int]
         log.debug("fair search: threshold %d %s", values[mid],
                   "keeps the tiers" if reached else "seems to lose a tier")
     return int(values[low]) if low >= 0 else lo
+
+
+def _widest(source: DensePairs, tiers: Tiers, base: Network, claim: Threshold) -> Threshold:
+    """The claim of :func:`counted` on a round of one tier level, confirmed by its max-flow, or
+    else ``t*`` below it by widest augmenting paths.
+
+    The max-flow ``F`` at a threshold ``t`` is a flow over the pairs scoring ``>= t'`` for every
+    ``t' <= t`` too, so the largest ``t'`` at which more than ``F`` can pass is the largest at
+    which ``F``'s residual network has an augmenting path using only pairs ``>= t'`` (Berge): the
+    width of the widest path, a pair's width its score, the pairs ``F`` uses (backward, all
+    ``>= t``) and the people's arcs unbounded. Whole-array max-min sweeps over the matrix find it
+    (Bellman-Ford, a sweep per path edge). The max-flow at that width ``w`` either reaches the
+    target, and then ``w`` is ``t*`` (no larger threshold passes more than ``F``), or is the next
+    ``F``; each round passes at least one unit more, so at most ``target - F`` rounds, usually
+    one. The proof at ``t* + 1`` needs no max-flow: ``F`` is maximal there, and the people its
+    residual reaches through pairs ``>= t* + 1`` (width ``> t*``) are a minimum cut of ``|F|``.
+    The target is the claim's, so reaching it proves it (the claim's counting cut).
+
+    Examples
+    --------
+    >>> from matcher.solver.pairs import DensePairs
+    >>> from matcher.solver.weights import make_tiers
+    >>> src = DensePairs(np.array([[9.0, 5.0], [8.0, 1.0]]), None, 1.0, (0.0, 9.0))
+    >>> tiers = make_tiers("coverage", np.zeros(2), np.zeros(2, bool))
+    >>> base = Network.of_slots(np.ones(2), np.ones(2))
+    >>> found = _widest(src, tiers, base, counted(src, tiers, base, PairSet.empty()))
+    >>> found.at, found.proof.capacity            # 9 + 1 or 5 + 8: nobody below 5
+    (5, 1)
+    """
+    level, target = next(iter(claim.targets.items()))
+    q = source.q
+    n, m = source.shape
+    room, places = level_slots(tiers.ranks, base, level), base.capacity
+    rows, cols = np.nonzero((q != source.missing) & (room > 0)[:, None] & (places > 0)[None, :])
+    score = q[rows, cols].astype(np.int64)
+    units = base.pair_capacity(PairSet(rows, cols, score))
+    people_tails = np.concatenate([np.full(n, base.SOURCE), base.mentor_nodes()]).astype(np.int32)
+    people_heads = np.concatenate([base.mentee_nodes(), np.full(m, base.SINK)]).astype(np.int32)
+    people_caps = np.concatenate([room, places]).astype(np.int64)
+    at, proof = claim.at, claim.proof
+    while True:
+        on = np.flatnonzero(score >= at)
+        mf = max_flow.SimpleMaxFlow()
+        mf.add_arcs_with_capacity(people_tails, people_heads, people_caps)
+        arcs = mf.add_arcs_with_capacity(base.mentee_nodes(rows[on]).astype(np.int32),
+                                         base.mentor_nodes(cols[on]).astype(np.int32), units[on])
+        if mf.solve(base.SOURCE, base.SINK) != mf.OPTIMAL:
+            raise RuntimeError("max-flow failed in the fair search")
+        if mf.optimal_flow() >= target:
+            return dataclasses.replace(claim, at=at, proof=proof)
+        passed = int(mf.optimal_flow())
+        used = np.zeros((n, m), np.int64)
+        used[rows[on], cols[on]] = mf.flows(arcs)
+        width = np.full((n, m), -np.inf)
+        forward = used[rows, cols] < units
+        width[rows[forward], cols[forward]] = score[forward]
+        back = used > 0
+        mentee = np.where(room > used.sum(axis=1), np.inf, -np.inf)
+        mentor = np.full(m, -np.inf)
+        for _sweep in range(n + m + 1):
+            reached = np.minimum(mentee[:, None], width).max(axis=0)
+            onward = np.maximum(mentee, np.where(back, reached[None, :], -np.inf).max(axis=1))
+            if (reached == mentor).all() and (onward == mentee).all():
+                break
+            mentor, mentee = reached, onward
+        widest = mentor[places > used.sum(axis=0)].max(initial=-np.inf)
+        if not -np.inf < widest < at:
+            raise RuntimeError("no narrower augmenting path in the fair search: the max-flow is wrong")
+        at = int(widest)
+        # mentors without places take no pair: on the source side they cost nothing
+        proof = Cut(level=level, threshold=at + 1, capacity=passed, mentees=np.flatnonzero(mentee > at),
+                    mentors=np.flatnonzero((mentor > at) | (places <= 0)))
 
 
 def _most_units(q: np.ndarray, owner: np.ndarray, units: np.ndarray, room: dict[int, np.ndarray],

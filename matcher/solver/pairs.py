@@ -143,7 +143,8 @@ class PairSource(Protocol):
     def bounded_candidates(self, per_row: Counts, per_col: Counts, threshold: int,
                            price: np.ndarray | None = None) -> tuple[PairSet, LeftOut]: ...
 
-    def row_best(self, per_row: int) -> tuple[np.ndarray, np.ndarray]: ...
+    def row_best(self, per_row: int, rows: np.ndarray | None = None,
+                 price: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]: ...
 
     def coarsened(self) -> "PairSource": ...
 
@@ -287,16 +288,40 @@ class DensePairs:
             g[np.searchsorted(at, r_ex[keep_ex]), c_ex[keep_ex]] = 0
             yield start, at, g
 
-    def row_best(self, per_row: int) -> tuple[np.ndarray, np.ndarray]:
-        """Each row's ``per_row`` highest-scoring columns and their scores, as (n, per_row)
-        arrays (int64); a row with fewer allowed pairs fills up with ``self.missing``."""
+    def row_best(self, per_row: int, rows: np.ndarray | None = None,
+                 price: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each row's ``per_row`` best columns by score minus ``price`` (by score when None), as
+        (len(rows), per_row) arrays of columns and of their scores (int64), and per row the
+        largest score minus price it left out (the lowest int64 when it left out none). A row
+        with fewer allowed pairs fills up with ``self.missing`` scores. Only ``rows`` (default
+        all) are read: the price estimate refreshes single rows whose list ran dry.
+
+        Examples
+        --------
+        >>> src = DensePairs(np.array([[9.0, 5.0, 1.0], [2.0, 8.0, 3.0]]), None, 1.0, (0.0, 9.0))
+        >>> cols, value, rest = src.row_best(1)
+        >>> cols.tolist(), value.tolist(), rest.tolist()
+        ([[0], [1]], [[9], [8]], [5, 3])
+        >>> src.row_best(1, rows=np.array([0]), price=np.array([6, 0, 0]))[0].tolist()
+        [[1]]
+        """
         n, m = self.shape
+        rows = np.arange(n) if rows is None else rows
         per_row = min(per_row, m)
-        cols = np.empty((n, per_row), np.int64)
-        for start, stop in _chunks(n, m):
-            cols[start:stop] = _nonzero(_largest(self.q[start:stop], per_row)[0] if per_row < m
-                                        else np.ones((stop - start, m), bool))[1].reshape(-1, per_row)
-        return cols, np.take_along_axis(self.q, cols, axis=1).astype(np.int64)
+        cols = np.empty((rows.size, per_row), np.int64)
+        rest = np.full(rows.size, np.iinfo(np.int64).min // 4, np.int64)
+        for start, stop in _chunks(rows.size, m):
+            at = rows[start:stop]
+            contiguous = at.size == 0 or at[-1] - at[0] + 1 == at.size
+            block = self.q[at[0]:at[-1] + 1] if contiguous and at.size else self.q[at]
+            if per_row < m:
+                # minus the price in int64: the missing entries stay below every real pair
+                key = block if price is None else block.astype(np.int64) - price
+                keep, rest[start:stop] = _largest(key, per_row)
+            else:
+                keep = np.ones((stop - start, m), bool)
+            cols[start:stop] = _nonzero(keep)[1].reshape(-1, per_row)
+        return cols, self.q[rows[:, None], cols].astype(np.int64), rest
 
     priced_candidates = True
 
@@ -388,19 +413,26 @@ class SparsePairs:
         """:meth:`candidates`; no stored pair is left out but those below ``threshold``."""
         return self.candidates(per_row, per_col, threshold), LeftOut.nothing(*self.shape)
 
-    def row_best(self, per_row: int) -> tuple[np.ndarray, np.ndarray]:
-        """Each row's ``per_row`` highest-scoring stored pairs as (n, per_row) arrays; short rows
-        fill up with column 0 at the lowest int64 (never a best pair)."""
+    def row_best(self, per_row: int, rows: np.ndarray | None = None,
+                 price: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each row's ``per_row`` best stored pairs by score minus ``price`` (see
+        :meth:`DensePairs.row_best`); short rows fill up with column 0 at the lowest int64 (never
+        a best pair)."""
         n = self.shape[0]
-        p = self.pairs
-        order = np.lexsort((-p.q, p.rows))
+        rows = np.arange(n) if rows is None else rows
+        p = self.pairs.where(np.isin(self.pairs.rows, rows)) if rows.size < n else self.pairs
+        key = p.q if price is None else p.q - price[p.cols]
+        order = np.lexsort((-key, p.rows))
         rank = np.arange(order.size) - np.searchsorted(p.rows[order], p.rows[order])
-        keep = order[rank < per_row]
-        cols = np.zeros((n, per_row), np.int64)
-        value = np.full((n, per_row), np.iinfo(np.int64).min // 4, np.int64)
-        cols[p.rows[keep], rank[rank < per_row]] = p.cols[keep]
-        value[p.rows[keep], rank[rank < per_row]] = p.q[keep]
-        return cols, value
+        keep, left = order[rank < per_row], order[rank == per_row]
+        line = np.searchsorted(rows, p.rows)
+        cols = np.zeros((rows.size, per_row), np.int64)
+        value = np.full((rows.size, per_row), np.iinfo(np.int64).min // 4, np.int64)
+        rest = np.full(rows.size, np.iinfo(np.int64).min // 4, np.int64)
+        cols[line[keep], rank[rank < per_row]] = p.cols[keep]
+        value[line[keep], rank[rank < per_row]] = p.q[keep]
+        rest[line[left]] = key[left]
+        return cols, value, rest
 
     def values(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         return self.pairs.lookup(rows, cols, self.shape[1])
@@ -443,7 +475,9 @@ class SparsePairs:
 def sparse_entries(matrix: sparse.sparray | sparse.spmatrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rows, columns and values of the stored entries, sorted by row then column (a canonical CSR
     matrix already is: no sort then)."""
-    csr = sparse.csr_array(matrix)
+    # the matrix itself when it is a CSR array already: its sortedness, once checked, is kept
+    # on it (a new wrapper would check all of its entries again)
+    csr = matrix if isinstance(matrix, sparse.csr_array) else sparse.csr_array(matrix)
     if not csr.has_sorted_indices:
         csr = csr.sorted_indices()
     rows = np.repeat(np.arange(csr.shape[0], dtype=np.int64), np.diff(csr.indptr))

@@ -38,7 +38,7 @@ class Tuning:
     #: mentors dear (correlation about 0.98 with the optimum's duals at 1,000 x 700 tight), for
     #: about 2.5 ms there.
     price_candidates: int = 24
-    price_rounds: int = 10
+    price_rounds: int = 40
     price_step_share: int = 50
     #: Pairs a mentee may join per pricing round (the most negative reduced costs first): more
     #: makes each re-solve bigger, fewer makes more rounds.

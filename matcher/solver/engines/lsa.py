@@ -37,8 +37,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import linear_sum_assignment
-from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 from matcher.solver.certificate import Certificate
 from matcher.solver.locks import Residual
@@ -249,6 +247,8 @@ def _lsa(w: np.ndarray, full_first: bool) -> np.ndarray:
     pairing of every row is tried first. Otherwise, or when none exists, row ``i`` also gets a
     stand-in column of weight 0 so that it may stay unpaired.
     """
+    from scipy.optimize import linear_sum_assignment  # see _lapjvsp: imported only when used
+
     n, m = w.shape
     sigma = np.full(n, -1, np.int64)
     if not n or not m:
@@ -400,6 +400,10 @@ def _lapjvsp(rows: np.ndarray, cols: np.ndarray, weight: np.ndarray, n: int, m: 
     matching has one entry per row, so the stand-ins' ``-1`` and ``-1`` more on every weight
     shift all of them alike.
     """
+    # scipy.optimize and csgraph are imported here, not with the module: a round that the flow
+    # engine solves (and every command that solves nothing) never loads them
+    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
     sigma = np.full(n, -1, np.int64)
     start = np.searchsorted(rows, np.arange(n + 1))
     present = np.flatnonzero(np.diff(start))
