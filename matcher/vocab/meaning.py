@@ -26,12 +26,14 @@ True
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import tomllib
 import unicodedata
 from collections import Counter
 from pathlib import Path
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -371,59 +373,146 @@ def compound_parts(word: str) -> tuple[str, str] | None:
 
 
 @functools.lru_cache(maxsize=1 << 15)
+def word_parts(word: str) -> tuple[str, ...]:
+    """The word itself, or the parts of a Finnish or Swedish compound (:func:`compound_parts`,
+    on the word's Finnish dictionary form: a case ending is no part, "…|essa"; each part split
+    again the same way), in the order written, the head last.
+
+    >>> word_parts("ohjelmistokehittäjä"), word_parts("terveyskeskuksessa")
+    (('ohjelmisto', 'kehittäjä'), ('terveys', 'keskus'))
+    """
+    parts = compound_parts(finnish_lemma(word))
+    if parts is None:
+        return (word,)
+    return tuple(p for part in parts for p in word_parts(part))
+
+
+@functools.lru_cache(maxsize=1 << 15)
 def word_stems(word: str) -> tuple[str, ...]:
     """The stems one word stands for: its own, or those of its parts when it is a Finnish or
-    Swedish compound (:func:`compound_parts`, on the word's Finnish dictionary form: a case
-    ending is no part, "…|essa"; each part split again the same way).
+    Swedish compound (:func:`word_parts`).
 
     A compound stands for its parts, not for itself: "ohjelmistokehittäjä" is read as what
     "ohjelmisto" and "kehittäjä" each say, so it meets "ohjelmistot" and "IT-kehittäjä", and a
     head that many fields share ("kehittäjä", "konsultti") weighs what it says (see
-    :func:`coverage`); the parts are in the order written, the head last.
+    :func:`coverage`).
 
     >>> word_stems("maskinteknik"), word_stems("työpaikkakulttuuri")
     (('mask', 'teknik'), ('tyopai', 'kulttu'))
     >>> word_stems("arbetskulturen"), word_stems("verkostoituminen")
     (('arbet', 'kultur'), ('verkos',))
     """
-    parts = compound_parts(finnish_lemma(word))
-    if parts is None:
-        return (stem(word),)
-    return tuple(dict.fromkeys(s for part in parts for s in word_stems(part)))
+    return tuple(dict.fromkeys(stem(part) for part in word_parts(word)))
 
 
-def stems(text: str, filler: frozenset[str] = frozenset()) -> tuple[str, ...]:
+@functools.lru_cache(maxsize=1 << 15)
+def lemma(word: str) -> str:
+    """A casefolded word's dictionary form: the Finnish one (:func:`finnish_lemma`), else the
+    word itself when it is a dictionary form in some language, else the first of
+    :data:`LEMMA_LANGUAGES` whose dictionary knows it, else the word.
+
+    >>> lemma("hospitals"), lemma("hospitality"), lemma("kielessä"), lemma("arbetsplatsen")
+    ('hospital', 'hospitality', 'kieli', 'arbetsplats')
+    """
+    finnish = finnish_lemma(word)
+    if finnish != word:
+        return finnish
+    known = lemmas(word)
+    if not known or word in known.values():
+        return word
+    return next(iter(known.values()))
+
+
+#: marks a word's own feature (its dictionary form) among stems (see :class:`Weighing`)
+WHOLE = "="
+
+
+@functools.cache
+def ambiguous_stems(kind: str) -> frozenset[str]:
+    """Stems that two of ``kind``'s built-in concepts use for different words: one concept's
+    names and descriptions use the stem only in words (dictionary forms) the other's never
+    use. "hospit" is "hospital" for health and "hospitality" for hospitality; "consul" is
+    "consultant" for business and for ICT alike, so it stays one (see :class:`Weighing`).
+
+    >>> "hospit" in ambiguous_stems("fields"), "consul" in ambiguous_stems("fields")
+    (True, False)
+    """
+    from matcher import vocab  # the vocabulary package imports this module
+
+    data = tomllib.loads((_DATA / "concepts.toml").read_text(encoding="utf-8")).get(kind, {})
+    uses: dict[str, list[set[str]]] = {}  # stem -> the words using it, one set per concept
+    for key in vocab.keys(kind):
+        texts = [*vocab.vocabulary(kind).names(key),
+                 *(t for texts in data.get(key, {}).values() for t in texts)]
+        forms: dict[str, set[str]] = {}
+        for part in (p for text in texts for w in words(text) for p in word_parts(w)):
+            forms.setdefault(stem(part), set()).add(_fold(lemma(part)))
+        for found, used in forms.items():
+            uses.setdefault(found, []).append(used)
+    return frozenset(found for found, used in uses.items()
+                     if any(not a & b for a, b in itertools.combinations(used, 2)))
+
+
+@dataclass(frozen=True)
+class Weighing:
+    """How the words of one kind's answers weigh when they are compared with its concepts.
+
+    ``head``: weight of the head of a phrase of several parts against its modifiers (1 alike).
+    ``apart``: stems that stand for different words of the kind's concepts
+    (:func:`ambiguous_stems`); each such stem carries its word too (``WHOLE`` + dictionary
+    form), so two words sharing only the stem ("hospital", "hospitality") are alike, and
+    less so than two that are one word.
+    """
+
+    head: float = 1.0
+    apart: frozenset[str] = frozenset()
+
+
+#: words weigh alike and every stem stands for its whole family
+PLAIN = Weighing()
+
+
+def stems(text: str, filler: frozenset[str] = frozenset(), weighing: Weighing = PLAIN
+          ) -> tuple[str, ...]:
     """Stems of the meaningful words of ``text`` less ``filler`` (all of them if that leaves
     none), compounds split into their parts (:func:`word_stems`).
 
     >>> stems("Verkostojen rakentaminen")
     ('verkos', 'rakent')
     """
-    return tuple(stem_weights(text, filler))
+    return tuple(stem_weights(text, filler, weighing))
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def stem_weights(text: str, filler: frozenset[str] = frozenset(), head: float = 1.0
+def stem_weights(text: str, filler: frozenset[str] = frozenset(), weighing: Weighing = PLAIN
                  ) -> dict[str, float]:
     """The stems of :func:`stems`, in order, each with its weight as a part of what ``text``
-    says: 1, or ``head`` for the head of a phrase of several parts (the last part of a run of
-    :func:`phrases`, a compound's parts counted as words: "rakennus|teollisuus", "IT
-    consultant", "taloushallinnon asiantuntija"). With ``head`` below 1 the modifiers say more
-    than the head: a field answer's modifier names the field, its head the kind of work.
+    says: 1, or ``weighing.head`` for the head of a phrase of several parts (the last part of a
+    run of :func:`phrases`, a compound's parts counted as words: "rakennus|teollisuus", "IT
+    consultant", "taloushallinnon asiantuntija"). With a head below 1 the modifiers say more
+    than the head: a field answer's modifier names the field, its head the kind of work. A
+    stem of ``weighing.apart`` is followed by its word (see :class:`Weighing`), weighing as
+    the stem does.
 
-    >>> stem_weights("IT consultant", head=0.5)
+    >>> stem_weights("IT consultant", weighing=Weighing(head=0.5))
     {'it': 1.0, 'consul': 0.5}
-    >>> stem_weights("Rakennusteollisuus", head=0.5)
+    >>> stem_weights("Rakennusteollisuus", weighing=Weighing(head=0.5))
     {'rakenn': 1.0, 'teolli': 0.5}
+    >>> stem_weights("Hospital work", weighing=Weighing(apart=frozenset({"hospit"})))
+    {'hospit': 1.0, '=hospital': 1.0, 'work': 1.0}
     """
-    runs = [[s for w in run for s in word_stems(w)] for run in phrases(text)]
-    if any(s not in filler for run in runs for s in run):
-        runs = [[s for s in run if s not in filler] for run in runs]
+    runs = [[(stem(p), p) for w in run for p in word_parts(w)] for run in phrases(text)]
+    if any(s not in filler for run in runs for s, _ in run):
+        runs = [[(s, p) for s, p in run if s not in filler] for run in runs]
     weights: dict[str, float] = {}
     for run in runs:
-        for position, found in enumerate(run):
-            weight = head if position == len(run) - 1 and position > 0 else 1.0
-            weights[found] = max(weights.get(found, 0.0), weight)
+        for position, (found, part) in enumerate(run):
+            weight = weighing.head if position == len(run) - 1 and position > 0 else 1.0
+            features = [found]
+            if found in weighing.apart:
+                features.append(WHOLE + _fold(lemma(part)))
+            for feature in features:
+                weights[feature] = max(weights.get(feature, 0.0), weight)
     return weights
 
 
@@ -448,21 +537,22 @@ def learn_filler(options: Iterable[str]) -> frozenset[str]:
 def similarity(left: Sequence[str], right: Sequence[str],
                left_filler: frozenset[str] = frozenset(),
                right_filler: frozenset[str] = frozenset(),
-               background: Sequence[str] = ()) -> np.ndarray:
+               background: Sequence[str] = (), weighing: Weighing = PLAIN) -> np.ndarray:
     """Similarity in [0, 1] of every ``left`` text to every ``right`` text (``len(left) ×
     len(right)``), the mean of a stem cosine and a character n-gram cosine.
 
     ``*_filler`` are stems to ignore on that side (see :func:`learn_filler`). ``background``
     texts join the two sides only to weigh words (a word common there counts less), so that two
-    short lists are compared on the same scale as long ones.
+    short lists are compared on the same scale as long ones. ``weighing.apart`` stems carry
+    their words on both sides (:class:`Weighing`).
 
     >>> np.round(similarity(["työnhakutaidot"], ["työnhaun taidot", "verkostoituminen"]), 2)
     array([[0.75, 0.  ]])
     """
     if not len(left) or not len(right):
         return np.zeros((len(left), len(right)))
-    left_stems = [stems(t, left_filler) for t in left]
-    right_stems = [stems(t, right_filler) for t in right]
+    left_stems = [stems(t, left_filler, weighing) for t in left]
+    right_stems = [stems(t, right_filler, weighing) for t in right]
     # the character view reads the kept words themselves, so inflection the stemmer left alone
     # still overlaps ("työnhaku" / "työnhaun")
     left_text = [_kept_words(t, left_filler) for t in left]
@@ -471,7 +561,7 @@ def similarity(left: Sequence[str], right: Sequence[str],
     # are read without comparing two texts
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    extra_stems = [stems(t) for t in background]
+    extra_stems = [stems(t, weighing=weighing) for t in background]
     extra_text = [_kept_words(t, frozenset()) for t in background]
     word = _cosine(left_stems, right_stems, extra_stems,
                    TfidfVectorizer(analyzer=_identity, sublinear_tf=True))
@@ -481,23 +571,24 @@ def similarity(left: Sequence[str], right: Sequence[str],
 
 
 def coverage(texts: Sequence[str], groups: Sequence[Iterable[str]],
-             filler: frozenset[str] = frozenset(), head: float = 1.0) -> np.ndarray:
+             filler: frozenset[str] = frozenset(), weighing: Weighing = PLAIN) -> np.ndarray:
     """Share of each text's meaning found among each group's stems (``len(texts) × len(groups)``).
 
     A group is everything said about one concept (its names and descriptions together). Each
     stem of a text weighs its inverse group frequency, so a stem every concept mentions
     ("work") decides little and one only this concept uses decides much; the order and number
-    of words do not matter, nor do extra words much.
+    of words do not matter, nor do extra words much. A stem also weighs its place in the
+    text's phrases (:func:`stem_weights` with ``weighing``).
 
     >>> np.round(coverage(["Getting to know working life"],
     ...                   [["Finnish at work"], ["working life culture"]]), 2)
     array([[0.22, 0.53]])
     """
-    group_stems = [set().union(*(stems(t) for t in group)) for group in groups]
+    group_stems = [set().union(*(stems(t, weighing=weighing) for t in group)) for group in groups]
     n = len(group_stems)
     out = np.zeros((len(texts), n))
     for i, text in enumerate(texts):
-        found = stem_weights(text, filler, head)
+        found = stem_weights(text, filler, weighing)
         # a stem is in a group when the group has it, or a word it starts with (a compound's
         # first part: "byggarbete" starts with "bygg")
         hits = {s: [j for j, group in enumerate(group_stems) if _covered(s, group)] for s in found}
@@ -511,7 +602,8 @@ def coverage(texts: Sequence[str], groups: Sequence[Iterable[str]],
 def _covered(found: str, group: set[str]) -> bool:
     if found in group:
         return True
-    return any(len(g) >= 4 and found.startswith(g) for g in group)
+    # a word's own feature is that word only: "=hospitality" is no "=hospital"
+    return not found.startswith(WHOLE) and any(len(g) >= 4 and found.startswith(g) for g in group)
 
 
 def _identity(tokens: Sequence[str]) -> Sequence[str]:
