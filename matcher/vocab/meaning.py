@@ -375,13 +375,15 @@ def compound_parts(word: str) -> tuple[str, str] | None:
 @functools.lru_cache(maxsize=1 << 15)
 def word_parts(word: str) -> tuple[str, ...]:
     """The word itself, or the parts of a Finnish or Swedish compound (:func:`compound_parts`,
-    on the word's Finnish dictionary form: a case ending is no part, "…|essa"; each part split
-    again the same way), in the order written, the head last.
+    on the word's Finnish dictionary form when the dictionary has it: a case ending is no part,
+    "…|essa"; each part split again the same way), in the order written, the head last.
 
-    >>> word_parts("ohjelmistokehittäjä"), word_parts("terveyskeskuksessa")
-    (('ohjelmisto', 'kehittäjä'), ('terveys', 'keskus'))
+    >>> word_parts("ohjelmistokehittäjä"), word_parts("taloushallinnon")
+    (('ohjelmisto', 'kehittäjä'), ('talous', 'hallinto'))
     """
-    parts = compound_parts(finnish_lemma(word))
+    # the dictionary form only: simplemma's rules would guess one for a compound they do not
+    # know, and cut it where it is no word
+    parts = compound_parts(finnish_lemma(word, guess=False))
     if parts is None:
         return (word,)
     return tuple(p for part in parts for p in word_parts(part))
