@@ -886,7 +886,7 @@ def init_round(mentors: str | Path, mentees: str | Path, output: str | Path = "r
     paths = {"mentors": (mentors, mentors_sheet), "mentees": (mentees, mentees_sheet)}
     first: dict[str, Detection] = {}
     for role, (path, sheet) in paths.items():
-        tables[role] = fold_questions(read_table(path, sheet))
+        tables[role] = fold_questions(read_table(path, sheet, language))
         if any(EMAIL_LIKE.fullmatch(str(h).strip()) for h in tables[role].columns):
             # a sign-up taken for the header row: a config cannot name its columns, and its
             # answers (e-mail, free text) must not be echoed as headers

@@ -834,6 +834,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                      "{name} = \"<otsikko>\" tiedostoon {config} (löydetyt otsikot: {headers})",
                      "ingen kolumn såg ut som {what}; fyll i [{role}.columns] {name} = "
                      "\"<rubrik>\" i {config} (hittade rubriker: {headers})"),
+    "read.no_sheet": ("{file}: no sheet named '{sheet}'; the sheets are {sheets}. Fix 'sheet' in "
+                      "the round config or leave it out to let matcher choose the sheet of sign-ups",
+                      "{file}: välilehteä '{sheet}' ei ole; välilehdet ovat {sheets}. Korjaa "
+                      "'sheet' kierroksen asetuksissa tai jätä se pois, niin matcher valitsee "
+                      "ilmoittautumisten välilehden",
+                      "{file}: inget blad heter '{sheet}'; bladen är {sheets}. Rätta 'sheet' i "
+                      "omgångens inställningar eller ta bort det, så väljer matcher bladet med "
+                      "anmälningarna"),
     "init.missing_email": ("the e-mail (or a participant id)",
                            "sähköposti (tai osallistujan tunnus)",
                            "e-post (eller ett deltagar-id)"),

@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from matcher.errors import EmptyFileError, InputError
+from matcher.i18n import t
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -90,7 +91,7 @@ _MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2}) 00:00:00$")
 _MIDNIGHT_END = " 00:00:00"
 
 
-def read_table(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
+def read_table(path: str | Path, sheet: str | None = None, language: str = "en") -> pd.DataFrame:
     """Read one export into a DataFrame of stripped strings indexed by spreadsheet row.
 
     Parameters
@@ -100,6 +101,9 @@ def read_table(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     sheet
         Workbook sheet name; when None, the only sheet or the one :func:`sign_up_sheet` chooses
         (``attrs["sheet_chosen"]`` is then True). Ignored for CSV files.
+    language
+        The round's language (``[round] language``): a sheet named in the config but not in the
+        workbook is said in it.
 
     Returns
     -------
@@ -137,7 +141,7 @@ def read_table(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     kind = container_kind(path)
     if suffix in WORKBOOK_SUFFIXES:
         _check_workbook(path, kind)
-        grid, attrs = _read_workbook(path, sheet)
+        grid, attrs = _read_workbook(path, sheet, language)
     else:
         if kind in ("zip", "ole2"):
             raise InputError(f"{path.name}: is an Excel workbook saved with a {path.suffix} name, "
@@ -381,7 +385,7 @@ def _inflated_size(raw, item: zipfile.ZipInfo, limit: int,
     return size
 
 
-def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], dict]:
+def _read_workbook(path: Path, sheet: str | None, language: str = "en") -> tuple[list[list[str]], dict]:
     engine = excel_engine(path)
     try:
         book = pd.ExcelFile(path, engine=engine)
@@ -403,9 +407,8 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], dict
                 sheet = sign_up_sheet(frames)
                 raw, chosen = frames[sheet], True
         elif sheet not in names:
-            raise InputError(f"{path.name}: no sheet named '{sheet}'; the sheets are "
-                             f"{', '.join(repr(n) for n in names)}. Fix 'sheet' in the round config "
-                             "or leave it out to let matcher choose the sheet of sign-ups")
+            raise InputError(t("read.no_sheet", language, file=path.name, sheet=sheet,
+                               sheets=", ".join(repr(n) for n in names)))
         else:
             raw = _read_sheet(book, path, sheet)
     grid = raw.astype(object).where(raw.notna(), "").to_numpy().tolist()

@@ -126,3 +126,15 @@ def test_a_pairs_file_is_read_once(round_toml, monkeypatch):
         reads.clear()
         assert load_round(round_toml).locked.empty
         assert reads.count(locked) == 1
+
+
+@pytest.mark.parametrize("language, needle", [
+    ("en", r"mentees\.xlsx: no sheet named 'Vastaukset'; the sheets are 'Form1'\. Fix 'sheet'"),
+    ("fi", r"mentees\.xlsx: välilehteä 'Vastaukset' ei ole; välilehdet ovat 'Form1'\. Korjaa"),
+    ("sv", r"mentees\.xlsx: inget blad heter 'Vastaukset'; bladen är 'Form1'\. Rätta 'sheet'"),
+])
+def test_a_sheet_that_is_not_there_is_said_in_the_rounds_language(tmp_path, language, needle):
+    round_toml = make_round(tmp_path / "round", fmt="xlsx")
+    edit(round_toml, 'file = "mentees.xlsx"', 'file = "mentees.xlsx"\nsheet = "Vastaukset"')
+    edit(round_toml, "[round]", f'[round]\nlanguage = "{language}"')
+    assert_clean(invoke("validate", round_toml), 2, needle)

@@ -171,7 +171,7 @@ def load_round(source: str | Path | RoundConfig) -> Round:
     forbidden = forbid_self_pairs(tables, forbidden, issues,
                                   {role: read[role].attrs["file"] for role in read},
                                   config.mentees.columns.get("email", "email"))
-    check_lock_conflicts(locked, forbidden, issues, _where(config))
+    check_lock_conflicts(locked, forbidden, issues, config.where)
     rnd = checks.check_round(eligibility.screen(Round(
         config=config, mentors=tables["mentors"], mentees=tables["mentees"],
         issues=issues.frame(), locked=locked, forbidden=forbidden, extra_columns=extra,
@@ -188,10 +188,10 @@ def _read_file(config: RoundConfig, role: str, issues: Issues
     """One export as read, and its mapped columns that are in the file."""
     source: SourceConfig = getattr(config, role)
     if source.file is None:
-        raise InputError(f"{_where(config)}: [{role}] has no 'file'; add file = \"{role}.xlsx\"")
+        raise InputError(f"{config.where}: [{role}] has no 'file'; add file = \"{role}.xlsx\"")
     # a grid question's row columns, or a multi-select's option columns, are read as one
     # answer (matcher.option_columns), as init saw them
-    table = fold_questions(read_table(source.file, source.sheet))
+    table = fold_questions(read_table(source.file, source.sheet, config.language))
     columns = _check_columns(config, role, source, table, issues)
     if table.attrs["blank_rows"]:
         issues.add("warning", table.attrs["file"], None, "", "",
@@ -245,7 +245,7 @@ def _check_columns(config: RoundConfig, role: str, source: SourceConfig, table: 
     found = ("none listed: they hold a sign-up's answers, so the file has no header row; export "
              "the form again with its questions as the first row" if answers_as_headers
              else ", ".join(repr(h) for h in headers))
-    where = _where(config)
+    where = config.where
     found += _other_sheets(table, role, where)
     if "languages" not in source.columns:
         raise InputError(f"{where}: [{role}.columns] does not map 'languages'; add languages = "
@@ -357,10 +357,6 @@ def _as_column(values: object, n: int) -> object:
 
 
 # --- whole-table steps ------------------------------------------------------------------------
-
-
-def _where(config: RoundConfig) -> str:
-    return str(config.path) if config.path else "round config"
 
 
 __all__ = ["Round", "load_round", "read_answers", "split_answers", "parse_number",
