@@ -136,8 +136,8 @@ def read_table(path: str | Path, sheet: str | None = None, language: str = "en")
         raise InputError(f"{path.name}: unsupported file type '{path.suffix}'; save the export as "
                          f"one of {', '.join(SUPPORTED_SUFFIXES)}")
     if not path.is_file():
-        raise InputError(f"{path}: file not found; check the path in the round config "
-                         "(relative paths are relative to the config file's folder)")
+        raise InputError(f"{path}: file not found; check the path (one in a round config is "
+                         "relative to the config file's folder)")
     kind = container_kind(path)
     if suffix in WORKBOOK_SUFFIXES:
         _check_workbook(path, kind)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import process
+from rapidfuzz import process, utils
 
 from matcher import __version__
 from matcher.config import OBJECTIVES, RoundConfig, load_config
@@ -405,12 +405,24 @@ class MentorFinder:
                          "name as on the Mentors sheet, or leave the cell empty.")
 
 
+def _renamed(column: str, headers: list[str]) -> str:
+    """A column matcher needs, as its workbook header says it, with the closest header there.
+
+    >>> _renamed("mentee_id", ["Notes 2", "Mentee ID number"])
+    "'Mentee id' (did you mean 'Mentee ID number'?)"
+    """
+    best = process.extractOne(header(column), headers, processor=utils.default_process,
+                              score_cutoff=70)
+    return f"'{header(column)}'" + (f" (did you mean '{best[0]}'?)" if best else "")
+
+
 def _typed(text: str) -> str:
     return " ".join(str(text).split()).casefold()
 
 
 def _decision_rows(frame: pd.DataFrame, where: str, finder: MentorFinder,
                    unmatched: bool = False) -> pd.DataFrame:
+    headers = [str(h) for h in frame.columns]
     # stable column names, and the rows numbered as the spreadsheet shows them (header = row 1)
     frame = frame.set_axis(stable_names(frame.columns), axis=1).set_axis(pd.RangeIndex(2, 2 + len(frame)))
     if frame.columns.duplicated().any():
@@ -420,8 +432,11 @@ def _decision_rows(frame: pd.DataFrame, where: str, finder: MentorFinder,
     needed = ("mentee_id",) if unmatched else ("mentee_id", "mentor_id", "decision")
     missing = [c for c in needed if c not in frame.columns]
     if missing:
-        raise InputError(f"{where}: column(s) {', '.join(missing)} not found (found: "
-                         f"{', '.join(map(str, frame.columns))}); keep the headers matcher wrote")
+        # a renamed column's header is one matcher does not know: the likely candidates
+        unknown = [h for h, name in zip(headers, frame.columns) if h == name]
+        raise InputError(f"{where}: no column {' or '.join(_renamed(c, unknown) for c in missing)}"
+                         f" (headers found: {', '.join(map(repr, headers))}); give the "
+                         "column back the header matcher wrote, in any of its languages")
 
     def column(name: str) -> pd.Series:
         values = frame[name] if name in frame.columns else pd.Series("", index=frame.index)

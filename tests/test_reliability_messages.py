@@ -138,3 +138,55 @@ def test_a_sheet_that_is_not_there_is_said_in_the_rounds_language(tmp_path, lang
     edit(round_toml, 'file = "mentees.xlsx"', 'file = "mentees.xlsx"\nsheet = "Vastaukset"')
     edit(round_toml, "[round]", f'[round]\nlanguage = "{language}"')
     assert_clean(invoke("validate", round_toml), 2, needle)
+
+
+def test_init_with_a_missing_export_says_so_without_a_config(tmp_path):
+    round_toml = make_round(tmp_path / "round")
+    assert_clean(invoke("init", round_toml.parent / "mentors.csv", tmp_path / "mentes.csv",
+                        "-o", tmp_path / "new.toml"), 2, r"mentes\.csv: file not found; check the path")
+    assert not (tmp_path / "new.toml").exists()
+
+
+@pytest.fixture
+def reviewed(round_toml):
+    """The round run once, and its workbook with the first pair kept (the coordinator's review)."""
+    import openpyxl
+
+    outdir = round_toml.parent / "output"
+    assert_clean(invoke("run", round_toml, "-o", outdir, "--quiet"), 0, outdir=outdir)
+    book = openpyxl.load_workbook(outdir / "pairs.xlsx")
+    book["Pairs"]["A2"] = "keep"
+    book.save(round_toml.parent / "reviewed.xlsx")
+    return round_toml, round_toml.parent / "reviewed.xlsx"
+
+
+def test_a_renamed_review_column_is_named_as_the_workbook_shows_it(reviewed):
+    import openpyxl
+
+    round_toml, path = reviewed
+    book = openpyxl.load_workbook(path)
+    headers = [cell.value for cell in book["Pairs"][1]]
+    book["Pairs"].cell(1, headers.index("Mentee id") + 1).value = "Mentee ID number"
+    book.save(path)
+    outdir = round_toml.parent / "again"
+    assert_clean(invoke("run", round_toml, "-o", outdir, "--decisions", path), 2,
+                 r"reviewed\.xlsx, sheet Pairs: no column 'Mentee id' \(did you mean 'Mentee ID "
+                 r"number'\?\) \(headers found: 'Decision', .*\); give the column back the header "
+                 "matcher wrote", outdir=outdir)
+
+
+def test_a_kept_pair_forbidden_since_is_one_line_naming_both_places(reviewed):
+    import openpyxl
+
+    round_toml, path = reviewed
+    row = next(openpyxl.load_workbook(path)["Pairs"].iter_rows(min_row=2, values_only=True))
+    headers = [cell.value for cell in openpyxl.load_workbook(path)["Pairs"][1]]
+    mentee, mentor = row[headers.index("Mentee id")], row[headers.index("Mentor id")]
+    edit(round_toml, "[constraints]",
+         f'[constraints]\nforbidden = [{{mentee = "{mentee}", mentor = "{mentor}"}}]')
+    outcome = assert_clean(invoke("run", round_toml, "-o", round_toml.parent / "again",
+                                  "--decisions", path), 3,
+                           rf"locked pair mentee {mentee} \+ mentor {mentor} \(from the decisions "
+                           r"workbook: 'keep' in its Decision column\): is also forbidden \(in "
+                           r"round\.toml, \[constraints\]\)")
+    assert outcome.text.count(f"mentee {mentee} + mentor {mentor}") == 1

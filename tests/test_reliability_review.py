@@ -150,7 +150,8 @@ def test_decisions_csv_without_the_columns(first, tmp_path):
     path = tmp_path / "decisions.csv"
     path.write_text("mentee;mentor;what\na;b;keep\n", encoding="cp1252")
     assert_clean(invoke("run", round_toml, "-o", tmp_path / "x", "--decisions", path), 2,
-                 r"decisions\.csv: column\(s\) mentee_id, mentor_id, decision not found")
+                 r"decisions\.csv: no column .Mentee id. or .Mentor id. or .Decision. \(headers found: "
+                 r".mentee., .mentor., .what.\); give the column back the header")
 
 
 # --- review work is never lost --------------------------------------------------------------

@@ -93,7 +93,7 @@ def stand_in_round(locked=(), forbidden=(), solver=SolverConfig()):
         return pd.DataFrame(list(rows), columns=["mentee_id", "mentor_id", "source"])
 
     round = SimpleNamespace(mentees=mentees, mentors=mentors, locked=pairs(locked),
-                            forbidden=pairs(forbidden), config=SimpleNamespace(solver=solver))
+                            forbidden=pairs(forbidden), config=SimpleNamespace(solver=solver, where="round.toml"))
     feasible = np.array([[True, True, False], [True, True, True], [True, True, True]])
     return round, StandInScores(mentees.index, mentors.index, SCORES, feasible)
 
@@ -116,7 +116,8 @@ def test_match_round_words_lock_conflicts_with_ids_sources_and_reasons():
     with pytest.raises(InfeasibleLocksError) as info:
         match_round(round, scores)
     message = str(info.value)
-    assert "mentee E1 + mentor M3 (from config): is not a feasible pair: no shared language" in message
+    assert ("mentee E1 + mentor M3 (from round.toml, [constraints]): is not a feasible pair: no "
+            "shared language") in message
     assert "mentor M1 has capacity 1 but 2 locked pairs" in message
     assert "locks.csv" in message and "decisions.csv" in message
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -119,18 +120,40 @@ def _positions(frame: pd.DataFrame, mentee_ids: pd.Index, mentor_ids: pd.Index, 
     return np.stack([rows, cols], axis=1).astype(np.int64)
 
 
+def _source(source: str, config) -> str:
+    """Where a locked or forbidden pair was made, as the coordinator would look for it.
+
+    >>> from matcher.config import RoundConfig
+    >>> from pathlib import Path
+    >>> _source("config", RoundConfig(path=Path("round.toml"))), _source("decisions", RoundConfig())
+    ('round.toml, [constraints]', "the decisions workbook: 'keep' in its Decision column")
+    """
+    return {"config": f"{Path(config.where).name}, [constraints]",
+            "decisions": "the decisions workbook: 'keep' in its Decision column",
+            "move": "the decisions workbook: its Move to column"}.get(source, source)
+
+
 def _lock_message(problems: list[LockProblem], round, scores) -> str:
     mentee_ids, mentor_ids = round.mentees.index, round.mentors.index
     forbidden = round.forbidden.set_index(["mentee_id", "mentor_id"])["source"]
+    from matcher.scoring.constraints import FORBIDDEN  # the scores' own bit, read only here
+
+    also_forbidden = {(p.mentee, p.mentor) for p in problems if p.reason == "forbidden"}
     lines = []
     for p in problems:
         mentee, mentor = mentee_ids[p.mentee], mentor_ids[p.mentor]
-        source = round.locked["source"].iloc[p.index]
+        source = _source(round.locked["source"].iloc[p.index], round.config)
+        reasons = scores.reasons(mentee, mentor)
+        if (p.mentee, p.mentor) in also_forbidden:  # said once, with where it was forbidden
+            reasons = [r for r in reasons if r != scores.reason_labels.get(FORBIDDEN)]
+            if p.reason == "infeasible" and not reasons:
+                continue
         why = {
             "duplicate": "is locked more than once",
-            "infeasible": "is not a feasible pair: " + ("; ".join(scores.reasons(mentee, mentor))
+            "infeasible": "is not a feasible pair: " + ("; ".join(reasons)
                                                          or "ruled out by the scoring constraints"),
-            "forbidden": f"is also forbidden (in {forbidden.get((mentee, mentor), 'the forbidden pairs')})",
+            "forbidden": "is also forbidden (in "
+                         f"{_source(forbidden.get((mentee, mentor), 'the forbidden pairs'), round.config)})",
             "mentor_capacity": f"mentor {mentor} has capacity {p.limit} but {p.count} locked pairs",
             "mentee_capacity": f"mentee {mentee} may have at most {p.limit} mentor(s) but has "
                                f"{p.count} locked pairs",
