@@ -190,3 +190,16 @@ def test_a_kept_pair_forbidden_since_is_one_line_naming_both_places(reviewed):
                            r"workbook: 'keep' in its Decision column\): is also forbidden \(in "
                            r"round\.toml, \[constraints\]\)")
     assert outcome.text.count(f"mentee {mentee} + mentor {mentor}") == 1
+
+
+@pytest.mark.parametrize("header, needle", [
+    ("mentee;mentr", r"found: 'mentee', 'mentr': rename 'mentr' to 'mentor'"),
+    ("who;whom", r"found: 'who', 'whom': head the mentees' column 'mentee'; head the mentors'"),
+])
+def test_a_pairs_file_with_a_renamed_column_says_which_to_rename(round_toml, header, needle):
+    (round_toml.parent / "locks.csv").write_text(f"{header}\na@example.org;b@example.org\n",
+                                                 encoding="utf-8")
+    edit(round_toml, "[constraints]", '[constraints]\nlocked_file = "locks.csv"')
+    assert_clean(invoke("validate", round_toml), 2,
+                 r"locks\.csv \(the locked_file of .*round\.toml\): a locked pairs file needs the "
+                 r"columns 'mentee' and 'mentor'.*" + needle)

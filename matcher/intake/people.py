@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import pandas as pd
-from rapidfuzz import process
+from rapidfuzz import process, utils
 
 from matcher.config import PairRef, RoundConfig
 from matcher.errors import EmptyFileError, InputError
@@ -81,9 +81,16 @@ def resolve_pairs(config: RoundConfig, kind: str, tables: dict[str, pd.DataFrame
         except EmptyFileError:  # an empty pairs file is a coordinator's "none yet": no header
             table = pd.DataFrame(columns=["mentee", "mentor"])
         lower = {str(c).strip().lower(): c for c in table.columns}
-        if not {"mentee", "mentor"} <= set(lower):
-            raise InputError(f"{path.name}: a {kind} pairs file needs the columns 'mentee' and "
-                             f"'mentor' (ids or e-mails); found: {', '.join(map(repr, table.columns))}")
+        missing = [name for name in ("mentee", "mentor") if name not in lower]
+        if missing:
+            others = [str(c) for c in table.columns if str(c).strip().lower() not in ("mentee", "mentor")]
+            renamed = [(name, process.extractOne(name, others, processor=utils.default_process,
+                                                 score_cutoff=60)) for name in missing]
+            fix = "; ".join(f"rename '{best[0]}' to '{name}'" if best else f"head the {name}s' column '{name}'"
+                            for name, best in renamed)
+            raise InputError(f"{path.name} (the {kind}_file of {where}): a {kind} pairs file needs "
+                             f"the columns 'mentee' and 'mentor' (ids or e-mails); found: "
+                             f"{', '.join(map(repr, table.columns)) or 'none'}: {fix}")
         for row, item in table.iterrows():
             refs.append((PairRef(mentee=str(item[lower["mentee"]]).strip(),
                                  mentor=str(item[lower["mentor"]]).strip(), source=path.name),
