@@ -336,3 +336,23 @@ def test_personal_data_never_reaches_the_terminal(round_toml):
     result = invoke("validate", round_toml)
     assert "\x1b" not in result.text
     assert np.isfinite(result.code)
+
+
+def test_iso_times_with_milliseconds_and_mixed_offsets(round_toml):
+    # a KoboToolbox-style export: ISO 8601 with milliseconds and an offset, mixed with "Z" and
+    # naive times in one column; the same e-mail twice, where only the offsets tell which is later
+    frame = read_export(round_toml.parent / "mentees.csv")
+    times = ["2026-01-05T10:15:03.512+02:00", "2026-01-05T09:00:00Z", "2026-01-05 10:15:03",
+             "2026-01-05T12:00:00.250-0300", "2026-01-05T10:15+02"]
+    for column in ("Start time", "Completion time"):
+        frame[column] = [times[k % len(times)] for k in range(len(frame))]
+    frame.loc[1, "Email"] = frame.loc[0, "Email"]  # 08:15:03.512 UTC, then 09:00 UTC
+    write_export(round_toml.parent / "mentees.csv", frame)
+    outcome = assert_clean(invoke("validate", round_toml), 0, r"mentees\.csv.*row 2\b.*duplicate"
+                           r"|duplicate.*row 3\b")
+    assert "not a date" not in outcome.text.lower()
+    mentees = matcher.load_round(round_toml).mentees
+    assert mentees["submitted_at"].notna().all()
+    assert 2 not in set(mentees["row"]) and 3 in set(mentees["row"])  # the later one is kept
+    assert mentees.set_index("row").loc[5, "submitted_at"] == pd.Timestamp("2026-01-05 15:00:00.250")
+    assert_clean(invoke("run", round_toml, "-o", round_toml.parent / "out", "--quiet"), 0)

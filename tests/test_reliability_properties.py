@@ -15,12 +15,14 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import matcher
 from matcher import synthetic
 from matcher.errors import MatcherError
+from matcher.intake.values import parse_times
 from tests.hostile import OUTPUT_FILES, assert_clean, invoke, make_round, read_export, write_export
 
 LANGUAGE_ANSWERS = ["suomi", "englanti", "ruotsi", "arabia", "Tigrinya", "", "suomi, englanti"]
@@ -216,3 +218,21 @@ def corrupt_round(tmp_path_factory):
         write_export(path, read_export(path))
         made[fmt] = (config, path.read_bytes())
     return made
+
+
+#: pieces of date-times as survey tools write them, to be combined in any order
+_TIME_PARTS = st.sampled_from(["2026-01-05", "T", " ", "10:15", ":03", ".512", ".123456789",
+                               "+02:00", "+0200", "+02", "-03:30", "Z", " GMT+2", " AM", " PM",
+                               "5.1.2026", "10.15", "1/5/2026", "3026-01-05", "0001-01-01",
+                               "99999-01-01", "x", ""])
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.lists(_TIME_PARTS, max_size=5).map("".join), max_size=8))
+def test_times_in_any_mix_read_or_are_nat(answers):
+    written = pd.Series(answers, dtype=object, index=range(10, 10 + len(answers)))
+    parsed = parse_times(written)
+    assert str(parsed.dtype) == "datetime64[ns]"
+    assert parsed.index.equals(written.index)
+    years = parsed.dropna().dt.year
+    assert years.between(1900, 2200).all()

@@ -60,32 +60,71 @@ def dates(series: pd.Series, report: Reporter) -> pd.Series:
     for row, value in written[parsed.isna()].items():
         report.add("warning", row, "submitted_at", value, report.t("issue.bad_date"),
                    report.t("issue.bad_date_fix"))
-    return parsed.reindex(series.index).astype("datetime64[ns]")
+    return parsed.reindex(series.index)
 
 
 def parse_times(written: pd.Series) -> pd.Series:
     """Date-times as forms write them: ISO 8601 first, then each of :data:`DATE_FORMATS`, a
-    column at a time, a time-zone name after the time ignored and an ISO offset ("+02:00", "Z")
-    read as UTC (a column mixing offsets and none reads too); NaT where none reads.
+    column at a time, a time-zone name after the time ignored and an ISO offset ("+02:00",
+    "+0200", "+02", "Z") read as UTC (a column mixing offsets, ``Z`` and none reads too); NaT
+    where none reads, and for a year no submission has (:data:`YEARS`: "3026" is a typo).
+    Always ``datetime64[ns]``, whatever precision the answers are written in.
 
     >>> parse_times(pd.Series(["2.1.2026 10:05", "2.1.2026 10.05", "2026/01/02 10:05:00 AM GMT+2",
     ...                        "2026-01-02 10:05:00", "Helsinki"])).dt.strftime("%H:%M").tolist()
     ['10:05', '10:05', '10:05', '10:05', nan]
+    >>> parse_times(pd.Series(["2026-01-05T10:15:03.512+02:00", "2026-01-05T10:15:03Z",
+    ...                        "2026-01-05 10:15:03"])).astype(str).tolist()
+    ['2026-01-05 08:15:03.512', '2026-01-05 10:15:03.000', '2026-01-05 10:15:03.000']
     """
-    bare = written.str.replace(r"\s+(?!(?:AM|PM)$)(?:[A-Z]{2,5}|GMT[+-]\d+|UTC[+-]\d+)$", "", regex=True)
+    bare = written.astype(object).where(written.notna(), "").astype(str)
+    bare = bare.str.replace(r"\s+(?!(?:AM|PM)$)(?:[A-Z]{2,5}|GMT[+-]\d+|UTC[+-]\d+)$", "", regex=True)
     # times with an offset and times without are parsed apart: pandas 2.2.1 read a naive time in
-    # a column that also has offsets with the first offset (10:05 became 08:05)
-    offset = bare.str.contains(r"(?:Z|[+-]\d{2}:?\d{2})$", regex=True, na=False)
-    parsed = pd.to_datetime(bare.where(~offset), format="ISO8601", errors="coerce").copy()
+    # a column that also has offsets with the first offset (10:05 became 08:05). An offset
+    # follows a time (":03+02"), so a date's own "-05" is not one
+    offset = bare.str.contains(r":\d{2}(?:[.,]\d+)?\s?(?:Z|[+-]\d{2}(?::?\d{2})?)$", regex=True)
+    parsed = pd.Series(pd.NaT, index=written.index, dtype="datetime64[ns]")
+    parsed[~offset] = _times(bare[~offset], "ISO8601")
     if offset.any():
-        parsed[offset] = pd.to_datetime(bare[offset], format="ISO8601", errors="coerce",
-                                        utc=True).dt.tz_localize(None)
+        parsed[offset] = _times(bare[offset], "ISO8601", utc=True)
     for fmt in DATE_FORMATS:
         todo = parsed.isna()
         if not todo.any():
             break
-        parsed[todo] = pd.to_datetime(bare[todo], format=fmt, errors="coerce")
+        parsed[todo] = _times(bare[todo], fmt)
     return parsed
+
+
+#: the years a submission time may have; others are typos (and a year beyond 2262 does not fit
+#: the nanosecond times every later step compares)
+YEARS = (1900, 2200)
+
+
+def _times(written: pd.Series, fmt: str, utc: bool = False) -> pd.Series:
+    """``written`` read in format ``fmt`` as naive ``datetime64[ns]`` (an offset converted to
+    UTC first), NaT where it does not read or its year is not in :data:`YEARS`.
+
+    pandas gives each call the precision of its answers (seconds, or microseconds for
+    "10:15:03.512"), and refuses a column of offsets it cannot bring to one zone: when the column
+    as a whole does not parse, each distinct answer is read on its own.
+    """
+    try:
+        times = pd.to_datetime(written, format=fmt, errors="coerce", utc=utc)
+    except (ValueError, TypeError, OverflowError):
+        times = written.map({value: _one_time(value, fmt) for value in written.unique()})
+        times = pd.to_datetime(times, utc=True)
+    if isinstance(times.dtype, pd.DatetimeTZDtype):
+        times = times.dt.tz_convert(None)
+    times = times.where(times.dt.year.between(*YEARS))
+    return times.astype("datetime64[ns]")
+
+
+def _one_time(value: str, fmt: str) -> pd.Timestamp:
+    """One answer of :func:`_times`, as a UTC time (NaT when it does not read)."""
+    try:
+        return pd.to_datetime(value, format=fmt, errors="coerce", utc=True)
+    except (ValueError, TypeError, OverflowError):
+        return pd.NaT
 
 
 def map_unique(series: pd.Series, convert: Callable[[str], object]) -> pd.Series:
