@@ -38,6 +38,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from matcher import xls_extent
 from matcher.errors import EmptyFileError, InputError
 from matcher.i18n import t
 
@@ -57,8 +58,10 @@ _ZIP_CHUNK = 1 << 20
 #: a worksheet whose used range (rows x columns, from its first cell to its furthest one) spans
 #: more cells than this is refused unread: the reader builds the whole range at about 32 bytes a
 #: cell, and one stray entry at XFD100000 would ask for 51 GB and end the process (no error to
-#: catch). A 100,000-row export of 60 questions is 6 million cells
-MAX_SHEET_CELLS = 40_000_000
+#: catch); reading it into a table costs about 2 µs and 90 bytes a cell more (an .xls sheet of
+#: three answers and one cell at IV65536, 16.7 million cells: 36 s and 1.5 GB, measured). A
+#: 100,000-row export of 60 questions is 6 million cells
+MAX_SHEET_CELLS = 8_000_000
 #: a row element with cells, and a cell with a value, of a worksheet's XML (self-closing ones
 #: are formatting only). Columns of one letter are never far: only longer ones are looked at
 _ROW_REF = re.compile(rb'<row r="(\d{1,7})"[^>]*(?<!/)>')
@@ -190,6 +193,8 @@ def _check_workbook(path: Path, kind: str) -> None:
                          "it again as .xlsx")
     if kind == "zip":
         check_zip_size(path)
+    if kind == "ole2":
+        check_xls_extent(path)
 
 
 def check_zip_size(path: Path, limit: int | None = None) -> None:
@@ -233,12 +238,34 @@ def check_zip_size(path: Path, limit: int | None = None) -> None:
                          "unread. Export the answers again, or as CSV")
     for extent in extents.values():
         if extent.cells > MAX_SHEET_CELLS:
-            raise InputError(
-                f"{path.name}: a sheet reaches cell {extent.corner} ({extent.rows:,} rows x "
-                f"{extent.columns:,} columns), far beyond any form's answers: something typed or "
-                "pasted out there makes the sheet too large to read. In Excel press Ctrl+End to "
-                "go to that cell, delete the rows and columns after the answers, save and run "
-                "again (or export the answers again)")
+            raise _far_cell(path, extent)
+
+
+def check_xls_extent(path: Path) -> None:
+    """Refuse an old-format workbook (.xls) with a worksheet whose cells holding a value span
+    more than :data:`MAX_SHEET_CELLS` cells (:func:`matcher.xls_extent.far_sheet`)."""
+    def too_large(rows: int, columns: int) -> bool:
+        return _sheet_extent(rows, columns).cells > MAX_SHEET_CELLS
+
+    far = xls_extent.far_sheet(path, too_large)
+    if far is not None:
+        raise _far_cell(path, _sheet_extent(*far))
+
+
+def _sheet_extent(rows: int, columns: int) -> SheetExtent:
+    """A sheet reaching row ``rows`` and column ``columns``, counted as :class:`SheetExtent`
+    counts the cells a worksheet's XML places."""
+    return SheetExtent(rows, max(columns, SheetExtent.columns))
+
+
+def _far_cell(path: Path, extent: SheetExtent | OdsExtent) -> InputError:
+    """The refusal of a workbook whose sheet reaches ``extent``, and its fix."""
+    return InputError(
+        f"{path.name}: a sheet reaches cell {extent.corner} ({extent.rows:,} rows x "
+        f"{extent.columns:,} columns), far beyond any form's answers: something typed or "
+        "pasted out there makes the sheet too large to read. In Excel press Ctrl+End to "
+        "go to that cell, delete the rows and columns after the answers, save and run "
+        "again (or export the answers again)")
 
 
 @dataclass

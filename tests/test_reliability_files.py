@@ -19,8 +19,10 @@ import pandas as pd
 import pytest
 
 import matcher
+from matcher import xls_extent
 
 from tests.hostile import assert_clean, invoke, make_round, read_export, write_export
+from tests.legacy_xls import write_xls
 
 
 @pytest.fixture
@@ -201,6 +203,44 @@ def test_ods_reaching_a_far_cell_is_refused_unread(round_toml):
                             r"columns\).*Ctrl\+End")
     _write_ods(round_toml.parent / "mentees.ods", frame, empty.format(rows=1048000))
     run_completes(round_toml, people=len(frame))
+
+
+def _mentees_as_xls(round_toml: Path, far: tuple[int, int] | None = None,
+                    formatted: tuple[int, int] | None = None) -> None:
+    """Save the round's mentees as mentees.xls (Excel 97-2003), with a value at ``far`` and a
+    formatted empty cell at ``formatted`` (0-based row, column), and point the config at it."""
+    frame = read_export(mentees_of(round_toml))
+    cells: dict[tuple[int, int], str | float] = {(0, j): h for j, h in enumerate(frame.columns)}
+    cells.update({(i + 1, j): value for i, row in enumerate(frame.itertuples(index=False))
+                  for j, value in enumerate(row) if value != ""})
+    if far is not None:
+        cells[far] = "x"
+    write_xls(round_toml.parent / "mentees.xls", cells, blanks=(formatted,) if formatted else ())
+    point_mentees_to(round_toml, "mentees.xls")
+
+
+def test_xls_is_read(round_toml):
+    _mentees_as_xls(round_toml, formatted=(65535, 255))  # formatting only: no reason to refuse
+    run_completes(round_toml, people=len(read_export(mentees_of(round_toml))), full=True)
+
+
+def test_xls_reaching_a_far_cell_is_refused_unread(round_toml):
+    """One value at IV65536, the last cell an .xls sheet has, made calamine and pandas fill 16.7
+    million cells (36 s and 1.5 GB for a dozen sign-ups)."""
+    _mentees_as_xls(round_toml, far=(65535, 255))
+    run_refused(round_toml, r"mentees\.xls: a sheet reaches cell IV65536 \(65,536 rows x 256 "
+                            r"columns\).*Ctrl\+End")
+
+
+@pytest.mark.parametrize("padding", [0, 5000])  # a stream in the mini stream, and a full one
+def test_xls_extent_of_small_and_large_streams(tmp_path, padding):
+    cells: dict[tuple[int, int], str | float] = {(0, 0): "Email", (1, 0): "a@x.fi",
+                                                 (1, 1): "x" * padding, (2, 30): 1.5}
+    path = write_xls(tmp_path / "a.xls", cells, blanks=((65535, 255),))
+    assert xls_extent.far_sheet(path, lambda rows, columns: rows * columns > 10) == (3, 31)
+    assert xls_extent.far_sheet(path, lambda rows, columns: rows * columns > 100) is None
+    path.write_bytes(path.read_bytes()[:1000])  # cut short: the engine says it is damaged
+    assert xls_extent.far_sheet(path, lambda rows, columns: True) is None
 
 
 def test_binary_file_saved_as_csv(round_toml):
