@@ -134,9 +134,10 @@ def init_command(mentors, mentees, output, name, mentors_sheet, mentees_sheet, f
     from matcher.detect import format_answers, init_round
     from matcher.i18n import header, t
 
-    if Path(mentors).resolve() == Path(mentees).resolve():
+    if Path(mentors).resolve() == Path(mentees).resolve() and mentors_sheet == mentees_sheet:
         raise InputError(f"{mentors}: given as both the mentor and the mentee export; give the "
-                         "two forms' exports, mentors first")
+                         "two forms' exports, mentors first (or, for one workbook holding both, "
+                         "each one's sheet with --mentors-sheet and --mentees-sheet)")
     refuse_overwriting(output, (mentors, mentees))
     result = init_round(mentors, mentees, output, name=name, overwrite=force,
                         mentors_sheet=mentors_sheet, mentees_sheet=mentees_sheet, language=language)

@@ -498,7 +498,17 @@ class _Parser:
             history=self.history(top.get("history")),
         )
         self.rules_read(config)
+        self.two_exports(config)
         return config
+
+    def two_exports(self, config: RoundConfig) -> None:
+        """The two roles read two exports (or two sheets of one workbook): the same sheet read
+        as both would make everyone a mentor of themselves."""
+        mentors, mentees = config.mentors, config.mentees
+        if mentors.file is not None and mentors.file == mentees.file and mentors.sheet == mentees.sheet:
+            raise self.fail("mentees.file", f"'{mentees.file.name}' is the mentors' file too "
+                            "([mentors] file): set it to the mentee form's export (or, for one "
+                            "workbook holding both, give each its `sheet`)")
 
     def rules_read(self, config: RoundConfig) -> None:
         """Every eligibility rule tests an answer a mapped column gives: a rule on an answer

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from matcher import load_round
@@ -203,3 +204,27 @@ def test_a_pairs_file_with_a_renamed_column_says_which_to_rename(round_toml, hea
     assert_clean(invoke("validate", round_toml), 2,
                  r"locks\.csv \(the locked_file of .*round\.toml\): a locked pairs file needs the "
                  r"columns 'mentee' and 'mentor'.*" + needle)
+
+
+def test_the_mentor_file_given_as_the_mentees_too_names_the_key(round_toml):
+    edit(round_toml, 'file = "mentees.csv"', 'file = "mentors.csv"')
+    assert_clean(invoke("validate", round_toml), 2, r"round\.toml, key 'mentees\.file': "
+                 r"'mentors\.csv' is the mentors' file too", r"mentee form's export")
+
+
+def test_one_workbook_with_a_sheet_per_role(tmp_path):
+    """Both forms' answers in one workbook, a sheet each: init and run read it; the same
+    sheet for both is refused."""
+    round_toml = make_round(tmp_path / "round", fmt="xlsx")
+    folder = round_toml.parent
+    both = folder / "both.xlsx"
+    with pd.ExcelWriter(both) as writer:
+        for role in ("mentors", "mentees"):
+            read_export(folder / f"{role}.xlsx").to_excel(writer, sheet_name=role.title(), index=False)
+    assert_clean(invoke("init", both, both, "-o", folder / "same.toml"), 2,
+                 r"given as both the mentor and the mentee export", r"--mentees-sheet")
+    assert_clean(invoke("init", both, both, "--mentors-sheet", "Mentors", "--mentees-sheet",
+                        "Mentees", "-o", folder / "both.toml"), 0)
+    assert_clean(invoke("validate", folder / "both.toml"), 0)
+    edit(folder / "both.toml", 'sheet = "Mentees"', 'sheet = "Mentors"')
+    assert_clean(invoke("validate", folder / "both.toml"), 2, r"'both\.xlsx' is the mentors' file too")
