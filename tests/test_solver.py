@@ -144,17 +144,19 @@ def test_flow_engine_matches_brute_force(r):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(rounds(), st.sampled_from(["dense", "graph", "graph-columns", "sparse"]))
+@given(rounds(), st.sampled_from(["jv", "dense", "graph", "graph-columns", "sparse"]))
 def test_pure_assignments_take_scipys_solvers_and_stay_exact(r, path):
-    # one slot per mentee, any places per mentor: engines/lsa.py (a column per place; LSA on the
-    # whole dense matrix, LAPJVsp on a candidate graph of it or on a sparse matrix), whose duals
-    # must price every feasible pair
+    # one slot per mentee, any places per mentor: engines/lsa.py (lapjv on the whole dense
+    # matrix made square when every mentor has one place and nobody is locked, else a column per
+    # place and LSA on the whole dense matrix, LAPJVsp on a candidate graph of it or on a sparse
+    # matrix), whose duals must price every feasible pair
     as_sparse = path == "sparse"
     # the graph path on a tiny graph (one candidate a row), so pricing has to bring pairs in;
     # with two a column, each column's best pairs join as well
-    tuning = DEFAULT.replace(assignment_dense=0, assignment_row_candidates=1,
+    tuning = DEFAULT.replace(assignment_dense=0, assignment_jv=0, assignment_row_candidates=1,
                              assignment_column_candidates=2 if path == "graph-columns" else 0
-                             ) if path.startswith("graph") else DEFAULT
+                             ) if path.startswith("graph") else \
+        DEFAULT.replace(assignment_jv=0) if path == "dense" else DEFAULT
     r = {**r, "mentee_capacity": np.ones_like(r["mentee_capacity"])}
     r["locked"] = r["locked"][np.unique(r["locked"][:, 0], return_index=True)[1]]
     scores = r["scores"]
@@ -170,7 +172,11 @@ def test_pure_assignments_take_scipys_solvers_and_stay_exact(r, path):
         check_valid(r, a.pairs)
         assert solver_key(r, a, objective) == brute_force(r, objective)[0], objective
         c = a.certificate
-        assert ("linear_sum_assignment" if path == "dense" else "LAPJVsp") in c.method and c.gap == 0
+        n, m = scores.shape
+        lapjv = (r["capacity"] == 1).all() and not len(r["locked"]) and max(n, m) ** 2 <= 2 * n * m
+        method = {"jv": "lapjv" if lapjv else "linear_sum_assignment",
+                  "dense": "linear_sum_assignment"}.get(path, "LAPJVsp")
+        assert method in c.method and c.gap == 0
         free = r["feasible"].copy()
         free[r["forbidden"][:, 0], r["forbidden"][:, 1]] = False
         free[r["locked"][:, 0], r["locked"][:, 1]] = False
@@ -197,7 +203,8 @@ def test_mid_size_pure_assignments_match_scipy(seed, shape, integral):
     i, j = np.nonzero(feasible)
     for given_scores, mask in ((scores, feasible), (sparse.csr_array((scores[i, j], (i, j)), shape=shape), None)):
         a = solve_assignment(given_scores, capacity, feasible=mask)
-        assert a.matched == min(shape[0], capacity.sum()) and "scipy" in a.certificate.method
+        assert a.matched == min(shape[0], capacity.sum())
+        assert "scipy" in a.certificate.method or "lapjv" in a.certificate.method
         assert a.certificate.gap == 0 and abs(a.total_score - masked[rows, cols].sum()) < 1e-6
         c = a.certificate
         slack = np.rint(scores * c.scale) - c.mentee_dual[:, None] - c.mentor_dual[None, :]

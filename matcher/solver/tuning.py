@@ -81,6 +81,11 @@ class Tuning:
     #: below it, choosing candidates costs more than the solve they save (OR-Library's assign100,
     #: 10,000 entries: LSA 0.08 ms; candidates and LAPJVsp about 0.25 ms).
     assignment_dense: int = 20_000
+    #: With one place per mentor and the ``lapjv`` package installed, up to this many entries of
+    #: the matrix made square go whole to its Jonker-Volgenant solver, which returns the duals:
+    #: OR-Library's assign100-800 in 0.25-0.35x scipy's LSA time, where the candidate graph took
+    #: 0.6-1.1x (engines/lsa.py).
+    assignment_jv: int = 1_000_000
     #: Rounds with one slot per mentee but mentors of several places are pure assignments too,
     #: with a column per place (engines/lsa.py), up to this many (pair, place) entries. Measured
     #: one slot per mentee, supply 1.0, against the flow engine: 50 x 35 4.4-4.7 -> 0.7-1.0 ms,

@@ -28,7 +28,7 @@ Examples
 >>> from matcher.solver import solve_assignment
 >>> a = solve_assignment(-np.array([[4, 1, 3], [2, 0, 5], [3, 2, 2]]))
 >>> a.pairs.tolist(), a.certificate.gap, a.certificate.method.split(" on ")[0]
-([[0, 1], [1, 0], [2, 2]], 0, 'scipy linear_sum_assignment')
+([[0, 1], [1, 0], [2, 2]], 0, 'lapjv (Jonker-Volgenant)')
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ from matcher.solver.tuning import Tuning
 from matcher.solver.weights import EXACT_FLOAT, Tiers, safe_unit, span
 
 DENSE_METHOD = "scipy linear_sum_assignment on the whole matrix, Bellman-Ford duals on every pair"
+JV_METHOD = "lapjv (Jonker-Volgenant) on the whole matrix, its duals checked on every pair"
 GRAPH_METHOD = "scipy min_weight_full_bipartite_matching (LAPJVsp) on a candidate graph, " \
                "Bellman-Ford duals pricing every pair"
 
@@ -90,9 +91,11 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
     bonus = tiers.first_rank * unit
     rows_on = residual.slots > 0
     full_first = problem.objective != "total"  # fair: coverage above its threshold
-    if isinstance(source, DensePairs) and problem.n * _places(residual.capacity).size <= tuning.assignment_dense:
-        chosen, duals = _dense(source, bonus, rows_on, residual.capacity, full_first)
-        method, rounds, arcs = DENSE_METHOD, 0, problem.n * problem.m
+    places = _places(residual.capacity).size
+    if isinstance(source, DensePairs) and _whole(problem.n, places, problem.m, tuning):
+        chosen, duals, method = _dense(source, bonus, rows_on, residual.capacity, full_first,
+                                       _jv_fits(problem.n, places, problem.m, tuning))
+        rounds, arcs = 0, problem.n * problem.m
     else:
         if isinstance(source, DensePairs):
             graph = _dense_candidates(source, tuning.assignment_row_candidates,
@@ -114,6 +117,19 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
     return chosen, Certificate(method=method, primal=primal, dual_bound=dual, tier_unit=unit,
                                scale=source.scale, pricing_rounds=rounds, arcs=arcs,
                                mentee_dual=duals.u - bonus, mentor_dual=duals.v)
+
+
+def _whole(n: int, places: int, m: int, tuning: Tuning) -> bool:
+    """Whether a dense matrix of ``n`` mentees and ``places`` columns (``m`` mentors) goes whole
+    to one compiled solve: scipy's LSA up to ``tuning.assignment_dense`` entries, or lapjv."""
+    return n * places <= tuning.assignment_dense or _jv_fits(n, places, m, tuning)
+
+
+def _jv_fits(n: int, places: int, m: int, tuning: Tuning) -> bool:
+    """Whether :func:`_jv` may take the whole matrix: one place per mentor, ``lapjv`` installed,
+    the matrix made square within ``tuning.assignment_jv`` entries and twice its own size."""
+    return places == m and max(n, m) ** 2 <= min(tuning.assignment_jv, 2 * n * m) \
+        and _jv_solver() is not None
 
 
 def _unit(source: PairSource, residual: Residual) -> int:
@@ -212,14 +228,22 @@ def _improves(source: PairSource, gain) -> bool:
 
 
 def _dense(source: DensePairs, bonus: np.ndarray, rows_on: np.ndarray, capacity: np.ndarray,
-           full_first: bool) -> tuple[PairSet, Duals]:
-    """The whole dense matrix, a column per mentor place, through ``linear_sum_assignment``, and
-    duals checked on every pair.
+           full_first: bool, jv: bool) -> tuple[PairSet, Duals, str]:
+    """The whole dense matrix, a column per mentor place, through :func:`_jv` (with ``jv``,
+    when everyone has a free slot or place) or ``linear_sum_assignment``, and duals checked on
+    every pair; the method used.
 
     Weights are exact integers in float64 (``applies`` checked the head-room); ``-inf`` marks
     pairs that are not free or weigh <= 0.
     """
     q = source.q
+    if jv and rows_on.all() and (capacity == 1).all():
+        solved = _jv(source, bonus)
+        if solved is not None:
+            sigma, u, v = solved
+            r = np.flatnonzero(sigma >= 0)
+            c = sigma[r]
+            return PairSet(r, c, q[r, c].astype(np.int64)), Duals(u, v), JV_METHOD
     w = q.astype(np.float64)
     w += bonus[:, None]
     if source.missing + int(bonus.max(initial=0)) > 0:  # missing pairs could look positive
@@ -237,7 +261,85 @@ def _dense(source: DensePairs, bonus: np.ndarray, rows_on: np.ndarray, capacity:
     duals = Duals(u, v) if everyone else _rest(w, rows, cols, u, v)
     matched = np.flatnonzero(sigma >= 0)
     r, c = rows[matched], cols[sigma[matched]]
-    return PairSet(r, c, q[r, c].astype(np.int64)), duals
+    return PairSet(r, c, q[r, c].astype(np.int64)), duals, DENSE_METHOD
+
+
+def _jv_solver():
+    """``lapjv.lapjv`` (the compiled Jonker-Volgenant solver of the ``lapjv`` package, which
+    returns its duals), or None where the package is not installed (it has wheels for Linux and
+    Windows on x86-64 only: elsewhere scipy's solvers do the work)."""
+    try:
+        from lapjv import lapjv
+    except ImportError:
+        return None
+    return lapjv
+
+
+def _jv(source: DensePairs, bonus: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The best pairing of the whole matrix (one free slot and place per person) and its duals
+    from ``lapjv``, on the square matrix of costs ``C = -max(w, 0)`` (``w = bonus_i + q_ij``; 0 for
+    a missing pair and for the zeros that pad the matrix square); None without ``lapjv`` or when
+    its duals do not prove its pairing (scipy's path runs then).
+
+    A pairing of ``w`` is a perfect one of the square matrix: a row or column left unpaired, or
+    paired through an entry of cost 0, is unpaired. JV's duals ``a_i + b_j <= C_ij`` (equality
+    on its pairing) become ``u = -a - max(b)``, ``v = max(b) - b``: ``u_i + v_j = -(a_i + b_j) >=
+    max(w_ij, 0)``, ``v >= 0``, and ``u >= 0`` since every entry is <= 0, so ``a_i + max(b) <= 0``.
+    On an entry of cost 0, ``u_i + v_j = 0``: both are 0 for everyone unpaired, so the bound
+    equals the pairing's weight. :func:`_proves` checks all of it, on every pair.
+
+    Examples
+    --------
+    >>> src = DensePairs(np.array([[4.0, 1.0, 3.0], [2.0, -1.0, 5.0]]), None, 1.0, (-1.0, 5.0))
+    >>> sigma, u, v = _jv(src, np.zeros(2, np.int64))
+    >>> sigma.tolist(), u.tolist(), v.tolist(), int(u.sum() + v.sum())
+    ([0, 2], [1, 3], [3, 0, 2], 9)
+    """
+    solver = _jv_solver()
+    q = source.q
+    n, m = source.shape
+    if solver is None or not n or not m:
+        return None
+    size = max(n, m)
+    cost = np.zeros((size, size))
+    fix_missing = source.missing + int(bonus.max(initial=0)) > 0  # they could look like pairs
+    step = max(1, CHUNK_ENTRIES // size)
+    for first in range(0, n, step):  # in row blocks that stay in the cache for all three passes
+        rows = slice(first, min(n, first + step))
+        block = cost[rows, :m]
+        np.negative(q[rows], out=block, dtype=np.float64)  # in float: -(int32 min) overflows
+        block -= bonus[rows, None]
+        if fix_missing:
+            block[q[rows] == source.missing] = 0.0
+        np.minimum(block, 0.0, out=block)
+    cols, _, (_, a, b) = solver(cost, force_doubles=True)
+    top = b.max()
+    u, v = np.rint(-a[:n] - top), np.rint(top - b[:m])
+    sigma = cols[:n].astype(np.int64)
+    sigma[sigma >= m] = -1
+    paired = np.flatnonzero(sigma >= 0)
+    sigma[paired[cost[paired, sigma[paired]] == 0.0]] = -1
+    if not _proves(cost[:n, :m], sigma, u, v):
+        return None
+    return sigma, u.astype(np.int64), v.astype(np.int64)
+
+
+def _proves(cost: np.ndarray, sigma: np.ndarray, u: np.ndarray, v: np.ndarray) -> bool:
+    """Whether the duals ``u, v`` (whole numbers in float64) prove the pairing ``sigma`` optimal
+    on the costs ``C = -max(w, 0)``: ``u, v >= 0``, ``C_ij + u_i + v_j >= 0`` on every pair (so
+    ``u_i + v_j >= w_ij``), equality on the pairing, 0 on everyone unpaired (so the bound equals
+    the pairing's weight)."""
+    paired = np.flatnonzero(sigma >= 0)
+    taken = np.zeros(v.size, bool)
+    taken[sigma[paired]] = True
+    if u.min() < 0 or v.min() < 0 or u[sigma < 0].any() or v[~taken].any():
+        return False
+    if (cost[paired, sigma[paired]] + u[paired] + v[sigma[paired]]).any():
+        return False
+    n, m = cost.shape
+    step = max(1, CHUNK_ENTRIES // m)
+    return all(((cost[first:first + step] + v).min(axis=1) + u[first:first + step] >= 0).all()
+               for first in range(0, n, step))
 
 
 def _lsa(w: np.ndarray, full_first: bool) -> np.ndarray:
