@@ -314,27 +314,22 @@ def _jv(source: DensePairs, bonus: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
         np.minimum(block, 0.0, out=block)
     cols, _, (_, a, b) = solver(cost, force_doubles=True)
     top = b.max()
-    u, v = np.rint(-a[:n] - top), np.rint(top - b[:m])
+    u, v = np.rint(-a[:n] - top).astype(np.int64), np.rint(top - b[:m]).astype(np.int64)
     sigma = cols[:n].astype(np.int64)
     sigma[sigma >= m] = -1
-    paired = np.flatnonzero(sigma >= 0)
-    sigma[paired[cost[paired, sigma[paired]] == 0.0]] = -1
-    if not _proves(cost[:n, :m], sigma, u, v):
+    rows = np.flatnonzero(sigma >= 0)
+    taken = cost[rows, sigma[rows]]
+    sigma[rows[taken == 0.0]] = -1  # paired through a cost-0 entry: unpaired
+    if not _proves(cost[:n, :m], u, v, -int(taken.sum())):
         return None
-    return sigma, u.astype(np.int64), v.astype(np.int64)
+    return sigma, u, v
 
 
-def _proves(cost: np.ndarray, sigma: np.ndarray, u: np.ndarray, v: np.ndarray) -> bool:
-    """Whether the duals ``u, v`` (whole numbers in float64) prove the pairing ``sigma`` optimal
-    on the costs ``C = -max(w, 0)``: ``u, v >= 0``, ``C_ij + u_i + v_j >= 0`` on every pair (so
-    ``u_i + v_j >= w_ij``), equality on the pairing, 0 on everyone unpaired (so the bound equals
-    the pairing's weight)."""
-    paired = np.flatnonzero(sigma >= 0)
-    taken = np.zeros(v.size, bool)
-    taken[sigma[paired]] = True
-    if u.min() < 0 or v.min() < 0 or u[sigma < 0].any() or v[~taken].any():
-        return False
-    if (cost[paired, sigma[paired]] + u[paired] + v[sigma[paired]]).any():
+def _proves(cost: np.ndarray, u: np.ndarray, v: np.ndarray, weight: int) -> bool:
+    """Whether the duals ``u, v`` prove a pairing of this ``weight`` optimal on the costs
+    ``C = -max(w, 0)``: ``u, v >= 0``, ``C_ij + u_i + v_j >= 0`` on every pair (so ``u_i + v_j >=
+    w_ij``), and ``sum(u) + sum(v)``, an upper bound on every pairing, equal to the weight."""
+    if u.min(initial=0) < 0 or v.min(initial=0) < 0 or int(u.sum()) + int(v.sum()) != weight:
         return False
     n, m = cost.shape
     step = max(1, CHUNK_ENTRIES // m)
