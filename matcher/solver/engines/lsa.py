@@ -127,8 +127,9 @@ def _whole(n: int, places: int, m: int, tuning: Tuning) -> bool:
 
 def _jv_fits(n: int, places: int, m: int, tuning: Tuning) -> bool:
     """Whether :func:`_jv` may take the whole matrix: one place per mentor, ``lapjv`` installed,
-    the matrix made square within ``tuning.assignment_jv`` entries and twice its own size."""
-    return places == m and max(n, m) ** 2 <= min(tuning.assignment_jv, 2 * n * m) \
+    the matrix made square within ``tuning.assignment_jv`` entries and twice its own size, and
+    more than one entry (lapjv's duals of a 1 x 1 matrix are infinite)."""
+    return places == m and 1 < max(n, m) ** 2 <= min(tuning.assignment_jv, 2 * n * m) \
         and _jv_solver() is not None
 
 
@@ -388,11 +389,13 @@ def _least_duals(w: np.ndarray, sigma: np.ndarray, m: int, cols: np.ndarray | No
         weight[matched] = own[(cols[matched] == sigma[matched, None]) & (own > -np.inf)]
     mentee_of = np.full(m, -1, np.int64)
     mentee_of[sigma[matched]] = matched
+    reduced = w - weight[:, None]  # once: each sweep then adds its mentees' mentor duals
     front = matched
     for _sweep in range(m + 2):
         if not front.size:
             break
-        relaxed = w[front] - (weight[front] - v[sigma[front]])[:, None]
+        relaxed = reduced[front]
+        relaxed += v[sigma[front]][:, None]
         if cols is None:
             best = relaxed.max(axis=0)
         else:
