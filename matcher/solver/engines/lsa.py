@@ -306,12 +306,12 @@ def _jv(source: DensePairs, bonus: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     fix_missing = source.missing + int(bonus.max(initial=0)) > 0  # they could look like pairs
     step = max(1, CHUNK_ENTRIES // size)
     for first in range(0, n, step):  # in row blocks that stay in the cache for all three passes
-        rows = slice(first, min(n, first + step))
-        block = cost[rows, :m]
-        np.negative(q[rows], out=block, dtype=np.float64)  # in float: -(int32 min) overflows
-        block -= bonus[rows, None]
+        band = slice(first, min(n, first + step))
+        block = cost[band, :m]
+        np.negative(q[band], out=block, dtype=np.float64)  # in float: -(int32 min) overflows
+        block -= bonus[band, None]
         if fix_missing:
-            block[q[rows] == source.missing] = 0.0
+            block[q[band] == source.missing] = 0.0
         np.minimum(block, 0.0, out=block)
     cols, _, (_, a, b) = solver(cost, force_doubles=True)
     top = b.max()
