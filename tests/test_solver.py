@@ -174,7 +174,7 @@ def test_pure_assignments_take_scipys_solvers_and_stay_exact(r, path):
         assert solver_key(r, a, objective) == brute_force(r, objective)[0], objective
         c = a.certificate
         n, m = scores.shape
-        lapjv = (r["capacity"] == 1).all() and not len(r["locked"]) and 1 < max(n, m) ** 2 <= 2 * n * m
+        lapjv = (r["capacity"] == 1).all() and not len(r["locked"]) and 1 < max(n, m) ** 2 <= 1.2 * n * m
         method = {"jv": "lapjv" if lapjv else "linear_sum_assignment",
                   "dense": "linear_sum_assignment"}.get(path, "LAPJVsp")
         assert method in c.method and c.gap == 0
@@ -241,7 +241,7 @@ def test_integer_scores_solve_as_their_floats(seed, shape, as_sparse, masked):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.integers(0, 2**32 - 1), st.sampled_from([(2, 1), (7, 7), (30, 24), (24, 30), (120, 120)]),
+@given(st.integers(0, 2**32 - 1), st.sampled_from([(2, 2), (7, 6), (30, 27), (27, 30), (120, 120)]),
        st.sampled_from(["coverage", "total"]), st.booleans(), st.booleans())
 def test_lapjv_path_is_exact_with_forbidden_pairs_and_priorities(seed, shape, objective, ties, prioritised):
     # lapjv on the matrix made square (one place per mentor): against scipy's LSA on the same
