@@ -1,12 +1,16 @@
-"""Pure assignments (every free slot and place is one): scipy's compiled assignment solvers, with
-duals computed from the pairing and checked against every pair.
+"""Pure assignments (every free slot and place is one): compiled assignment solvers (lapjv's
+Jonker-Volgenant, scipy's LSA and LAPJVsp), with duals checked against every pair.
 
 When no mentee has two free slots and no mentor two free places, the problem is a rectangular
 linear assignment problem. The tiers become part of each pair's weight with the *safe* unit
 (``w_ij = B * rank_i + q_ij``, weights.safe_unit), so the weights alone put the tiers first and no
 tier cut is needed; a pair of weight <= 0 never helps and is left out.
 
-* Small dense matrices (up to ``Tuning.assignment_dense`` entries) go whole to scipy's
+* Nearly square dense matrices with one place per mentor and one slot per mentee (up to
+  ``Tuning.assignment_jv`` entries made square) go whole to ``lapjv``, a compiled Jonker-Volgenant
+  solver that returns its duals (:func:`_jv`; checked in integers on every pair), where that
+  package is installed (Linux and Windows on x86-64).
+* Other small dense matrices (up to ``Tuning.assignment_dense`` entries) go whole to scipy's
   ``linear_sum_assignment``: on them it takes less time than choosing candidates would.
 * Larger dense ones and sparse ones go to ``min_weight_full_bipartite_matching`` (LAPJVsp) on a
   candidate graph (each mentee's and mentor's best pairs; every stored pair of a sparse matrix),
@@ -27,8 +31,8 @@ Examples
 --------
 >>> from matcher.solver import solve_assignment
 >>> a = solve_assignment(-np.array([[4, 1, 3], [2, 0, 5], [3, 2, 2]]))
->>> a.pairs.tolist(), a.certificate.gap, a.certificate.method.split(" on ")[0]
-([[0, 1], [1, 0], [2, 2]], 0, 'lapjv (Jonker-Volgenant)')
+>>> a.pairs.tolist(), a.certificate.gap, "on the whole matrix" in a.certificate.method  # lapjv or LSA
+([[0, 1], [1, 0], [2, 2]], 0, True)
 """
 
 from __future__ import annotations
