@@ -84,6 +84,14 @@ def median_times(first, second) -> tuple[tuple[float, object], tuple[float, obje
     return ((float(np.median(times[0])), results[0]), (float(np.median(times[1])), results[1]))
 
 
+def negated(cost: np.ndarray | sparse.csr_array) -> np.ndarray | sparse.csr_array:
+    """Scores to maximise for costs to minimise; a sparse matrix keeps its explicit zeros, which
+    are feasible pairs (``-cost`` of a sparse matrix could drop them)."""
+    if sparse.issparse(cost):
+        return sparse.csr_array((-cost.data, cost.indices, cost.indptr), shape=cost.shape)
+    return -cost
+
+
 def scipy_optimum(cost) -> float:
     if sparse.issparse(cost):
         rows, cols = min_weight_full_bipartite_matching(cost)
@@ -109,11 +117,8 @@ def main(argv: list[str] | None = None) -> None:
             cost = read_instance(path)
         else:
             cost = generate(name)
-        negated = -cost
-        if sparse.issparse(cost):
-            # explicit zeros must stay stored: negation keeps the structure
-            negated = sparse.csr_array((-cost.data, cost.indices, cost.indptr), shape=cost.shape)
-        (mine, a), (theirs, optimum) = median_times(lambda: solve_assignment(negated),
+        scores = negated(cost)
+        (mine, a), (theirs, optimum) = median_times(lambda: solve_assignment(scores),
                                                     lambda: scipy_optimum(cost))
         stored = cost.nnz if sparse.issparse(cost) else cost.size
         published = PUBLISHED[name] if args.folder else ""
