@@ -315,8 +315,8 @@ def _jv(source: DensePairs, bonus: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     for first in range(0, n, step):  # in row blocks that stay in the cache for all three passes
         band = slice(first, min(n, first + step))
         block = cost[band, :m]
-        np.negative(q[band], out=block, dtype=np.float64)  # in float: -(int32 min) overflows
-        block -= bonus[band, None]
+        # -bonus - q in one pass, in float (-(int32 min) overflows)
+        np.subtract(-bonus[band, None], q[band], out=block, dtype=np.float64)
         if fix_missing:
             block[q[band] == source.missing] = 0.0
         np.minimum(block, 0.0, out=block)
