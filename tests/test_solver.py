@@ -8,6 +8,7 @@ with the remaining mentor capacities as state.
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 
 import numpy as np
@@ -19,8 +20,12 @@ from scipy.optimize import linear_sum_assignment
 
 from matcher.solver import solve_assignment
 from matcher.solver.tuning import DEFAULT
+from matcher.solver.weights import make_tiers
 
 OBJECTIVES = ("coverage", "total", "fair")
+#: lapjv has wheels for Linux and Windows on x86-64 only (pyproject.toml): elsewhere scipy's path runs
+HAS_LAPJV = importlib.util.find_spec("lapjv") is not None
+needs_lapjv = pytest.mark.skipif(not HAS_LAPJV, reason="lapjv is not installed on this platform")
 
 
 @st.composite
@@ -144,17 +149,19 @@ def test_flow_engine_matches_brute_force(r):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(rounds(), st.sampled_from(["dense", "graph", "graph-columns", "sparse"]))
+@given(rounds(), st.sampled_from(["jv", "dense", "graph", "graph-columns", "sparse"]))
 def test_pure_assignments_take_scipys_solvers_and_stay_exact(r, path):
-    # one slot per mentee, any places per mentor: engines/lsa.py (a column per place; LSA on the
-    # whole dense matrix, LAPJVsp on a candidate graph of it or on a sparse matrix), whose duals
-    # must price every feasible pair
+    # one slot per mentee, any places per mentor: engines/lsa.py (lapjv on the whole dense
+    # matrix made square when every mentor has one place and nobody is locked, else a column per
+    # place and LSA on the whole dense matrix, LAPJVsp on a candidate graph of it or on a sparse
+    # matrix), whose duals must price every feasible pair
     as_sparse = path == "sparse"
     # the graph path on a tiny graph (one candidate a row), so pricing has to bring pairs in;
     # with two a column, each column's best pairs join as well
-    tuning = DEFAULT.replace(assignment_dense=0, assignment_row_candidates=1,
+    tuning = DEFAULT.replace(assignment_dense=0, assignment_jv=0, assignment_row_candidates=1,
                              assignment_column_candidates=2 if path == "graph-columns" else 0
-                             ) if path.startswith("graph") else DEFAULT
+                             ) if path.startswith("graph") else \
+        DEFAULT.replace(assignment_jv=0) if path == "dense" else DEFAULT
     r = {**r, "mentee_capacity": np.ones_like(r["mentee_capacity"])}
     r["locked"] = r["locked"][np.unique(r["locked"][:, 0], return_index=True)[1]]
     scores = r["scores"]
@@ -170,7 +177,12 @@ def test_pure_assignments_take_scipys_solvers_and_stay_exact(r, path):
         check_valid(r, a.pairs)
         assert solver_key(r, a, objective) == brute_force(r, objective)[0], objective
         c = a.certificate
-        assert ("linear_sum_assignment" if path == "dense" else "LAPJVsp") in c.method and c.gap == 0
+        n, m = scores.shape
+        lapjv = HAS_LAPJV and (r["capacity"] == 1).all() and not len(r["locked"]) \
+            and 1 < max(n, m) ** 2 <= 1.2 * n * m
+        method = {"jv": "lapjv" if lapjv else "linear_sum_assignment",
+                  "dense": "linear_sum_assignment"}.get(path, "LAPJVsp")
+        assert method in c.method and c.gap == 0
         free = r["feasible"].copy()
         free[r["forbidden"][:, 0], r["forbidden"][:, 1]] = False
         free[r["locked"][:, 0], r["locked"][:, 1]] = False
@@ -197,7 +209,8 @@ def test_mid_size_pure_assignments_match_scipy(seed, shape, integral):
     i, j = np.nonzero(feasible)
     for given_scores, mask in ((scores, feasible), (sparse.csr_array((scores[i, j], (i, j)), shape=shape), None)):
         a = solve_assignment(given_scores, capacity, feasible=mask)
-        assert a.matched == min(shape[0], capacity.sum()) and "scipy" in a.certificate.method
+        assert a.matched == min(shape[0], capacity.sum())
+        assert "scipy" in a.certificate.method or "lapjv" in a.certificate.method
         assert a.certificate.gap == 0 and abs(a.total_score - masked[rows, cols].sum()) < 1e-6
         c = a.certificate
         slack = np.rint(scores * c.scale) - c.mentee_dual[:, None] - c.mentor_dual[None, :]
@@ -230,6 +243,58 @@ def test_integer_scores_solve_as_their_floats(seed, shape, as_sparse, masked):
     weights = np.where(allowed, np.maximum(cost, 0), 0)  # total: a negative pair is left out
     rows, cols = linear_sum_assignment(weights, maximize=True)
     assert ints.total_score == weights[rows, cols].sum()
+
+
+@needs_lapjv
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 2**32 - 1), st.sampled_from([(2, 2), (7, 6), (30, 27), (27, 30), (120, 120)]),
+       st.sampled_from(["coverage", "total"]), st.booleans(), st.booleans())
+def test_lapjv_path_is_exact_with_forbidden_pairs_and_priorities(seed, shape, objective, ties, prioritised):
+    # lapjv on the matrix made square (one place per mentor): against scipy's LSA on the same
+    # weights, with infeasible and forbidden pairs, priorities, many equal scores, negative ones
+    # (total leaves them out); the duals must hold on every free pair
+    rng = np.random.default_rng(seed)
+    scores = rng.integers(-3, 4, shape).astype(float) if ties else rng.random(shape) * 100 - 20
+    feasible = rng.random(shape) > 0.25
+    forbidden = np.argwhere(feasible)[rng.random(int(feasible.sum())) < 0.1]
+    priority = rng.integers(0, 3, shape[0]) if prioritised else None
+    a = solve_assignment(scores, feasible=feasible, forbidden=forbidden, priority=priority,
+                         objective=objective)
+    c = a.certificate
+    assert "lapjv" in c.method and c.gap == 0
+    free = feasible.copy()
+    free[forbidden[:, 0], forbidden[:, 1]] = False
+    # the same objective as one LSA: tiers by the safe unit, missing and unhelpful pairs out
+    q = np.rint(scores * c.scale)
+    tiers = make_tiers(objective, np.zeros(shape[0], int) if priority is None else priority,
+                       np.zeros(shape[0], bool))
+    w = q + (tiers.first_rank * c.tier_unit)[:, None]
+    weights = np.where(free & (w > 0), w, 0)
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    assert c.primal == weights[rows, cols].sum()
+    assert free[a.pairs[:, 0], a.pairs[:, 1]].all()
+    slack = q - c.mentee_dual[:, None] - c.mentor_dual[None, :]
+    assert (slack[free] <= 0).all() and (c.mentor_dual >= 0).all()
+    assert (slack[a.pairs[:, 0], a.pairs[:, 1]] == 0).all()
+
+
+@needs_lapjv
+def test_lapjv_duals_that_fail_the_check_hand_the_matrix_to_scipy(monkeypatch):
+    # a solver whose duals prove nothing (here: the identity pairing with zero duals) is caught
+    # by the integer check and the whole matrix goes to scipy's LSA; so does a missing lapjv
+    from matcher.solver.engines import lsa
+
+    def wrong(cost, force_doubles):
+        n = cost.shape[0]
+        return np.arange(n), np.arange(n), (0.0, np.zeros(n), np.zeros(n))
+
+    scores = np.array([[1.0, 9.0], [9.0, 1.0]])
+    assert "lapjv" in solve_assignment(scores).certificate.method
+    for solver in (wrong, None):
+        monkeypatch.setattr(lsa, "_jv_solver", lambda solver=solver: solver)
+        a = solve_assignment(scores)
+        assert "linear_sum_assignment" in a.certificate.method and a.certificate.gap == 0
+        assert a.pairs.tolist() == [[0, 1], [1, 0]]
 
 
 def test_sparse_scores_must_be_finite():

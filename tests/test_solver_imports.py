@@ -18,7 +18,9 @@ def test_importing_the_solver_leaves_scipy_optimize_and_csgraph_unloaded():
 
 
 def test_pure_assignments_still_reach_scipys_solvers():
-    a = solve_assignment(-np.array([[4, 1, 3], [2, 0, 5], [3, 2, 2]]))
-    b = solve_assignment(-np.arange(40_000).reshape(200, 200) % 97)
+    # a mentor of two places: LSA on the whole matrix; a rectangular 200 x 500 one, too long to
+    # be made square for lapjv: LAPJVsp on a candidate graph
+    a = solve_assignment(-np.array([[4, 1, 3], [2, 0, 5], [3, 2, 2]]), [2, 1, 1])
+    b = solve_assignment(-np.arange(100_000).reshape(200, 500) % 97)
     assert "linear_sum_assignment" in a.certificate.method and "LAPJVsp" in b.certificate.method
     assert a.certificate.gap == 0 and b.certificate.gap == 0

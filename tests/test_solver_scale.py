@@ -164,3 +164,31 @@ def test_empty_and_degenerate_rounds():
     none = solve_assignment(np.ones((3, 2)), feasible=np.zeros((3, 2), bool), objective="fair")
     assert none.matched == 0 and np.isnan(none.min_score)
     assert solve_assignment(np.ones((3, 2)), 0).matched == 0
+
+
+@pytest.mark.parametrize("name", ["assign100", "assign300", "assignp800"])
+def test_or_library_shaped_instances_reach_scipys_optimum(name):
+    # bench_orlib's in-repo variant of OR-Library's instances (dense n x n costs; sparse with
+    # unlisted pairs forbidden), solved as bench_orlib does: the optimum of scipy's solver
+    # (LSA dense, min_weight_full_bipartite_matching sparse) with a zero gap, every row paired
+    from benchmarks.bench_orlib import generate, negated, scipy_optimum
+
+    cost = generate(name)
+    a = solve_assignment(negated(cost))
+    assert a.matched == cost.shape[0] and a.certificate.gap == 0
+    assert -a.total_score == scipy_optimum(cost)
+
+
+def test_or_library_files_are_read_as_beasley_wrote_them(tmp_path):
+    # dense: n, then n * n costs row by row over any line breaks; sparse: n, then "i j c" lines,
+    # 1-based, an unlisted pair infeasible and a listed cost of 0 a feasible pair
+    from benchmarks.bench_orlib import read_instance, scipy_optimum
+
+    (tmp_path / "assign3.txt").write_text(" 3\n 4 1 3\n 2 0\n 5 3 2 2\n")
+    dense = read_instance(tmp_path / "assign3.txt")
+    assert dense.tolist() == [[4, 1, 3], [2, 0, 5], [3, 2, 2]] and scipy_optimum(dense) == 5
+    (tmp_path / "assignp3.txt").write_text("3\n1 1 4\n1 2 0\n2 1 2\n2 3 5\n3 2 7\n3 3 1\n")
+    sparse_cost = read_instance(tmp_path / "assignp3.txt")
+    assert sparse_cost.nnz == 6 and sparse_cost[0, 1] == 0 and sparse_cost[0, 2] == 0
+    a = solve_assignment(-read_instance(tmp_path / "assign3.txt"))
+    assert a.pairs.tolist() == [[0, 1], [1, 0], [2, 2]]

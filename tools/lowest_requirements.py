@@ -4,8 +4,8 @@
 every lower bound in pyproject.toml is one that was seen to work. A direct dependency without a
 lower bound is an error: its lowest version would be whatever pip finds first.
 
->>> lowest(['numpy>=1.26', 'xlsxwriter>=3.2,<3.4  ', 'ipykernel >= 6.29'])
-['numpy==1.26', 'xlsxwriter==3.2', 'ipykernel==6.29']
+>>> lowest(['numpy>=1.26', 'xlsxwriter>=3.2,<3.4  ', 'ipykernel >= 6.29', "lap>=1.3; sys_platform == 'linux'"])
+['numpy==1.26', 'xlsxwriter==3.2', 'ipykernel==6.29', "lap==1.3; sys_platform == 'linux'"]
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ def lowest(requirements: list[str]) -> list[str]:
         lower = _LOWER.search(match.group(3)) if match else None
         if match is None or lower is None:
             raise ValueError(f"{requirement!r} has no lower bound (>=): add the lowest version that passes")
-        pinned.append(f"{match.group(1)}=={lower.group(1)}")
+        marker = requirement.partition(";")[2].strip()  # a platform-only dependency stays one
+        pinned.append(f"{match.group(1)}=={lower.group(1)}" + (f"; {marker}" if marker else ""))
     return pinned
 
 

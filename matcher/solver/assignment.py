@@ -153,7 +153,7 @@ def _assignment(problem: Problem, rows: np.ndarray, cols: np.ndarray, certificat
                 started: float) -> Assignment:
     m = problem.m
     locked_keys = problem.locked[:, 0] * m + problem.locked[:, 1]
-    keys = np.sort(np.r_[rows * m + cols, locked_keys])
+    keys = np.sort(np.concatenate((rows * m + cols, locked_keys)))
     pairs = np.stack([keys // m, keys % m], axis=1).astype(np.int64)
     scores = score_values(problem, pairs[:, 0], pairs[:, 1])
     seconds = time.perf_counter() - started

@@ -166,12 +166,18 @@ class DensePairs:
         dtype = np.int32 if max(-self.low, self.high) < 2 ** 30 else np.int64
         self.missing = int(np.iinfo(dtype).min)
         self.q = np.empty(self.shape, dtype)
+        # integers (scaled by a power of ten >= 1, weights.score_scale) need no rounding: one
+        # integer product instead of a float one, its rounding and a cast
+        exact = scores.dtype.kind in "iu" and scale >= 1
         for start, stop in _chunks(*self.shape):
             block = self.q[start:stop]
-            # rint in float64, as weights.quantise does; in place and cast by copyto (about twice
-            # as fast as assigning the rounded temporary)
-            scaled = np.multiply(scores[start:stop], scale, dtype=np.float64)
-            np.copyto(block, np.rint(scaled, out=scaled), casting="unsafe")
+            if exact:
+                np.multiply(scores[start:stop], int(scale), out=block, casting="unsafe")
+            else:
+                # rint in float64, as weights.quantise does; in place and cast by copyto (about
+                # twice as fast as assigning the rounded temporary)
+                scaled = np.multiply(scores[start:stop], scale, dtype=np.float64)
+                np.copyto(block, np.rint(scaled, out=scaled), casting="unsafe")
             if allowed is not None:
                 # a product and an or instead of a masked store (several times faster): allowed
                 # entries keep their value, the others become 0 | missing

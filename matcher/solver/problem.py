@@ -28,7 +28,7 @@ class Problem:
 
     n: int
     m: int
-    scores: np.ndarray | sparse.csr_array  # as given (dense float array or CSR)
+    scores: np.ndarray | sparse.csr_array  # as given (dense real array) or canonical CSR
     bounds: tuple[float, float]            # lowest and highest stored score, 0 included
     allowed: np.ndarray | None             # dense: feasible and not forbidden (None = all)
     forbidden_keys: np.ndarray             # sorted row * m + col of forbidden pairs
@@ -75,7 +75,8 @@ def build_problem(scores, capacity, *, feasible, mentee_capacity, priority, lock
     forbidden = _pairs(forbidden, n, m, "forbidden")
     allowed = _feasible(feasible, scores)
     return Problem(n=n, m=m, scores=scores, bounds=bounds, allowed=allowed,
-                   forbidden_keys=np.unique(forbidden[:, 0] * m + forbidden[:, 1]),
+                   forbidden_keys=np.unique(forbidden[:, 0] * m + forbidden[:, 1]) if forbidden.size
+                   else np.empty(0, np.int64),
                    capacity=capacity, mentee_capacity=mentee_capacity, priority=priority,
                    locked=locked, objective=objective,
                    engine=engine if engine != "auto" else ("lp" if min_load is not None else "flow"),
@@ -85,7 +86,7 @@ def build_problem(scores, capacity, *, feasible, mentee_capacity, priority, lock
 def pair_source(problem: Problem, blocked: np.ndarray) -> DensePairs | SparsePairs:
     """The free pairs: feasible, not forbidden, not in ``blocked`` (sorted keys of locked pairs)."""
     n, m = problem.n, problem.m
-    keys = np.union1d(problem.forbidden_keys, blocked)
+    keys = np.union1d(problem.forbidden_keys, blocked) if blocked.size else problem.forbidden_keys
     if problem.dense:
         allowed = problem.allowed
         if keys.size:
@@ -132,8 +133,8 @@ def score_values(problem: Problem, rows: np.ndarray, cols: np.ndarray) -> np.nda
 
 
 def _scores(scores) -> tuple[np.ndarray | sparse.csr_array, tuple[float, float]]:
-    """The scores as float64 (dense) or canonical CSR, and their lowest and highest stored value
-    with 0 included (both reductions are needed for the finiteness check anyway)."""
+    """The scores as given (a dense real array) or as canonical CSR, and their lowest and highest
+    stored value with 0 included (both reductions are needed for the finiteness check anyway)."""
     if sparse.issparse(scores):
         csr = sparse.csr_array(scores)
         if csr.ndim != 2:
@@ -153,10 +154,9 @@ def _scores(scores) -> tuple[np.ndarray | sparse.csr_array, tuple[float, float]]
         raise SolverInputError(f"scores must be a 2-D array (mentees x mentors), got shape {arr.shape}")
     if not (np.issubdtype(arr.dtype, np.number) and not np.issubdtype(arr.dtype, np.complexfloating)):
         raise SolverInputError(f"scores must be real numbers, got dtype {arr.dtype}")
-    bounds = _finite_bounds(arr)  # before the float copy: on integers it is exact and cheaper
-    if arr.dtype.kind != "f":
-        arr = arr.astype(np.float64)
-    return arr, bounds
+    # integers stay as they are: every use reads them into float64 chunk by chunk (a whole float
+    # copy cost as much as the rest of the validation)
+    return arr, _finite_bounds(arr)
 
 
 def _finite_bounds(values: np.ndarray) -> tuple[float, float]:
@@ -184,6 +184,8 @@ def _feasible(feasible, scores) -> np.ndarray | None:
 
 
 def _counts(values, size: int, name: str, who: str, minimum: int) -> np.ndarray:
+    if isinstance(values, (int, np.integer)) and not isinstance(values, bool) and values >= minimum:
+        return np.full(size, values, np.int64)  # one whole number for everyone: nothing to check
     arr = np.asarray(values)
     if arr.ndim == 0:
         arr = np.full(size, arr)
@@ -232,8 +234,9 @@ def _score_range(values: np.ndarray, allowed: np.ndarray | None) -> tuple[float,
 
 
 def _scale(values: np.ndarray, largest: float) -> float:
-    """Quantisation scale (see weights.score_scale); integer scores are checked only when large."""
-    integral = largest > SCORE_UNITS and bool(np.all(values == np.round(values)))
+    """Quantisation scale (see weights.score_scale); float scores are checked for whole numbers
+    only when large, integer ones never need it."""
+    integral = largest > SCORE_UNITS and (values.dtype.kind in "iu" or bool(np.all(values == np.round(values))))
     return score_scale(largest, integral)
 
 

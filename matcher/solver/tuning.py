@@ -81,6 +81,12 @@ class Tuning:
     #: below it, choosing candidates costs more than the solve they save (OR-Library's assign100,
     #: 10,000 entries: LSA 0.08 ms; candidates and LAPJVsp about 0.25 ms).
     assignment_dense: int = 20_000
+    #: With one place per mentor and the ``lapjv`` package installed, up to this many entries of
+    #: the (nearly square) matrix made square go whole to its Jonker-Volgenant solver, which
+    #: returns the duals (engines/lsa.py). Against the candidate graph: 0.04x (500 x 500, one
+    #: crowded field), 0.25x (1,000 x 1,000, six answer values a question); random scores 0.6x
+    #: (200 x 140), 1.0x (500 x 500), 1.25x (700 x 700), 1.8x (1,000 x 1,000): so up to 500 x 500.
+    assignment_jv: int = 250_000
     #: Rounds with one slot per mentee but mentors of several places are pure assignments too,
     #: with a column per place (engines/lsa.py), up to this many (pair, place) entries. Measured
     #: one slot per mentee, supply 1.0, against the flow engine: 50 x 35 4.4-4.7 -> 0.7-1.0 ms,

@@ -141,6 +141,8 @@ def priority_levels(priority: np.ndarray) -> np.ndarray:
     >>> priority_levels(np.array([0, 5, 5, 2]))
     array([0, 2, 2, 1])
     """
+    if not priority.size or priority.min() == priority.max():  # one level (no priorities): no sort
+        return np.zeros(priority.size, np.int64)
     return np.unique(priority, return_inverse=True)[1].astype(np.int64).reshape(-1)
 
 
