@@ -1207,7 +1207,8 @@ def _vocabulary_section(answers: pd.DataFrame | None) -> list[str]:
             entries = of_kind[of_kind["key"] == key].drop_duplicates("answer")
             for item in entries.itertuples():
                 rows = f"{item.rows} row{'s' if item.rows != 1 else ''}"
-                how = {"exact": "name", "corrected": "typo", "meaning": "meaning",
+                how = {"exact": "name", "abbreviation": "abbreviation", "corrected": "typo",
+                       "meaning": "meaning",
                        "aligned": f"same as the other form's {_q(item.runner_up)}",
                        "elimination": (f"paired with the other form's {_q(item.runner_up)}, "
                                        "the answers left on both" if item.runner_up else

@@ -630,6 +630,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                "inget känt branschnamn"),
     "reading.unknown.goals": ("not a known goal name", "ei tunnettu tavoitteen nimi",
                               "inget känt målnamn"),
+    "reading.abbreviation": ("{unknown}; read as '{label}' (an abbreviation, confidence {confidence})",
+                             "{unknown}; luettu: '{label}' (lyhenne, varmuus {confidence})",
+                             "{unknown}; tolkat som '{label}' (förkortning, säkerhet {confidence})"),
     "reading.corrected": ("{unknown}; read as '{label}' (a typo, confidence {confidence})",
                           "{unknown}; luettu: '{label}' (kirjoitusvirhe, varmuus {confidence})",
                           "{unknown}; tolkat som '{label}' (stavfel, säkerhet {confidence})"),
@@ -691,6 +694,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                          "lägg till det under [vocabulary.cities] så försvinner varningen"),
     # how each answer was read, as matcher init's table names it (Round.answers' method column)
     "method.exact": ("exact", "tarkka", "exakt"),
+    "method.abbreviation": ("abbreviation", "lyhenne", "förkortning"),
     "method.corrected": ("corrected", "korjattu", "rättat"),
     "method.meaning": ("meaning", "merkitys", "betydelse"),
     "method.aligned": ("aligned", "rinnastettu", "matchat"),

@@ -33,6 +33,7 @@ import pandas as pd
 from matcher import vocab
 from matcher.config import ReadConfig
 from matcher.contents import column_separators
+from matcher.vocab.languages import split_languages
 from matcher.vocab.options import OptionSplitter
 from matcher.vocab.reading import Reading, read_options
 
@@ -59,10 +60,20 @@ class ColumnAnswers:
     first_row: dict[str, int]
     readings: dict[str, Reading] = field(default_factory=dict)
 
+    def answers(self, cell: object) -> tuple[str, ...]:
+        """The answers chosen in one cell as written: its options, and for languages each
+        language of an option naming several ("Finnish and English", "Fin/Swe")."""
+        options = self.splitter.split(cell)
+        if self.kind != "languages":
+            return options
+        names = vocab.vocabulary("languages")
+        return tuple(part for option in options
+                     for part in split_languages(option, names.lookup))
+
     def items(self, cell: object) -> list[tuple[str, int | None]]:
         """``(option, language level or None)`` for each option chosen in one cell."""
         found = []
-        for answer in self.splitter.split(cell):
+        for answer in self.answers(cell):
             if self.kind == "languages":
                 text, level = vocab.split_level(answer)
                 found.append((_language_text(answer, text), level))
@@ -72,8 +83,15 @@ class ColumnAnswers:
 
 
 def _language_text(answer: str, text: str) -> str:
-    # split_level gives normalised text; keep the answer as written when it had no level
-    return answer.strip() if vocab.normalise(answer) == text else text
+    """The language part of ``answer`` as written: the words of ``text`` (split_level's
+    normalised language part) in their own case and with their dots ("Eng." stays an
+    abbreviation: "Eng. (C1)" is "Eng."), else ``text``."""
+    if vocab.normalise(answer) == text:
+        return answer.strip()
+    kept = set(text.split())
+    words = [w for w in answer.split() if vocab.normalise(w)
+             and set(vocab.normalise(w).split()) <= kept]
+    return " ".join(words).strip(" :;-–—,") or text
 
 
 @dataclass
