@@ -587,6 +587,9 @@ LEVEL_INTENSIFIERS = frozenset({"very", "really", "extremely", "erittain", "tode
                                 "mycket", "valdigt", "riktigt", "jattebra"})
 #: words that lower a level by one ("not fluent", "ei sujuva", "inte flytande")
 LEVEL_NEGATIONS = frozenset({"not", "ei", "inte", "no"})
+#: words that say "level" beside a level ("äidinkielen taso", "C1 level", "CEFR B2"): they go
+#: with the level, not with the language
+LEVEL_FRAME = frozenset({"level", "taso", "tasolla", "tasoinen", "niva", "nivan", "cefr"})
 #: a level on a numeric scale: "4/5", "4 of 5", "4 av 5", "4 (1-5)"; a bare "taso 4" / "level 4"
 #: / "nivå 4" / "(4)" is read on the 1-5 scale most self-assessments use
 _SCALE = re.compile(r"(?<![\w.])(\d{1,2})\s*(?:/|of|out of|av)\s*([1-9]\d?)(?![\w.])"
@@ -714,7 +717,7 @@ def _modified(level: int, others: list[str]) -> int:
 
 def _language_part(rest: str, level: int) -> tuple[str, int]:
     """The language text with the modifiers of its level removed."""
-    kept = [w for w in rest.split() if w not in LEVEL_INTENSIFIERS | LEVEL_NEGATIONS]
+    kept = [w for w in rest.split() if w not in LEVEL_INTENSIFIERS | LEVEL_NEGATIONS | LEVEL_FRAME]
     return " ".join(kept), level
 
 

@@ -61,11 +61,10 @@ ABBREVIATION_CONFIDENCE = 0.9
 RARE_CONFIDENCE = 0.8
 #: words that frame a language name without naming one: "suomen kieli", "eesti keel", "in
 #: English", "på svenska", "Fin. level", "CEFR B2", "infödd talare" (folded as :func:`matcher.vocab.normalise` does)
-FRAME_WORDS = frozenset(vocab.normalise(w) for w in (
+FRAME_WORDS = vocab.LEVEL_FRAME | frozenset(vocab.normalise(w) for w in (
     "language", "languages", "lang", "kieli", "kielen", "kieltä", "kielellä", "kielenä", "kieliä",
-    "språk", "språket", "språken", "keel", "in", "på", "level", "taso", "tasolla", "tasoinen",
-    "nivå", "nivån", "cefr", "skills", "taito", "kielitaito", "språkkunskaper", "speaker",
-    "speakers", "puhuja", "talare"))
+    "språk", "språket", "språken", "keel", "in", "på", "skills", "taito", "kielitaito",
+    "språkkunskaper", "speaker", "speakers", "puhuja", "talare"))
 #: what stands between two languages named in one cell (outside parentheses)
 _BETWEEN = re.compile(r"\s*(?:/|&|\+|\band\b|\bja\b|\bsekä\b|\boch\b|\bsamt\b)\s*", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -216,7 +215,10 @@ class LanguageVocabulary(vocab.Vocabulary):
         if len(words) != 1:
             return None
         word = words[0]
-        inflected = self._inflected(word)
+        # the dictionaries know the word as written, with its diacritics ("venäjäksi")
+        written_word = next((w for w in re.findall(r"\w+", text.casefold())
+                             if vocab.normalise(w) == word), word)
+        inflected = self._inflected(written_word)
         if inflected is not None:
             return inflected, 1.0
         return self._abbreviation(word, dotted="." in text)
