@@ -10,7 +10,8 @@ Every message is one entry of :data:`MESSAGES`: a key and its text in each langu
 all three translations of a message use the same fields (``tests/test_i18n.py`` checks that every
 message has all three, with the same fields). Display labels of the built-in vocabularies
 (fields, goals, languages) are in :data:`LABELS`: English comes from :mod:`matcher.vocab`, the
-Finnish and Swedish labels from here.
+Finnish and Swedish labels from here (and for the languages outside the hand-written list, from
+the CLDR names of :func:`matcher.language_table.table`).
 
 Examples
 --------
@@ -39,6 +40,8 @@ with the reader's own separator).
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+from matcher.language_table import table
 
 #: The languages every message is written in, in the order of each :data:`MESSAGES` entry.
 LANGUAGES = ("en", "fi", "sv")
@@ -1279,6 +1282,9 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
                                                         "finskt teckenspråk"),
     },
 }
+# every other language of the languages table by its CLDR names (English where CLDR has none)
+LABELS["languages"].update({row.code: (row.fi or row.en, row.sv or row.en) for row in table()
+                            if row.code not in LABELS["languages"]})
 
 
 def check_language(language: str) -> str:

@@ -4,10 +4,9 @@ People write a language as its English, Finnish or Swedish name, its own name, a
 abbreviation or an inflected form: "Finnish", "suomi", "finska", "fi", "FIN", "Fin.",
 "suomeksi", "suomen kieli", "på finska". The languages vocabulary
 (:class:`LanguageVocabulary`) reads all of these by general rules over one table,
-:file:`matcher/data/languages.csv` (every language with an ISO 639-1 code: its ISO 639-2 codes
-and its CLDR names in English, Finnish, Swedish and in itself; written by
-:file:`scripts/build_languages.py`), on top of the hand-written names of
-:data:`matcher.vocab._LANGUAGES`:
+:func:`matcher.language_table.table` (every language with an ISO 639-1 code: its ISO 639-2
+codes and its CLDR names in English, Finnish, Swedish and in itself), on top of the
+hand-written names of :data:`matcher.vocab._LANGUAGES`:
 
 ``name``
     a name or code of the table or the built-in list, once the words around a language name
@@ -24,8 +23,9 @@ and its CLDR names in English, Finnish, Swedish and in itself; written by
     :data:`ABBREVIATION_CONFIDENCE`), else one that starts exactly one other language reads as
     that one (:data:`RARE_CONFIDENCE`); a word that starts several is no reading at all.
 
-Two-letter codes that are also a common word of English, Finnish or Swedish ("to", "or", "be")
-name a language only when it is one of the built-in ones ("en", "it", "ja" stay languages).
+Two-letter codes name a language only when it is one of the built-in ones ("en", "it", "ja"
+stay languages; "CV", "to", "or" are no Chuvash, Tonga, Odia), and a rare language's
+three-letter code ("zul") reads only where no built-in language is abbreviated so.
 
 A cell may also name several languages with a word between them ("Finnish and English",
 "suomi ja ruotsi", "engelska och finska", "Fin/Swe"): :func:`split_languages` cuts it there
@@ -42,17 +42,13 @@ Example
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from pathlib import Path
 
 from matcher import vocab
+from matcher.language_table import table
 
-#: the table of languages, codes and names (see :file:`scripts/build_languages.py`)
-TABLE = Path(__file__).resolve().parent.parent / "data" / "languages.csv"
 #: shortest abbreviation read without a dot ("Eng", "swe"); with a dot two letters do ("Sp.")
 MIN_ABBREVIATION = 3
 #: confidence of an abbreviation of one of the commonly named languages
@@ -68,31 +64,6 @@ FRAME_WORDS = vocab.LEVEL_FRAME | frozenset(vocab.normalise(w) for w in (
 #: what stands between two languages named in one cell (outside parentheses)
 _BETWEEN = re.compile(r"\s*(?:/|&|\+|\band\b|\bja\b|\bsekä\b|\boch\b|\bsamt\b)\s*", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-
-
-@dataclass(frozen=True)
-class Language:
-    """One row of :data:`TABLE`."""
-
-    code: str
-    iso639_2: str
-    iso639_2b: str
-    en: str
-    fi: str
-    sv: str
-    native: str
-
-
-@functools.cache
-def table() -> tuple[Language, ...]:
-    """Every language of :data:`TABLE`, by ISO 639-1 code.
-
-    >>> next(row for row in table() if row.code == "et")
-    Language(code='et', iso639_2='est', iso639_2b='', en='Estonian', fi='viro', sv='estniska', native='eesti')
-    """
-    with TABLE.open(encoding="utf-8", newline="") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        return tuple(Language(**row) for row in csv.DictReader(lines))
 
 
 def entries(built_in: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
@@ -165,10 +136,12 @@ class LanguageVocabulary(vocab.Vocabulary):
         #: three-letter codes read after abbreviations (:func:`rare_codes`)
         self.codes = dict(codes or {})
         self._read: dict[str, tuple[str, float] | None] = {}
-        # a rare language whose code is a common word is read by its names only
-        for word in common_words() - common:
-            if self._lookup.get(word) == word:
-                del self._lookup[word]
+        # a rare language is read by its names, and by its three-letter codes (:attr:`codes`)
+        # only where no common language is abbreviated so: its two-letter code is more often
+        # a word or an abbreviation of something else ("CV", "to", "or") than the language
+        for key in set(self.keys) - common:
+            if self._lookup.get(key) == key:
+                del self._lookup[key]
         self._choices = list(self._lookup)
         # the names of one word longer than a code, frame words aside ("suomen kieli" is
         # "suomen"; "Finnish Sign Language" is no abbreviation's), with the keys they name
