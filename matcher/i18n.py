@@ -710,6 +710,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "init.heading.rows": ("rows", "rivit", "rader"),
     "init.heading.answer": ("answer", "vastaus", "svar"),
     "init.heading.read_as": ("read as", "luettu", "tolkat som"),
+    "init.heading.levels": ("levels", "tasot", "nivåer"),
+    "init.no_level": ("none given", "ei annettu", "ej angiven"),
     "init.columns": ("{role}: {n} columns recognised ({names}); {carried} carried through",
                      "{role}: {n} saraketta tunnistettu ({names}); {carried} viedään mukana "
                      "sellaisenaan",

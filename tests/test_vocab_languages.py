@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from matcher import language_table, load_round, vocab
+from matcher.detect import format_answers
 from matcher.intake.answers import ColumnAnswers, read_answers
 from matcher.vocab import languages
 from matcher.vocab.options import OptionSplitter
@@ -182,6 +183,24 @@ def test_read_answers_shows_abbreviations_with_their_confidence():
     assert table.loc[("mentees", "Eng"), ["key", "method"]].tolist() == ["en", "exact"]
     # the less sure readings of a column come first, for the coordinator to look at
     assert reading.answers()["answer"].iloc[0] == "Suom."
+    # each answer carries the levels it was named with, for init to show
+    assert table.loc[("mentors", "Suom."), "levels"] == ((4, 2),)
+    assert table.loc[("mentees", "fi"), "levels"] == ((1, 1),)
+
+
+def test_init_shows_the_levels_each_language_answer_was_named_with():
+    tables = {"mentors": pd.DataFrame({"L": ["Fin. native, Eng. C1", "Fin. basic", "Fin."]}),
+              "mentees": pd.DataFrame({"L": ["suomi", "English"]})}
+    answers = read_answers(tables, {"mentors": {"languages": "L"}, "mentees": {"languages": "L"}})
+    shown = format_answers(answers.answers(), "fi").splitlines()
+    assert shown[0].split()[-1] == "tasot"
+    assert next(line for line in shown if " Fin. " in line).endswith(
+        "äidinkieli 1, perustaso 1, ei annettu 1")
+    # a table of answers with no language in it has no levels column
+    goals = read_answers({"mentors": pd.DataFrame({"T": ["Networking"]}),
+                          "mentees": pd.DataFrame({"G": ["Networking"]})},
+                         {"mentors": {"topics": "T"}, "mentees": {"goals": "G"}})
+    assert format_answers(goals.answers()).splitlines()[0].split()[-2:] == ["read", "as"]
 
 
 def test_load_round_reads_abbreviated_languages_with_levels(tmp_path):
