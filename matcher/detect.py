@@ -957,20 +957,37 @@ def format_answers(answers: pd.DataFrame, language: str = "en") -> str:
     label = [_clip(a, 40) for a in answers["label"]]
     method = [i18n.t(f"method.{m}", language) if f"method.{m}" in i18n.MESSAGES else m
               for m in answers["method"]]
+    # the levels language answers were named with, in a last column when any answer has one
+    levels = [_levels_named(v, language) for v in answers.get("levels", [()] * len(answers))]
     header = tuple(i18n.t(f"init.heading.{name}", language) for name in (
-        "confidence", "method", "form", "column", "rows", "answer", "read_as"))
+        "confidence", "method", "form", "column", "rows", "answer", "read_as", "levels"))
     widths = [max([len(h)] + [len(str(v)) for v in values]) for h, values in (
         (header[1], method), (header[2], answers["role"]), (header[3], answers["column"]),
-        (header[4], answers["rows"]), (header[5], answer))]
-    lines = [(header[0], *header[1:])]
-    lines += [(i18n.number(c, language, 2), m, f, k, str(r), a, b) for c, m, f, k, r, a, b in zip(
-        answers["confidence"], method, answers["role"], answers["column"],
-        answers["rows"], answer, label)]
+        (header[4], answers["rows"]), (header[5], answer), (header[6], label))]
+    shown = header if any(levels) else header[:-1]
+    lines = [shown]
+    lines += [(i18n.number(c, language, 2), m, f, k, str(r), a, b, *([v] if any(levels) else []))
+              for c, m, f, k, r, a, b, v in zip(answers["confidence"], method, answers["role"],
+                                                answers["column"], answers["rows"], answer, label,
+                                                levels)]
     out = []
-    for c, m, f, k, r, a, b in lines:
+    for c, m, f, k, r, a, b, *v in lines:
+        last = f"{b:<{widths[5]}}  {v[0]}" if v else b
         out.append(f"{c:>10}  {m:<{widths[0]}}  {f:<{widths[1]}}  {k:<{widths[2]}}  "
-                   f"{r:>{widths[3]}}  {a:<{widths[4]}}  {b}".rstrip())
+                   f"{r:>{widths[3]}}  {a:<{widths[4]}}  {last}".rstrip())
     return "\n".join(out)
+
+
+def _levels_named(levels: object, language: str) -> str:
+    """A language answer's levels as ``format_answers`` shows them ("native 20, none given 3").
+
+    >>> _levels_named(((4, 20), (1, 2), (None, 3)), "en")
+    'native 20, basic 2, none given 3'
+    """
+    if not isinstance(levels, tuple):
+        return ""  # a table of answers without the column (or not a language answer)
+    return ", ".join(f"{i18n.t(f'level.{level}' if level else 'init.no_level', language)} {rows}"
+                     for level, rows in levels)
 
 
 def _clip(text: str, width: int) -> str:
@@ -1207,7 +1224,8 @@ def _vocabulary_section(answers: pd.DataFrame | None) -> list[str]:
             entries = of_kind[of_kind["key"] == key].drop_duplicates("answer")
             for item in entries.itertuples():
                 rows = f"{item.rows} row{'s' if item.rows != 1 else ''}"
-                how = {"exact": "name", "corrected": "typo", "meaning": "meaning",
+                how = {"exact": "name", "abbreviation": "abbreviation", "corrected": "typo",
+                       "meaning": "meaning",
                        "aligned": f"same as the other form's {_q(item.runner_up)}",
                        "elimination": (f"paired with the other form's {_q(item.runner_up)}, "
                                        "the answers left on both" if item.runner_up else

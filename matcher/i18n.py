@@ -10,7 +10,8 @@ Every message is one entry of :data:`MESSAGES`: a key and its text in each langu
 all three translations of a message use the same fields (``tests/test_i18n.py`` checks that every
 message has all three, with the same fields). Display labels of the built-in vocabularies
 (fields, goals, languages) are in :data:`LABELS`: English comes from :mod:`matcher.vocab`, the
-Finnish and Swedish labels from here.
+Finnish and Swedish labels from here (and for the languages outside the hand-written list, from
+the CLDR names of :func:`matcher.language_table.table`).
 
 Examples
 --------
@@ -39,6 +40,8 @@ with the reader's own separator).
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+from matcher.language_table import table
 
 #: The languages every message is written in, in the order of each :data:`MESSAGES` entry.
 LANGUAGES = ("en", "fi", "sv")
@@ -627,6 +630,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                "inget känt branschnamn"),
     "reading.unknown.goals": ("not a known goal name", "ei tunnettu tavoitteen nimi",
                               "inget känt målnamn"),
+    "reading.abbreviation": ("{unknown}; read as '{label}' (an abbreviation, confidence {confidence})",
+                             "{unknown}; luettu: '{label}' (lyhenne, varmuus {confidence})",
+                             "{unknown}; tolkat som '{label}' (förkortning, säkerhet {confidence})"),
     "reading.corrected": ("{unknown}; read as '{label}' (a typo, confidence {confidence})",
                           "{unknown}; luettu: '{label}' (kirjoitusvirhe, varmuus {confidence})",
                           "{unknown}; tolkat som '{label}' (stavfel, säkerhet {confidence})"),
@@ -688,6 +694,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                          "lägg till det under [vocabulary.cities] så försvinner varningen"),
     # how each answer was read, as matcher init's table names it (Round.answers' method column)
     "method.exact": ("exact", "tarkka", "exakt"),
+    "method.abbreviation": ("abbreviation", "lyhenne", "förkortning"),
     "method.corrected": ("corrected", "korjattu", "rättat"),
     "method.meaning": ("meaning", "merkitys", "betydelse"),
     "method.aligned": ("aligned", "rinnastettu", "matchat"),
@@ -700,6 +707,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "init.heading.rows": ("rows", "rivit", "rader"),
     "init.heading.answer": ("answer", "vastaus", "svar"),
     "init.heading.read_as": ("read as", "luettu", "tolkat som"),
+    "init.heading.levels": ("levels", "tasot", "nivåer"),
+    "init.no_level": ("none given", "ei annettu", "ej angiven"),
     "init.columns": ("{role}: {n} columns recognised ({names}); {carried} carried through",
                      "{role}: {n} saraketta tunnistettu ({names}); {carried} viedään mukana "
                      "sellaisenaan",
@@ -1280,6 +1289,9 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
                                                         "finskt teckenspråk"),
     },
 }
+# every other language of the languages table by its CLDR names (English where CLDR has none)
+LABELS["languages"].update({row.code: (row.fi or row.en, row.sv or row.en) for row in table()
+                            if row.code not in LABELS["languages"]})
 
 
 def check_language(language: str) -> str:

@@ -33,15 +33,18 @@ import pandas as pd
 from matcher import vocab
 from matcher.config import ReadConfig
 from matcher.contents import column_separators
+from matcher.vocab.languages import split_languages
 from matcher.vocab.options import OptionSplitter
 from matcher.vocab.reading import Reading, read_options
 
 #: canonical field -> vocabulary kind its options are read as
 VOCAB_COLUMNS = {"field": "fields", "topics": "goals", "goals": "goals", "languages": "languages",
                  "mentoring_language": "languages"}
-#: columns of :meth:`AnswerReading.answers` (and so of ``Round.answers``)
+#: columns of :meth:`AnswerReading.answers` (and so of ``Round.answers``); ``levels`` is, for a
+#: language answer, each level it was named with and its rows (``((4, 20), (None, 3))``: native
+#: in 20 rows, no level in 3), empty for the other kinds
 ANSWER_COLUMNS = ("role", "column", "header", "kind", "answer", "key", "label", "rows",
-                  "confidence", "method", "runner_up")
+                  "confidence", "method", "runner_up", "levels")
 
 
 @dataclass
@@ -58,11 +61,23 @@ class ColumnAnswers:
     #: option -> first spreadsheet row (the table index) that chose it
     first_row: dict[str, int]
     readings: dict[str, Reading] = field(default_factory=dict)
+    #: for languages, option -> level read beside it (None: no level given) -> how many rows
+    levels: dict[str, Counter] = field(default_factory=dict)
+
+    def answers(self, cell: object) -> tuple[str, ...]:
+        """The answers chosen in one cell as written: its options, and for languages each
+        language of an option naming several ("Finnish and English", "Fin/Swe")."""
+        options = self.splitter.split(cell)
+        if self.kind != "languages":
+            return options
+        names = vocab.vocabulary("languages")
+        return tuple(part for option in options
+                     for part in split_languages(option, names.lookup))
 
     def items(self, cell: object) -> list[tuple[str, int | None]]:
         """``(option, language level or None)`` for each option chosen in one cell."""
         found = []
-        for answer in self.splitter.split(cell):
+        for answer in self.answers(cell):
             if self.kind == "languages":
                 text, level = vocab.split_level(answer)
                 found.append((_language_text(answer, text), level))
@@ -72,8 +87,15 @@ class ColumnAnswers:
 
 
 def _language_text(answer: str, text: str) -> str:
-    # split_level gives normalised text; keep the answer as written when it had no level
-    return answer.strip() if vocab.normalise(answer) == text else text
+    """The language part of ``answer`` as written: the words of ``text`` (split_level's
+    normalised language part) in their own case and with their dots ("Eng." stays an
+    abbreviation: "Eng. (C1)" is "Eng."), else ``text``."""
+    if vocab.normalise(answer) == text:
+        return answer.strip()
+    kept = set(text.split())
+    words = [w for w in answer.split() if vocab.normalise(w)
+             and set(vocab.normalise(w).split()) <= kept]
+    return " ".join(words).strip(" :;-–—,") or text
 
 
 @dataclass
@@ -100,8 +122,18 @@ class AnswerReading:
                              "label": vocabulary.label(reading.key) if reading.key in vocabulary
                              else answer,
                              "rows": column.counts[answer], "confidence": reading.confidence,
-                             "method": reading.method, "runner_up": reading.runner_up})
+                             "method": reading.method, "runner_up": reading.runner_up,
+                             "levels": _levels(column.levels.get(answer, Counter()))})
         return pd.DataFrame(rows, columns=list(ANSWER_COLUMNS))
+
+
+def _levels(counts: Counter) -> tuple[tuple[int | None, int], ...]:
+    """``(level, rows)`` of one language answer, highest level first, no level (None) last.
+
+    >>> _levels(Counter({1: 3, None: 2, 4: 20}))
+    ((4, 20), (1, 3), (None, 2))
+    """
+    return tuple(sorted(counts.items(), key=lambda kv: -(kv[0] or 0)))
 
 
 def read_answers(tables: Mapping[str, pd.DataFrame], columns: Mapping[str, Mapping[str, str]],
@@ -158,10 +190,15 @@ def _learn(role: str, name: str, header: str, kind: str, cells: pd.Series,
                            OptionSplitter(text, column_separators(text, separators), known),
                            Counter(), {})
     for value, rows in text.groupby(text, sort=False).groups.items():
-        for option in dict.fromkeys(o for o, _ in column.items(value)):
+        chosen: dict[str, int | None] = {}
+        for option, level in column.items(value):
+            chosen.setdefault(option, level)  # a language named twice keeps its first level
+        for option, level in chosen.items():
             if not vocab.normalise(option):
                 continue  # "-" or "?" names nothing
             column.counts[option] += len(rows)
+            if kind == "languages":
+                column.levels.setdefault(option, Counter())[level] += len(rows)
             row = int(min(rows))
             column.first_row[option] = min(column.first_row.get(option, row), row)
     return column

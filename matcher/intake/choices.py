@@ -147,7 +147,7 @@ def _report_unread_levels(series: pd.Series, column: ColumnAnswers, default_leve
     unread: dict[str, tuple[int, int]] = {}  # answer -> (first row, rows)
     values = series.dropna()
     for value, rows in values.groupby(values, sort=False).groups.items():
-        for answer in column.splitter.split(value):
+        for answer in column.answers(value):
             if vocab.read_level(answer).method == "unread":
                 first, n = unread.get(answer, (int(min(rows)), 0))
                 unread[answer] = (min(first, int(min(rows))), n + len(rows))

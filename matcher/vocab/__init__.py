@@ -430,6 +430,12 @@ class Vocabulary:
                 return key
         return None
 
+    def named(self, raw: object) -> tuple[str, float] | None:
+        """``(key, confidence)`` of the concept ``raw`` names (:meth:`lookup`: confidence 1), or
+        None; the languages vocabulary also reads abbreviations, with less confidence."""
+        key = self.lookup(raw)
+        return None if key is None else (key, 1.0)
+
     def suggest(self, raw: object) -> tuple[str, float] | None:
         """Best fuzzy candidate ``(key, score 0-100)`` for ``raw``, or None below :data:`SUGGEST`."""
         norm = normalise(raw)
@@ -478,6 +484,10 @@ class Vocabulary:
 
 
 def _entries(kind: str) -> dict[str, tuple[str, ...]]:
+    if kind == "languages":
+        from matcher.vocab import languages
+
+        return languages.entries(_LANGUAGES)
     if kind == "cities":
         return {city: (city, *names) for city, names in _CITIES.items()}
     if kind not in _BUILTIN:
@@ -506,12 +516,25 @@ def vocabulary(kind: str, extra: Mapping[str, Mapping[str, tuple[str, ...]]] | N
             entries[key] = entries[key] + tuple(synonyms)
         else:
             entries[key] = (synonyms[0] if synonyms else key.replace("_", " "), *synonyms)
-    return Vocabulary(kind, entries)
+    return _built(kind, entries, extra_entries)
 
 
 @functools.cache
 def _builtin(kind: str) -> Vocabulary:
-    return Vocabulary(kind, _entries(kind))
+    return _built(kind, _entries(kind))
+
+
+def _built(kind: str, entries: Mapping[str, tuple[str, ...]],
+           extra: Mapping[str, tuple[str, ...]] = {}) -> Vocabulary:
+    """A :class:`Vocabulary` of ``entries``; for languages one that also reads codes,
+    inflections and abbreviations (:class:`matcher.vocab.languages.LanguageVocabulary`), the
+    built-in and the config's languages read first."""
+    if kind != "languages":
+        return Vocabulary(kind, entries)
+    from matcher.vocab import languages
+
+    return languages.LanguageVocabulary(kind, entries, frozenset(_LANGUAGES) | frozenset(extra),
+                                        languages.rare_codes(_LANGUAGES))
 
 
 def keys(kind: str) -> tuple[str, ...]:
@@ -533,9 +556,14 @@ def label(kind: str, key: str) -> str:
 
 
 _LEVEL_LOOKUP = {normalise(word): level for level, words in _LEVEL_WORDS.items() for word in words}
+#: words that lead into a level and go with it: "som modersmål", "as a first language",
+#: "my native language", "minun äidinkieleni" (after a word: "Som: native" is Somali)
+_LEVEL_LEADS = ("som", "as", "as a", "my", "mitt", "min", "minun")
+#: what separates two answers of one cell
+_ANSWER_BREAKS = re.compile(r"[,;\n]")
 _LEVEL_PATTERN = re.compile(
-    r"\b(" + "|".join(sorted((re.escape(w) for w in _LEVEL_LOOKUP), key=len, reverse=True))
-    + r")\b")
+    r"\b(?:(?<=\w )(?:" + "|".join(_LEVEL_LEADS) + r")\s+)?("
+    + "|".join(sorted((re.escape(w) for w in _LEVEL_LOOKUP), key=len, reverse=True)) + r")\b")
 
 #: one-word descriptions of each level in English, Finnish and Swedish, read by their stems
 #: (:func:`matcher.vocab.meaning.stem`), so inflected and derived forms read too ("äidinkieleni",
@@ -550,14 +578,18 @@ LEVEL_DESCRIPTIONS = {
     2: ("good", "intermediate", "moderate", "conversational", "decent", "fair", "hyvä", "hyvin",
         "keskitaso", "kohtalainen", "keskinkertainen", "god", "bra", "medel", "medelnivå"),
     1: ("basic", "beginner", "elementary", "weak", "limited", "passable", "satisfactory",
-        "novice", "perus", "perusteet", "alkeet", "alkeis", "aloittelija", "heikko", "välttävä",
-        "tyydyttävä", "vähän", "grund", "grunder", "nybörjare", "begränsad", "nöjaktig", "lite"),
+        "novice", "rudimentary", "perus", "perusteet", "alkeet", "alkeis", "alkeellinen",
+        "aloittelija", "heikko", "välttävä", "tyydyttävä", "vähän", "grund", "grunder",
+        "nybörjare", "begränsad", "nöjaktig", "lite", "rudimentär"),
 }
 #: words that raise "good" to "fluent" ("erittäin hyvä", "mycket bra", "really good")
 LEVEL_INTENSIFIERS = frozenset({"very", "really", "extremely", "erittain", "todella", "tosi",
                                 "mycket", "valdigt", "riktigt", "jattebra"})
 #: words that lower a level by one ("not fluent", "ei sujuva", "inte flytande")
 LEVEL_NEGATIONS = frozenset({"not", "ei", "inte", "no"})
+#: words that say "level" beside a level ("äidinkielen taso", "C1 level", "CEFR B2"): they go
+#: with the level, not with the language
+LEVEL_FRAME = frozenset({"level", "taso", "tasolla", "tasoinen", "niva", "nivan", "cefr"})
 #: a level on a numeric scale: "4/5", "4 of 5", "4 av 5", "4 (1-5)"; a bare "taso 4" / "level 4"
 #: / "nivå 4" / "(4)" is read on the 1-5 scale most self-assessments use
 _SCALE = re.compile(r"(?<![\w.])(\d{1,2})\s*(?:/|of|out of|av)\s*([1-9]\d?)(?![\w.])"
@@ -642,10 +674,16 @@ def read_level(item: object) -> LevelReading:
 def _read_level(raw: str) -> LevelReading:
     # cached: a language column repeats the same few dozen answers thousands of times
     norm = normalise(raw)
-    found = _LEVEL_PATTERN.search(norm)
-    if found:  # the first level named counts ("C1/C2" is C1); every one is removed
-        rest = " ".join(_LEVEL_PATTERN.sub(" ", norm).split())
-        level = _LEVEL_LOOKUP[found.group(1)]
+    # the text with a "," where the answer had a separator: a lead word ("som") goes with the
+    # level after it only within one answer ("Arabic (basic), SOM (basic)" names Somali)
+    marked = " , ".join(normalise(part) for part in _ANSWER_BREAKS.split(raw))
+    named = [_LEVEL_LOOKUP[m.group(1)] for m in _LEVEL_PATTERN.finditer(marked)]
+    if named:
+        # the first level named counts ("C1/C2" is C1), but a native one over any other: a
+        # CEFR code beside "first language" rates a native speaker on a scale of learners
+        # ("C2 / first language" is native); every one is removed
+        rest = " ".join(w for w in _LEVEL_PATTERN.sub(" ", marked).split() if w != ",")
+        level = LEVELS["native"] if LEVELS["native"] in named else named[0]
         return LevelReading(*_language_part(rest, _modified(level, rest.split())), "word")
     scale = _SCALE.search(raw)
     if scale:
@@ -653,12 +691,16 @@ def _read_level(raw: str) -> LevelReading:
         level = (scale_level(int(value), int(top)) if value
                  else scale_level(int(scale.group(5) or scale.group(6)), DEFAULT_SCALE))
         return LevelReading(normalise(raw[:scale.start()] + " " + raw[scale.end():]), level, "scale")
-    words = norm.split()
-    levels = [_stem_level(w) for w in words]
+    words = marked.split()
+    levels = [_stem_level(w) if w != "," else None for w in words]
     if any(levels):
-        level = next(level for level in levels if level)
-        others = [w for w, lv in zip(words, levels) if not lv]
-        return LevelReading(*_language_part(" ".join(others), _modified(level, others)), "meaning")
+        first, stem_level = next((i, lv) for i, lv in enumerate(levels) if lv)
+        lead = first - 1 if first > 1 and words[first - 1] in _LEVEL_LEADS and words[first - 2] != "," else -1
+        others = [w for i, (w, lv) in enumerate(zip(words, levels))
+                  if not lv and i != lead and w != ","]
+        return LevelReading(*_language_part(" ".join(others), _modified(stem_level, others)),
+                            "meaning")
+    words = norm.split()
     leftover = _words_after_language(words)
     if leftover:  # the text stays whole: the language is read from it as from any answer
         return LevelReading(norm, None, "unread", leftover)
@@ -675,7 +717,7 @@ def _modified(level: int, others: list[str]) -> int:
 
 def _language_part(rest: str, level: int) -> tuple[str, int]:
     """The language text with the modifiers of its level removed."""
-    kept = [w for w in rest.split() if w not in LEVEL_INTENSIFIERS | LEVEL_NEGATIONS]
+    kept = [w for w in rest.split() if w not in LEVEL_INTENSIFIERS | LEVEL_NEGATIONS | LEVEL_FRAME]
     return " ".join(kept), level
 
 
@@ -683,11 +725,16 @@ def _words_after_language(words: list[str]) -> str:
     """The words after a language name the answer starts with, when they name no language (nor
     a typo of one); "" otherwise (an answer that is no language at all, or several joined, has
     no level to read)."""
+    from matcher.vocab.languages import FRAME_WORDS
+
     languages = _builtin("languages")
     # the head is a language name, so at most as many words as the longest one: a pasted
     # page of text is not looked up in all its prefixes
     for cut in range(min(len(words) - 1, _longest_language_name()), 0, -1):
-        head, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        # words that frame a name ("suomen kieli", "eesti keel") are no level left unread
+        head, rest = " ".join(words[:cut]), " ".join(w for w in words[cut:] if w not in FRAME_WORDS)
+        if not rest:
+            return ""
         if languages.lookup(head) is not None:
             typo = languages.suggest(rest)
             if languages.contained(rest) is not None or (typo and typo[1] >= AUTO_CORRECT):

@@ -5,6 +5,9 @@ and gives every option a :class:`Reading`, in this order:
 
 ``exact``
     a built-in or config name of a concept (confidence 1);
+``abbreviation``
+    an abbreviation of a language name ("Engl.", "Ukr";
+    :class:`matcher.vocab.languages.LanguageVocabulary`, confidence below 1);
 ``corrected``
     a typo of one (fuzzy score ≥ :data:`matcher.vocab.AUTO_CORRECT`; confidence = score / 100);
 ``meaning``
@@ -121,7 +124,7 @@ WORDS_APART = ("fields",)
 #: longest key made for an option of its own
 KEY_LENGTH = 40
 
-METHODS = ("exact", "corrected", "meaning", "aligned", "elimination", "own")
+METHODS = ("exact", "abbreviation", "corrected", "meaning", "aligned", "elimination", "own")
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,7 @@ class Reading:
     @property
     def is_concept(self) -> bool:
         """True when read as a concept of the vocabulary (built in or in the config)."""
-        return self.method in ("exact", "corrected", "meaning")
+        return self.method in ("exact", "abbreviation", "corrected", "meaning")
 
 
 def read_options(kind: str, sides: Mapping[str, Iterable[str]],
@@ -185,9 +188,9 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
 
 
 def _by_name(vocabulary: vocab.Vocabulary, option: str) -> Reading | None:
-    key = vocabulary.lookup(option)
-    if key is not None:
-        return Reading(option, key, 1.0, "exact")
+    named = vocabulary.named(option)
+    if named is not None:
+        return Reading(option, named[0], named[1], "exact" if named[1] == 1 else "abbreviation")
     best = vocabulary.suggest(option)
     if best is not None and best[1] >= vocab.AUTO_CORRECT:
         return Reading(option, best[0], round(best[1] / 100, 3), "corrected")

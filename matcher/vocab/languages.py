@@ -1,0 +1,260 @@
+"""Language answers read as the languages they name, however they are written.
+
+People write a language as its English, Finnish or Swedish name, its own name, an ISO code, an
+abbreviation or an inflected form: "Finnish", "suomi", "finska", "fi", "FIN", "Fin.",
+"suomeksi", "suomen kieli", "på finska". The languages vocabulary
+(:class:`LanguageVocabulary`) reads all of these by general rules over one table,
+:func:`matcher.language_table.table` (every language with an ISO 639-1 code: its ISO 639-2
+codes and its CLDR names in English, Finnish, Swedish and in itself), on top of the
+hand-written names of :data:`matcher.vocab._LANGUAGES`:
+
+``name``
+    a name or code of the table or the built-in list, once the words around a language name
+    that say "language", "in" or "level" are set aside (:data:`FRAME_WORDS`: "eesti keel",
+    "in English", "Fin. level"); confidence 1;
+``inflected``
+    a Finnish or Swedish inflected form whose dictionary form (:func:`matcher.vocab.meaning.lemmas`,
+    else the Finnish rules' guess) is a name ("arabiaksi" → arabia); confidence 1;
+``abbreviation``
+    one word, of :data:`MIN_ABBREVIATION` letters or more or written with a dot ("Eng.",
+    "Est.", "Ukr"), or the stem of one ("englanniksi" → "englan"), that starts the first word
+    of a language's names and is shorter than it. The languages people commonly name (the
+    built-in list) come first: a word that starts exactly one of them reads as it (confidence
+    :data:`ABBREVIATION_CONFIDENCE`), else one that starts exactly one other language reads as
+    that one (:data:`RARE_CONFIDENCE`); a word that starts several is no reading at all.
+
+Two-letter codes name a language only when it is one of the built-in ones ("en", "it", "ja"
+stay languages; "CV", "to", "or" are no Chuvash, Tonga, Odia), and a rare language's
+three-letter code ("zul") reads only where no built-in language is abbreviated so.
+
+A cell may also name several languages with a word between them ("Finnish and English",
+"suomi ja ruotsi", "engelska och finska", "Fin/Swe"): :func:`split_languages` cuts it there
+when every part reads as a language.
+
+Example
+-------
+>>> names = LanguageVocabulary.built_in()
+>>> [names.named(w) for w in ("Engl.", "FIN", "arabiaksi", "på svenska", "xyz")]
+[('en', 0.9), ('fi', 1.0), ('ar', 1.0), ('sv', 1.0), None]
+>>> split_languages("Finnish (native) and Eng. B2", names.lookup)
+('Finnish (native)', 'Eng. B2')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Mapping
+
+from matcher import vocab
+from matcher.language_table import table
+
+#: shortest abbreviation read without a dot ("Eng", "swe"); with a dot two letters do ("Sp.")
+MIN_ABBREVIATION = 3
+#: confidence of an abbreviation of one of the commonly named languages
+ABBREVIATION_CONFIDENCE = 0.9
+#: confidence of an abbreviation that fits no common language and exactly one other
+RARE_CONFIDENCE = 0.8
+#: words that frame a language name without naming one: "suomen kieli", "eesti keel", "in
+#: English", "på svenska", "Fin. level", "CEFR B2", "infödd talare" (folded as :func:`matcher.vocab.normalise` does)
+FRAME_WORDS = vocab.LEVEL_FRAME | frozenset(vocab.normalise(w) for w in (
+    "language", "languages", "lang", "kieli", "kielen", "kieltä", "kielellä", "kielenä", "kieliä",
+    "språk", "språket", "språken", "keel", "in", "på", "skills", "taito", "kielitaito",
+    "språkkunskaper", "speaker", "speakers", "puhuja", "talare"))
+#: what stands between two languages named in one cell (outside parentheses)
+_BETWEEN = re.compile(r"\s*(?:/|&|\+|\band\b|\bja\b|\bsekä\b|\boch\b|\bsamt\b)\s*", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def entries(built_in: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The languages vocabulary's entries: the ``built_in`` ones (key -> label, synonyms) with
+    the table's codes and names added, then the table's other languages (labelled by their
+    English name). A name an earlier language already has is left out.
+
+    >>> entries({"fi": ("Finnish", "suomi")})["fi"]
+    ('Finnish', 'suomi', 'fin', 'finska')
+    >>> entries({})["ti"]
+    ('Tigrinya', 'tigrinja', 'ትግርኛ')
+    """
+    found = {key: tuple(names) for key, names in built_in.items()}
+    # a name two languages share in the table (two Ndebele languages call themselves
+    # "isiNdebele") is the first one's only, so no name means two keys
+    claimed = {vocab.normalise(n) for key, names in found.items() for n in (key, *names)}
+    for row in table():
+        # a rare language's three-letter codes are read after abbreviations (:func:`rare_codes`)
+        codes = (row.iso639_2, row.iso639_2b) if row.code in built_in else ()
+        written = (*codes, row.en, row.fi, row.sv, row.native)
+        names = found.get(row.code, (row.en,))
+        known = {vocab.normalise(n) for n in (row.code, *names)}
+        extra = [n for n in dict.fromkeys(written) if n and vocab.normalise(n) not in known
+                 and vocab.normalise(n) not in claimed]
+        found[row.code] = (*names, *extra)
+        claimed |= {vocab.normalise(n) for n in (row.code, *found[row.code])}
+    return found
+
+
+def rare_codes(built_in: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """The ISO 639-2 codes of the table's languages outside ``built_in``, to their key: read
+    only when no commonly named language is abbreviated so ("ven." is venäjä, Russian, not
+    Venda's code).
+
+    >>> rare_codes({})["ven"], "ven" in rare_codes({"ve": ("Venda",)})
+    ('ve', False)
+    """
+    return {code: row.code for row in table() if row.code not in built_in
+            for code in (row.iso639_2, row.iso639_2b) if code and code not in common_words()}
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """The function words of English, Finnish and Swedish
+    (:func:`matcher.vocab.meaning.language_stop_words`): no code of a rare language ("to" is
+    Tonga's, "kan" Kannada's) is read as one.
+
+    >>> {"to", "kan", "och"} <= common_words()
+    True
+    """
+    from matcher.vocab import meaning
+
+    return frozenset().union(*meaning.language_stop_words().values())
+
+
+class LanguageVocabulary(vocab.Vocabulary):
+    """The languages vocabulary: names and codes as any vocabulary, and inflected forms and
+    abbreviations by the rules of this module (:meth:`named`).
+
+    >>> names = LanguageVocabulary.built_in()
+    >>> names.lookup("suomen kieli"), names.lookup("ENG"), names.lookup("Sv."), names.lookup("viroksi")
+    ('fi', 'en', 'sv', 'et')
+    """
+
+    def __init__(self, kind: str, entries: Mapping[str, tuple[str, ...]],
+                 common: frozenset[str] = frozenset(), codes: Mapping[str, str] | None = None):
+        super().__init__(kind, entries)
+        #: the keys abbreviations are read as first (the built-in list, and the config's own)
+        self.common = common
+        #: three-letter codes read after abbreviations (:func:`rare_codes`)
+        self.codes = dict(codes or {})
+        self._read: dict[str, tuple[str, float] | None] = {}
+        # a rare language is read by its names, and by its three-letter codes (:attr:`codes`)
+        # only where no common language is abbreviated so: its two-letter code is more often
+        # a word or an abbreviation of something else ("CV", "to", "or") than the language
+        for key in set(self.keys) - common:
+            if self._lookup.get(key) == key:
+                del self._lookup[key]
+        self._choices = list(self._lookup)
+        # the names of one word longer than a code, frame words aside ("suomen kieli" is
+        # "suomen"; "Finnish Sign Language" is no abbreviation's), with the keys they name
+        starts: dict[str, set[str]] = {}
+        for name, key in self._lookup.items():
+            words = [w for w in name.split() if w not in FRAME_WORDS]
+            if len(words) == 1 and len(words[0]) > MIN_ABBREVIATION:
+                starts.setdefault(words[0], set()).add(key)
+        self._starts = starts
+
+    @classmethod
+    def built_in(cls) -> LanguageVocabulary:
+        """The built-in languages vocabulary (as :func:`matcher.vocab.vocabulary` gives it)."""
+        found = vocab.vocabulary("languages")
+        assert isinstance(found, cls)
+        return found
+
+    def lookup(self, raw: object) -> str | None:
+        """The key ``raw`` names: exactly (:meth:`Vocabulary.lookup`), else by :meth:`named`."""
+        key = super().lookup(raw)
+        if key is not None:
+            return key
+        found = self.named(raw)
+        return found[0] if found else None
+
+    def named(self, raw: object) -> tuple[str, float] | None:
+        """``(key, confidence)`` of the language ``raw`` names (see the module docstring), or
+        None; confidence 1 for a name, a code or an inflected form, less for an abbreviation."""
+        text = str(raw)
+        if text not in self._read:
+            key = super().lookup(text)
+            self._read[text] = (key, 1.0) if key is not None else self._rules(text)
+        return self._read[text]
+
+    def _rules(self, text: str) -> tuple[str, float] | None:
+        written = vocab.normalise(text).split()
+        # the frame words set aside, unless nothing else is left ("language" is no language)
+        words = [w for w in written if w not in FRAME_WORDS]
+        if not words:
+            return None
+        bare = " ".join(words)
+        if bare in self._lookup:
+            return self._lookup[bare], 1.0
+        if len(words) != 1:
+            return None
+        word = words[0]
+        # the dictionaries know the word as written, with its diacritics ("venäjäksi")
+        written_word = next((w for w in re.findall(r"\w+", text.casefold())
+                             if vocab.normalise(w) == word), word)
+        inflected = self._inflected(written_word)
+        if inflected is not None:
+            return inflected, 1.0
+        return self._abbreviation(word, dotted="." in text)
+
+    def _inflected(self, word: str) -> str | None:
+        from matcher.vocab import meaning
+
+        # the dictionaries' forms, then the Finnish rules' guess ("somaliaa" → somalia)
+        for form in (*meaning.lemmas(word).values(), meaning.finnish_lemma(word, True)):
+            key = self._lookup.get(vocab.normalise(form))
+            if key is not None:
+                return key
+        return None
+
+    def _abbreviation(self, word: str, dotted: bool) -> tuple[str, float] | None:
+        from matcher.vocab import meaning
+
+        tries = [word] if len(word) >= MIN_ABBREVIATION or (dotted and len(word) >= 2) else []
+        stem = meaning.full_stem(word, guess=False)
+        if len(stem) > MIN_ABBREVIATION and stem != word:
+            tries.append(stem)
+        started = [self._started(start) for start in tries]
+        for keys in started:
+            common = keys & self.common
+            if common:
+                return (min(common), ABBREVIATION_CONFIDENCE) if len(common) == 1 else None
+        if word in self.codes:
+            return self.codes[word], 1.0
+        rare = next((keys for keys in started if keys), set())
+        return (min(rare), RARE_CONFIDENCE) if len(rare) == 1 else None
+
+    def _started(self, start: str) -> set[str]:
+        """The keys of the one-word names that ``start`` begins and is shorter than."""
+        return {key for first, named in self._starts.items()
+                if len(first) > len(start) and first.startswith(start) for key in named}
+
+
+def split_languages(answer: str, lookup: Callable[[str], str | None]) -> tuple[str, ...]:
+    """``answer`` cut where a word or sign stands between two languages ("Finnish and English",
+    "suomi ja ruotsi", "Fin/Swe"; never inside parentheses), when every part, its level aside
+    (:func:`matcher.vocab.split_level`), reads as a language by ``lookup``; else ``answer`` whole.
+
+    >>> names = LanguageVocabulary.built_in()
+    >>> split_languages("engelska och finska (flytande)", names.lookup)
+    ('engelska', 'finska (flytande)')
+    >>> split_languages("Research and development", names.lookup)
+    ('Research and development',)
+    >>> split_languages("Arabic (basic) and English - C2 / first language", names.lookup)
+    ('Arabic (basic)', 'English - C2 / first language')
+    """
+    bare = _PARENTHESES.sub(lambda m: "_" * len(m.group()), answer)
+    cuts = list(_BETWEEN.finditer(bare))
+    if not cuts:
+        return (answer,)
+    bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(answer)]
+    spans: list[tuple[int, int]] = []
+    for start, end in zip(bounds[::2], bounds[1::2]):
+        # a part naming no language stays with the one before: "English - C2 / first language"
+        if spans and lookup(vocab.split_level(answer[start:end])[0]) is None:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    parts = tuple(answer[a:b].strip() for a, b in spans)
+    if len(parts) > 1 and all(lookup(vocab.split_level(part)[0]) is not None for part in parts):
+        return parts
+    return (answer,)
