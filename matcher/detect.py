@@ -58,6 +58,7 @@ from matcher.config import (DEFAULT_WEIGHTS, DUPLICATE_POLICIES, LANGUAGE_LEVELS
                             MENTEE_FIELDS, MENTOR_FIELDS, ConstraintConfig, Defaults, ReadConfig,
                             ScoringConfig, SolverConfig, WishConfig)
 from matcher.errors import InputError
+from matcher.headers import header_scores
 from matcher.intake.answers import read_answers
 from matcher.intake.values import parse_times
 from matcher.option_columns import fold_questions
@@ -78,8 +79,25 @@ FORMS_OWN = {
     # LimeSurvey's own columns ("Start language" is the form's language, not the person's)
     "response id": None, "date submitted": "submitted_at", "last page": None, "start language": None,
     "seed": None, "date started": None, "date last action": None, "ip address": None, "referrer url": None,
+    "startdate": None, "submitdate": "submitted_at", "lastpage": None, "startlanguage": None,
+    "datestamp": None, "ipaddr": None, "refurl": None, "token": None,
     # Typeform's
     "start date utc": None, "submit date utc": "submitted_at", "network id": None, "tags": None,
+    "ending": None, "response type": None,
+    # SurveyMonkey's
+    "respondent id": None, "collector id": None, "start date": None, "end date": "submitted_at",
+    "custom data 1": None,
+    # Jotform's
+    "submission date": "submitted_at", "submission id": None, "submission ip": None,
+    "last update date": None,
+    # Qualtrics'
+    "enddate": "submitted_at", "recordeddate": None, "responseid": None, "ipaddress": None,
+    "progress": None, "duration in seconds": None, "finished": None, "distributionchannel": None,
+    "userlanguage": None, "externalreference": None, "locationlatitude": None,
+    "locationlongitude": None,
+    # Microsoft Forms' in Finnish and Swedish
+    "tunnus": None, "viimeksi muokattu": None, "starttid": None, "tid for slutforande": "submitted_at",
+    "senast andrad": None, "e post": "email", "namn": "name",
 }
 
 #: consent questions ("I agree that my answers are used for matching", "Hyväksyn, että
@@ -256,8 +274,11 @@ def family_options(detection: Detection) -> dict[str, tuple[str, ...]]:
 
 
 def _score_matrix(headers: list[str], fields: tuple[str, ...]) -> np.ndarray:
-    """(header, field) scores: 100+ for the forms' own columns and keyword hits, fuzzy otherwise."""
+    """(header, field) scores: 100+ for the forms' own columns and keyword hits, a header's
+    lemmas read against the fields' descriptions (:func:`matcher.headers.header_scores`) or a
+    fuzzy keyword match below."""
     scores = np.zeros((len(headers), len(fields)))
+    lemma = MIN_SCORE + (KEYWORD - 1 - MIN_SCORE) * header_scores(headers, fields)
     for i, header in enumerate(headers):
         norm = vocab.normalise(header)
         if norm in FORMS_OWN:
@@ -266,7 +287,8 @@ def _score_matrix(headers: list[str], fields: tuple[str, ...]) -> np.ndarray:
                 scores[i, fields.index(own)] = 130.0
             continue  # a form tool's own column is never read as a question
         for j, name in enumerate(fields):
-            scores[i, j] = max((_keyword_score(kw, norm) for kw in KEYWORDS[name]), default=0.0)
+            keyword = max((_keyword_score(kw, norm) for kw in KEYWORDS[name]), default=0.0)
+            scores[i, j] = max(keyword, lemma[i, j] if lemma[i, j] > MIN_SCORE else 0.0)
     return scores
 
 
@@ -650,6 +672,10 @@ def _undecided_hint(scores: np.ndarray, i: int, found: ColumnContents,
     Returns the hint of the field it fits best, or None."""
     if not found.is_choice:
         return None
+    # options that recur are nobody's own words: a header only close to a free-text question
+    # (a fuzzy keyword, a few shared lemmas: "Anything in your field?") yields to them
+    loose = [j for j, f in enumerate(fields) if f in TEXT_FIELDS and scores[i, j] < KEYWORD]
+    scores[i, loose] = 0.0
     multi = found.multi >= MULTI_SELECT
     claimed = tuple(f for f in fields if f in FAMILY_OF and scores[i, fields.index(f)] >= MIN_SCORE)
     best: tuple[float, str] | None = None

@@ -329,9 +329,9 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], dict
                 sheet = names[0]
                 raw = _read_sheet(book, path, sheet)
             else:
-                frames = _readable_sheets(book, path, names)
-                sheet = sign_up_sheet(frames)
-                raw, chosen = frames[sheet], True
+                # the choice reads the first rows of each sheet, and then the chosen one whole
+                sheet = sign_up_sheet(_readable_sheets(book, path, names, rows=CHOICE_ROWS))
+                raw, chosen = _read_sheet(book, path, sheet), True
         elif sheet not in names:
             raise InputError(f"{path.name}: no sheet named '{sheet}'; the sheets are "
                              f"{', '.join(repr(n) for n in names)}. Fix 'sheet' in the round config "
@@ -350,14 +350,15 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[list[list[str]], dict
                   "delimiter": "", "stray_quotes": []}
 
 
-def _readable_sheets(book: pd.ExcelFile, path: Path, names: list[str]) -> dict[str, pd.DataFrame]:
-    """Every sheet that can be read, in workbook order; a damaged sheet beside the sign-ups (a
-    chart, a broken pivot) is passed over, and only when none can be read is the first one's
-    error raised."""
+def _readable_sheets(book: pd.ExcelFile, path: Path, names: list[str],
+                     rows: int | None = None) -> dict[str, pd.DataFrame]:
+    """Every sheet that can be read (its first ``rows`` rows, all when None), in workbook
+    order; a damaged sheet beside the sign-ups (a chart, a broken pivot) is passed over, and
+    only when none can be read is the first one's error raised."""
     frames, first_error = {}, None
     for name in names:
         try:
-            frames[name] = _read_sheet(book, path, name)
+            frames[name] = _read_sheet(book, path, name, rows)
         except InputError as exc:
             first_error = first_error or exc
     if not frames and first_error is not None:
@@ -365,9 +366,9 @@ def _readable_sheets(book: pd.ExcelFile, path: Path, names: list[str]) -> dict[s
     return frames
 
 
-def _read_sheet(book: pd.ExcelFile, path: Path, sheet: str) -> pd.DataFrame:
+def _read_sheet(book: pd.ExcelFile, path: Path, sheet: str, rows: int | None = None) -> pd.DataFrame:
     try:
-        return pd.read_excel(book, sheet_name=sheet, dtype=str, header=None)
+        return pd.read_excel(book, sheet_name=sheet, dtype=str, header=None, nrows=rows)
     except BaseException as exc:  # engines raise many types for broken sheets; report them all
         _reraise_unless_engine_failure(exc)
         raise InputError(f"{path.name}, sheet '{sheet}': cannot be read: the sheet is damaged "
@@ -375,6 +376,9 @@ def _read_sheet(book: pd.ExcelFile, path: Path, sheet: str) -> pd.DataFrame:
                          "as .xlsx, or export the answers again") from None
 
 
+#: rows of each sheet :func:`sign_up_sheet` chooses by (title rows, the header and enough
+#: answers to tell the sign-ups from instructions or a summary; a big round is read once)
+CHOICE_ROWS = 200
 #: A header row names at least this many distinct questions (an e-mail and one answer at least,
 #: plus a time stamp or name in every Forms export); an instructions sheet is one column of prose.
 MIN_HEADERS = 3
@@ -387,7 +391,9 @@ def sign_up_sheet(frames: dict[str, pd.DataFrame]) -> str:
     holds at least :data:`MIN_HEADERS` distinct non-empty cells; of the qualifying sheets the one
     with the most rows under its header that have two or more non-empty cells wins (an
     instructions sheet is mostly one column of prose, a summary or pivot sheet has few rows).
-    Ties go to the earlier sheet; with no qualifying sheet the first sheet is read.
+    Ties go to the earlier sheet; with no qualifying sheet the first sheet is read. The reader
+    passes the first :data:`CHOICE_ROWS` rows of each sheet, so two sheets of that many sign-ups
+    or more tie.
 
     Examples
     --------
