@@ -126,8 +126,8 @@ def header_words(header: str) -> tuple[str, ...]:
     order; numbers, one-letter words and the mentoring's own words dropped ("Q3." is no word,
     nor "3)", nor "mentoroida").
 
-    >>> header_words("3) Millä kielillä voit mentoroida?")
-    ('mika', 'kieli', 'voi')
+    >>> header_words("Q3. Millä kielillä haluat mentoroida? *")
+    ('mika', 'kieli', 'halu')
     """
     found = (meaning.full_stem(w) for w in _WORD.findall(str(header).casefold()) if len(w) > 1)
     return tuple(dict.fromkeys(s for s in found if not _DOMAIN.match(s)))
