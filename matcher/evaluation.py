@@ -125,6 +125,10 @@ HELDOUT3_FORMS = ("surveymonkey_en", "jotform_fi", "google_sv_other", "msforms_t
 #: title rows with a Swedish mentor form and an English mentee form; and a coordinator's
 #: hand-kept Finnish .xlsx, its data on the second sheet above a totals row
 HELDOUT4_FORMS = ("limesurvey_fi", "typeform_en", "sheets_sv_en", "coordinator_fi")
+#: dev exports whose every question is a long sentence, inflected, worded unlike the keywords of
+#: :data:`matcher.detect.KEYWORDS` and the mentor form unlike the mentee one: the headers are read
+#: by their lemmas (:mod:`matcher.headers`) together with the answers
+SENTENCE_FORMS = ("sentences_en", "sentences_fi", "sentences_sv")
 SPLITS = ("dev", "test", "blind", "heldout")
 _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en": "en",
                 "reworded_fi": "fi", "reworded_sv": "sv", "google_fi": "fi", "google_sv": "sv",
@@ -132,7 +136,8 @@ _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en":
                 "partitive_fi": "fi",
                 "webropol_fi": "fi", "msforms_sv": "sv", "google_grid": "en", "excel_numbered": "fi",
                 "surveymonkey_en": "en", "jotform_fi": "fi", "google_sv_other": "sv", "msforms_titled": "fi",
-                "limesurvey_fi": "fi", "typeform_en": "en", "sheets_sv_en": "sv", "coordinator_fi": "fi"}
+                "limesurvey_fi": "fi", "typeform_en": "en", "sheets_sv_en": "sv", "coordinator_fi": "fi",
+                "sentences_en": "en", "sentences_fi": "fi", "sentences_sv": "sv"}
 #: forms whose two sides answer in different languages (an English form for the mentees, a
 #: Swedish one for the mentors)
 _ROLE_LANGUAGE = {"excel_numbered": {"mentees": "en"}, "msforms_titled": {"mentors": "sv"},
@@ -142,7 +147,8 @@ _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", 
              "webropol_fi": "google", "msforms_sv": "microsoft", "google_grid": "google",
              "excel_numbered": "excel", "surveymonkey_en": "google", "jotform_fi": "google",
              "google_sv_other": "google", "msforms_titled": "microsoft", "limesurvey_fi": "google",
-             "typeform_en": "google", "sheets_sv_en": "google", "coordinator_fi": "microsoft"}
+             "typeform_en": "google", "sheets_sv_en": "google", "coordinator_fi": "microsoft",
+             "sentences_en": "google", "sentences_fi": "microsoft", "sentences_sv": "google"}
 #: exports not written the way their style is: (suffix, :meth:`pandas.DataFrame.to_csv` options)
 _FILES: dict[str, tuple[str, dict[str, Any]]] = {
     "webropol_fi": (".xlsx", {}), "excel_numbered": (".csv", {"sep": ";", "encoding": "cp1252"}),
@@ -412,9 +418,41 @@ _HEADERS = {
                        "city": "Paikkakunta", "languages": "Kielet + taso",
                        "goals": "Toiveet (mitä haluaa mentoroinnista)", "meeting_mode": "Tapaaminen",
                        "goals_text": "Lisätiedot mentoroitavalta"},
+    # long sentence questions, inflected (SENTENCE_FORMS)
+    "sentences_en": {"time": "Timestamp", "email": "Email Address", "name": "Full name",
+                     "field": "Which line of work are you in at the moment, or hoping to move into?",
+                     "languages": "Which languages are you able to use, and at what level?",
+                     "goals": "Which of the following would you most like support with during the programme?",
+                     "goals_text": "What are you expecting from the coming months? A few sentences are enough."},
+    "sentences_fi": {"time": "Valmistumisaika", "email": "Sähköposti", "name": "Nimi",
+                     "field": "Minkä alan töitä olet tehnyt tai haluaisit tehdä Suomessa?",
+                     "languages": "Mitä kieliä osaat ja kuinka hyvin osaat niitä?",
+                     "goals": "Millaisiin asioihin toivoisit saavasi tukea ohjelman aikana?",
+                     "goals_text": "Kuvaile vielä vapaasti, mitä odotat tulevilta tapaamisilta."},
+    "sentences_sv": {"time": "Tidstämpel", "email": "E-postadress", "name": "Namn",
+                     "field": "Inom vilken bransch arbetar du i dag, eller skulle du vilja arbeta?",
+                     "languages": "Vilka språk behärskar du och hur väl?",
+                     "goals": "Med vilka av följande saker skulle du vilja ha stöd under programmet?",
+                     "goals_text": "Beskriv gärna med egna ord vad du förväntar dig av mentorskapet."},
 }
 #: the mentor form's own questions where they are worded unlike the mentee form's
 _ROLE_HEADERS = {
+    "sentences_en": {"field": "What is the industry or sector you currently work in?",
+                     "languages": "In which languages would you feel comfortable mentoring, and how well "
+                                  "do you speak them?",
+                     "topics": "In which of these areas do you feel you could support a newcomer?",
+                     "about": "Could you introduce yourself and your career briefly?",
+                     "capacity": "How many people would you be able to take on this spring?"},
+    "sentences_fi": {"field": "Millä toimialalla työskentelet nykyään?",
+                     "languages": "Millä kielillä pystyisit ohjaamaan mentoroitavaasi?",
+                     "topics": "Missä asioissa uskot voivasi olla avuksi uudelle tulijalle?",
+                     "about": "Esittele itsesi ja työurasi muutamalla lauseella.",
+                     "capacity": "Kuinka monta henkilöä ehtisit ottaa ohjattavaksesi?"},
+    "sentences_sv": {"field": "Vilket yrkesområde arbetar du inom för närvarande?",
+                     "languages": "På vilka språk skulle du kunna handleda en adept?",
+                     "topics": "Vilka av följande områden känner du att du skulle kunna stödja en nykomling i?",
+                     "about": "Presentera dig själv och din karriär med några meningar.",
+                     "capacity": "Hur många personer skulle du hinna ta emot den här våren?"},
     "webropol_fi": {"field": "3. Nykyinen ammattisi tai toimialasi",
                     "languages": "5. Millä kielillä voit mentoroida? Kerro myös taitotasosi.",
                     "topics": "4. Missä asioissa voisit tukea mentoroitavaa? (voit valita useamman)",
