@@ -94,7 +94,13 @@ FORMS_OWN = {
     "enddate": "submitted_at", "recordeddate": None, "responseid": None, "ipaddress": None,
     "progress": None, "duration in seconds": None, "finished": None, "distributionchannel": None,
     "userlanguage": None, "externalreference": None, "locationlatitude": None,
-    "locationlongitude": None,
+    "locationlongitude": None, "status": None, "recipientlastname": None, "recipientfirstname": None,
+    "recipientemail": None,
+    # and their question-text row's wording of them
+    "recorded date": None, "recipient last name": None,
+    "recipient first name": None, "recipient email": None, "external data reference": None,
+    "location latitude": None, "location longitude": None, "distribution channel": None,
+    "user language": None,
     # Microsoft Forms' in Finnish and Swedish
     "tunnus": None, "viimeksi muokattu": None, "starttid": None, "tid for slutforande": "submitted_at",
     "senast andrad": None, "e post": "email", "namn": "name",
@@ -281,8 +287,8 @@ def _score_matrix(headers: list[str], fields: tuple[str, ...]) -> np.ndarray:
     lemma = MIN_SCORE + (KEYWORD - 1 - MIN_SCORE) * header_scores(headers, fields)
     for i, header in enumerate(headers):
         norm = vocab.normalise(header)
-        if norm in FORMS_OWN:
-            own = FORMS_OWN[norm]
+        if forms_own(header):
+            own = FORMS_OWN[_own_key(header)]
             if own in fields:
                 scores[i, fields.index(own)] = 130.0
             continue  # a form tool's own column is never read as a question
@@ -290,6 +296,31 @@ def _score_matrix(headers: list[str], fields: tuple[str, ...]) -> np.ndarray:
             keyword = max((_keyword_score(kw, norm) for kw in KEYWORDS[name]), default=0.0)
             scores[i, j] = max(keyword, lemma[i, j] if lemma[i, j] > MIN_SCORE else 0.0)
     return scores
+
+
+#: a survey tool's "code. text" heading (LimeSurvey's "lastpage. Viimeinen sivu"): the code
+#: before the first ". "
+_CODED = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*)\.\s+\S")
+
+
+def _own_key(header: str) -> str:
+    """The key of :data:`FORMS_OWN` a header is, its normalised text or the code of a
+    "code. text" heading ("lastpage. Viimeinen sivu" is LimeSurvey's "lastpage"), else ""."""
+    norm = vocab.normalise(header)
+    if norm in FORMS_OWN:
+        return norm
+    coded = _CODED.match(str(header))
+    code = vocab.normalise(coded.group(1)) if coded else ""
+    return code if code in FORMS_OWN else ""
+
+
+def forms_own(header: str) -> bool:
+    """True when a header is a survey tool's own column (:data:`FORMS_OWN`), never a question.
+
+    >>> [forms_own(h) for h in ("Start Date (UTC)", "lastpage. Viimeinen sivu", "Q3. Languages")]
+    [True, True, False]
+    """
+    return bool(_own_key(header))
 
 
 def _keyword_score(keyword: str, header: str) -> float:
@@ -436,7 +467,7 @@ def _apply_yes_no_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
         return found
     others = [j for j, f in enumerate(fields) if f not in YES_NO_FIELDS]
     for i, header in enumerate(headers):
-        if header in times or vocab.normalise(header) in FORMS_OWN or not is_yes_no(table.iloc[:, i]):
+        if header in times or forms_own(header) or not is_yes_no(table.iloc[:, i]):
             continue
         claimed = tuple(fields[j] for j in others if scores[i, j] >= MIN_SCORE)
         scores[i, others] = 0.0
@@ -544,7 +575,7 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
     family_fields = [f for f in fields if f in FAMILY_OF]
     for i, header in enumerate(headers):
         best = int(np.argmax(scores[i])) if len(fields) else 0
-        if vocab.normalise(header) in FORMS_OWN or header in times:
+        if forms_own(header) or header in times:
             continue
         if scores[i, best] >= KEYWORD and fields[best] in ONE_ANSWER_FIELDS + NUMBER_FIELDS \
                 and header not in previous and _one_answer(table.iloc[:, i], fields[best]):

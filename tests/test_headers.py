@@ -87,7 +87,14 @@ SURVEY_TOOLS = {
     "Typeform": ["Start Date (UTC)", "Submit Date (UTC)", "Network ID", "Tags", "Ending"],
     "LimeSurvey": ["id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp"],
     "Qualtrics": ["StartDate", "EndDate", "Progress", "Duration (in seconds)", "Finished",
-                  "RecordedDate", "ResponseId", "UserLanguage"],
+                  "RecordedDate", "ResponseId", "UserLanguage", "LocationLatitude", "Status"],
+    # LimeSurvey's "code. text" headings and Qualtrics' question-text row
+    "LimeSurvey headings": ["id. Vastauksen ID", "lastpage. Viimeinen sivu",
+                            "startlanguage. Aloituskieli", "seed. Siemenluku",
+                            "submitdate. Lähetyspäivämäärä"],
+    "Qualtrics texts": ["Start Date", "End Date", "Response Type", "IP Address", "Recorded Date",
+                        "Response ID", "Location Latitude", "Location Longitude",
+                        "Distribution Channel", "User Language", "Recipient Email"],
 }
 
 
