@@ -862,6 +862,9 @@ def reading_notes(table: pd.DataFrame | Mapping[str, object],
         first = attrs.get("header_row", 1)
         notes.append(i18n.t("init.header_rows", language, first=first, second=first + 1))
     for fold in attrs.get("folded", []):
+        if fold["how"] == "other":
+            notes.append(i18n.t("init.folded_other", language, other=fold["columns"][1], header=fold["header"]))
+            continue
         options = ", ".join(repr(o) for o in fold["options"][:SHOWN])
         if len(fold["options"]) > SHOWN:
             options += i18n.t("init.folded_more", language, n=len(fold["options"]) - SHOWN)
@@ -871,6 +874,9 @@ def reading_notes(table: pd.DataFrame | Mapping[str, object],
             marks = [repr(m) for m in fold["marks"]]
             how = i18n.t("init.folded_options", language, marks=i18n.join(marks, language, word="or")
                          if marks else i18n.t("init.folded_own_text", language))
+        if fold.get("typed"):
+            options += i18n.t("init.typed_columns", language,
+                              columns=i18n.join([repr(c) for c in fold["typed"]], language))
         notes.append(i18n.t("init.folded", language, n=len(fold["columns"]), header=fold["header"],
                             how=how, options=options))
     return notes

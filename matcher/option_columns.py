@@ -174,7 +174,8 @@ def _bare_runs(table: pd.DataFrame, taken: set[str]) -> list[OptionColumns]:
 #: :data:`OTHER` and nothing but these
 OTHER = frozenset({"other", "others", "else", "muu", "muuta", "annat", "annan", "ovrigt", "ovriga"})
 _OTHER_WORDS = OTHER | {"something", "please", "specify", "jokin", "mika", "mita", "mitka", "vad",
-                        "what", "which", "nagot", "ange", "tarkenna", "kerro", "answer", "option"}
+                        "what", "which", "nagot", "ange", "tarkenna", "kerro", "answer", "option",
+                        "text", "teksti"}
 
 
 def is_other(header: str) -> bool:
@@ -289,9 +290,54 @@ def _chosen(table: pd.DataFrame, group: OptionColumns) -> pd.Series:
                      index=table.index, dtype=object)
 
 
+def fold_other_texts(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with each question's "Other" text column read into the choice column right
+    left of it (Qualtrics' "Question - Other - Text" after "Question - Selected Choice"): a
+    person's text is one more option of their answer, after the ones chosen, joined as the
+    column joins its options. Recorded in ``attrs["folded"]`` (``"how": "other"``).
+
+    >>> table = pd.DataFrame({"Goals? - Selected Choice": ["CV,Networking", "CV", None],
+    ...                       "Goals? - Other - Text": ["Sauna", None, "Fishing"]})
+    >>> fold_other_texts(table)["Goals? - Selected Choice"].tolist()
+    ['CV,Networking,Sauna', 'CV', 'Fishing']
+    """
+    headers = [str(h) for h in table.columns]
+    pairs = [(headers[k - 1], header) for k, header in enumerate(headers) if k and any(
+        is_other(option) and headers[k - 1].startswith(question) and not is_other(headers[k - 1][len(question):])
+        for question, (_, option) in _questions(header).items())]
+    if not pairs:
+        return table
+    out = table.drop(columns=[other for _, other in pairs])
+    for choice, other in pairs:
+        joiner = _joiner(table[choice])
+        out[choice] = [_joined(cell.strip() if isinstance(cell, str) else "", texts, joiner) or None
+                       for cell, texts in zip(table[choice], typed_texts(table, (other,)))]
+    out.attrs.update(table.attrs)
+    out.attrs["folded"] = [*table.attrs.get("folded", []),
+                           *({"header": c, "columns": [c, o], "options": [], "how": "other"} for c, o in pairs)]
+    return out
+
+
+def _joiner(cells: pd.Series) -> str:
+    """What a multi-select column puts between its options: Microsoft Forms' ";" after each
+    (``""``: each text ends with its own ";"), else the first of a line break, "; ", ";", ", ",
+    "," any cell holds, ", " when none does."""
+    text = cells.dropna().astype(str)
+    if len(text) and text.str.endswith(";").mean() > 0.5:
+        return ""
+    return next((j for j in ("\n", "; ", ";", ", ", ",") if text.str.contains(j, regex=False).any()), ", ")
+
+
+def _joined(cell: str, texts: tuple[str, ...], joiner: str) -> str:
+    if not joiner:
+        return cell + "".join(f"{t};" for t in texts)
+    return joiner.join(filter(None, (cell, *texts)))
+
+
 def fold_questions(table: pd.DataFrame) -> pd.DataFrame:
     """A read export with every question spread over several columns folded into one: grid
     questions (:func:`matcher.grids.fold_grids`), then multi-selects written as one column per
-    option (:func:`fold_option_columns`). ``matcher init`` and intake both read a file through
-    it, so the config names the columns intake finds."""
-    return fold_option_columns(fold_grids(strip_codes(table)))
+    option (:func:`fold_option_columns`), then an "Other" text column beside its choice column
+    (:func:`fold_other_texts`). ``matcher init`` and intake both read a file through it, so the
+    config names the columns intake finds."""
+    return fold_other_texts(fold_option_columns(fold_grids(strip_codes(table))))

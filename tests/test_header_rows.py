@@ -123,7 +123,8 @@ def test_qualtrics_round_reads_people_not_their_header_rows(tmp_path):
     assert len(rnd.mentees) == 8 and rnd.mentees["email"].str.endswith("@example.org").all()
     assert rnd.mentees.iloc[0]["languages"].keys() == {"ar", "sv"}
     # mentee2 ticked the three options and typed "Sauna culture" into "Other - Text"
-    assert len(rnd.mentees.loc[rnd.mentees["email"] == "mentee2@example.org", "goals"].iloc[0]) >= 3
+    assert len(rnd.mentees.loc[rnd.mentees["email"] == "mentee2@example.org", "goals"].iloc[0]) == 4
+    assert any("'What would you like help with? - Other - Text'" in w for w in result.warnings)
 
 
 @settings(max_examples=40, deadline=None)

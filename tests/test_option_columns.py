@@ -278,3 +278,22 @@ def test_limesurvey_other_column_with_typed_text_folds_into_the_question():
     # one person's typed answer is theirs too, never an option "Muu" ticked
     one = table.assign(**{f"G02Q06[other]. {question} [Muu]": ["", "", "Yrittäjyys"]})
     assert fold_questions(one)[f"{question} [*]"].tolist()[2] == "Tietotekniikka;Rakennus;Yrittäjyys;"
+
+
+@pytest.mark.parametrize("cells, expected", [
+    (["CV,Networking", "CV", None], ["CV,Networking,Sauna", "CV", "Fishing"]),
+    (["CV;Networking;", "CV;", None], ["CV;Networking;Sauna;", "CV;", "Fishing;"]),
+    (["CV, Networking", "CV", None], ["CV, Networking, Sauna", "CV", "Fishing"]),
+])
+def test_an_other_text_column_beside_its_choice_column_is_read_into_it(cells, expected):
+    table = pd.DataFrame({"Email": ["a@x.fi", "b@x.fi", "c@x.fi"],
+                          "Goals? - Selected Choice": cells, "Goals? - Other - Text": ["Sauna", "", "Fishing"],
+                          "City": ["Oulu", "Turku", "Espoo"]})
+    folded = fold_questions(table)
+    assert list(folded.columns) == ["Email", "Goals? - Selected Choice", "City"]
+    assert folded["Goals? - Selected Choice"].tolist() == expected
+    assert reading_notes(folded) == ["column 'Goals? - Other - Text' (answers of a person's own, 'Other') "
+                                     "read into 'Goals? - Selected Choice' as options of their own"]
+    # a column of its own question is left alone
+    assert list(fold_questions(table.rename(columns={"Goals? - Other - Text": "Other plans?"})).columns) == [
+        "Email", "Goals? - Selected Choice", "Other plans?", "City"]
