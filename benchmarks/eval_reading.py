@@ -44,7 +44,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--form", action="append",
                         choices=(*evaluation.FORMS, *evaluation.REWORDED, *evaluation.GRIDS,
                                  *evaluation.MORE_FORMS, *evaluation.HELDOUT2_FORMS,
-                                 *evaluation.HELDOUT3_FORMS, *evaluation.HELDOUT4_FORMS),
+                                 *evaluation.HELDOUT3_FORMS, *evaluation.HELDOUT4_FORMS,
+                                 *evaluation.SENTENCE_FORMS, *evaluation.TOOL_FORMS),
                         help="export styles (default: the split's own, evaluation.forms; the "
                              "reworded ones test column detection by contents)")
     args = parser.parse_args(argv)

@@ -58,6 +58,7 @@ from matcher.config import (DEFAULT_WEIGHTS, DUPLICATE_POLICIES, LANGUAGE_LEVELS
                             MENTEE_FIELDS, MENTOR_FIELDS, ConstraintConfig, Defaults, ReadConfig,
                             ScoringConfig, SolverConfig, WishConfig)
 from matcher.errors import InputError
+from matcher.headers import header_scores
 from matcher.intake.answers import read_answers
 from matcher.intake.values import parse_times
 from matcher.option_columns import fold_questions
@@ -78,8 +79,31 @@ FORMS_OWN = {
     # LimeSurvey's own columns ("Start language" is the form's language, not the person's)
     "response id": None, "date submitted": "submitted_at", "last page": None, "start language": None,
     "seed": None, "date started": None, "date last action": None, "ip address": None, "referrer url": None,
+    "startdate": None, "submitdate": "submitted_at", "lastpage": None, "startlanguage": None,
+    "datestamp": None, "ipaddr": None, "refurl": None, "token": None,
     # Typeform's
     "start date utc": None, "submit date utc": "submitted_at", "network id": None, "tags": None,
+    "ending": None, "response type": None,
+    # SurveyMonkey's
+    "respondent id": None, "collector id": None, "start date": None, "end date": "submitted_at",
+    "custom data 1": None,
+    # Jotform's
+    "submission date": "submitted_at", "submission id": None, "submission ip": None,
+    "last update date": None,
+    # Qualtrics'
+    "enddate": "submitted_at", "recordeddate": None, "responseid": None, "ipaddress": None,
+    "progress": None, "duration in seconds": None, "finished": None, "distributionchannel": None,
+    "userlanguage": None, "externalreference": None, "locationlatitude": None,
+    "locationlongitude": None, "status": None, "recipientlastname": None, "recipientfirstname": None,
+    "recipientemail": None,
+    # and their question-text row's wording of them
+    "recorded date": None, "recipient last name": None,
+    "recipient first name": None, "recipient email": None, "external data reference": None,
+    "location latitude": None, "location longitude": None, "distribution channel": None,
+    "user language": None,
+    # Microsoft Forms' in Finnish and Swedish
+    "tunnus": None, "viimeksi muokattu": None, "starttid": None, "tid for slutforande": "submitted_at",
+    "senast andrad": None, "e post": "email", "namn": "name",
 }
 
 #: consent questions ("I agree that my answers are used for matching", "Hyväksyn, että
@@ -256,18 +280,47 @@ def family_options(detection: Detection) -> dict[str, tuple[str, ...]]:
 
 
 def _score_matrix(headers: list[str], fields: tuple[str, ...]) -> np.ndarray:
-    """(header, field) scores: 100+ for the forms' own columns and keyword hits, fuzzy otherwise."""
+    """(header, field) scores: 100+ for the forms' own columns and keyword hits, a header's
+    lemmas read against the fields' descriptions (:func:`matcher.headers.header_scores`) or a
+    fuzzy keyword match below."""
     scores = np.zeros((len(headers), len(fields)))
+    lemma = MIN_SCORE + (KEYWORD - 1 - MIN_SCORE) * header_scores(headers, fields)
     for i, header in enumerate(headers):
         norm = vocab.normalise(header)
-        if norm in FORMS_OWN:
-            own = FORMS_OWN[norm]
+        if forms_own(header):
+            own = FORMS_OWN[_own_key(header)]
             if own in fields:
                 scores[i, fields.index(own)] = 130.0
             continue  # a form tool's own column is never read as a question
         for j, name in enumerate(fields):
-            scores[i, j] = max((_keyword_score(kw, norm) for kw in KEYWORDS[name]), default=0.0)
+            keyword = max((_keyword_score(kw, norm) for kw in KEYWORDS[name]), default=0.0)
+            scores[i, j] = max(keyword, lemma[i, j] if lemma[i, j] > MIN_SCORE else 0.0)
     return scores
+
+
+#: a survey tool's "code. text" heading (LimeSurvey's "lastpage. Viimeinen sivu"): the code
+#: before the first ". "
+_CODED = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*)\.\s+\S")
+
+
+def _own_key(header: str) -> str:
+    """The key of :data:`FORMS_OWN` a header is, its normalised text or the code of a
+    "code. text" heading ("lastpage. Viimeinen sivu" is LimeSurvey's "lastpage"), else ""."""
+    norm = vocab.normalise(header)
+    if norm in FORMS_OWN:
+        return norm
+    coded = _CODED.match(str(header))
+    code = vocab.normalise(coded.group(1)) if coded else ""
+    return code if code in FORMS_OWN else ""
+
+
+def forms_own(header: str) -> bool:
+    """True when a header is a survey tool's own column (:data:`FORMS_OWN`), never a question.
+
+    >>> [forms_own(h) for h in ("Start Date (UTC)", "lastpage. Viimeinen sivu", "Q3. Languages")]
+    [True, True, False]
+    """
+    return bool(_own_key(header))
 
 
 def _keyword_score(keyword: str, header: str) -> float:
@@ -414,7 +467,7 @@ def _apply_yes_no_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
         return found
     others = [j for j, f in enumerate(fields) if f not in YES_NO_FIELDS]
     for i, header in enumerate(headers):
-        if header in times or vocab.normalise(header) in FORMS_OWN or not is_yes_no(table.iloc[:, i]):
+        if header in times or forms_own(header) or not is_yes_no(table.iloc[:, i]):
             continue
         claimed = tuple(fields[j] for j in others if scores[i, j] >= MIN_SCORE)
         scores[i, others] = 0.0
@@ -522,7 +575,7 @@ def _apply_family_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
     family_fields = [f for f in fields if f in FAMILY_OF]
     for i, header in enumerate(headers):
         best = int(np.argmax(scores[i])) if len(fields) else 0
-        if vocab.normalise(header) in FORMS_OWN or header in times:
+        if forms_own(header) or header in times:
             continue
         if scores[i, best] >= KEYWORD and fields[best] in ONE_ANSWER_FIELDS + NUMBER_FIELDS \
                 and header not in previous and _one_answer(table.iloc[:, i], fields[best]):
@@ -650,6 +703,10 @@ def _undecided_hint(scores: np.ndarray, i: int, found: ColumnContents,
     Returns the hint of the field it fits best, or None."""
     if not found.is_choice:
         return None
+    # options that recur are nobody's own words: a header only close to a free-text question
+    # (a fuzzy keyword, a few shared lemmas: "Anything in your field?") yields to them
+    loose = [j for j, f in enumerate(fields) if f in TEXT_FIELDS and scores[i, j] < KEYWORD]
+    scores[i, loose] = 0.0
     multi = found.multi >= MULTI_SELECT
     claimed = tuple(f for f in fields if f in FAMILY_OF and scores[i, fields.index(f)] >= MIN_SCORE)
     best: tuple[float, str] | None = None
@@ -805,6 +862,9 @@ def reading_notes(table: pd.DataFrame | Mapping[str, object],
         first = attrs.get("header_row", 1)
         notes.append(i18n.t("init.header_rows", language, first=first, second=first + 1))
     for fold in attrs.get("folded", []):
+        if fold["how"] == "other":
+            notes.append(i18n.t("init.folded_other", language, other=fold["columns"][1], header=fold["header"]))
+            continue
         options = ", ".join(repr(o) for o in fold["options"][:SHOWN])
         if len(fold["options"]) > SHOWN:
             options += i18n.t("init.folded_more", language, n=len(fold["options"]) - SHOWN)
@@ -814,6 +874,9 @@ def reading_notes(table: pd.DataFrame | Mapping[str, object],
             marks = [repr(m) for m in fold["marks"]]
             how = i18n.t("init.folded_options", language, marks=i18n.join(marks, language, word="or")
                          if marks else i18n.t("init.folded_own_text", language))
+        if fold.get("typed"):
+            options += i18n.t("init.typed_columns", language,
+                              columns=i18n.join([repr(c) for c in fold["typed"]], language))
         notes.append(i18n.t("init.folded", language, n=len(fold["columns"]), header=fold["header"],
                             how=how, options=options))
     return notes

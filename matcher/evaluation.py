@@ -80,6 +80,7 @@ import csv
 import dataclasses
 import functools
 import hashlib
+import json
 import operator
 import tomllib
 from pathlib import Path
@@ -125,6 +126,15 @@ HELDOUT3_FORMS = ("surveymonkey_en", "jotform_fi", "google_sv_other", "msforms_t
 #: title rows with a Swedish mentor form and an English mentee form; and a coordinator's
 #: hand-kept Finnish .xlsx, its data on the second sheet above a totals row
 HELDOUT4_FORMS = ("limesurvey_fi", "typeform_en", "sheets_sv_en", "coordinator_fi")
+#: dev exports whose every question is a long sentence, inflected, worded unlike the keywords of
+#: :data:`matcher.detect.KEYWORDS` and the mentor form unlike the mentee one: the headers are read
+#: by their lemmas (:mod:`matcher.headers`) together with the answers
+SENTENCE_FORMS = ("sentences_en", "sentences_fi", "sentences_sv")
+#: dev exports of other survey tools: ``qualtrics_en`` (a Qualtrics CSV: three header rows, the
+#: question codes "Q1", "Q2"..., the question texts, the import ids ``{"ImportId":"QID1"}``; the
+#: tool's own columns first, StartDate to UserLanguage with a latitude and a longitude; the
+#: multi-select "Question - Selected Choice" joined by "," and its empty "- Other - Text" column)
+TOOL_FORMS = ("qualtrics_en",)
 SPLITS = ("dev", "test", "blind", "heldout")
 _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en": "en",
                 "reworded_fi": "fi", "reworded_sv": "sv", "google_fi": "fi", "google_sv": "sv",
@@ -132,7 +142,8 @@ _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en":
                 "partitive_fi": "fi",
                 "webropol_fi": "fi", "msforms_sv": "sv", "google_grid": "en", "excel_numbered": "fi",
                 "surveymonkey_en": "en", "jotform_fi": "fi", "google_sv_other": "sv", "msforms_titled": "fi",
-                "limesurvey_fi": "fi", "typeform_en": "en", "sheets_sv_en": "sv", "coordinator_fi": "fi"}
+                "limesurvey_fi": "fi", "typeform_en": "en", "sheets_sv_en": "sv", "coordinator_fi": "fi",
+                "sentences_en": "en", "sentences_fi": "fi", "sentences_sv": "sv", "qualtrics_en": "en"}
 #: forms whose two sides answer in different languages (an English form for the mentees, a
 #: Swedish one for the mentors)
 _ROLE_LANGUAGE = {"excel_numbered": {"mentees": "en"}, "msforms_titled": {"mentors": "sv"},
@@ -142,7 +153,9 @@ _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", 
              "webropol_fi": "google", "msforms_sv": "microsoft", "google_grid": "google",
              "excel_numbered": "excel", "surveymonkey_en": "google", "jotform_fi": "google",
              "google_sv_other": "google", "msforms_titled": "microsoft", "limesurvey_fi": "google",
-             "typeform_en": "google", "sheets_sv_en": "google", "coordinator_fi": "microsoft"}
+             "typeform_en": "google", "sheets_sv_en": "google", "coordinator_fi": "microsoft",
+             "sentences_en": "google", "sentences_fi": "microsoft", "sentences_sv": "google",
+             "qualtrics_en": "google"}
 #: exports not written the way their style is: (suffix, :meth:`pandas.DataFrame.to_csv` options)
 _FILES: dict[str, tuple[str, dict[str, Any]]] = {
     "webropol_fi": (".xlsx", {}), "excel_numbered": (".csv", {"sep": ";", "encoding": "cp1252"}),
@@ -171,6 +184,16 @@ _EXTRA_COLUMNS: dict[str, dict[str, tuple[str | None, str | tuple[str, ...] | No
     "typeform_en": {"Start Date (UTC)": ("time", "time"), "Network ID": (None, ("3b1f9a0c2e", "c72d41e8b0", "9e0a5d3f17")),
                     "Tags": (None, None)},
     "sheets_sv_en": {"Status": (None, ("Kontaktad", "", "Ny", "", "Kontaktad"))},
+    "qualtrics_en": {"Start Date": ("time", "time"), "Response Type": ("email", ("IP Address",)),
+                     "IP Address": ("email", ("192.0.2.14", "198.51.100.7", "203.0.113.92")),
+                     "Progress": ("email", ("100",)), "Duration (in seconds)": ("email", ("412", "96", "1803")),
+                     "Finished": ("email", ("True",)), "Recorded Date": ("email", "time"),
+                     "Response ID": ("email", ("R_1dGx8kPq2", "R_3kWm0aZt7", "R_2bQe5nLs9")),
+                     "Recipient Last Name": ("email", None), "Recipient First Name": ("email", None),
+                     "Recipient Email": ("email", None), "External Data Reference": ("email", None),
+                     "Location Latitude": ("email", ("60.1699", "61.4978", "65.0121")),
+                     "Location Longitude": ("email", ("24.9384", "23.761", "25.4651")),
+                     "Distribution Channel": ("email", ("anonymous",)), "User Language": ("email", ("EN",))},
     "coordinator_fi": {"": ("field", None),
                        "Huom.": (None, ("", "soitettu 14.1.", "", "", "ei vastannut sähköpostiin", "",
                                         "tuli paperilomakkeella", ""))}}
@@ -199,7 +222,20 @@ _OPTION_COLUMNS: dict[str, tuple[str, str | int, str | None]] = {
 _TWO_HEADER_ROWS = {"surveymonkey_en": ("Response", "Open-Ended Response", "Other (please specify)")}
 #: what a form puts between the options of a multi-select and between the languages, where it is
 #: not its style's (Jotform: one a line)
-_SEPARATORS = {"jotform_fi": "\n", "coordinator_fi": "; "}
+_SEPARATORS = {"jotform_fi": "\n", "coordinator_fi": "; ", "qualtrics_en": ","}
+#: forms written under three header rows (Qualtrics): each column's code, its text and its
+#: import id; the tool's own columns' codes (the others are "Q1", "Q2"... in order)
+_CODE_ROWS = {"qualtrics_en": {
+    "Start Date": "StartDate", "End Date": "EndDate", "Response Type": "Status", "IP Address": "IPAddress",
+    "Progress": "Progress", "Duration (in seconds)": "Duration (in seconds)", "Finished": "Finished",
+    "Recorded Date": "RecordedDate", "Response ID": "ResponseId", "Recipient Last Name": "RecipientLastName",
+    "Recipient First Name": "RecipientFirstName", "Recipient Email": "RecipientEmail",
+    "External Data Reference": "ExternalReference", "Location Latitude": "LocationLatitude",
+    "Location Longitude": "LocationLongitude", "Distribution Channel": "DistributionChannel",
+    "User Language": "UserLanguage"}}
+#: multi-selects followed by an empty "other" column of this heading (``{question}`` the
+#: multi-select's own heading without its suffix)
+_OTHER_TEXT = {"qualtrics_en": ("{question} - Selected Choice", "{question} - Other - Text")}
 #: how a form asks the languages and levels written, where not as the split words it
 _LANGUAGE_FORMATS = {"google_sv_other": ("{language} ({level})", "{language} ({level})")}
 #: forms where some answers were typed by hand, in the typist's own case and spacing:
@@ -412,9 +448,49 @@ _HEADERS = {
                        "city": "Paikkakunta", "languages": "Kielet + taso",
                        "goals": "Toiveet (mitä haluaa mentoroinnista)", "meeting_mode": "Tapaaminen",
                        "goals_text": "Lisätiedot mentoroitavalta"},
+    "qualtrics_en": {"time": "End Date", "email": "What is your email address?", "name": "What is your name?",
+                     "field": "What is your field of work?",
+                     "languages": "Which languages do you speak, and how well?",
+                     "goals": "What would you like support with? - Selected Choice",
+                     "goals_text": "Anything else you would like your mentor to know?"},
+    # long sentence questions, inflected (SENTENCE_FORMS)
+    "sentences_en": {"time": "Timestamp", "email": "Email Address", "name": "Full name",
+                     "field": "Which line of work are you in at the moment, or hoping to move into?",
+                     "languages": "Which languages are you able to use, and at what level?",
+                     "goals": "Which of the following would you most like support with during the programme?",
+                     "goals_text": "What are you expecting from the coming months? A few sentences are enough."},
+    "sentences_fi": {"time": "Valmistumisaika", "email": "Sähköposti", "name": "Nimi",
+                     "field": "Minkä alan töitä olet tehnyt tai haluaisit tehdä Suomessa?",
+                     "languages": "Mitä kieliä osaat ja kuinka hyvin osaat niitä?",
+                     "goals": "Millaisiin asioihin toivoisit saavasi tukea ohjelman aikana?",
+                     "goals_text": "Kuvaile vielä vapaasti, mitä odotat tulevilta tapaamisilta."},
+    "sentences_sv": {"time": "Tidstämpel", "email": "E-postadress", "name": "Namn",
+                     "field": "Inom vilken bransch arbetar du i dag, eller skulle du vilja arbeta?",
+                     "languages": "Vilka språk behärskar du och hur väl?",
+                     "goals": "Med vilka av följande saker skulle du vilja ha stöd under programmet?",
+                     "goals_text": "Beskriv gärna med egna ord vad du förväntar dig av mentorskapet."},
 }
 #: the mentor form's own questions where they are worded unlike the mentee form's
 _ROLE_HEADERS = {
+    "qualtrics_en": {"topics": "What could you support a mentee with? - Selected Choice",
+                     "about": "Please tell us about your career.",
+                     "capacity": "How many mentees could you take?"},
+    "sentences_en": {"field": "What is the industry or sector you currently work in?",
+                     "languages": "In which languages would you feel comfortable mentoring, and how well "
+                                  "do you speak them?",
+                     "topics": "In which of these areas do you feel you could support a newcomer?",
+                     "about": "Could you introduce yourself and your career briefly?",
+                     "capacity": "How many people would you be able to take on this spring?"},
+    "sentences_fi": {"field": "Millä toimialalla työskentelet nykyään?",
+                     "languages": "Millä kielillä pystyisit ohjaamaan mentoroitavaasi?",
+                     "topics": "Missä asioissa uskot voivasi olla avuksi uudelle tulijalle?",
+                     "about": "Esittele itsesi ja työurasi muutamalla lauseella.",
+                     "capacity": "Kuinka monta henkilöä ehtisit ottaa ohjattavaksesi?"},
+    "sentences_sv": {"field": "Vilket yrkesområde arbetar du inom för närvarande?",
+                     "languages": "På vilka språk skulle du kunna handleda en adept?",
+                     "topics": "Vilka av följande områden känner du att du skulle kunna stödja en nykomling i?",
+                     "about": "Presentera dig själv och din karriär med några meningar.",
+                     "capacity": "Hur många personer skulle du hinna ta emot den här våren?"},
     "webropol_fi": {"field": "3. Nykyinen ammattisi tai toimialasi",
                     "languages": "5. Millä kielillä voit mentoroida? Kerro myös taitotasosi.",
                     "topics": "4. Missä asioissa voisit tukea mentoroitavaa? (voit valita useamman)",
@@ -611,7 +687,14 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
         if form in _TOKEN_COLUMNS:
             table.insert(0, _TOKEN_COLUMNS[form], [hashlib.md5(f"{form} {email}".encode()).hexdigest()
                                                    for email in table[headers["email"]]])
-        if form in _TWO_HEADER_ROWS:
+        if form in _OTHER_TEXT:
+            question = headers["topics" if side else "goals"]
+            stem = question.removesuffix(_OTHER_TEXT[form][0].format(question=""))
+            table.insert(table.columns.get_loc(question) + 1, _OTHER_TEXT[form][1].format(question=stem), None)
+        if form in _CODE_ROWS:
+            path = folder / f"{role}.csv"
+            _code_rows(table, _CODE_ROWS[form]).to_csv(path, index=False, header=False)
+        elif form in _TWO_HEADER_ROWS:
             path = folder / f"{role}.csv"
             _two_header_rows(table, headers, _TWO_HEADER_ROWS[form]).to_csv(path, index=False, header=False)
         elif form in _MERGED_TITLES:
@@ -809,6 +892,30 @@ def _two_header_rows(table: pd.DataFrame, headers: dict[str, str],
         under.append(option)
         previous = question
     return pd.DataFrame([top, under, *table.itertuples(index=False, name=None)])
+
+
+def _code_rows(table: pd.DataFrame, codes: dict[str, str]) -> pd.DataFrame:
+    """``table`` as Qualtrics exports it, its three header rows as its first three rows: each
+    column's code (``codes`` for the tool's own columns, "Q1", "Q2"... for the questions, "_TEXT"
+    after an "Other - Text" column's question's), its text (the column's header) and its import
+    id as JSON."""
+    top: list[str] = []
+    ids: list[str] = []
+    number = 0
+    for column in table.columns:
+        if column in codes:
+            top.append(codes[column])
+            key = codes[column][:1].lower() + codes[column][1:]
+            ids.append(json.dumps({"ImportId": key, "timeZone": "Europe/Helsinki"} if "Date" in column
+                                  else {"ImportId": key}, separators=(",", ":")))
+        elif column.endswith(" - Text"):
+            top.append(f"Q{number}_{number + 3}_TEXT")
+            ids.append(json.dumps({"ImportId": f"QID{number}_{number + 3}_TEXT"}, separators=(",", ":")))
+        else:
+            number += 1
+            top.append(f"Q{number}")
+            ids.append(json.dumps({"ImportId": f"QID{number}"}, separators=(",", ":")))
+    return pd.DataFrame([top, list(table.columns), ids, *table.itertuples(index=False, name=None)])
 
 
 def evaluate(folder: str | Path, split: str, form: str, n_mentees: int = 150,

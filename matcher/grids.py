@@ -84,6 +84,9 @@ class Grid:
     rows: tuple[str, ...]
     #: ``languages`` (rows name languages, cells are levels) or ``choice``
     kind: str
+    #: the columns of a choice grid whose cells are a person's own text, no answer of the scale
+    #: (LimeSurvey's "[other]", "Other, what?"): the text is the person's row, as typed
+    typed: tuple[str, ...] = ()
 
 
 def find_grids(table: pd.DataFrame) -> list[Grid]:
@@ -111,10 +114,44 @@ def find_grids(table: pd.DataFrame) -> list[Grid]:
             continue
         headers = tuple(h for h, _ in members)
         kind = _grid_kind(table[list(headers)], tuple(r for _, r in members))
+        typed: tuple[str, ...] = ()
+        rated = members
+        if kind != "languages":
+            # a choice grid's "other" column, the person's own text, is no row of the scale
+            own = _typed_columns(table[list(headers)])
+            rest = [(h, r) for h, r in members if h not in own]
+            if own and len(rest) >= MIN_ROWS and _grid_kind(
+                    table[[h for h, _ in rest]], tuple(r for _, r in rest)) == "choice":
+                kind, typed, rated = "choice", own, rest
         if kind is not None:
             folded = f"{stem} [*]" if style == "google" else f"{stem}.*"
-            grids.append(Grid(folded, headers, tuple(r for _, r in members), kind))
+            grids.append(Grid(folded, tuple(h for h, _ in rated), tuple(r for _, r in rated), kind,
+                              typed))
     return grids
+
+
+def _typed_columns(cells: pd.DataFrame) -> tuple[str, ...]:
+    """The columns of a would-be grid holding only a person's own text: each of their answers
+    is given in no other column, rates nothing ("Very important") and is no number, and there
+    are other columns whose answers are shared.
+
+    >>> cells = pd.DataFrame({"Q [A]": ["Yes", "", "Yes"], "Q [B]": ["", "Yes", "Yes"],
+    ...                       "Q [Other]": ["Sauna", "", "Fishing and forests"]})
+    >>> _typed_columns(cells)
+    ('Q [Other]',)
+    """
+    answered = _answered(cells)
+    given_in: dict[str, set[str]] = {}
+    for header in cells.columns:
+        for value in answered[header].dropna().unique():
+            given_in.setdefault(value, set()).add(header)
+
+    def own(value: str) -> bool:
+        return len(given_in[value]) == 1 and _number(value) is None and not (
+            set(vocab.normalise(value).split()) & _RATING_WORDS)
+    typed = tuple(h for h in cells.columns
+                  if answered[h].notna().any() and all(own(v) for v in answered[h].dropna().unique()))
+    return typed if len(typed) < len(cells.columns) else ()
 
 
 def _answered(cells: pd.DataFrame) -> pd.DataFrame:
@@ -187,9 +224,10 @@ def fold_grids(table: pd.DataFrame) -> pd.DataFrame:
     grids = find_grids(table)
     if not grids:
         return table
-    return put_folded(table, [Folded(g.header, g.columns, _fold(table, g),
-                                     {"header": g.header, "columns": list(g.columns),
-                                      "options": list(g.rows), "how": "grid", "kind": g.kind})
+    return put_folded(table, [Folded(g.header, g.columns + g.typed, _fold(table, g),
+                                     {"header": g.header, "columns": list(g.columns + g.typed),
+                                      "options": list(g.rows), "how": "grid", "kind": g.kind}
+                                     | ({"typed": list(g.typed)} if g.typed else {}))
                               for g in grids], clash="grid")
 
 
@@ -241,7 +279,23 @@ def _fold(table: pd.DataFrame, grid: Grid) -> pd.Series:
             # most important first; rows rated alike in the form's order (a stable sort)
             order = np.argsort(-line, kind="stable")
             cells.append(";".join(grid.rows[k] for k in order if line[k] > 0))
+        cells = [";".join(filter(None, (cell, *own))) for cell, own in zip(cells, typed_texts(table, grid.typed))]
     return pd.Series([c + ";" if c else "" for c in cells], index=table.index, dtype=object)
+
+
+def typed_texts(table: pd.DataFrame, columns: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Each person's own texts in ``columns`` (an "Other, what?" column of a grid or of a
+    multi-select written one column per option), a ";" in them a ",", as the options they add;
+    a cell of punctuation alone adds none.
+
+    >>> typed_texts(pd.DataFrame({"Other": ["Sauna; fishing", None]}), ("Other",))
+    [('Sauna, fishing',), ()]
+    """
+    if not columns:
+        return [()] * len(table)
+    answered = _answered(table[list(columns)]).fillna("").astype(str).to_numpy()
+    # punctuation alone ("-", ";") says nothing
+    return [tuple(v.replace(";", ",") for v in line if any(c.isalnum() for c in v)) for line in answered]
 
 
 def _speaks(value: str) -> bool:

@@ -837,6 +837,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                 "valintaruudukko, yksi sarake kutakin riviä kohden",
                                 "ett valrutnät, en kolumn per rad"),
     "init.folded_more": (" and {n} more", " ja {n} muuta", " och {n} till"),
+    "init.folded_other": ("column '{other}' (answers of a person's own, 'Other') read into '{header}' as "
+                          "options of their own",
+                          "sarake '{other}' (omin sanoin annetut vastaukset, 'Muu') luettu kysymykseen "
+                          "'{header}' omina vaihtoehtoinaan",
+                          "kolumnen '{other}' (egna svar, 'Annat') läst in i '{header}' som egna "
+                          "alternativ"),
+    "init.typed_columns": (" (and {columns}, a person's own text each, options of their own)",
+                           " (ja {columns}, kukin omin sanoin annettu vastaus, omina vaihtoehtoinaan)",
+                           " (och {columns}, egna svar, som egna alternativ)"),
     "init.missing": ("no column looked like {what}; fill in [{role}.columns] {name} = \"<header>\" "
                      "in {config} (headers found: {headers})",
                      "mikään sarake ei näyttänyt tiedolta {what}; täydennä [{role}.columns] "

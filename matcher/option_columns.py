@@ -19,8 +19,11 @@ column, each option would be a question of its own, and none of them is found.
 - **cells**: every column of the group holds one mark at most besides blanks and one answer that
   declines (``0``, "No", "Ei", "Nej", "False", "Not selected": :func:`declines`), or the option's
   own text; the marks are few over the whole group (:data:`MAX_MARKS`, the same ``1`` or ``x`` in
-  every column). A column of the run holding anything else (the "Other, what?" free text) is
-  left as it is.
+  every column);
+- **the person's own text**: a column of the run holding anything else (the "Other, what?" free
+  text, LimeSurvey's "[other]"), or an "Other" column right after a Typeform run
+  (:func:`is_other`), is folded in too, each person's text one more option of theirs, so no
+  typed answer is lost or read as an option "Other" ticked.
 
 :func:`fold_option_columns` replaces each group by one column, ``"Question - *"`` (the header with
 ``*`` for the option), whose cells read like a Microsoft Forms multi-select: the chosen options
@@ -35,9 +38,9 @@ Example
 ...     "Goals - Other, what?": ["Sauna", None, None]})
 >>> folded = fold_option_columns(table)
 >>> list(folded.columns)
-['Email', 'Goals - *', 'Goals - Other, what?']
+['Email', 'Goals - *']
 >>> folded["Goals - *"].tolist()
-['Networking;', 'CV, cover letter;', 'Networking;CV, cover letter;']
+['Networking;Sauna;', 'CV, cover letter;', 'Networking;CV, cover letter;']
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from matcher import vocab
-from matcher.grids import DECLINING, Folded, fold_grids, put_folded
+from matcher.grids import DECLINING, Folded, fold_grids, put_folded, typed_texts
 
 #: what stands between a question and its option in a column-per-option header
 SEPARATOR = re.compile(r"\s+[-–—]+\s+|\s*:\s*|\s*\(|\s*\[|_|\s+[/|]\s+")
@@ -82,6 +85,8 @@ class OptionColumns:
     options: tuple[str, ...]
     #: the answers that chose an option, besides the option's own text (``("1",)``)
     marks: tuple[str, ...]
+    #: the group's "Other, what?" columns, each cell a person's own text: an option they add
+    typed: tuple[str, ...] = ()
 
 
 def declines(value: str) -> bool:
@@ -142,14 +147,19 @@ def _bare_runs(table: pd.DataFrame, taken: set[str]) -> list[OptionColumns]:
     found: list[OptionColumns] = []
     run: list[str] = []
 
+    headers = list(table.columns)
+
     def close() -> None:
         while run and not _filled(table[run[-1]]):
             run.pop()
         if sum(_filled(table[h]) for h in run) >= MIN_OPTIONS:
-            place = list(table.columns).index(run[0]) + 1
-            found.append(OptionColumns(f"Options {place} *", "", tuple(run), tuple(run), ()))
+            place, after = headers.index(run[0]) + 1, headers.index(run[-1]) + 1
+            # the run's own "Other" column right after it (Typeform's), its cells typed text
+            typed = tuple(headers[after:after + 1]) if after < len(headers) and \
+                headers[after] not in taken and is_other(str(headers[after])) else ()
+            found.append(OptionColumns(f"Options {place} *", "", tuple(run), tuple(run), (), typed))
 
-    for header in [*table.columns, None]:
+    for header in [*headers, None]:
         if header is not None and header not in taken and _own_text(table[header], str(header)):
             if run or _filled(table[header]):
                 run.append(header)
@@ -157,6 +167,25 @@ def _bare_runs(table: pd.DataFrame, taken: set[str]) -> list[OptionColumns]:
         close()
         run = []
     return found
+
+
+#: the words of a header naming a question's "other" answer ("Other", "Other (please
+#: specify)", "Muu, mikä?", "Jokin muu", "Annat", "Övrigt, vad?"), normalised: at least one of
+#: :data:`OTHER` and nothing but these
+OTHER = frozenset({"other", "others", "else", "muu", "muuta", "annat", "annan", "ovrigt", "ovriga"})
+_OTHER_WORDS = OTHER | {"something", "please", "specify", "jokin", "mika", "mita", "mitka", "vad",
+                        "what", "which", "nagot", "ange", "tarkenna", "kerro", "answer", "option",
+                        "text", "teksti"}
+
+
+def is_other(header: str) -> bool:
+    """True when a header names only a question's "other" answer.
+
+    >>> [is_other(h) for h in ("Other", "Other (please specify)", "Muu, mikä?", "Annat", "Languages")]
+    [True, True, True, True, False]
+    """
+    words = set(vocab.normalise(header).split())
+    return bool(words & OTHER) and words <= _OTHER_WORDS
 
 
 def _filled(column: pd.Series) -> bool:
@@ -197,7 +226,7 @@ def find_option_columns(table: pd.DataFrame) -> list[OptionColumns]:
 
 def _group(table: pd.DataFrame, run: list[str], question: str) -> list[OptionColumns]:
     """The option columns of one run of headers sharing ``question``, when their cells mark."""
-    candidates = []
+    candidates, texts = [], []
     for header in run:
         separator, option = _questions(header)[question]
         values = {v for v in table[header].dropna().astype(str).str.strip() if v}
@@ -205,20 +234,23 @@ def _group(table: pd.DataFrame, run: list[str], question: str) -> list[OptionCol
         chosen = {v for v in values - own if not declines(v)}
         if len(values - own - chosen) > 1 or len(chosen) > 1 or any(
                 len(v.split()) > MARK_WORDS for v in chosen):
-            continue  # a column of other answers (the "Other, what?" text) stays as it is
+            texts.append(header)  # a column of other answers (the "Other, what?" text)
+            continue
         candidates.append((header, option, {vocab.normalise(v) for v in chosen}))
     # a mark is one several columns share ("1" in each); a column marked by an answer of its
     # own while the others share one holds something else (one person's "Other, what?")
     seen = Counter(m for _, _, chosen in candidates for m in chosen)
     marks = {m for m, n in seen.items() if n >= 2} or set(seen)
     kept = [(h, o) for h, o, chosen in candidates if chosen <= marks]
+    texts += [h for h, _, chosen in candidates if not chosen <= marks]
     if len(kept) < MIN_OPTIONS or len(marks) > MAX_MARKS:
         return []
     members, options = [h for h, _ in kept], [o for _, o in kept]
     if not any(table[h].map(_chooses).any() for h in members):
         return []
     name = question + separator + "*" + _CLOSING.get(separator.strip(), "")
-    return [OptionColumns(name, question, tuple(members), tuple(options), tuple(sorted(marks)))]
+    return [OptionColumns(name, question, tuple(members), tuple(options), tuple(sorted(marks)),
+                          tuple(h for h in run if h in texts))]
 
 
 def _chooses(value: object) -> bool:
@@ -235,23 +267,77 @@ def fold_option_columns(table: pd.DataFrame) -> pd.DataFrame:
     groups = find_option_columns(table)
     if not groups:
         return table
-    return put_folded(table, [Folded(g.header, g.columns, _chosen(table, g),
-                                     {"header": g.header, "columns": list(g.columns),
+    return put_folded(table, [Folded(g.header, _members(g), _chosen(table, g),
+                                     {"header": g.header, "columns": list(_members(g)),
                                       "options": list(g.options), "how": "options",
-                                      "marks": list(g.marks)})
+                                      "marks": list(g.marks)}
+                                     | ({"typed": list(g.typed)} if g.typed else {}))
                               for g in groups], clash="options")
 
 
+def _members(group: OptionColumns) -> tuple[str, ...]:
+    """Every column a group folds: its option columns and its typed "Other" ones, in order."""
+    return tuple(h for h in dict.fromkeys((*group.columns, *group.typed)))
+
+
 def _chosen(table: pd.DataFrame, group: OptionColumns) -> pd.Series:
-    """One group's cells folded into one multi-select answer per person (";" after each)."""
+    """One group's cells folded into one multi-select answer per person (";" after each): the
+    options chosen, then the person's own "Other" texts."""
     chosen = table[list(group.columns)].map(_chooses).to_numpy()
     return pd.Series(["".join(f"{o};" for o, take in zip(group.options, line) if take)
-                      for line in chosen], index=table.index, dtype=object)
+                      + "".join(f"{t};" for t in own)
+                      for line, own in zip(chosen, typed_texts(table, group.typed))],
+                     index=table.index, dtype=object)
+
+
+def fold_other_texts(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with each question's "Other" text column read into the choice column right
+    left of it (Qualtrics' "Question - Other - Text" after "Question - Selected Choice"): a
+    person's text is one more option of their answer, after the ones chosen, joined as the
+    column joins its options. Recorded in ``attrs["folded"]`` (``"how": "other"``).
+
+    >>> table = pd.DataFrame({"Goals? - Selected Choice": ["CV,Networking", "CV", None],
+    ...                       "Goals? - Other - Text": ["Sauna", None, "Fishing"]})
+    >>> fold_other_texts(table)["Goals? - Selected Choice"].tolist()
+    ['CV,Networking,Sauna', 'CV', 'Fishing']
+    """
+    headers = [str(h) for h in table.columns]
+    pairs = [(headers[k - 1], header) for k, header in enumerate(headers) if k and any(
+        is_other(option) and headers[k - 1].startswith(question) and not is_other(headers[k - 1][len(question):])
+        for question, (_, option) in _questions(header).items())]
+    if not pairs:
+        return table
+    out = table.drop(columns=[other for _, other in pairs])
+    for choice, other in pairs:
+        joiner = _joiner(table[choice])
+        out[choice] = [_joined(cell.strip() if isinstance(cell, str) else "", texts, joiner) or None
+                       for cell, texts in zip(table[choice], typed_texts(table, (other,)))]
+    out.attrs.update(table.attrs)
+    out.attrs["folded"] = [*table.attrs.get("folded", []),
+                           *({"header": c, "columns": [c, o], "options": [], "how": "other"} for c, o in pairs)]
+    return out
+
+
+def _joiner(cells: pd.Series) -> str:
+    """What a multi-select column puts between its options: Microsoft Forms' ";" after each
+    (``""``: each text ends with its own ";"), else the first of a line break, "; ", ";", ", ",
+    "," any cell holds, ", " when none does."""
+    text = cells.dropna().astype(str)
+    if len(text) and text.str.endswith(";").mean() > 0.5:
+        return ""
+    return next((j for j in ("\n", "; ", ";", ", ", ",") if text.str.contains(j, regex=False).any()), ", ")
+
+
+def _joined(cell: str, texts: tuple[str, ...], joiner: str) -> str:
+    if not joiner:
+        return cell + "".join(f"{t};" for t in texts)
+    return joiner.join(filter(None, (cell, *texts)))
 
 
 def fold_questions(table: pd.DataFrame) -> pd.DataFrame:
     """A read export with every question spread over several columns folded into one: grid
     questions (:func:`matcher.grids.fold_grids`), then multi-selects written as one column per
-    option (:func:`fold_option_columns`). ``matcher init`` and intake both read a file through
-    it, so the config names the columns intake finds."""
-    return fold_option_columns(fold_grids(strip_codes(table)))
+    option (:func:`fold_option_columns`), then an "Other" text column beside its choice column
+    (:func:`fold_other_texts`). ``matcher init`` and intake both read a file through it, so the
+    config names the columns intake finds."""
+    return fold_other_texts(fold_option_columns(fold_grids(strip_codes(table))))

@@ -430,9 +430,9 @@ def _read_workbook(path: Path, sheet: str | None, language: str = "en") -> tuple
                 sheet = names[0]
                 raw = _read_sheet(book, path, sheet)
             else:
-                frames = _readable_sheets(book, path, names)
-                sheet = sign_up_sheet(frames)
-                raw, chosen = frames[sheet], True
+                # the choice reads the first rows of each sheet, and then the chosen one whole
+                sheet = sign_up_sheet(_readable_sheets(book, path, names, rows=CHOICE_ROWS))
+                raw, chosen = _read_sheet(book, path, sheet), True
         elif sheet not in names:
             raise InputError(t("read.no_sheet", language, file=path.name, sheet=sheet,
                                sheets=", ".join(repr(n) for n in names)))
@@ -450,14 +450,15 @@ def _read_workbook(path: Path, sheet: str | None, language: str = "en") -> tuple
                   "delimiter": "", "stray_quotes": []}
 
 
-def _readable_sheets(book: pd.ExcelFile, path: Path, names: list[str]) -> dict[str, pd.DataFrame]:
-    """Every sheet that can be read, in workbook order; a damaged sheet beside the sign-ups (a
-    chart, a broken pivot) is passed over, and only when none can be read is the first one's
-    error raised."""
+def _readable_sheets(book: pd.ExcelFile, path: Path, names: list[str],
+                     rows: int | None = None) -> dict[str, pd.DataFrame]:
+    """Every sheet that can be read (its first ``rows`` rows, all when None), in workbook
+    order; a damaged sheet beside the sign-ups (a chart, a broken pivot) is passed over, and
+    only when none can be read is the first one's error raised."""
     frames, first_error = {}, None
     for name in names:
         try:
-            frames[name] = _read_sheet(book, path, name)
+            frames[name] = _read_sheet(book, path, name, rows)
         except InputError as exc:
             first_error = first_error or exc
     if not frames and first_error is not None:
@@ -465,9 +466,9 @@ def _readable_sheets(book: pd.ExcelFile, path: Path, names: list[str]) -> dict[s
     return frames
 
 
-def _read_sheet(book: pd.ExcelFile, path: Path, sheet: str) -> pd.DataFrame:
+def _read_sheet(book: pd.ExcelFile, path: Path, sheet: str, rows: int | None = None) -> pd.DataFrame:
     try:
-        return pd.read_excel(book, sheet_name=sheet, dtype=str, header=None)
+        return pd.read_excel(book, sheet_name=sheet, dtype=str, header=None, nrows=rows)
     except BaseException as exc:  # engines raise many types for broken sheets; report them all
         _reraise_unless_engine_failure(exc)
         raise InputError(f"{path.name}, sheet '{sheet}': cannot be read: the sheet is damaged "
@@ -475,6 +476,9 @@ def _read_sheet(book: pd.ExcelFile, path: Path, sheet: str) -> pd.DataFrame:
                          "as .xlsx, or export the answers again") from None
 
 
+#: rows of each sheet :func:`sign_up_sheet` chooses by (title rows, the header and enough
+#: answers to tell the sign-ups from instructions or a summary; a big round is read once)
+CHOICE_ROWS = 200
 #: A header row names at least this many distinct questions (an e-mail and one answer at least,
 #: plus a time stamp or name in every Forms export); an instructions sheet is one column of prose.
 MIN_HEADERS = 3
@@ -487,7 +491,9 @@ def sign_up_sheet(frames: dict[str, pd.DataFrame]) -> str:
     holds at least :data:`MIN_HEADERS` distinct non-empty cells; of the qualifying sheets the one
     with the most rows under its header that have two or more non-empty cells wins (an
     instructions sheet is mostly one column of prose, a summary or pivot sheet has few rows).
-    Ties go to the earlier sheet; with no qualifying sheet the first sheet is read.
+    Ties go to the earlier sheet; with no qualifying sheet the first sheet is read. The reader
+    passes the first :data:`CHOICE_ROWS` rows of each sheet, so two sheets of that many sign-ups
+    or more tie.
 
     Examples
     --------
@@ -795,7 +801,12 @@ def _tidy(grid: list[list[str]], path: Path, attrs: dict) -> pd.DataFrame:
         raise EmptyFileError(f"{path.name}: the file is empty; export the form answers again")
     header = _header_row(counts)
     rows = 1
-    if header > 0 and second_header_row(text.iloc[header - 1].tolist(), text.iloc[header].tolist()):
+    codes = None
+    if header + 1 < len(text) and question_text_row(text.iloc[header].tolist(),
+                                                    text.iloc[header + 1].tolist()):
+        codes, header = header + 1, header + 1  # Qualtrics: the codes' row, then the texts' row
+    if header > 0 and codes is None and second_header_row(text.iloc[header - 1].tolist(),
+                                                          text.iloc[header].tolist()):
         header -= 1  # the question row fills less than the option row under it
     if header + 1 < len(text) and second_header_row(text.iloc[header].tolist(),
                                                     text.iloc[header + 1].tolist()):
@@ -803,6 +814,12 @@ def _tidy(grid: list[list[str]], path: Path, attrs: dict) -> pd.DataFrame:
         raw = joined_headers(text.iloc[header].tolist(), text.iloc[header + 1].tolist())
     else:
         raw = text.iloc[header].tolist()
+    # the tool's own rows under the header (Qualtrics' {"ImportId": ...}) are no sign-ups
+    skipped = 0
+    while header + rows + skipped < len(text) and import_id_row(text.iloc[header + rows + skipped].tolist()):
+        skipped += 1
+    imports = list(range(header + rows + 1, header + rows + skipped + 1))
+    rows += skipped
     headers = _unique_headers(raw)
     table = text.iloc[header + rows:].set_axis(headers, axis=1)
     table = table.where(table.notna(), np.nan)
@@ -817,7 +834,8 @@ def _tidy(grid: list[list[str]], path: Path, attrs: dict) -> pd.DataFrame:
     duplicates = {h: n for h, n in Counter(str(c).strip() for c in raw if isinstance(c, str)).items()
                   if n > 1}
     table.attrs = {"file": path.name, "path": str(path), **attrs, "blank_rows": int(blank.sum()),
-                   "header_row": header + 1, "header_rows": rows, "note_rows": notes,
+                   "header_row": header + 1, "header_rows": rows - skipped, "note_rows": notes,
+                   "code_row": codes, "import_rows": imports,
                    "duplicate_headers": duplicates, "stray_quotes": stray}
     return table
 
@@ -881,6 +899,66 @@ def second_header_row(upper: list, lower: list) -> bool:
     # two columns headed by nothing but the row below are a question's options, not a stray
     # unnamed column one answer fills
     return spanned >= 2 and (unnamed or repeated)
+
+
+#: a survey tool's import id under its headers, one JSON object a cell (Qualtrics'
+#: ``{"ImportId":"QID1"}``, ``{"ImportId":"startDate","timeZone":"Europe/Helsinki"}``)
+_IMPORT_ID = re.compile(r'^\{\s*"[A-Za-z_]+"\s*:.*\}$', re.S)
+#: a short question code heading a column: letters, a number, maybe parts after "_", "." or
+#: "#" ("Q1", "Q2_1", "QID3", "Q4_4_TEXT", "G01Q02")
+_QUESTION_CODE = re.compile(r"^[A-Za-z]+\d+(?:[_.#][A-Za-z0-9]+)*$")
+#: least question codes a code row has
+MIN_CODES = 2
+
+
+def import_id_row(cells: list) -> bool:
+    """True when a row under the header is a survey tool's import ids, not a sign-up: most of its
+    filled cells (:data:`HEADER_FILL`) are JSON objects.
+
+    >>> import_id_row(['{"ImportId":"startDate","timeZone":"Europe/Helsinki"}', '{"ImportId":"QID1"}'])
+    True
+    >>> import_id_row(["2026-01-12", "aino@example.org"])
+    False
+    """
+    filled = [c for c in cells if isinstance(c, str)]
+    return bool(filled) and sum(bool(_IMPORT_ID.match(c)) for c in filled) >= HEADER_FILL * len(filled)
+
+
+def question_text_row(upper: list, lower: list) -> bool:
+    """True when ``lower`` holds the question texts of the codes heading ``upper`` (Qualtrics:
+    "Q1", "Q2_1" over "What is your email?", "Which languages do you speak? - Finnish"), so the
+    texts name the columns.
+
+    It is when most headers of ``upper`` (:data:`HEADER_FILL`) are one word, :data:`MIN_CODES`
+    of them or more question codes (:data:`_QUESTION_CODE`), and ``lower`` names each of those
+    columns, each differently, with words, not numbers, no e-mail address among them, half of
+    them two words or more, as a sign-up's answers would not.
+
+    >>> question_text_row(["StartDate", "Q1", "Q2_1", "Q3"],
+    ...                   ["Start Date", "What is your email?", "Languages - Finnish", "About you"])
+    True
+    >>> question_text_row(["StartDate", "Q1", "Q2"], ["2026-01-12 10:00", "aino@example.org", "Finnish"])
+    False
+    >>> question_text_row(["Email", "Name", "City"], ["Email address", "Your name", "Home town"])
+    False
+    """
+    pairs = [(u, lower[k] if k < len(lower) else None) for k, u in enumerate(upper) if isinstance(u, str)]
+    texts = [t for _, t in pairs if isinstance(t, str)]
+    if sum(bool(_QUESTION_CODE.match(u)) for u, _ in pairs) < MIN_CODES or len(texts) < len(pairs):
+        return False
+    if sum(len(u.split()) == 1 for u, _ in pairs) < HEADER_FILL * len(pairs) or len(set(texts)) < len(texts):
+        return False
+    if any(EMAIL_LIKE.search(t) or _number_like(t) for t in texts):
+        return False
+    return 2 * sum(len(t.split()) >= 2 for t in texts) >= len(texts)
+
+
+def _number_like(cell: str) -> bool:
+    try:
+        float(cell.replace(",", "."))
+    except ValueError:
+        return False
+    return True
 
 
 def _spans(upper: list) -> list[int | None]:

@@ -68,14 +68,48 @@ def test_columns_that_are_not_option_marks_stay_as_they_are():
     assert find_option_columns(empty) == []
 
 
-def test_other_text_column_of_the_run_is_kept_next_to_the_folded_one():
+def test_other_text_column_of_the_run_folds_in_as_the_persons_own_options():
     table = _table(STYLES["webropol"], "1", None)
-    table[f"{QUESTION} - Muu, mikä?"] = ["Sauna", None, None, "Kalastus ja luonto"]
+    table[f"{QUESTION} - Muu, mikä?"] = ["Sauna", None, None, "Kalastus; luonto"]
     folded = fold_option_columns(table)
-    assert list(folded.columns) == ["Email", f"{QUESTION} - *", f"{QUESTION} - Muu, mikä?"]
+    assert list(folded.columns) == ["Email", f"{QUESTION} - *"]
+    assert folded[f"{QUESTION} - *"].tolist() == [
+        "Työnhaku;Suomalainen työelämä;Sauna;", "Verkostot, kontaktit;", "",
+        "Työnhaku;Verkostot, kontaktit;Suomalainen työelämä;Kalastus, luonto;"]
+    assert folded.attrs["folded"][0]["typed"] == [f"{QUESTION} - Muu, mikä?"]
     lone = _table(STYLES["webropol"], "1", None)
     lone[f"{QUESTION} - Muu, mikä?"] = ["Sauna", None, None, None]
-    assert f"{QUESTION} - Muu, mikä?" in fold_option_columns(lone).columns
+    assert fold_option_columns(lone)[f"{QUESTION} - *"].tolist()[0] == "Työnhaku;Suomalainen työelämä;Sauna;"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text(alphabet="abcdé ;,-", min_size=1, max_size=12)),
+                min_size=len(CHOSEN), max_size=len(CHOSEN)))
+def test_no_typed_other_answer_is_dropped(typed):
+    """Whatever people type into the "Other" column of a one-column-per-option question, each
+    text is in their folded answer (";" read as ","), and nothing else is added."""
+    table = _table(STYLES["webropol"], "1", None)
+    table[f"{QUESTION} - Muu, mikä?"] = typed
+    folded = fold_questions(table)
+    assert list(folded.columns) == ["Email", f"{QUESTION} - *"]
+    for k, (cell, text) in enumerate(zip(folded[f"{QUESTION} - *"], typed)):
+        offered = "".join(f"{o};" for o, take in zip(OPTIONS, CHOSEN[k]) if take)
+        own = text.strip().replace(";", ",") if text and any(c.isalnum() for c in text) else ""
+        assert cell == offered + (f"{own};" if own else "")
+
+
+def test_typeform_other_column_after_the_option_columns_folds_in():
+    n = 6
+    table = pd.DataFrame({
+        "#": list("abcdef"), "And your email address?": [f"p{i}@x.fi" for i in range(n)],
+        "Networking": ["Networking", None, "Networking", None, "Networking", None],
+        "CV and applications": [None, "CV and applications", "CV and applications", None, None, None],
+        "Other": [None, None, None, "Starting a business", None, None],
+        "Languages": ["Finnish, English"] * n})
+    folded = fold_questions(table)
+    assert list(folded.columns) == ["#", "And your email address?", "Options 3 *", "Languages"]
+    assert folded["Options 3 *"].tolist()[:4] == [
+        "Networking;", "CV and applications;", "Networking;CV and applications;", "Starting a business;"]
 
 
 def test_numbered_question_is_no_microsoft_grid_row():
@@ -151,7 +185,8 @@ def test_reading_notes_in_the_round_language(language, words):
        other=st.booleans())
 def test_typeform_columns_headed_by_their_option_alone_fold_by_content(options, chosen, other):
     """Typeform: each option its own column, headed and (when chosen) filled by its text, an
-    "Other" column after them; the question shows itself by its cells alone."""
+    "Other" column after them, folded in (its text the person's own option); the question shows
+    itself by its cells alone."""
     chosen = [row[:len(options)] for row in chosen]
     for k in range(len(options)):  # every option chosen by somebody, so none is a column apart
         chosen[k % len(chosen)][k] = True
@@ -160,9 +195,10 @@ def test_typeform_columns_headed_by_their_option_alone_fold_by_content(options, 
                           **{o: [o if row[k] else None for row in chosen] for k, o in enumerate(options)},
                           "Other": ["Sauna" if other and i == 0 else None for i in range(len(chosen))]})
     folded = fold_option_columns(table)
-    assert list(folded.columns) == ["#", "Your name?", "Options 3 *", "Other"]
+    assert list(folded.columns) == ["#", "Your name?", "Options 3 *"]
     assert folded["Options 3 *"].tolist() == [
-        "".join(f"{o};" for o, take in zip(options, row) if take) for row in chosen]
+        "".join(f"{o};" for o, take in zip(options, row) if take) + ("Sauna;" if other and i == 0 else "")
+        for i, row in enumerate(chosen)]
     assert folded.attrs["folded"][0]["options"] == options
 
 
@@ -229,13 +265,35 @@ def test_column_per_option_exports_through_the_cli_init_and_run(tmp_path, form):
         assert all(len(read[e]) == len(meant[e]) for e in meant.index)
 
 
-def test_limesurvey_other_column_with_typed_text_stays_beside_the_folded_question():
+def test_limesurvey_other_column_with_typed_text_folds_into_the_question():
     question = "Millä aloilla voit auttaa?"
     table = pd.DataFrame({"Response ID": ["1", "2", "3"],
                           f"G02Q06[SQ001]. {question} [Tietotekniikka]": ["Kyllä", "", "Kyllä"],
                           f"G02Q06[SQ002]. {question} [Rakennus]": ["", "Kyllä", "Kyllä"],
                           f"G02Q06[other]. {question} [Muu]": ["Saunat", "", "Metsä ja puu"]})
     folded = fold_questions(table)
-    assert list(folded.columns) == ["Response ID", f"{question} [*]", f"{question} [Muu]"]
-    assert folded[f"{question} [*]"].tolist() == ["Tietotekniikka;", "Rakennus;", "Tietotekniikka;Rakennus;"]
-    assert folded[f"{question} [Muu]"].tolist() == ["Saunat", "", "Metsä ja puu"]
+    assert list(folded.columns) == ["Response ID", f"{question} [*]"]
+    assert folded[f"{question} [*]"].tolist() == ["Tietotekniikka;Saunat;", "Rakennus;",
+                                                  "Tietotekniikka;Rakennus;Metsä ja puu;"]
+    # one person's typed answer is theirs too, never an option "Muu" ticked
+    one = table.assign(**{f"G02Q06[other]. {question} [Muu]": ["", "", "Yrittäjyys"]})
+    assert fold_questions(one)[f"{question} [*]"].tolist()[2] == "Tietotekniikka;Rakennus;Yrittäjyys;"
+
+
+@pytest.mark.parametrize("cells, expected", [
+    (["CV,Networking", "CV", None], ["CV,Networking,Sauna", "CV", "Fishing"]),
+    (["CV;Networking;", "CV;", None], ["CV;Networking;Sauna;", "CV;", "Fishing;"]),
+    (["CV, Networking", "CV", None], ["CV, Networking, Sauna", "CV", "Fishing"]),
+])
+def test_an_other_text_column_beside_its_choice_column_is_read_into_it(cells, expected):
+    table = pd.DataFrame({"Email": ["a@x.fi", "b@x.fi", "c@x.fi"],
+                          "Goals? - Selected Choice": cells, "Goals? - Other - Text": ["Sauna", "", "Fishing"],
+                          "City": ["Oulu", "Turku", "Espoo"]})
+    folded = fold_questions(table)
+    assert list(folded.columns) == ["Email", "Goals? - Selected Choice", "City"]
+    assert folded["Goals? - Selected Choice"].tolist() == expected
+    assert reading_notes(folded) == ["column 'Goals? - Other - Text' (answers of a person's own, 'Other') "
+                                     "read into 'Goals? - Selected Choice' as options of their own"]
+    # a column of its own question is left alone
+    assert list(fold_questions(table.rename(columns={"Goals? - Other - Text": "Other plans?"})).columns) == [
+        "Email", "Goals? - Selected Choice", "Other plans?", "City"]

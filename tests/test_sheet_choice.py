@@ -95,3 +95,25 @@ def test_missing_columns_name_the_sheet_and_the_fix(tmp_path):
     message = " ".join(ran.output.split())
     assert "mentors.xlsx" in message and "sheet 'Ohjeet'" in message
     assert 'set `sheet = "Vastaukset"` under [mentors]' in message
+
+
+def test_the_choice_reads_the_first_rows_of_each_sheet_and_the_chosen_one_whole(tmp_path, monkeypatch):
+    # a round bigger than the rows the choice looks at: every sign-up is still read
+    from matcher import readers
+
+    synthetic.write_round(tmp_path, 8, readers.CHOICE_ROWS + 50, seed=3)
+    _bury(tmp_path / "mentees.xlsx", "Ohjeet", "Vastaukset")
+    signed_up = len(read_table(tmp_path / "mentees.xlsx", sheet="Vastaukset"))
+    asked = []
+    read_excel = pd.read_excel
+
+    def counting(*args, **kwargs):
+        asked.append((kwargs["sheet_name"], kwargs.get("nrows")))
+        return read_excel(*args, **kwargs)
+
+    monkeypatch.setattr(readers.pd, "read_excel", counting)
+    table = read_table(tmp_path / "mentees.xlsx")
+    assert table.attrs["sheet"] == "Vastaukset" and table.attrs["sheet_chosen"]
+    assert len(table) == signed_up > readers.CHOICE_ROWS
+    assert asked == [("Ohjeet", readers.CHOICE_ROWS), ("Vastaukset", readers.CHOICE_ROWS),
+                     ("Vastaukset", None)]
