@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.helpers import canonical_tables
 from matcher.config import ConstraintConfig, RoundConfig, Rule, ScoringConfig
@@ -60,3 +62,38 @@ def test_by_answers_declines_varied_answers_and_keeps_row_order():
     table = tabulate.by_answers(rows_times_ten, [np.array([5, 5, 1, 1, 5, 1])], 6, 2)
     assert calls[-1].tolist() == [2, 0]  # first mentee of each distinct answer, in key order
     assert table.take(slice(1, 4)).tolist() == [[0, 0], [20, 20], [20, 20]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_tabulated_reads_like_the_whole_matrix(data):
+    """Every way a consumer reads Scores.components gives what the whole matrix gives."""
+    n, m, distinct = (data.draw(st.integers(1, 9)) for _ in range(3))
+    rng = np.random.default_rng(data.draw(st.integers(0, 2**16)))
+    table = rng.random((distinct, m)).astype(np.float16)
+    key = rng.integers(0, distinct, n)
+    matrix, tabulated = table[key], tabulate.Tabulated(table, key)
+    rows = data.draw(st.lists(st.integers(0, n - 1), min_size=1, max_size=6))
+    cols = data.draw(st.lists(st.integers(0, m - 1), min_size=len(rows), max_size=len(rows)))
+    start, stop = sorted(data.draw(st.lists(st.integers(0, n), min_size=2, max_size=2)))
+    mask = rng.random(n) < 0.5
+    for index in [(rows[0], cols[0]), (np.array(rows), np.array(cols)), (slice(start, stop), np.array(cols)),
+                  (slice(start, stop), cols[0]), (np.array(rows), slice(None)), rows[0],
+                  slice(start, stop), (mask, slice(1, None)), (slice(None), slice(None))]:
+        np.testing.assert_array_equal(tabulated[index], matrix[index], err_msg=repr(index))
+        assert np.asarray(tabulated[index]).dtype == np.float16
+    assert tabulated.shape == matrix.shape and tabulated.dtype == matrix.dtype
+    np.testing.assert_array_equal(np.asarray(tabulated), matrix)
+    np.testing.assert_array_equal(tabulated.astype(np.float32), matrix.astype(np.float32))
+    whole = tabulate.Tabulated.whole(matrix)
+    np.testing.assert_array_equal(whole[np.array(rows), np.array(cols)], matrix[rows, cols])
+
+
+def test_components_keep_distinct_rows_only():
+    """A round whose mentees share a few answers keeps each looked-up component as its distinct
+    rows, not one row per mentee (the memory of a large round)."""
+    mentees, mentors = canonical_tables(1000, 40, seed=3)
+    scores = score_pairs(mentors, mentees, RoundConfig())
+    location = scores.components["location"]
+    assert location.shape == (1000, 40) and location.table.shape[0] < 1000 // 2
+    assert scores.components["goals"].table.shape == (1000, 40)  # unique texts: held whole
