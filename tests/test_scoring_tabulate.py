@@ -18,8 +18,8 @@ def scored(monkeypatch, tabulated: bool, block_elements: int, mentees, mentors, 
     monkeypatch.setattr(compute, "BLOCK_ELEMENTS", block_elements)
     tables = []
 
-    def counting(*args):
-        table = tabulate.by_answers(*args)
+    def counting(*args, **kwargs):
+        table = tabulate.by_answers(*args, **kwargs)
         tables.append(table is not None)
         return table
 

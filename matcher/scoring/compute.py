@@ -153,7 +153,7 @@ def _component_writer(e: People, r: People, config: RoundConfig, name: str, weig
     factor = np.float32(100 * weight)
     compute = COMPONENTS[name]
     tabulated = by_answers(lambda rows: compute(e.take(rows), r, config.scoring),
-                           answer_keys(e, MENTEE_INPUTS[name]), n, m)
+                           answer_keys(e, MENTEE_INPUTS[name]), n, m, stored=True)
     if tabulated is not None:
         # converting to float16 is slow (no vector instruction for it in numpy's baseline), so
         # it, and the weighting, happen once per distinct row

@@ -32,8 +32,9 @@ from matcher.scoring.text import TextEmbeddings
 #: look rows up only when there are at most this share of distinct combinations (below it the
 #: saved arithmetic outweighs building the table)
 MAX_DISTINCT_SHARE = 0.5
-#: and when the table of distinct rows has at most this many pairs (32 MiB of float32), so the
-#: tables add little to the stored result however varied the answers are
+#: and, for a table used only while scoring (a pair reason, a wish), when it has at most this many
+#: pairs (32 MiB of float32), so such tables add little to the stored result however varied the
+#: answers are; a component's table is the stored result itself (:func:`by_answers` ``stored``)
 MAX_TABLE_ELEMENTS = 1 << 23
 
 Rows = slice | np.ndarray
@@ -129,7 +130,7 @@ class Tabulated:
 
 
 def by_answers(compute: Callable[[Rows], np.ndarray], keys: list[np.ndarray], n_mentees: int,
-               n_mentors: int) -> Tabulated | None:
+               n_mentors: int, stored: bool = False) -> Tabulated | None:
     """Tabulate ``compute`` (mentee rows -> their rows of a pair matrix) by mentee answers.
 
     Parameters
@@ -142,6 +143,9 @@ def by_answers(compute: Callable[[Rows], np.ndarray], keys: list[np.ndarray], n_
         the rows do not depend on the mentee.
     n_mentees, n_mentors : int
         Shape of the whole pair matrix.
+    stored : bool
+        The table is kept as the result (a score component) instead of the whole matrix, so
+        its size is bounded by :data:`MAX_DISTINCT_SHARE` only, not :data:`MAX_TABLE_ELEMENTS`.
 
     Returns
     -------
@@ -156,6 +160,6 @@ def by_answers(compute: Callable[[Rows], np.ndarray], keys: list[np.ndarray], n_
                              + [k.reshape(n, -1).astype(np.int64) for k in keys], axis=1)
     # sorted unique rows: the table's layout does not depend on the mentees' order
     _, first, inverse = np.unique(stacked, axis=0, return_index=True, return_inverse=True)
-    if len(first) > MAX_DISTINCT_SHARE * n or len(first) * n_mentors > MAX_TABLE_ELEMENTS:
+    if len(first) > MAX_DISTINCT_SHARE * n or (not stored and len(first) * n_mentors > MAX_TABLE_ELEMENTS):
         return None
     return Tabulated(compute(first), inverse.reshape(-1))
