@@ -44,9 +44,11 @@ def test_tabulated_rows_equal_direct_rows(monkeypatch, block_elements):
     np.testing.assert_array_equal(looked_up.reason_codes, direct.reason_codes)
     assert set(looked_up.components) == set(direct.components) == set(config.scoring.weights)
     for name, matrix in direct.components.items():
-        # text products of a different number of rows may round differently in the last bit
-        np.testing.assert_allclose(looked_up.components[name].astype(np.float32),
-                                   matrix.astype(np.float32), atol=1e-3, err_msg=name)
+        if name in ("field", "goals"):  # text products of another number of rows: last bits
+            np.testing.assert_allclose(looked_up.components[name].astype(np.float32),
+                                       matrix.astype(np.float32), atol=1e-3, err_msg=name)
+        else:  # elementwise and 0/1 products: the same numbers on both paths
+            np.testing.assert_array_equal(np.asarray(looked_up.components[name]), matrix, err_msg=name)
     np.testing.assert_allclose(looked_up.total, direct.total, atol=1e-4)
     assert looked_up.reason_codes.any() and looked_up.feasible.any()
 
@@ -97,3 +99,36 @@ def test_components_keep_distinct_rows_only():
     location = scores.components["location"]
     assert location.shape == (1000, 40) and location.table.shape[0] < 1000 // 2
     assert scores.components["goals"].table.shape == (1000, 40)  # unique texts: held whole
+
+
+@pytest.mark.parametrize("with_text", [True, False])
+def test_stored_tables_give_the_scores_of_bounded_tables(monkeypatch, with_text):
+    """Keeping a component as its distinct rows however many there are (``stored``) changes no
+    score to the bit: the total, every component and the codes equal those of the tables'
+    usual bound, which declines every table here (the path the scores always took)."""
+    mentees, mentors = canonical_tables(600, 30, seed=5)
+    if not with_text:
+        mentees["field_text"] = mentors["field_text"] = ""
+        mentees["goals_text"] = mentors["about"] = ""
+    config = RoundConfig(scoring=ScoringConfig(weights={
+        "field": 1.0, "goals": 1.0, "language": 1.0, "location": 1.0, "experience": 0.5,
+        "gender": 0.5}))
+    monkeypatch.setattr(tabulate, "MAX_TABLE_ELEMENTS", 30)  # one row: no table passes
+    monkeypatch.setattr(compute, "BLOCK_ELEMENTS", 13 * 30)  # ragged blocks
+    stored = score_pairs(mentors, mentees, config)
+    bounded = tabulate.by_answers
+
+    def unstored(*args, **kwargs):
+        return bounded(*args, **{**kwargs, "stored": False})
+
+    monkeypatch.setattr(compute, "by_answers", unstored)
+    usual = score_pairs(mentors, mentees, config)
+    np.testing.assert_array_equal(stored.total, usual.total)
+    np.testing.assert_array_equal(stored.reason_codes, usual.reason_codes)
+    for name, matrix in usual.components.items():
+        np.testing.assert_array_equal(np.asarray(stored.components[name]), np.asarray(matrix),
+                                      err_msg=name)
+    kept_whole = {name for name, c in stored.components.items() if c.table.shape[0] == len(mentees)}
+    # text components are computed per block as before; the others are stored as their tables
+    # unless their answers are too varied (goals here: topics x fields)
+    assert kept_whole == ({"field", "goals"} if with_text else {"goals"})

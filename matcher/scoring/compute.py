@@ -29,6 +29,7 @@ from matcher.scoring.constraints import (BELOW_MIN_SCORE, FORBIDDEN, forbidden_p
 from matcher.scoring.encode import People, encode_pair
 from matcher.scoring.scores import PairContext, Scores
 from matcher.scoring.tabulate import Tabulated, answer_keys, by_answers
+from matcher.scoring.text import TextEmbeddings
 
 if TYPE_CHECKING:
     from matcher.intake import Round
@@ -152,8 +153,9 @@ def _component_writer(e: People, r: People, config: RoundConfig, name: str, weig
     n, m = total.shape
     factor = np.float32(100 * weight)
     compute = COMPONENTS[name]
+    inputs = MENTEE_INPUTS[name]
     tabulated = by_answers(lambda rows: compute(e.take(rows), r, config.scoring),
-                           answer_keys(e, MENTEE_INPUTS[name]), n, m, stored=True)
+                           answer_keys(e, inputs), n, m, stored=_same_in_any_block(e, r, inputs))
     if tabulated is not None:
         # converting to float16 is slow (no vector instruction for it in numpy's baseline), so
         # it, and the weighting, happen once per distinct row
@@ -175,6 +177,16 @@ def _component_writer(e: People, r: People, config: RoundConfig, name: str, weig
         else:
             np.multiply(factor, value, out=total[rows])
     return Tabulated.whole(whole), write_block
+
+
+def _same_in_any_block(e: People, r: People, inputs: tuple[str, ...]) -> bool:
+    """Whether a component's rows are the same numbers whichever mentees are computed together,
+    so that a table of any size gives the scores the blocks give: true unless it multiplies two
+    sides' text vectors (a matrix product's last bits depend on the kernel that the number of
+    rows selects, so those components keep the tables' usual bound and give, to the bit, the
+    scores they always gave)."""
+    return not any(isinstance(text := getattr(e, name), TextEmbeddings) and text.present.any()
+                   and getattr(r, name).present.any() for name in inputs)
 
 
 def _codes_writer(e: People, r: People, config: RoundConfig, mentee_rules: np.ndarray,
