@@ -38,6 +38,15 @@ simplemma's dictionary index is kept between runs in the user's cache folder
 (:mod:`matcher.vocab.dictionaries`), so only the first run on a machine builds it (about 2.7 s);
 ``--cold-cache`` gives every round an empty cache folder of its own, timing that first run.
 
+Each stage's CPU seconds are taken too (the child process prints the process's CPU time as each
+stage ends, :data:`_CHILD`). ``--against CHECKOUT`` runs every round also on another checkout's
+code (``git worktree add /tmp/main main``, or ``git archive main | tar -x -C /tmp/main``), the two
+in turns (which goes first alternates), and compares every output file byte for byte
+(``audit.json`` without its timings, :func:`same_outputs`); a last table gives this code's
+figures as multiples of the other's::
+
+    python -m benchmarks.bench_run --shapes form text clustered --supply 0.8 1.0 1.6 --against /tmp/main
+
 ``--lsa`` adds the solve as a ratio (:func:`solve_against_lsa`): after each round, this process
 reads and scores the same round again and times the solver (``coverage``, as the run solves)
 and scipy's ``linear_sum_assignment`` on the same scores, capacity-expanded
