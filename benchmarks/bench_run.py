@@ -38,6 +38,15 @@ simplemma's dictionary index is kept between runs in the user's cache folder
 (:mod:`matcher.vocab.dictionaries`), so only the first run on a machine builds it (about 2.7 s);
 ``--cold-cache`` gives every round an empty cache folder of its own, timing that first run.
 
+Each stage's CPU seconds are taken too (the child process prints the process's CPU time as each
+stage ends, :data:`_CHILD`). ``--against CHECKOUT`` runs every round also on another checkout's
+code (``git worktree add /tmp/main main``, or ``git archive main | tar -x -C /tmp/main``), the two
+in turns (which goes first alternates), and compares every output file byte for byte
+(``audit.json`` without its timings, :func:`same_outputs`); a last table gives this code's
+figures as multiples of the other's::
+
+    python -m benchmarks.bench_run --shapes form text clustered --supply 0.8 1.0 1.6 --against /tmp/main
+
 ``--lsa`` adds the solve as a ratio (:func:`solve_against_lsa`): after each round, this process
 reads and scores the same round again and times the solver (``coverage``, as the run solves)
 and scipy's ``linear_sum_assignment`` on the same scores, capacity-expanded
@@ -68,6 +77,26 @@ SHAPES = {"form": ("about", "goals_text"), "text": (), "clustered": ("about", "g
 CLUSTER_MENTEES, CLUSTER_MENTORS = 0.6, 0.1
 #: what ``matcher run`` prints when a stage ends
 _STAGE_LINE = re.compile(r"✓ (\w+) \((\d+(?:\.\d+)?) s\)")
+#: what :data:`_CHILD` prints when a stage ends
+_CPU_LINE = re.compile(r"^cpu (\w+) (\d+(?:\.\d+)?)$", re.MULTILINE)
+#: the child process of :func:`run_command`: ``matcher run`` (its CLI, arguments from the command
+#: line) printing, as each stage ends, the CPU seconds of the whole process (every thread) it
+#: took, ``cpu reading 3.10``; self-contained, so it runs on another checkout's code too
+_CHILD = """
+import sys, time
+from matcher import cli, console
+step, finish, started = console.StepProgress.step, console.StepProgress._finish_current, {}
+def finish_timed(self):
+    if self._current:
+        print(f"cpu {self._current[0]} {time.process_time() - started['cpu']:.2f}", file=sys.stderr)
+    finish(self)
+def step_timed(self, name):
+    step(self, name)
+    started["cpu"] = time.process_time()
+console.StepProgress._finish_current, console.StepProgress.step = finish_timed, step_timed
+cli.main()
+"""
+ROOT = Path(__file__).resolve().parents[1]
 STAGES = ("reading", "scoring", "solving", "writing")
 
 
@@ -134,14 +163,22 @@ def read_baseline(folder: Path) -> tuple[float, float]:
     return time.perf_counter() - start, time.process_time() - cpu
 
 
-def run_command(config: Path, outdir: Path, cache: Path | None = None) -> dict:
-    """``matcher run`` in a fresh process: wall seconds, seconds per stage, peak memory; with
-    ``cache``, that folder as its cache folder (``MATCHER_CACHE_DIR``)."""
-    env = {**os.environ, "MATCHER_CACHE_DIR": str(cache)} if cache else None
+def run_command(config: Path, outdir: Path, cache: Path | None = None,
+                code: Path | None = None) -> dict:
+    """``matcher run`` in a fresh process: wall seconds, seconds and CPU seconds per stage, peak
+    memory; with ``cache``, that folder as its cache folder (``MATCHER_CACHE_DIR``); with
+    ``code``, the matcher of that checkout instead of this one (its folder first on the path)."""
+    env = dict(os.environ)
+    if cache:
+        env["MATCHER_CACHE_DIR"] = str(cache)
+    if code:
+        env["PYTHONPATH"] = str(code)
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        child = subprocess.Popen([sys.executable, "-m", "matcher", "run", str(config), "-o", str(outdir)],
-                                 stdout=out, stderr=err, env=env)
+        # the command with each stage's CPU seconds (:data:`_CHILD`), run from the code's own
+        # folder so that its matcher is the one imported
+        child = subprocess.Popen([sys.executable, "-c", _CHILD, "run", str(config), "-o", str(outdir)],
+                                 stdout=out, stderr=err, env=env, cwd=code or ROOT)
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.perf_counter() - start
@@ -150,8 +187,18 @@ def run_command(config: Path, outdir: Path, cache: Path | None = None) -> dict:
     if child.returncode != 0:
         raise RuntimeError(f"matcher run {config} failed ({child.returncode}):\n{printed}")
     stages = {name: float(value) for name, value in _STAGE_LINE.findall(printed)}
+    stage_cpu = {name: float(value) for name, value in _CPU_LINE.findall(printed)}
     return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "stages": stages,
-            "peak_gib": usage.ru_maxrss / 2**20}
+            "stage_cpu": stage_cpu, "peak_gib": usage.ru_maxrss / 2**20}
+
+
+def same_outputs(first: Path, second: Path) -> list[str]:
+    """Output files whose bytes differ between two runs of the same round (``audit.json``
+    without its timings and paths: :func:`tools.sample_fingerprints.fingerprints`)."""
+    from tools.sample_fingerprints import fingerprints
+
+    a, b = fingerprints(first), fingerprints(second)
+    return sorted(name for name in set(a) | set(b) if a.get(name) != b.get(name))
 
 
 def solve_against_lsa(config: Path) -> dict:
@@ -194,37 +241,68 @@ def main(argv: list[str] | None = None) -> None:
                         help="an empty cache folder for every round (the first run on a machine)")
     parser.add_argument("--lsa", action="store_true",
                         help="also time the round's solve against scipy's LSA on its own scores")
+    parser.add_argument("--against", type=Path, metavar="CHECKOUT",
+                        help="another checkout's folder (git worktree add /tmp/main main): every "
+                             "round also runs on its code, the two in turns, and the outputs are "
+                             "compared byte for byte")
     args = parser.parse_args(argv)
     rows = []
     print(f"{args.mentees:,} mentees x {args.mentors:,} mentors, {os.cpu_count()} cores, "
           f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", flush=True)
+    codes = {"this": None, **({"against": args.against.resolve()} if args.against else {})}
     with tempfile.TemporaryDirectory() as tmp:
         exports = make_exports(Path(tmp) / "exports", args.mentors, args.mentees)
-        for shape in args.shapes:
-            for supply in args.supply:
-                folder = Path(tmp) / f"{shape}-{supply}"
-                config = make_round(exports, folder, shape, supply)
+        for k, (shape, supply) in enumerate((shape, supply) for shape in args.shapes
+                                            for supply in args.supply):
+            folder = Path(tmp) / f"{shape}-{supply}"
+            config = make_round(exports, folder, shape, supply)
+            # in turns: which code runs first alternates from round to round
+            for code in sorted(codes, reverse=k % 2 == 1):
                 baseline, baseline_cpu = read_baseline(folder)
                 load = os.getloadavg()[0]
-                measured = run_command(config, folder / "output",
-                                       folder / "cache" if args.cold_cache else None)
-                stages = measured["stages"]
+                measured = run_command(config, folder / f"output-{code}",
+                                       folder / "cache" if args.cold_cache else None, codes[code])
+                stages, stage_cpu = measured["stages"], measured["stage_cpu"]
                 startup = measured["seconds"] - sum(stages.values())
-                rows.append({"shape": shape, "supply": supply, "cache": "cold" if args.cold_cache else "kept",
+                rows.append({"shape": shape, "supply": supply, **({"code": code} if args.against else {}),
+                             "cache": "cold" if args.cold_cache else "kept",
                              "run_s": round(measured["seconds"], 1),
                              "cpu_s": round(measured["cpu"], 1),
                              "startup_s": round(startup, 1),
                              **{f"{name}_s": stages.get(name, float("nan")) for name in STAGES},
+                             **{f"{name}_cpu": stage_cpu.get(name, float("nan")) for name in STAGES},
                              "peak_GiB": round(measured["peak_gib"], 2),
                              "read_excel_s": round(baseline, 2),
                              "run / read_excel": round(measured["seconds"] / baseline, 1),
                              "cpu / read_excel cpu": round(measured["cpu"] / baseline_cpu, 1),
-                             "load": round(load, 1),
-                             **(solve_against_lsa(config) if args.lsa else {})})
+                             "load": round(load, 1)})
                 print(pd.DataFrame(rows[-1:]).to_string(index=False, header=len(rows) == 1), flush=True)
+            if args.against:
+                differ = same_outputs(folder / "output-this", folder / "output-against")
+                rows[-1]["outputs"] = rows[-2]["outputs"] = ", ".join(differ) or "identical"
+                print(f"outputs against {args.against}: {rows[-1]['outputs']}", flush=True)
+            if args.lsa:
+                rows[-1].update(solve_against_lsa(config))
     table = pd.DataFrame(rows)
     print()
-    print(table.to_markdown(index=False) if _has_tabulate() else table.to_string(index=False))
+    print(_markdown(table))
+    if args.against:
+        print()
+        print(_markdown(ratios(table)))
+
+
+def ratios(table: pd.DataFrame) -> pd.DataFrame:
+    """Per round, this code's figures as multiples of the other checkout's (below 1: this one
+    is faster or smaller), and whether their outputs are byte-identical."""
+    figures = ["run_s", "cpu_s", *(f"{name}_cpu" for name in STAGES), "peak_GiB"]
+    keyed = table.set_index(["shape", "supply", "code"])[figures]
+    this, other = keyed.xs("this", level="code"), keyed.xs("against", level="code")
+    out = (this / other).round(2).add_suffix(" this/against")
+    return out.join(table[table["code"] == "this"].set_index(["shape", "supply"])["outputs"]).reset_index()
+
+
+def _markdown(table: pd.DataFrame) -> str:
+    return table.to_markdown(index=False) if _has_tabulate() else table.to_string(index=False)
 
 
 def _has_tabulate() -> bool:

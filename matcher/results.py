@@ -303,11 +303,14 @@ def unmatched_reasons(scores: Scores, rows: np.ndarray, assigned: np.ndarray, ca
     names = {bit: reason_label(bit, scores.reason_labels, language) for bit in bits}
     ruled_out = (np.stack([((codes & bit) != 0).sum(axis=1) for bit in bits], axis=1) if bits
                  else np.zeros((len(rows), 0), np.int64))
-    masked = np.where(feasible, scores.total[rows], -np.inf)
+    # per row at once: how many compatible mentors, whether any has room, the best of them by
+    # score (ties: the lower column, as best_columns breaks them); the loop only words the reason
+    n_compatible = feasible.sum(axis=1)
+    with_room = (feasible & ~full).any(axis=1)
+    best_of = best_columns(scores.total, feasible, ALTERNATIVES, rows=rows)
     reasons = []
     for k in range(len(rows)):
-        compatible = np.flatnonzero(feasible[k])
-        if len(compatible) == 0:
+        if n_compatible[k] == 0:
             counts = {b: int(c) for b, c in zip(bits, ruled_out[k]) if c}
             ordered = sorted(counts.items(), key=lambda item: (-item[1], names[item[0]]))
             if ordered and ordered[0][1] == n_mentors:
@@ -318,11 +321,12 @@ def unmatched_reasons(scores: Scores, rows: np.ndarray, assigned: np.ndarray, ca
                 parts = ", ".join(t("unmatched.part", language, reason=names[bit], count=count)
                                   for bit, count in ordered)
                 reasons.append(t("unmatched.none_compatible", language, parts=parts, n=n_mentors))
-        elif full[compatible].all():
-            best = compatible[np.lexsort((compatible, -masked[k, compatible]))][:ALTERNATIVES]
-            named = ", ".join(f"{mentor_names.iloc[j]} ({number(masked[k, j], language)})" for j in best)
-            reasons.append(t("unmatched.all_full", language, n=len(compatible), named=named,
-                             more=", ..." if len(compatible) > len(best) else "",
+        elif not with_room[k]:
+            best = best_of[k][best_of[k] >= 0]
+            named = ", ".join(f"{mentor_names.iloc[j]} ({number(scores.total[rows[k], j], language)})"
+                              for j in best)
+            reasons.append(t("unmatched.all_full", language, n=int(n_compatible[k]), named=named,
+                             more=", ..." if n_compatible[k] > len(best) else "",
                              best=mentor_names.iloc[best[0]]))
         else:
             reasons.append(t("unmatched.objective", language))

@@ -2,11 +2,11 @@
 
 Matrices are filled block by block of mentees (every mentor at once, :data:`WORKERS` blocks at a
 time), so the temporaries of a block stay around :data:`BLOCK_ELEMENTS` elements and the peak
-memory is the stored result: the float32 total, one float16 matrix per enabled component, the
-uint16 reason codes and the bool mask. A component (or constraint) whose rows depend on only a
-few mentee answers is computed once per distinct answer and its rows are copied
-(:mod:`matcher.scoring.tabulate`); the others (text similarity of unique answers) are computed
-per block.
+memory is the stored result: the float32 total, the uint16 reason codes, the bool mask and the
+components. A component (or constraint) whose rows depend on only a few mentee answers is
+computed once per distinct answer (:mod:`matcher.scoring.tabulate`): the component is kept as
+those distinct float16 rows and the total adds their rows; the others (text similarity of unique
+answers) are computed per block and kept as whole float16 matrices.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from matcher.scoring.constraints import (BELOW_MIN_SCORE, FORBIDDEN, forbidden_p
                                          soft_wishes)
 from matcher.scoring.encode import People, encode_pair
 from matcher.scoring.scores import PairContext, Scores
-from matcher.scoring.tabulate import answer_keys, by_answers
+from matcher.scoring.tabulate import Tabulated, answer_keys, by_answers
+from matcher.scoring.text import TextEmbeddings
 
 if TYPE_CHECKING:
     from matcher.intake import Round
@@ -112,18 +113,19 @@ def score_pairs(mentors: pd.DataFrame, mentees: pd.DataFrame, config: RoundConfi
 
 def _score_blocks(e: People, r: People, config: RoundConfig, weights: dict[str, float],
                   mentee_rules: np.ndarray, mentor_rules: np.ndarray
-                  ) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
+                  ) -> tuple[np.ndarray, dict[str, Tabulated], np.ndarray]:
     """Total (float32), components (float16) and pair reason codes, block by block of mentees."""
     n, m = len(e), len(r)
     # np.empty, not np.zeros: numpy backs large empty arrays with huge pages, and touching 1 GiB
     # of zeroed 4 KiB pages the first time costs more CPU than all the scoring arithmetic; every
     # element is written by a block (the first component sets the total, the others add to it)
     total = np.empty((n, m), dtype=np.float32) if weights else np.zeros((n, m), dtype=np.float32)
-    components = {name: np.empty((n, m), dtype=np.float16) for name in weights}
     codes = np.empty((n, m), dtype=np.uint16)
-    writers = [_component_writer(e, r, config, name, weight, components[name], total,
-                                 accumulate=k > 0)
-               for k, (name, weight) in enumerate(weights.items())]
+    components, writers = {}, []
+    for k, (name, weight) in enumerate(weights.items()):
+        components[name], write = _component_writer(e, r, config, name, weight, total,
+                                                    accumulate=k > 0)
+        writers.append(write)
     soft = soft_wishes(config.wishes)
     if soft and config.wishes.penalty > 0:
         writers.append(_penalty_writer(e, r, soft, np.float32(config.wishes.penalty), total))
@@ -143,35 +145,48 @@ def _score_blocks(e: People, r: People, config: RoundConfig, weights: dict[str, 
 
 
 def _component_writer(e: People, r: People, config: RoundConfig, name: str, weight: float,
-                      out: np.ndarray, total: np.ndarray, accumulate: bool
-                      ) -> Callable[[slice], None]:
-    """Writes a block of rows of one component (float16) and adds it, weighted, to the total
-    (or sets the total, for the first component: ``accumulate=False``)."""
+                      total: np.ndarray, accumulate: bool
+                      ) -> tuple[Tabulated, Callable[[slice], None]]:
+    """One component (float16) and the writer of a block of its rows: it adds the component,
+    weighted, to the total (or sets the total, for the first component: ``accumulate=False``)
+    and, for a component computed per block, fills that block of the whole matrix."""
     n, m = total.shape
     factor = np.float32(100 * weight)
     compute = COMPONENTS[name]
+    inputs = MENTEE_INPUTS[name]
     tabulated = by_answers(lambda rows: compute(e.take(rows), r, config.scoring),
-                           answer_keys(e, MENTEE_INPUTS[name]), n, m)
+                           answer_keys(e, inputs), n, m, stored=_same_in_any_block(e, r, inputs))
     if tabulated is not None:
         # converting to float16 is slow (no vector instruction for it in numpy's baseline), so
         # it, and the weighting, happen once per distinct row
-        as_half, weighted = tabulated.map(_half), tabulated.map(lambda t: factor * t)
+        weighted = tabulated.map(lambda t: factor * t)
 
         def write(rows: slice) -> None:
-            as_half.take(rows, out=out[rows])
             if accumulate:
                 total[rows] += weighted.take(rows)
             else:
                 weighted.take(rows, out=total[rows])
-    else:
-        def write(rows: slice) -> None:
-            value = compute(e.take(rows), r, config.scoring)
-            out[rows] = _half(value)
-            if accumulate:
-                total[rows] += factor * value
-            else:
-                np.multiply(factor, value, out=total[rows])
-    return write
+        return tabulated.map(_half), write
+    whole = np.empty((n, m), dtype=np.float16)
+
+    def write_block(rows: slice) -> None:
+        value = compute(e.take(rows), r, config.scoring)
+        whole[rows] = _half(value)
+        if accumulate:
+            total[rows] += factor * value
+        else:
+            np.multiply(factor, value, out=total[rows])
+    return Tabulated.whole(whole), write_block
+
+
+def _same_in_any_block(e: People, r: People, inputs: tuple[str, ...]) -> bool:
+    """Whether a component's rows are the same numbers whichever mentees are computed together,
+    so that a table of any size gives the scores the blocks give: true unless it multiplies two
+    sides' text vectors (a matrix product's last bits depend on the kernel that the number of
+    rows selects, so those components keep the tables' usual bound and give, to the bit, the
+    scores they always gave)."""
+    return not any(isinstance(text := getattr(e, name), TextEmbeddings) and text.present.any()
+                   and getattr(r, name).present.any() for name in inputs)
 
 
 def _codes_writer(e: People, r: People, config: RoundConfig, mentee_rules: np.ndarray,

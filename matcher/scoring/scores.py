@@ -17,6 +17,7 @@ from matcher.errors import InputError
 from matcher.scoring.constraints import labels_of
 from matcher.scoring.encode import People
 from matcher.scoring.explain import Labels, explain_pair
+from matcher.scoring.tabulate import Tabulated
 
 
 @dataclass(frozen=True, repr=False)
@@ -74,7 +75,9 @@ class Scores:
         float32 (n_mentees, n_mentors), 0-100: ``100 × Σ weight_c × component_c``, computed for
         every pair (infeasible ones too, so alternatives can show them). Not rounded.
     components : dict
-        Component name -> float16 matrix in [0, 1] (only components with a weight above 0).
+        Component name -> float16 matrix in [0, 1] (only components with a weight above 0), as a
+        :class:`~matcher.scoring.tabulate.Tabulated`: its distinct rows and each mentee's row
+        (indexing, ``astype`` and ``np.asarray`` work as on the whole matrix).
     weights : dict
         Component name -> weight, normalised to sum to 1.
     feasible : ndarray
@@ -95,7 +98,7 @@ class Scores:
     mentee_ids: pd.Index
     mentor_ids: pd.Index
     total: np.ndarray
-    components: dict[str, np.ndarray]
+    components: dict[str, Tabulated]
     weights: dict[str, float]
     feasible: np.ndarray
     reason_codes: np.ndarray
