@@ -47,9 +47,10 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
+from functools import cache
 
 import numpy as np
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from matcher.solver.certificate import Certificate
 from matcher.solver.cuts import Cut
@@ -128,9 +129,8 @@ def merge(source: PairSource, tiers: Tiers, slots: np.ndarray, capacity: np.ndar
     if weight is None:
         return None
     # one BLAS thread for the hashes of large matrices: these products are memory-bound, and
-    # threads fighting over two cores made them about 3x slower (small matrices skip
-    # threadpoolctl's own cost, about 5-20 ms a call: one call per merge)
-    with threadpool_limits(limits=1, user_api="blas") if n * m > CHUNK_ENTRIES else nullcontext():
+    # threads fighting over two cores made them about 3x slower
+    with _blas().limit(limits=1, user_api="blas") if n * m > CHUNK_ENTRIES else nullcontext():
         return _merged(source, tiers, slots, capacity, merge_at_least, weight)
 
 
@@ -174,6 +174,16 @@ def _merged(source: DensePairs, tiers: Tiers, slots: np.ndarray, capacity: np.nd
                    slots=np.asarray(slots, np.int64), capacity=np.asarray(capacity, np.int64),
                    source=DensePairs.of_quantised(q, source.scale, source.low, source.high),
                    base=base, tiers=Tiers(tiers.first_rank[first_member], tiers.extra_rank[first_member]))
+
+
+@cache
+def _blas() -> ThreadpoolController:
+    """threadpoolctl's view of the process's BLAS, made once. ``threadpool_limits`` reads
+    ``/proc/self/maps`` and every loaded library again on each call: 13-17 ms in a process
+    that has loaded matcher, about half of a 500 x 350 solve; a limit through this controller
+    costs about 15 microseconds. numpy's BLAS, the one the hashes use, is loaded with numpy,
+    so a controller made at the first merge knows it."""
+    return ThreadpoolController()
 
 
 def _hash_weight(source: DensePairs) -> int | None:
