@@ -3,7 +3,8 @@
 Shapes come from :mod:`benchmarks.shapes` (not the project's form generator): supply ratios
 0.8 / 0.95 / 1.0 / 1.2 / 1.6 places per mentee, score structures ``random`` (continuous),
 ``form`` (realistic answers, heavy ties) and ``clustered`` (one field holds most mentees and few
-mentors), sizes 50 x 35 ... 20,000 x 12,000. Per cell, in one fresh process:
+mentors), sizes 50 x 35 ... 20,000 x 12,000; ``--structures crowded`` adds continuous scores with
+one crowded field (what ``matcher run``'s own scores look like). Per cell, in one fresh process:
 
 * ``coverage`` / ``total`` / ``fair``: :func:`matcher.solver.solve_assignment`;
 * ``lsa``: scipy's ``linear_sum_assignment`` on the capacity-expanded matrix (mentee slots x mentor
@@ -42,7 +43,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.shapes import SIZES, STRUCTURES, SUPPLY_RATIOS, Shape, make_shape
+from benchmarks.shapes import ALL_STRUCTURES, SIZES, STRUCTURES, SUPPLY_RATIOS, Shape, make_shape
 
 HERE = Path(__file__).resolve().parent
 OBJECTIVES = ("coverage", "total", "fair")
@@ -256,7 +257,7 @@ def plot(cells: list[dict], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
-    for structure, colour in zip(STRUCTURES, ("tab:blue", "tab:orange", "tab:green")):
+    for structure, colour in zip(ALL_STRUCTURES, ("tab:blue", "tab:orange", "tab:green", "tab:red")):
         mine = [c for c in cells if c["structure"] == structure and "coverage" in c]
         pairs = [int(c["size"].split("x")[0]) * int(c["size"].split("x")[1]) for c in mine]
         left.scatter(pairs, [c["coverage"]["seconds"] for c in mine], s=14, color=colour, label=f"{structure}: coverage")
@@ -289,7 +290,8 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", default=list(SIZES))
-    parser.add_argument("--structures", nargs="+", default=list(STRUCTURES), choices=STRUCTURES)
+    parser.add_argument("--structures", nargs="+", default=list(STRUCTURES), choices=ALL_STRUCTURES,
+                        help="default: %(default)s (crowded: continuous scores, one crowded field)")
     parser.add_argument("--supplies", nargs="+", type=float, default=list(SUPPLY_RATIOS))
     parser.add_argument("--full", action="store_true", help="every baseline on every cell (hours)")
     parser.add_argument("--out", type=Path, default=HERE / "results")

@@ -13,7 +13,12 @@ structure:
   of mentees share one answer combination: large blocks of identical rows and columns;
 * ``clustered``: like ``form``, but one field holds 60% of the mentees and 10% of the mentors, so
   the popular field's mentors are scarce and most of its mentees must go elsewhere or stay
-  unmatched.
+  unmatched;
+* ``crowded`` (not in ``make bench``'s matrix: ``--structures crowded``): ``clustered`` plus the
+  continuous terms ``matcher run``'s own scores have, years of experience (up to 10 points for
+  equal years, falling with the difference) and location (up to 10 points, falling with the
+  distance in a unit square), so nearly every row and column is distinct: no classes of
+  identical people, and one field still crowded.
 
 Mentor capacities are 1-3 as in real sign-ups, drawn so that the places add up to the supply ratio
 times the mentees exactly; 5% of mentees ask for two mentors.
@@ -32,6 +37,8 @@ from dataclasses import dataclass
 import numpy as np
 
 STRUCTURES = ("random", "form", "clustered")
+#: every structure make_shape knows; make bench runs STRUCTURES (its 15-minute budget)
+ALL_STRUCTURES = (*STRUCTURES, "crowded")
 SUPPLY_RATIOS = (0.8, 0.95, 1.0, 1.2, 1.6)
 SIZES = ("50x35", "200x140", "500x350", "1000x700", "10000x6000", "20000x12000")
 
@@ -60,9 +67,9 @@ class Shape:
 
 def make_shape(n: int, m: int, supply: float, structure: str, seed: int = 0) -> Shape:
     """A round of ``n`` mentees and ``m`` mentors with ``round(supply * n)`` places (1-3 each)."""
-    if structure not in STRUCTURES:
-        raise ValueError(f"structure {structure!r}: choose one of {', '.join(STRUCTURES)}")
-    rng = np.random.default_rng([seed, n, m, int(supply * 100), STRUCTURES.index(structure)])
+    if structure not in ALL_STRUCTURES:
+        raise ValueError(f"structure {structure!r}: choose one of {', '.join(ALL_STRUCTURES)}")
+    rng = np.random.default_rng([seed, n, m, int(supply * 100), ALL_STRUCTURES.index(structure)])
     capacity = capacities(rng, m, round(supply * n))
     mentee_capacity = np.where(rng.random(n) < 0.05, 2, 1).astype(np.int64)
     if structure == "random":
@@ -73,7 +80,7 @@ def make_shape(n: int, m: int, supply: float, structure: str, seed: int = 0) -> 
     field_weights = 1.0 / np.arange(1, FIELDS + 1) ** 0.9
     mentee_fields = field_weights / field_weights.sum()
     mentor_fields = mentee_fields
-    if structure == "clustered":
+    if structure in ("clustered", "crowded"):
         mentee_fields = np.r_[0.6, 0.4 * mentee_fields[1:] / mentee_fields[1:].sum()]
         mentor_fields = np.r_[0.1, 0.9 * mentor_fields[1:] / mentor_fields[1:].sum()]
     mentees = _people(rng, n, mentee_fields)
@@ -87,7 +94,24 @@ def make_shape(n: int, m: int, supply: float, structure: str, seed: int = 0) -> 
     mode_ok = np.array([[1, 0, 1], [0, 1, 1], [1, 1, 1]], f32)  # online, in person, either
     scores += 20.0 * (mode_ok[mentees["mode"]] @ _one_hot(mentors["mode"], MODES).T)
     scores += 10.0 * (_one_hot(mentees["first"], 3) @ _one_hot(mentors["first"], 3).T)
+    if structure == "crowded":
+        _add_continuous(rng, scores)
     return Shape(scores, common, capacity, mentee_capacity)
+
+
+def _add_continuous(rng: np.random.Generator, scores: np.ndarray, rows: int = 1024) -> None:
+    """Experience and location terms, added in place in blocks of ``rows`` (temporaries of a
+    block, not of the whole matrix: the 20,000 x 12,000 round's peak memory is the solver's)."""
+    n, m = scores.shape
+    years = [rng.uniform(0, 30, size).astype(np.float32) for size in (n, m)]
+    place = [rng.random((size, 2), dtype=np.float32) for size in (n, m)]
+    for start in range(0, n, rows):
+        block = scores[start:start + rows]
+        gap = np.abs(np.subtract.outer(years[0][start:start + rows], years[1]))
+        block += 10.0 * np.exp(-gap / 10.0)
+        dx = np.subtract.outer(place[0][start:start + rows, 0], place[1][:, 0])
+        dy = np.subtract.outer(place[0][start:start + rows, 1], place[1][:, 1])
+        block += 10.0 * (1.0 - np.sqrt(dx * dx + dy * dy) / np.float32(np.sqrt(2.0)))
 
 
 def capacities(rng: np.random.Generator, m: int, places: int) -> np.ndarray:

@@ -154,3 +154,37 @@ def test_merged_results_are_deterministic():
     runs = [solve_assignment(scores, capacity, feasible=feasible, objective=o, tuning=TINY).pairs
             for o in ("coverage", "coverage", "fair", "fair")]
     assert np.array_equal(runs[0], runs[1]) and np.array_equal(runs[2], runs[3])
+
+
+def _true_classes(lines: np.ndarray) -> np.ndarray:
+    """Class of each row by equal rows, numbered by first row: the definition, by np.unique."""
+    _, first, inverse = np.unique(lines, axis=0, return_index=True, return_inverse=True)
+    rank = np.argsort(np.argsort(first))
+    return rank[inverse.reshape(-1)]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 200), st.integers(1, 200), st.integers(1, 5), st.integers(1, 5),
+       st.integers(0, 2 ** 32 - 1), st.booleans())
+def test_merge_finds_exactly_the_identical_lines(n, m, kinds_e, kinds_r, seed, hidden):
+    """Classes are the groups of equal rows (and columns), also when lines agree on the first
+    entries the grouping starts from (classes.PROBE) and differ only after them."""
+    from matcher.solver.classes import PROBE, merge
+    from matcher.solver.pairs import DensePairs
+    from matcher.solver.weights import make_tiers
+
+    rng = np.random.default_rng(seed)
+    table = rng.integers(0, 4, (kinds_e, kinds_r)) * 10.0
+    scores = table[np.ix_(rng.integers(0, kinds_e, n), rng.integers(0, kinds_r, m))]
+    if hidden:  # every row equal on the first PROBE columns and every column on the first PROBE rows
+        scores[:, :PROBE] = 5.0
+        scores[:PROBE] = 5.0
+    src = DensePairs(scores, None, 1.0, (0.0, 30.0))
+    tiers = make_tiers("coverage", np.zeros(n, int), np.zeros(n, bool))
+    classes = merge(src, tiers, np.ones(n, np.int64), np.ones(m, np.int64), merge_at_least=-1.0)
+    assert classes is not None
+    assert classes.mentee_class.tolist() == _true_classes(src.q).tolist()
+    assert classes.mentor_class.tolist() == _true_classes(src.q.T).tolist()
+    expected = src.q[np.ix_(np.unique(classes.mentee_class, return_index=True)[1],
+                            np.unique(classes.mentor_class, return_index=True)[1])]
+    assert np.array_equal(classes.source.q, expected)

@@ -47,9 +47,10 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
+from functools import cache
 
 import numpy as np
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from matcher.solver.certificate import Certificate
 from matcher.solver.cuts import Cut
@@ -59,6 +60,11 @@ from matcher.solver.weights import EXACT_FLOAT, Tiers
 
 #: fewer distinct hash weights than this would make chance collisions likely: do not merge
 MIN_WEIGHT = 1 << 12
+#: lines are first grouped by their first PROBE entries (:func:`_prefix_keys`); 128, not 32: the
+#: scores ``matcher run`` gives a 10,000 x 6,000 round of form answers with a crowded field have
+#: 9,671 distinct rows, but only 8,646 on their first 32 columns, which let a merge run that was
+#: then refused
+PROBE = 128
 
 
 @dataclass(frozen=True)
@@ -110,26 +116,47 @@ class Classes:
 def merge(source: PairSource, tiers: Tiers, slots: np.ndarray, capacity: np.ndarray,
           merge_at_least: float) -> Classes | None:
     """The class problem, or None when merging removes less than ``merge_at_least`` of the pairs
-    (or the source is not a dense matrix, or its scores are too wide to hash exactly)."""
+    (or the source is not a dense matrix, or its scores are too wide to hash exactly).
+
+    Mentee classes come from the whole matrix, mentor classes from the rows of one member per
+    mentee class: rows of a class are equal, so two columns are equal on those rows exactly when
+    they are equal on every row (about 3x less to read on form answers). See :func:`_equal_lines`.
+    """
     if not isinstance(source, DensePairs) or 0 in source.shape:
         return None
     n, m = source.shape
-    if _distinct_lines_at_least(source.q) > (1 - merge_at_least) * n * m:
+    weight = _hash_weight(source)
+    if weight is None:
         return None
-    keys = _hashes(source)
-    if keys is None:
+    # one BLAS thread for the hashes of large matrices: these products are memory-bound, and
+    # threads fighting over two cores made them about 3x slower
+    with _blas().limit(limits=1, user_api="blas") if n * m > CHUNK_ENTRIES else nullcontext():
+        return _merged(source, tiers, slots, capacity, merge_at_least, weight)
+
+
+def _merged(source: DensePairs, tiers: Tiers, slots: np.ndarray, capacity: np.ndarray,
+            merge_at_least: float, weight: int) -> Classes | None:
+    """:func:`merge` once the source is known to hash exactly with weights below ``weight``."""
+    n, m = source.shape
+    floor = source.low - 1
+    row_keys = _prefix_keys(source.q, floor, weight)
+    col_keys = _prefix_keys(source.q[:PROBE].T, floor, weight)
+    if _distinct(row_keys) * _distinct(col_keys) > (1 - merge_at_least) * n * m:
         return None
-    mentee_keys, mentor_keys = keys
-    mentee_class = _classes(np.c_[mentee_keys, slots, tiers.first_rank, tiers.extra_rank])
+    mentee_class = _equal_lines(source.q, floor, weight, row_keys,
+                                np.c_[slots, tiers.first_rank, tiers.extra_rank])
+    first_member = np.unique(mentee_class, return_index=True)[1]
+    if first_member.size * _distinct(col_keys) > (1 - merge_at_least) * n * m:
+        return None
     several_slots = bool((slots >= 2).any())
-    mentor_class = _classes(np.c_[mentor_keys, capacity] if several_slots else mentor_keys)
+    by_mentor = np.ascontiguousarray(source.q[first_member].T)
+    mentor_class = _equal_lines(by_mentor, floor, weight, _prefix_keys(by_mentor, floor, weight),
+                                capacity[:, None] if several_slots else np.empty((m, 0), np.int64))
     if several_slots and np.bincount(mentor_class).max(initial=0) > 1:
         # a class of several mentors next to a class of several multi-slot mentees could need one
         # pair of people twice: such mentees stay single (module doc)
         multi = (slots >= 2) & (np.bincount(mentee_class)[mentee_class] > 1)
         mentee_class = _classes(np.c_[mentee_class, np.where(multi, np.arange(n), -1)])
-    mentee_class = _checked(source.q, mentee_class, axis=1)
-    mentor_class = _checked(source.q, mentor_class, axis=0)
     n_classes, m_classes = int(mentee_class.max()) + 1, int(mentor_class.max()) + 1
     if n_classes * m_classes > (1 - merge_at_least) * n * m:
         return None
@@ -149,80 +176,126 @@ def merge(source: PairSource, tiers: Tiers, slots: np.ndarray, capacity: np.ndar
                    base=base, tiers=Tiers(tiers.first_rank[first_member], tiers.extra_rank[first_member]))
 
 
-def _distinct_lines_at_least(q: np.ndarray, probe: int = 128) -> int:
-    """A lower bound on (distinct rows) x (distinct columns) of ``q``, from rows restricted to
-    their first ``probe`` columns and columns restricted to their first ``probe`` rows: lines
-    that differ there differ everywhere (and lines with different hashes of those entries
-    differ there). Continuous scores show all lines distinct at once, so merging is ruled out
-    for a hundredth of the cost of hashing the whole matrix. 128 lines, not 32: the scores
-    ``matcher run`` gives a 10,000 x 6,000 round of form answers with a crowded field have
-    9,671 distinct rows, but only 8,646 on their first 32 columns, which let the hashing pass
-    (0.4 s) run for a merge that was then refused.
+@cache
+def _blas() -> ThreadpoolController:
+    """threadpoolctl's view of the process's BLAS, made once. ``threadpool_limits`` reads
+    ``/proc/self/maps`` and every loaded library again on each call: 13-17 ms in a process
+    that has loaded matcher, about half of a 500 x 350 solve; a limit through this controller
+    costs about 15 microseconds. numpy's BLAS, the one the hashes use, is loaded with numpy,
+    so a controller made at the first merge knows it."""
+    return ThreadpoolController()
+
+
+def _hash_weight(source: DensePairs) -> int | None:
+    """The bound on the integer hash weights that keeps every hash of a line of the quantised
+    matrix an exact float64 integer (entries clipped at ``low - 1``, the value missing pairs
+    take, so every product and sum stays below 2**53 and float64 adds them exactly in any
+    order: equal lines get equal hashes for sure), or None when too few weights would be left."""
+    largest = max(abs(source.low - 1), abs(source.high), 1)
+    weight = EXACT_FLOAT // (largest * max(*source.shape, 1))
+    return weight if weight >= MIN_WEIGHT else None
+
+
+def _hashes(lines: np.ndarray, floor: int, weight: int) -> np.ndarray:
+    """Two exact integer hashes of each row of ``lines`` (see :func:`_hash_weight`), in chunks
+    of rows. Weights are drawn from a fixed seed, one pair per column position, so a row's
+    hashes depend only on its entries and classes are deterministic.
 
     Examples
     --------
-    >>> _distinct_lines_at_least(np.array([[1, 1], [1, 1], [2, 3]]))
-    4
+    >>> h = _hashes(np.array([[3, 1], [3, 1], [1, 3]]), -1, 1 << 20)
+    >>> bool((h[0] == h[1]).all()), bool((h[0] == h[2]).all())
+    (True, False)
     """
-    weight = np.random.default_rng(20260102).random(probe)
-    rows = np.unique(q[:, :probe].astype(np.float64) @ weight[:min(probe, q.shape[1])]).size
-    cols = np.unique(weight[:min(probe, q.shape[0])] @ q[:probe].astype(np.float64)).size
-    return rows * cols
+    rows, width = lines.shape
+    by_col = np.random.default_rng(20260101).integers(1, weight, (width, 2)).astype(np.float64)
+    keys = np.empty((rows, 2))
+    step = max(1, CHUNK_ENTRIES // max(width, 1))
+    clip = np.array(floor, lines.dtype)
+    for start in range(0, rows, step):
+        keys[start:start + step] = np.maximum(lines[start:start + step], clip).astype(np.float64) @ by_col
+    return keys
 
 
-def _hashes(source: DensePairs) -> tuple[np.ndarray, np.ndarray] | None:
-    """Two exact integer hashes per row and per column of the quantised matrix (one pass over it),
-    or None when they cannot be exact in float64.
+def _prefix_keys(lines: np.ndarray, floor: int, weight: int) -> np.ndarray:
+    """:func:`_hashes` of each row's first :data:`PROBE` entries: equal rows get equal keys, and
+    on form answers (people in no particular order) the first entries already tell most
+    different rows apart, for a fraction of a pass over the matrix."""
+    return _hashes(lines[:, :PROBE], floor, weight)
 
-    Entries are clipped at ``low - 1`` (missing pairs become that value, below every real score),
-    so every product and sum is an integer below 2**53: float64 adds them exactly in any order,
-    and equal lines get equal hashes for sure.
+
+def _distinct(keys: np.ndarray) -> int:
+    """A lower bound on the distinct lines behind ``keys`` (equal lines have equal keys)."""
+    return int(np.unique(keys[:, 0]).size)
+
+
+def _equal_lines(lines: np.ndarray, floor: int, weight: int, keys: np.ndarray,
+                 extra: np.ndarray) -> np.ndarray:
+    """Classes of the rows of ``lines`` that are equal entry by entry and have equal ``extra``
+    keys, numbered in order of their first row. Exact whatever the keys are, as long as equal
+    rows have equal keys.
+
+    Rows are grouped by ``keys`` (hashes of a prefix: :func:`_prefix_keys`) and then every row is
+    compared with its group's first row, one pass over ``lines``. The rows that differ (prefix
+    equal, rest not) are grouped again by hashes of their whole rows and compared with their new
+    groups' first rows; any that still differs (a hash collision: astronomically rare, but
+    exactness must not depend on luck) becomes a class of its own. One pass instead of the
+    two a whole-matrix hash and its check take.
+
+    Examples
+    --------
+    >>> q = np.array([[1, 2, 5], [1, 2, 6], [1, 2, 5], [1, 2, 6], [0, 0, 0]])
+    >>> prefix = _hashes(q[:, :2], -1, 1 << 20)           # the first two entries hide the third
+    >>> _equal_lines(q, -1, 1 << 20, prefix, np.empty((5, 0), int)).tolist()
+    [0, 1, 0, 1, 2]
     """
-    n, m = source.shape
-    largest = max(abs(source.low - 1), abs(source.high), 1)
-    weight = EXACT_FLOAT // (largest * max(n, m, 1))
-    if weight < MIN_WEIGHT:
-        return None
-    rng = np.random.default_rng(20260101)     # fixed: hashes (and so classes) are deterministic
-    by_col = rng.integers(1, weight, (m, 2)).astype(np.float64)
-    by_row = rng.integers(1, weight, (n, 2)).astype(np.float64)
-    rows, cols = np.zeros((n, 2)), np.zeros((m, 2))
-    step = max(1, CHUNK_ENTRIES // max(m, 1))
-    floor = np.array(source.low - 1, source.q.dtype)
-    # one BLAS thread on large matrices: these products are memory-bound, and threads fighting
-    # over two cores made them about 3x slower (small ones skip threadpoolctl's own ~5 ms)
-    with threadpool_limits(limits=1, user_api="blas") if n * m > CHUNK_ENTRIES else nullcontext():
-        for start in range(0, n, step):
-            v = np.maximum(source.q[start:start + step], floor).astype(np.float64)
-            rows[start:start + step] = v @ by_col
-            cols += v.T @ by_row[start:start + step]
-    return rows, cols
-
-
-def _classes(keys: np.ndarray) -> np.ndarray:
-    """Class of each line by equal keys, classes numbered in order of their first line."""
-    _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
-    rank = np.empty(first.size, np.int64)
-    rank[np.argsort(first, kind="stable")] = np.arange(first.size)
-    return rank[inverse.reshape(-1)]
-
-
-def _checked(q: np.ndarray, line_class: np.ndarray, axis: int) -> np.ndarray:
-    """``line_class`` (of rows, ``axis=1``, or columns, ``axis=0``) with any line that differs from
-    its class's first line split off alone (a hash collision: astronomically rare, but exactness
-    must not depend on luck)."""
-    rep = np.unique(line_class, return_index=True)[1][line_class]
-    differs = np.zeros(line_class.size, bool)
-    step = max(1, CHUNK_ENTRIES // max(q.shape[1], 1))
-    for start in range(0, q.shape[0], step):
-        block = q[start:start + step]
-        if axis == 1:
-            differs[start:start + step] = (block != q[rep[start:start + step]]).any(axis=1)
-        else:
-            differs |= (block != block[:, rep]).any(axis=0)
+    line_class = _classes(np.c_[keys, extra])
+    differs = _differs(lines, line_class)
+    if not differs.any():
+        return line_class
+    again = np.flatnonzero(differs)
+    regroup = _classes(np.c_[line_class[again], _hashes(lines[again], floor, weight)])
+    line_class[again] = line_class.max() + 1 + regroup
+    line_class = _classes(line_class[:, None])
+    differs[:] = False
+    differs[again] = _differs(lines, line_class, again)
     if not differs.any():
         return line_class
     return _classes(np.c_[line_class, np.where(differs, np.arange(line_class.size), -1)])
+
+
+def _differs(lines: np.ndarray, line_class: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+    """Per row of ``rows`` (default all), whether it differs from its class's first row."""
+    rows = np.arange(line_class.size) if rows is None else rows
+    rep = np.unique(line_class, return_index=True)[1][line_class[rows]]
+    differs = np.zeros(rows.size, bool)
+    step = max(1, CHUNK_ENTRIES // max(lines.shape[1], 1))
+    for start in range(0, rows.size, step):
+        at = rows[start:start + step]
+        differs[start:start + step] = (lines[at] != lines[rep[start:start + step]]).any(axis=1)
+    return differs
+
+
+def _classes(keys: np.ndarray) -> np.ndarray:
+    """Class of each line (row of ``keys``) by equal keys, classes numbered in order of their
+    first line. One ``lexsort`` of the key columns (``np.unique(axis=0)`` sorts a structured
+    copy, several times slower on these few columns).
+
+    Examples
+    --------
+    >>> _classes(np.array([[5, 1], [2, 0], [5, 1], [2, 1]])).tolist()
+    [0, 1, 0, 2]
+    """
+    order = np.lexsort(keys.T[::-1])
+    ordered = keys[order]
+    starts = np.r_[True, (ordered[1:] != ordered[:-1]).any(axis=1)]
+    group = np.cumsum(starts) - 1
+    first = np.minimum.reduceat(order, np.flatnonzero(starts))
+    rank = np.empty(first.size, np.int64)
+    rank[np.argsort(first, kind="stable")] = np.arange(first.size)
+    line_class = np.empty(order.size, np.int64)
+    line_class[order] = rank[group]
+    return line_class
 
 
 def _hand_out(unit_class: np.ndarray, member_class: np.ndarray, places: np.ndarray) -> np.ndarray:

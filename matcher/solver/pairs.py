@@ -169,20 +169,22 @@ class DensePairs:
         # integers (scaled by a power of ten >= 1, weights.score_scale) need no rounding: one
         # integer product instead of a float one, its rounding and a cast
         exact = scores.dtype.kind in "iu" and scale >= 1
+        scaled = None  # one float64 buffer for every chunk
         for start, stop in _chunks(*self.shape):
             block = self.q[start:stop]
             if exact:
                 np.multiply(scores[start:stop], int(scale), out=block, casting="unsafe")
             else:
+                if scaled is None or scaled.shape != block.shape:
+                    scaled = np.empty(block.shape)
                 # rint in float64, as weights.quantise does; in place and cast by copyto (about
                 # twice as fast as assigning the rounded temporary)
-                scaled = np.multiply(scores[start:stop], scale, dtype=np.float64)
+                np.multiply(scores[start:stop], scale, dtype=np.float64, out=scaled)
                 np.copyto(block, np.rint(scaled, out=scaled), casting="unsafe")
             if allowed is not None:
-                # a product and an or instead of a masked store (several times faster): allowed
-                # entries keep their value, the others become 0 | missing
-                np.multiply(block, allowed[start:stop], out=block)
-                block |= np.multiply(~allowed[start:stop], self.missing, dtype=dtype)
+                # a masked store of the constant: with numpy 2 it takes 0.7x the time of the
+                # product and the or it replaced (0.10 against 0.14 s at 10,000 x 6,000)
+                np.copyto(block, self.missing, where=~allowed[start:stop])
 
     @classmethod
     def of_quantised(cls, q: np.ndarray, scale: float, low: int, high: int) -> "DensePairs":
