@@ -311,7 +311,7 @@ def test_a_move_breaking_a_hard_rule_stops_the_run_before_solving(sample_run, sa
     _edit(reviewed, {2: {"move_to": email}})
     result = invoke("run", sample_round_path, "-o", tmp_path / "out", "--decisions", reviewed)
     assert result.exit_code == 3, result.output
-    assert scores.mentor_ids[j] in result.output and "(from move)" in result.output
+    assert scores.mentor_ids[j] in result.output and "(from the decisions workbook: its Move to column)" in result.output
 
 
 def test_notes_on_unmatched_mentees_carry_over(sample_run, sample_round_path, tmp_path):
