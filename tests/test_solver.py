@@ -23,7 +23,7 @@ from matcher.solver.tuning import DEFAULT
 from matcher.solver.weights import make_tiers
 
 OBJECTIVES = ("coverage", "total", "fair")
-#: lapjv has wheels for Linux and Windows on x86-64 only (pyproject.toml): elsewhere scipy's path runs
+#: lapjv is the optional extra ``fast`` (pyproject.toml), on x86-64 only: elsewhere scipy's path runs
 HAS_LAPJV = importlib.util.find_spec("lapjv") is not None
 needs_lapjv = pytest.mark.skipif(not HAS_LAPJV, reason="lapjv is not installed on this platform")
 

@@ -274,8 +274,8 @@ def _dense(source: DensePairs, bonus: np.ndarray, rows_on: np.ndarray, capacity:
 
 def _jv_solver():
     """``lapjv.lapjv`` (the compiled Jonker-Volgenant solver of the ``lapjv`` package, which
-    returns its duals), or None where the package is not installed (it has wheels for Linux and
-    Windows on x86-64 only: elsewhere scipy's solvers do the work)."""
+    returns its duals), or None where the package is not installed (it is the optional extra
+    ``fast``, for x86-64 only: elsewhere scipy's solvers do the work)."""
     try:
         from lapjv import lapjv
     except ImportError:
