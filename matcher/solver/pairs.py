@@ -171,8 +171,8 @@ class DensePairs:
         exact = scores.dtype.kind in "iu" and scale >= 1
         for start, stop in _chunks(*self.shape):
             block = self.q[start:stop]
-            if exact:
-                np.multiply(scores[start:stop], int(scale), out=block, casting="unsafe")
+            if exact:  # in q's own dtype: int8 * 10,000 would not fit an int8, int16 would wrap
+                np.multiply(scores[start:stop], int(scale), out=block, dtype=dtype, casting="unsafe")
             else:
                 # rint in float64, as weights.quantise does; in place and cast by copyto (about
                 # twice as fast as assigning the rounded temporary)
