@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,fast]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -34,7 +34,7 @@ check-lowest:
 	rm -rf $(LOWEST)
 	$(PYTHON) -m venv $(LOWEST)
 	$(LOWEST)/bin/python -m pip install --quiet --upgrade pip
-	$(PYTHON) tools/lowest_requirements.py pyproject.toml test > $(LOWEST)/lowest.txt
+	$(PYTHON) tools/lowest_requirements.py pyproject.toml test fast > $(LOWEST)/lowest.txt
 	$(LOWEST)/bin/python -m pip install --quiet --only-binary :all: -r $(LOWEST)/lowest.txt
 	$(LOWEST)/bin/python -m pip install --quiet --no-deps -e .
 	$(LOWEST)/bin/python -m pip check

@@ -172,8 +172,8 @@ class DensePairs:
         scaled = None  # one float64 buffer for every chunk
         for start, stop in _chunks(*self.shape):
             block = self.q[start:stop]
-            if exact:
-                np.multiply(scores[start:stop], int(scale), out=block, casting="unsafe")
+            if exact:  # in q's own dtype: int8 * 10,000 would not fit an int8, int16 would wrap
+                np.multiply(scores[start:stop], int(scale), out=block, dtype=dtype, casting="unsafe")
             else:
                 if scaled is None or scaled.shape != block.shape:
                     scaled = np.empty(block.shape)

@@ -99,9 +99,12 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
     rows_on = residual.slots > 0
     full_first = problem.objective != "total"  # fair: coverage above its threshold
     places = _places(residual.capacity).size
-    if isinstance(source, DensePairs) and _whole(problem.n, places, problem.m, tuning):
-        chosen, duals, method = _dense(source, bonus, rows_on, residual.capacity, full_first,
-                                       _jv_fits(problem.n, places, problem.m, tuning))
+    # lapjv only when everyone has one free slot or place (none is out): its square has no room
+    # for people without one
+    jv = _jv_fits(problem.n, places, problem.m, tuning) and bool(rows_on.all()) \
+        and bool((residual.capacity == 1).all())
+    if isinstance(source, DensePairs) and (jv or problem.n * places <= tuning.assignment_dense):
+        chosen, duals, method = _dense(source, bonus, rows_on, residual.capacity, full_first, jv)
         rounds, arcs = 0, problem.n * problem.m
     else:
         if isinstance(source, DensePairs):
@@ -124,12 +127,6 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
     return chosen, Certificate(method=method, primal=primal, dual_bound=dual, tier_unit=unit,
                                scale=source.scale, pricing_rounds=rounds, arcs=arcs,
                                mentee_dual=duals.u - bonus, mentor_dual=duals.v)
-
-
-def _whole(n: int, places: int, m: int, tuning: Tuning) -> bool:
-    """Whether a dense matrix of ``n`` mentees and ``places`` columns (``m`` mentors) goes whole
-    to one compiled solve: scipy's LSA up to ``tuning.assignment_dense`` entries, or lapjv."""
-    return n * places <= tuning.assignment_dense or _jv_fits(n, places, m, tuning)
 
 
 def _jv_fits(n: int, places: int, m: int, tuning: Tuning) -> bool:
@@ -237,15 +234,15 @@ def _improves(source: PairSource, gain) -> bool:
 
 def _dense(source: DensePairs, bonus: np.ndarray, rows_on: np.ndarray, capacity: np.ndarray,
            full_first: bool, jv: bool) -> tuple[PairSet, Duals, str]:
-    """The whole dense matrix, a column per mentor place, through :func:`_jv` (with ``jv``,
-    when everyone has a free slot or place) or ``linear_sum_assignment``, and duals checked on
+    """The whole dense matrix, a column per mentor place, through :func:`_jv` (with ``jv``:
+    everyone has one free slot or place) or ``linear_sum_assignment``, and duals checked on
     every pair; the method used.
 
     Weights are exact integers in float64 (``applies`` checked the head-room); ``-inf`` marks
     pairs that are not free or weigh <= 0.
     """
     q = source.q
-    if jv and rows_on.all() and (capacity == 1).all():
+    if jv:
         solved = _jv(source, bonus)
         if solved is not None:
             sigma, u, v = solved
@@ -274,8 +271,8 @@ def _dense(source: DensePairs, bonus: np.ndarray, rows_on: np.ndarray, capacity:
 
 def _jv_solver():
     """``lapjv.lapjv`` (the compiled Jonker-Volgenant solver of the ``lapjv`` package, which
-    returns its duals), or None where the package is not installed (it has wheels for Linux and
-    Windows on x86-64 only: elsewhere scipy's solvers do the work)."""
+    returns its duals), or None where the package is not installed (it is the optional extra
+    ``fast``, for x86-64 only: elsewhere scipy's solvers do the work)."""
     try:
         from lapjv import lapjv
     except ImportError:
