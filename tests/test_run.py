@@ -229,6 +229,27 @@ def test_unmatched_reasons_name_full_mentors_and_missing_languages():
                           "(mentee uses Arabic).")
 
 
+def test_unmatched_reasons_name_the_best_full_mentors_ties_by_mentor_order():
+    """The best compatible mentors by score, ties by the mentors' order, at most ALTERNATIVES
+    of them and "..." for the rest; a mentor with room makes the reason the objective's."""
+    from types import SimpleNamespace
+
+    from matcher import i18n
+    from matcher.results import unmatched_reasons
+
+    total = np.array([[5.0, 7.0, 9.0, 7.0, 7.0], [1.0, 2.0, 3.0, 4.0, 5.0]], dtype=np.float32)
+    feasible = np.array([[True, True, True, True, False], [True, True, True, True, True]])
+    scores = SimpleNamespace(total=total, feasible=feasible, reason_labels={},
+                             reason_codes=np.where(feasible, 0, 1).astype(np.uint16))
+    names = pd.Series(["M0", "M1", "M2", "M3", "M4"])
+    full = unmatched_reasons(scores, np.array([0]), assigned=np.ones(5, dtype=np.int64),
+                             capacity=np.ones(5, dtype=np.int64), mentor_names=names)
+    assert full[0].startswith("All 4 compatible mentors are full: M2 (9.0), M1 (7.0), M3 (7.0), ....")
+    room = unmatched_reasons(scores, np.array([0, 1]), assigned=np.array([1, 1, 1, 0, 1]),
+                             capacity=np.ones(5, dtype=np.int64), mentor_names=names)
+    assert room[0] == room[1] == i18n.t("unmatched.objective", "en")
+
+
 def test_validate_reports_shortages_before_matching(sample_round_path):
     result = invoke("validate", sample_round_path)
     assert result.exit_code == 0
