@@ -229,3 +229,40 @@ def test_counting_claim_bounds_the_tiers_and_the_threshold(r):
     assert all(claim.targets[level] >= count for level, count in proven.items())
     if claim.targets == proven:
         assert round(a.certificate.threshold * source.scale) <= claim.at
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 12), st.integers(3, 9), st.integers(0, 2 ** 32 - 1))
+def test_max_slots_with_a_widened_graph_keeps_the_value_and_a_tight_cut(n, m, seed):
+    """cuts.max_slots with ``widen`` (fair's priced pairs): the count is the max-flow over every
+    pair, its cut is tight on the whole matrix, and ``widen`` runs at most once, only after a
+    check against the matrix added pairs."""
+    from matcher.solver.cuts import max_slots
+    from matcher.solver.flow import Network
+    from matcher.solver.pairs import DensePairs, PairSet
+
+    rng = np.random.default_rng(seed)
+    scores = rng.integers(0, 5, (n, m)).astype(float)
+    allowed = rng.random((n, m)) < 0.7
+    source = DensePairs(scores, allowed, 1.0, (0.0, 4.0))
+    slots, capacity = rng.integers(0, 3, n), rng.integers(0, 3, m)
+    net = Network.of_slots(slots, capacity)
+    rows, cols = np.nonzero(allowed)
+    q = scores[rows, cols].astype(np.int64)
+    threshold = int(rng.integers(0, 3))
+    # the graph starts with each mentee's single best pair; widen offers a random half of the rest
+    first = PairSet(*(a[np.unique(rows, return_index=True)[1]] for a in (rows, cols, q)))
+    half = rng.random(rows.size) < 0.5
+    calls = []
+
+    def widen(at: int) -> PairSet:
+        calls.append(at)
+        return PairSet(rows[half], cols[half], q[half])
+
+    value, cut, _ = max_slots(net, source, first, slots, threshold, 1, tuning=TINY, widen=widen)
+    expected = graph_max_flow(rows, cols, q, slots, capacity, threshold)
+    assert value == expected and len(calls) <= 1 and set(calls) <= {threshold}
+    above = allowed & (scores >= threshold)
+    mentee_side, mentor_side = np.isin(np.arange(n), cut.mentees), np.isin(np.arange(m), cut.mentors)
+    assert cut.capacity == value == int(slots[~mentee_side].sum() + capacity[mentor_side].sum()
+                                        + above[np.ix_(mentee_side, ~mentor_side)].sum())

@@ -11,6 +11,7 @@ a proof that no pairing fills more slots of that level.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -77,7 +78,8 @@ def solved_max_flow(net: Network, tails: np.ndarray, heads: np.ndarray,
 
 def max_slots(net: Network, source: PairSource, graph: PairSet, level_cap: np.ndarray,
               threshold: int, level: int, stop_above: int | None = None, prove: bool = True,
-              tuning: Tuning = DEFAULT, complete: bool = False) -> tuple[int, Cut | None, PairSet]:
+              tuning: Tuning = DEFAULT, complete: bool = False,
+              widen: Callable[[int], PairSet] | None = None) -> tuple[int, Cut | None, PairSet]:
     """Most slots that can be filled from ``level_cap`` (per-mentee slot counts, see
     :func:`level_slots`) with pairs scoring at least ``threshold``.
 
@@ -87,11 +89,17 @@ def max_slots(net: Network, source: PairSource, graph: PairSet, level_cap: np.nd
     ``complete`` (``graph`` holds every free pair) a minimum cut of the graph needs no check.
     ``stop_above`` at every slot of the level or every place is proven by the trivial cut at
     once: pass there only a count some pairing is known to reach (the min-cost flow's own).
+    ``widen``, called at most once with ``threshold``, gives pairs to add once a check against
+    the matrix has added pairs and the flow still falls short of the trivial cut: then the graph
+    lacks pairs deep in the rows, which a graph picked another way (fair.py: by score minus
+    estimated prices) has at less cost than further rounds of checks that find them a few rows
+    at a time.
     """
     n, m = net.n, net.m
     if prove and stop_above is not None and stop_above == min(level_cap.sum(), net.capacity.sum()):
         # a flow already fills every slot or every place: no max-flow can do better
         return stop_above, _trivial_cut(net, level_cap, threshold, level, stop_above), graph
+    checked = False  # whether a check against the matrix added pairs
     while True:
         usable = graph.where(graph.q >= threshold)
         tails = np.r_[np.full(n, net.SOURCE, np.int64), net.mentee_nodes(usable.rows), net.mentor_nodes()]
@@ -104,6 +112,11 @@ def max_slots(net: Network, source: PairSource, graph: PairSet, level_cap: np.nd
         # proves the value without looking at any pair
         if value == level_cap.sum() or value == net.capacity.sum():
             return value, _trivial_cut(net, level_cap, threshold, level, value), graph
+        if widen is not None and checked:
+            wider, widen = graph.union(widen(threshold), m), None
+            if len(wider) > len(graph):
+                graph = wider
+                continue
         # both extreme minimum cuts: the smallest source side (reachable from the source) and the
         # largest (cannot reach the sink); the first whose crossing pairs are all in the graph
         # proves the value, which in tight rounds is usually the largest at once
@@ -125,7 +138,7 @@ def max_slots(net: Network, source: PairSource, graph: PairSet, level_cap: np.nd
                           mentees=np.flatnonzero(mentee_side), mentors=np.flatnonzero(mentor_side))
                 return value, cut, graph
             missing.append(crossing)
-        graph = graph.union(missing[0].union(missing[1], m), m)
+        graph, checked = graph.union(missing[0].union(missing[1], m), m), True
 
 
 def _trivial_cut(net: Network, level_cap: np.ndarray, threshold: int, level: int, value: int) -> Cut:

@@ -19,7 +19,9 @@ Locked pairs are the coordinator's decision and are exempt from the threshold.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
+from collections.abc import Callable
 
 import numpy as np
 
@@ -40,9 +42,10 @@ def fair(source: PairSource, tiers: Tiers, base: Network,
     With nothing to pair there is no minimum to raise: ``t*`` is the lowest score and there is no
     cut.
     """
-    found = threshold(source, tiers, base, tuning)
-    graph = _with_priced(source, base, found.graph, found.at, tuning) if any(found.targets.values()) \
-        else found.graph
+    prices = _prices(source, base, tuning)
+    found = threshold(source, tiers, base, tuning, prices)
+    graph = _with_priced(source, base, found.graph, found.at, tuning, prices) \
+        if any(found.targets.values()) else found.graph
     best = lexicographic(source, tiers, base, graph, found.at, found.targets, tuning)
     return dataclasses.replace(best, cuts=found.cuts), found.at, found.proof
 
@@ -60,9 +63,27 @@ class Threshold:
     graph: PairSet
 
 
-def threshold(source: PairSource, tiers: Tiers, base: Network, tuning: Tuning = DEFAULT) -> Threshold:
+Prices = Callable[[], "np.ndarray | None"]
+
+
+def _prices(source: PairSource, base: Network, tuning: Tuning) -> Prices:
+    """The price estimate of engine.candidate_prices, made on first use and then kept: the
+    counts' graph (:func:`threshold`) and the weighted solve's (:func:`_with_priced`) share it."""
+    return functools.cache(lambda: candidate_prices(source, base, tuning))
+
+
+def threshold(source: PairSource, tiers: Tiers, base: Network, tuning: Tuning = DEFAULT,
+              prices: Prices | None = None) -> Threshold:
     """Steps 1-3 of the module doc: coverage's tier counts by max-flow, then ``t*``, both proven
-    against all pairs; no weighted solve."""
+    against all pairs; no weighted solve.
+
+    When a count falls short of every slot and every place on the graph of raw best pairs, the
+    graph gains each mentee's best pairs by score minus ``prices`` (default: made here) before
+    any check against the matrix: where mentors compete, the pairs that fill the count lie deep
+    in the mentees' lists, and the cut checks found them a few rows of the matrix at a time
+    (1,000 x 700 clustered answers: three rounds of two scans for the counts).
+    """
+    prices = _prices(source, base, tuning) if prices is None else prices
     # the search trusts its graph (see _search), so it starts from each mentee's and mentor's best
     # pairs by raw score: a graph picked by estimated prices (engine.initial_graph) lacks some of
     # the highest pairs, and the search would stop low and re-run after every proof that adds them
@@ -82,9 +103,16 @@ def threshold(source: PairSource, tiers: Tiers, base: Network, tuning: Tuning = 
         graph = source.candidates(tuning.row_candidates, tuning.column_candidates, source.low)
     targets: dict[int, int] = {}
     cuts: list[Cut] = []
+    unwidened = [not complete]
+
+    def widen(at: int) -> PairSet:
+        unwidened[0] = False
+        return _priced_pairs(source, base, at, tuning, prices())
+
     for level in levels(tiers.ranks, base):
         targets[level], cut, graph = max_slots(base, source, graph, level_slots(tiers.ranks, base, level),
-                                               source.low, level, tuning=tuning, complete=complete)
+                                               source.low, level, tuning=tuning, complete=complete,
+                                               widen=widen if unwidened[0] else None)
         assert cut is not None  # a proven count always comes with its cut
         cuts.append(cut)
     if not any(targets.values()):
@@ -235,7 +263,7 @@ def _counting_cut(q: np.ndarray, valid: np.ndarray, room: np.ndarray, places: np
 
 
 def _with_priced(source: PairSource, base: Network, graph: PairSet, threshold: int,
-                 tuning: Tuning) -> PairSet:
+                 tuning: Tuning, prices: Prices) -> PairSet:
     """``graph`` plus each mentee's best pairs by score minus an estimated mentor price
     (engine.candidate_prices: bids once per free slot; a class of identical mentees gets more
     pairs per member, engine.candidate_counts), both scoring >= ``threshold``: the weighted
@@ -250,11 +278,18 @@ def _with_priced(source: PairSource, base: Network, graph: PairSet, threshold: i
     """
     above = graph.where(graph.q >= threshold)
     complete = np.bincount(above.rows, minlength=source.shape[0]) < tuning.row_candidates
-    price = None if complete.all() else candidate_prices(source, base, tuning)
+    price = None if complete.all() else prices()
     if price is None:
         return above
+    return above.union(_priced_pairs(source, base, threshold, tuning, price), source.shape[1])
+
+
+def _priced_pairs(source: PairSource, base: Network, threshold: int, tuning: Tuning,
+                  price: np.ndarray | None) -> PairSet:
+    """Each mentee's best pairs scoring >= ``threshold`` by score minus ``price`` (by score when
+    None), as many as engine.candidate_counts gives its class."""
     per_row, _ = candidate_counts(base, tuning)
-    return above.union(source.candidates(per_row, 0, threshold, price), source.shape[1])
+    return source.candidates(per_row, 0, threshold, price)
 
 
 def _search(tiers: Tiers, base: Network, graph: PairSet, targets: dict[int, int], lo: int,
