@@ -201,7 +201,9 @@ class LanguageVocabulary(vocab.Vocabulary):
 
         # the dictionaries' forms, then the Finnish rules' guess ("somaliaa" → somalia)
         for form in (*meaning.lemmas(word).values(), meaning.finnish_lemma(word, True)):
-            key = self._lookup.get(vocab.normalise(form))
+            # a dictionary form is a name, never a code ("tag" is no inflection of "ta")
+            norm = vocab.normalise(form)
+            key = self._lookup.get(norm) if len(norm) > MIN_ABBREVIATION else None
             if key is not None:
                 return key
         return None
