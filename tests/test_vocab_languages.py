@@ -263,3 +263,17 @@ def test_load_round_reads_one_level_column_per_language(tmp_path):
     # 5/5 native, 2/5 basic, 4/5 fluent; "Ei" and 0 of 0-5: the language is not used
     assert rnd.mentors["languages"].tolist() == [{"fi": 4}, {"fi": 1, "en": 3, "sv": 3}]
     assert rnd.mentees["languages"].tolist() == [{"en": 4}, {"fi": 2, "en": 1}]
+
+
+@pytest.mark.parametrize("cell, read", [
+    # a level no lexicon knows never stops the language being read (its level is the default)
+    ("Fin. YKI 3", {"fi": None}), ("Est. emakeel, Fin. C1", {"et": None, "fi": 3}),
+    ("Eng. limited working proficiency", {"en": 1}), ("Eng. bilingual", {"en": 4}),
+    ("Eng. professional working proficiency, Fin. elementary proficiency", {"en": 3, "fi": 1}),
+])
+def test_unknown_level_words_leave_the_language_read(cell, read):
+    assert _read(_column([cell]), cell) == read
+
+
+def test_two_languages_without_a_separator_are_not_read_as_the_first():
+    assert languages.leading_language("suomi ruotsi", NAMES) == "suomi ruotsi"
