@@ -53,6 +53,7 @@ import pandas as pd
 
 from matcher import vocab
 from matcher.grids import DECLINING, Folded, fold_grids, put_folded, typed_texts
+from matcher.level_columns import fold_level_columns
 
 #: what stands between a question and its option in a column-per-option header
 SEPARATOR = re.compile(r"\s+[-–—]+\s+|\s*:\s*|\s*\(|\s*\[|_|\s+[/|]\s+")
@@ -336,8 +337,9 @@ def _joined(cell: str, texts: tuple[str, ...], joiner: str) -> str:
 
 def fold_questions(table: pd.DataFrame) -> pd.DataFrame:
     """A read export with every question spread over several columns folded into one: grid
-    questions (:func:`matcher.grids.fold_grids`), then multi-selects written as one column per
-    option (:func:`fold_option_columns`), then an "Other" text column beside its choice column
+    questions (:func:`matcher.grids.fold_grids`), a level column per language
+    (:func:`matcher.level_columns.fold_level_columns`), then multi-selects written as one column
+    per option (:func:`fold_option_columns`), then an "Other" text column beside its choice column
     (:func:`fold_other_texts`). ``matcher init`` and intake both read a file through it, so the
     config names the columns intake finds."""
-    return fold_other_texts(fold_option_columns(fold_grids(strip_codes(table))))
+    return fold_other_texts(fold_option_columns(fold_level_columns(fold_grids(strip_codes(table)))))

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from matcher import language_table, load_round, vocab
+from matcher import language_table, level_columns, load_round, vocab
 from matcher.detect import format_answers
 from matcher.intake.answers import ColumnAnswers, read_answers
 from matcher.vocab import languages
@@ -221,3 +221,59 @@ def test_load_round_reads_abbreviated_languages_with_levels(tmp_path):
     assert rnd.mentees["languages"].tolist() == [{"ar": 4, "en": 2}, {"et": 4, "fi": 1}]
     abbreviated = rnd.issues[rnd.issues["problem"].str.contains("abbreviation", regex=False)]
     assert set(abbreviated["value"]) >= {"Suom.", "Engl."}
+
+
+@pytest.mark.parametrize("header, cells, language, scale", [
+    ("Finnish level: 1-5", ["5", "2", None], "Finnish", (1, 5)),
+    ("Ruotsin kielen taso (1-5)", ["3", ""], "Ruotsin", (1, 5)),
+    ("English skills", ["Fluent", "Basic", "Native"], "English", None),
+    ("Svenska (CEFR)", ["B2", "C1"], "Svenska", None),
+    ("Eng. level (0–5)", ["0", "4"], "Eng.", (0, 5)),
+])
+def test_a_level_column_names_its_language(header, cells, language, scale):
+    assert level_columns.level_column(header, pd.Series(cells)) == level_columns.LevelColumn(
+        header, language, scale)
+
+
+@pytest.mark.parametrize("header, cells", [
+    ("Capacity", ["1", "2"]),                       # no language in the header
+    ("English", ["Yes", "No", "Yes"]),              # cells are no levels
+    ("Years in Finland", ["3", "10"]),              # a country, and more than a level's scale
+    ("Finnish level: 1-5", ["12", "40"]),           # numbers off the header's scale
+    ("Why do you want a mentor?", ["Networking"]),
+])
+def test_other_columns_are_no_level_columns(header, cells):
+    assert level_columns.level_column(header, pd.Series(cells)) is None
+
+
+def test_load_round_reads_one_level_column_per_language(tmp_path):
+    write_csv(tmp_path / "mentors.csv", pd.DataFrame({
+        "email": ["a@example.org", "b@example.org"], "capacity": [1, 1],
+        "Finnish level: 1-5": ["5", "2"], "English level: 1-5": ["", "4"],
+        "Ruotsin kielen taso": ["Ei", "sujuva"]}))
+    write_csv(tmp_path / "mentees.csv", pd.DataFrame({
+        "email": ["c@example.org", "d@example.org"],
+        "Suomen kielen taso (0-5)": ["0", "3"], "Englannin kielen taso (0-5)": ["5", "1"]}))
+    (tmp_path / "round.toml").write_text("\n".join([
+        '[round]\nname = "Test"', '[mentors]\nfile = "mentors.csv"', "[mentors.columns]",
+        'email = "email"', f'languages = "{level_columns.FOLDED_HEADER}"', 'capacity = "capacity"',
+        '[mentees]\nfile = "mentees.csv"', "[mentees.columns]", 'email = "email"',
+        f'languages = "{level_columns.FOLDED_HEADER}"']), encoding="utf-8")
+    rnd = load_round(tmp_path / "round.toml")
+    # 5/5 native, 2/5 basic, 4/5 fluent; "Ei" and 0 of 0-5: the language is not used
+    assert rnd.mentors["languages"].tolist() == [{"fi": 4}, {"fi": 1, "en": 3, "sv": 3}]
+    assert rnd.mentees["languages"].tolist() == [{"en": 4}, {"fi": 2, "en": 1}]
+
+
+@pytest.mark.parametrize("cell, read", [
+    # a level no lexicon knows never stops the language being read (its level is the default)
+    ("Fin. YKI 3", {"fi": None}), ("Est. emakeel, Fin. C1", {"et": None, "fi": 3}),
+    ("Eng. limited working proficiency", {"en": 1}), ("Eng. bilingual", {"en": 4}),
+    ("Eng. professional working proficiency, Fin. elementary proficiency", {"en": 3, "fi": 1}),
+])
+def test_unknown_level_words_leave_the_language_read(cell, read):
+    assert _read(_column([cell]), cell) == read
+
+
+def test_two_languages_without_a_separator_are_not_read_as_the_first():
+    assert languages.leading_language("suomi ruotsi", NAMES) == "suomi ruotsi"

@@ -33,7 +33,7 @@ import pandas as pd
 from matcher import vocab
 from matcher.config import ReadConfig
 from matcher.contents import column_separators
-from matcher.vocab.languages import split_languages
+from matcher.vocab.languages import leading_language, split_languages
 from matcher.vocab.options import OptionSplitter
 from matcher.vocab.reading import Reading, read_options
 
@@ -80,7 +80,8 @@ class ColumnAnswers:
         for answer in self.answers(cell):
             if self.kind == "languages":
                 text, level = vocab.split_level(answer)
-                found.append((_language_text(answer, text), level))
+                found.append((leading_language(_language_text(answer, text),
+                                               vocab.vocabulary("languages")), level))
             else:
                 found.append((answer, None))
         return found

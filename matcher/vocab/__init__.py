@@ -571,7 +571,7 @@ _LEVEL_PATTERN = re.compile(
 #: scale ("kiitettävä"/"berömlig" excellent 3, "tyydyttävä"/"nöjaktig" satisfactory 1)
 LEVEL_DESCRIPTIONS = {
     4: ("native", "natiivi", "äidinkieli", "kotikieli", "syntyperäinen", "modersmål", "infödd",
-        "förstaspråk"),
+        "förstaspråk", "bilingual", "kaksikielinen", "tvåspråkig"),
     3: ("fluent", "excellent", "advanced", "proficient", "strong", "expert", "sujuva",
         "erinomainen", "kiitettävä", "vahva", "loistava", "flytande", "utmärkt", "avancerad",
         "berömlig", "obehindrad"),

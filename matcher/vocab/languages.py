@@ -201,7 +201,9 @@ class LanguageVocabulary(vocab.Vocabulary):
 
         # the dictionaries' forms, then the Finnish rules' guess ("somaliaa" → somalia)
         for form in (*meaning.lemmas(word).values(), meaning.finnish_lemma(word, True)):
-            key = self._lookup.get(vocab.normalise(form))
+            # a dictionary form is a name, never a code ("tag" is no inflection of "ta")
+            norm = vocab.normalise(form)
+            key = self._lookup.get(norm) if len(norm) > MIN_ABBREVIATION else None
             if key is not None:
                 return key
         return None
@@ -258,3 +260,28 @@ def split_languages(answer: str, lookup: Callable[[str], str | None]) -> tuple[s
     if len(parts) > 1 and all(lookup(vocab.split_level(part)[0]) is not None for part in parts):
         return parts
     return (answer,)
+
+
+#: most words of a language name read at the start of an answer (:func:`leading_language`)
+LEADING_WORDS = 3
+
+
+def leading_language(text: str, names: vocab.Vocabulary) -> str:
+    """``text``, or the words it starts with that name a language when ``text`` as a whole
+    names none and the words after name no other language: a level word no lexicon knows
+    never stops the language being read ("Eng. working proficiency" is "Eng.", its level the
+    default); "suomi ruotsi" stays whole (two languages are not one).
+
+    >>> names = LanguageVocabulary.built_in()
+    >>> [leading_language(t, names) for t in ("Eng. working proficiency", "suomi ruotsi", "Fin.")]
+    ['Eng.', 'suomi ruotsi', 'Fin.']
+    """
+    words = text.split()
+    if len(words) < 2 or names.lookup(text) is not None:
+        return text
+    for cut in range(min(len(words) - 1, LEADING_WORDS), 0, -1):
+        head, rest = " ".join(words[:cut]), words[cut:]
+        if names.lookup(head) is not None and names.contained(" ".join(rest)) is None \
+                and all(names.lookup(w) is None for w in rest):
+            return head
+    return text

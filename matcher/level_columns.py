@@ -1,0 +1,129 @@
+"""Language level columns: one column per language, its level in the cell, folded into one
+languages answer per person.
+
+Some forms ask a level per language in a column of its own: "Finnish level: 1-5" = "4",
+"English skills" = "Fluent", "Ruotsin kielen taso (1-5)" = "3", "Svenska (CEFR)" = "B2". A
+column is such a **level column** when its header, its scale ("1-5", "(0–5)") and the words
+that frame a language or a level aside ("level", "taso", "kielen", "skills":
+:data:`matcher.vocab.languages.FRAME_WORDS`), names one language
+(:class:`matcher.vocab.languages.LanguageVocabulary`: names, codes, inflections, abbreviations)
+and at least :data:`matcher.grids.SHARED` of its answered cells are levels (:func:`matcher.vocab.language_level`,
+or a number: on the header's scale, else on 0 to :data:`matcher.vocab.DEFAULT_SCALE`).
+
+:func:`fold_level_columns` puts a table's level columns into one column, :data:`FOLDED_HEADER`, whose
+cells read like any languages answer: ``"Finnish (4/5);English (Fluent);"``, a number written
+on its scale so :func:`matcher.vocab.read_level` reads it there. An empty cell, one that
+declines the language ("Ei", "None") or the bottom of a scale starting at 0 means the person
+does not use the language.
+
+Example
+-------
+>>> import pandas as pd
+>>> table = pd.DataFrame({"Email": ["a@x.fi", "b@x.fi"],
+...     "Finnish level: 1-5": ["5", "2"], "Englannin kielen taso": ["Sujuva", ""],
+...     "Years in Finland": ["3", "10"]})
+>>> folded = fold_level_columns(table)
+>>> list(folded.columns)
+['Email', 'Language levels [*]', 'Years in Finland']
+>>> folded["Language levels [*]"].tolist()
+['Finnish (5/5);Englannin (Sujuva);', 'Finnish (2/5);']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from matcher import vocab
+from matcher.grids import DECLINING, SHARED, Folded, put_folded
+
+#: the folded column's header
+FOLDED_HEADER = "Language levels [*]"
+#: a scale in a header: "1-5", "(0–5)", "1..5", "1 to 5", "asteikolla 1–5"
+_SCALE = re.compile(r"[(\[]?\s*\b(\d{1,2})\s*(?:-|–|—|\.\.|to)\s*(\d{1,2})\b\s*[)\]]?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LevelColumn:
+    """One level column: its header, the language part of it as written, and its scale."""
+
+    header: str
+    language: str
+    #: (lowest, highest) of the header's scale, or None
+    scale: tuple[int, int] | None
+
+
+def level_column(header: str, cells: pd.Series) -> LevelColumn | None:
+    """``header``'s column as a level column (see the module docstring), or None.
+
+    >>> level_column("Ruotsin kielen taso (1-5)", pd.Series(["3", "5", None]))
+    LevelColumn(header='Ruotsin kielen taso (1-5)', language='Ruotsin', scale=(1, 5))
+    >>> level_column("Capacity", pd.Series(["1", "2"])), level_column("English", pd.Series(["Yes"]))
+    (None, None)
+    """
+    from matcher.vocab.languages import FRAME_WORDS
+
+    scale_found = _SCALE.search(header)
+    scale = (int(scale_found[1]), int(scale_found[2])) if scale_found else None
+    if scale is not None and scale[1] <= scale[0]:
+        return None
+    rest = header[:scale_found.start()] + " " + header[scale_found.end():] if scale_found else header
+    words = [w for w in re.findall(r"[\w.]+", rest)
+             if vocab.normalise(w) and vocab.normalise(w) not in FRAME_WORDS]
+    if not words or len(words) > 2:
+        return None
+    language = " ".join(words)
+    if vocab.vocabulary("languages").lookup(language) is None:
+        return None
+    answered = cells.dropna().astype(str).str.strip()  # read exports are text; a test's may not be
+    answered = answered[answered != ""]
+    if answered.empty:
+        return None
+    top = scale[1] if scale else vocab.DEFAULT_SCALE
+    levels = answered.map(lambda v: _number_on(v, top) is not None or vocab.language_level(v) is not None
+                          or bool(set(vocab.normalise(v).split()) & DECLINING))
+    return LevelColumn(header, language, scale) if levels.mean() >= SHARED else None
+
+
+def _number_on(value: str, top: int) -> float | None:
+    """``value`` as a number from 0 to ``top``, else None."""
+    try:
+        number = float(value.replace(",", "."))
+    except ValueError:
+        return None
+    return number if 0 <= number <= top else None
+
+
+def _cell(column: LevelColumn, value: object) -> str:
+    """One person's answer of one level column as a languages option ("Finnish (4/5)"), or ""
+    when the person does not use the language."""
+    text = "" if pd.isna(value) else str(value).strip()
+    if not text:
+        return ""
+    top = column.scale[1] if column.scale else vocab.DEFAULT_SCALE
+    number = _number_on(text, top)
+    if number is not None:
+        # the bottom of a scale from 0 is no skill; a scale from 1 starts at basic
+        return "" if number <= 0 else f"{column.language} ({text}/{top})"
+    if vocab.language_level(text) is None and set(vocab.normalise(text).split()) & DECLINING:
+        return ""
+    return f"{column.language} ({text})"
+
+
+def fold_level_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with its level columns (see the module docstring) replaced by one column,
+    :data:`FOLDED_HEADER`, at the first one's place; recorded in ``attrs["folded"]`` as a grid of kind
+    ``levels``. A table without level columns is returned as it is."""
+    found = [c for c in (level_column(str(h), table[h]) for h in table.columns) if c is not None]
+    if not found:
+        return table
+    cells = pd.Series(["".join(f"{option};" for option in options if option)
+                       for options in zip(*(table[c.header].map(lambda v, c=c: _cell(c, v))
+                                            for c in found))],
+                      index=table.index, dtype=object)
+    return put_folded(table, [Folded(FOLDED_HEADER, tuple(c.header for c in found), cells,
+                                     {"header": FOLDED_HEADER, "columns": [c.header for c in found],
+                                      "options": [c.language for c in found], "how": "grid",
+                                      "kind": "levels"})], clash="levels")
