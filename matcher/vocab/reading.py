@@ -69,6 +69,7 @@ Example
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import tomllib
@@ -147,8 +148,12 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
     Returns ``{side: {option: Reading}}``. Deterministic: the same options give the same readings.
     """
     vocabulary = vocab.vocabulary(kind, extra)
-    options = {side: list(dict.fromkeys(o for o in found if o and o.strip()))
-               for side, found in sides.items()}
+    given = {side: list(dict.fromkeys(o for o in found if o and o.strip()))
+             for side, found in sides.items()}
+    # one answer typed in another case or spacing ("Networking", " networking") is one option:
+    # read apart, the second would count as another option of the same topic
+    written = {side: _written_as(found) for side, found in given.items()}
+    options = {side: list(dict.fromkeys(written[side].values())) for side in given}
     readings: dict[str, dict[str, Reading]] = {side: {} for side in options}
     fillers = {side: meaning.learn_filler(found) | meaning.question_filler(kind)
                for side, found in options.items()}
@@ -173,7 +178,20 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
         _one_each(options, readings, fillers, scores, concepts.keys, background)
     _pair_leftovers(options, readings, fillers, scores, concepts, vocabulary, background)
     _own_categories(options, readings, vocabulary)
-    return readings
+    return {side: {o: dataclasses.replace(readings[side][first], answer=o)
+                   for o, first in written[side].items()}
+            for side in given}
+
+
+def _written_as(options: Sequence[str]) -> dict[str, str]:
+    """Each of ``options`` mapped to the first of them (the most frequent) that is it in
+    another case or spacing (:func:`matcher.vocab.normalise`).
+
+    >>> _written_as(["Networking", " networking ", "CV"])
+    {'Networking': 'Networking', ' networking ': 'Networking', 'CV': 'CV'}
+    """
+    first: dict[str, str] = {}
+    return {o: first.setdefault(vocab.normalise(o), o) for o in options}
 
 
 def _by_name(vocabulary: vocab.Vocabulary, option: str) -> Reading | None:
