@@ -170,7 +170,7 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
     for side, found in options.items():
         left = []
         for option in found:
-            reading = _by_name(vocabulary, option)
+            reading = _by_name(vocabulary, option) or _state(option, vocabulary)
             if reading is None:
                 left.append(option)
             else:
@@ -209,6 +209,17 @@ def _by_name(vocabulary: vocab.Vocabulary, option: str) -> Reading | None:
     best = vocabulary.suggest(option)
     if best is not None and best[1] >= vocab.AUTO_CORRECT:
         return Reading(option, best[0], round(best[1] / 100, 3), "corrected")
+    return None
+
+
+def _state(option: str, vocabulary: vocab.Vocabulary) -> Reading | None:
+    """An option that is one past participle ("Kontaktad", "Contacted", "Haettu") says what
+    state someone is in, as a coordinator's status column does, not a topic or a field: a
+    category of its own from the start, which no later step reads as a concept (its stem would
+    meet "contacts" of networking)."""
+    found = meaning.words(option)
+    if len(found) == 1 and meaning.is_participle(found[0]):
+        return Reading(option, _own_key(option, vocabulary), 0.0, "own")
     return None
 
 
@@ -607,8 +618,11 @@ def _option_closeness(unread: Mapping[str, list[str]], first: str, second: str,
         if leaning[side].shape[1] < 2:
             return words
         rows = leaning[side] - leaning[side].mean(axis=1, keepdims=True)
-        norms = np.linalg.norm(rows, axis=1, keepdims=True)
-        profiles.append(np.divide(rows, norms, out=np.zeros_like(rows), where=norms > 0))
+        # a spread of leans below MIN_LEAN is noise, not a profile: scaled to full length it
+        # would make two options that lean to nothing alike (with two concepts free, any two
+        # rows are then +1 or -1)
+        norms = np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), MIN_LEAN)
+        profiles.append(rows / norms)
     lean = np.clip(profiles[0] @ profiles[1].T, 0.0, 1.0)
     # two options of one language that share no word are not made alike by their leans: both
     # would share words with the concepts' descriptions in that language if they meant the same
