@@ -98,6 +98,11 @@ PROFILE_WEIGHT = 0.5
 #: least lean (closest name or description) an option needs to a concept only the other form
 #: reads before the last step pairs them
 MIN_LEAN = 0.05
+#: spread of an option's leans to the concepts nobody reads (the length of its row less its
+#: mean) at which its profile counts fully when options of two languages are paired; a weaker
+#: one counts in proportion ("Jag lär ut vardagliga appar" leaning 0.09 to studies is less like
+#: "Opiskelupaikan valitseminen" than "Jag ger råd om yrkesutbildningar" leaning 0.26 is)
+LEAN_SPREAD = 0.2
 #: most options of one form compared with the other form's (the first ones given: pass the most
 #: frequent first); beyond them, a round of free-typed answers would compare millions of pairs
 ALIGN_OPTIONS = 2000
@@ -618,10 +623,10 @@ def _option_closeness(unread: Mapping[str, list[str]], first: str, second: str,
         if leaning[side].shape[1] < 2:
             return words
         rows = leaning[side] - leaning[side].mean(axis=1, keepdims=True)
-        # a spread of leans below MIN_LEAN is noise, not a profile: scaled to full length it
-        # would make two options that lean to nothing alike (with two concepts free, any two
-        # rows are then +1 or -1)
-        norms = np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), MIN_LEAN)
+        # a weak spread of leans is a weak profile: scaled to full length it would make an
+        # option that leans a little to a concept as alike an option leaning to it as one that
+        # leans to it clearly (with two concepts free, any two rows are then +1 or -1)
+        norms = np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), LEAN_SPREAD)
         profiles.append(rows / norms)
     lean = np.clip(profiles[0] @ profiles[1].T, 0.0, 1.0)
     # two options of one language that share no word are not made alike by their leans: both
