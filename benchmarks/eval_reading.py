@@ -20,7 +20,9 @@ title row with a Swedish mentor form), and ``heldout4`` (``--split heldout4``) t
 :data:`matcher.evaluation.HELDOUT4_FORMS` (LimeSurvey's coded headings, a Typeform CSV whose
 option columns are headed by the options, a Google Sheets .xlsx under merged title rows with a
 Swedish mentor and an English mentee form, a coordinator's workbook with the data on its second
-sheet above a totals row). Exports that also ask where people live and how they meet get a
+sheet above a totals row). ``--form google_sv_en`` (``google_fi_en``, ``google_sv_fi``,
+:data:`matcher.evaluation.MIXED_FORMS`) writes a mentor form in one language and a mentee form
+in another. Exports that also ask where people live and how they meet get a
 second table: the share of pairs agreeing on "the same city?" and "a meeting-mode clash?".
 """
 
@@ -45,7 +47,8 @@ def main(argv: list[str] | None = None) -> None:
                         choices=(*evaluation.FORMS, *evaluation.REWORDED, *evaluation.GRIDS,
                                  *evaluation.MORE_FORMS, *evaluation.HELDOUT2_FORMS,
                                  *evaluation.HELDOUT3_FORMS, *evaluation.HELDOUT4_FORMS,
-                                 *evaluation.SENTENCE_FORMS, *evaluation.TOOL_FORMS),
+                                 *evaluation.SENTENCE_FORMS, *evaluation.TOOL_FORMS,
+                                 *evaluation.MIXED_FORMS),
                         help="export styles (default: the split's own, evaluation.forms; the "
                              "reworded ones test column detection by contents)")
     args = parser.parse_args(argv)

@@ -52,6 +52,11 @@ hand-kept Finnish .xlsx: an instructions sheet first and the data on the second,
 a notes column, a blank row and a totals row under the data, trailing spaces in the headers, the
 answers partly typed by hand in the typist's case and spacing, "; " between them).
 
+The :data:`MIXED_FORMS` (``google_sv_en``, ``google_fi_en``, ``google_sv_fi``) are plain Google
+Forms CSVs whose mentor form is in one language and mentee form in another (Swedish and English,
+Finnish and English, Swedish and Finnish), each worded as that language's Google Forms export:
+the cross-language pairing of options on its own, with no other oddity of the export.
+
 The :data:`REWORDED` styles (``reworded_en``, ``reworded_fi``, ``reworded_sv``) ask every
 question in words the header vocabulary of :mod:`matcher.detect` does not know ("What could your
 meetings with a newcomer be about?", "Mitä puhut ja kuinka hyvin?", "Hemort"), add a meeting-mode
@@ -135,6 +140,12 @@ SENTENCE_FORMS = ("sentences_en", "sentences_fi", "sentences_sv")
 #: tool's own columns first, StartDate to UserLanguage with a latitude and a longitude; the
 #: multi-select "Question - Selected Choice" joined by "," and its empty "- Other - Text" column)
 TOOL_FORMS = ("qualtrics_en",)
+#: exports whose two forms are in two languages and nothing else is unusual: a Google Forms CSV
+#: each side, the mentors answering the first form named and the mentees the second, in that
+#: form's language and question wording (:data:`_HEADERS`); the options of one topic share no
+#: word across the two forms, so only the concepts' descriptions in both languages pair them
+MIXED_FORMS = {"google_sv_en": ("google_sv", "google"), "google_fi_en": ("google_fi", "google"),
+               "google_sv_fi": ("google_sv", "google_fi")}
 SPLITS = ("dev", "test", "blind", "heldout")
 _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en": "en",
                 "reworded_fi": "fi", "reworded_sv": "sv", "google_fi": "fi", "google_sv": "sv",
@@ -155,7 +166,7 @@ _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", 
              "google_sv_other": "google", "msforms_titled": "microsoft", "limesurvey_fi": "google",
              "typeform_en": "google", "sheets_sv_en": "google", "coordinator_fi": "microsoft",
              "sentences_en": "google", "sentences_fi": "microsoft", "sentences_sv": "google",
-             "qualtrics_en": "google"}
+             "qualtrics_en": "google", **dict.fromkeys(MIXED_FORMS, "google")}
 #: exports not written the way their style is: (suffix, :meth:`pandas.DataFrame.to_csv` options)
 _FILES: dict[str, tuple[str, dict[str, Any]]] = {
     "webropol_fi": (".xlsx", {}), "excel_numbered": (".csv", {"sep": ";", "encoding": "cp1252"}),
@@ -614,9 +625,11 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
     paths = []
     for role, n in (("mentors", n_mentors), ("mentees", n_mentees)):
         side = 1 if role == "mentors" else 0
-        lang = _ROLE_LANGUAGE.get(form, {}).get(role, _LANGUAGE_OF[form])
+        # the form this side answers: the export's own, or one of a mixed export's two
+        own = MIXED_FORMS[form][0 if side else 1] if form in MIXED_FORMS else form
+        lang = _ROLE_LANGUAGE.get(form, {}).get(role, _LANGUAGE_OF[own])
         levels = (_REWORDED_LEVELS if form in REWORDED else _LEVEL_WORDS)[lang]
-        headers = (_HEADERS[_STYLE_OF[form] if form in GRIDS else form]
+        headers = (_HEADERS[_STYLE_OF[form] if form in GRIDS else own]
                    | (_ROLE_HEADERS.get(form, {}) if side else {}))
         field_keys = sorted(words["fields"])
         goal_keys = sorted(words["goals"])

@@ -289,3 +289,11 @@ def test_the_head_weight_is_for_fields_only():
 
     assert reading._builtin_concepts("fields").weighing.head < 1.0
     assert reading._builtin_concepts("goals").weighing == reading.meaning.PLAIN
+
+
+def test_an_office_of_a_field_reads_as_the_field_not_as_office_work():
+    # "-toimisto" / "-byrå" / "firm" is the kind of workplace; the modifier names the field
+    answers = {"Asianajotoimisto": "law", "Lakitoimisto": "law", "Advokatbyrå": "law",
+               "Law firm": "law", "Tilitoimisto": "finance"}
+    read = read_options("fields", {"mentees": list(answers), "mentors": []})["mentees"]
+    assert {o: r.key for o, r in read.items()} == answers

@@ -425,6 +425,43 @@ def lemma(word: str) -> str:
     return next(iter(known.values()))
 
 
+#: endings a past participle adds to its verb's stem: English to the verb ("contact|ed",
+#: "use|d"), Swedish to the infinitive less its "-a" ("kontakt|ad", "byt|t"); Finnish ones end
+#: the participle itself ("kontaktoi|tu", the verb "kontaktoida")
+_PARTICIPLE_ENDINGS = {"en": ("ed", "d"), "sv": ("ad", "at", "d", "t"),
+                       "fi": ("ttu", "tty", "tu", "ty")}
+#: fewest letters of a Finnish passive participle ("-ttu", "-tty", "-ltu", …) the dictionary
+#: lists as a word of its own ("haastateltu", "hyväksytty"): shorter ones are nouns ("kettu")
+_LISTED_PARTICIPLE = 7
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def is_participle(word: str) -> bool:
+    """True when a casefolded word is a past participle of a verb its dictionary knows: a
+    state something is in ("Kontaktad", "Contacted", "Kontaktoitu"), not a topic or a field.
+
+    >>> [is_participle(w) for w in ("kontaktad", "contacted", "kontaktoitu", "haastateltu")]
+    [True, True, True, True]
+    >>> [is_participle(w) for w in ("kontakter", "interviews", "frakt", "networking", "kettu")]
+    [False, False, False, False, False]
+    """
+    for language, form in lemmas(word).items():
+        endings = _PARTICIPLE_ENDINGS[language]
+        if language == "fi" and form == word and len(word) >= _LISTED_PARTICIPLE \
+                and re.search(r"(?:t|[lnrs])t[uy]$", word):
+            return True  # a passive participle the dictionary lists as a word ("haastateltu")
+        if form == word or not word.endswith(endings):
+            continue
+        if language == "en" and any(word == form + ending for ending in endings):
+            return True
+        if language == "sv" and form.endswith("a") and any(
+                word == form[:-1] + ending for ending in endings):
+            return True
+        if language == "fi" and form.endswith(("a", "ä")):
+            return True
+    return False
+
+
 #: marks a word's own feature (its dictionary form) among stems (see :class:`Weighing`)
 WHOLE = "="
 

@@ -72,6 +72,7 @@ Example
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import tomllib
@@ -100,6 +101,11 @@ PROFILE_WEIGHT = 0.5
 #: least lean (closest name or description) an option needs to a concept only the other form
 #: reads before the last step pairs them
 MIN_LEAN = 0.05
+#: spread of an option's leans to the concepts nobody reads (the length of its row less its
+#: mean) at which its profile counts fully when options of two languages are paired; a weaker
+#: one counts in proportion ("Jag lär ut vardagliga appar" leaning 0.09 to studies is less like
+#: "Opiskelupaikan valitseminen" than "Jag ger råd om yrkesutbildningar" leaning 0.26 is)
+LEAN_SPREAD = 0.2
 #: most options of one form compared with the other form's (the first ones given: pass the most
 #: frequent first); beyond them, a round of free-typed answers would compare millions of pairs
 ALIGN_OPTIONS = 2000
@@ -158,8 +164,12 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
     Returns ``{side: {option: Reading}}``. Deterministic: the same options give the same readings.
     """
     vocabulary = vocab.vocabulary(kind, extra)
-    options = {side: list(dict.fromkeys(o for o in found if o and o.strip()))
-               for side, found in sides.items()}
+    given = {side: list(dict.fromkeys(o for o in found if o and o.strip()))
+             for side, found in sides.items()}
+    # one answer typed in another case or spacing ("Networking", " networking") is one option:
+    # read apart, the second would count as another option of the same topic
+    written = {side: _written_as(found) for side, found in given.items()}
+    options = {side: list(dict.fromkeys(written[side].values())) for side in given}
     readings: dict[str, dict[str, Reading]] = {side: {} for side in options}
     fillers = {side: meaning.learn_filler(found) | meaning.question_filler(kind)
                for side, found in options.items()}
@@ -168,7 +178,7 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
     for side, found in options.items():
         left = []
         for option in found:
-            reading = _by_name(vocabulary, option)
+            reading = _by_name(vocabulary, option) or _state(option, vocabulary)
             if reading is None:
                 left.append(option)
             else:
@@ -184,7 +194,20 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
         _one_each(options, readings, fillers, scores, concepts.keys, background)
     _pair_leftovers(options, readings, fillers, scores, concepts, vocabulary, background)
     _own_categories(options, readings, vocabulary)
-    return readings
+    return {side: {o: dataclasses.replace(readings[side][first], answer=o)
+                   for o, first in written[side].items()}
+            for side in given}
+
+
+def _written_as(options: Sequence[str]) -> dict[str, str]:
+    """Each of ``options`` mapped to the first of them (the most frequent) that is it in
+    another case or spacing (:func:`matcher.vocab.normalise`).
+
+    >>> _written_as(["Networking", " networking ", "CV"])
+    {'Networking': 'Networking', ' networking ': 'Networking', 'CV': 'CV'}
+    """
+    first: dict[str, str] = {}
+    return {o: first.setdefault(vocab.normalise(o), o) for o in options}
 
 
 def _by_name(vocabulary: vocab.Vocabulary, option: str) -> Reading | None:
@@ -194,6 +217,17 @@ def _by_name(vocabulary: vocab.Vocabulary, option: str) -> Reading | None:
     best = vocabulary.suggest(option)
     if best is not None and best[1] >= vocab.AUTO_CORRECT:
         return Reading(option, best[0], round(best[1] / 100, 3), "corrected")
+    return None
+
+
+def _state(option: str, vocabulary: vocab.Vocabulary) -> Reading | None:
+    """An option that is one past participle ("Kontaktad", "Contacted", "Haettu") says what
+    state someone is in, as a coordinator's status column does, not a topic or a field: a
+    category of its own from the start, which no later step reads as a concept (its stem would
+    meet "contacts" of networking)."""
+    found = meaning.words(option)
+    if len(found) == 1 and meaning.is_participle(found[0]):
+        return Reading(option, _own_key(option, vocabulary), 0.0, "own")
     return None
 
 
@@ -592,8 +626,11 @@ def _option_closeness(unread: Mapping[str, list[str]], first: str, second: str,
         if leaning[side].shape[1] < 2:
             return words
         rows = leaning[side] - leaning[side].mean(axis=1, keepdims=True)
-        norms = np.linalg.norm(rows, axis=1, keepdims=True)
-        profiles.append(np.divide(rows, norms, out=np.zeros_like(rows), where=norms > 0))
+        # a weak spread of leans is a weak profile: scaled to full length it would make an
+        # option that leans a little to a concept as alike an option leaning to it as one that
+        # leans to it clearly (with two concepts free, any two rows are then +1 or -1)
+        norms = np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), LEAN_SPREAD)
+        profiles.append(rows / norms)
     lean = np.clip(profiles[0] @ profiles[1].T, 0.0, 1.0)
     # two options of one language that share no word are not made alike by their leans: both
     # would share words with the concepts' descriptions in that language if they meant the same
