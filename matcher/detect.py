@@ -862,8 +862,10 @@ def reading_notes(table: pd.DataFrame | Mapping[str, object],
         first = attrs.get("header_row", 1)
         notes.append(i18n.t("init.header_rows", language, first=first, second=first + 1))
     for fold in attrs.get("folded", []):
-        if fold["how"] == "other":
-            notes.append(i18n.t("init.folded_other", language, other=fold["columns"][1], header=fold["header"]))
+        if fold["how"] in ("other", "mother_tongue"):
+            key = "init.folded_other" if fold["how"] == "other" else "init.folded_mother_tongue"
+            notes.append(i18n.t(key, language, mother=fold["columns"][0], other=fold["columns"][-1],
+                                header=fold["header"]))
             continue
         options = ", ".join(repr(o) for o in fold["options"][:SHOWN])
         if len(fold["options"]) > SHOWN:

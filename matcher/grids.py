@@ -304,3 +304,30 @@ def _speaks(value: str) -> bool:
         return False
     return vocab.language_level(value) is not None or not (set(vocab.normalise(value).split())
                                                            & DECLINING)
+
+
+def joiner_of(cells: pd.Series) -> str:
+    """What a multi-select column puts between its options: Microsoft Forms' ";" after each
+    (``""``: each option ends with its own ";"), else the first of a line break, "; ", ";", ", ",
+    "," any cell holds, ", " when none does.
+
+    >>> joiner_of(pd.Series(["CV;Networking;", "CV;"])), joiner_of(pd.Series(["CV,Networking"]))
+    ('', ',')
+    """
+    text = cells.dropna().astype(str)
+    if len(text) and text.str.endswith(";").mean() > 0.5:
+        return ""
+    return next((j for j in ("\n", "; ", ";", ", ", ",") if text.str.contains(j, regex=False).any()), ", ")
+
+
+def join_answers(parts: tuple[str, ...] | list[str], joiner: str) -> str:
+    """Answers (options, or a cell of them already joined) as one cell joined by ``joiner``
+    (:func:`joiner_of`); empty parts left out.
+
+    >>> join_answers(("CV;Networking;", "Sauna"), ""), join_answers(("", "CV", "Sauna"), ", ")
+    ('CV;Networking;Sauna;', 'CV, Sauna')
+    """
+    kept = [p for p in parts if p]
+    if not joiner:
+        return "".join(p if p.endswith(";") else f"{p};" for p in kept)
+    return joiner.join(kept)

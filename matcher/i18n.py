@@ -837,6 +837,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                           "'{header}' omina vaihtoehtoinaan",
                           "kolumnen '{other}' (egna svar, 'Annat') läst in i '{header}' som egna "
                           "alternativ"),
+    "init.folded_mother_tongue": ("column '{mother}' (the mother tongue) read into '{header}', each of its "
+                                  "languages at native level",
+                                  "sarake '{mother}' (äidinkieli) luettu kysymykseen '{header}', kukin sen "
+                                  "kielistä äidinkielen tasolla",
+                                  "kolumnen '{mother}' (modersmålet) läst in i '{header}', vart och ett av "
+                                  "dess språk på modersmålsnivå"),
     "init.typed_columns": (" (and {columns}, a person's own text each, options of their own)",
                            " (ja {columns}, kukin omin sanoin annettu vastaus, omina vaihtoehtoinaan)",
                            " (och {columns}, egna svar, som egna alternativ)"),
