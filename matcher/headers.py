@@ -51,7 +51,7 @@ PART = 5
 #: least evidence a column needs from a header (a word only it has gives 1, one two share 1/4 each)
 MIN_EVIDENCE = 0.25
 #: least share of a header's matched words a column needs to be read from the header's words
-MIN_CONFIDENCE = 0.4
+MIN_HEADER_SHARE = 0.4
 #: words of the descriptions that say nothing of a column: articles, conjunctions, prepositions
 #: and pronouns of the three languages
 FUNCTION_WORDS = frozenset({
@@ -70,7 +70,7 @@ _DOMAIN = re.compile(r"ment|adept|aktor")
 class HeaderReading:
     """Which column a header's words name, and how surely.
 
-    ``column`` is None when no column has :data:`MIN_CONFIDENCE` of the header's matched words
+    ``column`` is None when no column has :data:`MIN_HEADER_SHARE` of the header's matched words
     (or none matched); ``confidence`` is its share (0-1) and ``runner_up`` the next column with
     at least that share (a header that could be two columns), else None.
     """
@@ -96,7 +96,7 @@ def read_header(header: str, columns: Sequence[str]) -> HeaderReading:
 
 def header_scores(headers: Sequence[str], columns: tuple[str, ...]) -> np.ndarray:
     """``(len(headers), len(columns))`` confidences (0-1): each column's share of a header's
-    words matching the columns' descriptions, 0 where below :data:`MIN_CONFIDENCE` or
+    words matching the columns' descriptions, 0 where below :data:`MIN_HEADER_SHARE` or
     :data:`MIN_EVIDENCE`.
 
     >>> header_scores(["Inom vilken bransch skulle du vilja jobba?", "Tell us more"],
@@ -116,7 +116,7 @@ def header_scores(headers: Sequence[str], columns: tuple[str, ...]) -> np.ndarra
         if total == 0.0:
             continue
         share = evidence / total
-        out[i] = np.where((share >= MIN_CONFIDENCE) & (evidence >= MIN_EVIDENCE), share, 0.0)
+        out[i] = np.where((share >= MIN_HEADER_SHARE) & (evidence >= MIN_EVIDENCE), share, 0.0)
     return out
 
 
