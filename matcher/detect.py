@@ -101,6 +101,9 @@ FORMS_OWN = {
     "recipient first name": None, "recipient email": None, "external data reference": None,
     "location latitude": None, "location longitude": None, "distribution channel": None,
     "user language": None,
+    # a coordinator's own columns beside the answers (notes on whom they called, a status)
+    "huom": None, "huomiot": None, "muistiinpanot": None, "notes": None, "anteckningar": None,
+    "tila": None,
     # Microsoft Forms' in Finnish and Swedish
     "tunnus": None, "viimeksi muokattu": None, "starttid": None, "tid for slutforande": "submitted_at",
     "senast andrad": None, "e post": "email", "namn": "name",
