@@ -101,6 +101,9 @@ FORMS_OWN = {
     "recipient first name": None, "recipient email": None, "external data reference": None,
     "location latitude": None, "location longitude": None, "distribution channel": None,
     "user language": None,
+    # a coordinator's own columns beside the answers (notes on whom they called, a status)
+    "huom": None, "huomiot": None, "muistiinpanot": None, "notes": None, "anteckningar": None,
+    "tila": None,
     # Microsoft Forms' in Finnish and Swedish
     "tunnus": None, "viimeksi muokattu": None, "starttid": None, "tid for slutforande": "submitted_at",
     "senast andrad": None, "e post": "email", "namn": "name",
@@ -258,7 +261,7 @@ def detect_columns(table: pd.DataFrame, role: str,
                      notes=[note for header, note in notes if header in used or header in yes_no],
                      by_content=by_content, contents=contents,
                      reading={k: v for k, v in table.attrs.items()
-                              if k in ("header_rows", "header_row", "folded")})
+                              if k in ("header_rows", "header_row", "folded", "code_row", "import_rows")})
 
 
 def family_options(detection: Detection) -> dict[str, tuple[str, ...]]:
@@ -861,9 +864,20 @@ def reading_notes(table: pd.DataFrame | Mapping[str, object],
     if attrs.get("header_rows", 1) == 2:
         first = attrs.get("header_row", 1)
         notes.append(i18n.t("init.header_rows", language, first=first, second=first + 1))
+    if attrs.get("code_row"):
+        imports = attrs.get("import_rows") or []
+        rows = i18n.join([str(r) for r in imports], language)
+        notes.append(i18n.t("init.code_rows", language, codes=attrs["code_row"], texts=attrs.get("header_row"),
+                            imports=i18n.t("init.import_rows", language, rows=rows) if imports
+                            else i18n.t("init.no_import_rows", language)))
+    elif attrs.get("import_rows"):
+        notes.append(i18n.t("init.import_rows", language,
+                            rows=i18n.join([str(r) for r in attrs["import_rows"]], language)))
     for fold in attrs.get("folded", []):
-        if fold["how"] == "other":
-            notes.append(i18n.t("init.folded_other", language, other=fold["columns"][1], header=fold["header"]))
+        if fold["how"] in ("other", "mother_tongue"):
+            key = "init.folded_other" if fold["how"] == "other" else "init.folded_mother_tongue"
+            notes.append(i18n.t(key, language, mother=fold["columns"][0], other=fold["columns"][-1],
+                                header=fold["header"]))
             continue
         options = ", ".join(repr(o) for o in fold["options"][:SHOWN])
         if len(fold["options"]) > SHOWN:

@@ -139,7 +139,9 @@ SENTENCE_FORMS = ("sentences_en", "sentences_fi", "sentences_sv")
 #: question codes "Q1", "Q2"..., the question texts, the import ids ``{"ImportId":"QID1"}``; the
 #: tool's own columns first, StartDate to UserLanguage with a latitude and a longitude; the
 #: multi-select "Question - Selected Choice" joined by "," and its empty "- Other - Text" column)
-TOOL_FORMS = ("qualtrics_en",)
+#: and ``mothertongue_fi`` (a Finnish Google Forms CSV asking the mother tongue, a language name
+#: alone, apart from the other languages and their levels, which many leave empty)
+TOOL_FORMS = ("qualtrics_en", "mothertongue_fi")
 #: exports whose two forms are in two languages and nothing else is unusual: a Google Forms CSV
 #: each side, the mentors answering the first form named and the mentees the second, in that
 #: form's language and question wording (:data:`_HEADERS`); the options of one topic share no
@@ -154,7 +156,8 @@ _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en":
                 "webropol_fi": "fi", "msforms_sv": "sv", "google_grid": "en", "excel_numbered": "fi",
                 "surveymonkey_en": "en", "jotform_fi": "fi", "google_sv_other": "sv", "msforms_titled": "fi",
                 "limesurvey_fi": "fi", "typeform_en": "en", "sheets_sv_en": "sv", "coordinator_fi": "fi",
-                "sentences_en": "en", "sentences_fi": "fi", "sentences_sv": "sv", "qualtrics_en": "en"}
+                "sentences_en": "en", "sentences_fi": "fi", "sentences_sv": "sv", "qualtrics_en": "en",
+                "mothertongue_fi": "fi"}
 #: forms whose two sides answer in different languages (an English form for the mentees, a
 #: Swedish one for the mentors)
 _ROLE_LANGUAGE = {"excel_numbered": {"mentees": "en"}, "msforms_titled": {"mentors": "sv"},
@@ -166,7 +169,7 @@ _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", 
              "google_sv_other": "google", "msforms_titled": "microsoft", "limesurvey_fi": "google",
              "typeform_en": "google", "sheets_sv_en": "google", "coordinator_fi": "microsoft",
              "sentences_en": "google", "sentences_fi": "microsoft", "sentences_sv": "google",
-             "qualtrics_en": "google", **dict.fromkeys(MIXED_FORMS, "google")}
+             "qualtrics_en": "google", "mothertongue_fi": "google", **dict.fromkeys(MIXED_FORMS, "google")}
 #: exports not written the way their style is: (suffix, :meth:`pandas.DataFrame.to_csv` options)
 _FILES: dict[str, tuple[str, dict[str, Any]]] = {
     "webropol_fi": (".xlsx", {}), "excel_numbered": (".csv", {"sep": ";", "encoding": "cp1252"}),
@@ -464,6 +467,10 @@ _HEADERS = {
                      "languages": "Which languages do you speak, and how well?",
                      "goals": "What would you like support with? - Selected Choice",
                      "goals_text": "Anything else you would like your mentor to know?"},
+    "mothertongue_fi": {"time": "Aikaleima", "email": "Sähköpostiosoite", "name": "Nimi",
+                        "mother": "Mikä on äidinkielesi?", "field": "Millä alalla työskentelet?",
+                        "languages": "Mitä muita kieliä osaat ja millä tasolla?",
+                        "goals": "Missä asioissa toivoisit tukea?", "goals_text": "Kerro vielä omin sanoin toiveistasi"},
     # long sentence questions, inflected (SENTENCE_FORMS)
     "sentences_en": {"time": "Timestamp", "email": "Email Address", "name": "Full name",
                      "field": "Which line of work are you in at the moment, or hoping to move into?",
@@ -483,6 +490,8 @@ _HEADERS = {
 }
 #: the mentor form's own questions where they are worded unlike the mentee form's
 _ROLE_HEADERS = {
+    "mothertongue_fi": {"topics": "Missä asioissa voisit tukea mentoroitavaa?", "about": "Kerro itsestäsi",
+                        "capacity": "Montako mentoroitavaa voit ottaa?"},
     "qualtrics_en": {"topics": "What could you support a mentee with? - Selected Choice",
                      "about": "Please tell us about your career.",
                      "capacity": "How many mentees could you take?"},
@@ -650,7 +659,14 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
                 city, mode = _place(words, places)
                 row[headers["city"]] = _typed(form, "cities", city, _worded(words, "cities", city, lang, side),
                                               typing)
-            if form in _LANGUAGE_GRIDS:
+            if "mother" in headers:
+                # the mother tongue asked apart, its name alone; the other languages with levels
+                names = words.get("languages", {})
+                row[headers["mother"]] = ", ".join(names[code][lang][side] if code in names else _LANGUAGE_NAMES[lang][code]
+                                                   for code, level in speaks.items() if level == 4)
+                row[headers["languages"]] = _join(style, _written_languages(
+                    words, lang, side, {c: v for c, v in speaks.items() if v != 4}, levels)) or None
+            elif form in _LANGUAGE_GRIDS:
                 row |= _language_grid(words, lang, side, speaks, levels, headers["languages"])
             else:
                 row[headers["languages"]] = _join(style, _written_languages(

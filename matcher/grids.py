@@ -132,23 +132,27 @@ def find_grids(table: pd.DataFrame) -> list[Grid]:
 
 def _typed_columns(cells: pd.DataFrame) -> tuple[str, ...]:
     """The columns of a would-be grid holding only a person's own text: each of their answers
-    is given in no other column, rates nothing ("Very important") and is no number, and there
-    are other columns whose answers are shared.
+    is given in no other column, rates nothing ("Very important"), is no number and shares no
+    word with an answer given in several columns (the scale: "Important" beside "Very
+    important"), and there are other columns whose answers are shared.
 
     >>> cells = pd.DataFrame({"Q [A]": ["Yes", "", "Yes"], "Q [B]": ["", "Yes", "Yes"],
     ...                       "Q [Other]": ["Sauna", "", "Fishing and forests"]})
     >>> _typed_columns(cells)
     ('Q [Other]',)
+    >>> _typed_columns(cells.assign(**{"Q [Other]": ["Yes, surely", "", ""]}))
+    ()
     """
     answered = _answered(cells)
     given_in: dict[str, set[str]] = {}
     for header in cells.columns:
         for value in answered[header].dropna().unique():
             given_in.setdefault(value, set()).add(header)
+    scale = {w for value, where in given_in.items() if len(where) > 1 for w in vocab.normalise(value).split()}
 
     def own(value: str) -> bool:
-        return len(given_in[value]) == 1 and _number(value) is None and not (
-            set(vocab.normalise(value).split()) & _RATING_WORDS)
+        words = set(vocab.normalise(value).split())
+        return len(given_in[value]) == 1 and _number(value) is None and not words & (_RATING_WORDS | scale)
     typed = tuple(h for h in cells.columns
                   if answered[h].notna().any() and all(own(v) for v in answered[h].dropna().unique()))
     return typed if len(typed) < len(cells.columns) else ()
@@ -304,3 +308,30 @@ def _speaks(value: str) -> bool:
         return False
     return vocab.language_level(value) is not None or not (set(vocab.normalise(value).split())
                                                            & DECLINING)
+
+
+def joiner_of(cells: pd.Series) -> str:
+    """What a multi-select column puts between its options: Microsoft Forms' ";" after each
+    (``""``: each option ends with its own ";"), else the first of a line break, "; ", ";", ", ",
+    "," any cell holds, ", " when none does.
+
+    >>> joiner_of(pd.Series(["CV;Networking;", "CV;"])), joiner_of(pd.Series(["CV,Networking"]))
+    ('', ',')
+    """
+    text = cells.dropna().astype(str)
+    if len(text) and text.str.endswith(";").mean() > 0.5:
+        return ""
+    return next((j for j in ("\n", "; ", ";", ", ", ",") if text.str.contains(j, regex=False).any()), ", ")
+
+
+def join_answers(parts: tuple[str, ...] | list[str], joiner: str) -> str:
+    """Answers (options, or a cell of them already joined) as one cell joined by ``joiner``
+    (:func:`joiner_of`); empty parts left out.
+
+    >>> join_answers(("CV;Networking;", "Sauna"), ""), join_answers(("", "CV", "Sauna"), ", ")
+    ('CV;Networking;Sauna;', 'CV, Sauna')
+    """
+    kept = [p for p in parts if p]
+    if not joiner:
+        return "".join(p if p.endswith(";") else f"{p};" for p in kept)
+    return joiner.join(kept)

@@ -846,6 +846,23 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                           "'{header}' omina vaihtoehtoinaan",
                           "kolumnen '{other}' (egna svar, 'Annat') läst in i '{header}' som egna "
                           "alternativ"),
+    "init.code_rows": ("row {codes} holds the question codes and row {texts} the question texts, which name "
+                       "the columns; {imports}",
+                       "rivillä {codes} ovat kysymysten koodit ja rivillä {texts} kysymysten tekstit, joiden "
+                       "mukaan sarakkeet nimetään; {imports}",
+                       "rad {codes} har frågornas koder och rad {texts} frågornas texter, som namnger "
+                       "kolumnerna; {imports}"),
+    "init.import_rows": ("row {rows} (the survey tool's import ids) is no sign-up",
+                         "rivi {rows} (kyselytyökalun tuontitunnisteet) ei ole ilmoittautuminen",
+                         "rad {rows} (enkätverktygets import-id:n) är ingen anmälan"),
+    "init.no_import_rows": ("the sign-ups follow", "niiden alla ovat ilmoittautumiset",
+                            "under dem står anmälningarna"),
+    "init.folded_mother_tongue": ("column '{mother}' (the mother tongue) read into '{header}', each of its "
+                                  "languages at native level",
+                                  "sarake '{mother}' (äidinkieli) luettu kysymykseen '{header}', kukin sen "
+                                  "kielistä äidinkielen tasolla",
+                                  "kolumnen '{mother}' (modersmålet) läst in i '{header}', vart och ett av "
+                                  "dess språk på modersmålsnivå"),
     "init.typed_columns": (" (and {columns}, a person's own text each, options of their own)",
                            " (ja {columns}, kukin omin sanoin annettu vastaus, omina vaihtoehtoinaan)",
                            " (och {columns}, egna svar, som egna alternativ)"),

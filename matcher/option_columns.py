@@ -52,8 +52,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from matcher import vocab
-from matcher.grids import DECLINING, Folded, fold_grids, put_folded, typed_texts
+from matcher.grids import DECLINING, Folded, fold_grids, join_answers, joiner_of, put_folded, typed_texts
 from matcher.level_columns import fold_level_columns
+from matcher.mother_tongue import fold_mother_tongue
 
 #: what stands between a question and its option in a column-per-option header
 SEPARATOR = re.compile(r"\s+[-–—]+\s+|\s*:\s*|\s*\(|\s*\[|_|\s+[/|]\s+")
@@ -310,8 +311,8 @@ def fold_other_texts(table: pd.DataFrame) -> pd.DataFrame:
         return table
     out = table.drop(columns=[other for _, other in pairs])
     for choice, other in pairs:
-        joiner = _joiner(table[choice])
-        out[choice] = [_joined(cell.strip() if isinstance(cell, str) else "", texts, joiner) or None
+        joiner = joiner_of(table[choice])
+        out[choice] = [join_answers((cell.strip() if isinstance(cell, str) else "", *texts), joiner) or None
                        for cell, texts in zip(table[choice], typed_texts(table, (other,)))]
     out.attrs.update(table.attrs)
     out.attrs["folded"] = [*table.attrs.get("folded", []),
@@ -319,27 +320,13 @@ def fold_other_texts(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _joiner(cells: pd.Series) -> str:
-    """What a multi-select column puts between its options: Microsoft Forms' ";" after each
-    (``""``: each text ends with its own ";"), else the first of a line break, "; ", ";", ", ",
-    "," any cell holds, ", " when none does."""
-    text = cells.dropna().astype(str)
-    if len(text) and text.str.endswith(";").mean() > 0.5:
-        return ""
-    return next((j for j in ("\n", "; ", ";", ", ", ",") if text.str.contains(j, regex=False).any()), ", ")
-
-
-def _joined(cell: str, texts: tuple[str, ...], joiner: str) -> str:
-    if not joiner:
-        return cell + "".join(f"{t};" for t in texts)
-    return joiner.join(filter(None, (cell, *texts)))
-
-
 def fold_questions(table: pd.DataFrame) -> pd.DataFrame:
     """A read export with every question spread over several columns folded into one: grid
     questions (:func:`matcher.grids.fold_grids`), a level column per language
     (:func:`matcher.level_columns.fold_level_columns`), then multi-selects written as one column
     per option (:func:`fold_option_columns`), then an "Other" text column beside its choice column
-    (:func:`fold_other_texts`). ``matcher init`` and intake both read a file through it, so the
-    config names the columns intake finds."""
-    return fold_other_texts(fold_option_columns(fold_level_columns(fold_grids(strip_codes(table)))))
+    (:func:`fold_other_texts`) and a mother-tongue column into the languages question
+    (:func:`matcher.mother_tongue.fold_mother_tongue`). ``matcher init`` and intake both read a
+    file through it, so the config names the columns intake finds."""
+    return fold_mother_tongue(fold_other_texts(fold_option_columns(fold_level_columns(
+        fold_grids(strip_codes(table))))))

@@ -125,6 +125,8 @@ def test_qualtrics_round_reads_people_not_their_header_rows(tmp_path):
     # mentee2 ticked the three options and typed "Sauna culture" into "Other - Text"
     assert len(rnd.mentees.loc[rnd.mentees["email"] == "mentee2@example.org", "goals"].iloc[0]) == 4
     assert any("'What would you like help with? - Other - Text'" in w for w in result.warnings)
+    assert "mentees.csv: row 1 holds the question codes and row 2 the question texts, which name the columns; " \
+        "row 3 (the survey tool's import ids) is no sign-up" in result.warnings
 
 
 @settings(max_examples=40, deadline=None)

@@ -88,6 +88,8 @@ SURVEY_TOOLS = {
     "LimeSurvey": ["id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp"],
     "Qualtrics": ["StartDate", "EndDate", "Progress", "Duration (in seconds)", "Finished",
                   "RecordedDate", "ResponseId", "UserLanguage", "LocationLatitude", "Status"],
+    # a coordinator's own columns beside the answers
+    "coordinator": ["Huom.", "Status", "Notes", "Anteckningar", "Muistiinpanot"],
     # LimeSurvey's "code. text" headings and Qualtrics' question-text row
     "LimeSurvey headings": ["id. Vastauksen ID", "lastpage. Viimeinen sivu",
                             "startlanguage. Aloituskieli", "seed. Siemenluku",

@@ -82,7 +82,8 @@ def _missing(value: object) -> bool:
 def report_layout(table: pd.DataFrame, file: str, issues: Issues) -> None:
     """What the reader assumed about the sheet's layout, and a sheet with no sign-ups at all."""
     attrs = table.attrs
-    if attrs.get("header_row", 1) > 1:
+    # a survey tool's question-code row over the question texts is no title (matcher init says what it is)
+    if attrs.get("header_row", 1) - (1 if attrs.get("code_row") else 0) > 1:
         issues.add("warning", file, None, "", "", issues.t("issue.header_row", row=attrs["header_row"]),
                    issues.t("issue.header_row_fix"))
     for header, count in attrs.get("duplicate_headers", {}).items():

@@ -1,0 +1,80 @@
+"""A mother-tongue column asked apart from the other languages is read into the languages answer
+(matcher.mother_tongue), so a person who only filled it in speaks that language, natively."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matcher import evaluation, init_round, load_round
+from matcher.detect import reading_notes
+from matcher.option_columns import fold_questions
+
+HEADERS = {"fi": ("Mikä on äidinkielesi?", "Muut kielet ja taso"),
+           "en": ("What is your mother tongue?", "Other languages you speak"),
+           "sv": ("Vad är ditt modersmål?", "Andra språk du talar")}
+NAMES = {"fi": ["arabia", "somali", "suomi", "venäjä"], "en": ["Arabic", "Somali", "Finnish", "Russian"],
+         "sv": ["arabiska", "somaliska", "finska", "ryska"]}
+
+
+@pytest.mark.parametrize("lang", sorted(HEADERS))
+def test_mother_tongue_goes_first_into_the_languages_answer(lang):
+    mother, others = HEADERS[lang]
+    names = NAMES[lang]
+    table = pd.DataFrame({"Email": [f"p{i}@x.fi" for i in range(4)], mother: names,
+                          others: [f"{names[2]} (B2), {names[3]} (A2)", None, "", f"{names[0]} (C1)"]})
+    folded = fold_questions(table)
+    assert list(folded.columns) == ["Email", others]
+    assert folded[others].tolist() == [f"{names[0]} (native), {names[2]} (B2), {names[3]} (A2)",
+                                       f"{names[1]} (native)", f"{names[2]} (native)",
+                                       f"{names[3]} (native), {names[0]} (C1)"]
+    assert reading_notes(folded) == [f"column '{mother}' (the mother tongue) read into '{others}', each of "
+                                     "its languages at native level"]
+
+
+def test_a_mother_tongue_column_alone_is_the_languages_answer():
+    table = pd.DataFrame({"Email": ["a@x.fi", "b@x.fi"], "Äidinkieli": ["suomi ja ruotsi", "Arabic"],
+                          "Ala": ["ICT", "Hoitoala"]})
+    folded = fold_questions(table)
+    assert folded["Äidinkieli"].tolist() == ["suomi (native), ruotsi (native)", "Arabic (native)"]
+
+
+def test_columns_that_are_no_mother_tongue_question_are_left_alone():
+    # languages with levels under a native-level header, names under a header of no level,
+    # a native-level header over answers that are no languages
+    for table in (pd.DataFrame({"Äidinkieli ja muut kielet": ["suomi (äidinkieli), englanti (hyvä)"]}),
+                  pd.DataFrame({"Kielet": ["suomi", "arabia"], "Ala": ["ICT", "Laki"]}),
+                  pd.DataFrame({"First language course taken?": ["Yes", "No"]})):
+        assert list(fold_questions(table).columns) == list(table.columns)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([None, *NAMES["en"]]),
+                          st.lists(st.sampled_from(NAMES["en"]), max_size=3, unique=True)),
+                min_size=3, max_size=8))
+def test_no_language_a_person_gave_is_lost(people):
+    """Every language of the mother-tongue column and of the other-languages column is in the
+    person's folded answer, the mother tongue at native level, nothing else added."""
+    people[0] = ("Arabic", people[0][1])  # the column names a language somewhere
+    table = pd.DataFrame({"Email": [f"p{i}@x.fi" for i in range(len(people))],
+                          "Mother tongue": [m for m, _ in people],
+                          "Other languages": [", ".join(f"{o} (good)" for o in others) or None
+                                              for _, others in people]})
+    folded = fold_questions(table)
+    # read into the other languages, or (nobody gave any) the mother tongues alone are the answer
+    answer = "Mother tongue" if "Mother tongue" in folded.columns else "Other languages"
+    for cell, (mother, others) in zip(folded[answer], people):
+        expected = ([f"{mother} (native)"] if mother else []) + [f"{o} (good)" for o in others]
+        assert (cell.split(", ") if isinstance(cell, str) else []) == expected
+
+
+def test_mother_tongue_round_reads_every_persons_languages(tmp_path):
+    mentors, mentees, truth = evaluation.write_exports(tmp_path, "dev", "mothertongue_fi", 30, 20)
+    rnd = load_round(init_round(mentors, mentees, tmp_path / "round.toml").path)
+    for frame in (rnd.mentors, rnd.mentees):
+        read = frame.set_index("email")["languages"]
+        meant = truth.set_index("email")["languages"]
+        assert all(set(read[e]) == set(meant[e]) for e in read.index)
+        assert all(read[e][code] == 4 for e in read.index for code, level in meant[e].items() if level == 4)
