@@ -228,3 +228,14 @@ def test_one_workbook_with_a_sheet_per_role(tmp_path):
     assert_clean(invoke("validate", folder / "both.toml"), 0)
     edit(folder / "both.toml", 'sheet = "Mentees"', 'sheet = "Mentors"')
     assert_clean(invoke("validate", folder / "both.toml"), 2, r"'both\.xlsx' is the mentors' file too")
+
+
+def test_a_second_rematch_into_the_same_folder_names_a_fix_rematch_has(round_toml):
+    folder = round_toml.parent
+    assert_clean(invoke("run", round_toml, "-o", folder / "output", "--quiet"), 0)
+    mentee = pd.read_csv(folder / "output" / "pairs.csv", dtype=str)["mentee_email"].iloc[0]
+    assert_clean(invoke("rematch", round_toml, folder / "output", "--release", mentee, "-q"), 0)
+    outcome = assert_clean(invoke("rematch", round_toml, folder / "output", "--release", mentee,
+                                  "-q"), 2, r"output-rematch.pairs\.xlsx holds",
+                           r"elsewhere with -o DIR, or move .*output-rematch away first")
+    assert "--decisions" not in outcome.text
