@@ -13,7 +13,7 @@ import pytest
 
 from matcher import load_round
 from matcher.issue_groups import group_issues
-from tests.hostile import assert_clean, invoke, make_round, read_export, write_export
+from tests.hostile import assert_clean, edit, invoke, make_round, read_export, write_export
 
 _read_bytes = Path.read_bytes
 
@@ -21,12 +21,6 @@ _read_bytes = Path.read_bytes
 @pytest.fixture
 def round_toml(tmp_path) -> Path:
     return make_round(tmp_path / "round")
-
-
-def edit(round_toml: Path, old: str, new: str) -> None:
-    text = round_toml.read_text(encoding="utf-8")
-    assert old in text, old
-    round_toml.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_blank_answers_are_one_counted_line_per_column(round_toml):
