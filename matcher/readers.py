@@ -141,6 +141,9 @@ def read_table(path: str | Path, sheet: str | None = None, language: str = "en")
     if not path.is_file():
         raise InputError(f"{path}: file not found; check the path (one in a round config is "
                          "relative to the config file's folder)")
+    if path.stat().st_size == 0:  # any type: an empty workbook is no damaged one
+        raise EmptyFileError(f"{path.name}: the file is empty (0 bytes); export the form answers "
+                             "again")
     kind = container_kind(path)
     if suffix in WORKBOOK_SUFFIXES:
         _check_workbook(path, kind)

@@ -165,7 +165,8 @@ def run_round(config: str | Path | RoundConfig, outdir: str | Path | None = None
     carried = read_decisions(decisions, round) if decisions else _no_decisions()
     outdir = Path(outdir) if outdir else (config.output or config.base_dir / "output")
     if not discard_decisions:
-        check_decisions_kept(outdir, carried, round)
+        # a rematch carries no decisions in: its fix is another folder
+        check_decisions_kept(outdir, carried, round, rematch=only_released)
     round = apply_decisions(round, carried)
     _check_not_published(outdir, incremental)
     round, plan = prepare(round, incremental=incremental, release=release,
@@ -338,8 +339,10 @@ def read_decisions(path: str | Path, round: Round) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def check_decisions_kept(outdir: Path, carried: pd.DataFrame, round: Round) -> None:
-    """Refuse to replace ``outdir`` when its workbook holds decisions ``carried`` does not.
+def check_decisions_kept(outdir: Path, carried: pd.DataFrame, round: Round,
+                         rematch: bool = False) -> None:
+    """Refuse to replace ``outdir`` when its workbook holds decisions ``carried`` does not; the
+    fix named is ``matcher run``'s options, or for a ``rematch`` another folder.
 
     Raises
     ------
@@ -350,8 +353,9 @@ def check_decisions_kept(outdir: Path, carried: pd.DataFrame, round: Round) -> N
     workbook = outdir / "pairs.xlsx"
     if not workbook.is_file():
         return
-    fix = (f"run again with --decisions {workbook} to carry them into the new round, or with "
-           "--discard-decisions to replace them")
+    fix = (f"write the new result elsewhere with -o DIR, or move {outdir} away first" if rematch
+           else f"run again with --decisions {workbook} to carry them into the new round, or "
+           "with --discard-decisions to replace them")
     try:
         typed = read_decisions(workbook, round)
     except InputError as error:

@@ -59,6 +59,13 @@ def write_export(path: Path, frame: pd.DataFrame) -> Path:
     return path
 
 
+def edit(round_toml: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in the round config by ``new`` (a typo, a broken setting)."""
+    text = round_toml.read_text(encoding="utf-8")
+    assert old in text, old
+    round_toml.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def invoke(*args: object) -> Outcome:
     """Run ``matcher ARGS`` in-process; an exception that escapes the CLI fails the test."""
     result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=True)

@@ -12,18 +12,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.hostile import assert_clean, invoke, make_round
+from tests.hostile import assert_clean, edit, invoke, make_round
 
 
 @pytest.fixture
 def round_toml(tmp_path) -> Path:
     return make_round(tmp_path / "round")
-
-
-def edit(round_toml: Path, old: str, new: str) -> None:
-    text = round_toml.read_text(encoding="utf-8")
-    assert old in text, old
-    round_toml.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def refused(round_toml: Path, *needles: str) -> None:

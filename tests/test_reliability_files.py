@@ -86,6 +86,13 @@ def test_empty_file(round_toml):
     run_refused(round_toml, r"mentees\.csv.*empty")
 
 
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".ods"])
+def test_empty_workbook_is_said_to_be_empty(round_toml, suffix):
+    (round_toml.parent / f"mentees{suffix}").write_bytes(b"")
+    point_mentees_to(round_toml, f"mentees{suffix}")
+    run_refused(round_toml, rf"mentees\{suffix}: the file is empty \(0 bytes\)")
+
+
 def test_header_only_file(round_toml):
     frame = read_export(mentees_of(round_toml))
     write_export(mentees_of(round_toml), frame.iloc[:0])

@@ -13,7 +13,7 @@ import pytest
 
 from matcher import load_round
 from matcher.issue_groups import group_issues
-from tests.hostile import assert_clean, invoke, make_round, read_export, write_export
+from tests.hostile import assert_clean, edit, invoke, make_round, read_export, write_export
 
 _read_bytes = Path.read_bytes
 
@@ -21,12 +21,6 @@ _read_bytes = Path.read_bytes
 @pytest.fixture
 def round_toml(tmp_path) -> Path:
     return make_round(tmp_path / "round")
-
-
-def edit(round_toml: Path, old: str, new: str) -> None:
-    text = round_toml.read_text(encoding="utf-8")
-    assert old in text, old
-    round_toml.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_blank_answers_are_one_counted_line_per_column(round_toml):
@@ -228,3 +222,14 @@ def test_one_workbook_with_a_sheet_per_role(tmp_path):
     assert_clean(invoke("validate", folder / "both.toml"), 0)
     edit(folder / "both.toml", 'sheet = "Mentees"', 'sheet = "Mentors"')
     assert_clean(invoke("validate", folder / "both.toml"), 2, r"'both\.xlsx' is the mentors' file too")
+
+
+def test_a_second_rematch_into_the_same_folder_names_a_fix_rematch_has(round_toml):
+    folder = round_toml.parent
+    assert_clean(invoke("run", round_toml, "-o", folder / "output", "--quiet"), 0)
+    mentee = pd.read_csv(folder / "output" / "pairs.csv", dtype=str)["mentee_email"].iloc[0]
+    assert_clean(invoke("rematch", round_toml, folder / "output", "--release", mentee, "-q"), 0)
+    outcome = assert_clean(invoke("rematch", round_toml, folder / "output", "--release", mentee,
+                                  "-q"), 2, r"output-rematch.pairs\.xlsx holds",
+                           r"elsewhere with -o DIR, or move .*output-rematch away first")
+    assert "--decisions" not in outcome.text
