@@ -9,7 +9,11 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,fast]'
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# lapjv (the 'fast' extra) only as a prebuilt wheel: its newer releases are source only and need a
+	@# C++ compiler; without it dense assignments go to scipy's LSA (same optimum, certificate kept)
+	$(BIN)/python -m pip install --quiet --only-binary lapjv -e '.[fast]' \
+	  || echo "lapjv: no prebuilt wheel for this Python; dense assignments use scipy's LSA"
 	touch $(STAMP)
 
 install: $(STAMP)
