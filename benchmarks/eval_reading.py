@@ -20,7 +20,11 @@ title row with a Swedish mentor form), and ``heldout4`` (``--split heldout4``) t
 :data:`matcher.evaluation.HELDOUT4_FORMS` (LimeSurvey's coded headings, a Typeform CSV whose
 option columns are headed by the options, a Google Sheets .xlsx under merged title rows with a
 Swedish mentor and an English mentee form, a coordinator's workbook with the data on its second
-sheet above a totals row). Exports that also ask where people live and how they meet get a
+sheet above a totals row), and ``heldout5`` (``--split heldout5``) the four of
+:data:`matcher.evaluation.HELDOUT5_FORMS` (a Qualtrics CSV under three header rows with an English
+mentee and a Finnish mentor survey, a KoboToolbox ";" CSV with group paths in its headings, a
+bilingual Finnish/English Microsoft Forms .xlsx, a Swedish CSV re-saved by Excel that asks the
+mother tongue apart). Exports that also ask where people live and how they meet get a
 second table: the share of pairs agreeing on "the same city?" and "a meeting-mode clash?".
 """
 
@@ -44,7 +48,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--form", action="append",
                         choices=(*evaluation.FORMS, *evaluation.REWORDED, *evaluation.GRIDS,
                                  *evaluation.MORE_FORMS, *evaluation.HELDOUT2_FORMS,
-                                 *evaluation.HELDOUT3_FORMS, *evaluation.HELDOUT4_FORMS),
+                                 *evaluation.HELDOUT3_FORMS, *evaluation.HELDOUT4_FORMS,
+                                 *evaluation.HELDOUT5_FORMS),
                         help="export styles (default: the split's own, evaluation.forms; the "
                              "reworded ones test column detection by contents)")
     args = parser.parse_args(argv)
