@@ -113,3 +113,94 @@ def test_reading_is_deterministic_across_processes():
     with contextlib.redirect_stdout(out):
         exec(code, {})  # the same reading in this process, whose caches are warm
     assert fresh == out.getvalue()
+
+
+def test_capitalised_abbreviations_are_words_even_when_they_spell_a_function_word():
+    assert meaning.words("IT consultant") == ("it", "consultant")
+    assert meaning.words("IT-konsultti") == ("it", "konsultti")
+    # in a text written all in capitals nothing is an abbreviation
+    assert meaning.words("I WORK IN IT") == ("work",)
+    # a hyphenated word a dictionary knows whole stays one word
+    assert meaning.words("Make-up artist") == ("make-up", "artist")
+
+
+def test_function_words_with_diacritics_are_compared_as_written():
+    # "hår" (hair) is no "har" (has), though "ar" typed without "ä" is still "är"
+    assert not meaning.is_function_word("hår")
+    assert meaning.is_function_word("har") and meaning.is_function_word("ar")
+    assert meaning.words("Hår och skönhet") == ("hår", "skönhet")
+
+
+def test_compounds_split_where_the_dictionaries_know_both_parts():
+    assert meaning.compound_parts("ohjelmistokehittäjä") == ("ohjelmisto", "kehittäjä")
+    assert meaning.compound_parts("rakennusteollisuus") == ("rakennus", "teollisuus")
+    # Swedish links: a linking "s", a dropped vowel put back
+    assert meaning.compound_parts("förskollärare") == ("förskola", "lärare")
+    assert meaning.compound_parts("lastbilsförare")[1] == "förare"
+    # an English modifier inside a Swedish compound
+    assert meaning.compound_parts("backendutvecklare") == ("backend", "utvecklare")
+    # never: an English word, a word no split explains, parts of two languages
+    for whole in ("support", "networking", "kosmetologi", "verkostoituminen", "verkosto"):
+        assert meaning.compound_parts(whole) is None, whole
+    # an inflected compound meets its dictionary form
+    assert meaning.word_stems("terveyskeskuksessa") == meaning.word_stems("terveyskeskus") == (
+        meaning.stem("terveys"), meaning.stem("keskus"))
+
+
+#: modifiers and heads of compounds, per language: any modifier joins any head of its language
+_FINNISH = (("ohjelmisto", "talous", "rakennus", "sairaala", "kiinteistö", "hotelli", "data"),
+            ("kehittäjä", "asiantuntija", "työntekijä", "hoitaja", "teollisuus", "huolto"))
+_SWEDISH = (("bygg", "hotell", "sjukhus", "data", "logistik", "lager"),
+            ("utvecklare", "arbetare", "ledare", "konsult", "städare", "montör"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(*(st.tuples(st.sampled_from(m), st.sampled_from(h)) for m, h in (_FINNISH, _SWEDISH))))
+def test_a_compound_splits_into_an_ending_it_was_built_from(pair):
+    word = "".join(pair)
+    parts = meaning.compound_parts(word)
+    assert parts is not None, word
+    found_modifier, found_head = parts
+    # the head is a known Finnish or Swedish ending of the word, the modifier the rest (give
+    # or take a Swedish link), both long enough to be words
+    assert word.endswith(found_head) and len(found_head) >= meaning.MIN_PART
+    assert set(meaning.lemmas(found_head)) & {"fi", "sv"}
+    rest = word[:len(word) - len(found_head)]
+    assert len(found_modifier) >= meaning.MIN_MODIFIER and meaning.lemmas(found_modifier)
+    assert found_modifier == rest or abs(len(found_modifier) - len(rest)) == 1
+    # split again, the parts keep the order: the last is the end of the head
+    assert found_head.endswith(meaning.word_parts(word)[-1])
+
+
+def test_a_phrase_head_weighs_what_the_weighing_says():
+    weighing = meaning.Weighing(head=0.5)
+    assert meaning.stem_weights("IT consultant", weighing=weighing) == {"it": 1.0, "consul": 0.5}
+    # one word is its own head; a function word or a comma ends a phrase
+    assert set(meaning.stem_weights("Consultant", weighing=weighing).values()) == {1.0}
+    assert meaning.stem_weights("Software, consultant", weighing=weighing)["consul"] == 1.0
+    assert meaning.stem_weights("Finance and consulting", weighing=weighing)["consul"] == 1.0
+    # a compound's parts count as words: its head is the phrase's head
+    assert meaning.stem_weights("Rakennusteollisuus", weighing=weighing) == {
+        meaning.stem("rakennus"): 1.0, meaning.stem("teollisuus"): 0.5}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + ("and", "och", "ja", ",")), min_size=1, max_size=6),
+       st.floats(0.1, 1.0))
+def test_weights_are_one_or_the_head_weight_over_the_same_stems(chosen, head):
+    text = " ".join(chosen)
+    plain = meaning.stem_weights(text)
+    weighed = meaning.stem_weights(text, weighing=meaning.Weighing(head=head))
+    assert set(plain.values()) <= {1.0} and list(plain) == list(weighed)
+    assert set(weighed.values()) <= {1.0, head}
+    assert tuple(plain) == meaning.stems(text)
+
+
+def test_stems_two_fields_use_for_different_words_carry_their_words():
+    apart = meaning.ambiguous_stems("fields")
+    assert meaning.stem("hospital") in apart and meaning.stem("consultant") not in apart
+    weighing = meaning.Weighing(apart=apart)
+    hospital = meaning.stems("Hospital work", weighing=weighing)
+    hospitality = meaning.stems("Hospitality", weighing=weighing)
+    assert meaning.stem("hospital") in set(hospital) & set(hospitality)
+    assert set(hospital) - set(hospitality) == {meaning.WHOLE + "hospital", meaning.stem("work")}

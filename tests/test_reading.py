@@ -266,3 +266,26 @@ def test_a_profession_question_stands_for_the_field_when_there_is_none():
     assert any("job title" in note for note in found.notes)
     with_field = table.assign(Field=["Health care", "ICT"])
     assert detect_columns(with_field, "mentors").columns["field"] == "Field"
+
+
+def test_an_occupation_reads_as_the_field_its_modifier_names():
+    # a head many fields' occupations share ("consultant", "asiantuntija", "-kehittäjä") says
+    # little; the modifier says which field. None of these answers is a name or a description.
+    answers = {"Software consultant": "ict", "Tax consultant": "finance",
+               "Pankkiasiantuntija": "finance", "Verkkokehittäjä": "ict",
+               "Restaurant worker": "hospitality", "Kuljetusalan työntekijä": "logistics",
+               "Hospital work": "health"}
+    read = read_options("fields", {"mentees": list(answers), "mentors": []})["mentees"]
+    assert {o: r.key for o, r in read.items()} == answers
+    assert all(r.method == "meaning" for r in read.values())
+    # a modifier no field knows leaves the answer a category of its own: its head alone
+    # ("artist") is no reading
+    tattoo = read_options("fields", {"mentees": ["Tattoo artist"], "mentors": []})["mentees"]
+    assert tattoo["Tattoo artist"].method == "own"
+
+
+def test_the_head_weight_is_for_fields_only():
+    from matcher.vocab import reading
+
+    assert reading._builtin_concepts("fields").weighing.head < 1.0
+    assert reading._builtin_concepts("goals").weighing == reading.meaning.PLAIN

@@ -26,12 +26,14 @@ True
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import tomllib
 import unicodedata
 from collections import Counter
 from pathlib import Path
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -71,9 +73,28 @@ def stop_words() -> frozenset[str]:
     >>> {"the", "ja", "och", "haluan"} <= stop_words()
     True
     """
+    return frozenset(map(_fold, _written_stop_words()))
+
+
+@functools.cache
+def _written_stop_words() -> frozenset[str]:
     data = tomllib.loads((_DATA / "stopwords.toml").read_text(encoding="utf-8"))
-    return frozenset(_fold(w.casefold()) for words in data.values() if isinstance(words, str)
+    return frozenset(w.casefold() for words in data.values() if isinstance(words, str)
                      for w in words.split())
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def is_function_word(word: str) -> bool:
+    """True when a casefolded word is a function word of :func:`stop_words`: as written, or,
+    when written without diacritics, as typed on a keyboard lacking them ("ar" for "är").
+    A word with diacritics is compared as written: "hår" (hair) is no "har" (has).
+
+    >>> is_function_word("och"), is_function_word("ar"), is_function_word("hår")
+    (True, True, False)
+    """
+    if word in _written_stop_words():
+        return True
+    return _fold(word) == word and word in stop_words()
 
 
 @functools.cache
@@ -234,93 +255,267 @@ def lemmas(word: str) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1 << 15)
+def phrases(text: str) -> tuple[tuple[str, ...], ...]:
+    """The meaningful words of ``text`` in runs written together: casefolded, hyphenated parts
+    apart (unless a dictionary knows the hyphenated word whole: "make-up", "e-mail"), function
+    words dropped, each at most :data:`LONGEST_WORD` letters. A run ends at a function word or
+    at anything but a space: "Nursing and elderly care" is two runs, "Hotel receptionist" one
+    (a phrase whose last word is its head, see :func:`stem_weights`).
+
+    An abbreviation written in capitals in a text that is not all capitals ("IT", "HR") is a
+    word even when its letters spell a function word: "IT consultant" is no "it".
+
+    >>> phrases("Nursing and elderly care"), phrases("IT-konsultti, HR")
+    ((('nursing',), ('elderly', 'care')), (('it', 'konsultti'), ('hr',)))
+    """
+    found: list[tuple[str, bool, bool]] = []  # word, capitals, written apart from the one before
+    shouting = text.isupper()
+    end = 0
+    for match in _WORD.finditer(text):
+        token = match.group()
+        folded = token.casefold()
+        apart = bool(text[end:match.start()].strip()) or not found
+        end = match.end()
+        parts = [token] if "-" in token and lemmas(folded[:LONGEST_WORD]) else token.split("-")
+        for part in parts:
+            # one letter is an inflection ending cut off by punctuation ("CV:n"), not a word
+            if len(part) > 1 and not part.isdigit():
+                found.append((part.casefold()[:LONGEST_WORD], part.isupper() and not shouting,
+                              apart))
+                apart = False
+    runs: list[list[str]] = []
+    broken = True
+    for word, capitals, apart in found:
+        if not capitals and (is_function_word(word) or is_function_word(finnish_lemma(word))):
+            broken = True
+            continue
+        if broken or apart:
+            runs.append([])
+        runs[-1].append(word)
+        broken = False
+    # a text of function words only ("Se vad jag kan", "What I can do") still says something
+    if not runs and found:
+        runs = [[word for word, _, _ in found]]
+    return tuple(map(tuple, runs))
+
+
 def words(text: str) -> tuple[str, ...]:
-    """The meaningful words of ``text``: casefolded, hyphenated parts apart, stop words dropped,
-    each at most :data:`LONGEST_WORD` letters.
+    """The meaningful words of ``text`` (:func:`phrases`, one after another).
 
     >>> words("I'd like help with my CV and job interviews")
     ('cv', 'job', 'interviews')
+    >>> words("IT-konsultti"), words("Make-up artist")
+    (('it', 'konsultti'), ('make-up', 'artist'))
     """
-    found = []
-    for token in _WORD.findall(text.casefold()):
-        for part in token.split("-"):
-            # one letter is an inflection ending cut off by punctuation ("CV:n"), not a word
-            if len(part) > 1 and not part.isdigit():
-                found.append(part[:LONGEST_WORD])
-    # a text of function words only ("Se vad jag kan", "What I can do") still says something
-    stop = stop_words()
-    return tuple(w for w in found if _fold(w) not in stop and _fold(finnish_lemma(w)) not in stop
-                 ) or tuple(found)
+    return tuple(word for run in phrases(text) for word in run)
 
 
-@functools.cache
-def known_stems() -> frozenset[str]:
-    """Whole stems (:func:`full_stem`) of the words the built-in vocabulary uses (concept names
-    and descriptions, all kinds and languages): the parts :func:`word_stems` splits unknown
-    compounds into.
+#: fewest letters of a compound's first part ("kök|sbiträde", "työ|elämä")
+MIN_MODIFIER = 3
+#: letters a Swedish compound adds or drops where its parts meet, tried in this order:
+#: "arbet|s|kultur", "förskol(a)|lärare", "kvinn(o)|klinik"
+_SWEDISH_LINKS = (("s", ""), ("", "a"), ("", "e"), ("", "o"))
 
-    >>> {full_stem("tekniikka"), full_stem("kulttuuri")} <= known_stems()
-    True
+
+def _languages_knowing(word: str) -> frozenset[str]:
+    """The languages whose dictionary knows the word, none when it is a function word."""
+    return frozenset() if is_function_word(word) else frozenset(lemmas(word))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def compound_parts(word: str) -> tuple[str, str] | None:
+    """``(modifier, head)`` of a casefolded Finnish or Swedish compound, split where the
+    dictionaries know both parts, or None.
+
+    The head (the last part, which says what kind of thing it is) is the longest ending of at
+    least :data:`MIN_PART` letters that the Finnish or Swedish dictionary knows; the modifier
+    (what it is about) is the rest: a word of the head's language of at least
+    :data:`MIN_MODIFIER` letters (:data:`MIN_PART` when the dictionary knows the whole word
+    too: "verkosto" is no "ver|kosto"), or an English one of :data:`MIN_PART`
+    ("backend|utvecklare"). A Swedish modifier may also be a word once a linking letter is taken
+    off or a dropped vowel put back (:data:`_SWEDISH_LINKS`). Never split: a word English knows
+    (English writes its compounds apart: "support" is no "sup|port"), one no split explains,
+    or one whose parts' languages disagree (a Finnish "-minen" is no Swedish "minen").
+
+    >>> compound_parts("ohjelmistokehittäjä"), compound_parts("budbilsförare")
+    (('ohjelmisto', 'kehittäjä'), ('budbils', 'förare'))
+    >>> compound_parts("taloushallinto"), compound_parts("förskollärare")
+    (('talous', 'hallinto'), ('förskola', 'lärare'))
+    >>> compound_parts("verkostoituminen"), compound_parts("verkosto"), compound_parts("support")
+    (None, None, None)
     """
-    from matcher import vocab  # the vocabulary package imports this module
+    known = lemmas(word)
+    if "en" in known:
+        return None
+    shortest, head_letters = (MIN_PART, MIN_PART + 1) if known else (MIN_MODIFIER, MIN_PART)
+    for cut in range(shortest, len(word) - head_letters + 1):
+        head = word[cut:]
+        languages = _languages_knowing(head) & {"fi", "sv"}
+        if known:
+            # a word the dictionary knows whole is split only at a head in its dictionary form:
+            # any known ending of a known word would split most of them ("tuot|anto")
+            languages = frozenset(name for name in languages if lemmas(head)[name] == head)
+        modifier = word[:cut]
+        # the letters as written are no function word: "för|skollärare" is no "föra|skollärare"
+        if not languages or is_function_word(modifier):
+            continue
+        links = (("", ""), *(_SWEDISH_LINKS if "sv" in languages else ()))
+        for drop, add in links:
+            if not modifier.endswith(drop):
+                continue
+            joined = modifier[:len(modifier) - len(drop)] + add
+            if len(joined) < MIN_MODIFIER:
+                continue
+            of = _languages_knowing(joined)
+            if of & languages or ("en" in of and len(joined) >= MIN_PART):
+                return joined, head
+    return None
 
-    data = tomllib.loads((_DATA / "concepts.toml").read_text(encoding="utf-8"))
-    texts = [t for entries in data.values() for entry in entries.values()
-             for language in entry.values() for t in language]
-    texts += [name for kind in ("fields", "goals") for key in vocab.keys(kind)
-              for name in vocab.vocabulary(kind).names(key)]
-    return frozenset(full_stem(w) for t in texts for w in words(t) if len(w) >= MIN_PART)
+
+@functools.lru_cache(maxsize=1 << 15)
+def word_parts(word: str) -> tuple[str, ...]:
+    """The word itself, or the parts of a Finnish or Swedish compound (:func:`compound_parts`,
+    on the word's Finnish dictionary form when the dictionary has it: a case ending is no part,
+    "…|essa"; each part split again the same way), in the order written, the head last.
+
+    >>> word_parts("ohjelmistokehittäjä"), word_parts("taloushallinnon")
+    (('ohjelmisto', 'kehittäjä'), ('talous', 'hallinto'))
+    """
+    # the dictionary form only: simplemma's rules would guess one for a compound they do not
+    # know, and cut it where it is no word
+    parts = compound_parts(finnish_lemma(word, guess=False))
+    if parts is None:
+        return (word,)
+    return tuple(p for part in parts for p in word_parts(part))
 
 
 @functools.lru_cache(maxsize=1 << 15)
 def word_stems(word: str) -> tuple[str, ...]:
-    """The stems one word stands for: its own, or the stems of its parts when it is a
-    Finnish or Swedish compound the vocabulary knows only the parts of.
+    """The stems one word stands for: its own, or those of its parts when it is a Finnish or
+    Swedish compound (:func:`word_parts`).
 
-    A word is split when it ends in a known word (:func:`known_stems`) of at least
-    :data:`MIN_PART` letters (the head of a compound is its last part: "maskin|teknik",
-    "työpaikka|kulttuuri"); the longest such ending wins. An unknown word stands for the part
-    before it (less a Swedish linking "s", when it is itself :data:`MIN_PART` letters or a known
-    stem) and the ending; a known word for itself and the ending.
+    A compound stands for its parts, not for itself: "ohjelmistokehittäjä" is read as what
+    "ohjelmisto" and "kehittäjä" each say, so it meets "ohjelmistot" and "IT-kehittäjä", and a
+    head that many fields share ("kehittäjä", "konsultti") weighs what it says (see
+    :func:`coverage`).
 
     >>> word_stems("maskinteknik"), word_stems("työpaikkakulttuuri")
     (('mask', 'teknik'), ('tyopai', 'kulttu'))
     >>> word_stems("arbetskulturen"), word_stems("verkostoituminen")
-    (('arbets', 'kultur'), ('verkos',))
+    (('arbet', 'kultur'), ('verkos',))
     """
-    known = known_stems()
-    whole = stem(word)
-    if "en" in lemmas(word):
-        return (whole,)  # English writes its compounds apart: "avoiding" is no "a|voiding"
-    # a Finnish word is split in its dictionary form: a case ending is no part ("…|essa")
-    word = finnish_lemma(word)
-    for cut in range(2, len(word) - MIN_PART + 1):
-        tail = word[cut:]
-        if full_stem(tail, guess=False) not in known:
-            continue
-        if full_stem(word) in known:
-            # a known compound: its stem is cut to STEM_LENGTH letters, which would drop the
-            # head ("arbets|kultur" would read as "arbets", like "arbetsliv")
-            return tuple(dict.fromkeys((whole, stem(tail))))
-        head = word[:cut].rstrip("-")
-        if head.endswith("s") and full_stem(head[:-1], guess=False) in known:
-            head = head[:-1]
-        if full_stem(head, guess=False) in known or len(head) >= MIN_PART:
-            return (stem(head), stem(tail))
-        return (stem(tail),)
-    return (whole,)
+    return tuple(dict.fromkeys(stem(part) for part in word_parts(word)))
 
 
-def stems(text: str, filler: frozenset[str] = frozenset()) -> tuple[str, ...]:
+@functools.lru_cache(maxsize=1 << 15)
+def lemma(word: str) -> str:
+    """A casefolded word's dictionary form: the Finnish one (:func:`finnish_lemma`), else the
+    word itself when it is a dictionary form in some language, else the first of
+    :data:`LEMMA_LANGUAGES` whose dictionary knows it, else the word.
+
+    >>> lemma("hospitals"), lemma("hospitality"), lemma("kielessä"), lemma("arbetsplatsen")
+    ('hospital', 'hospitality', 'kieli', 'arbetsplats')
+    """
+    finnish = finnish_lemma(word)
+    if finnish != word:
+        return finnish
+    known = lemmas(word)
+    if not known or word in known.values():
+        return word
+    return next(iter(known.values()))
+
+
+#: marks a word's own feature (its dictionary form) among stems (see :class:`Weighing`)
+WHOLE = "="
+
+
+@functools.cache
+def ambiguous_stems(kind: str) -> frozenset[str]:
+    """Stems that two of ``kind``'s built-in concepts use for different words: one concept's
+    names and descriptions use the stem only in words (dictionary forms) the other's never
+    use. "hospit" is "hospital" for health and "hospitality" for hospitality; "consul" is
+    "consultant" for business and for ICT alike, so it stays one (see :class:`Weighing`).
+
+    >>> "hospit" in ambiguous_stems("fields"), "consul" in ambiguous_stems("fields")
+    (True, False)
+    """
+    from matcher import vocab  # the vocabulary package imports this module
+
+    data = tomllib.loads((_DATA / "concepts.toml").read_text(encoding="utf-8")).get(kind, {})
+    uses: dict[str, list[set[str]]] = {}  # stem -> the words using it, one set per concept
+    for key in vocab.keys(kind):
+        texts = [*vocab.vocabulary(kind).names(key),
+                 *(t for texts in data.get(key, {}).values() for t in texts)]
+        forms: dict[str, set[str]] = {}
+        for part in (p for text in texts for w in words(text) for p in word_parts(w)):
+            forms.setdefault(stem(part), set()).add(_fold(lemma(part)))
+        for found, used in forms.items():
+            uses.setdefault(found, []).append(used)
+    return frozenset(found for found, used in uses.items()
+                     if any(not a & b for a, b in itertools.combinations(used, 2)))
+
+
+@dataclass(frozen=True)
+class Weighing:
+    """How the words of one kind's answers weigh when they are compared with its concepts.
+
+    ``head``: weight of the head of a phrase of several parts against its modifiers (1 alike).
+    ``apart``: stems that stand for different words of the kind's concepts
+    (:func:`ambiguous_stems`); each such stem carries its word too (``WHOLE`` + dictionary
+    form), so two words sharing only the stem ("hospital", "hospitality") are alike, and
+    less so than two that are one word.
+    """
+
+    head: float = 1.0
+    apart: frozenset[str] = frozenset()
+
+
+#: words weigh alike and every stem stands for its whole family
+PLAIN = Weighing()
+
+
+def stems(text: str, filler: frozenset[str] = frozenset(), weighing: Weighing = PLAIN
+          ) -> tuple[str, ...]:
     """Stems of the meaningful words of ``text`` less ``filler`` (all of them if that leaves
-    none), compounds split into their known parts (:func:`word_stems`).
+    none), compounds split into their parts (:func:`word_stems`).
 
     >>> stems("Verkostojen rakentaminen")
     ('verkos', 'rakent')
     """
-    found = tuple(s for w in words(text) for s in word_stems(w))
-    kept = tuple(s for s in found if s not in filler)
-    return kept or found
+    return tuple(stem_weights(text, filler, weighing))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def stem_weights(text: str, filler: frozenset[str] = frozenset(), weighing: Weighing = PLAIN
+                 ) -> dict[str, float]:
+    """The stems of :func:`stems`, in order, each with its weight as a part of what ``text``
+    says: 1, or ``weighing.head`` for the head of a phrase of several parts (the last part of a
+    run of :func:`phrases`, a compound's parts counted as words: "rakennus|teollisuus", "IT
+    consultant", "taloushallinnon asiantuntija"). With a head below 1 the modifiers say more
+    than the head: a field answer's modifier names the field, its head the kind of work. A
+    stem of ``weighing.apart`` is followed by its word (see :class:`Weighing`), weighing as
+    the stem does.
+
+    >>> stem_weights("IT consultant", weighing=Weighing(head=0.5))
+    {'it': 1.0, 'consul': 0.5}
+    >>> stem_weights("Rakennusteollisuus", weighing=Weighing(head=0.5))
+    {'rakenn': 1.0, 'teolli': 0.5}
+    >>> stem_weights("Hospital work", weighing=Weighing(apart=frozenset({"hospit"})))
+    {'hospit': 1.0, '=hospital': 1.0, 'work': 1.0}
+    """
+    runs = [[(stem(p), p) for w in run for p in word_parts(w)] for run in phrases(text)]
+    if any(s not in filler for run in runs for s, _ in run):
+        runs = [[(s, p) for s, p in run if s not in filler] for run in runs]
+    weights: dict[str, float] = {}
+    for run in runs:
+        for position, (found, part) in enumerate(run):
+            weight = weighing.head if position == len(run) - 1 and position > 0 else 1.0
+            features = [found]
+            if found in weighing.apart:
+                features.append(WHOLE + _fold(lemma(part)))
+            for feature in features:
+                weights[feature] = max(weights.get(feature, 0.0), weight)
+    return weights
 
 
 def learn_filler(options: Iterable[str]) -> frozenset[str]:
@@ -344,21 +539,22 @@ def learn_filler(options: Iterable[str]) -> frozenset[str]:
 def similarity(left: Sequence[str], right: Sequence[str],
                left_filler: frozenset[str] = frozenset(),
                right_filler: frozenset[str] = frozenset(),
-               background: Sequence[str] = ()) -> np.ndarray:
+               background: Sequence[str] = (), weighing: Weighing = PLAIN) -> np.ndarray:
     """Similarity in [0, 1] of every ``left`` text to every ``right`` text (``len(left) ×
     len(right)``), the mean of a stem cosine and a character n-gram cosine.
 
     ``*_filler`` are stems to ignore on that side (see :func:`learn_filler`). ``background``
     texts join the two sides only to weigh words (a word common there counts less), so that two
-    short lists are compared on the same scale as long ones.
+    short lists are compared on the same scale as long ones. ``weighing.apart`` stems carry
+    their words on both sides (:class:`Weighing`).
 
     >>> np.round(similarity(["työnhakutaidot"], ["työnhaun taidot", "verkostoituminen"]), 2)
     array([[0.75, 0.  ]])
     """
     if not len(left) or not len(right):
         return np.zeros((len(left), len(right)))
-    left_stems = [stems(t, left_filler) for t in left]
-    right_stems = [stems(t, right_filler) for t in right]
+    left_stems = [stems(t, left_filler, weighing) for t in left]
+    right_stems = [stems(t, right_filler, weighing) for t in right]
     # the character view reads the kept words themselves, so inflection the stemmer left alone
     # still overlaps ("työnhaku" / "työnhaun")
     left_text = [_kept_words(t, left_filler) for t in left]
@@ -367,7 +563,7 @@ def similarity(left: Sequence[str], right: Sequence[str],
     # are read without comparing two texts
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    extra_stems = [stems(t) for t in background]
+    extra_stems = [stems(t, weighing=weighing) for t in background]
     extra_text = [_kept_words(t, frozenset()) for t in background]
     word = _cosine(left_stems, right_stems, extra_stems,
                    TfidfVectorizer(analyzer=_identity, sublinear_tf=True))
@@ -377,27 +573,28 @@ def similarity(left: Sequence[str], right: Sequence[str],
 
 
 def coverage(texts: Sequence[str], groups: Sequence[Iterable[str]],
-             filler: frozenset[str] = frozenset()) -> np.ndarray:
+             filler: frozenset[str] = frozenset(), weighing: Weighing = PLAIN) -> np.ndarray:
     """Share of each text's meaning found among each group's stems (``len(texts) × len(groups)``).
 
     A group is everything said about one concept (its names and descriptions together). Each
     stem of a text weighs its inverse group frequency, so a stem every concept mentions
     ("work") decides little and one only this concept uses decides much; the order and number
-    of words do not matter, nor do extra words much.
+    of words do not matter, nor do extra words much. A stem also weighs its place in the
+    text's phrases (:func:`stem_weights` with ``weighing``).
 
     >>> np.round(coverage(["Getting to know working life"],
     ...                   [["Finnish at work"], ["working life culture"]]), 2)
     array([[0.22, 0.53]])
     """
-    group_stems = [set().union(*(stems(t) for t in group)) for group in groups]
+    group_stems = [set().union(*(stems(t, weighing=weighing) for t in group)) for group in groups]
     n = len(group_stems)
     out = np.zeros((len(texts), n))
     for i, text in enumerate(texts):
-        found = set(stems(text, filler))
+        found = stem_weights(text, filler, weighing)
         # a stem is in a group when the group has it, or a word it starts with (a compound's
         # first part: "byggarbete" starts with "bygg")
         hits = {s: [j for j, group in enumerate(group_stems) if _covered(s, group)] for s in found}
-        weights = {s: np.log((n + 1) / (len(hits[s]) + 1)) + 1 for s in found}
+        weights = {s: (np.log((n + 1) / (len(hits[s]) + 1)) + 1) * found[s] for s in found}
         total = sum(weights.values())
         for s, groups_hit in hits.items():
             out[i, groups_hit] += weights[s] / total
@@ -407,7 +604,8 @@ def coverage(texts: Sequence[str], groups: Sequence[Iterable[str]],
 def _covered(found: str, group: set[str]) -> bool:
     if found in group:
         return True
-    return any(len(g) >= 4 and found.startswith(g) for g in group)
+    # a word's own feature is that word only: "=hospitality" is no "=hospital"
+    return not found.startswith(WHOLE) and any(len(g) >= 4 and found.startswith(g) for g in group)
 
 
 def _identity(tokens: Sequence[str]) -> Sequence[str]:

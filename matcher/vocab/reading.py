@@ -110,6 +110,14 @@ ONCE_EACH = ("goals",)
 MIN_COVERAGE = 0.4
 #: score a concept gains when the option names it ("Finding out what my strengths are")
 NAMED_BONUS = 0.2
+#: weight of the head of a phrase or compound against its modifiers, per kind (1 elsewhere):
+#: a field answer's modifier names the field, its head the kind of work ("IT consultant",
+#: "rakennus|teollisuus"; see :func:`matcher.vocab.meaning.stem_weights`)
+HEAD_WEIGHT = {"fields": 0.7}
+#: kinds whose stems shared by different words of two concepts carry their words
+#: (:func:`matcher.vocab.meaning.ambiguous_stems`): a field is named by nouns ("hospital",
+#: "hospitality"), a goal by verbs and their derived nouns, whose families a stem should join
+WORDS_APART = ("fields",)
 #: longest key made for an option of its own
 KEY_LENGTH = 40
 
@@ -197,6 +205,8 @@ class _Concepts:
     #: a concept's names that stand as whole words in an answer, and abbreviations ("IT", "CV")
     #: written in capitals, mapped to the key's index
     names: tuple[re.Pattern, dict[str, int], re.Pattern, dict[str, int]]
+    #: how an answer's words weigh against these texts (see :func:`_weighing`)
+    weighing: meaning.Weighing = meaning.PLAIN
 
     def named(self, option: str) -> set[int]:
         """Indices of the concepts one of whose names (4+ letters) or capitalised
@@ -250,7 +260,14 @@ def _build_concepts(vocabulary: vocab.Vocabulary) -> _Concepts:
             if re.fullmatch(r"[A-Z][A-Z&]+", name):
                 capital_keys.setdefault(name, index)
     return _Concepts(keys, tuple(texts), np.asarray(owner, dtype=np.int64), tuple(groups),
-                     (_whole_words(word_keys), word_keys, _whole_words(capital_keys), capital_keys))
+                     (_whole_words(word_keys), word_keys, _whole_words(capital_keys), capital_keys),
+                     _weighing(vocabulary.kind))
+
+
+def _weighing(kind: str) -> meaning.Weighing:
+    """How answers of ``kind`` weigh their words: :data:`HEAD_WEIGHT`, :data:`WORDS_APART`."""
+    apart = meaning.ambiguous_stems(kind) if kind in WORDS_APART else frozenset()
+    return meaning.Weighing(HEAD_WEIGHT.get(kind, 1.0), apart)
 
 
 def _whole_words(names: Mapping[str, int]) -> re.Pattern:
@@ -278,10 +295,11 @@ def _concept_scores(options: list[str], filler: frozenset[str], concepts: _Conce
     and how much of the option the concept's texts cover together."""
     if not options or not concepts.keys:
         return np.zeros((len(options), len(concepts.keys)))
-    per_text = meaning.similarity(options, concepts.texts, left_filler=filler)
+    per_text = meaning.similarity(options, concepts.texts, left_filler=filler,
+                                  weighing=concepts.weighing)
     closest = np.zeros((len(options), len(concepts.keys)))
     np.maximum.at(closest.T, concepts.owner, per_text.T)
-    covered = meaning.coverage(options, concepts.groups, filler)
+    covered = meaning.coverage(options, concepts.groups, filler, concepts.weighing)
     # a reading must explain most of the answer: one shared word of four is a hint, not a reading
     scores = (closest + covered) / 2 * np.minimum(1.0, covered / MIN_COVERAGE)
     for i, option in enumerate(options):
@@ -529,7 +547,8 @@ def _closest(options: list[str], filler: frozenset[str], concepts: _Concepts) ->
     description of each concept (no coverage asked: a lean, not a reading)."""
     closest = np.zeros((len(options), len(concepts.keys)))
     if options and concepts.keys:
-        per_text = meaning.similarity(options, concepts.texts, left_filler=filler)
+        per_text = meaning.similarity(options, concepts.texts, left_filler=filler,
+                                      weighing=concepts.weighing)
         np.maximum.at(closest.T, concepts.owner, per_text.T)
     return closest
 
