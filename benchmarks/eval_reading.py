@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+import traceback
 from pathlib import Path
 
 from matcher import evaluation
@@ -60,14 +61,33 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         for split in args.split or evaluation.SPLITS:
             for form in args.form or evaluation.forms(split):
-                figures = evaluation.evaluate(Path(folder) / split / form, split, form,
-                                              args.mentees, args.mentors, args.seed)
+                try:
+                    figures = evaluation.evaluate(Path(folder) / split / form, split, form,
+                                                  args.mentees, args.mentors, args.seed)
+                except Exception as error:  # a traceback in init or run is a finding: say where, go on
+                    print(f"| {split} | {form} | {_crash(error)} | | | |", flush=True)
+                    continue
                 print(f"| {split} | {form} | {figures['field']:.1%} | {figures['goals']:.1%} | "
                       f"{figures['language']:.1%} | {figures['worth']:.1%} |", flush=True)
                 if "city" in figures:
                     places.append(f"| {split} | {form} | {figures['city']:.1%} | {figures['meeting_mode']:.1%} |")
     if places:
         print("\n| split | export | same city | meeting-mode clash |\n|---|---|---:|---:|", *places, sep="\n")
+
+
+def _crash(error: Exception) -> str:
+    """Where ``error`` was raised, in matcher's own code where it passed through: its type, file
+    and function (never its message, which may quote the answers).
+
+    >>> try:
+    ...     evaluation.write_exports(tempfile.mkdtemp(), "no such split", "google")
+    ... except KeyError as error:
+    ...     _crash(error)
+    'crashed: KeyError in evaluation.py:write_exports'
+    """
+    frames = traceback.extract_tb(error.__traceback__)
+    own = [f for f in frames if "/matcher/" in f.filename.replace("\\", "/")] or frames
+    return f"crashed: {type(error).__name__} in {Path(own[-1].filename).name}:{own[-1].name}"
 
 
 if __name__ == "__main__":

@@ -880,9 +880,12 @@ def evaluate(folder: str | Path, split: str, form: str, n_mentees: int = 150,
     same city?) and ``meeting_mode`` (one wants to meet in person, the other only remotely?),
     both in the truth the pairing is worth. A round that
     ``run`` refuses for its data errors is measured as read (:func:`matcher.load_round`, the
-    sign-ups in error left out) and is worth 0: nobody was paired. A round that cannot be read at
-    all without editing round.toml (a column ``run`` needs left unmapped by ``init``) scores 0 on
-    every figure: nothing was read."""
+    sign-ups in error left out) and is worth 0: nobody was paired. Rows read as sign-ups that no
+    person made (a tool's extra header rows taken for people) are measured as nobody
+    (:func:`_people_only`): left out of the pairs compared, and a mentor's place given to one is
+    worth nothing. A round that cannot be read at all without editing round.toml (a column
+    ``run`` needs left unmapped by ``init``), or whose people are none of the people who signed
+    up (their e-mails not read), scores 0 on every figure: nothing was read."""
     from matcher import init_round, load_round, match_round, run_round, score_round
     from matcher.errors import InputError
     from matcher.run import DataErrors
@@ -897,6 +900,10 @@ def evaluate(folder: str | Path, split: str, form: str, n_mentees: int = 150,
     except DataErrors:
         rnd, pairs = load_round(init.path), None
     except InputError:
+        rnd = None
+    if rnd is not None:
+        rnd, pairs = _people_only(rnd, pairs, truth)
+    if rnd is None or rnd.mentees.empty or rnd.mentors.empty:
         places = ("city", "meeting_mode") if "city" in truth else ()
         return dict.fromkeys(("field", "goals", "language", *places, "worth"), 0.0)
     true = _true_round(rnd, truth)
@@ -919,6 +926,19 @@ def evaluate(folder: str | Path, split: str, form: str, n_mentees: int = 150,
     best = match_round(true, true_scores)
     figures["worth"] = 0.0 if pairs is None else _worth(true_scores, pairs) / _worth(true_scores, best.pairs)
     return figures
+
+
+def _people_only(rnd, pairs: pd.DataFrame | None, truth: pd.DataFrame):
+    """The round as read without the sign-ups no person made (their e-mail is none of the
+    truth's), and the pairing without its pairs with them: a place they took is worth nothing."""
+    people = set(truth["email"])
+    mentors = rnd.mentors[rnd.mentors["email"].isin(people)]
+    mentees = rnd.mentees[rnd.mentees["email"].isin(people)]
+    if len(mentors) == len(rnd.mentors) and len(mentees) == len(rnd.mentees):
+        return rnd, pairs
+    if pairs is not None:
+        pairs = pairs[pairs["mentor_id"].isin(mentors.index) & pairs["mentee_id"].isin(mentees.index)]
+    return dataclasses.replace(rnd, mentors=mentors, mentees=mentees), pairs
 
 
 def _true_round(rnd, truth: pd.DataFrame):

@@ -186,3 +186,25 @@ def test_heldout5_exports_are_read_with_every_sign_up(tmp_path, form):
     for role, path in (("mentors", mentors), ("mentees", mentees)):
         cells = set(readers.read_table(path).to_numpy().ravel())
         assert set(truth.loc[truth["role"] == role, "email"]) <= cells
+
+
+def test_sign_ups_no_person_made_are_measured_as_nobody():
+    """Rows read as people that nobody signed up as (a tool's extra header rows) leave the
+    comparison, and the pairs given to them leave the pairing: their places are worth nothing."""
+    import dataclasses
+
+    @dataclasses.dataclass
+    class Read:
+        mentors: pd.DataFrame
+        mentees: pd.DataFrame
+
+    truth = pd.DataFrame({"email": ["mentor0@example.org", "mentee0@example.org", "mentee1@example.org"]})
+    read = Read(pd.DataFrame({"email": ["mentor0@example.org", "Sähköpostiosoitteesi"]}, index=["r1", "r2"]),
+                pd.DataFrame({"email": ['{"ImportId":"QID1"}', "mentee0@example.org"]}, index=["e1", "e2"]))
+    pairs = pd.DataFrame({"mentee_id": ["e1", "e2"], "mentor_id": ["r1", "r1"]})
+    kept, kept_pairs = evaluation._people_only(read, pairs, truth)
+    assert list(kept.mentors.index) == ["r1"] and list(kept.mentees.index) == ["e2"]
+    assert kept_pairs.to_dict("records") == [{"mentee_id": "e2", "mentor_id": "r1"}]
+    whole = Read(read.mentors.iloc[:1], read.mentees.iloc[1:])
+    same, same_pairs = evaluation._people_only(whole, pairs, truth)
+    assert same is whole and same_pairs is pairs
