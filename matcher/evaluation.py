@@ -141,7 +141,7 @@ HELDOUT4_FORMS = ("limesurvey_fi", "typeform_en", "sheets_sv_en", "coordinator_f
 #: KoboToolbox ";" CSV with "group/question" headings and 1/0 option columns, a bilingual
 #: Finnish/English Microsoft Forms .xlsx, and a Swedish CSV re-saved by Excel (BOM, ";", CRLF)
 #: asking the mother tongue apart from the other languages
-HELDOUT5_FORMS = heldout5.FORMS
+HELDOUT5_FORMS = heldout5.EXPORT_STYLES
 SPLITS = ("dev", "test", "blind", "heldout")
 _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en": "en",
                 "reworded_fi": "fi", "reworded_sv": "sv", "google_fi": "fi", "google_sv": "sv",
@@ -201,7 +201,7 @@ _TIMES = {"webropol_fi": "{day}.1.2026 10:{minute:02d}", "excel_numbered": "{day
           "msforms_sv": "2026-01-{day:02d} 10:{minute:02d}:00", "google_grid": "2026/01/{day:02d} 10:{minute:02d}:00 AM GMT+2",
           "surveymonkey_en": "01/{day:02d}/2026 10:{minute:02d}:13 AM", "msforms_titled": "{day}.1.2026 10.{minute:02d}.41",
           "limesurvey_fi": "2026-01-{day:02d} 10:{minute:02d}:27", "typeform_en": "2026-01-{day:02d} 09:{minute:02d}:51",
-          "coordinator_fi": "{day}.1.2026", **heldout5.TIMES}
+          "coordinator_fi": "{day}.1.2026", **heldout5.TIME_FORMATS}
 #: forms whose submission times are date cells, not text (a Google Sheets .xlsx)
 _DATE_CELLS = frozenset({"sheets_sv_en"})
 #: forms whose multi-select is one column per option: ``(heading, mark, other)``, the heading of

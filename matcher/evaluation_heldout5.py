@@ -1,4 +1,4 @@
-"""The fifth held-out split's own exports (:data:`FORMS`), as :mod:`matcher.evaluation` writes them.
+"""The fifth held-out split's own exports (:data:`EXPORT_STYLES`), as :mod:`matcher.evaluation` writes them.
 
 Four tools and habits of Finnish programmes that no other style imitates, each asking where people
 live and how they want to meet as well, the mentor form's questions worded unlike the mentee
@@ -31,9 +31,9 @@ form's:
 
 Example
 -------
->>> FORMS
+>>> EXPORT_STYLES
 ('qualtrics_en_fi', 'kobo_fi', 'msforms_fi_en', 'excel_resaved_sv')
->>> sorted(LANGUAGE_OF[form] for form in FORMS)
+>>> sorted(LANGUAGE_OF[form] for form in EXPORT_STYLES)
 ['en', 'fi', 'fi', 'sv']
 """
 
@@ -45,7 +45,7 @@ from typing import Any
 
 import pandas as pd
 
-FORMS = ("qualtrics_en_fi", "kobo_fi", "msforms_fi_en", "excel_resaved_sv")
+EXPORT_STYLES = ("qualtrics_en_fi", "kobo_fi", "msforms_fi_en", "excel_resaved_sv")
 #: the language each form's mentees answer in (:data:`ROLE_LANGUAGE` where the mentors differ)
 LANGUAGE_OF = {"qualtrics_en_fi": "en", "kobo_fi": "fi", "msforms_fi_en": "fi", "excel_resaved_sv": "sv"}
 #: the alumni mentors answer the career service's Finnish survey
@@ -67,7 +67,7 @@ EXTRA_COLUMNS: dict[str, dict[str, tuple[str | None, str | tuple[str, ...] | Non
     "excel_resaved_sv": {"Efternamn": ("field", ("Lindholm", "Virtanen", "Nyström", "Korhonen", "Ekman",
                                                  "Aalto", "Sjöberg"))}}
 #: how each form writes its submission time (``day``, ``minute``)
-TIMES = {"qualtrics_en_fi": "2026-01-{day:02d} 10:{minute:02d}:42",
+TIME_FORMATS = {"qualtrics_en_fi": "2026-01-{day:02d} 10:{minute:02d}:42",
          "kobo_fi": "2026-01-{day:02d}T10:{minute:02d}:03.512+02:00",
          "msforms_fi_en": "{day}.1.2026 10.{minute:02d}.33", "excel_resaved_sv": "{day}.1.2026 10:{minute:02d}"}
 #: Kobo's "separate columns" multi-select: "group/question/option", 1 when chosen (:data:`UNCHOSEN`)
