@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from matcher import evaluation, evaluation_heldout5, vocab
-from tests.test_evaluation_heldout import KINDS, PLACES, WORDED, _phrases, _plain, _vocabulary_words
+from tests.test_evaluation_heldout import KINDS, PLACES, WORDED, _phrases, _plain, _sides, _vocabulary_words
 
 SPLIT = "heldout5"
 EVERY_KIND = (*WORDED, *PLACES)
@@ -87,15 +87,6 @@ def _table(path, form: str) -> pd.DataFrame:
     return pd.read_csv(path, dtype=object, sep=separator, encoding="utf-8-sig", keep_default_na=False)
 
 
-def _sides(folder, form: str):
-    mentors, mentees, truth = evaluation.write_exports(folder, SPLIT, form, n_mentees=12, n_mentors=8, seed=1)
-    for side, path in enumerate((mentees, mentors)):
-        role = "mentors" if side else "mentees"
-        lang = evaluation._ROLE_LANGUAGE.get(form, {}).get(role, evaluation._LANGUAGE_OF[form])
-        headers = evaluation._HEADERS[form] | (evaluation._ROLE_HEADERS[form] if side else {})
-        yield side, path, lang, headers, truth[truth["role"] == role].set_index("email")
-
-
 def _offered(kind: str, key: str, form: str, lang: str, side: int) -> str:
     texts = evaluation.phrases()[SPLIT][kind][key]
     second = evaluation_heldout5.BILINGUAL.get(form)
@@ -106,7 +97,7 @@ def _offered(kind: str, key: str, form: str, lang: str, side: int) -> str:
 def test_heldout5_exports_write_the_truth_in_the_split_wording(tmp_path, form):
     words = evaluation.phrases()[SPLIT]
     second = evaluation_heldout5.BILINGUAL.get(form)
-    for side, path, lang, headers, people in _sides(tmp_path, form):
+    for side, path, lang, headers, people in _sides(tmp_path, SPLIT, form):
         table = _table(path, form)
         meant = people.loc[table[headers["email"]]]
         assert list(table[headers["field"]]) == [_offered("fields", next(iter(f)), form, lang, side)
