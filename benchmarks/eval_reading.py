@@ -22,7 +22,11 @@ option columns are headed by the options, a Google Sheets .xlsx under merged tit
 Swedish mentor and an English mentee form, a coordinator's workbook with the data on its second
 sheet above a totals row). ``--form google_sv_en`` (``google_fi_en``, ``google_sv_fi``,
 :data:`matcher.evaluation.MIXED_FORMS`) writes a mentor form in one language and a mentee form
-in another. Exports that also ask where people live and how they meet get a
+in another. The ``heldout5`` split (``--split heldout5``) has the four of
+:data:`matcher.evaluation.HELDOUT5_FORMS` (a Qualtrics CSV under three header rows with an English
+mentee and a Finnish mentor survey, a KoboToolbox ";" CSV with group paths in its headings, a
+bilingual Finnish/English Microsoft Forms .xlsx, a Swedish CSV re-saved by Excel that asks the
+mother tongue apart). Exports that also ask where people live and how they meet get a
 second table: the share of pairs agreeing on "the same city?" and "a meeting-mode clash?".
 """
 
@@ -30,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+import traceback
 from pathlib import Path
 
 from matcher import evaluation
@@ -48,7 +53,7 @@ def main(argv: list[str] | None = None) -> None:
                                  *evaluation.MORE_FORMS, *evaluation.HELDOUT2_FORMS,
                                  *evaluation.HELDOUT3_FORMS, *evaluation.HELDOUT4_FORMS,
                                  *evaluation.SENTENCE_FORMS, *evaluation.TOOL_FORMS,
-                                 *evaluation.MIXED_FORMS),
+                                 *evaluation.MIXED_FORMS, *evaluation.HELDOUT5_FORMS),
                         help="export styles (default: the split's own, evaluation.forms; the "
                              "reworded ones test column detection by contents)")
     args = parser.parse_args(argv)
@@ -59,14 +64,33 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         for split in args.split or evaluation.SPLITS:
             for form in args.form or evaluation.forms(split):
-                figures = evaluation.evaluate(Path(folder) / split / form, split, form,
-                                              args.mentees, args.mentors, args.seed)
+                try:
+                    figures = evaluation.evaluate(Path(folder) / split / form, split, form,
+                                                  args.mentees, args.mentors, args.seed)
+                except Exception as error:  # a traceback in init or run is a finding: say where, go on
+                    print(f"| {split} | {form} | {_crash(error)} | | | |", flush=True)
+                    continue
                 print(f"| {split} | {form} | {figures['field']:.1%} | {figures['goals']:.1%} | "
                       f"{figures['language']:.1%} | {figures['worth']:.1%} |", flush=True)
                 if "city" in figures:
                     places.append(f"| {split} | {form} | {figures['city']:.1%} | {figures['meeting_mode']:.1%} |")
     if places:
         print("\n| split | export | same city | meeting-mode clash |\n|---|---|---:|---:|", *places, sep="\n")
+
+
+def _crash(error: Exception) -> str:
+    """Where ``error`` was raised, in matcher's own code where it passed through: its type, file
+    and function (never its message, which may quote the answers).
+
+    >>> try:
+    ...     evaluation.write_exports(tempfile.mkdtemp(), "no such split", "google")
+    ... except KeyError as error:
+    ...     _crash(error)
+    'crashed: KeyError in evaluation.py:write_exports'
+    """
+    frames = traceback.extract_tb(error.__traceback__)
+    own = [f for f in frames if "/matcher/" in f.filename.replace("\\", "/")] or frames
+    return f"crashed: {type(error).__name__} in {Path(own[-1].filename).name}:{own[-1].name}"
 
 
 if __name__ == "__main__":

@@ -51,6 +51,14 @@ answering a Swedish form and the mentees an English one) and ``coordinator_fi`` 
 hand-kept Finnish .xlsx: an instructions sheet first and the data on the second, a blank column,
 a notes column, a blank row and a totals row under the data, trailing spaces in the headers, the
 answers partly typed by hand in the typist's case and spacing, "; " between them).
+``heldout5`` (:file:`evaluation_phrases_heldout5.toml`, a fifth split written apart from the
+reader's tuning, its wordings of cities and meeting modes too) has four exports of its own
+(:data:`HELDOUT5_FORMS`, described in :mod:`matcher.evaluation_heldout5`): ``qualtrics_en_fi``
+(a university career service's Qualtrics CSV, three header rows, an English mentee and a Finnish
+mentor survey), ``kobo_fi`` (KoboToolbox ";" CSV, "group/question" headings, 1/0 option columns),
+``msforms_fi_en`` (a bilingual Finnish/English Microsoft Forms .xlsx, "anonymous" in its e-mail
+column, the options in both languages) and ``excel_resaved_sv`` (a Swedish CSV re-saved by Excel:
+BOM, ";", CRLF, the mother tongue asked apart from the other languages).
 
 The :data:`MIXED_FORMS` (``google_sv_en``, ``google_fi_en``, ``google_sv_fi``) are plain Google
 Forms CSVs whose mentor form is in one language and mentee form in another (Swedish and English,
@@ -93,6 +101,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from matcher import evaluation_heldout5 as heldout5
 
 FORMS = ("google", "microsoft", "excel")
 #: export styles whose questions are worded unlike :data:`matcher.detect.KEYWORDS` (full
@@ -148,6 +158,13 @@ TOOL_FORMS = ("qualtrics_en", "mothertongue_fi")
 #: word across the two forms, so only the concepts' descriptions in both languages pair them
 MIXED_FORMS = {"google_sv_en": ("google_sv", "google"), "google_fi_en": ("google_fi", "google"),
                "google_sv_fi": ("google_sv", "google_fi")}
+#: the fifth held-out split's own exports (:mod:`matcher.evaluation_heldout5`, where each is
+#: described), unlike every style above and asking where people live and how they meet too: a
+#: Qualtrics CSV under three header rows (an English mentee and a Finnish mentor survey), a
+#: KoboToolbox ";" CSV with "group/question" headings and 1/0 option columns, a bilingual
+#: Finnish/English Microsoft Forms .xlsx, and a Swedish CSV re-saved by Excel (BOM, ";", CRLF)
+#: asking the mother tongue apart from the other languages
+HELDOUT5_FORMS = heldout5.EXPORT_STYLES
 SPLITS = ("dev", "test", "blind", "heldout")
 _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en": "en",
                 "reworded_fi": "fi", "reworded_sv": "sv", "google_fi": "fi", "google_sv": "sv",
@@ -157,11 +174,12 @@ _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en":
                 "surveymonkey_en": "en", "jotform_fi": "fi", "google_sv_other": "sv", "msforms_titled": "fi",
                 "limesurvey_fi": "fi", "typeform_en": "en", "sheets_sv_en": "sv", "coordinator_fi": "fi",
                 "sentences_en": "en", "sentences_fi": "fi", "sentences_sv": "sv", "qualtrics_en": "en",
-                "mothertongue_fi": "fi"}
+                "mothertongue_fi": "fi",
+                **heldout5.LANGUAGE_OF}
 #: forms whose two sides answer in different languages (an English form for the mentees, a
 #: Swedish one for the mentors)
 _ROLE_LANGUAGE = {"excel_numbered": {"mentees": "en"}, "msforms_titled": {"mentors": "sv"},
-                  "sheets_sv_en": {"mentees": "en"}}
+                  "sheets_sv_en": {"mentees": "en"}, **heldout5.ROLE_LANGUAGE}
 # the export a form is written as (separators, file type): the base styles are their own
 _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", "microsoft_en": "microsoft",
              "webropol_fi": "google", "msforms_sv": "microsoft", "google_grid": "google",
@@ -169,16 +187,17 @@ _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", 
              "google_sv_other": "google", "msforms_titled": "microsoft", "limesurvey_fi": "google",
              "typeform_en": "google", "sheets_sv_en": "google", "coordinator_fi": "microsoft",
              "sentences_en": "google", "sentences_fi": "microsoft", "sentences_sv": "google",
-             "qualtrics_en": "google", "mothertongue_fi": "google", **dict.fromkeys(MIXED_FORMS, "google")}
+             "qualtrics_en": "google", "mothertongue_fi": "google", **dict.fromkeys(MIXED_FORMS, "google"),
+             **heldout5.STYLE_OF}
 #: exports not written the way their style is: (suffix, :meth:`pandas.DataFrame.to_csv` options)
 _FILES: dict[str, tuple[str, dict[str, Any]]] = {
     "webropol_fi": (".xlsx", {}), "excel_numbered": (".csv", {"sep": ";", "encoding": "cp1252"}),
-    "limesurvey_fi": (".csv", {"quoting": csv.QUOTE_ALL})}
+    "limesurvey_fi": (".csv", {"quoting": csv.QUOTE_ALL}), **heldout5.FILES}
 #: the first column of the exports that number their respondents, where it is not "Id" from 1:
 #: ``(column, first number)``
 _ID_COLUMNS = {"webropol_fi": ("Vastaaja", 1), "msforms_sv": ("ID", 1), "msforms_titled": ("Tunnus", 1),
                "surveymonkey_en": ("Respondent ID", 118_226_457_301), "limesurvey_fi": ("id. Vastauksen ID", 412),
-               "coordinator_fi": ("Nro", 1)}
+               "coordinator_fi": ("Nro", 1), **heldout5.ID_COLUMNS}
 #: the first column of the exports that give each response a token (Typeform's "#"), not a number
 _TOKEN_COLUMNS = {"typeform_en": "#"}
 #: columns an export adds: ``{column: (the question it comes before or None for the end, what it
@@ -210,7 +229,8 @@ _EXTRA_COLUMNS: dict[str, dict[str, tuple[str | None, str | tuple[str, ...] | No
                      "Distribution Channel": ("email", ("anonymous",)), "User Language": ("email", ("EN",))},
     "coordinator_fi": {"": ("field", None),
                        "Huom.": (None, ("", "soitettu 14.1.", "", "", "ei vastannut sähköpostiin", "",
-                                        "tuli paperilomakkeella", ""))}}
+                                        "tuli paperilomakkeella", ""))},
+    **heldout5.EXTRA_COLUMNS}
 #: forms whose submission time is their last column (Typeform puts its dates after the questions)
 _TIME_LAST = frozenset({"typeform_en"})
 #: how a form writes its submission time (``day``, ``minute``); ISO by default
@@ -218,7 +238,7 @@ _TIMES = {"webropol_fi": "{day}.1.2026 10:{minute:02d}", "excel_numbered": "{day
           "msforms_sv": "2026-01-{day:02d} 10:{minute:02d}:00", "google_grid": "2026/01/{day:02d} 10:{minute:02d}:00 AM GMT+2",
           "surveymonkey_en": "01/{day:02d}/2026 10:{minute:02d}:13 AM", "msforms_titled": "{day}.1.2026 10.{minute:02d}.41",
           "limesurvey_fi": "2026-01-{day:02d} 10:{minute:02d}:27", "typeform_en": "2026-01-{day:02d} 09:{minute:02d}:51",
-          "coordinator_fi": "{day}.1.2026"}
+          "coordinator_fi": "{day}.1.2026", **heldout5.TIME_FORMATS}
 #: forms whose submission times are date cells, not text (a Google Sheets .xlsx)
 _DATE_CELLS = frozenset({"sheets_sv_en"})
 #: forms whose multi-select is one column per option: ``(heading, mark, other)``, the heading of
@@ -229,7 +249,7 @@ _DATE_CELLS = frozenset({"sheets_sv_en"})
 _OPTION_COLUMNS: dict[str, tuple[str, str | int, str | None]] = {
     "webropol_fi": ("{question} - {option}", 1, None),
     "limesurvey_fi": ("{code}[SQ{number:03d}]. {text} [{option}]", "Kyllä", "{code}[other]. {text} [Muu]"),
-    "typeform_en": ("{option}", "{option}", "Other")}
+    "typeform_en": ("{option}", "{option}", "Other"), **heldout5.OPTION_COLUMNS}
 #: forms whose multi-select is one column per option holding the option's text when chosen, under
 #: two header rows (SurveyMonkey: the question over its first option column, then the option, or
 #: "Response" / "Open-Ended Response" over a question of one column); an "Other" column too
@@ -250,6 +270,16 @@ _CODE_ROWS = {"qualtrics_en": {
 #: multi-selects followed by an empty "other" column of this heading (``{question}`` the
 #: multi-select's own heading without its suffix)
 _OTHER_TEXT = {"qualtrics_en": ("{question} - Selected Choice", "{question} - Other - Text")}
+#: what goes between a multi-select's options where not :data:`_SEPARATORS` (Qualtrics' ",")
+_CHOICE_SEPARATORS = heldout5.CHOICE_SEPARATORS
+#: what an option's column holds when not chosen, where not blank (Kobo's 0)
+_UNCHOSEN = heldout5.UNCHOSEN
+#: forms offering every option in two languages, ``{form: second language}``; a person types
+#: their own answers (languages, town) in either
+_BILINGUAL = heldout5.BILINGUAL
+#: forms asking the mother tongue in a question of its own (``native``), the other languages in
+#: ``languages``
+_NATIVE_LANGUAGE = heldout5.NATIVE_LANGUAGE
 #: how a form asks the languages and levels written, where not as the split words it
 _LANGUAGE_FORMATS = {"google_sv_other": ("{language} ({level})", "{language} ({level})")}
 #: forms where some answers were typed by hand, in the typist's own case and spacing:
@@ -272,7 +302,7 @@ _COORDINATOR_BOOKS = {"coordinator_fi": {
     "sheets": {"mentors": "Mentorit", "mentees": "Mentoroitavat"}, "total": "Yhteensä"}}
 #: forms that also ask where people live and how they want to meet, in the split's wording
 #: (``cities``, ``modes``) where it has one: both are in the truth
-_PLACE_QUESTIONS = frozenset(HELDOUT4_FORMS)
+_PLACE_QUESTIONS = frozenset(HELDOUT4_FORMS + HELDOUT5_FORMS)
 #: forms whose languages question is a grid: one "question [language]" column, a level as answer
 _LANGUAGE_GRIDS = frozenset({"google_grid"})
 _LANGUAGES = ("fi", "en", "sv", "ar", "ru", "so", "et")
@@ -487,6 +517,7 @@ _HEADERS = {
                      "languages": "Vilka språk behärskar du och hur väl?",
                      "goals": "Med vilka av följande saker skulle du vilja ha stöd under programmet?",
                      "goals_text": "Beskriv gärna med egna ord vad du förväntar dig av mentorskapet."},
+    **heldout5.HEADERS,
 }
 #: the mentor form's own questions where they are worded unlike the mentee form's
 _ROLE_HEADERS = {
@@ -570,6 +601,7 @@ _ROLE_HEADERS = {
     "coordinator_fi": {"field": "Ammatti / tehtävä ", "city": "Paikkakunta ", "languages": "Mentorointikielet",
                        "topics": "Voi auttaa näissä", "meeting_mode": "Tapaamistapa", "about": "Esittely",
                        "capacity": "Max mentoroitavia"},
+    **heldout5.ROLE_HEADERS,
 }
 #: the grid exports' questions and answer scales: (languages, goals, topics) questions; the
 #: mentee's rating of a goal chosen, of one not chosen; the mentor's yes and no
@@ -595,7 +627,7 @@ _GOAL_SENTENCES = {
 def phrases() -> dict:
     """The evaluation phrases: ``{split: {kind: {concept: {language: [mentee, mentor]}}}}``."""
     here = Path(__file__)
-    files = ("", "_blind", "_heldout", "_heldout2", "_heldout3", "_heldout4")
+    files = ("", "_blind", "_heldout", "_heldout2", "_heldout3", "_heldout4", "_heldout5")
     return functools.reduce(operator.or_, (tomllib.loads(
         here.with_name(f"evaluation_phrases{name}.toml").read_text(encoding="utf-8")) for name in files))
 
@@ -611,9 +643,11 @@ def forms(split: str) -> tuple[str, ...]:
     ('surveymonkey_en', 'jotform_fi', 'google_sv_other', 'msforms_titled')
     >>> forms("heldout4")
     ('limesurvey_fi', 'typeform_en', 'sheets_sv_en', 'coordinator_fi')
+    >>> forms("heldout5")
+    ('qualtrics_en_fi', 'kobo_fi', 'msforms_fi_en', 'excel_resaved_sv')
     """
-    return {"heldout": FORMS + MORE_FORMS, "heldout2": HELDOUT2_FORMS,
-            "heldout3": HELDOUT3_FORMS, "heldout4": HELDOUT4_FORMS}.get(split, FORMS)
+    return {"heldout": FORMS + MORE_FORMS, "heldout2": HELDOUT2_FORMS, "heldout3": HELDOUT3_FORMS,
+            "heldout4": HELDOUT4_FORMS, "heldout5": HELDOUT5_FORMS}.get(split, FORMS)
 
 
 def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 150,
@@ -626,8 +660,10 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
     rng = np.random.default_rng(seed)
     # how people typed their answers draws from a stream of its own: the other forms' draws stay
     typing = np.random.default_rng((seed, 3))
-    # and where people live and how they meet from another
+    # and where people live and how they meet from another; which of a bilingual form's two
+    # languages each person types in from a third
     places = np.random.default_rng((seed, 4))
+    tongues = np.random.default_rng((seed, 5))
     style = _STYLE_OF.get(form, form)
     words = phrases()[split]
     truth = []
@@ -635,13 +671,15 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
     for role, n in (("mentors", n_mentors), ("mentees", n_mentees)):
         side = 1 if role == "mentors" else 0
         # the form this side answers: the export's own, or one of a mixed export's two
-        own = MIXED_FORMS[form][0 if side else 1] if form in MIXED_FORMS else form
-        lang = _ROLE_LANGUAGE.get(form, {}).get(role, _LANGUAGE_OF[own])
-        levels = (_REWORDED_LEVELS if form in REWORDED else _LEVEL_WORDS)[lang]
-        headers = (_HEADERS[_STYLE_OF[form] if form in GRIDS else own]
+        answered = MIXED_FORMS[form][0 if side else 1] if form in MIXED_FORMS else form
+        lang = _ROLE_LANGUAGE.get(form, {}).get(role, _LANGUAGE_OF[answered])
+        level_words = _REWORDED_LEVELS if form in REWORDED else _LEVEL_WORDS
+        levels = level_words[lang]
+        headers = (_HEADERS[_STYLE_OF[form] if form in GRIDS else answered]
                    | (_ROLE_HEADERS.get(form, {}) if side else {}))
         field_keys = sorted(words["fields"])
         goal_keys = sorted(words["goals"])
+        offered = {key: _offered(words, "goals", key, form, lang, side) for key in goal_keys}
         rows = []
         for i in range(n):
             email = f"{role[:-1]}{i}@example.org"
@@ -650,14 +688,16 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
             goals = sorted(rng.choice(len(goal_keys), size=many, replace=False))
             speaks = _languages(rng, role)
             time = _TIMES.get(form, "2026-01-{day:02d} 10:{minute:02d}:00")
+            own = (lang, _BILINGUAL[form])[tongues.integers(2)] if form in _BILINGUAL else lang
             # keyed by header, or by (question, option) under two header rows
             row: dict[Any, Any] = {
                 headers["time"]: time.format(day=1 + i % 28, minute=i % 60),
                 headers["email"]: email, headers["name"]: f"Person {role} {i}",
-                headers["field"]: _typed(form, "fields", field, words["fields"][field][lang][side], typing)}
+                headers["field"]: _typed(form, "fields", field, _offered(words, "fields", field, form, lang, side),
+                                         typing)}
             if form in _PLACE_QUESTIONS:
                 city, mode = _place(words, places)
-                row[headers["city"]] = _typed(form, "cities", city, _worded(words, "cities", city, lang, side),
+                row[headers["city"]] = _typed(form, "cities", city, _worded(words, "cities", city, own, side),
                                               typing)
             if "mother" in headers:
                 # the mother tongue asked apart, its name alone; the other languages with levels
@@ -669,25 +709,29 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
             elif form in _LANGUAGE_GRIDS:
                 row |= _language_grid(words, lang, side, speaks, levels, headers["languages"])
             else:
+                others = speaks
+                if form in _NATIVE_LANGUAGE:  # the mother tongue by name, the others with levels
+                    native = {code: level for code, level in speaks.items() if level == 4}
+                    others = {code: level for code, level in speaks.items() if code not in native}
+                    row[headers["native"]] = _join(style, _written_languages(
+                        words, own, side, native, level_words[own], ("{language}", "{language}")))
                 row[headers["languages"]] = _join(style, _written_languages(
-                    words, lang, side, speaks, levels, _LANGUAGE_FORMATS.get(form)), _SEPARATORS.get(form))
-            chosen = [_typed(form, "goals", goal_keys[g], words["goals"][goal_keys[g]][lang][side], typing)
-                      for g in goals]
+                    words, own, side, others, level_words[own], _LANGUAGE_FORMATS.get(form)), _SEPARATORS.get(form))
+            chosen = [_typed(form, "goals", goal_keys[g], offered[goal_keys[g]], typing) for g in goals]
             question = headers["topics" if side else "goals"]
             if form in _OPTION_COLUMNS:
-                row |= _option_columns(form, question, [words["goals"][key][lang][side] for key in goal_keys],
-                                       chosen)
+                row |= _option_columns(form, question, [offered[key] for key in goal_keys], chosen)
             elif form in _TWO_HEADER_ROWS:
-                row |= {(question, words["goals"][key][lang][side]): words["goals"][key][lang][side]
-                        if words["goals"][key][lang][side] in chosen else None for key in goal_keys}
+                row |= {(question, offered[key]): offered[key] if offered[key] in chosen else None
+                        for key in goal_keys}
                 row[(question, _TWO_HEADER_ROWS[form][2])] = None
             else:
-                row[question] = _join(style, chosen, _SEPARATORS.get(form))
+                row[question] = _join(style, chosen, _CHOICE_SEPARATORS.get(form, _SEPARATORS.get(form)))
             if form in REWORDED:
                 row[headers["meeting_mode"]] = _REWORDED_MODES[lang][rng.integers(3)]
                 row[headers["city"]] = _REWORDED_PLACES[rng.integers(len(_REWORDED_PLACES))]
             if form in _PLACE_QUESTIONS:
-                row[headers["meeting_mode"]] = _worded(words, "modes", mode, lang, side)
+                row[headers["meeting_mode"]] = _offered(words, "modes", mode, form, lang, side)
             if side:
                 row[headers["about"]] = _SENTENCES[lang].format(n=3 + i)
                 row[headers["capacity"]] = str(1 + i % 3)
@@ -695,8 +739,7 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
                 row[headers["goals_text"]] = _GOAL_SENTENCES[lang].format(n=2 + i)
             if form in GRIDS:
                 row = _as_grid(row, headers, style, lang, side, rng, speaks, levels,
-                               [words["goals"][k][lang][side] for k in goal_keys],
-                               {words["goals"][goal_keys[g]][lang][side] for g in goals})
+                               [offered[k] for k in goal_keys], {offered[goal_keys[g]] for g in goals})
             rows.append(row)
             truth.append({"email": email, "role": role, "fields": {field},
                           "goals": {goal_keys[g] for g in goals}, "languages": speaks}
@@ -720,9 +763,15 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
             question = headers["topics" if side else "goals"]
             stem = question.removesuffix(_OTHER_TEXT[form][0].format(question=""))
             table.insert(table.columns.get_loc(question) + 1, _OTHER_TEXT[form][1].format(question=stem), None)
+        if form in heldout5.AFTER_QUESTIONS:
+            table = heldout5.AFTER_QUESTIONS[form](table, form, role)
         if form in _CODE_ROWS:
             path = folder / f"{role}.csv"
             _code_rows(table, _CODE_ROWS[form]).to_csv(path, index=False, header=False)
+        elif form in heldout5.THREE_HEADER_ROWS:
+            path = folder / f"{role}.csv"
+            heldout5.qualtrics_rows(table, headers, headers["topics" if side else "goals"], lang).to_csv(
+                path, index=False, header=False, encoding="utf-8-sig")
         elif form in _TWO_HEADER_ROWS:
             path = folder / f"{role}.csv"
             _two_header_rows(table, headers, _TWO_HEADER_ROWS[form]).to_csv(path, index=False, header=False)
@@ -766,9 +815,19 @@ def _place(words: dict, rng: np.random.Generator) -> tuple[str, str]:
     return cities[rng.integers(len(cities))], vocab.MEETING_MODES[rng.integers(len(vocab.MEETING_MODES))]
 
 
+def _offered(words: dict, kind: str, key: str, form: str, lang: str, side: int) -> str:
+    """``key`` of ``kind`` as ``form`` offers it as an option: in the split's wording
+    (:func:`_worded`), in both its languages on a bilingual form (:data:`_BILINGUAL`)."""
+    text = _worded(words, kind, key, lang, side)
+    if form in _BILINGUAL:
+        return heldout5.bilingual(text, _worded(words, kind, key, _BILINGUAL[form], side))
+    return text
+
+
 def _worded(words: dict, kind: str, key: str, lang: str, side: int) -> str:
-    """``key`` of ``kind`` (``cities``, ``modes``) in the split's wording, else as the reworded
-    styles write it (a city by its name, a mode in :data:`_REWORDED_MODES`)."""
+    """``key`` of ``kind`` in the split's wording, else (``cities``, ``modes`` a split may leave
+    unworded) as the reworded styles write it (a city by its name, a mode in
+    :data:`_REWORDED_MODES`)."""
     from matcher import vocab
 
     if key in words.get(kind, {}):
@@ -778,12 +837,13 @@ def _worded(words: dict, kind: str, key: str, lang: str, side: int) -> str:
 
 def _option_columns(form: str, question: str, options: list[str], chosen: list[str]) -> dict[str, Any]:
     """A multi-select as one column per option (:data:`_OPTION_COLUMNS`): the chosen ones marked,
-    the others blank, then the empty "other" column where the form has one."""
+    the others blank (or as :data:`_UNCHOSEN` says), then the empty "other" column where the form
+    has one."""
     heading, mark, other = _OPTION_COLUMNS[form]
     code, _, text = question.partition(". ")
     columns: dict[str, Any] = {
         heading.format(question=question, code=code, text=text, number=number, option=option):
-        (mark.format(option=option) if isinstance(mark, str) else mark) if option in chosen else None
+        (mark.format(option=option) if isinstance(mark, str) else mark) if option in chosen else _UNCHOSEN.get(form)
         for number, option in enumerate(options, start=1)}
     if other is not None:
         columns[other.format(question=question, code=code, text=text)] = None
@@ -956,9 +1016,12 @@ def evaluate(folder: str | Path, split: str, form: str, n_mentees: int = 150,
     same city?) and ``meeting_mode`` (one wants to meet in person, the other only remotely?),
     both in the truth the pairing is worth. A round that
     ``run`` refuses for its data errors is measured as read (:func:`matcher.load_round`, the
-    sign-ups in error left out) and is worth 0: nobody was paired. A round that cannot be read at
-    all without editing round.toml (a column ``run`` needs left unmapped by ``init``) scores 0 on
-    every figure: nothing was read."""
+    sign-ups in error left out) and is worth 0: nobody was paired. Rows read as sign-ups that no
+    person made (a tool's extra header rows taken for people) are measured as nobody
+    (:func:`_people_only`): left out of the pairs compared, and a mentor's place given to one is
+    worth nothing. A round that cannot be read at all without editing round.toml (a column
+    ``run`` needs left unmapped by ``init``), or whose people are none of the people who signed
+    up (their e-mails not read), scores 0 on every figure: nothing was read."""
     from matcher import init_round, load_round, match_round, run_round, score_round
     from matcher.errors import InputError
     from matcher.run import DataErrors
@@ -973,6 +1036,10 @@ def evaluate(folder: str | Path, split: str, form: str, n_mentees: int = 150,
     except DataErrors:
         rnd, pairs = load_round(init.path), None
     except InputError:
+        rnd = None
+    if rnd is not None:
+        rnd, pairs = _people_only(rnd, pairs, truth)
+    if rnd is None or rnd.mentees.empty or rnd.mentors.empty:
         places = ("city", "meeting_mode") if "city" in truth else ()
         return dict.fromkeys(("field", "goals", "language", *places, "worth"), 0.0)
     true = _true_round(rnd, truth)
@@ -995,6 +1062,19 @@ def evaluate(folder: str | Path, split: str, form: str, n_mentees: int = 150,
     best = match_round(true, true_scores)
     figures["worth"] = 0.0 if pairs is None else _worth(true_scores, pairs) / _worth(true_scores, best.pairs)
     return figures
+
+
+def _people_only(rnd, pairs: pd.DataFrame | None, truth: pd.DataFrame):
+    """The round as read without the sign-ups no person made (their e-mail is none of the
+    truth's), and the pairing without its pairs with them: a place they took is worth nothing."""
+    people = set(truth["email"])
+    mentors = rnd.mentors[rnd.mentors["email"].isin(people)]
+    mentees = rnd.mentees[rnd.mentees["email"].isin(people)]
+    if len(mentors) == len(rnd.mentors) and len(mentees) == len(rnd.mentees):
+        return rnd, pairs
+    if pairs is not None:
+        pairs = pairs[pairs["mentor_id"].isin(mentors.index) & pairs["mentee_id"].isin(mentees.index)]
+    return dataclasses.replace(rnd, mentors=mentors, mentees=mentees), pairs
 
 
 def _true_round(rnd, truth: pd.DataFrame):
