@@ -120,7 +120,7 @@ def test_a_pairs_file_is_read_once(round_toml, monkeypatch):
         locked.write_text(text, encoding="utf-8")
         reads.clear()
         assert load_round(round_toml).locked.empty
-        assert reads.count(locked) == 1
+        assert reads.count(locked) == (1 if text else 0)  # a 0-byte file is never opened
 
 
 @pytest.mark.parametrize("language, needle", [
