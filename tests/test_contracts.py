@@ -117,4 +117,4 @@ def test_the_sample_round_gives_byte_identical_outputs(tmp_path):
     record = json.loads(sample_fingerprints.RECORD.read_text(encoding="utf-8"))
     differ = sample_fingerprints.changed(record, first, sample_fingerprints.versions())
     assert differ == [], (f"the sample round's {', '.join(differ)} changed: if the change is meant, "
-                          "record it with `python tools/sample_fingerprints.py --write` and say why in the commit")
+                          "record it with `python -m tools.sample_fingerprints --write` and say why in the commit")

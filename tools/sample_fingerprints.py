@@ -1,7 +1,10 @@
 """Fingerprints of the sample round's outputs: proof that a change left every output byte-identical.
 
-    python tools/sample_fingerprints.py           # this tree's outputs against the recorded ones
-    python tools/sample_fingerprints.py --write   # record them, after a change meant to alter outputs
+    python -m tools.sample_fingerprints           # this tree's outputs against the recorded ones
+    python -m tools.sample_fingerprints --write   # record them, after a change meant to alter outputs
+
+Run it as a module from the checkout: as a script it imports ``matcher`` from wherever the
+virtualenv's editable install points, which in a worktree sharing a virtualenv is another tree.
 
 The record (``tests/sample_outputs.json``) holds the SHA-256 of every file ``matcher run`` writes
 for ``data/samples/round.toml`` (``audit.json`` without its ``*_seconds`` timings, the checkout's
