@@ -5,12 +5,23 @@ a language name alone ("arabia", "Somali"), and then "Muut kielet ja taso" / "Ot
 beside it. A mother tongue is a language the person speaks, at native level: read as a column of
 its own it would be lost, and a person who only filled it in would have no language at all.
 
-:func:`fold_mother_tongue` finds such a column by what it is, not by a list of forms:
+:func:`fold_mother_tongue` finds such a column by what it is, not by a list of forms or
+tools, in two ways:
 
-- its **header** reads as the native level (:func:`matcher.vocab.language_level` gives 4 for
-  "Mikä on äidinkielesi?", "What is your first language?", "Vad är ditt modersmål?");
-- its **cells** are language names without a level (:data:`LANGUAGE_SHARE` of the filled ones
-  read as a language by :func:`matcher.vocab.vocabulary`).
+- by its **header and cells**: the header reads as the native level (:func:`matcher.vocab.language_level`
+  gives 4 for "Mikä on äidinkielesi?", "What is your first language?", "Vad är ditt modersmål?",
+  "Modersmål " re-saved with a trailing space or wrapped over two lines) and its cells name
+  languages (:data:`LANGUAGE_SHARE` of the filled ones), each without a level below native;
+- by its **cells alone**, under a header that names no level ("Language you grew up with"): one
+  language per cell without a level (:data:`SINGLE_SHARE` of the filled cells), beside a
+  languages question whose cells carry levels (:data:`LEVELLED_SHARE`), and whose languages
+  that question does not repeat (at most :data:`REPEATED_SHARE` of the people answering both
+  name their language there again): it asks the one language the "other languages" leave out.
+  A mentoring language ("In which language would you like to meet?") or a nationality is a
+  language the person also lists with its level, and is left alone.
+
+A cell's languages are read as intake reads them (:func:`matcher.vocab.languages.written_language`:
+abbreviations such as "Fi.", "Ry.: A1" or "arabiskt spr." included), its spaces trimmed.
 
 Each of its languages becomes ``"<language> (native)"`` and goes first into the person's answer
 to the table's languages question: the column with the most cells naming a language (at least
@@ -33,20 +44,63 @@ Example
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 
 from matcher import vocab
 from matcher.grids import join_answers, joiner_of
+from matcher.vocab.languages import written_language
 
 #: least share of a column's filled cells that must name a language (the mother-tongue column's
 #: and the languages question's)
 LANGUAGE_SHARE = 0.6
+#: least share of the filled cells of a mother-tongue column without a native-level header that
+#: name one language and no level
+SINGLE_SHARE = 0.9
+#: least share of the languages question's filled cells that carry a level, for a mother-tongue
+#: column recognised by its cells alone
+LEVELLED_SHARE = 0.5
+#: most share of the people answering both whose mother tongue the languages question repeats,
+#: for a mother-tongue column recognised by its cells alone
+REPEATED_SHARE = 0.1
 #: what separates two mother tongues in one cell ("suomi ja ruotsi", "Arabic / French")
 _BETWEEN = re.compile(r"\s*[,;/&\n]\s*|\s+(?:ja|and|och|sekä|samt)\s+", re.IGNORECASE)
 #: the level written after each mother tongue (read as native by every language's reader)
 NATIVE = "native"
+
+
+@dataclass(frozen=True)
+class _Cells:
+    """What one column's filled cells say of languages: per cell (in row order, None for an
+    empty one) the languages named and their levels."""
+
+    cells: tuple[tuple[tuple[str | None, int | None], ...] | None, ...]
+
+    @functools.cached_property
+    def filled(self) -> list[tuple[tuple[str | None, int | None], ...]]:
+        return [c for c in self.cells if c]
+
+    def share(self, test: Callable[[tuple[tuple[str | None, int | None], ...]], bool]) -> float:
+        return sum(map(test, self.filled)) / len(self.filled) if self.filled else 0.0
+
+    @functools.cached_property
+    def named(self) -> float:
+        """The share of filled cells whose first answer names a language."""
+        return self.share(lambda cell: cell[0][0] is not None)
+
+    @functools.cached_property
+    def single(self) -> float:
+        """The share of filled cells naming one language and no level."""
+        return self.share(lambda cell: len(cell) == 1 and cell[0][0] is not None and cell[0][1] is None)
+
+    @functools.cached_property
+    def levelled(self) -> float:
+        """The share of filled cells with a level beside a language."""
+        return self.share(lambda cell: any(level is not None for _, level in cell))
 
 
 def fold_mother_tongue(table: pd.DataFrame) -> pd.DataFrame:
@@ -54,12 +108,11 @@ def fold_mother_tongue(table: pd.DataFrame) -> pd.DataFrame:
     docstring); the index, the other columns and ``attrs`` are kept. A table without one is
     returned as it is."""
     headers = [str(h) for h in table.columns]
-    mother = next((h for h in headers if _mother_tongue(table[h], h)), None)
-    if mother is None:
+    read = {h: _read(table[h]) for h in headers}
+    found = next((f for f in (_mother_tongue(h, read, headers) for h in headers) if f), None)
+    if found is None:
         return table
-    shares = {h: _language_share(table[h]) for h in headers if h != mother}
-    partner = max((h for h, share in shares.items() if share >= LANGUAGE_SHARE),
-                  key=lambda h: (shares[h], -abs(headers.index(h) - headers.index(mother))), default=None)
+    mother, partner = found
     native = [_native(cell) for cell in table[mother]]
     if partner is None:
         out = table.copy()
@@ -76,26 +129,56 @@ def fold_mother_tongue(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _mother_tongue(column: pd.Series, header: str) -> bool:
-    """True when a column asks the mother tongue: its header reads as the native level and its
-    filled cells are language names without a level."""
-    if vocab.language_level(header) != 4:
-        return False
-    cells = [c for c in column.dropna().astype(str) if c.strip()]
-    return bool(cells) and all(vocab.split_level(c)[1] is None for c in cells) \
-        and _language_share(column) >= LANGUAGE_SHARE
+def _mother_tongue(header: str, read: dict[str, _Cells], headers: list[str]
+                   ) -> tuple[str, str | None] | None:
+    """For a mother-tongue column, ``(header, the languages question to read it into)`` (None
+    for that question when there is none); None for any other column."""
+    cells = read[header]
+    if cells.named < LANGUAGE_SHARE:
+        return None
+    partner = _partner(header, read, headers)
+    level = vocab.language_level(header)
+    if level == 4:
+        below_native = cells.share(lambda cell: any(lv not in (None, 4) for _, lv in cell))
+        return (header, partner) if below_native <= 1 - SINGLE_SHARE else None
+    if level is not None or partner is None or cells.single < SINGLE_SHARE \
+            or read[partner].levelled < LEVELLED_SHARE:
+        return None
+    both = [(own, other) for own, other in zip(cells.cells, read[partner].cells) if own and other]
+    repeated = sum(bool({k for k, _ in own} & {k for k, _ in other}) for own, other in both)
+    return (header, partner) if both and repeated / len(both) <= REPEATED_SHARE else None
 
 
-def _language_share(column: pd.Series) -> float:
-    """The share of a column's filled cells whose first part names a language ("suomi",
-    "Finnish (native), English" both do; "ICT" does not)."""
-    cells = [c for c in column.dropna().astype(str) if c.strip()]
-    if not cells:
-        return 0.0
-    languages = vocab.vocabulary("languages")
-    named = sum(languages.lookup(vocab.split_level(_BETWEEN.split(c.strip())[0])[0]) is not None
-                for c in cells)
-    return named / len(cells)
+def _partner(mother: str, read: dict[str, _Cells], headers: list[str]) -> str | None:
+    """The languages question beside ``mother``: the other column naming languages in most of
+    its cells (the nearest of equals), None when no column names them in :data:`LANGUAGE_SHARE`."""
+    place = headers.index(mother)
+    return max((h for h in headers if h != mother and read[h].named >= LANGUAGE_SHARE),
+               key=lambda h: (read[h].named, -abs(headers.index(h) - place)), default=None)
+
+
+def _read(column: pd.Series) -> _Cells:
+    """A column's cells as languages and levels, each distinct cell read once; a column of no
+    text (numbers, dates) names none."""
+    if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_datetime64_any_dtype(column):
+        return _Cells(())
+    return _Cells(tuple(_answers(cell) for cell in column))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _answers_of(cell: str) -> tuple[tuple[str | None, int | None], ...]:
+    names = vocab.vocabulary("languages")
+    out = []
+    for part in _BETWEEN.split(cell.strip()):
+        if any(ch.isalnum() for ch in part):
+            text, level = written_language(part)
+            found = names.named(text)
+            out.append((found[0] if found else None, level))
+    return tuple(out)
+
+
+def _answers(cell: object) -> tuple[tuple[str | None, int | None], ...] | None:
+    return _answers_of(cell) or None if isinstance(cell, str) and cell.strip() else None
 
 
 def _native(cell: object) -> tuple[str, ...]:

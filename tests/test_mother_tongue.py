@@ -78,3 +78,49 @@ def test_mother_tongue_round_reads_every_persons_languages(tmp_path):
         meant = truth.set_index("email")["languages"]
         assert all(set(read[e]) == set(meant[e]) for e in read.index)
         assert all(read[e][code] == 4 for e in read.index for code, level in meant[e].items() if level == 4)
+
+
+def test_an_excel_resaved_swedish_mother_tongue_with_abbreviations_is_folded():
+    # Excel's re-save: a trailing space and a wrapped header cell, padded cells; the languages
+    # abbreviated as people type them ("Fi.", "Ry.: A1", "arabiskt spr.: B2")
+    table = pd.DataFrame({"E-postadress": ["a@x.se", "b@x.se", "c@x.se"],
+                          "Ditt\nmodersmål ": ["Fi. ", "Fi.", "Arab."],
+                          "Andra språk du kan mentorera på (och nivå)": [
+                              "arabiskt spr.: B2, Estnisk.: C1", "Ry.: A1", None]})
+    folded = fold_questions(table)
+    assert list(folded.columns) == ["E-postadress", "Andra språk du kan mentorera på (och nivå)"]
+    assert folded.iloc[:, 1].tolist() == ["Fi. (native), arabiskt spr.: B2, Estnisk.: C1",
+                                          "Fi. (native), Ry.: A1", "Arab. (native)"]
+
+
+OTHERS = ["Finnish", "English", "Swedish", "Russian", "Estonian"]
+MOTHERS = ["Arabic", "Somali", "Persian", "Finnish", "Russian"]
+
+
+def _people(draw_others, mother_of):
+    return pd.DataFrame({"Email": [f"p{i}@x.fi" for i in range(len(draw_others))],
+                         "Language you grew up with": [mother_of(i, o) for i, o in enumerate(draw_others)],
+                         "Languages and level": [", ".join(f"{o} (B2)" for o in others) or None
+                                                 for others in draw_others]})
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(MOTHERS), st.lists(st.sampled_from(OTHERS), min_size=1,
+                                                              max_size=3, unique=True)),
+                min_size=4, max_size=10))
+def test_a_column_of_the_one_language_the_others_leave_out_is_the_mother_tongue(people):
+    """Under a header naming no level, a column of one language a cell that the levelled
+    languages question never repeats is read as the mother tongue."""
+    others = [[o for o in os if o != m] or ["English" if m != "English" else "Swedish"] for m, os in people]
+    folded = fold_questions(_people(others, lambda i, _: people[i][0]))
+    assert list(folded.columns) == ["Email", "Languages and level"]
+    assert [c.split(", ")[0] for c in folded["Languages and level"]] == [f"{m} (native)" for m, _ in people]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(OTHERS), min_size=1, max_size=3, unique=True), min_size=4, max_size=10))
+def test_a_language_the_person_also_lists_with_its_level_is_no_mother_tongue(others):
+    """A mentoring language (or a nationality) is one of the languages the person lists with a
+    level: the column stays a question of its own."""
+    table = _people(others, lambda i, own: own[0])
+    assert list(fold_questions(table).columns) == list(table.columns)

@@ -33,7 +33,7 @@ import pandas as pd
 from matcher import vocab
 from matcher.config import ReadConfig
 from matcher.contents import column_separators
-from matcher.vocab.languages import leading_language, split_languages
+from matcher.vocab.languages import split_languages, written_language
 from matcher.vocab.options import OptionSplitter
 from matcher.vocab.reading import Reading, read_options
 
@@ -76,27 +76,8 @@ class ColumnAnswers:
 
     def items(self, cell: object) -> list[tuple[str, int | None]]:
         """``(option, language level or None)`` for each option chosen in one cell."""
-        found = []
-        for answer in self.answers(cell):
-            if self.kind == "languages":
-                text, level = vocab.split_level(answer)
-                found.append((leading_language(_language_text(answer, text),
-                                               vocab.vocabulary("languages")), level))
-            else:
-                found.append((answer, None))
-        return found
-
-
-def _language_text(answer: str, text: str) -> str:
-    """The language part of ``answer`` as written: the words of ``text`` (split_level's
-    normalised language part) in their own case and with their dots ("Eng." stays an
-    abbreviation: "Eng. (C1)" is "Eng."), else ``text``."""
-    if vocab.normalise(answer) == text:
-        return answer.strip()
-    kept = set(text.split())
-    words = [w for w in answer.split() if vocab.normalise(w)
-             and set(vocab.normalise(w).split()) <= kept]
-    return " ".join(words).strip(" :;-–—,") or text
+        return [written_language(answer) if self.kind == "languages" else (answer, None)
+                for answer in self.answers(cell)]
 
 
 @dataclass

@@ -262,6 +262,29 @@ def split_languages(answer: str, lookup: Callable[[str], str | None]) -> tuple[s
     return (answer,)
 
 
+def written_language(answer: str) -> tuple[str, int | None]:
+    """One language answer's language as written (its own case and dots: "Eng." stays an
+    abbreviation) and its level (:func:`matcher.vocab.split_level`), a level word no lexicon
+    knows set aside (:func:`leading_language`).
+
+    >>> written_language("Eng. (C1)"), written_language("Ry.: A1"), written_language("arabia")
+    (('Eng.', 3), ('Ry.', 1), ('arabia', None))
+    """
+    text, level = vocab.split_level(answer)
+    return leading_language(_language_text(answer, text), vocab.vocabulary("languages")), level
+
+
+def _language_text(answer: str, text: str) -> str:
+    """The language part of ``answer`` as written: the words of ``text`` (split_level's
+    normalised language part) in their own case and with their dots, else ``text``."""
+    if vocab.normalise(answer) == text:
+        return answer.strip()
+    kept = set(text.split())
+    words = [w for w in answer.split() if vocab.normalise(w)
+             and set(vocab.normalise(w).split()) <= kept]
+    return " ".join(words).strip(" :;-–—,") or text
+
+
 #: most words of a language name read at the start of an answer (:func:`leading_language`)
 LEADING_WORDS = 3
 
