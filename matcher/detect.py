@@ -104,6 +104,13 @@ FORMS_OWN = {
     # a coordinator's own columns beside the answers (notes on whom they called, a status)
     "huom": None, "huomiot": None, "muistiinpanot": None, "notes": None, "anteckningar": None,
     "tila": None,
+    # KoboToolbox's and ODK's ("_submission_time", "_uuid", "__version__": :data:`_SYSTEM`
+    # headings are read without their underscores; "start", "end", "today" are metadata the
+    # form records, the server's submission time is the one kept)
+    "submission time": "submitted_at", "submissiondate": "submitted_at", "submitted by": None,
+    "uuid": None, "validation status": None, "version": None, "index": None, "start": None,
+    "end": None, "today": None, "deviceid": None, "instanceid": None, "instancename": None,
+    "username": None, "phonenumber": None, "audit": None, "reviewstate": None,
     # Microsoft Forms' in Finnish and Swedish
     "tunnus": None, "viimeksi muokattu": None, "starttid": None, "tid for slutforande": "submitted_at",
     "senast andrad": None, "e post": "email", "namn": "name",
@@ -291,7 +298,7 @@ def _score_matrix(headers: list[str], fields: tuple[str, ...]) -> np.ndarray:
     for i, header in enumerate(headers):
         norm = vocab.normalise(header)
         if forms_own(header):
-            own = FORMS_OWN[_own_key(header)]
+            own = FORMS_OWN.get(_own_key(header))
             if own in fields:
                 scores[i, fields.index(own)] = 130.0
             continue  # a form tool's own column is never read as a question
@@ -306,12 +313,20 @@ def _score_matrix(headers: list[str], fields: tuple[str, ...]) -> np.ndarray:
 _CODED = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*)\.\s+\S")
 
 
+#: a survey tool's system column, an identifier that starts with an underscore (KoboToolbox's
+#: "_id", "_submission_time", "__version__"): never a question, whatever it holds
+_SYSTEM = re.compile(r"^_+[A-Za-z0-9]\w*$")
+
+
 def _own_key(header: str) -> str:
     """The key of :data:`FORMS_OWN` a header is, its normalised text or the code of a
-    "code. text" heading ("lastpage. Viimeinen sivu" is LimeSurvey's "lastpage"), else ""."""
+    "code. text" heading ("lastpage. Viimeinen sivu" is LimeSurvey's "lastpage"), else "";
+    a system column (:data:`_SYSTEM`) is its name without underscores, in the table or not."""
     norm = vocab.normalise(header)
     if norm in FORMS_OWN:
         return norm
+    if _SYSTEM.match(str(header).strip()):
+        return " ".join(str(header).replace("_", " ").split()).lower()
     coded = _CODED.match(str(header))
     code = vocab.normalise(coded.group(1)) if coded else ""
     return code if code in FORMS_OWN else ""
@@ -320,8 +335,8 @@ def _own_key(header: str) -> str:
 def forms_own(header: str) -> bool:
     """True when a header is a survey tool's own column (:data:`FORMS_OWN`), never a question.
 
-    >>> [forms_own(h) for h in ("Start Date (UTC)", "lastpage. Viimeinen sivu", "Q3. Languages")]
-    [True, True, False]
+    >>> [forms_own(h) for h in ("Start Date (UTC)", "lastpage. Viimeinen sivu", "_status", "Q3. Languages")]
+    [True, True, True, False]
     """
     return bool(_own_key(header))
 

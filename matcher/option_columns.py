@@ -56,8 +56,13 @@ from matcher.grids import DECLINING, Folded, fold_grids, join_answers, joiner_of
 from matcher.level_columns import fold_level_columns
 from matcher.mother_tongue import fold_mother_tongue
 
-#: what stands between a question and its option in a column-per-option header
-SEPARATOR = re.compile(r"\s+[-–—]+\s+|\s*:\s*|\s*\(|\s*\[|_|\s+[/|]\s+")
+#: what stands between a question and its option in a column-per-option header: a spaced dash,
+#: a colon, an opening bracket, an underscore, a slash (KoboToolbox/ODK's "question/option"),
+#: a bar, or a dot between two words (SurveyCTO's "question.option")
+SEPARATOR = re.compile(r"\s+[-–—]+\s+|\s*:\s*|\s*\(|\s*\[|_|\s*/\s*|\s+\|\s+|(?<=\w)\.(?=\w)")
+#: a heading under a group path (KoboToolbox, ODK, SurveyCTO: "group/question",
+#: "group/subgroup/question/option"): names joined by slashes without spaces
+PATH = re.compile(r"^[^/\s](?:[^/]*[^/\s])?(?:/[^/\s](?:[^/]*[^/\s])?)+$")
 #: the bracket that closes an option opened by a separator ("Question (Option)", "Question [Option]")
 _CLOSING = {"(": ")", "[": "]"}
 #: a group has at least this many option columns
@@ -89,6 +94,10 @@ class OptionColumns:
     marks: tuple[str, ...]
     #: the group's "Other, what?" columns, each cell a person's own text: an option they add
     typed: tuple[str, ...] = ()
+    #: the question's own column holding the same answers as codes (KoboToolbox's "question"
+    #: of space-separated option names beside its "question/option" columns), folded away so
+    #: no answer counts twice
+    codes: tuple[str, ...] = ()
 
 
 def declines(value: str) -> bool:
@@ -140,6 +149,49 @@ def strip_codes(table: pd.DataFrame) -> pd.DataFrame:
     out = table.set_axis(renamed, axis=1)
     out.attrs.update(table.attrs)
     return out
+
+
+def strip_groups(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with the group paths taken off its headings (KoboToolbox, ODK and SurveyCTO
+    write a question inside a group as "group/question", :data:`PATH`): a heading keeps its last
+    name, or its last two ("question/option") when its cells mark an option
+    (:func:`_marks`). Of two names, the first is a group only when another heading shares it
+    and one of them asks a question of its own ("Kotikunta/kaupunki" stays whole, and so do
+    "question/option" headings whose every column marks an option);
+    a heading whose stripped text another column has already keeps its path. Index, cells and
+    ``attrs`` are kept.
+
+    >>> table = pd.DataFrame({"start": ["2026-01-01", "2026-01-02"], "Perustiedot/Nimi": ["Aino", "Eero"],
+    ...                       "Perustiedot/Kotikunta": ["Espoo", "Oulu"], "Toiveet/Apu?/CV": ["1", "0"],
+    ...                       "Toiveet/Apu?/Verkostot": ["0", "1"], "Ala/toimiala": ["ICT", "Laki"]})
+    >>> list(strip_groups(table).columns)
+    ['start', 'Nimi', 'Kotikunta', 'Apu?/CV', 'Apu?/Verkostot', 'Ala/toimiala']
+    """
+    headers = [str(h) for h in table.columns]
+    paths = {h: h.split("/") for h in headers if PATH.match(h)}
+    if not paths:
+        return table
+    marks = {h: _marks(table[h]) for h in paths}
+    groups = Counter(names[0] for names in paths.values())
+    asks = {names[0] for h, names in paths.items() if not marks[h]}
+    grouped = {h for h, names in paths.items()
+               if len(names) > 2 or (groups[names[0]] >= 2 and names[0] in asks)}
+    stripped = [h if h not in grouped else "/".join(paths[h][-2:] if marks[h] and len(paths[h]) > 2
+                                                    else paths[h][-1:]) for h in headers]
+    if stripped == headers:
+        return table
+    counts = Counter(stripped) + Counter(set(headers) - set(stripped))
+    out = table.set_axis([s if counts[s] == 1 else h for h, s in zip(headers, stripped)], axis=1)
+    out.attrs.update(table.attrs)
+    return out
+
+
+def _marks(column: pd.Series) -> bool:
+    """True when a column's cells mark one option: one answer that chooses at most (``1``,
+    ``True``, ``x``), besides blanks and answers that decline (:func:`declines`)."""
+    values = {v for v in column.dropna().astype(str).str.strip() if v}
+    chosen = {v for v in values if not declines(v)}
+    return len(chosen) <= 1 and all(len(v.split()) <= MARK_WORDS for v in chosen)
 
 
 def _bare_runs(table: pd.DataFrame, taken: set[str]) -> list[OptionColumns]:
@@ -223,7 +275,30 @@ def find_option_columns(table: pd.DataFrame) -> list[OptionColumns]:
             found += _group(table, run, max(shared, key=len))
         run, shared = ([header], questions) if questions else ([], set())
     taken = {h for group in found for h in group.columns}
+    found = [_with_codes(table, g, taken) for g in found]
     return sorted(found + _bare_runs(table, taken), key=lambda g: headers.index(str(g.columns[0])))
+
+
+#: least share of the people answering both whose count of codes in the question's own column is
+#: the count of options they marked, for that column to be the same answers (:func:`_with_codes`)
+SAME_ANSWERS = 0.9
+
+
+def _with_codes(table: pd.DataFrame, group: OptionColumns, taken: set[str]) -> OptionColumns:
+    """``group`` with the question's own column of codes when the table has one: a column headed
+    by the group's question whose cells name, space-separated, as many options as the person
+    marked (KoboToolbox writes both; read twice, every answer would count twice)."""
+    question = vocab.normalise(group.question)
+    marked = table[list(group.columns)].map(_chooses).sum(axis=1)
+    for header in table.columns:
+        if header in taken or vocab.normalise(header) != question:
+            continue
+        cells = table[header].map(lambda v: len(v.split()) if isinstance(v, str) else 0)
+        both = (cells > 0) | (marked > 0)
+        if both.any() and (cells[both] == marked[both]).mean() >= SAME_ANSWERS:
+            return OptionColumns(group.header, group.question, group.columns, group.options,
+                                 group.marks, group.typed, (str(header),))
+    return group
 
 
 def _group(table: pd.DataFrame, run: list[str], question: str) -> list[OptionColumns]:
@@ -273,13 +348,14 @@ def fold_option_columns(table: pd.DataFrame) -> pd.DataFrame:
                                      {"header": g.header, "columns": list(_members(g)),
                                       "options": list(g.options), "how": "options",
                                       "marks": list(g.marks)}
-                                     | ({"typed": list(g.typed)} if g.typed else {}))
+                                     | ({"typed": list(g.typed)} if g.typed else {})
+                                     | ({"codes": list(g.codes)} if g.codes else {}))
                               for g in groups], clash="options")
 
 
 def _members(group: OptionColumns) -> tuple[str, ...]:
     """Every column a group folds: its option columns and its typed "Other" ones, in order."""
-    return tuple(h for h in dict.fromkeys((*group.columns, *group.typed)))
+    return tuple(h for h in dict.fromkeys((*group.codes, *group.columns, *group.typed)))
 
 
 def _chosen(table: pd.DataFrame, group: OptionColumns) -> pd.Series:
@@ -329,4 +405,4 @@ def fold_questions(table: pd.DataFrame) -> pd.DataFrame:
     (:func:`matcher.mother_tongue.fold_mother_tongue`). ``matcher init`` and intake both read a
     file through it, so the config names the columns intake finds."""
     return fold_mother_tongue(fold_other_texts(fold_option_columns(fold_level_columns(
-        fold_grids(strip_codes(table))))))
+        fold_grids(strip_groups(strip_codes(table)))))))
