@@ -77,6 +77,8 @@ MARK_WORDS = 3
 #: normalised answers that decline an option besides the words of :data:`matcher.grids.DECLINING`
 #: and the number 0 (a spreadsheet's booleans)
 FALSE = frozenset({"false", "epatosi", "falskt"})
+#: normalised answers that tick an option whatever it is (a spreadsheet's booleans, a yes)
+TRUE = frozenset({"true", "tosi", "sant", "yes", "kylla", "ja", "x"})
 
 
 @dataclass(frozen=True)
@@ -154,8 +156,8 @@ def strip_codes(table: pd.DataFrame) -> pd.DataFrame:
 def strip_groups(table: pd.DataFrame) -> pd.DataFrame:
     """The table with the group paths taken off its headings (KoboToolbox, ODK and SurveyCTO
     write a question inside a group as "group/question", :data:`PATH`): a heading keeps its last
-    name, or its last two ("question/option") when its cells mark an option
-    (:func:`_marks`). Of two names, the first is a group only when another heading shares it
+    name, or its last two ("question/option") when its cells mark an option (one answer
+    that chooses at most, a tick (:func:`_ticks`) or one its neighbours under the same path share). Of two names, the first is a group only when another heading shares it
     and one of them asks a question of its own ("Kotikunta/kaupunki" stays whole, and so do
     "question/option" headings whose every column marks an option);
     a heading whose stripped text another column has already keeps its path. Index, cells and
@@ -171,7 +173,11 @@ def strip_groups(table: pd.DataFrame) -> pd.DataFrame:
     paths = {h: h.split("/") for h in headers if PATH.match(h)}
     if not paths:
         return table
-    marks = {h: _marks(table[h]) for h in paths}
+    chosen = {h: _chosen_values(table[h]) for h in paths}
+    # a value several headings of one parent share marks ("1" in each option's column)
+    shared = Counter((tuple(paths[h][:-1]), v) for h in paths for v in chosen[h])
+    marks = {h: len(chosen[h]) <= 1 and all(_ticks(v) or shared[tuple(paths[h][:-1]), v] >= 2
+                                            for v in chosen[h]) for h in paths}
     groups = Counter(names[0] for names in paths.values())
     asks = {names[0] for h, names in paths.items() if not marks[h]}
     grouped = {h for h, names in paths.items()
@@ -186,12 +192,22 @@ def strip_groups(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _marks(column: pd.Series) -> bool:
-    """True when a column's cells mark one option: one answer that chooses at most (``1``,
-    ``True``, ``x``), besides blanks and answers that decline (:func:`declines`)."""
-    values = {v for v in column.dropna().astype(str).str.strip() if v}
-    chosen = {v for v in values if not declines(v)}
-    return len(chosen) <= 1 and all(len(v.split()) <= MARK_WORDS for v in chosen)
+def _chosen_values(column: pd.Series) -> set[str]:
+    """A column's distinct answers besides blanks and those that decline (:func:`declines`)."""
+    return {v for v in column.dropna().astype(str).str.strip() if v and not declines(v)}
+
+
+def _ticks(value: str) -> bool:
+    """True when an answer ticks an option whatever the option: a number but 0, a boolean
+    true (:data:`TRUE`), a sign ("x", "✓").
+
+    >>> [_ticks(v) for v in ("1", "1.0", "True", "x", "✓", "Verkossa", "o3")]
+    [True, True, True, True, True, False, False]
+    """
+    try:
+        return float(value.replace(",", ".")) != 0
+    except ValueError:
+        return vocab.normalise(value) in TRUE or (len(value) == 1 and not value.isdigit())
 
 
 def _bare_runs(table: pd.DataFrame, taken: set[str]) -> list[OptionColumns]:

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from matcher import evaluation, init_round, load_round
 from matcher.detect import reading_notes
 from matcher import vocab
+from matcher.detect import detect_columns
 from matcher.option_columns import (declines, find_option_columns, fold_option_columns, fold_questions,
-                                    strip_codes)
+                                    strip_codes, strip_groups)
 
 QUESTION = "4. Millaisiin asioihin toivot tukea? (voit valita useamman)"
 OPTIONS = ["Työnhaku", "Verkostot, kontaktit", "Suomalainen työelämä"]
@@ -31,11 +32,14 @@ STYLES = {
     "parenthesis": lambda o: f"Goals ({o})",
     "underscore": lambda o: f"Q4_{o}",
     "en dash": lambda o: f"{QUESTION} – {o}",
+    "kobo path": lambda o: f"Toiveet/{QUESTION}/{o}",
+    "slash": lambda o: f"tuki/{o}",
+    "dot": lambda o: f"tuki.{o}",
 }
 
 
 @pytest.mark.parametrize("style", sorted(STYLES))
-@pytest.mark.parametrize("yes, no", [("1", None), ("1", "0"), ("x", None), ("Yes", "No"),
+@pytest.mark.parametrize("yes, no", [("1", None), ("1", "0"), ("True", "False"), ("x", None), ("Yes", "No"),
                                      ("Kyllä", "Ei"), ("Ja", "Nej"), ("Valittu", "Ei valittu")])
 def test_option_columns_fold_into_one_multi_select(style, yes, no):
     table = _table(STYLES[style], yes, no)
@@ -297,3 +301,61 @@ def test_an_other_text_column_beside_its_choice_column_is_read_into_it(cells, ex
     # a column of its own question is left alone
     assert list(fold_questions(table.rename(columns={"Goals? - Other - Text": "Other plans?"})).columns) == [
         "Email", "Goals? - Selected Choice", "Other plans?", "City"]
+
+
+def _kobo(chosen: list[list[bool]], codes: bool = True, yes: str = "1", no: str = "0") -> pd.DataFrame:
+    """A KoboToolbox export: group paths, the select_multiple's column of space-separated codes
+    before one 1/0 column per option, the tool's own columns."""
+    table = {"start": ["2026-01-01T10:00:03.512+02:00"] * len(chosen),
+             "end": ["2026-01-01T10:09:41.102+02:00"] * len(chosen),
+             "Perustiedot/Sähköpostiosoite": [f"p{i}@x.fi" for i in range(len(chosen))],
+             "Perustiedot/Kotikunta": ["Espoo", "Oulu", "Vaasa", "Turku"][:1] * len(chosen)}
+    if codes:
+        table["Toiveet/Missä toivot tukea?"] = [" ".join(f"o{k + 1}" for k, take in enumerate(row) if take) or None
+                                                for row in chosen]
+    table |= {f"Toiveet/Missä toivot tukea?/{o}": [yes if row[k] else no for row in chosen]
+              for k, o in enumerate(OPTIONS)}
+    table |= {"Toiveet/Miten haluaisit tavata?": ["Verkossa"] * len(chosen),
+              "_id": [str(48211 + i) for i in range(len(chosen))],
+              "_submission_time": ["2026-01-01T10:09:43"] * len(chosen),
+              "_status": ["submitted_via_web"] * len(chosen), "_submitted_by": [None] * len(chosen),
+              "__version__": ["vQm3kYtR8hFzWcN2aP5sLd"] * len(chosen)}
+    return pd.DataFrame(table)
+
+
+def test_group_paths_come_off_and_a_path_of_one_heading_stays():
+    table = _kobo(CHOSEN).assign(**{"Kotikunta/kaupunki": "Espoo"})
+    assert list(strip_groups(table).columns)[:5] == ["start", "end", "Sähköpostiosoite", "Kotikunta",
+                                                     "Missä toivot tukea?"]
+    assert "Missä toivot tukea?/Työnhaku" in strip_groups(table).columns
+    assert "Kotikunta/kaupunki" in strip_groups(table).columns
+
+
+@pytest.mark.parametrize("codes", [True, False])
+@pytest.mark.parametrize("yes, no", [("1", "0"), ("True", "False")])
+def test_kobo_option_columns_and_their_code_column_are_one_answer(codes, yes, no):
+    folded = fold_questions(_kobo(CHOSEN, codes, yes, no))
+    (question,) = [h for h in folded.columns if "Missä toivot tukea?" in h]
+    assert folded[question].tolist() == ["Työnhaku;Suomalainen työelämä;", "Verkostot, kontaktit;", "",
+                                         "Työnhaku;Verkostot, kontaktit;Suomalainen työelämä;"]
+    record = folded.attrs["folded"][-1]
+    assert record.get("codes", []) == (["Missä toivot tukea?"] if codes else [])
+
+
+def test_kobo_system_columns_are_never_questions():
+    detection = detect_columns(fold_questions(_kobo(CHOSEN * 5)), "mentees")
+    assert detection.columns["submitted_at"] == "_submission_time"
+    assert detection.columns["email"] == "Sähköpostiosoite"
+    assert not {"_status", "_submitted_by", "__version__", "start", "end"} & set(detection.columns.values())
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.booleans(), min_size=3, max_size=3), min_size=2, max_size=10))
+def test_a_code_column_never_counts_an_answer_twice(chosen):
+    """With the codes column and the option columns both in the export, each person's answer
+    holds each option they marked once, and nothing else."""
+    assume(any(map(any, chosen)))  # options nobody marked are no multi-select to be seen
+    folded = fold_questions(_kobo(chosen))
+    (question,) = [h for h in folded.columns if "Missä toivot tukea?" in h]
+    assert folded[question].tolist() == ["".join(f"{o};" for o, take in zip(OPTIONS, row) if take)
+                                         for row in chosen]
