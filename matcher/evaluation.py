@@ -1014,7 +1014,8 @@ def evaluate(folder: str | Path, split: str, form: str, n_mentees: int = 150,
     ``language``, and ``worth``, the pairing's true total over the best pairing's; where the form
     asks where people live and how they meet (:data:`_PLACE_QUESTIONS`) also on ``city`` (the
     same city?) and ``meeting_mode`` (one wants to meet in person, the other only remotely?),
-    both in the truth the pairing is worth. A round that
+    both in the truth the pairing is worth (a pair the truth rules out is worth nothing,
+    :func:`_worth`). A round that
     ``run`` refuses for its data errors is measured as read (:func:`matcher.load_round`, the
     sign-ups in error left out) and is worth 0: nobody was paired. Rows read as sign-ups that no
     person made (a tool's extra header rows taken for people) are measured as nobody
@@ -1127,6 +1128,9 @@ def _agreement(read: np.ndarray, true: np.ndarray) -> float:
 
 
 def _worth(scores, pairs: pd.DataFrame) -> float:
+    """The pairs' total in ``scores``, a pair the scores forbid worth nothing: a pair read as
+    allowed that the people's true answers rule out (no shared language, in person only against
+    remote only, too far apart) would not hold, so it adds nothing to the pairing's worth."""
     rows = scores.mentee_ids.get_indexer(pairs["mentee_id"])
     cols = scores.mentor_ids.get_indexer(pairs["mentor_id"])
-    return float(scores.total[rows, cols].sum())
+    return float(np.where(scores.feasible[rows, cols], scores.total[rows, cols], 0.0).sum())

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from types import SimpleNamespace
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -360,3 +362,15 @@ def test_heldout4_exports_keep_their_tools_quirks(tmp_path):
             capacity = rows[0].index("Max mentoroitavia")
             assert rows[-1][capacity] == sum(int(row[capacity]) for row in rows[1:-2])
             assert None in rows[0] and "Huom." in rows[0]
+
+
+def test_a_pair_the_truth_rules_out_is_worth_nothing():
+    """Worth counts a pair only where the true answers allow it: a pair read as allowed that the
+    truth forbids (here mentee-b with mentor-y) adds nothing, so a misreading that lets more people
+    pair cannot score above the best pairing."""
+    scores = SimpleNamespace(mentee_ids=pd.Index(["mentee-a", "mentee-b"]),
+                             mentor_ids=pd.Index(["mentor-x", "mentor-y"]),
+                             total=np.array([[60.0, 10.0], [20.0, 90.0]], dtype=np.float32),
+                             feasible=np.array([[True, True], [True, False]]))
+    pairs = pd.DataFrame({"mentee_id": ["mentee-a", "mentee-b"], "mentor_id": ["mentor-x", "mentor-y"]})
+    assert evaluation._worth(scores, pairs) == 60.0
