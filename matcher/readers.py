@@ -272,30 +272,11 @@ def _far_cell(path: Path, extent: SheetExtent | OdsExtent) -> InputError:
 
 
 @dataclass
-class SheetExtent:
-    """The last row and the furthest column holding a cell in a worksheet's XML, read from its
-    inflated chunks in order (:meth:`feed`).
-
-    >>> extent = SheetExtent()
-    >>> extent.feed(b'<row r="1" spans="1:2"><c r="A1" t="s"><v>0</v></c><c r="AB1"><v>1</v></c>')
-    >>> extent.feed(b'</row><row r="2"/><row r="9" spans="5:5"><c r="E9" s="1"/></row>')
-    >>> extent.corner, extent.cells
-    ('AB9', 252)
-    """
+class _Extent:
+    """The last row and the furthest column holding a value in a sheet, and what they span."""
 
     rows: int = 0
     columns: int = 26
-    _tail: bytes = b""
-
-    def feed(self, chunk: bytes) -> None:
-        data = self._tail + chunk
-        self._tail = data[-_REF_OVERLAP:]
-        rows = _ROW_REF.findall(data)
-        if rows:
-            self.rows = max(self.rows, int(rows[-1]))
-        wide = set(_WIDE_CELL_REF.findall(data))
-        if wide:
-            self.columns = max(self.columns, max(map(_column_number, wide)))
 
     @property
     def cells(self) -> int:
@@ -312,7 +293,32 @@ class SheetExtent:
 
 
 @dataclass
-class OdsExtent:
+class SheetExtent(_Extent):
+    """The last row and the furthest column holding a cell in a worksheet's XML, read from its
+    inflated chunks in order (:meth:`feed`).
+
+    >>> extent = SheetExtent()
+    >>> extent.feed(b'<row r="1" spans="1:2"><c r="A1" t="s"><v>0</v></c><c r="AB1"><v>1</v></c>')
+    >>> extent.feed(b'</row><row r="2"/><row r="9" spans="5:5"><c r="E9" s="1"/></row>')
+    >>> extent.corner, extent.cells
+    ('AB9', 252)
+    """
+
+    _tail: bytes = b""
+
+    def feed(self, chunk: bytes) -> None:
+        data = self._tail + chunk
+        self._tail = data[-_REF_OVERLAP:]
+        rows = _ROW_REF.findall(data)
+        if rows:
+            self.rows = max(self.rows, int(rows[-1]))
+        wide = set(_WIDE_CELL_REF.findall(data))
+        if wide:
+            self.columns = max(self.columns, max(map(_column_number, wide)))
+
+
+@dataclass
+class OdsExtent(_Extent):
     """:class:`SheetExtent` of an OpenDocument spreadsheet's ``content.xml``: the last row and the
     furthest column holding a value in any of its sheets. Runs of empty rows and cells are one
     element with a repeat count there (``table:number-rows-repeated="1048000"``): they count
@@ -329,8 +335,6 @@ class OdsExtent:
     ('AA101', 2727)
     """
 
-    rows: int = 0
-    columns: int = 26
     _tail: bytes = b""
     _row: int = 0  # rows of the current sheet before the current row
     _repeat: int = 1  # how many times the current row repeats
@@ -358,14 +362,6 @@ class OdsExtent:
                 self._column += _ods_repeat(attributes, b"columns")
                 if b"office:value-type" in attributes or not attributes.endswith(b"/"):
                     self._last = self._column
-
-    @property
-    def cells(self) -> int:
-        return self.rows * self.columns
-
-    @property
-    def corner(self) -> str:
-        return SheetExtent(self.rows, self.columns).corner
 
 
 def _ods_repeat(attributes: bytes, what: bytes) -> int:
