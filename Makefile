@@ -10,12 +10,10 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	@# lapjv and lap (the 'fast' extra) only as prebuilt wheels: lapjv's newer releases are source only and
-	@# need a C++ compiler; without them scipy's solvers do the work (same optimum, certificate kept)
-	$(BIN)/python -m pip install --quiet --only-binary lapjv,lap -e '.[fast]' \
-	  || { echo "lapjv: no prebuilt wheel for this Python; dense assignments use scipy's LSA"; \
-	       $(BIN)/python -m pip install --quiet --only-binary lap 'lap>=0.5.13' \
-	       || echo "lap: no prebuilt wheel for this Python; sparse assignments use scipy's LAPJVsp"; }
+	@# lapjv (the 'fast' extra) only as a prebuilt wheel: its newer releases are source only and need a
+	@# C++ compiler; without it dense assignments go to scipy's LSA (same optimum, certificate kept)
+	$(BIN)/python -m pip install --quiet --only-binary lapjv -e '.[fast]' \
+	  || echo "lapjv: no prebuilt wheel for this Python; dense assignments use scipy's LSA"
 	touch $(STAMP)
 
 install: $(STAMP)

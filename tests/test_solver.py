@@ -26,8 +26,6 @@ OBJECTIVES = ("coverage", "total", "fair")
 #: lapjv is the optional extra ``fast`` (pyproject.toml), on x86-64 only: elsewhere scipy's path runs
 HAS_LAPJV = importlib.util.find_spec("lapjv") is not None
 needs_lapjv = pytest.mark.skipif(not HAS_LAPJV, reason="lapjv is not installed on this platform")
-HAS_LAP = importlib.util.find_spec("lap") is not None
-needs_lap = pytest.mark.skipif(not HAS_LAP, reason="lap is not installed on this platform")
 
 
 @st.composite
@@ -184,8 +182,6 @@ def test_pure_assignments_take_scipys_solvers_and_stay_exact(r, path):
             and 1 < max(n, m) ** 2 <= 1.2 * n * m
         method = {"jv": "lapjv" if lapjv else "linear_sum_assignment",
                   "dense": "linear_sum_assignment"}.get(path, "LAPJVsp")
-        if method == "LAPJVsp" and HAS_LAP and objective == "coverage":
-            method = "LAP"  # LAPMOD where a pairing covers a square graph's every row, else LAPJVsp
         assert method in c.method and c.gap == 0
         free = r["feasible"].copy()
         free[r["forbidden"][:, 0], r["forbidden"][:, 1]] = False
@@ -300,47 +296,6 @@ def test_lapjv_duals_that_fail_the_check_hand_the_matrix_to_scipy(monkeypatch):
         a = solve_assignment(scores)
         assert "linear_sum_assignment" in a.certificate.method and a.certificate.gap == 0
         assert a.pairs.tolist() == [[0, 1], [1, 0]]
-
-
-@needs_lap
-def test_square_sparse_assignments_take_lapmod_and_its_mistakes_go_to_scipy(monkeypatch):
-    # a square sparse round where a pairing covers every mentee (fewer than 16 pairs a row: the
-    # candidate graph is every pair): LAPMOD on the candidate graph,
-    # proven by the duals; a LAPMOD that answers with a pair outside the graph or with a perfect
-    # but worse pairing (identity) is caught, and scipy's LAPJVsp gives the same optimum
-    from matcher.solver.engines import lsa
-
-    rng = np.random.default_rng(7)
-    n = 60
-    mask = rng.random((n, n)) < 0.1
-    mask[np.arange(n), rng.permutation(n)] = True
-    i, j = np.nonzero(mask)
-    scores = sparse.csr_array((rng.integers(0, 50, i.size).astype(float), (i, j)), shape=(n, n))
-    expected = scipy_sparse_best(scores)
-    a = solve_assignment(scores)
-    assert "LAPMOD" in a.certificate.method and a.certificate.gap == 0
-    assert a.total_score == expected
-
-    def identity(n, cc, ii, kk, fast, return_cost):
-        return np.arange(n), np.arange(n)
-
-    def outside(n, cc, ii, kk, fast, return_cost):
-        return np.roll(np.arange(n), 1), np.arange(n)
-
-    diagonal = sparse.csr_array(scores.toarray() + np.diag(np.full(n, 0.5)))  # identity is perfect
-    for fake, matrix in ((identity, diagonal), (outside, scores)):
-        monkeypatch.setattr(lsa, "_lapmod_solver", lambda fake=fake: fake)
-        b = solve_assignment(matrix)
-        assert "LAPJVsp" in b.certificate.method and b.certificate.gap == 0
-        assert b.total_score == scipy_sparse_best(matrix)
-
-
-def scipy_sparse_best(scores: sparse.csr_array) -> float:
-    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
-
-    cost = sparse.csr_array((-scores.data - 1.0, scores.indices, scores.indptr), shape=scores.shape)
-    rows, cols = min_weight_full_bipartite_matching(cost)
-    return float(scores[rows, cols].sum())
 
 
 def test_sparse_scores_must_be_finite():

@@ -54,10 +54,8 @@ JV_METHOD = "lapjv (Jonker-Volgenant) on the whole matrix, its duals checked on 
 #: lapjv takes a rectangular matrix only up to this much padding to a square: zero rows or columns
 #: slow it down (500 x 350, random scores: 1.9x the candidate graph's time, 1.3x with heavy ties)
 JV_PADDING = 1.2
-LAPJVSP = "scipy min_weight_full_bipartite_matching (LAPJVsp)"
-LAPMOD = "lap's lapmod (LAPMOD, Jonker-Volgenant for sparse matrices)"
-#: the method of a candidate graph's solve, with the solver's name
-GRAPH_METHOD = "{} on a candidate graph, Bellman-Ford duals pricing every pair"
+GRAPH_METHOD = "scipy min_weight_full_bipartite_matching (LAPJVsp) on a candidate graph, " \
+               "Bellman-Ford duals pricing every pair"
 
 
 def applies(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual,
@@ -116,14 +114,14 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
             graph = _sparse_candidates(source.all_pairs(), problem.n, tuning.assignment_sparse_candidates)
         rounds = 0
         while True:
-            chosen, duals, solver = _on_graph(graph, bonus, rows_on, residual.capacity, full_first)
+            chosen, duals = _on_graph(graph, bonus, rows_on, residual.capacity, full_first)
             gain = _gain(duals.u - bonus, duals.v)
             if not _improves(source, gain):
                 break
             added = source.best(tuning.pricing_per_row, gain, source.low, exclude=graph)
             graph = graph.union(added, problem.m)
             rounds += 1
-        method, arcs = GRAPH_METHOD.format(solver), len(graph)
+        method, arcs = GRAPH_METHOD, len(graph)
     primal = int(chosen.q.sum() + bonus[chosen.rows].sum())
     dual = int(duals.u[rows_on].sum() + (residual.capacity * duals.v).sum())
     return chosen, Certificate(method=method, primal=primal, dual_bound=dual, tier_unit=unit,
@@ -459,9 +457,9 @@ def _rest(w: np.ndarray, rows: np.ndarray, cols: np.ndarray, u: np.ndarray, v: n
 
 
 def _on_graph(graph: PairSet, bonus: np.ndarray, rows_on: np.ndarray, capacity: np.ndarray,
-              full_first: bool) -> tuple[PairSet, Duals, str]:
+              full_first: bool) -> tuple[PairSet, Duals]:
     """The best pairing of the candidate ``graph`` (each pair once per place of its mentor) by
-    LAPMOD or LAPJVsp (:func:`_lapjvsp`), its least duals on the graph, and the solver's name."""
+    LAPJVsp and its least duals on the graph."""
     n, m = rows_on.size, capacity.size
     cols_on = capacity > 0
     w = graph.q + bonus[graph.rows]
@@ -477,14 +475,13 @@ def _on_graph(graph: PairSet, bonus: np.ndarray, rows_on: np.ndarray, capacity: 
         copies = capacity[cols]
         place = np.repeat(first[cols] - (np.cumsum(copies) - copies), copies) + np.arange(int(copies.sum()))
         rows, cols, weight = np.repeat(rows, copies), place, np.repeat(weight, copies)
-    sigma, solver = _lapjvsp(rows, cols, weight, n, places.size, full_first)
-    try:
-        u, v = _pairing_duals(rows, cols, weight, sigma, n, places.size)
-    except RuntimeError:  # LAPMOD's pairing is not optimal (never seen): scipy's solves again
-        if solver != LAPMOD:
-            raise
-        sigma, solver = _lapjvsp(rows, cols, weight, n, places.size, full_first, sparse_jv=False)
-        u, v = _pairing_duals(rows, cols, weight, sigma, n, places.size)
+    sigma = _lapjvsp(rows, cols, weight, n, places.size, full_first)
+    if n * int(np.bincount(rows, minlength=1).max()) <= 4 * rows.size + n:
+        padded_weight, padded_cols = _padded(rows, cols, weight, n)
+        u, v = _least_duals(padded_weight, sigma, places.size, padded_cols)
+    else:  # rows of very unequal length: padding them would multiply the work
+        u, v = _graph_duals(rows, cols, weight, sigma, n, places.size)
+        _check(u, v, sigma, places.size)
     if wide:
         sigma, v = np.where(sigma >= 0, places[np.maximum(sigma, 0)], -1), _per_mentor(v, places)
     if not (rows_on.all() and cols_on.all()):
@@ -495,29 +492,13 @@ def _on_graph(graph: PairSet, bonus: np.ndarray, rows_on: np.ndarray, capacity: 
         off_cols = off & ~cols_on[graph.cols]
         np.maximum.at(v, graph.cols[off_cols], w[off_cols] - u[graph.rows[off_cols]])
     matched = np.flatnonzero(sigma >= 0)
-    return PairSet(matched, sigma[matched], graph.lookup(matched, sigma[matched], m)), Duals(u, v), solver
-
-
-def _pairing_duals(rows: np.ndarray, cols: np.ndarray, weight: np.ndarray, sigma: np.ndarray,
-                   n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
-    """The least duals of the pairing ``sigma`` on the pairs (sorted by row), checked; a
-    RuntimeError when they do not certify it."""
-    if n * int(np.bincount(rows, minlength=1).max()) <= 4 * rows.size + n:
-        padded_weight, padded_cols = _padded(rows, cols, weight, n)
-        return _least_duals(padded_weight, sigma, m, padded_cols)
-    # rows of very unequal length: padding them would multiply the work
-    u, v = _graph_duals(rows, cols, weight, sigma, n, m)
-    _check(u, v, sigma, m)
-    return u, v
+    return PairSet(matched, sigma[matched], graph.lookup(matched, sigma[matched], m)), Duals(u, v)
 
 
 def _lapjvsp(rows: np.ndarray, cols: np.ndarray, weight: np.ndarray, n: int, m: int,
-             full_first: bool, sparse_jv: bool = True) -> tuple[np.ndarray, str]:
+             full_first: bool) -> np.ndarray:
     """Each row's column in the best pairing of the sparse pairs (sorted by row, weight > 0
-    each), -1 when unpaired (see :func:`_lsa`; a row is unpaired by a stand-in column ``m + i``),
-    and the solver that found it: with ``sparse_jv``, :func:`_lapmod` on a square graph where a
-    pairing must cover every row (LAPMOD: 0.7-0.9x LAPJVsp's time on OR-Library's assignp
-    files, candidate graphs of 16 pairs a row), else LAPJVsp.
+    each), -1 when unpaired (see :func:`_lsa`; a row is unpaired by a stand-in column ``m + i``).
 
     LAPJVsp minimises ``-weight`` (no entry is 0, which it would drop); with stand-ins every full
     matching has one entry per row, so the stand-ins' ``-1`` and ``-1`` more on every weight
@@ -531,11 +512,7 @@ def _lapjvsp(rows: np.ndarray, cols: np.ndarray, weight: np.ndarray, n: int, m: 
     start = np.searchsorted(rows, np.arange(n + 1))
     present = np.flatnonzero(np.diff(start))
     if not present.size:
-        return sigma, LAPJVSP
-    if sparse_jv and full_first and present.size == n == m:
-        perfect = _lapmod(rows, cols, weight, start)
-        if perfect is not None:
-            return perfect, LAPMOD
+        return sigma
     if full_first and present.size <= m:
         try:
             # rows without pairs cannot be paired: the matrix has only the others
@@ -543,7 +520,7 @@ def _lapjvsp(rows: np.ndarray, cols: np.ndarray, weight: np.ndarray, n: int, m: 
                                      shape=(present.size, m))
             r, c = min_weight_full_bipartite_matching(graph)
             sigma[present[r]] = c
-            return sigma, LAPJVSP
+            return sigma
         except ValueError:  # no pairing covers every row: some stay unpaired
             pass
     # row i's pairs, then its stand-in m + i: indices stay sorted within each row
@@ -558,57 +535,6 @@ def _lapjvsp(rows: np.ndarray, cols: np.ndarray, weight: np.ndarray, n: int, m: 
     r, c = min_weight_full_bipartite_matching(graph)
     real = c < m
     sigma[r[real]] = c[real]
-    return sigma, LAPJVSP
-
-
-def _lapmod_solver():
-    """``lap.lapmod`` (LAPMOD, Jonker-Volgenant for sparse matrices, of the ``lap`` package: the
-    optional extra ``fast``), or None where it is not installed."""
-    try:
-        from lap import lapmod
-    except ImportError:
-        return None
-    return lapmod
-
-
-def _lapmod(rows: np.ndarray, cols: np.ndarray, weight: np.ndarray, start: np.ndarray
-            ) -> np.ndarray | None:
-    """The best perfect pairing of a square graph (pairs sorted by row, ``start`` of each row,
-    every row with a pair) by LAPMOD, or None without ``lap`` or when the graph has no perfect
-    pairing (LAPMOD then returns pairs that are not in it: checked here).
-
-    A perfect pairing takes one pair of every row, so a constant per row changes no choice: the
-    cost of a pair is its row's best weight minus its own (>= 0, within the span of the scores,
-    bonuses cancel). LAPMOD takes costs below 10**6; a power of two brings them there and keeps
-    every sum exact in float64. Its optimality is proven by the duals computed afterwards.
-
-    Examples
-    --------
-    >>> rows, cols = np.array([0, 0, 1, 1]), np.array([0, 1, 0, 1])
-    >>> found = _lapmod(rows, cols, np.array([4, 1, 2, 0]), np.array([0, 2, 4]))
-    >>> found is None or found.tolist() == [0, 1]   # None where lap is not installed
-    True
-    >>> found = _lapmod(rows[:3], cols[:3], np.array([4, 1, 2]), np.array([0, 2, 3]))
-    >>> found is None or found.tolist() == [1, 0]
-    True
-    >>> _lapmod(np.array([0, 1]), np.array([0, 0]), np.array([3, 5]), np.array([0, 1, 2])) is None
-    True
-    """
-    solver = _lapmod_solver()
-    n = start.size - 1
-    if solver is None or n < 2:  # LAPMOD's reduction step needs two columns
-        return None
-    cost = np.maximum.reduceat(weight, start[:-1])[rows] - weight
-    shift = max(0, int(cost.max(initial=0)).bit_length() - 19)  # 2**19 < 10**6
-    x, _ = solver(n, np.ldexp(cost.astype(np.float64), -shift), start.astype(np.int32),
-                  cols.astype(np.int32), fast=True, return_cost=False)
-    sigma = x.astype(np.int64)
-    # a perfect pairing of the graph: a permutation, each of its pairs stored
-    keys = rows * n + cols
-    at = np.searchsorted(keys, np.arange(n) * n + sigma)
-    if sigma.min() < 0 or sigma.max() >= n or at.max() >= keys.size \
-            or not (keys[at] == np.arange(n) * n + sigma).all() or np.bincount(sigma, minlength=n).max() > 1:
-        return None
     return sigma
 
 
