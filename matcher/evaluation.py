@@ -181,7 +181,7 @@ HELDOUT5_FORMS = heldout5.EXPORT_STYLES
 #: checkboxes twice (joined, and one true/false column per option), a Google Forms CSV asking the
 #: goals in two sections (a Swedish mentee and a Finnish mentor form), and a Microsoft Forms .xlsx
 #: an organiser renamed, coloured and annotated, its languages a choose-all question without levels
-HELDOUT7_FORMS = heldout7.EXPORT_STYLES
+HELDOUT7_FORMS = heldout7.HELDOUT7_STYLES
 SPLITS = ("dev", "test", "blind", "heldout")
 _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en": "en",
                 "reworded_fi": "fi", "reworded_sv": "sv", "google_fi": "fi", "google_sv": "sv",
@@ -192,12 +192,12 @@ _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en":
                 "limesurvey_fi": "fi", "typeform_en": "en", "sheets_sv_en": "sv", "coordinator_fi": "fi",
                 "sentences_en": "en", "sentences_fi": "fi", "sentences_sv": "sv", "qualtrics_en": "en",
                 "mothertongue_fi": "fi",
-                **heldout5.LANGUAGE_OF, **heldout7.LANGUAGE_OF}
+                **heldout5.LANGUAGE_OF, **heldout7.FORM_LANGUAGES}
 #: forms whose two sides answer in different languages (an English form for the mentees, a
 #: Swedish one for the mentors)
 _ROLE_LANGUAGE = {"excel_numbered": {"mentees": "en"}, "msforms_titled": {"mentors": "sv"},
                   "sheets_sv_en": {"mentees": "en"}, **heldout5.ROLE_LANGUAGE,
-                  **heldout7.ROLE_LANGUAGE}
+                  **heldout7.MENTOR_LANGUAGES}
 # the export a form is written as (separators, file type): the base styles are their own
 _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", "microsoft_en": "microsoft",
              "webropol_fi": "google", "msforms_sv": "microsoft", "google_grid": "google",
@@ -206,7 +206,7 @@ _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", 
              "typeform_en": "google", "sheets_sv_en": "google", "coordinator_fi": "microsoft",
              "sentences_en": "google", "sentences_fi": "microsoft", "sentences_sv": "google",
              "qualtrics_en": "google", "mothertongue_fi": "google", **dict.fromkeys(MIXED_FORMS, "google"),
-             **heldout5.STYLE_OF, **heldout7.STYLE_OF}
+             **heldout5.STYLE_OF, **heldout7.WRITTEN_LIKE}
 #: exports not written the way their style is: (suffix, :meth:`pandas.DataFrame.to_csv` options)
 _FILES: dict[str, tuple[str, dict[str, Any]]] = {
     "webropol_fi": (".xlsx", {}), "excel_numbered": (".csv", {"sep": ";", "encoding": "cp1252"}),
@@ -215,7 +215,7 @@ _FILES: dict[str, tuple[str, dict[str, Any]]] = {
 #: ``(column, first number)``
 _ID_COLUMNS = {"webropol_fi": ("Vastaaja", 1), "msforms_sv": ("ID", 1), "msforms_titled": ("Tunnus", 1),
                "surveymonkey_en": ("Respondent ID", 118_226_457_301), "limesurvey_fi": ("id. Vastauksen ID", 412),
-               "coordinator_fi": ("Nro", 1), **heldout5.ID_COLUMNS, **heldout7.ID_COLUMNS}
+               "coordinator_fi": ("Nro", 1), **heldout5.ID_COLUMNS, **heldout7.NUMBERED_ROWS}
 #: the first column of the exports that give each response a token (Typeform's "#"), not a number
 _TOKEN_COLUMNS = {"typeform_en": "#"}
 #: columns an export adds: ``{column: (the question it comes before or None for the end, what it
@@ -248,7 +248,7 @@ _EXTRA_COLUMNS: dict[str, dict[str, tuple[str | None, str | tuple[str, ...] | No
     "coordinator_fi": {"": ("field", None),
                        "Huom.": (None, ("", "soitettu 14.1.", "", "", "ei vastannut sähköpostiin", "",
                                         "tuli paperilomakkeella", ""))},
-    **heldout5.EXTRA_COLUMNS, **heldout7.EXTRA_COLUMNS}
+    **heldout5.EXTRA_COLUMNS, **heldout7.ADDED_COLUMNS}
 #: forms whose submission time is their last column (Typeform puts its dates after the questions)
 _TIME_LAST = frozenset({"typeform_en"})
 #: how a form writes its submission time (``day``, ``minute``); ISO by default
@@ -257,7 +257,7 @@ _TIMES = {"webropol_fi": "{day}.1.2026 10:{minute:02d}", "excel_numbered": "{day
           "surveymonkey_en": "01/{day:02d}/2026 10:{minute:02d}:13 AM", "msforms_titled": "{day}.1.2026 10.{minute:02d}.41",
           "limesurvey_fi": "2026-01-{day:02d} 10:{minute:02d}:27", "typeform_en": "2026-01-{day:02d} 09:{minute:02d}:51",
           "coordinator_fi": "{day}.1.2026", **heldout5.TIME_FORMATS,
-          **heldout7.TIME_FORMATS}
+          **heldout7.SUBMISSION_TIMES}
 #: forms whose submission times are date cells, not text (a Google Sheets .xlsx)
 _DATE_CELLS = frozenset({"sheets_sv_en"})
 #: forms whose multi-select is one column per option: ``(heading, mark, other)``, the heading of
@@ -290,7 +290,7 @@ _CODE_ROWS = {"qualtrics_en": {
 #: multi-select's own heading without its suffix)
 _OTHER_TEXT = {"qualtrics_en": ("{question} - Selected Choice", "{question} - Other - Text")}
 #: the tools' own columns added around the questions: ``{form: a function of (table, form, role)}``
-_AFTER_QUESTIONS = {**heldout5.AFTER_QUESTIONS, **heldout7.AFTER_QUESTIONS}
+_AFTER_QUESTIONS = {**heldout5.AFTER_QUESTIONS, **heldout7.TOOL_COLUMNS}
 #: what goes between a multi-select's options where not :data:`_SEPARATORS` (Qualtrics' ",")
 _CHOICE_SEPARATORS = heldout5.CHOICE_SEPARATORS
 #: what an option's column holds when not chosen, where not blank (Kobo's 0)
@@ -300,16 +300,16 @@ _UNCHOSEN = heldout5.UNCHOSEN
 _BILINGUAL = heldout5.BILINGUAL
 #: forms asking the mother tongue in a question of its own (``native``), the other languages in
 #: ``languages``
-_NATIVE_LANGUAGE = heldout5.NATIVE_LANGUAGE | heldout7.NATIVE_LANGUAGE
+_NATIVE_LANGUAGE = heldout5.NATIVE_LANGUAGE | heldout7.MOTHER_TONGUE_APART
 #: how a form asks the languages and levels written, where not as the split words it
 _LANGUAGE_FORMATS = {"google_sv_other": ("{language} ({level})", "{language} ({level})"),
-                     **heldout7.LANGUAGE_FORMATS}
+                     **heldout7.NAMES_ONLY}
 #: forms where some answers were typed by hand, in the typist's own case and spacing:
 #: ``(which, share)``: ``"other"`` only the answers the form offers no option for (a concept no
 #: vocabulary knows, typed into "Annat" by the person), ``"all"`` any answer (an organiser's copy,
 #: late paper sign-ups typed in); ``share`` of those typed differently from the option
 _TYPED = {"google_sv_other": ("other", 0.5), "msforms_titled": ("all", 0.25), "coordinator_fi": ("all", 0.3),
-          **heldout7.TYPED}
+          **heldout7.TYPED_OTHER}
 #: title rows an organiser's copy has above the header (a blank row between)
 _TITLES = {"msforms_titled": {"mentors": "Mentorointi kevät 2026 – mentorit (vienti 15.1.2026)",
                               "mentees": "Mentorointi kevät 2026 – mentoroitavat (vienti 15.1.2026)"}}
@@ -541,7 +541,7 @@ _HEADERS = {
                      "goals": "Med vilka av följande saker skulle du vilja ha stöd under programmet?",
                      "goals_text": "Beskriv gärna med egna ord vad du förväntar dig av mentorskapet."},
     **heldout5.HEADERS,
-    **heldout7.HEADERS,
+    **heldout7.QUESTIONS,
 }
 #: the mentor form's own questions where they are worded unlike the mentee form's
 _ROLE_HEADERS = {
@@ -626,7 +626,7 @@ _ROLE_HEADERS = {
                        "topics": "Voi auttaa näissä", "meeting_mode": "Tapaamistapa", "about": "Esittely",
                        "capacity": "Max mentoroitavia"},
     **heldout5.ROLE_HEADERS,
-    **heldout7.ROLE_HEADERS,
+    **heldout7.MENTOR_QUESTIONS,
 }
 #: the grid exports' questions and answer scales: (languages, goals, topics) questions; the
 #: mentee's rating of a goal chosen, of one not chosen; the mentor's yes and no

@@ -1,4 +1,4 @@
-"""The seventh held-out split's own exports (:data:`EXPORT_STYLES`), as :mod:`matcher.evaluation` writes them.
+"""The seventh held-out split's own exports (:data:`HELDOUT7_STYLES`), as :mod:`matcher.evaluation` writes them.
 
 Four tools and habits of Finnish programmes that no other style imitates, each asking where people
 live and how they want to meet as well, the mentor form's questions worded unlike the mentee
@@ -29,9 +29,9 @@ form's:
 
 Example
 -------
->>> EXPORT_STYLES
+>>> HELDOUT7_STYLES
 ('ods_municipal_fi', 'tally_en', 'google_sections_sv_fi', 'msforms_organiser_en')
->>> sorted(LANGUAGE_OF[form] for form in EXPORT_STYLES)
+>>> sorted(FORM_LANGUAGES[form] for form in HELDOUT7_STYLES)
 ['en', 'en', 'fi', 'sv']
 """
 
@@ -46,20 +46,20 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pandas as pd
 
-EXPORT_STYLES = ("ods_municipal_fi", "tally_en", "google_sections_sv_fi", "msforms_organiser_en")
-#: the language each form's mentees answer in (:data:`ROLE_LANGUAGE` where the mentors differ)
-LANGUAGE_OF = {"ods_municipal_fi": "fi", "tally_en": "en", "google_sections_sv_fi": "sv",
+HELDOUT7_STYLES = ("ods_municipal_fi", "tally_en", "google_sections_sv_fi", "msforms_organiser_en")
+#: the language each form's mentees answer in (:data:`MENTOR_LANGUAGES` where the mentors differ)
+FORM_LANGUAGES = {"ods_municipal_fi": "fi", "tally_en": "en", "google_sections_sv_fi": "sv",
                "msforms_organiser_en": "en"}
 #: the mentors answer the programme's Finnish form
-ROLE_LANGUAGE = {"google_sections_sv_fi": {"mentors": "fi"}}
+MENTOR_LANGUAGES = {"google_sections_sv_fi": {"mentors": "fi"}}
 #: the export each form is written like (:data:`matcher.evaluation._STYLE_OF`): how its
 #: multi-selects are joined
-STYLE_OF = {"ods_municipal_fi": "google", "tally_en": "google", "google_sections_sv_fi": "google",
+WRITTEN_LIKE = {"ods_municipal_fi": "google", "tally_en": "google", "google_sections_sv_fi": "google",
             "msforms_organiser_en": "microsoft"}
 #: the first column of the exports that number their rows: ``(column, first number)``
-ID_COLUMNS = {"ods_municipal_fi": ("Nro", 1), "msforms_organiser_en": ("ID", 1)}
+NUMBERED_ROWS = {"ods_municipal_fi": ("Nro", 1), "msforms_organiser_en": ("ID", 1)}
 #: columns the tools and organisers add (:data:`matcher.evaluation._EXTRA_COLUMNS`)
-EXTRA_COLUMNS: dict[str, dict[str, tuple[str | None, str | tuple[str, ...] | None]]] = {
+ADDED_COLUMNS: dict[str, dict[str, tuple[str | None, str | tuple[str, ...] | None]]] = {
     "ods_municipal_fi": {"Käsittelijä": (None, ("MK", "", "JL", "MK")),
                          "Tila": (None, ("haastateltu", "", "odottaa", "", "haastateltu"))},
     "msforms_organiser_en": {"Start time": ("time", "time"), "Last modified time": ("field", None),
@@ -67,22 +67,22 @@ EXTRA_COLUMNS: dict[str, dict[str, tuple[str | None, str | tuple[str, ...] | Non
                                               "came via the library info session", "")),
                              "Matched?": (None, ("", "", "yes", ""))}}
 #: how each form writes its submission time (``day``, ``minute``); Calc's are date cells
-TIME_FORMATS = {"ods_municipal_fi": "2026-01-{day:02d}T10:{minute:02d}:00",
+SUBMISSION_TIMES = {"ods_municipal_fi": "2026-01-{day:02d}T10:{minute:02d}:00",
                 "tally_en": "2026-01-{day:02d} 08:{minute:02d}:19",
                 "google_sections_sv_fi": "2026-01-{day:02d} 10:{minute:02d}:47",
                 "msforms_organiser_en": "1/{day}/26 10:{minute:02d}:05"}
 #: forms asking the mother tongue as a question of its own (``native``), by name alone
-NATIVE_LANGUAGE = frozenset({"ods_municipal_fi"})
+MOTHER_TONGUE_APART = frozenset({"ods_municipal_fi"})
 #: how a form asks the languages written: the names alone (a choose-all question, no levels)
-LANGUAGE_FORMATS = {"msforms_organiser_en": ("{language}", "{language}")}
+NAMES_ONLY = {"msforms_organiser_en": ("{language}", "{language}")}
 #: forms where people typed the answers no option offered into "Other" (:data:`matcher.evaluation._TYPED`)
-TYPED = {"msforms_organiser_en": ("other", 0.5)}
+TYPED_OTHER = {"msforms_organiser_en": ("other", 0.5)}
 #: the goals asked in the first section of a form that asks them in two; the others come after
 JOB_SEARCH_GOALS = frozenset({"career_change", "entrepreneurship", "field_requirements", "job_search_skills",
                               "job_search_support", "networking", "salary_negotiation", "strengths",
                               "studies", "work_trial"})
 
-HEADERS = {
+QUESTIONS = {
     "ods_municipal_fi": {"time": "Saapunut", "email": "Sähköposti", "name": "Nimi",
                          "field": "Toivottu ala", "city": "Asuinpaikka", "native": "Äidinkieli",
                          "languages": "Muut kielet ja taso", "goals": "Mihin toivot tukea",
@@ -109,7 +109,7 @@ HEADERS = {
                              "goals_text": "What do you hope to get out of mentoring?"},
 }
 #: the mentor form's questions, worded unlike the mentee form's
-ROLE_HEADERS = {
+MENTOR_QUESTIONS = {
     "ods_municipal_fi": {"field": "Ammatti", "city": "Kotikunta", "native": "Oma äidinkieli",
                          "languages": "Muut kielet, joilla voi mentoroida (taso)", "topics": "Voi tukea näissä",
                          "meeting_mode": "Tapaamistapa", "about": "Työtausta", "capacity": "Mentoroitavia max"},
@@ -184,7 +184,7 @@ def tally_ids(table: pd.DataFrame, form: str, role: str) -> pd.DataFrame:
 
 
 #: the tool's own columns added around the questions: ``{form: a function of (table, form, role)}``
-AFTER_QUESTIONS = {"tally_en": tally_ids}
+TOOL_COLUMNS = {"tally_en": tally_ids}
 
 _ODS_NAMESPACES = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
                    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '

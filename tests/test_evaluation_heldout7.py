@@ -74,7 +74,7 @@ def test_heldout7_never_enters_the_vocabulary():
 
 
 def test_heldout7_is_wired_as_its_own_split():
-    assert evaluation.forms(SPLIT) == evaluation.HELDOUT7_FORMS == evaluation_heldout7.EXPORT_STYLES
+    assert evaluation.forms(SPLIT) == evaluation.HELDOUT7_FORMS == evaluation_heldout7.HELDOUT7_STYLES
     assert not set(evaluation.HELDOUT7_FORMS) & {
         *evaluation.FORMS, *evaluation.REWORDED, *evaluation.GRIDS, *evaluation.MORE_FORMS,
         *evaluation.HELDOUT2_FORMS, *evaluation.HELDOUT3_FORMS, *evaluation.HELDOUT4_FORMS,
