@@ -26,7 +26,12 @@ in another. The ``heldout5`` split (``--split heldout5``) has the four of
 :data:`matcher.evaluation.HELDOUT5_FORMS` (a Qualtrics CSV under three header rows with an English
 mentee and a Finnish mentor survey, a KoboToolbox ";" CSV with group paths in its headings, a
 bilingual Finnish/English Microsoft Forms .xlsx, a Swedish CSV re-saved by Excel that asks the
-mother tongue apart). Exports that also ask where people live and how they meet get a
+mother tongue apart). The ``heldout7`` split (``--split heldout7``) has the four of
+:data:`matcher.evaluation.HELDOUT7_FORMS` (a municipality's LibreOffice Calc .ods asking the mother
+tongue apart, a Tally CSV with its checkboxes joined and as one true/false column per option, a
+Google Forms CSV asking the goals in two sections with a Swedish mentee and a Finnish mentor form,
+an organiser's reworked Microsoft Forms .xlsx with "Other" answers and languages without levels).
+Exports that also ask where people live and how they meet get a
 second table: the share of pairs agreeing on "the same city?" and "a meeting-mode clash?".
 """
 
@@ -53,7 +58,8 @@ def main(argv: list[str] | None = None) -> None:
                                  *evaluation.MORE_FORMS, *evaluation.HELDOUT2_FORMS,
                                  *evaluation.HELDOUT3_FORMS, *evaluation.HELDOUT4_FORMS,
                                  *evaluation.SENTENCE_FORMS, *evaluation.TOOL_FORMS,
-                                 *evaluation.MIXED_FORMS, *evaluation.HELDOUT5_FORMS),
+                                 *evaluation.MIXED_FORMS, *evaluation.HELDOUT5_FORMS,
+                                 *evaluation.HELDOUT7_FORMS),
                         help="export styles (default: the split's own, evaluation.forms; the "
                              "reworded ones test column detection by contents)")
     args = parser.parse_args(argv)

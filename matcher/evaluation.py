@@ -59,6 +59,15 @@ mentor survey), ``kobo_fi`` (KoboToolbox ";" CSV, "group/question" headings, 1/0
 ``msforms_fi_en`` (a bilingual Finnish/English Microsoft Forms .xlsx, "anonymous" in its e-mail
 column, the options in both languages) and ``excel_resaved_sv`` (a Swedish CSV re-saved by Excel:
 BOM, ";", CRLF, the mother tongue asked apart from the other languages).
+``heldout7`` (:file:`evaluation_phrases_heldout7.toml`, a seventh split written apart from the
+reader's tuning: every field, goal and language concept of the other splits, levels, cities with
+their districts and meeting modes) has four exports of its own (:data:`HELDOUT7_FORMS`, described
+in :mod:`matcher.evaluation_heldout7`): ``ods_municipal_fi`` (a municipality's LibreOffice Calc
+.ods, date and number cells, the mother tongue asked apart), ``tally_en`` (a Tally CSV, its
+checkboxes joined and again one true/false column per option), ``google_sections_sv_fi`` (a Google
+Forms CSV asking the goals in two sections, a Swedish mentee and a Finnish mentor form) and
+``msforms_organiser_en`` (an English Microsoft Forms .xlsx an organiser renamed, coloured and
+annotated, "Other" typed answers, the languages a choose-all question without levels).
 
 The :data:`MIXED_FORMS` (``google_sv_en``, ``google_fi_en``, ``google_sv_fi``) are plain Google
 Forms CSVs whose mentor form is in one language and mentee form in another (Swedish and English,
@@ -103,6 +112,7 @@ import numpy as np
 import pandas as pd
 
 from matcher import evaluation_heldout5 as heldout5
+from matcher import evaluation_heldout7 as heldout7
 
 FORMS = ("google", "microsoft", "excel")
 #: export styles whose questions are worded unlike :data:`matcher.detect.KEYWORDS` (full
@@ -165,6 +175,13 @@ MIXED_FORMS = {"google_sv_en": ("google_sv", "google"), "google_fi_en": ("google
 #: Finnish/English Microsoft Forms .xlsx, and a Swedish CSV re-saved by Excel (BOM, ";", CRLF)
 #: asking the mother tongue apart from the other languages
 HELDOUT5_FORMS = heldout5.EXPORT_STYLES
+#: the seventh held-out split's own exports (:mod:`matcher.evaluation_heldout7`, where each is
+#: described), unlike every style above and asking where people live and how they meet too: a
+#: LibreOffice Calc .ods of a municipality asking the mother tongue apart, a Tally CSV writing its
+#: checkboxes twice (joined, and one true/false column per option), a Google Forms CSV asking the
+#: goals in two sections (a Swedish mentee and a Finnish mentor form), and a Microsoft Forms .xlsx
+#: an organiser renamed, coloured and annotated, its languages a choose-all question without levels
+HELDOUT7_FORMS = heldout7.HELDOUT7_STYLES
 SPLITS = ("dev", "test", "blind", "heldout")
 _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en": "en",
                 "reworded_fi": "fi", "reworded_sv": "sv", "google_fi": "fi", "google_sv": "sv",
@@ -175,11 +192,12 @@ _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en":
                 "limesurvey_fi": "fi", "typeform_en": "en", "sheets_sv_en": "sv", "coordinator_fi": "fi",
                 "sentences_en": "en", "sentences_fi": "fi", "sentences_sv": "sv", "qualtrics_en": "en",
                 "mothertongue_fi": "fi",
-                **heldout5.LANGUAGE_OF}
+                **heldout5.LANGUAGE_OF, **heldout7.FORM_LANGUAGES}
 #: forms whose two sides answer in different languages (an English form for the mentees, a
 #: Swedish one for the mentors)
 _ROLE_LANGUAGE = {"excel_numbered": {"mentees": "en"}, "msforms_titled": {"mentors": "sv"},
-                  "sheets_sv_en": {"mentees": "en"}, **heldout5.ROLE_LANGUAGE}
+                  "sheets_sv_en": {"mentees": "en"}, **heldout5.ROLE_LANGUAGE,
+                  **heldout7.MENTOR_LANGUAGES}
 # the export a form is written as (separators, file type): the base styles are their own
 _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", "microsoft_en": "microsoft",
              "webropol_fi": "google", "msforms_sv": "microsoft", "google_grid": "google",
@@ -188,7 +206,7 @@ _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", 
              "typeform_en": "google", "sheets_sv_en": "google", "coordinator_fi": "microsoft",
              "sentences_en": "google", "sentences_fi": "microsoft", "sentences_sv": "google",
              "qualtrics_en": "google", "mothertongue_fi": "google", **dict.fromkeys(MIXED_FORMS, "google"),
-             **heldout5.STYLE_OF}
+             **heldout5.STYLE_OF, **heldout7.WRITTEN_LIKE}
 #: exports not written the way their style is: (suffix, :meth:`pandas.DataFrame.to_csv` options)
 _FILES: dict[str, tuple[str, dict[str, Any]]] = {
     "webropol_fi": (".xlsx", {}), "excel_numbered": (".csv", {"sep": ";", "encoding": "cp1252"}),
@@ -197,7 +215,7 @@ _FILES: dict[str, tuple[str, dict[str, Any]]] = {
 #: ``(column, first number)``
 _ID_COLUMNS = {"webropol_fi": ("Vastaaja", 1), "msforms_sv": ("ID", 1), "msforms_titled": ("Tunnus", 1),
                "surveymonkey_en": ("Respondent ID", 118_226_457_301), "limesurvey_fi": ("id. Vastauksen ID", 412),
-               "coordinator_fi": ("Nro", 1), **heldout5.ID_COLUMNS}
+               "coordinator_fi": ("Nro", 1), **heldout5.ID_COLUMNS, **heldout7.NUMBERED_ROWS}
 #: the first column of the exports that give each response a token (Typeform's "#"), not a number
 _TOKEN_COLUMNS = {"typeform_en": "#"}
 #: columns an export adds: ``{column: (the question it comes before or None for the end, what it
@@ -230,7 +248,7 @@ _EXTRA_COLUMNS: dict[str, dict[str, tuple[str | None, str | tuple[str, ...] | No
     "coordinator_fi": {"": ("field", None),
                        "Huom.": (None, ("", "soitettu 14.1.", "", "", "ei vastannut sähköpostiin", "",
                                         "tuli paperilomakkeella", ""))},
-    **heldout5.EXTRA_COLUMNS}
+    **heldout5.EXTRA_COLUMNS, **heldout7.ADDED_COLUMNS}
 #: forms whose submission time is their last column (Typeform puts its dates after the questions)
 _TIME_LAST = frozenset({"typeform_en"})
 #: how a form writes its submission time (``day``, ``minute``); ISO by default
@@ -238,7 +256,8 @@ _TIMES = {"webropol_fi": "{day}.1.2026 10:{minute:02d}", "excel_numbered": "{day
           "msforms_sv": "2026-01-{day:02d} 10:{minute:02d}:00", "google_grid": "2026/01/{day:02d} 10:{minute:02d}:00 AM GMT+2",
           "surveymonkey_en": "01/{day:02d}/2026 10:{minute:02d}:13 AM", "msforms_titled": "{day}.1.2026 10.{minute:02d}.41",
           "limesurvey_fi": "2026-01-{day:02d} 10:{minute:02d}:27", "typeform_en": "2026-01-{day:02d} 09:{minute:02d}:51",
-          "coordinator_fi": "{day}.1.2026", **heldout5.TIME_FORMATS}
+          "coordinator_fi": "{day}.1.2026", **heldout5.TIME_FORMATS,
+          **heldout7.SUBMISSION_TIMES}
 #: forms whose submission times are date cells, not text (a Google Sheets .xlsx)
 _DATE_CELLS = frozenset({"sheets_sv_en"})
 #: forms whose multi-select is one column per option: ``(heading, mark, other)``, the heading of
@@ -270,6 +289,8 @@ _CODE_ROWS = {"qualtrics_en": {
 #: multi-selects followed by an empty "other" column of this heading (``{question}`` the
 #: multi-select's own heading without its suffix)
 _OTHER_TEXT = {"qualtrics_en": ("{question} - Selected Choice", "{question} - Other - Text")}
+#: the tools' own columns added around the questions: ``{form: a function of (table, form, role)}``
+_AFTER_QUESTIONS = {**heldout5.AFTER_QUESTIONS, **heldout7.TOOL_COLUMNS}
 #: what goes between a multi-select's options where not :data:`_SEPARATORS` (Qualtrics' ",")
 _CHOICE_SEPARATORS = heldout5.CHOICE_SEPARATORS
 #: what an option's column holds when not chosen, where not blank (Kobo's 0)
@@ -279,14 +300,16 @@ _UNCHOSEN = heldout5.UNCHOSEN
 _BILINGUAL = heldout5.BILINGUAL
 #: forms asking the mother tongue in a question of its own (``native``), the other languages in
 #: ``languages``
-_NATIVE_LANGUAGE = heldout5.NATIVE_LANGUAGE
+_NATIVE_LANGUAGE = heldout5.NATIVE_LANGUAGE | heldout7.MOTHER_TONGUE_APART
 #: how a form asks the languages and levels written, where not as the split words it
-_LANGUAGE_FORMATS = {"google_sv_other": ("{language} ({level})", "{language} ({level})")}
+_LANGUAGE_FORMATS = {"google_sv_other": ("{language} ({level})", "{language} ({level})"),
+                     **heldout7.NAMES_ONLY}
 #: forms where some answers were typed by hand, in the typist's own case and spacing:
 #: ``(which, share)``: ``"other"`` only the answers the form offers no option for (a concept no
 #: vocabulary knows, typed into "Annat" by the person), ``"all"`` any answer (an organiser's copy,
 #: late paper sign-ups typed in); ``share`` of those typed differently from the option
-_TYPED = {"google_sv_other": ("other", 0.5), "msforms_titled": ("all", 0.25), "coordinator_fi": ("all", 0.3)}
+_TYPED = {"google_sv_other": ("other", 0.5), "msforms_titled": ("all", 0.25), "coordinator_fi": ("all", 0.3),
+          **heldout7.TYPED_OTHER}
 #: title rows an organiser's copy has above the header (a blank row between)
 _TITLES = {"msforms_titled": {"mentors": "Mentorointi kevät 2026 – mentorit (vienti 15.1.2026)",
                               "mentees": "Mentorointi kevät 2026 – mentoroitavat (vienti 15.1.2026)"}}
@@ -302,7 +325,7 @@ _COORDINATOR_BOOKS = {"coordinator_fi": {
     "sheets": {"mentors": "Mentorit", "mentees": "Mentoroitavat"}, "total": "Yhteensä"}}
 #: forms that also ask where people live and how they want to meet, in the split's wording
 #: (``cities``, ``modes``) where it has one: both are in the truth
-_PLACE_QUESTIONS = frozenset(HELDOUT4_FORMS + HELDOUT5_FORMS)
+_PLACE_QUESTIONS = frozenset(HELDOUT4_FORMS + HELDOUT5_FORMS + HELDOUT7_FORMS)
 #: forms whose languages question is a grid: one "question [language]" column, a level as answer
 _LANGUAGE_GRIDS = frozenset({"google_grid"})
 _LANGUAGES = ("fi", "en", "sv", "ar", "ru", "so", "et")
@@ -518,6 +541,7 @@ _HEADERS = {
                      "goals": "Med vilka av följande saker skulle du vilja ha stöd under programmet?",
                      "goals_text": "Beskriv gärna med egna ord vad du förväntar dig av mentorskapet."},
     **heldout5.HEADERS,
+    **heldout7.QUESTIONS,
 }
 #: the mentor form's own questions where they are worded unlike the mentee form's
 _ROLE_HEADERS = {
@@ -602,6 +626,7 @@ _ROLE_HEADERS = {
                        "topics": "Voi auttaa näissä", "meeting_mode": "Tapaamistapa", "about": "Esittely",
                        "capacity": "Max mentoroitavia"},
     **heldout5.ROLE_HEADERS,
+    **heldout7.MENTOR_QUESTIONS,
 }
 #: the grid exports' questions and answer scales: (languages, goals, topics) questions; the
 #: mentee's rating of a goal chosen, of one not chosen; the mentor's yes and no
@@ -627,7 +652,7 @@ _GOAL_SENTENCES = {
 def phrases() -> dict:
     """The evaluation phrases: ``{split: {kind: {concept: {language: [mentee, mentor]}}}}``."""
     here = Path(__file__)
-    files = ("", "_blind", "_heldout", "_heldout2", "_heldout3", "_heldout4", "_heldout5")
+    files = ("", "_blind", "_heldout", "_heldout2", "_heldout3", "_heldout4", "_heldout5", "_heldout7")
     return functools.reduce(operator.or_, (tomllib.loads(
         here.with_name(f"evaluation_phrases{name}.toml").read_text(encoding="utf-8")) for name in files))
 
@@ -645,9 +670,12 @@ def forms(split: str) -> tuple[str, ...]:
     ('limesurvey_fi', 'typeform_en', 'sheets_sv_en', 'coordinator_fi')
     >>> forms("heldout5")
     ('qualtrics_en_fi', 'kobo_fi', 'msforms_fi_en', 'excel_resaved_sv')
+    >>> forms("heldout7")
+    ('ods_municipal_fi', 'tally_en', 'google_sections_sv_fi', 'msforms_organiser_en')
     """
     return {"heldout": FORMS + MORE_FORMS, "heldout2": HELDOUT2_FORMS, "heldout3": HELDOUT3_FORMS,
-            "heldout4": HELDOUT4_FORMS, "heldout5": HELDOUT5_FORMS}.get(split, FORMS)
+            "heldout4": HELDOUT4_FORMS, "heldout5": HELDOUT5_FORMS,
+            "heldout7": HELDOUT7_FORMS}.get(split, FORMS)
 
 
 def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 150,
@@ -719,7 +747,9 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
                     words, own, side, others, level_words[own], _LANGUAGE_FORMATS.get(form)), _SEPARATORS.get(form))
             chosen = [_typed(form, "goals", goal_keys[g], offered[goal_keys[g]], typing) for g in goals]
             question = headers["topics" if side else "goals"]
-            if form in _OPTION_COLUMNS:
+            if form in heldout7.CHOICE_COLUMNS:
+                row |= heldout7.CHOICE_COLUMNS[form](headers, side, offered, dict(zip((goal_keys[g] for g in goals), chosen)))
+            elif form in _OPTION_COLUMNS:
                 row |= _option_columns(form, question, [offered[key] for key in goal_keys], chosen)
             elif form in _TWO_HEADER_ROWS:
                 row |= {(question, offered[key]): offered[key] if offered[key] in chosen else None
@@ -763,8 +793,8 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
             question = headers["topics" if side else "goals"]
             stem = question.removesuffix(_OTHER_TEXT[form][0].format(question=""))
             table.insert(table.columns.get_loc(question) + 1, _OTHER_TEXT[form][1].format(question=stem), None)
-        if form in heldout5.AFTER_QUESTIONS:
-            table = heldout5.AFTER_QUESTIONS[form](table, form, role)
+        if form in _AFTER_QUESTIONS:
+            table = _AFTER_QUESTIONS[form](table, form, role)
         if form in _CODE_ROWS:
             path = folder / f"{role}.csv"
             _code_rows(table, _CODE_ROWS[form]).to_csv(path, index=False, header=False)
@@ -786,6 +816,8 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
             with pd.ExcelWriter(path, engine="openpyxl") as book:
                 table.to_excel(book, index=False, startrow=2)
                 book.sheets["Sheet1"].cell(row=1, column=1, value=_TITLES[form][role])
+        elif form in heldout7.WRITERS:
+            path = heldout7.WRITERS[form](table, headers, folder, role)
         elif form in _FILES:
             suffix, options = _FILES[form]
             path = folder / f"{role}{suffix}"
