@@ -57,6 +57,7 @@ from matcher.contents import (MEANT_FAMILIES, MIN_SHARE, ColumnContents, column_
 from matcher.config import (DEFAULT_WEIGHTS, DUPLICATE_POLICIES, LANGUAGE_LEVELS, MEETING_MODES,
                             MENTEE_FIELDS, MENTOR_FIELDS, ConstraintConfig, Defaults, ReadConfig,
                             ScoringConfig, SolverConfig, WishConfig)
+from matcher.eligibility import yes_no as yes_no_answer
 from matcher.errors import InputError
 from matcher.headers import header_scores
 from matcher.intake.answers import read_answers
@@ -230,6 +231,7 @@ def detect_columns(table: pd.DataFrame, role: str,
     times = _apply_time_hints(scores, table, headers, fields)
     notes = _apply_content_hints(scores, table, headers, fields, times)
     yes_no = _apply_yes_no_hints(scores, table, headers, fields, times)
+    _apply_not_yes_no_hints(scores, table, fields, frozenset(yes_no))
     notes += [(h, note) for h, note in yes_no.items() if note is not None]
     contents: dict[str, ColumnContents] = {}
     families = _apply_family_hints(scores, table, headers, fields, contents, other,
@@ -491,6 +493,40 @@ def _apply_yes_no_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
         scores[i, others] = 0.0
         found[header] = Note("note.yes_no", header=header, claimed=claimed) if claimed else None
     return found
+
+
+#: least share of a column's answers that must read as yes or no for its header's words alone
+#: (no keyword) to make it a yes/no field
+YES_NO_READ = 0.5
+
+
+def _apply_not_yes_no_hints(scores: np.ndarray, table: pd.DataFrame, fields: tuple[str, ...],
+                            yes_no: frozenset[str]) -> None:
+    """A column whose answers mostly do not read as yes or no (:func:`matcher.eligibility.yes_no`:
+    a case worker's initials, a status word, a date) is no consent or same-field wish unless a
+    keyword of that field is in its header: its header's words alone ("Käsittelijä" shares its
+    stem with "tietojen käsittely", the processing of data) are not enough, since reading such a
+    column as the consent would leave everyone out. Clears those scores in place.
+
+    >>> t = pd.DataFrame({"Käsittelijä": ["AK", "MV", "AK"], "Suostumus": ["AK", "MV", None]})
+    >>> s = np.array([[99.0, 0.0], [110.0, 0.0]])
+    >>> _apply_not_yes_no_hints(s, t, ("consent", "name"), frozenset())
+    >>> s.tolist()
+    [[0.0, 0.0], [110.0, 0.0]]
+    """
+    own = [j for j, f in enumerate(fields) if f in YES_NO_FIELDS]
+    if not own:
+        return
+    for i, header in enumerate(table.columns):
+        if str(header) in yes_no or not (scores[i, own] > 0.0).any():
+            continue
+        text = table.iloc[:, i].dropna().astype(str).str.strip()
+        counts = text[text != ""].value_counts()
+        if counts.empty:
+            continue
+        read = np.array([yes_no_answer(a) is not None for a in counts.index])
+        if counts[read].sum() < YES_NO_READ * counts.sum():
+            scores[i, own] = np.where(scores[i, own] >= KEYWORD, scores[i, own], 0.0)
 
 
 #: canonical field -> the concept family its answers read as (:mod:`matcher.contents`)

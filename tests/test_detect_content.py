@@ -115,6 +115,19 @@ def test_a_yes_no_column_is_consent_only_when_its_header_asks_for_consent():
     assert "May we contact you after the programme?" in found.unmapped
 
 
+@pytest.mark.parametrize("header", ["Käsittelijä", "Tietojen käsittely", "Handläggare"])
+def test_a_column_not_answered_yes_or_no_is_no_consent_unless_a_keyword_says_so(header):
+    # a case worker's initials under a heading sharing words with "the processing of data":
+    # read as the consent, it would leave everyone out of the round
+    table = _consent_table().drop(columns=[
+        "I agree that my data is stored and used to find me a mentee in my field.",
+        "I agree that my language skills and topics may be shared with my mentee."])
+    table[header] = ["AK", "MV", "TL"] * 10
+    assert "consent" not in detect_columns(table, "mentors").columns
+    table["Suostumus"] = ["Kyllä"] * 30
+    assert detect_columns(table, "mentors").columns["consent"] == "Suostumus"
+
+
 @pytest.mark.parametrize(("language", "reading", "by_answers", "family"), [
     ("en", "How the columns of this file were read", "detected by its answers", "(goals, 67% of the options chosen)"),
     ("fi", "Miten tämän tiedoston sarakkeet luettiin", "tunnistettu vastauksista",
