@@ -27,7 +27,10 @@ in another. The ``heldout5`` split (``--split heldout5``) has the four of
 mentee and a Finnish mentor survey, a KoboToolbox ";" CSV with group paths in its headings, a
 bilingual Finnish/English Microsoft Forms .xlsx, a Swedish CSV re-saved by Excel that asks the
 mother tongue apart). Exports that also ask where people live and how they meet get a
-second table: the share of pairs agreeing on "the same city?" and "a meeting-mode clash?".
+second table: the share of pairs agreeing on "the same city?" and "a meeting-mode clash?"; the
+``dev_places`` split (``--split dev_places``, and ``dev_placescheck``, never tuned on) words the
+places and meeting modes of the three :data:`matcher.evaluation.PLACE_FORMS` from
+:file:`matcher/evaluation_phrases_places.toml`.
 """
 
 from __future__ import annotations
@@ -53,7 +56,8 @@ def main(argv: list[str] | None = None) -> None:
                                  *evaluation.MORE_FORMS, *evaluation.HELDOUT2_FORMS,
                                  *evaluation.HELDOUT3_FORMS, *evaluation.HELDOUT4_FORMS,
                                  *evaluation.SENTENCE_FORMS, *evaluation.TOOL_FORMS,
-                                 *evaluation.MIXED_FORMS, *evaluation.HELDOUT5_FORMS),
+                                 *evaluation.MIXED_FORMS, *evaluation.HELDOUT5_FORMS,
+                                 *evaluation.PLACE_FORMS),
                         help="export styles (default: the split's own, evaluation.forms; the "
                              "reworded ones test column detection by contents)")
     args = parser.parse_args(argv)
