@@ -290,6 +290,23 @@ def read_place(answer: object) -> PlaceReading:
     return _read(vocab.normalise(answer))
 
 
+def is_place_answer(answer: object) -> bool:
+    """True when ``answer`` is what a place question gets: a place (:func:`read_place`, one
+    abroad too) with at most one more word than the words around a place (a district, a
+    note), not a sentence that mentions one.
+
+    >>> is_place_answer("I live in Helsinki (Kallio)"), is_place_answer("ulkomailla")
+    (True, True)
+    >>> is_place_answer("I have worked in Oulu for years"), is_place_answer("Ten years in sales")
+    (False, False)
+    """
+    reading = read_place(answer)
+    if reading.method == "none":
+        return False
+    named = set(reading.text.split())
+    return sum(w not in words.FRAME_WORDS and w not in named for w in vocab.normalise(answer).split()) <= 1
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _read(norm: str) -> PlaceReading:
     # cached: a place column repeats a few dozen answers thousands of times
