@@ -32,7 +32,10 @@ tongue apart, a Tally CSV with its checkboxes joined and as one true/false colum
 Google Forms CSV asking the goals in two sections with a Swedish mentee and a Finnish mentor form,
 an organiser's reworked Microsoft Forms .xlsx with "Other" answers and languages without levels).
 Exports that also ask where people live and how they meet get a
-second table: the share of pairs agreeing on "the same city?" and "a meeting-mode clash?".
+second table: the share of pairs agreeing on "the same city?" and "a meeting-mode clash?"; the
+``dev_places`` split (``--split dev_places``, and ``dev_placescheck``, never tuned on) words the
+places and meeting modes of the three :data:`matcher.evaluation.PLACE_FORMS` from
+:file:`matcher/evaluation_phrases_places.toml`.
 """
 
 from __future__ import annotations
@@ -59,7 +62,7 @@ def main(argv: list[str] | None = None) -> None:
                                  *evaluation.HELDOUT3_FORMS, *evaluation.HELDOUT4_FORMS,
                                  *evaluation.SENTENCE_FORMS, *evaluation.TOOL_FORMS,
                                  *evaluation.MIXED_FORMS, *evaluation.HELDOUT5_FORMS,
-                                 *evaluation.HELDOUT7_FORMS),
+                                 *evaluation.HELDOUT7_FORMS, *evaluation.PLACE_FORMS),
                         help="export styles (default: the split's own, evaluation.forms; the "
                              "reworded ones test column detection by contents)")
     args = parser.parse_args(argv)

@@ -48,7 +48,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -137,7 +137,7 @@ def read_contents(values: pd.Series, separators: Sequence[str] = ReadConfig.sepa
     """
     found, chosen = _shape(values, separators)
     if not found.is_choice:
-        return found
+        return _typed_places(found, chosen)
     top = chosen.most_common(OPTIONS)
     weight = sum(n for _, n in top)
     options = [o for o, _ in top]
@@ -159,6 +159,23 @@ def read_contents(values: pd.Series, separators: Sequence[str] = ReadConfig.sepa
         shares[family] = round(sum(kept) / weight, 3)
     return ColumnContents(found.cells, found.options, found.multi, found.repeated, shares,
                           tuple(options))
+
+
+def _typed_places(found: ColumnContents, chosen: Counter) -> ColumnContents:
+    """A column of answers that do not recur, read as the place question when most of them are
+    place answers (:func:`matcher.places.is_place_answer`): a place is typed, not chosen from a
+    list ("Asun Tampereella", "Kallio", "i Esbo"), so its answers need not recur.
+
+    >>> _typed_places(*_shape(pd.Series(["Asun Tampereella", "Kallio", "i Esbo", "Hki"]), (","))).shares
+    {'cities': 1.0}
+    """
+    from matcher.places import is_place_answer
+
+    total = sum(chosen.values())
+    share = round(sum(n for o, n in chosen.items() if is_place_answer(o)) / total, 3) if total else 0.0
+    if found.cells < 3 or share < MIN_SHARE:
+        return found
+    return replace(found, shares={"cities": share}, chosen=tuple(o for o, _ in chosen.most_common(OPTIONS)))
 
 
 #: a column is written one option a line when at least this share of its answered cells holds a

@@ -182,6 +182,14 @@ HELDOUT5_FORMS = heldout5.EXPORT_STYLES
 #: goals in two sections (a Swedish mentee and a Finnish mentor form), and a Microsoft Forms .xlsx
 #: an organiser renamed, coloured and annotated, its languages a choose-all question without levels
 HELDOUT7_FORMS = heldout7.HELDOUT7_STYLES
+#: dev exports asking where people live and how they want to meet (the ``dev_places`` and
+#: ``dev_placescheck`` splits of :file:`evaluation_phrases_places.toml`): a Google Forms CSV in
+#: English, a Microsoft Forms .xlsx in Finnish and a Finnish Excel CSV in Swedish, each the
+#: style it names with a place and a meeting-mode question
+PLACE_FORMS = ("places_en", "places_fi", "places_sv")
+#: splits that word only places and meeting modes: their fields, goals and languages are
+#: ``dev``'s (:func:`phrases`)
+PLACE_SPLITS = ("dev_places", "dev_placescheck")
 SPLITS = ("dev", "test", "blind", "heldout")
 _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en": "en",
                 "reworded_fi": "fi", "reworded_sv": "sv", "google_fi": "fi", "google_sv": "sv",
@@ -191,7 +199,7 @@ _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en":
                 "surveymonkey_en": "en", "jotform_fi": "fi", "google_sv_other": "sv", "msforms_titled": "fi",
                 "limesurvey_fi": "fi", "typeform_en": "en", "sheets_sv_en": "sv", "coordinator_fi": "fi",
                 "sentences_en": "en", "sentences_fi": "fi", "sentences_sv": "sv", "qualtrics_en": "en",
-                "mothertongue_fi": "fi",
+                "mothertongue_fi": "fi", "places_en": "en", "places_fi": "fi", "places_sv": "sv",
                 **heldout5.LANGUAGE_OF, **heldout7.FORM_LANGUAGES}
 #: forms whose two sides answer in different languages (an English form for the mentees, a
 #: Swedish one for the mentors)
@@ -206,6 +214,7 @@ _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", 
              "typeform_en": "google", "sheets_sv_en": "google", "coordinator_fi": "microsoft",
              "sentences_en": "google", "sentences_fi": "microsoft", "sentences_sv": "google",
              "qualtrics_en": "google", "mothertongue_fi": "google", **dict.fromkeys(MIXED_FORMS, "google"),
+             "places_en": "google", "places_fi": "microsoft", "places_sv": "excel",
              **heldout5.STYLE_OF, **heldout7.WRITTEN_LIKE}
 #: exports not written the way their style is: (suffix, :meth:`pandas.DataFrame.to_csv` options)
 _FILES: dict[str, tuple[str, dict[str, Any]]] = {
@@ -325,7 +334,7 @@ _COORDINATOR_BOOKS = {"coordinator_fi": {
     "sheets": {"mentors": "Mentorit", "mentees": "Mentoroitavat"}, "total": "Yhteensä"}}
 #: forms that also ask where people live and how they want to meet, in the split's wording
 #: (``cities``, ``modes``) where it has one: both are in the truth
-_PLACE_QUESTIONS = frozenset(HELDOUT4_FORMS + HELDOUT5_FORMS + HELDOUT7_FORMS)
+_PLACE_QUESTIONS = frozenset(HELDOUT4_FORMS + HELDOUT5_FORMS + HELDOUT7_FORMS + PLACE_FORMS)
 #: forms whose languages question is a grid: one "question [language]" column, a level as answer
 _LANGUAGE_GRIDS = frozenset({"google_grid"})
 _LANGUAGES = ("fi", "en", "sv", "ar", "ru", "so", "et")
@@ -543,6 +552,11 @@ _HEADERS = {
     **heldout5.HEADERS,
     **heldout7.QUESTIONS,
 }
+# the place forms: their style's questions and a place and a meeting-mode one
+_HEADERS |= {
+    "places_en": _HEADERS["google"] | {"city": "Where do you live?", "meeting_mode": "How would you like to meet?"},
+    "places_fi": _HEADERS["microsoft"] | {"city": "Asuinpaikkakunta", "meeting_mode": "Miten haluaisit tavata?"},
+    "places_sv": _HEADERS["excel"] | {"city": "Kotikunta / Hemort", "meeting_mode": "Tapaamistapa / Mötessätt"}}
 #: the mentor form's own questions where they are worded unlike the mentee form's
 _ROLE_HEADERS = {
     "mothertongue_fi": {"topics": "Missä asioissa voisit tukea mentoroitavaa?", "about": "Kerro itsestäsi",
@@ -652,9 +666,11 @@ _GOAL_SENTENCES = {
 def phrases() -> dict:
     """The evaluation phrases: ``{split: {kind: {concept: {language: [mentee, mentor]}}}}``."""
     here = Path(__file__)
-    files = ("", "_blind", "_heldout", "_heldout2", "_heldout3", "_heldout4", "_heldout5", "_heldout7")
-    return functools.reduce(operator.or_, (tomllib.loads(
+    files = ("", "_blind", "_heldout", "_heldout2", "_heldout3", "_heldout4", "_heldout5", "_heldout7",
+             "_places")
+    splits = functools.reduce(operator.or_, (tomllib.loads(
         here.with_name(f"evaluation_phrases{name}.toml").read_text(encoding="utf-8")) for name in files))
+    return splits | {split: splits["dev"] | splits[split] for split in PLACE_SPLITS}
 
 
 def forms(split: str) -> tuple[str, ...]:
@@ -672,10 +688,12 @@ def forms(split: str) -> tuple[str, ...]:
     ('qualtrics_en_fi', 'kobo_fi', 'msforms_fi_en', 'excel_resaved_sv')
     >>> forms("heldout7")
     ('ods_municipal_fi', 'tally_en', 'google_sections_sv_fi', 'msforms_organiser_en')
+    >>> forms("dev_places")
+    ('places_en', 'places_fi', 'places_sv')
     """
     return {"heldout": FORMS + MORE_FORMS, "heldout2": HELDOUT2_FORMS, "heldout3": HELDOUT3_FORMS,
-            "heldout4": HELDOUT4_FORMS, "heldout5": HELDOUT5_FORMS,
-            "heldout7": HELDOUT7_FORMS}.get(split, FORMS)
+            "heldout4": HELDOUT4_FORMS, "heldout5": HELDOUT5_FORMS, "heldout7": HELDOUT7_FORMS,
+            **dict.fromkeys(PLACE_SPLITS, PLACE_FORMS)}.get(split, FORMS)
 
 
 def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 150,
@@ -692,6 +710,8 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
     # languages each person types in from a third
     places = np.random.default_rng((seed, 4))
     tongues = np.random.default_rng((seed, 5))
+    # which of a pool of wordings a person writes their place and meeting mode in (:func:`_worded`)
+    wording = np.random.default_rng((seed, 6))
     style = _STYLE_OF.get(form, form)
     words = phrases()[split]
     truth = []
@@ -725,7 +745,7 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
                                          typing)}
             if form in _PLACE_QUESTIONS:
                 city, mode = _place(words, places)
-                row[headers["city"]] = _typed(form, "cities", city, _worded(words, "cities", city, own, side),
+                row[headers["city"]] = _typed(form, "cities", city, _worded(words, "cities", city, own, side, wording),
                                               typing)
             if "mother" in headers:
                 # the mother tongue asked apart, its name alone; the other languages with levels
@@ -761,7 +781,7 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
                 row[headers["meeting_mode"]] = _REWORDED_MODES[lang][rng.integers(3)]
                 row[headers["city"]] = _REWORDED_PLACES[rng.integers(len(_REWORDED_PLACES))]
             if form in _PLACE_QUESTIONS:
-                row[headers["meeting_mode"]] = _offered(words, "modes", mode, form, lang, side)
+                row[headers["meeting_mode"]] = _offered(words, "modes", mode, form, lang, side, wording)
             if side:
                 row[headers["about"]] = _SENTENCES[lang].format(n=3 + i)
                 row[headers["capacity"]] = str(1 + i % 3)
@@ -847,23 +867,33 @@ def _place(words: dict, rng: np.random.Generator) -> tuple[str, str]:
     return cities[rng.integers(len(cities))], vocab.MEETING_MODES[rng.integers(len(vocab.MEETING_MODES))]
 
 
-def _offered(words: dict, kind: str, key: str, form: str, lang: str, side: int) -> str:
+def _offered(words: dict, kind: str, key: str, form: str, lang: str, side: int,
+             pool: np.random.Generator | None = None) -> str:
     """``key`` of ``kind`` as ``form`` offers it as an option: in the split's wording
     (:func:`_worded`), in both its languages on a bilingual form (:data:`_BILINGUAL`)."""
-    text = _worded(words, kind, key, lang, side)
+    text = _worded(words, kind, key, lang, side, pool)
     if form in _BILINGUAL:
-        return heldout5.bilingual(text, _worded(words, kind, key, _BILINGUAL[form], side))
+        return heldout5.bilingual(text, _worded(words, kind, key, _BILINGUAL[form], side, pool))
     return text
 
 
-def _worded(words: dict, kind: str, key: str, lang: str, side: int) -> str:
+def _worded(words: dict, kind: str, key: str, lang: str, side: int,
+            pool: np.random.Generator | None = None) -> str:
     """``key`` of ``kind`` in the split's wording, else (``cities``, ``modes`` a split may leave
     unworded) as the reworded styles write it (a city by its name, a mode in
-    :data:`_REWORDED_MODES`)."""
+    :data:`_REWORDED_MODES`). The split's wordings are ``[mentee, mentor]``; more than two are a
+    pool each person draws one from, with ``pool``.
+
+    >>> words = {"cities": {"Espoo": {"fi": ["Espoossa", "Espoo", "Tapiola"]}}}
+    >>> _worded(words, "cities", "Espoo", "fi", 1), _worded(words, "cities", "Espoo", "fi", 0,
+    ...                                                     np.random.default_rng(0))
+    ('Espoo', 'Tapiola')
+    """
     from matcher import vocab
 
     if key in words.get(kind, {}):
-        return words[kind][key][lang][side]
+        wordings = words[kind][key][lang]
+        return wordings[pool.integers(len(wordings))] if pool is not None and len(wordings) > 2 else wordings[side]
     return key if kind == "cities" else _REWORDED_MODES[lang][vocab.MEETING_MODES.index(key)]
 
 

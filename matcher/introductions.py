@@ -56,9 +56,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from matcher import i18n, vocab
+from matcher import i18n
 from matcher.config import RoundConfig
 from matcher.errors import ConfigError
+from matcher.places import municipalities
 from matcher.scoring.explain import as_dict, as_text, as_tuple
 
 #: Languages a letter can be written in, in the order that breaks ties.
@@ -197,7 +198,7 @@ def letter_reasons(role: str, recipient: dict, other: dict, other_first: str, la
     years = mentor.get("years_experience")
     if role == "mentee" and isinstance(years, (int, float)) and not isinstance(years, bool) and years > 0:
         reasons.append(say("to_mentee.experience", years=i18n.number(years, language, None)))  # NaN is not > 0
-    meeting = _meeting(mentee, mentor, config, language)
+    meeting = _meeting(mentee, mentor, language)
     return reasons + ([meeting] if meeting else [])
 
 
@@ -216,16 +217,16 @@ def _field_reasons(role, mentee_fields, mentor_fields, config, say, labels) -> l
     return [say(f"to_{role}.field", fields=labels("fields", theirs))]
 
 
-def _meeting(mentee: dict, mentor: dict, config: RoundConfig, language: str) -> str:
+def _meeting(mentee: dict, mentor: dict, language: str) -> str:
     modes = {mentee.get("meeting_mode") or "either", mentor.get("meeting_mode") or "either"}
     in_person, remote = "remote" not in modes, "in_person" not in modes
-    city_e, city_r = as_text(mentee.get("city")), as_text(mentor.get("city"))
-    cities = vocab.vocabulary("cities", config.vocabulary)
-    # a city is named only when it is a recognised one: a typed answer is never quoted
-    same_city = bool(city_e) and city_e.casefold() == city_r.casefold() and city_e in cities
-    if same_city and in_person:
+    places = municipalities()
+    place_e, place_r = (places.resolve(as_text(p.get("city"))) for p in (mentee, mentor))
+    # a place is named only when both read as one municipality (matcher.places.read_place),
+    # by its name: a typed answer is never quoted
+    if place_e >= 0 and place_e == place_r and in_person:
         return i18n.t("letter.same_city_remote" if remote else "letter.same_city", language,
-                      city=city_e)
+                      city=places.name(place_e))
     return i18n.t("letter.remote", language) if remote else ""
 
 

@@ -5,15 +5,24 @@ names, region and centre coordinates from GeoNames, CC BY 4.0; how it is made an
 ``scripts/build_places.py`` and ``matcher/data/LICENSE-municipalities.md``). Nothing is fetched at
 run time.
 
-An answer names a municipality when, after folding case and diacritics, it is the Finnish or
-Swedish name ("Helsingfors", "Esbo", "Åbo"), contains one as a word ("Espoo, Finland"), or contains
-an inflected form of one ("Helsingissä", "Espoossa", "Tampereella", "Turkuun", "Kauniaisissa").
-Inflected forms are read by Finnish grammar, not from a list of forms: a case ending is removed
-(:data:`CASE_ENDINGS`) and what is left must be one of the stems the name takes (:func:`stems`:
-consonant gradation, Helsinki → Helsingi-, Turku → Turu-, Lahti → Lahde-; ``-nen`` names,
-Kauniainen → Kauniaisi-; ``-i`` → ``-e``, Rovaniemi → Rovanieme-; the illative's long vowel).
-Names of the capital region as a whole ("pääkaupunkiseutu",
-"huvudstadsregionen") read as Helsinki, its centre.
+An answer is read as the municipality it names (:func:`read_place`, :class:`PlaceReading`), the
+words around the name ignored ("Asun Tampereella", "Jag bor i Vasa", "near Turku", "Helsinki
+area", "Espoo / Helsinki": the first place named). In order, the first kind of name found anywhere
+in the answer wins: a municipality by its Finnish or Swedish name ("Helsingfors", "i Esbo"); a
+district of one of the six largest cities ("Kallio", "Hervanta", "Leppävaara"); a short form
+("Hki", "Tre", "Jkl"); a region or the capital area, read as its centre ("Pirkanmaa" Tampere,
+"Nyland" Helsinki, "pk-seutu" Helsinki); a place abroad ("Tukholma", "currently in Ukraine",
+"ulkomailla": no municipality); then a postal code ("00100", "02150": its postal area,
+:data:`matcher.vocab.places.POSTAL_AREAS`); last a typo, one edit from exactly one name of five
+letters or more ("Helsinky"). The tables of districts, regions, short forms, postal areas and
+places abroad are :mod:`matcher.vocab.places`.
+
+Every name is also read in its Finnish case forms, by grammar, not from a list of forms: a case
+ending is removed (:data:`CASE_ENDINGS`) and what is left must be one of the stems the name takes
+(:func:`stems`: consonant gradation, Helsinki → Helsingi-, Turku → Turu-, Lahti → Lahde-,
+Hervanta → Hervanna-; ``-nen`` names, Kauniainen → Kauniaisi-; ``-i`` → ``-e``, Rovaniemi →
+Rovanieme-; the illative's long vowel), so "Helsingissä", "Åbossa", "Pirkanmaalla",
+"Hervannassa" and "Tukholmassa" read too.
 
 Distances are great-circle (haversine) distances between municipal centres in kilometres; road
 distance is typically 20–30 % longer. Two municipalities are in the same *commuting area* when
@@ -27,6 +36,10 @@ Example
 ['Helsinki', 'Espoo', 'Turku']
 >>> int(places.resolve("Mars"))
 -1
+>>> [places.name(places.resolve(a)) for a in ("Asun Tampereella", "Kallio", "i Esbo", "02150")]
+['Tampere', 'Helsinki', 'Espoo', 'Espoo']
+>>> read_place("currently in Ukraine")
+PlaceReading(index=-1, method='abroad', text='ukraine')
 >>> e, h = places.resolve_many(["Esbo", "Helsinki"])
 >>> round(float(places.distances()[e, h])), bool(places.same_area()[e, h])
 (16, True)
@@ -36,13 +49,17 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from matcher import vocab
+from matcher.vocab import places as words
 
 #: mean Earth radius (km), IUGG
 EARTH_RADIUS_KM = 6371.0088
@@ -55,12 +72,14 @@ CASE_ENDINGS = ("seen", "ssa", "sta", "lla", "lta", "lle", "ksi", "na", "n")
 HELSINKI_REGION = ("Helsinki", "Espoo", "Vantaa", "Kauniainen", "Hyvinkää", "Järvenpää",
                    "Kerava", "Kirkkonummi", "Mäntsälä", "Nurmijärvi", "Pornainen", "Sipoo",
                    "Tuusula", "Vihti")
-#: answers naming the capital region as a whole: read as Helsinki
-CAPITAL_REGION_NAMES = ("pääkaupunkiseutu", "pk-seutu", "pk seutu", "capital region",
-                        "capital area", "greater helsinki", "helsinki region", "helsingin seutu",
-                        "huvudstadsregionen", "huvudstadsområdet")
-#: region-less "place" answers that name no place (remote meetings): never a municipality
+#: no municipality: the answer names none, or a place abroad
 UNKNOWN = -1
+#: the kinds of name an answer is read by, the first found winning (:func:`read_place`)
+NAME_KINDS = ("name", "district", "short form", "region", "abroad")
+#: fewest letters a name and a word must have to be read as a typo of one another
+TYPO_LENGTH = 5
+_ABROAD = -2
+_POSTAL_CODE = re.compile(r"\b(\d{5})\b")
 
 
 @dataclass(frozen=True, repr=False)
@@ -71,6 +90,7 @@ class Municipalities:
     swedish: tuple[str, ...]      # Swedish names (the Finnish one where there is none)
     region_code: tuple[str, ...]  # Statistics Finland's region code, e.g. "01"
     region: tuple[str, ...]       # region's Finnish name, e.g. "Uusimaa"
+    region_sv: tuple[str, ...]    # region's Swedish name, e.g. "Nyland"
     latitude: np.ndarray          # float64 degrees
     longitude: np.ndarray
 
@@ -85,8 +105,8 @@ class Municipalities:
         return self.names[index]
 
     def resolve(self, answer: object) -> int:
-        """Row of the municipality an answer names, or :data:`UNKNOWN` (-1)."""
-        return _resolve(self, vocab.normalise(answer))
+        """Row of the municipality an answer names (:func:`read_place`), or :data:`UNKNOWN` (-1)."""
+        return _read(vocab.normalise(answer)).index
 
     def resolve_many(self, answers: Iterable[object]) -> np.ndarray:
         """:meth:`resolve` for many answers (each distinct answer once), as int32."""
@@ -114,21 +134,47 @@ class Municipalities:
         return self._same_area
 
     @functools.cached_property
-    def _lookup(self) -> dict[str, int]:
-        lookup = {vocab.normalise(n): i for i, n in enumerate(self.names)}
-        lookup.update({vocab.normalise(n): i for i, n in enumerate(self.swedish)})
-        helsinki = self.names.index("Helsinki")
-        lookup.update({vocab.normalise(n): helsinki for n in CAPITAL_REGION_NAMES})
-        return lookup
+    def _names(self) -> dict[str, dict[str, int]]:
+        """Per kind of name (:data:`NAME_KINDS`), normalised name -> row (:data:`UNKNOWN` where
+        two places share the name, ``_ABROAD`` abroad)."""
+        row = {n: i for i, n in enumerate(self.names)}
+        kinds: dict[str, list[tuple[str, int]]] = {
+            "name": [*row.items(), *((n, i) for i, n in enumerate(self.swedish))],
+            "district": [(d, row[c]) for d, c in words.DISTRICTS.items()],
+            "short form": [(n, row[c]) for n, c in words.SHORT_FORMS.items()],
+            "region": [*((n, row["Helsinki"]) for n in words.CAPITAL_REGION),
+                       *((r, row[c]) for r, c in words.REGION_CENTRES.items()),
+                       *((n, row[words.REGION_CENTRES[r]]) for r, ns in words.REGION_ENGLISH.items()
+                         for n in ns),
+                       *((sv, row[words.REGION_CENTRES[fi]])
+                         for fi, sv in dict(zip(self.region, self.region_sv)).items())],
+            "abroad": [(n, _ABROAD) for n in words.ABROAD]}
+        return {kind: _unique((vocab.normalise(n), i) for n, i in names) for kind, names in kinds.items()}
 
     @functools.cached_property
-    def _forms(self) -> dict[str, int]:
-        """Inflection stem -> row (:data:`UNKNOWN` where two municipalities share a stem)."""
-        forms: dict[str, int] = {}
-        for name, i in self._lookup.items():
-            for form in stems(name):
-                forms[form] = i if forms.get(form, i) == i else UNKNOWN
-        return forms
+    def _forms(self) -> dict[str, dict[str, int]]:
+        """Per kind of name, inflection stem -> row (:data:`UNKNOWN` where two places share it)."""
+        return {kind: _unique((form, i) for name, i in names.items() for form in stems(name))
+                for kind, names in self._names.items()}
+
+    @functools.cached_property
+    def _typo_names(self) -> tuple[list[str], list[int]]:
+        """The names a typo is read as (five letters or more, not abroad) and their rows."""
+        named = {n: i for kind in NAME_KINDS[:-1] for n, i in self._names[kind].items()
+                 if len(n) >= TYPO_LENGTH and i >= 0}
+        return list(named), list(named.values())
+
+
+def _unique(pairs: Iterable[tuple[str, int]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for key, i in pairs:
+        out[key] = i if out.get(key, i) == i else UNKNOWN
+    return out
+
+
+#: stems grammar gives a compound whose first part inflects too (an adjective agreeing with its
+#: noun: Uusimaa -> Uudellamaalla, Uudenmaan)
+IRREGULAR_STEMS = {"uusimaa": ("uudellamaa", "uudeltamaa", "uudellemaa", "uudenmaa")}
 
 
 def stems(name: str) -> set[str]:
@@ -143,7 +189,7 @@ def stems(name: str) -> set[str]:
     >>> sorted(stems("seinajoki")), sorted(stems("tampere"))
     (['seinajoe', 'seinajoi', 'seinajoke', 'seinajoki', 'seinajokii'], ['tampere', 'tamperee'])
     """
-    forms = {name}
+    forms = {name, *IRREGULAR_STEMS.get(name, ())}
     if name.endswith("nen"):
         return forms | {name[:-3] + "se", name[:-3] + "si"}
     if not name or name[-1] not in _VOWELS:
@@ -196,7 +242,7 @@ def municipalities() -> Municipalities:
     return Municipalities(
         names=tuple(r["name_fi"] for r in rows), swedish=tuple(r["name_sv"] for r in rows),
         region_code=tuple(r["region_code"] for r in rows),
-        region=tuple(r["region_fi"] for r in rows),
+        region=tuple(r["region_fi"] for r in rows), region_sv=tuple(r["region_sv"] for r in rows),
         latitude=np.array([float(r["latitude"]) for r in rows]),
         longitude=np.array([float(r["longitude"]) for r in rows]))
 
@@ -216,21 +262,96 @@ def about_km(km: float, language: str = "en") -> str:
     return t("explain.km_about", language, km=int(round(km / step) * step))
 
 
-def _resolve(table: Municipalities, norm: str) -> int:
-    if not norm:
-        return UNKNOWN
-    if norm in table._lookup:
-        return table._lookup[norm]
-    words = norm.split()
-    windows = [" ".join(words[k:k + size]) for size in (3, 2, 1)
-               for k in range(len(words) - size + 1)]
-    for window in windows:  # a name inside the answer ("Espoo, Finland", "Koski Tl")
-        if window in table._lookup:
-            return table._lookup[window]
-    for window in windows:  # an inflected name ("asun Espoossa", "Mänttä-Vilppulassa")
+@dataclass(frozen=True)
+class PlaceReading:
+    """How a place answer was read (:func:`read_place`)."""
+
+    #: row of the municipality in :func:`municipalities`, :data:`UNKNOWN` (-1) for none
+    index: int
+    #: ``name``, ``district``, ``short form``, ``region`` (:data:`NAME_KINDS`), ``postal code``,
+    #: ``corrected`` (a typo), ``abroad`` (a place outside Finland, index -1) or ``none``
+    method: str
+    #: the words read, normalised ("helsingissa", "00100", "ukraine")
+    text: str = ""
+
+
+def read_place(answer: object) -> PlaceReading:
+    """Read a place answer as the municipality it names (the module's docstring says how).
+
+    Examples
+    --------
+    >>> places = municipalities()
+    >>> [(places.name(r.index), r.method) for r in map(read_place, ["Jag bor i Vasa", "Hervannassa",
+    ...                                                              "Tre", "Uudellamaalla"])]
+    [('Vaasa', 'name'), ('Tampere', 'district'), ('Tampere', 'short form'), ('Helsinki', 'region')]
+    >>> read_place("00100"), read_place("Helsinky").method, read_place("kotona").method
+    (PlaceReading(index=..., method='postal code', text='00100'), 'corrected', 'none')
+    """
+    return _read(vocab.normalise(answer))
+
+
+def is_place_answer(answer: object) -> bool:
+    """True when ``answer`` is what a place question gets: a place (:func:`read_place`, one
+    abroad too) with at most one more word than the words around a place (a district, a
+    note), not a sentence that mentions one.
+
+    >>> is_place_answer("I live in Helsinki (Kallio)"), is_place_answer("ulkomailla")
+    (True, True)
+    >>> is_place_answer("I have worked in Oulu for years"), is_place_answer("Ten years in sales")
+    (False, False)
+    """
+    reading = read_place(answer)
+    if reading.method == "none":
+        return False
+    named = set(reading.text.split())
+    return sum(w not in words.FRAME_WORDS and w not in named for w in vocab.normalise(answer).split()) <= 1
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _read(norm: str) -> PlaceReading:
+    # cached: a place column repeats a few dozen answers thousands of times
+    table = municipalities()
+    words_ = norm.split()
+    windows = [" ".join(words_[k:k + size]) for size in (3, 2, 1)
+               for k in range(len(words_) - size + 1)]
+    for kind in NAME_KINDS:
+        found = _named(windows, table._names[kind], table._forms[kind])
+        if found is not None and found[0] != UNKNOWN:  # a name two places share names neither
+            index, text = found
+            return PlaceReading(UNKNOWN if index == _ABROAD else index, kind, text)
+    code = _POSTAL_CODE.search(norm)
+    if code:
+        area = next((words.POSTAL_AREAS[code.group(1)[:n]] for n in (3, 2)
+                     if code.group(1)[:n] in words.POSTAL_AREAS), None)
+        if area is not None:
+            return PlaceReading(table.names.index(area), "postal code", code.group(1))
+    return _typo(table, " ".join(w for w in words_ if w not in words.FRAME_WORDS))
+
+
+def _named(windows: list[str], names: dict[str, int], forms: dict[str, int]) -> tuple[int, str] | None:
+    """The row of the first window that is a name (a name inside the answer: "Espoo, Finland",
+    "Koski Tl"), else of the first that is an inflected one ("asun Espoossa",
+    "Mänttä-Vilppulassa"); None when none is."""
+    for window in windows:
+        if window in names:
+            return names[window], window
+    for window in windows:
         for ending in CASE_ENDINGS:
             if window.endswith(ending) and len(window) - len(ending) >= 2:
-                found = table._forms.get(window[:-len(ending)])
+                found = forms.get(window[:-len(ending)])
                 if found is not None:
-                    return found
-    return UNKNOWN
+                    return found, window
+    return None
+
+
+def _typo(table: Municipalities, word: str) -> PlaceReading:
+    """``word`` (the answer without its frame words) one edit (a letter added, dropped, changed,
+    or two swapped) from the names of one place only, both of :data:`TYPO_LENGTH` letters or
+    more; a word among others is never read as a typo ("tools" is no Töölö)."""
+    names, rows = table._typo_names
+    if len(word) >= TYPO_LENGTH:
+        near = {rows[k] for _, _, k in process.extract(word, names, scorer=DamerauLevenshtein.distance,
+                                                       score_cutoff=1, limit=None)}
+        if len(near) == 1:
+            return PlaceReading(near.pop(), "corrected", word)
+    return PlaceReading(UNKNOWN, "none")

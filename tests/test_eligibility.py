@@ -102,7 +102,7 @@ def test_contradictions_are_flagged(tmp_path):
         tmp_path,
         {"city": ["Espoo", "Etänä / remote"], "meeting_mode": ["either", "In person"],
          "capacity": ["0", "2"], "topics": ["Networking", "Networking"], "field": ["ICT", "ICT"]},
-        {"city": ["Remote", "Leppävaara", "Leppävaara"], "meeting_mode": ["Kasvokkain", "either",
+        {"city": ["Remote", "Kotikylä", "Kotikylä"], "meeting_mode": ["Kasvokkain", "either",
                                                                          "either"],
          "field": ["Logistics", "ICT", "Logistiikka"]})
     issues = load_round(path).issues
@@ -114,7 +114,7 @@ def test_contradictions_are_flagged(tmp_path):
     assert lonely["problem"].tolist() == [
         "2 mentee(s) want a mentor in Logistics, but no mentor works in it (rows 2, 4)"]
     unknown = issues[issues["problem"].str.startswith("not a Finnish municipality")]
-    assert unknown[["value", "row"]].values.tolist() == [["Leppävaara", 3]]  # once per answer
+    assert unknown[["value", "row"]].values.tolist() == [["Kotikylä", 3]]  # once per answer
     assert "rows 3, 4" in unknown["problem"].iloc[0]
 
 

@@ -11,12 +11,14 @@ import re
 from collections.abc import Callable, Iterable
 
 import pandas as pd
+from rapidfuzz import fuzz
 
 from matcher import vocab
 from matcher.i18n import LABELS, MESSAGES, label, number, t
 from matcher.intake.answers import ColumnAnswers
 from matcher.intake.issues import Reporter
 from matcher.intake.values import map_unique
+from matcher.places import PlaceReading, municipalities, read_place
 
 _GENDERS = {
     "woman": "woman", "female": "woman", "nainen": "woman", "kvinna": "woman", "f": "woman",
@@ -159,25 +161,31 @@ def _report_unread_levels(series: pd.Series, column: ColumnAnswers, default_leve
 
 
 def cities(series: pd.Series, vocabulary: vocab.Vocabulary, report: Reporter) -> pd.Series:
-    """Canonical city name; "remote"-like answers → ""; unknown cities kept, title-cased."""
+    """Each place answer as the Finnish name of the municipality it names: a name of the
+    round's ``[vocabulary.cities]`` first, else the place :func:`matcher.places.read_place`
+    reads (inflected, Swedish, a district, a region, a short form, a postal code; a typo is read
+    and warned of). An answer that names no place ("etänä", "remote") or one abroad is ""; any
+    other answer is kept as written, title-cased."""
+    table = municipalities()
 
-    def resolve(value: str) -> tuple[str, vocab.Match | None]:
-        parts = [value, *value.split("/")]
-        if any(vocab.is_not_city(p) for p in parts) and not any(vocabulary.lookup(p) for p in parts):
+    def resolve(value: str) -> tuple[str, PlaceReading | None]:
+        key = vocabulary.lookup(value)
+        if key is not None:
+            return key, None
+        reading = read_place(value)
+        if reading.index >= 0:
+            return table.name(reading.index), reading if reading.method == "corrected" else None
+        if reading.method == "abroad" or any(vocab.is_not_city(p) for p in (value, *value.split("/"))):
             return "", None
-        match = vocabulary.resolve(value)
-        if match.key is not None and match.status == "exact":
-            return match.key, None
-        if match.key is not None and match.status == "corrected":
-            return match.key, match
         return " ".join(w[:1].upper() + w[1:] for w in value.split()), None
 
     resolved = map_unique(series, resolve)
-    for row, (city, match) in resolved.items():
-        if match is not None:
+    for row, (city, reading) in resolved.items():
+        if reading is not None:
+            score = fuzz.ratio(reading.text, vocab.normalise(city))
             report.add("warning", row, "city", series[row],
                        report.t("reading.city", city=city,
-                                score=number(match.score, report.issues.language, None)),
+                                score=number(round(score, 1), report.issues.language, None)),
                        report.t("reading.city_fix"))
     return resolved.map(lambda r: r[0]).reindex(series.index).fillna("")
 

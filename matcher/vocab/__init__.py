@@ -306,21 +306,6 @@ _LEVEL_WORDS = {
         "elementary", "grund", "vähän", "a little", "some"),
 }
 
-_MEETING_WORDS = {
-    "in_person": ("in person", "face to face", "face-to-face", "kasvokkain", "lähitapaaminen",
-                  "lähitapaamiset", "tavataan kasvokkain", "på plats", "personligen",
-                  "in-person", "paikan päällä", "kasvotusten", "fyysisesti", "fysiskt",
-                  "live", "ansikte mot ansikte", "på riktigt"),
-    "remote": ("remote", "remotely", "online", "etänä", "etätapaaminen", "verkossa", "Teams",
-               "Zoom", "video", "videopuhelu", "distans", "på distans", "virtual", "etäyhteys",
-               "digital", "digitalt", "digitaalisesti", "på nätet", "internet", "videosamtal",
-               "verkkotapaaminen", "by phone", "puhelimitse", "per telefon"),
-    "either": ("either", "both", "no preference", "molemmat", "ei väliä", "kumpi tahansa",
-               "båda", "any", "whichever", "doesn't matter", "both are fine",
-               "molemmat käyvät", "hybrid", "hybridi", "kumpi vain", "yhdentekevää",
-               "spelar ingen roll", "ingen skillnad", "vilket som", "either is fine"),
-}
-
 _BUILTIN = {"languages": _LANGUAGES, "fields": _FIELDS, "goals": _GOALS}
 
 
@@ -776,45 +761,34 @@ def split_level(item: object) -> tuple[str, int | None]:
     return reading.text, reading.level
 
 
-_MEETING_LOOKUP = {normalise(w): mode for mode, words in _MEETING_WORDS.items() for w in words}
-
-
 def meeting_mode(answers: Iterable[object]) -> str | None:
-    """Meeting mode from the answers of one (possibly multi-select) question.
+    """Meeting mode from the answers of one (possibly multi-select) question
+    (:func:`matcher.vocab.meeting.meeting_mode`: phrases, stems, negations).
 
-    Choosing both in person and remote means ``"either"``; None when nothing is recognised.
-
-    >>> meeting_mode(["Etänä"]), meeting_mode(["kasvokkain", "online"]), meeting_mode(["?"])
-    ('remote', 'either', None)
+    >>> meeting_mode(["Etänä"]), meeting_mode(["En pysty tapaamaan kasvokkain"]), meeting_mode(["?"])
+    ('remote', 'remote', None)
     """
-    modes = set()
-    for answer in answers:
-        norm = normalise(answer)
-        mode = _MEETING_LOOKUP.get(norm)
-        if mode is None:  # a longer sentence ("Prefer online, e.g. Teams") names a mode inside it
-            mode = next((m for w, m in _MEETING_LOOKUP.items() if re.search(rf"\b{w}\b", norm)), None)
-        if mode:
-            modes.add(mode)
-    if not modes:
-        return None
-    if len(modes) == 1:
-        return modes.pop()
-    return "either"
+    from matcher.vocab import meeting  # meeting imports this module
+
+    return meeting.meeting_mode(answers)
 
 
 def meeting_words() -> dict[str, tuple[str, ...]]:
-    """The words of each meeting mode (``in_person``, ``remote``, ``either``) in fi/sv/en.
+    """The words of each meeting mode (:func:`matcher.vocab.meeting.meeting_words`)."""
+    from matcher.vocab import meeting
 
-    >>> "etänä" in meeting_words()["remote"]
-    True
-    """
-    return dict(_MEETING_WORDS)
+    return meeting.meeting_words()
 
 
 def is_not_city(text: object) -> bool:
-    """True for answers in a city column that name no place ("etänä", "remote", "-")."""
+    """True for answers in a city column that name no place ("etänä", "remote", "-"), alone or
+    among other words ("etänä mistä vain"); the caller reads a place named beside one first.
+
+    >>> is_not_city("Etänä mistä vain"), is_not_city("Espoo")
+    (True, False)
+    """
     norm = normalise(text)
-    return not norm or norm in _NOT_CITY_NAMES
+    return not norm or norm in _NOT_CITY_NAMES or any(w in _NOT_CITY_NAMES for w in norm.split())
 
 
 _NOT_CITY_NAMES = frozenset(normalise(w) for w in NOT_CITIES)
