@@ -53,7 +53,8 @@ def main(argv: list[str] | None = None) -> None:
                                  *evaluation.MORE_FORMS, *evaluation.HELDOUT2_FORMS,
                                  *evaluation.HELDOUT3_FORMS, *evaluation.HELDOUT4_FORMS,
                                  *evaluation.SENTENCE_FORMS, *evaluation.TOOL_FORMS,
-                                 *evaluation.MIXED_FORMS, *evaluation.HELDOUT5_FORMS),
+                                 *evaluation.MIXED_FORMS, *evaluation.HELDOUT5_FORMS,
+                                 *evaluation.LANGUAGE_FORMS),
                         help="export styles (default: the split's own, evaluation.forms; the "
                              "reworded ones test column detection by contents)")
     args = parser.parse_args(argv)
