@@ -14,7 +14,7 @@ goals question is asked in one of the shapes real forms use:
     a Swedish ";" CSV re-saved by Excel (BOM, CRLF): the mother tongue asked apart
     (``"Modersmål"``, answered "finska", "svenskspråkig", "Fi." ...), the other languages
     abbreviated with a level ("Eng. C1, Sw. A2"); the mentors' form asks one language in a
-    column of its own (``"Finska (nivå)"``) beside "Andra språk";
+    column of its own (``"Engelska (nivå)"``) beside "Andra språk";
 ``ranked_fi``
     the mentees' goals as ``"Tavoite 1"`` / ``"Tavoite 2"`` / ``"Tavoite 3"``, one option
     each, the mentors' topics as a ranking grid, one column per option holding its rank;
@@ -89,7 +89,7 @@ _MOTHER: dict[str, dict[str, Any]] = {
         "others": ("Andra språk och nivå", "Andra språk"),
         "written": {"fi": "Fi. {level}", "en": "Eng. {level}", "sv": "Sw. {level}", "ar": "arabiska {level}",
                     "ru": "ryska {level}", "so": "somaliska {level}", "et": "estniska {level}"},
-        "levels": "cefr", "single": ("fi", "Finska (nivå)", "sv")},
+        "levels": "cefr", "single": ("en", "Engelska (nivå)", "sv")},
     "mothertongue_sv_check": {
         "mother": ("Mitä kieltä puhut kotona?", "Äidinkieli"),
         "ways": {"fi": ("suomi", "suomenkielinen", "Suom."), "sv": ("ruotsi", "ruotsinkielinen", "Ru."),
@@ -98,7 +98,7 @@ _MOTHER: dict[str, dict[str, Any]] = {
         "others": ("Muut kielet (taso)", "Muut kielitaidot"),
         "written": {"fi": "Fi {level}", "en": "En {level}", "sv": "Sv {level}", "ar": "arabia {level}",
                     "ru": "venäjä {level}", "so": "somali {level}", "et": "viro {level}"},
-        "levels": "fi", "single": ("en", "Englannin kielen taito", "fi_check")},
+        "levels": "fi", "single": ("sv", "Ruotsin kielen taito", "fi_check")},
 }
 #: ranked-choice styles: per side (mentee, mentor) the shape (``choices``: one column per place
 #: holding an option; ``ranks``: one column per option holding its rank; ``joined``: one column,

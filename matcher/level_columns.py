@@ -37,7 +37,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from matcher import vocab
-from matcher.grids import DECLINING, SHARED, Folded, put_folded, row_labels
+from matcher.grids import DECLINING, SHARED, Folded, join_answers, joiner_of, put_folded, row_labels
 
 #: the folded column's header
 FOLDED_HEADER = "Language levels [*]"
@@ -132,6 +132,48 @@ def level_runs(table: pd.DataFrame) -> list[LevelColumn]:
         found += [single] if single else []
         start += 1
     return found
+
+
+def fold_other_languages(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with a languages question asked beside a folded languages grid or level
+    columns (``attrs["folded"]`` of kind ``languages`` or ``levels``) read into the folded
+    column: a column most of whose cells name languages (:data:`matcher.mother_tongue.LANGUAGE_SHARE`)
+    with a level (:data:`matcher.mother_tongue.LEVELLED_SHARE`), "Other languages" beside
+    "Finnish level", so a person's languages are one answer. Each of its answers goes after the
+    folded ones, ";" after each; recorded in ``attrs["folded"]`` (``"how": "languages"``). A
+    language question without levels (the language to meet in, a nationality) is left alone.
+
+    >>> table = pd.DataFrame({"Language levels [*]": ["Finnish (4/5);", "", "Finnish (2/5);"],
+    ...                       "Other languages": ["English (C1), Somali (native)", "Arabic (B2)", None]})
+    >>> table.attrs["folded"] = [{"header": "Language levels [*]", "how": "grid", "kind": "levels"}]
+    >>> fold_other_languages(table)["Language levels [*]"].tolist()
+    ['Finnish (4/5);English (C1);Somali (native);', 'Arabic (B2);', 'Finnish (2/5);']
+    """
+    from matcher.mother_tongue import LANGUAGE_SHARE, LEVELLED_SHARE, read_languages
+
+    folded = [f["header"] for f in table.attrs.get("folded", []) if f.get("kind") in ("languages", "levels")
+              and f["header"] in table.columns]
+    if len(folded) != 1:
+        return table
+    into = folded[0]
+    others = [h for h in table.columns if h != into and not any(h in f.get("columns", ()) for f in
+                                                                table.attrs.get("folded", []))]
+    partners = [h for h in others if (read := read_languages(table[h])).named >= LANGUAGE_SHARE
+                and read.levelled >= LEVELLED_SHARE]
+    if not partners:
+        return table
+    out = table.drop(columns=partners)
+    parts = [table[into].fillna("").astype(str)]
+    for partner in partners:
+        joiner = joiner_of(table[partner]) or ";"
+        parts.append(table[partner].map(lambda v, j=joiner: "".join(
+            f"{p.strip()};" for p in v.split(j) if p.strip()) if isinstance(v, str) else ""))
+    out[into] = [join_answers(cells, "") for cells in zip(*parts)]
+    out.attrs.update(table.attrs)
+    out.attrs["folded"] = [*table.attrs.get("folded", []),
+                           *({"header": into, "columns": [partner, into], "options": [], "how": "languages"}
+                             for partner in partners)]
+    return out
 
 
 def _number_on(value: str, top: int) -> float | None:
