@@ -26,7 +26,10 @@ in another. The ``heldout5`` split (``--split heldout5``) has the four of
 :data:`matcher.evaluation.HELDOUT5_FORMS` (a Qualtrics CSV under three header rows with an English
 mentee and a Finnish mentor survey, a KoboToolbox ";" CSV with group paths in its headings, a
 bilingual Finnish/English Microsoft Forms .xlsx, a Swedish CSV re-saved by Excel that asks the
-mother tongue apart). Exports that also ask where people live and how they meet get a
+mother tongue apart). ``--form langcols_fi`` (and the other
+:data:`matcher.evaluation.LANGUAGE_FORMS`, each with a never-tuned ``_check`` variant) asks the
+languages or the goals in one of their shapes: a column per language, a mother tongue apart,
+ranked choices. Exports that also ask where people live and how they meet get a
 second table: the share of pairs agreeing on "the same city?" and "a meeting-mode clash?".
 """
 

@@ -60,6 +60,10 @@ mentor survey), ``kobo_fi`` (KoboToolbox ";" CSV, "group/question" headings, 1/0
 column, the options in both languages) and ``excel_resaved_sv`` (a Swedish CSV re-saved by Excel:
 BOM, ";", CRLF, the mother tongue asked apart from the other languages).
 
+The :data:`LANGUAGE_FORMS` (:mod:`matcher.evaluation_languages`) ask the languages or the goals
+in one of their many shapes (a column per language, a mother tongue apart, ranked choices), each
+with a ``_check`` variant worded otherwise that the reader was never tuned on.
+
 The :data:`MIXED_FORMS` (``google_sv_en``, ``google_fi_en``, ``google_sv_fi``) are plain Google
 Forms CSVs whose mentor form is in one language and mentee form in another (Swedish and English,
 Finnish and English, Swedish and Finnish), each worded as that language's Google Forms export:

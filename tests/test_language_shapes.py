@@ -145,3 +145,15 @@ def test_no_answer_is_counted_twice(people: list[list[str]]) -> None:
     for row, cell in zip(rows, folded["Tavoite *"]):
         chosen = [o for o in cell.split(";") if o]
         assert chosen == list(dict.fromkeys(o for o in row if o))
+
+
+def test_each_language_export_and_its_check_are_worded_apart(tmp_path) -> None:
+    from matcher import evaluation
+
+    headers = {}
+    for style in evaluation.LANGUAGE_FORMS:
+        mentors, mentees, truth = evaluation.write_exports(tmp_path / style, "dev", style, 6, 4)
+        assert len(truth) == 10 and mentors.exists() and mentees.exists()
+        headers[style] = set(pd.read_csv(mentees, sep=None, engine="python").columns)
+    for style in evaluation.language_styles.EXPORT_STYLES:
+        assert headers[style] != headers[f"{style}_check"]
