@@ -31,11 +31,13 @@ mother tongue apart). The ``heldout7`` split (``--split heldout7``) has the four
 tongue apart, a Tally CSV with its checkboxes joined and as one true/false column per option, a
 Google Forms CSV asking the goals in two sections with a Swedish mentee and a Finnish mentor form,
 an organiser's reworked Microsoft Forms .xlsx with "Other" answers and languages without levels).
-Exports that also ask where people live and how they meet get a
-second table: the share of pairs agreeing on "the same city?" and "a meeting-mode clash?"; the
-``dev_places`` split (``--split dev_places``, and ``dev_placescheck``, never tuned on) words the
-places and meeting modes of the three :data:`matcher.evaluation.PLACE_FORMS` from
-:file:`matcher/evaluation_phrases_places.toml`.
+``--form langcols_fi`` (and the other :data:`matcher.evaluation.LANGUAGE_FORMS`, each with a
+never-tuned ``_check`` variant) asks the languages or the goals in one of their shapes: a column
+per language, a mother tongue apart, ranked choices. Exports that also ask where people live and
+how they meet get a second table: the share of pairs agreeing on "the same city?" and "a
+meeting-mode clash?"; the ``dev_places`` split (``--split dev_places``, and ``dev_placescheck``,
+never tuned on) words the places and meeting modes of the three
+:data:`matcher.evaluation.PLACE_FORMS` from :file:`matcher/evaluation_phrases_places.toml`.
 """
 
 from __future__ import annotations
@@ -62,7 +64,8 @@ def main(argv: list[str] | None = None) -> None:
                                  *evaluation.HELDOUT3_FORMS, *evaluation.HELDOUT4_FORMS,
                                  *evaluation.SENTENCE_FORMS, *evaluation.TOOL_FORMS,
                                  *evaluation.MIXED_FORMS, *evaluation.HELDOUT5_FORMS,
-                                 *evaluation.HELDOUT7_FORMS, *evaluation.PLACE_FORMS),
+                                 *evaluation.HELDOUT7_FORMS, *evaluation.PLACE_FORMS,
+                                 *evaluation.LANGUAGE_FORMS),
                         help="export styles (default: the split's own, evaluation.forms; the "
                              "reworded ones test column detection by contents)")
     args = parser.parse_args(argv)

@@ -925,8 +925,8 @@ def reading_notes(table: pd.DataFrame | Mapping[str, object],
         notes.append(i18n.t("init.import_rows", language,
                             rows=i18n.join([str(r) for r in attrs["import_rows"]], language)))
     for fold in attrs.get("folded", []):
-        if fold["how"] in ("other", "mother_tongue"):
-            key = "init.folded_other" if fold["how"] == "other" else "init.folded_mother_tongue"
+        if fold["how"] in ("other", "mother_tongue", "languages"):
+            key = f"init.folded_{fold['how']}"
             notes.append(i18n.t(key, language, mother=fold["columns"][0], other=fold["columns"][-1],
                                 header=fold["header"]))
             continue

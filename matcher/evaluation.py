@@ -69,6 +69,10 @@ Forms CSV asking the goals in two sections, a Swedish mentee and a Finnish mento
 ``msforms_organiser_en`` (an English Microsoft Forms .xlsx an organiser renamed, coloured and
 annotated, "Other" typed answers, the languages a choose-all question without levels).
 
+The :data:`LANGUAGE_FORMS` (:mod:`matcher.evaluation_languages`) ask the languages or the goals
+in one of their many shapes (a column per language, a mother tongue apart, ranked choices), each
+with a ``_check`` variant worded otherwise that the reader was never tuned on.
+
 The :data:`MIXED_FORMS` (``google_sv_en``, ``google_fi_en``, ``google_sv_fi``) are plain Google
 Forms CSVs whose mentor form is in one language and mentee form in another (Swedish and English,
 Finnish and English, Swedish and Finnish), each worded as that language's Google Forms export:
@@ -113,6 +117,7 @@ import pandas as pd
 
 from matcher import evaluation_heldout5 as heldout5
 from matcher import evaluation_heldout7 as heldout7
+from matcher import evaluation_languages as language_styles
 
 FORMS = ("google", "microsoft", "excel")
 #: export styles whose questions are worded unlike :data:`matcher.detect.KEYWORDS` (full
@@ -190,6 +195,10 @@ PLACE_FORMS = ("places_en", "places_fi", "places_sv")
 #: splits that word only places and meeting modes: their fields, goals and languages are
 #: ``dev``'s (:func:`phrases`)
 PLACE_SPLITS = ("dev_places", "dev_placescheck")
+#: dev exports of language and ranked-choice questions in their shapes (language grids of one
+#: column per language, a mother tongue asked apart, ranked goals), each with a ``_check``
+#: variant never tuned on (:mod:`matcher.evaluation_languages`, where each is described)
+LANGUAGE_FORMS = language_styles.STYLES
 SPLITS = ("dev", "test", "blind", "heldout")
 _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en": "en",
                 "reworded_fi": "fi", "reworded_sv": "sv", "google_fi": "fi", "google_sv": "sv",
@@ -200,7 +209,7 @@ _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en":
                 "limesurvey_fi": "fi", "typeform_en": "en", "sheets_sv_en": "sv", "coordinator_fi": "fi",
                 "sentences_en": "en", "sentences_fi": "fi", "sentences_sv": "sv", "qualtrics_en": "en",
                 "mothertongue_fi": "fi", "places_en": "en", "places_fi": "fi", "places_sv": "sv",
-                **heldout5.LANGUAGE_OF, **heldout7.FORM_LANGUAGES}
+                **heldout5.LANGUAGE_OF, **heldout7.FORM_LANGUAGES, **language_styles.LANGUAGE_OF}
 #: forms whose two sides answer in different languages (an English form for the mentees, a
 #: Swedish one for the mentors)
 _ROLE_LANGUAGE = {"excel_numbered": {"mentees": "en"}, "msforms_titled": {"mentors": "sv"},
@@ -215,11 +224,11 @@ _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", 
              "sentences_en": "google", "sentences_fi": "microsoft", "sentences_sv": "google",
              "qualtrics_en": "google", "mothertongue_fi": "google", **dict.fromkeys(MIXED_FORMS, "google"),
              "places_en": "google", "places_fi": "microsoft", "places_sv": "excel",
-             **heldout5.STYLE_OF, **heldout7.WRITTEN_LIKE}
+             **heldout5.STYLE_OF, **heldout7.WRITTEN_LIKE, **language_styles.STYLE_OF}
 #: exports not written the way their style is: (suffix, :meth:`pandas.DataFrame.to_csv` options)
 _FILES: dict[str, tuple[str, dict[str, Any]]] = {
     "webropol_fi": (".xlsx", {}), "excel_numbered": (".csv", {"sep": ";", "encoding": "cp1252"}),
-    "limesurvey_fi": (".csv", {"quoting": csv.QUOTE_ALL}), **heldout5.FILES}
+    "limesurvey_fi": (".csv", {"quoting": csv.QUOTE_ALL}), **heldout5.FILES, **language_styles.FILES}
 #: the first column of the exports that number their respondents, where it is not "Id" from 1:
 #: ``(column, first number)``
 _ID_COLUMNS = {"webropol_fi": ("Vastaaja", 1), "msforms_sv": ("ID", 1), "msforms_titled": ("Tunnus", 1),
@@ -549,7 +558,7 @@ _HEADERS = {
                      "languages": "Vilka språk behärskar du och hur väl?",
                      "goals": "Med vilka av följande saker skulle du vilja ha stöd under programmet?",
                      "goals_text": "Beskriv gärna med egna ord vad du förväntar dig av mentorskapet."},
-    **heldout5.HEADERS,
+    **heldout5.HEADERS, **language_styles.HEADERS,
     **heldout7.QUESTIONS,
 }
 # the place forms: their style's questions and a place and a meeting-mode one
@@ -754,6 +763,8 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
                                                    for code, level in speaks.items() if level == 4)
                 row[headers["languages"]] = _join(style, _written_languages(
                     words, lang, side, {c: v for c, v in speaks.items() if v != 4}, levels)) or None
+            elif language_styles.asks_languages(form):
+                row |= language_styles.language_columns(form, side, i, speaks)
             elif form in _LANGUAGE_GRIDS:
                 row |= _language_grid(words, lang, side, speaks, levels, headers["languages"])
             else:
@@ -771,6 +782,9 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
                 row |= heldout7.CHOICE_COLUMNS[form](headers, side, offered, dict(zip((goal_keys[g] for g in goals), chosen)))
             elif form in _OPTION_COLUMNS:
                 row |= _option_columns(form, question, [offered[key] for key in goal_keys], chosen)
+            elif language_styles.asks_ranked(form):
+                row |= language_styles.ranked_columns(form, side, question, [offered[key] for key in goal_keys],
+                                                      chosen)
             elif form in _TWO_HEADER_ROWS:
                 row |= {(question, offered[key]): offered[key] if offered[key] in chosen else None
                         for key in goal_keys}

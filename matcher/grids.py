@@ -37,6 +37,7 @@ Example
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -308,6 +309,30 @@ def _speaks(value: str) -> bool:
         return False
     return vocab.language_level(value) is not None or not (set(vocab.normalise(value).split())
                                                            & DECLINING)
+
+
+def row_labels(headers: Sequence[str]) -> tuple[str, tuple[str, ...], str] | None:
+    """What neighbouring headers of one question share and what each adds: the longest start
+    and end they have in common, each cut at a word's edge, and each header's part between
+    them (its row: a language, a place "1st", an option); None when a header adds nothing or
+    two add the same.
+
+    >>> row_labels(["Q7_1 Suomi (taso)", "Q7_2 Ruotsi (taso)"])
+    ('Q7_', ('1 Suomi', '2 Ruotsi'), ' (taso)')
+    >>> row_labels(["Mål (förstahandsval)", "Mål (andrahandsval)"])
+    ('Mål (', ('förstahandsval', 'andrahandsval'), ')')
+    >>> row_labels(["Tavoite 1", "Tavoite 10"]), row_labels(["Email", "Email"])
+    (('Tavoite ', ('1', '10'), ''), None)
+    """
+    start = vocab.common_start(list(headers))
+    while start and start[-1].isalnum():
+        start = start[:-1]
+    rests = [h[len(start):] for h in headers]
+    end = vocab.common_start([r[::-1] for r in rests])[::-1]
+    while end and end[0].isalnum():
+        end = end[1:]
+    labels = tuple(r[:len(r) - len(end)].strip() for r in rests)
+    return (start, labels, end) if all(labels) and len(set(labels)) == len(labels) else None
 
 
 def joiner_of(cells: pd.Series) -> str:

@@ -839,6 +839,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "init.folded_grid.choice": ("a choice grid, one column per row",
                                 "valintaruudukko, yksi sarake kutakin riviä kohden",
                                 "ett valrutnät, en kolumn per rad"),
+    "init.folded_grid.places": ("a ranked choice, one column per place, in the person's order",
+                                "järjestetty valinta, yksi sarake kutakin sijaa kohden, vastaajan järjestyksessä",
+                                "ett rangordnat val, en kolumn per plats, i personens ordning"),
+    "init.folded_grid.ranks": ("a ranking, one column per option holding its rank, in the person's order",
+                               "järjestys, yksi sarake kutakin vaihtoehtoa kohden sen sija solussa, "
+                               "vastaajan järjestyksessä",
+                               "en rangordning, en kolumn per alternativ med dess plats, i personens ordning"),
     "init.folded_more": (" and {n} more", " ja {n} muuta", " och {n} till"),
     "init.folded_other": ("column '{other}' (answers of a person's own, 'Other') read into '{header}' as "
                           "options of their own",
@@ -857,6 +864,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                          "rad {rows} (enkätverktygets import-id:n) är ingen anmälan"),
     "init.no_import_rows": ("the sign-ups follow", "niiden alla ovat ilmoittautumiset",
                             "under dem står anmälningarna"),
+    "init.folded_languages": ("column '{mother}' (more languages, with levels) read into '{header}'",
+                              "sarake '{mother}' (muut kielet tasoineen) luettu kysymykseen '{header}'",
+                              "kolumnen '{mother}' (fler språk, med nivåer) läst in i '{header}'"),
     "init.folded_mother_tongue": ("column '{mother}' (the mother tongue) read into '{header}', each of its "
                                   "languages at native level",
                                   "sarake '{mother}' (äidinkieli) luettu kysymykseen '{header}', kukin sen "

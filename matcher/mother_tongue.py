@@ -108,7 +108,7 @@ def fold_mother_tongue(table: pd.DataFrame) -> pd.DataFrame:
     docstring); the index, the other columns and ``attrs`` are kept. A table without one is
     returned as it is."""
     headers = [str(h) for h in table.columns]
-    read = {h: _read(table[h]) for h in headers}
+    read = {h: read_languages(table[h]) for h in headers}
     found = next((f for f in (_mother_tongue(h, read, headers) for h in headers) if f), None)
     if found is None:
         return table
@@ -157,7 +157,7 @@ def _partner(mother: str, read: dict[str, _Cells], headers: list[str]) -> str | 
                key=lambda h: (read[h].named, -abs(headers.index(h) - place)), default=None)
 
 
-def _read(column: pd.Series) -> _Cells:
+def read_languages(column: pd.Series) -> _Cells:
     """A column's cells as languages and levels, each distinct cell read once; a column of no
     text (numbers, dates) names none."""
     if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_datetime64_any_dtype(column):

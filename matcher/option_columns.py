@@ -53,8 +53,9 @@ import pandas as pd
 
 from matcher import vocab
 from matcher.grids import DECLINING, Folded, fold_grids, join_answers, joiner_of, put_folded, typed_texts
-from matcher.level_columns import fold_level_columns
+from matcher.level_columns import fold_level_columns, fold_other_languages
 from matcher.mother_tongue import fold_mother_tongue
+from matcher.ranked import fold_ranked
 
 #: what stands between a question and its option in a column-per-option header: a spaced dash,
 #: a colon, an opening bracket, an underscore, a slash (KoboToolbox/ODK's "question/option"),
@@ -413,12 +414,14 @@ def fold_other_texts(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def fold_questions(table: pd.DataFrame) -> pd.DataFrame:
-    """A read export with every question spread over several columns folded into one: grid
-    questions (:func:`matcher.grids.fold_grids`), a level column per language
-    (:func:`matcher.level_columns.fold_level_columns`), then multi-selects written as one column
+    """A read export with every question spread over several columns folded into one: ranked
+    choices (:func:`matcher.ranked.fold_ranked`), grid questions (:func:`matcher.grids.fold_grids`),
+    a level column per language
+    (:func:`matcher.level_columns.fold_level_columns`, with the languages question beside them:
+    :func:`matcher.level_columns.fold_other_languages`), then multi-selects written as one column
     per option (:func:`fold_option_columns`), then an "Other" text column beside its choice column
     (:func:`fold_other_texts`) and a mother-tongue column into the languages question
     (:func:`matcher.mother_tongue.fold_mother_tongue`). ``matcher init`` and intake both read a
     file through it, so the config names the columns intake finds."""
-    return fold_mother_tongue(fold_other_texts(fold_option_columns(fold_level_columns(
-        fold_grids(strip_groups(strip_codes(table)))))))
+    return fold_mother_tongue(fold_other_texts(fold_option_columns(fold_other_languages(fold_level_columns(
+        fold_grids(fold_ranked(strip_groups(strip_codes(table)))))))))

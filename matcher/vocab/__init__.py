@@ -38,7 +38,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -614,26 +614,54 @@ def scale_level(value: float, top: float) -> int:
     return 3 if share >= 0.75 else 2 if share >= 0.5 else 1
 
 
+def common_start(texts: Sequence[str]) -> str:
+    """The longest start all ``texts`` share, letter by letter.
+
+    >>> common_start(("kohtalain", "kohtalais")), common_start(("a", "b")), common_start(())
+    ('kohtalai', '', '')
+    """
+    if not texts:
+        return ""
+    first, last = min(texts), max(texts)
+    size = next((k for k, (a, b) in enumerate(zip(first, last)) if a != b), min(len(first), len(last)))
+    return first[:size]
+
+
+#: letters at the end of a level word's stem a derivation may change (:func:`_stem_level`)
+STEM_SUFFIX_CHANGE = 2
+
+
 @functools.cache
-def _level_stems() -> dict[str, int]:
+def _level_stems() -> dict[str, tuple[str, int]]:
+    """Each level description's stem cut to :data:`matcher.vocab.meaning.STEM_LENGTH`: its
+    whole stem and its level."""
     from matcher.vocab import meaning  # meaning imports this module
 
     # without guessing: level words are folded ("modersmal"), which Finnish rules misread
-    return {meaning.full_stem(normalise(w), guess=False)[:meaning.STEM_LENGTH]: level
-            for level, words in LEVEL_DESCRIPTIONS.items()
-            for w in words}
+    whole = {meaning.full_stem(normalise(w), guess=False): level
+             for level, words in LEVEL_DESCRIPTIONS.items() for w in words}
+    return {stem[:meaning.STEM_LENGTH]: (stem, level) for stem, level in whole.items()}
 
 
 def _stem_level(word: str) -> int | None:
     """The level a word's stem names (its stem, or a stem it starts with: a compound's first
-    part, "alkeistaso" starts with "alkeis")."""
+    part, "alkeistaso" starts with "alkeis"). Two compounds sharing only their first part
+    name different things: "förstahandsval" (first choice) is no "förstaspråk" (first
+    language), so the whole stems must agree as far as the shorter goes, but for its last
+    :data:`STEM_SUFFIX_CHANGE` letters (a derivation: "kohtalaisesti" from "kohtalainen").
+
+    >>> [_stem_level(w) for w in ("forstasprakig", "forstahandsval", "aidinkieleni", "alkeistaso")]
+    [4, None, 4, 1]
+    """
     from matcher.vocab import meaning
 
-    found = meaning.full_stem(word, guess=False)[:meaning.STEM_LENGTH]
+    whole = meaning.full_stem(word, guess=False)
+    found = whole[:meaning.STEM_LENGTH]
     stems = _level_stems()
-    if found in stems:
-        return stems[found]
-    return next((level for s, level in stems.items() if len(s) >= 4 and found.startswith(s)),
+    matches = [stems[found]] if found in stems else []
+    matches += [entry for s, entry in stems.items() if len(s) >= 4 and s != found and found.startswith(s)]
+    return next((level for stem, level in matches
+                 if len(common_start((stem, whole))) >= min(len(stem), len(whole)) - STEM_SUFFIX_CHANGE),
                 None)
 
 

@@ -60,7 +60,14 @@ RARE_CONFIDENCE = 0.8
 FRAME_WORDS = vocab.LEVEL_FRAME | frozenset(vocab.normalise(w) for w in (
     "language", "languages", "lang", "kieli", "kielen", "kieltä", "kielellä", "kielenä", "kieliä",
     "språk", "språket", "språken", "keel", "in", "på", "skills", "taito", "kielitaito",
-    "språkkunskaper", "speaker", "speakers", "puhuja", "talare"))
+    "språkkunskaper", "speaker", "speakers", "puhuja", "talare", "speaking"))
+#: the languages the forms of Finnish programmes are written in: an abbreviation that starts one
+#: of their names reads as it before a code of another language ("Sw." beside "Fi." and "Eng."
+#: is Swedish, not Swahili's code; "SW" is Swahili)
+FORM_LANGUAGES = ("fi", "sv", "en")
+#: the endings of an adjective made of a language's name ("suomenkielinen", "ruotsinkieliset",
+#: "svenskspråkig", "finskspråkiga"), folded: the name is what is left (its genitive or stem)
+ADJECTIVE_ENDINGS = ("kielinen", "kieliset", "kielista", "kielisena", "sprakiga", "sprakigt", "sprakig")
 #: what stands between two languages named in one cell (outside parentheses)
 _BETWEEN = re.compile(r"\s*(?:/|&|\+|\band\b|\bja\b|\bsekä\b|\boch\b|\bsamt\b)\s*", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -162,18 +169,29 @@ class LanguageVocabulary(vocab.Vocabulary):
     def lookup(self, raw: object) -> str | None:
         """The key ``raw`` names: exactly (:meth:`Vocabulary.lookup`), else by :meth:`named`."""
         key = super().lookup(raw)
-        if key is not None:
+        if key is not None and (key in FORM_LANGUAGES or "." not in str(raw)):
             return key
         found = self.named(raw)
         return found[0] if found else None
 
     def named(self, raw: object) -> tuple[str, float] | None:
         """``(key, confidence)`` of the language ``raw`` names (see the module docstring), or
-        None; confidence 1 for a name, a code or an inflected form, less for an abbreviation."""
+        None; confidence 1 for a name, a code or an inflected form, less for an abbreviation.
+
+        >>> names = LanguageVocabulary.built_in()
+        >>> [names.named(w) for w in ("Sw.", "SW", "ruotsinkielinen", "svenskspråkig", "Finnish-speaking")]
+        [('sv', 0.9), ('sw', 1.0), ('sv', 1.0), ('sv', 1.0), ('fi', 1.0)]
+        """
         text = str(raw)
         if text not in self._read:
             key = super().lookup(text)
             self._read[text] = (key, 1.0) if key is not None else self._rules(text)
+            if key is not None and key not in FORM_LANGUAGES and "." in text:
+                # a dotted word is an abbreviation first where it starts a form language's name
+                word = vocab.normalise(text)
+                local = self._started(word) & set(FORM_LANGUAGES) if len(word) >= 2 else set()
+                if len(local) == 1:
+                    self._read[text] = (local.pop(), ABBREVIATION_CONFIDENCE)
         return self._read[text]
 
     def _rules(self, text: str) -> tuple[str, float] | None:
@@ -194,7 +212,26 @@ class LanguageVocabulary(vocab.Vocabulary):
         inflected = self._inflected(written_word)
         if inflected is not None:
             return inflected, 1.0
+        adjective = self._adjective(word)
+        if adjective is not None:
+            return adjective, 1.0
         return self._abbreviation(word, dotted="." in text)
+
+    def _adjective(self, word: str) -> str | None:
+        """The language an adjective of its name names ("ruotsinkielinen", "svenskspråkig"):
+        the name left before :data:`ADJECTIVE_ENDINGS` read as a name, an inflected form
+        ("ruotsin") or the start of one common language's name ("svensk")."""
+        ending = next((e for e in ADJECTIVE_ENDINGS if word.endswith(e) and len(word) > len(e) + 2), None)
+        if ending is None:
+            return None
+        name = word[:-len(ending)]
+        if name in self._lookup:
+            return self._lookup[name]
+        found = self._inflected(name)
+        if found is None:
+            started = self._started(name) & self.common
+            found = started.pop() if len(started) == 1 else None
+        return found
 
     def _inflected(self, word: str) -> str | None:
         from matcher.vocab import meaning
