@@ -55,7 +55,7 @@ from threadpoolctl import ThreadpoolController
 from matcher.solver.certificate import Certificate
 from matcher.solver.cuts import Cut
 from matcher.solver.flow import Network
-from matcher.solver.pairs import CHUNK_ENTRIES, DensePairs, PairSet, PairSource
+from matcher.solver.pairs import CHUNK_ENTRIES, DensePairs, PairSet, PairSource, transposed
 from matcher.solver.weights import EXACT_FLOAT, Tiers
 
 #: fewer distinct hash weights than this would make chance collisions likely: do not merge
@@ -149,7 +149,7 @@ def _merged(source: DensePairs, tiers: Tiers, slots: np.ndarray, capacity: np.nd
     if first_member.size * _distinct(col_keys) > (1 - merge_at_least) * n * m:
         return None
     several_slots = bool((slots >= 2).any())
-    by_mentor = np.ascontiguousarray(source.q[first_member].T)
+    by_mentor = transposed(source.q[first_member])
     mentor_class = _equal_lines(by_mentor, floor, weight, _prefix_keys(by_mentor, floor, weight),
                                 capacity[:, None] if several_slots else np.empty((m, 0), np.int64))
     if several_slots and np.bincount(mentor_class).max(initial=0) > 1:

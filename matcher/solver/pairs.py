@@ -25,6 +25,8 @@ CHUNK_ENTRIES = 131_072
 #: rows sampled for the column selection's lower bounds (see _largest_of_columns): each column
 #: then collects about ``k * n / COLUMN_SAMPLE`` entries for its ``k`` best
 COLUMN_SAMPLE = 1024
+#: side of the square tiles a transpose copies (see transposed): a tile's rows span few pages
+TRANSPOSE_TILE = 512
 
 #: gain(rows, cols, q) -> a new integer array of gains; pairs with gain <= 0 are never selected.
 #: ``rows`` is the chunk's row indices as a column (or the entries' rows), ``cols`` the column
@@ -641,12 +643,39 @@ def _largest_of_columns(values: np.ndarray, counts: np.ndarray) -> tuple[np.ndar
     rank = np.arange(cols.size) - np.searchsorted(cols, cols)
     keep = rank < counts[cols]
     found.append((rows[keep], cols[keep]))
+    # the tied columns as rows, TRANSPOSE_TILE at a time: one row-wise gather and a tiled
+    # transpose per block, then selections in row chunks
     step = max(1, CHUNK_ENTRIES // n)
-    for start in range(0, tied.size, step):
-        at = tied[start:start + step]
-        r, c = _nonzero(_largest_of_each(np.ascontiguousarray(values[:, at].T), counts[at])[0].T)
-        found.append((r, at[c]))
+    for block in range(0, tied.size, TRANSPOSE_TILE):
+        lines = transposed(values[:, tied[block:block + TRANSPOSE_TILE]])
+        for start in range(0, lines.shape[0], step):
+            at = tied[block + start:block + start + step]
+            r, c = _nonzero(_largest_of_each(lines[start:start + step], counts[at])[0].T)
+            found.append((r, at[c]))
     return _joined(found)
+
+
+def transposed(values: np.ndarray) -> np.ndarray:
+    """A C-contiguous copy of ``values.T``, copied in square tiles of :data:`TRANSPOSE_TILE`.
+
+    ``np.ascontiguousarray(values.T)`` walks the output in order and reads the input a column at
+    a time, one page per entry once a row is longer than a page: at 2,878 x 6,000 int32 (the
+    class rows of 10,000 x 6,000 form answers) it took 0.13 s, the tiles 0.03 s. A tile of
+    512 x 512 reads 512 rows and writes 512, so the pages it touches stay in the TLB.
+
+    Examples
+    --------
+    >>> a = np.arange(6).reshape(2, 3)
+    >>> transposed(a).tolist(), transposed(a).flags["C_CONTIGUOUS"]
+    ([[0, 3], [1, 4], [2, 5]], True)
+    """
+    n, m = values.shape
+    out = np.empty((m, n), values.dtype)
+    tile = TRANSPOSE_TILE
+    for row in range(0, n, tile):
+        for col in range(0, m, tile):
+            out[col:col + tile, row:row + tile] = values[row:row + tile, col:col + tile].T
+    return out
 
 
 def _joined(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
