@@ -236,3 +236,16 @@ def _display_answers(role: str, n: int) -> dict[str, list[str]]:
     if role == "mentor":
         out["mentor_job_title"] = ["Senior software engineer"] * n
     return out
+
+
+def expanded_lsa(scores: np.ndarray, feasible: np.ndarray, capacity: np.ndarray) -> tuple[int, float]:
+    """Coverage by scipy's LSA on mentees x mentor places (one slot per mentee): the
+    reference optimum of the solver tests, as (matched, total)."""
+    from scipy.optimize import linear_sum_assignment
+
+    n = scores.shape[0]
+    cols = np.repeat(np.arange(scores.shape[1]), capacity)
+    weight = np.where(feasible, scores + 1000.0 * n, 0.0)[:, cols]
+    rows, places = linear_sum_assignment(weight, maximize=True)
+    keep = feasible[rows, cols[places]]
+    return int(keep.sum()), float(scores[rows[keep], cols[places[keep]]].sum())

@@ -18,6 +18,7 @@ from matcher.solver.engine import estimate_prices, initial_graph
 from matcher.solver.flow import Network
 from matcher.solver.pairs import COLUMN_SAMPLE, DensePairs, _largest_of_columns, _largest_of_each
 from matcher.solver.tuning import DEFAULT
+from tests.helpers import expanded_lsa
 
 
 def reference_columns(values: np.ndarray, counts: np.ndarray) -> np.ndarray:
@@ -122,24 +123,51 @@ def test_the_price_estimate_makes_lists_again_when_they_run_dry():
     assert (price[:3] > 0).all() and price[0] > price[1] > price[2]
 
 
+def test_the_bid_step_is_each_bidders_own_score_gap():
+    # two mentees rank three mentors 0.01 points apart on a 0-100 scale: a fixed step of a
+    # fiftieth of the span (2 points) made the two mentors they bid for dearer than the whole
+    # gap to their third choice, so the price order said nothing about their real trade-offs
+    scores = np.array([[50.00, 49.99, 49.98]] * 2)
+    source = DensePairs(scores, None, 100.0, (0.0, 100.0))
+    price = estimate_prices(source, np.array([1, 1, 1]), DEFAULT.replace(price_candidates=2))
+    assert price.tolist() == [2, 2, 0]  # hundredths of a point: margin 1 plus a step of 1
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.sampled_from([0.7, 0.95, 1.0, 1.3, 1.8]),
+       st.sampled_from([0.0, 0.01, 1.0]), st.sampled_from([2, 24]))
+def test_near_tied_rounds_with_classes_equal_linear_sum_assignment(seed, supply, noise, width):
+    """Few answer types (classes with multiplicities) with no, tiny or some noise on top (heavy
+    ties, near ties), fewer or more places than mentees, short or long bid lists: LSA's
+    optimum on the capacity-expanded matrix, gap 0."""
+    rng = np.random.default_rng(seed)
+    n, m = int(rng.integers(20, 60)), int(rng.integers(26, 40))
+    table = rng.integers(0, 8, (4, 3)) * 10.0
+    scores = table[np.ix_(rng.integers(0, 4, n), rng.integers(0, 3, m))]
+    scores = scores + np.round(noise * rng.random((n, m)), 2)
+    feasible = rng.random((n, m)) > 0.15
+    places = max(m, round(supply * n))
+    capacity = np.ones(m, np.int64) + np.bincount(rng.integers(0, m, places - m), minlength=m)
+    tuning = DEFAULT.replace(price_candidates=width, assignment_place_pairs=0, assignment_pairs=0)
+    a = solve_assignment(scores, capacity, feasible=feasible, tuning=tuning)
+    matched, total = expanded_lsa(scores, feasible, capacity)
+    assert a.certificate.gap == 0
+    assert (a.matched, a.total_score) == (matched, pytest.approx(total, abs=1e-6 * n))
+
+
 @settings(max_examples=25, deadline=None)
 @given(st.integers(0, 2**32 - 1), st.sampled_from([0.8, 1.0, 1.3]),
        st.sampled_from([2, 3, 24]), st.sampled_from([1, 40]))
 def test_crowded_continuous_rounds_equal_linear_sum_assignment(seed, supply, width, rounds):
     """The shape the run's crowded-field rounds have, solved with short bid lists (refreshed
     often) and with the auction off: always LSA's optimum on the capacity-expanded matrix, gap 0."""
-    from scipy.optimize import linear_sum_assignment
-
     rng = np.random.default_rng(seed)
     n, m = int(rng.integers(8, 40)), int(rng.integers(4, 25))
     scores, feasible, capacity = crowded_round(rng, n, m, supply)
     tuning = DEFAULT.replace(price_candidates=width, price_rounds=rounds, row_candidates=2,
                              column_candidates=1, assignment_place_pairs=0, assignment_pairs=0)
     a = solve_assignment(scores, capacity, feasible=feasible, tuning=tuning)
-    cols = np.repeat(np.arange(m), capacity)
-    weight = np.where(feasible, scores + 1000.0 * n, 0.0)[:, cols]
-    rows, places = linear_sum_assignment(weight, maximize=True)
-    keep = feasible[rows, cols[places]]
+    matched, total = expanded_lsa(scores, feasible, capacity)
     assert a.certificate.gap == 0
-    assert a.matched == int(keep.sum())
-    assert a.total_score == pytest.approx(float(scores[rows[keep], cols[places[keep]]].sum()), abs=1e-3 * n)
+    assert a.matched == matched
+    assert a.total_score == pytest.approx(total, abs=1e-3 * n)

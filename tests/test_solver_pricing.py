@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
-from scipy.optimize import linear_sum_assignment
 
 from matcher.solver import solve_assignment
 from matcher.solver.pairs import DensePairs, PairSet, SparsePairs, _top_per_row
 from matcher.solver.tuning import DEFAULT
+from tests.helpers import expanded_lsa
 
 
 def reference_top(g: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -103,16 +103,6 @@ def test_the_first_graph_bounds_every_pair_it_left_out(data):
         pi_i, pi_j = np.arange(n) * 3 - 7, np.arange(m) % 5
         bound = left.gain_bound(pi_i, pi_j)
         assert (q[i, j] - pi_i[i] + pi_j[j] <= bound[i]).all()
-
-
-def expanded_lsa(scores: np.ndarray, feasible: np.ndarray, capacity: np.ndarray) -> tuple[int, float]:
-    """Coverage by LSA on mentees x mentor places: (matched, total)."""
-    n = scores.shape[0]
-    cols = np.repeat(np.arange(scores.shape[1]), capacity)
-    weight = np.where(feasible, scores + 1000.0 * n, 0.0)[:, cols]
-    rows, places = linear_sum_assignment(weight, maximize=True)
-    keep = feasible[rows, cols[places]]
-    return int(keep.sum()), float(scores[rows[keep], cols[places[keep]]].sum())
 
 
 FLOW = DEFAULT.replace(assignment_pairs=0, assignment_sparse_pairs=0, assignment_place_pairs=0)

@@ -45,6 +45,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from functools import cache
@@ -55,12 +56,12 @@ from threadpoolctl import ThreadpoolController
 from matcher.solver.certificate import Certificate
 from matcher.solver.cuts import Cut
 from matcher.solver.flow import Network
-from matcher.solver.pairs import CHUNK_ENTRIES, DensePairs, PairSet, PairSource
+from matcher.solver.pairs import CHUNK_ENTRIES, DensePairs, PairSet, PairSource, transposed
 from matcher.solver.weights import EXACT_FLOAT, Tiers
 
 #: fewer distinct hash weights than this would make chance collisions likely: do not merge
 MIN_WEIGHT = 1 << 12
-#: lines are first grouped by their first PROBE entries (:func:`_prefix_keys`); 128, not 32: the
+#: lines are first grouped by hashes of their first PROBE entries, quantised; 128, not 32: the
 #: scores ``matcher run`` gives a 10,000 x 6,000 round of form answers with a crowded field have
 #: 9,671 distinct rows, but only 8,646 on their first 32 columns, which let a merge run that was
 #: then refused
@@ -139,18 +140,24 @@ def _merged(source: DensePairs, tiers: Tiers, slots: np.ndarray, capacity: np.nd
     """:func:`merge` once the source is known to hash exactly with weights below ``weight``."""
     n, m = source.shape
     floor = source.low - 1
-    row_keys = _prefix_keys(source.q, floor, weight)
-    col_keys = _prefix_keys(source.q[:PROBE].T, floor, weight)
+    scores, allowed = source.raw if source.raw is not None else (source.q, None)
+    prefix = np.arange(min(PROBE, m))
+    row_keys = _hashes(source.quantised(cols=prefix), floor, weight)
+    col_keys = _hashes(source.quantised(rows=np.arange(min(PROBE, n))).T, floor, weight)
     if _distinct(row_keys) * _distinct(col_keys) > (1 - merge_at_least) * n * m:
         return None
-    mentee_class = _equal_lines(source.q, floor, weight, row_keys,
+    rows = _Lines(scores, allowed, lambda at: source.quantised(rows=at))
+    mentee_class = _equal_lines(rows, floor, weight, row_keys,
                                 np.c_[slots, tiers.first_rank, tiers.extra_rank])
     first_member = np.unique(mentee_class, return_index=True)[1]
     if first_member.size * _distinct(col_keys) > (1 - merge_at_least) * n * m:
         return None
     several_slots = bool((slots >= 2).any())
-    by_mentor = np.ascontiguousarray(source.q[first_member].T)
-    mentor_class = _equal_lines(by_mentor, floor, weight, _prefix_keys(by_mentor, floor, weight),
+    columns = _Lines(transposed(scores[first_member]),
+                     None if allowed is None else transposed(allowed[first_member]),
+                     lambda at: source.quantised(rows=first_member, cols=at).T)
+    mentor_keys = _hashes(source.quantised(rows=first_member[:PROBE]).T, floor, weight)
+    mentor_class = _equal_lines(columns, floor, weight, mentor_keys,
                                 capacity[:, None] if several_slots else np.empty((m, 0), np.int64))
     if several_slots and np.bincount(mentor_class).max(initial=0) > 1:
         # a class of several mentors next to a class of several multi-slot mentees could need one
@@ -169,7 +176,7 @@ def _merged(source: DensePairs, tiers: Tiers, slots: np.ndarray, capacity: np.nd
                    capacity=np.bincount(mentor_class, weights=capacity, minlength=m_classes).astype(np.int64),
                    first_bonus=np.zeros(n_classes, np.int64), extra_bonus=np.zeros(n_classes, np.int64),
                    mentee_size=size, mentor_size=np.bincount(mentor_class).astype(np.int64))
-    q = source.q[np.ix_(first_member, first_mentor)]
+    q = source.quantised(first_member, first_mentor)
     return Classes(mentee_class=mentee_class, mentor_class=mentor_class,
                    slots=np.asarray(slots, np.int64), capacity=np.asarray(capacity, np.int64),
                    source=DensePairs.of_quantised(q, source.scale, source.low, source.high),
@@ -217,36 +224,47 @@ def _hashes(lines: np.ndarray, floor: int, weight: int) -> np.ndarray:
     return keys
 
 
-def _prefix_keys(lines: np.ndarray, floor: int, weight: int) -> np.ndarray:
-    """:func:`_hashes` of each row's first :data:`PROBE` entries: equal rows get equal keys, and
-    on form answers (people in no particular order) the first entries already tell most
-    different rows apart, for a fraction of a pass over the matrix."""
-    return _hashes(lines[:, :PROBE], floor, weight)
-
-
 def _distinct(keys: np.ndarray) -> int:
     """A lower bound on the distinct lines behind ``keys`` (equal lines have equal keys)."""
     return int(np.unique(keys[:, 0]).size)
 
 
-def _equal_lines(lines: np.ndarray, floor: int, weight: int, keys: np.ndarray,
-                 extra: np.ndarray) -> np.ndarray:
-    """Classes of the rows of ``lines`` that are equal entry by entry and have equal ``extra``
-    keys, numbered in order of their first row. Exact whatever the keys are, as long as equal
-    rows have equal keys.
+@dataclass(frozen=True)
+class _Lines:
+    """Lines to group into classes: their raw scores and allowed mask (rows of each; equal raw
+    lines quantise to equal lines), and how to quantise some of them (for whole-line hashes).
+    Reading the raw scores spares quantising the whole matrix when it merges (pairs.DensePairs)."""
 
-    Rows are grouped by ``keys`` (hashes of a prefix: :func:`_prefix_keys`) and then every row is
-    compared with its group's first row, one pass over ``lines``. The rows that differ (prefix
-    equal, rest not) are grouped again by hashes of their whole rows and compared with their new
-    groups' first rows; any that still differs (a hash collision: astronomically rare, but
-    exactness must not depend on luck) becomes a class of its own. One pass instead of the
-    two a whole-matrix hash and its check take.
+    scores: np.ndarray
+    allowed: np.ndarray | None
+    quantised: Callable[[np.ndarray], np.ndarray]
+
+    @classmethod
+    def of(cls, q: np.ndarray) -> "_Lines":
+        """Lines already quantised."""
+        return cls(q, None, lambda at: q[at])
+
+
+def _equal_lines(lines: _Lines, floor: int, weight: int, keys: np.ndarray,
+                 extra: np.ndarray) -> np.ndarray:
+    """Classes of the lines that are equal entry by entry (equal scores where allowed, equal
+    allowed entries) and have equal ``extra`` keys, numbered in order of their first line. Exact
+    whatever the keys are, as long as equal lines have equal keys.
+
+    Lines are grouped by ``keys`` (exact hashes of a quantised prefix) and then every line is
+    compared with its group's first line, one pass over the raw scores. The lines that differ
+    (prefix equal, rest not) are quantised, grouped again by hashes of their whole lines and
+    compared with their new groups' first lines; any that still differs (a hash collision:
+    astronomically rare, but exactness must not depend on luck) becomes a class of its own. One
+    pass instead of the two a whole-matrix hash and its check take. Raw scores that differ but
+    round to the same quantised score make two classes, not one: finer classes are still classes
+    of identical people.
 
     Examples
     --------
     >>> q = np.array([[1, 2, 5], [1, 2, 6], [1, 2, 5], [1, 2, 6], [0, 0, 0]])
     >>> prefix = _hashes(q[:, :2], -1, 1 << 20)           # the first two entries hide the third
-    >>> _equal_lines(q, -1, 1 << 20, prefix, np.empty((5, 0), int)).tolist()
+    >>> _equal_lines(_Lines.of(q), -1, 1 << 20, prefix, np.empty((5, 0), int)).tolist()
     [0, 1, 0, 1, 2]
     """
     line_class = _classes(np.c_[keys, extra])
@@ -254,7 +272,7 @@ def _equal_lines(lines: np.ndarray, floor: int, weight: int, keys: np.ndarray,
     if not differs.any():
         return line_class
     again = np.flatnonzero(differs)
-    regroup = _classes(np.c_[line_class[again], _hashes(lines[again], floor, weight)])
+    regroup = _classes(np.c_[line_class[again], _hashes(lines.quantised(again), floor, weight)])
     line_class[again] = line_class.max() + 1 + regroup
     line_class = _classes(line_class[:, None])
     differs[:] = False
@@ -264,15 +282,21 @@ def _equal_lines(lines: np.ndarray, floor: int, weight: int, keys: np.ndarray,
     return _classes(np.c_[line_class, np.where(differs, np.arange(line_class.size), -1)])
 
 
-def _differs(lines: np.ndarray, line_class: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
-    """Per row of ``rows`` (default all), whether it differs from its class's first row."""
+def _differs(lines: _Lines, line_class: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line of ``rows`` (default all), whether it differs from its class's first line: in an
+    allowed entry's score or in which entries are allowed."""
     rows = np.arange(line_class.size) if rows is None else rows
     rep = np.unique(line_class, return_index=True)[1][line_class[rows]]
     differs = np.zeros(rows.size, bool)
-    step = max(1, CHUNK_ENTRIES // max(lines.shape[1], 1))
+    step = max(1, CHUNK_ENTRIES // max(lines.scores.shape[1], 1))
     for start in range(0, rows.size, step):
-        at = rows[start:start + step]
-        differs[start:start + step] = (lines[at] != lines[rep[start:start + step]]).any(axis=1)
+        at, first = rows[start:start + step], rep[start:start + step]
+        unequal = lines.scores[at] != lines.scores[first]
+        if lines.allowed is not None:
+            allowed = lines.allowed[at]
+            unequal &= allowed
+            unequal |= allowed != lines.allowed[first]
+        differs[start:start + step] = unequal.any(axis=1)
     return differs
 
 

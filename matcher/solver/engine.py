@@ -138,7 +138,13 @@ def estimate_prices(source: PairSource, capacity: np.ndarray, tuning: Tuning = D
     # slots that must stay open (more slots than places), and a hundredth more: the last few
     # open slots hardly move the prices, and each round costs a pass over the open lists
     excess = max(0, bidder_row.size - int(np.maximum(capacity, 0).sum())) + bidder_row.size // 100
-    step = max(1, span // tuning.price_step_share)
+    # each bidder's step is its own mean gap between consecutive scores of its first list (at
+    # most span / price_step_share): a fixed step of a fiftieth of the span was wider than a
+    # continuous row's whole list, so two bids made a mentor dearer than every alternative and
+    # its best pairs fell out of the graph (docs/solver.md, the bid step)
+    gap = (value.max(axis=1) - np.maximum(rest, value.min(axis=1))) // width
+    step = np.clip(gap, 1, max(1, span // tuning.price_step_share))
+    step = step if slots is None else np.repeat(step, slots)
     price = np.zeros(m, np.int64)
     holder = np.full(bidder_row.size, -1)  # the mentor holding each slot's bid; -2: no pair at all
     bid = np.zeros(bidder_row.size, np.int64)
@@ -160,7 +166,7 @@ def estimate_prices(source: PairSource, capacity: np.ndarray, tuning: Tuning = D
         top = net[np.arange(open_.size), best]
         second = np.maximum(np.partition(net, width - 2, axis=1)[:, width - 2], rest[row])
         holder[open_] = target = cols[row, best]
-        bid[open_] = price[target] + np.minimum(top - second, span) + step
+        bid[open_] = price[target] + np.minimum(top - second, span) + step[open_]
         # each mentor keeps its highest bids (ties: lower mentee index), the others reopen
         held = np.flatnonzero(holder >= 0)
         order = held[np.lexsort((-bid[held], holder[held]))]

@@ -33,10 +33,10 @@ class Tuning:
     #: beyond the first: 24 pairs for a class of 200 mentees left most of them without a partner
     #: in the first solve (10,000 x 6,000 clustered answers, supply 0.8).
     per_member: int = 2
-    #: Pairs per mentee the price estimate bids over, its bidding rounds and its bid step
-    #: (``span / price_step_share``): 10 rounds are far from converged but already rank popular
-    #: mentors dear (correlation about 0.98 with the optimum's duals at 1,000 x 700 tight), for
-    #: about 2.5 ms there.
+    #: Pairs per mentee the price estimate bids over, its bidding rounds and the cap on its bid
+    #: step (each bidder steps by its own mean score gap, at most ``span / price_step_share``):
+    #: 10 rounds are far from converged but already rank popular mentors dear (correlation about
+    #: 0.98 with the optimum's duals at 1,000 x 700 tight), for about 2.5 ms there.
     price_candidates: int = 24
     price_rounds: int = 40
     price_step_share: int = 50
