@@ -115,7 +115,8 @@ def expanded_lsa(scores: np.ndarray, feasible: np.ndarray, capacity: np.ndarray)
     return int(keep.sum()), float(scores[rows[keep], cols[places[keep]]].sum())
 
 
-FLOW = DEFAULT.replace(assignment_pairs=0, assignment_sparse_pairs=0, assignment_place_pairs=0)
+FLOW = DEFAULT.replace(assignment_pairs=0, assignment_sparse_pairs=0, assignment_place_pairs=0,
+                       assignment_slot_pairs=0)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
