@@ -253,8 +253,9 @@ def test_several_slots_agree_with_the_flow_engine(seed, shape, supply, tied):
     r = dict(scores=scores, capacity=capacity, feasible=feasible, mentee_capacity=k,
              priority=np.zeros(n, int), locked=np.empty((0, 2), int), forbidden=np.empty((0, 2), int))
     flow = DEFAULT.replace(assignment_slot_pairs=0)
+    lsa = DEFAULT.replace(assignment_dense=DEFAULT.assignment_slot_pairs)  # total's lower limit too
     for objective in OBJECTIVES:
-        a = solve_assignment(**r, objective=objective)
+        a = solve_assignment(**r, objective=objective, tuning=lsa)
         b = solve_assignment(**r, objective=objective, tuning=flow)
         assert "linear_sum_assignment" in a.certificate.method and "flow" in b.certificate.method
         check_valid(r, a.pairs)

@@ -99,7 +99,9 @@ class Tuning:
     #: this many (slot, place) entries. Against the flow engine, bench_shapes' rounds (5% of
     #: mentees with two slots, capacities 1-3), coverage CPU ms, both in one run: 50 x 35
     #: 0.8-11 -> 0.7-2.4, 200 x 140 (up to 67,200 entries) 8.8-20.5 -> 4.3-12.2; 500 x 350 at
-    #: supply 0.8 (210,000 entries) 23-32 -> 42-60, slower: so not that far.
+    #: supply 0.8 (210,000 entries) 23-32 -> 42-60, slower: so not that far. ``total`` (every
+    #: slot may stay open: a stand-in column per slot) only up to ``assignment_dense``: 120 x 84
+    #: 4.5-18 -> 2.6-9.5 ms, but 200 x 140 random scores at supply 0.8-1.0 9.4-11 -> 15-21 ms.
     assignment_slot_pairs: int = 100_000
     #: The candidate graph of a larger dense pure assignment: each mentee's and mentor's best
     #: pairs. LAPJVsp's time grows with the pairs; 8 a row missed OR-Library's assign800 optimum

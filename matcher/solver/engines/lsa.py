@@ -65,14 +65,15 @@ def applies(problem: Problem, source: PairSource, tiers: Tiers, residual: Residu
     with a column per mentor place within ``tuning.assignment_pairs`` entries (a sparse one within
     ``tuning.assignment_sparse_pairs`` stored pairs; with mentors of several places, within
     ``tuning.assignment_place_pairs``), one free slot at most per mentee or, on a dense matrix,
-    a row per free slot within ``tuning.assignment_slot_pairs`` entries (:func:`_copies`); weights
-    exact in float64."""
+    a row per free slot within ``tuning.assignment_slot_pairs`` entries (:func:`_copies`; for
+    ``total`` also within ``tuning.assignment_dense``); weights exact in float64."""
     places = _places(residual.capacity)
     slots = int(residual.slots.sum())
     several_slots = residual.slots.max(initial=0) > 1
-    if several_slots:  # a row per slot: dense only
+    if several_slots:  # a row per slot: dense only; total's stand-in columns cost more (Tuning)
         size = slots * places.size
-        limit = tuning.assignment_slot_pairs if isinstance(source, DensePairs) else -1
+        limit = -1 if not isinstance(source, DensePairs) else tuning.assignment_slot_pairs \
+            if problem.objective != "total" else min(tuning.assignment_slot_pairs, tuning.assignment_dense)
     elif isinstance(source, DensePairs):
         size, limit = problem.n * places.size, tuning.assignment_pairs
     elif isinstance(source, SparsePairs):
