@@ -210,7 +210,7 @@ def check_duals(r: dict, a) -> None:
     assert (c.mentor_dual >= 0).all() and c.gap == 0
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rounds(max_mentees=6, max_mentors=4))
 def test_rounds_of_several_slots_take_one_lsa_with_a_row_per_slot(r):
     # mentees of 1-2 slots, mentors of 0-3 places, locks, forbids, priorities, ties and
