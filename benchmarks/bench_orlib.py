@@ -2,7 +2,8 @@
 
 The instances are not shipped (their licence is unclear): pass the folder that holds them, e.g.
 the ``instances/`` folder of the public repository AL333Z/MetaheuristicAlgorithms at commit
-3af7c8f. ``assign100.txt`` ... ``assign800.txt`` are dense (``n`` then ``n * n`` costs, row by
+3af7c8f (a clone's later commits deleted it: ``git -C MetaheuristicAlgorithms archive 3af7c8f
+instances | tar -x`` gets it back). ``assign100.txt`` ... ``assign800.txt`` are dense (``n`` then ``n * n`` costs, row by
 row); ``assignp800.txt`` ... ``assignp5000.txt`` are sparse (``n`` then lines ``i j c``, 1-based,
 unlisted pairs forbidden). Every instance is a minimum-cost perfect assignment, solved as
 ``solve_assignment(-cost)``; the optimum is checked against scipy (``linear_sum_assignment``

@@ -123,6 +123,11 @@ def timed_together(runs: dict[str, object]) -> dict[str, tuple[float, float, obj
 
 def measure(size: str, supply: float, structure: str, methods: list[str]) -> dict:
     """One cell, in this process: seconds (and matched, total) per method."""
+    # the compiled solvers' modules load before any timing: a first call that imports
+    # scipy.optimize took 0.3-1 s, and a run over 1 s is never repeated (timed_together)
+    import ortools.graph.python.min_cost_flow  # noqa: F401
+    import scipy.optimize  # noqa: F401
+
     from matcher.solver import solve_assignment
 
     n, m = (int(v) for v in size.split("x"))

@@ -83,7 +83,7 @@ def test_a_class_of_many_mentees_gets_candidates_for_each_member():
 
     # and the solve on classes is the solve on people
     # (the flow engine's classes, not engines/lsa.py, which takes mentors of several places too)
-    flow = DEFAULT.replace(assignment_place_pairs=0)
+    flow = DEFAULT.replace(assignment_place_pairs=0, assignment_slot_pairs=0)
     a = solve_assignment(scores, 2, tuning=flow)
     b = solve_assignment(scores, 2, tuning=flow.replace(merge_at_least=2.0))
     assert "classes" in a.certificate.method and a.certificate.gap == 0
@@ -165,7 +165,8 @@ def test_crowded_continuous_rounds_equal_linear_sum_assignment(seed, supply, wid
     n, m = int(rng.integers(8, 40)), int(rng.integers(4, 25))
     scores, feasible, capacity = crowded_round(rng, n, m, supply)
     tuning = DEFAULT.replace(price_candidates=width, price_rounds=rounds, row_candidates=2,
-                             column_candidates=1, assignment_place_pairs=0, assignment_pairs=0)
+                             column_candidates=1, assignment_place_pairs=0, assignment_pairs=0,
+                             assignment_slot_pairs=0)
     a = solve_assignment(scores, capacity, feasible=feasible, tuning=tuning)
     matched, total = expanded_lsa(scores, feasible, capacity)
     assert a.certificate.gap == 0

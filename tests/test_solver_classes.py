@@ -21,7 +21,7 @@ from matcher.solver import solve_assignment
 from matcher.solver.tuning import DEFAULT
 
 #: the flow engine even where engines/lsa.py would take the round (one slot per mentee)
-FLOW = DEFAULT.replace(assignment_pairs=0, assignment_sparse_pairs=0)
+FLOW = DEFAULT.replace(assignment_pairs=0, assignment_sparse_pairs=0, assignment_slot_pairs=0)
 #: merging off: the same engine on people (merge only when it saves more than everything)
 UNMERGED = FLOW.replace(merge_at_least=2.0)
 #: tiny candidate graphs, so pricing and the cut proofs run on classes too

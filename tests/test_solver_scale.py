@@ -18,7 +18,8 @@ from matcher.solver.weights import make_tiers, safe_unit
 
 #: candidate graphs far too small for the optimum: column generation must repair them (the flow
 #: engine, even where engines/lsa.py would take the round)
-TINY = DEFAULT.replace(row_candidates=3, column_candidates=0, assignment_pairs=0, assignment_sparse_pairs=0)
+TINY = DEFAULT.replace(row_candidates=3, column_candidates=0, assignment_pairs=0, assignment_sparse_pairs=0,
+                       assignment_slot_pairs=0)
 
 
 def structured_round(n: int, m: int, load: float, seed: int):

@@ -94,6 +94,15 @@ class Tuning:
     #: (form answers); 1,000 x 700 form answers took 98 ms against 51 (tied scores need several
     #: pricing rounds, where the flow engine merges identical people): so not beyond this.
     assignment_place_pairs: int = 250_000
+    #: Dense rounds where some mentee has two or more free slots go whole to scipy's
+    #: linear_sum_assignment with a row per slot and a column per place (engines/lsa.py), up to
+    #: this many (slot, place) entries. Against the flow engine, bench_shapes' rounds (5% of
+    #: mentees with two slots, capacities 1-3), coverage CPU ms, both in one run: 50 x 35
+    #: 0.8-11 -> 0.7-2.4, 200 x 140 (up to 67,200 entries) 8.8-20.5 -> 4.3-12.2; 500 x 350 at
+    #: supply 0.8 (210,000 entries) 23-32 -> 42-60, slower: so not that far. ``total`` (every
+    #: slot may stay open: a stand-in column per slot) only up to ``assignment_dense``: 120 x 84
+    #: 4.5-18 -> 2.6-9.5 ms, but 200 x 140 random scores at supply 0.8-1.0 9.4-11 -> 15-21 ms.
+    assignment_slot_pairs: int = 100_000
     #: The candidate graph of a larger dense pure assignment: each mentee's and mentor's best
     #: pairs. LAPJVsp's time grows with the pairs; 8 a row missed OR-Library's assign800 optimum
     #: by one (pricing repairs that, at the cost of a second solve), 12 found all of them.

@@ -40,9 +40,12 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
     base = Network.of_slots(residual.slots, residual.capacity)
     found = threshold(source, tiers, base, tuning)
     chosen, certificate = lsa.solve(problem, above(source, found.at), tiers, residual, tuning)
+    taken = np.bincount(chosen.rows, minlength=problem.n)
     for level, target in found.targets.items():
-        # one slot per mentee: a chosen pair fills its mentee's slot, of rank first_rank
-        filled = int(np.count_nonzero(tiers.first_rank[chosen.rows] >= level))
+        # a mentee's first chosen pair fills its first slot (rank first_rank), the others further
+        # slots (rank extra_rank)
+        filled = int(np.count_nonzero((taken > 0) & (tiers.first_rank >= level))
+                     + taken[tiers.extra_rank >= level].sum() - np.count_nonzero((taken > 0) & (tiers.extra_rank >= level)))
         if filled != target:
             raise RuntimeError(f"the pairing above the fair threshold fills {filled} slots of level "
                                f"{level}, not the {target} proven reachable: it is not optimal")

@@ -37,12 +37,13 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse
 
 from matcher.solver.certificate import Certificate
+from matcher.solver.flow import _ranges
 from matcher.solver.locks import Residual
 from matcher.solver.pairs import CHUNK_ENTRIES, DensePairs, PairSet, PairSource, SparsePairs
 from matcher.solver.problem import Problem
@@ -60,14 +61,20 @@ GRAPH_METHOD = "scipy min_weight_full_bipartite_matching (LAPJVsp) on a candidat
 
 def applies(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual,
             tuning: Tuning) -> bool:
-    """Whether this path solves the problem (``fair`` through engines/fair_lsa.py): one free
-    slot at most per mentee, the matrix with a column per mentor place within ``tuning.assignment_pairs`` entries
-    (a sparse one within ``tuning.assignment_sparse_pairs`` stored pairs; with mentors of
-    several places, within ``tuning.assignment_place_pairs``), weights exact in float64."""
-    if residual.slots.max(initial=0) > 1:
-        return False
+    """Whether this path solves the problem (``fair`` through engines/fair_lsa.py): the matrix
+    with a column per mentor place within ``tuning.assignment_pairs`` entries (a sparse one within
+    ``tuning.assignment_sparse_pairs`` stored pairs; with mentors of several places, within
+    ``tuning.assignment_place_pairs``), one free slot at most per mentee or, on a dense matrix,
+    a row per free slot within ``tuning.assignment_slot_pairs`` entries (:func:`_copies`; for
+    ``total`` also within ``tuning.assignment_dense``); weights exact in float64."""
     places = _places(residual.capacity)
-    if isinstance(source, DensePairs):
+    slots = int(residual.slots.sum())
+    several_slots = residual.slots.max(initial=0) > 1
+    if several_slots:  # a row per slot: dense only; total's stand-in columns cost more (Tuning)
+        size = slots * places.size
+        limit = -1 if not isinstance(source, DensePairs) else tuning.assignment_slot_pairs \
+            if problem.objective != "total" else min(tuning.assignment_slot_pairs, tuning.assignment_dense)
+    elif isinstance(source, DensePairs):
         size, limit = problem.n * places.size, tuning.assignment_pairs
     elif isinstance(source, SparsePairs):
         size = len(source.pairs) if places.size == problem.m else \
@@ -75,36 +82,42 @@ def applies(problem: Problem, source: PairSource, tiers: Tiers, residual: Residu
         limit = tuning.assignment_sparse_pairs
     else:
         return False
-    if size > (limit if places.size == problem.m else min(limit, tuning.assignment_place_pairs)):
+    if places.size > problem.m and not several_slots:
+        limit = min(limit, tuning.assignment_place_pairs)
+    if size > limit:
         return False
     unit = _unit(source, residual)
     top = int(tiers.first_rank.max(initial=0)) * unit + span((source.low, source.high))
-    return top * (problem.n + places.size + 2) < EXACT_FLOAT
+    return top * (max(problem.n, slots) + places.size + 2) < EXACT_FLOAT
 
 
 @dataclass(frozen=True)
 class Duals:
-    """A pairing's duals in weight units (``w = bonus + q``): ``u_i + v_j >= w_ij`` on the pairs
-    they were computed for, ``u, v >= 0``, equality on the pairing's pairs."""
+    """A pairing's duals in weight units of each mentee's first slot (``w = bonus + q``):
+    ``u_i + v_j >= w_ij`` on the pairs they were computed for, ``u, v >= 0``, equality on the
+    pairing's pairs; ``held``: what the pairs :func:`_copies` holds to one slot add to the bound."""
 
     u: np.ndarray  # (n,) int64
     v: np.ndarray  # (m,) int64
+    held: int = 0
 
 
 def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual,
           tuning: Tuning) -> tuple[PairSet, Certificate]:
     """The optimal free pairs of a pure assignment and their certificate (see module doc)."""
     unit = _unit(source, residual)
-    bonus = tiers.first_rank * unit
-    rows_on = residual.slots > 0
+    bonus, extra = tiers.first_rank * unit, tiers.extra_rank * unit
+    slots = residual.slots
+    rows_on = slots > 0
+    several_slots = bool(slots.max(initial=0) > 1)
     full_first = problem.objective != "total"  # fair: coverage above its threshold
     places = _places(residual.capacity).size
     # lapjv only when everyone has one free slot or place (none is out): its square has no room
     # for people without one
-    jv = _jv_fits(problem.n, places, problem.m, tuning) and bool(rows_on.all()) \
+    jv = _jv_fits(problem.n, places, problem.m, tuning) and bool((slots == 1).all()) \
         and bool((residual.capacity == 1).all())
-    if isinstance(source, DensePairs) and (jv or problem.n * places <= tuning.assignment_dense):
-        chosen, duals, method = _dense(source, bonus, rows_on, residual.capacity, full_first, jv)
+    if isinstance(source, DensePairs) and (jv or several_slots or problem.n * places <= tuning.assignment_dense):
+        chosen, duals, method = _dense(source, tiers, unit, residual, full_first, jv)
         rounds, arcs = 0, problem.n * problem.m
     else:
         if isinstance(source, DensePairs):
@@ -122,11 +135,15 @@ def solve(problem: Problem, source: PairSource, tiers: Tiers, residual: Residual
             graph = graph.union(added, problem.m)
             rounds += 1
         method, arcs = GRAPH_METHOD, len(graph)
-    primal = int(chosen.q.sum() + bonus[chosen.rows].sum())
-    dual = int(duals.u[rows_on].sum() + (residual.capacity * duals.v).sum())
+    taken = np.bincount(chosen.rows, minlength=problem.n)
+    primal = int(chosen.q.sum() + bonus[taken > 0].sum() + (extra * np.maximum(taken - 1, 0)).sum())
+    # the LP bound: a first slot's dual is max(0, bonus + p) = u, a further slot's max(0, extra + p)
+    mentee_dual = duals.u - bonus
+    further = (np.maximum(slots - 1, 0) * np.maximum(extra + mentee_dual, 0)).sum()
+    dual = int(duals.u[rows_on].sum() + further + (residual.capacity * duals.v).sum()) + duals.held
     return chosen, Certificate(method=method, primal=primal, dual_bound=dual, tier_unit=unit,
                                scale=source.scale, pricing_rounds=rounds, arcs=arcs,
-                               mentee_dual=duals.u - bonus, mentor_dual=duals.v)
+                               mentee_dual=mentee_dual, mentor_dual=duals.v)
 
 
 def _jv_fits(n: int, places: int, m: int, tuning: Tuning) -> bool:
@@ -138,8 +155,7 @@ def _jv_fits(n: int, places: int, m: int, tuning: Tuning) -> bool:
 
 
 def _unit(source: PairSource, residual: Residual) -> int:
-    return safe_unit((source.low, source.high),
-                     int(min((residual.slots > 0).sum(), residual.capacity.sum())))
+    return safe_unit((source.low, source.high), int(min(residual.slots.sum(), residual.capacity.sum())))
 
 
 def _places(capacity: np.ndarray) -> np.ndarray:
@@ -232,16 +248,17 @@ def _improves(source: PairSource, gain) -> bool:
                for start in range(0, n, step))
 
 
-def _dense(source: DensePairs, bonus: np.ndarray, rows_on: np.ndarray, capacity: np.ndarray,
-           full_first: bool, jv: bool) -> tuple[PairSet, Duals, str]:
-    """The whole dense matrix, a column per mentor place, through :func:`_jv` (with ``jv``:
-    everyone has one free slot or place) or ``linear_sum_assignment``, and duals checked on
-    every pair; the method used.
+def _dense(source: DensePairs, tiers: Tiers, unit: int, residual: Residual, full_first: bool,
+           jv: bool) -> tuple[PairSet, Duals, str]:
+    """The whole dense matrix, a column per mentor place and a row per mentee slot, through
+    :func:`_jv` (with ``jv``: everyone has one free slot or place) or ``linear_sum_assignment``
+    (:func:`_copies`), and duals checked on every pair; the method used.
 
     Weights are exact integers in float64 (``applies`` checked the head-room); ``-inf`` marks
     pairs that are not free or weigh <= 0.
     """
     q = source.q
+    bonus = tiers.first_rank * unit
     if jv:
         solved = _jv(source, bonus)
         if solved is not None:
@@ -254,19 +271,100 @@ def _dense(source: DensePairs, bonus: np.ndarray, rows_on: np.ndarray, capacity:
     if source.missing + int(bonus.max(initial=0)) > 0:  # missing pairs could look positive
         w[q == source.missing] = -np.inf
     w[w <= 0] = -np.inf
-    rows, cols = np.flatnonzero(rows_on), np.flatnonzero(capacity > 0)
-    everyone = rows.size == rows_on.size and cols.size == capacity.size
-    sub = w if everyone else w[np.ix_(rows, cols)]
-    places = _places(capacity[cols])
-    wide = places.size > cols.size
-    sigma = _lsa(sub[:, places] if wide else sub, full_first)
-    u, v = _least_duals(sub[:, places] if wide else sub, sigma, places.size)
-    if wide:
-        sigma, v = np.where(sigma >= 0, places[np.maximum(sigma, 0)], -1), _per_mentor(v, places)
-    duals = Duals(u, v) if everyone else _rest(w, rows, cols, u, v)
-    matched = np.flatnonzero(sigma >= 0)
-    r, c = rows[matched], cols[sigma[matched]]
-    return PairSet(r, c, q[r, c].astype(np.int64)), duals, DENSE_METHOD
+    slots, capacity = residual.slots, residual.capacity
+    rows, cols = np.flatnonzero(slots > 0), np.flatnonzero(capacity > 0)
+    everyone = rows.size == slots.size and cols.size == capacity.size
+    slot_row = np.repeat(np.arange(rows.size), slots[rows])  # a row per slot, the first slot first
+    place_col = _places(capacity[cols])
+    several_slots = slot_row.size > rows.size
+    if everyone and not several_slots and place_col.size == cols.size:
+        sub = w
+    else:
+        sub = w[np.ix_(rows[slot_row], cols[place_col])]
+    # a further slot weighs its bonus less than the first: (first_rank - extra_rank) * unit
+    below = np.zeros(slot_row.size, np.int64)
+    if several_slots:
+        later = np.flatnonzero(np.diff(slot_row, prepend=-1) == 0)
+        below[later] = (tiers.first_rank - tiers.extra_rank)[rows[slot_row[later]]] * unit
+        sub[later] -= below[later, None]
+        sub[sub <= 0] = -np.inf
+    partner, u_slot, v_place, held, gadgets = _copies(sub, slot_row, place_col, full_first)
+    # each mentee's dual from its slots': the least u + below keeps every slot's pairs covered
+    u = u_slot + below
+    if several_slots:
+        u = np.minimum.reduceat(u, np.searchsorted(slot_row, np.arange(rows.size)))
+    v = _per_mentor(v_place, place_col)
+    duals = Duals(u, v, held) if everyone else replace(_rest(w, rows, cols, u, v), held=held)
+    matched = np.flatnonzero(partner >= 0)
+    r, c = rows[slot_row[matched]], cols[partner[matched]]
+    method = f"{DENSE_METHOD}, {gadgets} pairs held to one slot" if gadgets else DENSE_METHOD
+    return PairSet(r, c, q[r, c].astype(np.int64)), duals, method
+
+
+def _copies(w: np.ndarray, slot_row: np.ndarray, place_col: np.ndarray, full_first: bool
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, int]:
+    """The best pairing of ``w`` (a row per mentee slot, ``slot_row`` its mentee; a column per
+    mentor place, ``place_col`` its mentor) that pairs no mentee twice with one mentor, and its
+    least duals: each slot's mentor or -1, the slots' and places' duals, what the held pairs add
+    to the bound and how many there are.
+
+    A mentee of two slots may take two places of one mentor in the capacity-expanded matrix,
+    which the model does not allow (a pair is one slot). Such pairs are then held to one slot and
+    the matrix solved again: the pair's weight moves from the mentor's places to a column of its
+    own, and a row of its own takes either that column (the pair unused) or one of the mentor's
+    places (used: it fills one place), both at weight 0, so the mentee reaches the mentor once at
+    most and at the cost of one place. Every pairing of the model is still a pairing of this
+    matrix, so the first solve without a pair taken twice is the model's optimum. Its least duals
+    ``z`` (the held pair's row) and ``y`` (its column) give the pair's capacity dual ``z + y >= 0``
+    in the model's LP, with ``y <= z + y + v_j``: the mentee's pair with the mentor stays covered.
+
+    Examples
+    --------
+    >>> w = np.array([[9.0, 9.0, 1.0], [5.0, 5.0, 1.0]])  # one mentee, two slots; mentor 0 twice
+    >>> partner, u, v, held, count = _copies(w, np.array([0, 0]), np.array([0, 0, 1]), True)
+    >>> partner.tolist(), held, count   # mentor 0 once, mentor 1 for the other slot
+    ([0, 1], 4, 1)
+    """
+    slots, places = w.shape
+    width = int(place_col.max(initial=0)) + 1  # pair keys: mentee * width + mentor
+    held_row, held_col = np.empty(0, np.int64), np.empty(0, np.int64)
+    while True:
+        matrix = _holding(w, slot_row, place_col, held_row, held_col)
+        sigma = _lsa(matrix, full_first, optional=slots)
+        u, v = _least_duals(matrix, sigma, matrix.shape[1], optional=slots)
+        taken = np.flatnonzero(sigma[:slots] >= 0)
+        partner = np.full(slots, -1, np.int64)
+        partner[taken] = np.r_[place_col, held_col][sigma[taken]]
+        key = slot_row[taken] * width + partner[taken]
+        ordered = np.sort(key)
+        twice = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
+        if not twice.size:
+            return partner, u[:slots], v[:places], int(u[slots:].sum() + v[places:].sum()), held_row.size
+        held_row, held_col = np.r_[held_row, twice // width], np.r_[held_col, twice % width]
+        order = np.lexsort((held_col, held_row))
+        held_row, held_col = held_row[order], held_col[order]
+
+
+def _holding(w: np.ndarray, slot_row: np.ndarray, place_col: np.ndarray, held_row: np.ndarray,
+             held_col: np.ndarray) -> np.ndarray:
+    """``w`` with each (mentee, mentor) pair of ``held_row``, ``held_col`` usable by one slot
+    only (see :func:`_copies`): a column and a row more per held pair."""
+    held = held_row.size
+    if not held:
+        return w
+    slots, places = w.shape
+    out = np.full((slots + held, places + held), -np.inf)
+    out[:slots, :places] = w
+    pair = np.arange(held)
+    first_slot, end_slot = np.searchsorted(slot_row, held_row), np.searchsorted(slot_row, held_row, "right")
+    first_place, end_place = np.searchsorted(place_col, held_col), np.searchsorted(place_col, held_col, "right")
+    slot = _ranges(first_slot, end_slot)
+    of = np.repeat(pair, end_slot - first_slot)
+    out[slot, places + of] = w[slot, first_place[of]]  # the pair's own column
+    out[np.repeat(slot, (end_place - first_place)[of]), _ranges(first_place[of], end_place[of])] = -np.inf
+    out[slots + pair, places + pair] = 0.0  # the pair's row: its column (unused) ...
+    out[slots + np.repeat(pair, end_place - first_place), _ranges(first_place, end_place)] = 0.0  # or a place
+    return out
 
 
 def _jv_solver():
@@ -342,12 +440,13 @@ def _proves(cost: np.ndarray, u: np.ndarray, v: np.ndarray, weight: int) -> bool
                for first in range(0, n, step))
 
 
-def _lsa(w: np.ndarray, full_first: bool) -> np.ndarray:
+def _lsa(w: np.ndarray, full_first: bool, optional: int | None = None) -> np.ndarray:
     """Each row's column in the best pairing of ``w`` (``-inf``: not a pair), -1 when unpaired.
 
     With ``full_first`` (coverage: the safe unit makes the best pairing one of the most pairs) a
     pairing of every row is tried first. Otherwise, or when none exists, row ``i`` also gets a
-    stand-in column of weight 0 so that it may stay unpaired.
+    stand-in column of weight 0 so that it may stay unpaired; with ``optional``, only the first
+    ``optional`` rows do (the others are always paired).
     """
     from scipy.optimize import linear_sum_assignment  # see _lapjvsp: imported only when used
 
@@ -360,18 +459,21 @@ def _lsa(w: np.ndarray, full_first: bool) -> np.ndarray:
             return linear_sum_assignment(w, maximize=True)[1].astype(np.int64)
         except ValueError:  # no pairing covers every row
             pass
-    extended = np.full((n, m + n), -np.inf)
+    alone = n if optional is None else optional
+    extended = np.full((n, m + alone), -np.inf)
     extended[:, :m] = w
-    extended[np.arange(n), m + np.arange(n)] = 0.0
+    extended[np.arange(alone), m + np.arange(alone)] = 0.0
     cols = linear_sum_assignment(extended, maximize=True)[1]
     return np.where(cols < m, cols, -1).astype(np.int64)
 
 
-def _least_duals(w: np.ndarray, sigma: np.ndarray, m: int, cols: np.ndarray | None = None
-                 ) -> tuple[np.ndarray, np.ndarray]:
+def _least_duals(w: np.ndarray, sigma: np.ndarray, m: int, cols: np.ndarray | None = None,
+                 optional: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The least duals of the pairing ``sigma`` (module doc), as int64: ``w`` holds each row's
     weights, ``-inf`` for no pair, a row per mentee, one column per mentor (dense), or with the
-    mentors in ``cols`` (a candidate graph, rows padded to one length).
+    mentors in ``cols`` (a candidate graph, rows padded to one length). With ``optional``, only
+    the first ``optional`` rows may stay unpaired: the duals of the others (always paired) may be
+    negative.
 
     A sweep relaxes the rows of the mentees whose mentor's dual rose in the sweep before (all
     paired mentees at first); when a sweep raises nothing, every constraint of every pair holds.
@@ -415,7 +517,7 @@ def _least_duals(w: np.ndarray, sigma: np.ndarray, m: int, cols: np.ndarray | No
         raise RuntimeError("the pairing's duals do not converge: it is not optimal")
     u = np.zeros(n)
     u[matched] = weight[matched] - v[sigma[matched]]
-    _check(u, v, sigma, m)
+    _check(u[:optional], v, sigma, m)
     return u.astype(np.int64), v.astype(np.int64)
 
 
