@@ -45,7 +45,7 @@ def _empty(folder: Path) -> Path:
 
 
 def main() -> None:
-    render_html(make_tables(30, 2, 20), TITLE)  # import matplotlib and warm caches outside timings
+    render_html(make_tables(30, 2, 20), TITLE)  # imports and caches warmed outside timings
     print(f"{'pairs':>7} {'step':<24} {'seconds':>8} {'x baseline':>11}")
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)

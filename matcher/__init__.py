@@ -10,8 +10,7 @@ The Python API has the same verbs as the command line (``matcher --help``), one 
 >>> result = matcher.run_round("data/samples/round.toml", "out")  # doctest: +SKIP
 
 The names below are imported on first use (module ``__getattr__``, PEP 562), so ``import
-matcher`` and ``matcher --help`` do not load pandas, scikit-learn, OR-Tools, PuLP, XlsxWriter or
-matplotlib; ``from matcher import load_round`` and ``matcher.load_round`` work as usual.
+matcher`` and ``matcher --help`` do not load pandas, scikit-learn, OR-Tools, PuLP or XlsxWriter; ``from matcher import load_round`` and ``matcher.load_round`` work as usual.
 
 >>> {'load_round', 'run_round', 'solve_assignment'} <= set(__all__)
 True

@@ -158,7 +158,7 @@ def fold_other_languages(table: pd.DataFrame) -> pd.DataFrame:
     into = folded[0]
     others = [h for h in table.columns if h != into and not any(h in f.get("columns", ()) for f in
                                                                 table.attrs.get("folded", []))]
-    partners = [h for h in others if (read := read_languages(table[h])).named >= LANGUAGE_SHARE
+    partners = [h for h in others if (read := read_languages(table[h])).names_languages(LANGUAGE_SHARE)
                 and read.levelled >= LEVELLED_SHARE]
     if not partners:
         return table

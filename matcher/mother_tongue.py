@@ -49,11 +49,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from matcher import vocab
 from matcher.grids import join_answers, joiner_of
-from matcher.vocab.languages import written_language
+from matcher.vocab.languages import LanguageVocabulary, written_language
 
 #: least share of a column's filled cells that must name a language (the mother-tongue column's
 #: and the languages question's)
@@ -76,9 +77,47 @@ NATIVE = "native"
 @dataclass(frozen=True)
 class _Cells:
     """What one column's filled cells say of languages: per cell (in row order, None for an
-    empty one) the languages named and their levels."""
+    empty one) the languages named and their levels, each distinct cell read once and only when
+    asked (:meth:`names_languages` first, which most columns of an export fail cheaply)."""
 
-    cells: tuple[tuple[tuple[str | None, int | None], ...] | None, ...]
+    column: pd.Series
+    #: whether an answer with no letter can name a language (:func:`_spelled_without_letters`)
+    letterless_names: bool
+
+    @functools.cached_property
+    def _distinct(self) -> tuple[np.ndarray, pd.Index]:
+        # a column of no text (numbers, dates) names no language
+        if pd.api.types.is_numeric_dtype(self.column) or pd.api.types.is_datetime64_any_dtype(self.column):
+            return np.full(len(self.column), -1), pd.Index([], dtype=object)
+        codes, uniques = pd.factorize(self.column, use_na_sentinel=True)
+        return codes, pd.Index(uniques, dtype=object)
+
+    @functools.cached_property
+    def cells(self) -> tuple[tuple[tuple[str | None, int | None], ...] | None, ...]:
+        codes, uniques = self._distinct
+        read = [*(_answers(value) for value in uniques), None]  # code -1 (empty) is the last
+        return tuple(read[code] for code in codes)
+
+    @functools.cached_property
+    def _firsts(self) -> list[tuple[str, int]]:
+        """Each distinct filled cell's first answer and its number of cells, most cells first."""
+        codes, uniques = self._distinct
+        counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+        firsts = [(parts[0], int(n)) for parts, n in zip(map(_parts, uniques), counts) if parts]
+        return sorted(firsts, key=lambda first: -first[1])
+
+    def names_languages(self, share: float) -> bool:
+        """Whether the first answer names a language in ``share`` of the filled cells
+        (:attr:`named` at least ``share``), each distinct first answer read until too few cells
+        are left to reach it: a column of e-mails or sentences is told after a few of them."""
+        total = sum(n for _, n in self._firsts)
+        missed = 0
+        for first, n in self._firsts:
+            if not total or (total - missed) / total < share:
+                return False
+            if _first_language(first, self.letterless_names) is None:
+                missed += n
+        return bool(total) and (total - missed) / total >= share
 
     @functools.cached_property
     def filled(self) -> list[tuple[tuple[str | None, int | None], ...]]:
@@ -133,16 +172,18 @@ def _mother_tongue(header: str, read: dict[str, _Cells], headers: list[str]
                    ) -> tuple[str, str | None] | None:
     """For a mother-tongue column, ``(header, the languages question to read it into)`` (None
     for that question when there is none); None for any other column."""
-    cells = read[header]
-    if cells.named < LANGUAGE_SHARE:
+    cells, level = read[header], vocab.language_level(header)
+    # a header naming another level is no mother tongue's, and one naming none needs
+    # SINGLE_SHARE of single languages, so as many cells naming a language at least
+    if level not in (None, 4) or not cells.names_languages(LANGUAGE_SHARE if level == 4 else SINGLE_SHARE):
         return None
-    partner = _partner(header, read, headers)
-    level = vocab.language_level(header)
     if level == 4:
         below_native = cells.share(lambda cell: any(lv not in (None, 4) for _, lv in cell))
-        return (header, partner) if below_native <= 1 - SINGLE_SHARE else None
-    if level is not None or partner is None or cells.single < SINGLE_SHARE \
-            or read[partner].levelled < LEVELLED_SHARE:
+        return (header, _partner(header, read, headers)) if below_native <= 1 - SINGLE_SHARE else None
+    if cells.single < SINGLE_SHARE:
+        return None
+    partner = _partner(header, read, headers)
+    if partner is None or read[partner].levelled < LEVELLED_SHARE:
         return None
     both = [(own, other) for own, other in zip(cells.cells, read[partner].cells) if own and other]
     repeated = sum(bool({k for k, _ in own} & {k for k, _ in other}) for own, other in both)
@@ -153,28 +194,56 @@ def _partner(mother: str, read: dict[str, _Cells], headers: list[str]) -> str | 
     """The languages question beside ``mother``: the other column naming languages in most of
     its cells (the nearest of equals), None when no column names them in :data:`LANGUAGE_SHARE`."""
     place = headers.index(mother)
-    return max((h for h in headers if h != mother and read[h].named >= LANGUAGE_SHARE),
+    return max((h for h in headers if h != mother and read[h].names_languages(LANGUAGE_SHARE)),
                key=lambda h: (read[h].named, -abs(headers.index(h) - place)), default=None)
 
 
 def read_languages(column: pd.Series) -> _Cells:
-    """A column's cells as languages and levels, each distinct cell read once; a column of no
-    text (numbers, dates) names none."""
-    if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_datetime64_any_dtype(column):
-        return _Cells(())
-    return _Cells(tuple(_answers(cell) for cell in column))
+    """A column's cells as languages and levels, each distinct cell read once and only when asked
+    (:class:`_Cells`)."""
+    return _Cells(column, _spelled_without_letters())
+
+
+def _parts(cell: str) -> list[str]:
+    """The answers of one cell: its parts between separators with a letter or digit in them."""
+    return [part for part in _BETWEEN.split(cell.strip()) if any(ch.isalnum() for ch in part)]
+
+
+def _language_of(part: str) -> tuple[str | None, int | None]:
+    text, level = written_language(part)
+    found = vocab.vocabulary("languages").named(text)
+    return (found[0] if found else None, level)
 
 
 @functools.lru_cache(maxsize=1 << 12)
 def _answers_of(cell: str) -> tuple[tuple[str | None, int | None], ...]:
+    return tuple(_language_of(part) for part in _parts(cell))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _first_language(answer: str, letterless_names: bool = True) -> str | None:
+    """The language one answer names (as :func:`_answers_of` reads it, without its level), None
+    for none. An answer with no letter (a date, a number, an id) names none, unless
+    ``letterless_names`` (a name or code of the vocabulary written without a letter) says it might.
+
+    >>> _first_language("Arabic"), _first_language("2026-01-12 08:04:38", False)
+    ('ar', None)
+    """
+    if not letterless_names and not any(ch.isalpha() for ch in vocab.normalise(answer)):
+        return None
+    return _language_of(answer)[0]
+
+
+def _spelled_without_letters() -> bool:
+    """Whether a name or code of the languages vocabulary has no letter in it (none built in).
+
+    >>> _spelled_without_letters()
+    False
+    """
     names = vocab.vocabulary("languages")
-    out = []
-    for part in _BETWEEN.split(cell.strip()):
-        if any(ch.isalnum() for ch in part):
-            text, level = written_language(part)
-            found = names.named(text)
-            out.append((found[0] if found else None, level))
-    return tuple(out)
+    assert isinstance(names, LanguageVocabulary)
+    written = [*names.keys, *names.codes, *(n for key in names.keys for n in names.names(key))]
+    return not all(any(ch.isalpha() for ch in vocab.normalise(word)) for word in written)
 
 
 def _answers(cell: object) -> tuple[tuple[str | None, int | None], ...] | None:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from matcher import evaluation, init_round, load_round
 from matcher.detect import reading_notes
+from matcher.mother_tongue import _answers, _Cells, _first_language
 from matcher.option_columns import fold_questions
 
 HEADERS = {"fi": ("Mikä on äidinkielesi?", "Muut kielet ja taso"),
@@ -124,3 +125,24 @@ def test_a_language_the_person_also_lists_with_its_level_is_no_mother_tongue(oth
     level: the column stays a question of its own."""
     table = _people(others, lambda i, own: own[0])
     assert list(fold_questions(table).columns) == list(table.columns)
+
+
+CELLS = ["Arabic", "suomi (äidinkieli)", "Fi.", "2026-01-12 08:04:38", "12", "a@x.fi", "I like sauna, and Finnish",
+         "Eng. C1, ruotsi", " - ", "", None, "ICT", "English and Somali"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(CELLS), max_size=30), st.sampled_from([0.6, 0.9]), st.booleans())
+def test_a_columns_share_of_languages_is_told_as_reading_every_cell_would(cells, share, letterless):
+    # names_languages stops early and skips letterless answers: the same verdict as the share
+    # over every cell, read whole (a letterless answer is only skipped where no name has no letter)
+    read = _Cells(pd.Series(cells, dtype=object), letterless)
+    assert read.names_languages(share) == (read.named >= share)
+    assert read.cells == tuple(_answers(c) for c in cells)
+
+
+def test_the_shares_of_a_column_that_names_no_language_are_read_from_a_few_cells():
+    emails = pd.Series([f"person{i}@example.org" for i in range(1000)])
+    _first_language.cache_clear()
+    assert not _Cells(emails, False).names_languages(0.6)
+    assert _first_language.cache_info().misses <= 401  # stops once 60% cannot be reached

@@ -12,8 +12,10 @@ import email
 import email.policy
 import io
 import json
+import re
 import shutil
 import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -533,3 +535,29 @@ def test_the_fast_sheet_refuses_row_and_comment_calls_instead_of_dropping_them(t
         call(sheet)
         with pytest.raises(NotImplementedError, match="would be lost"):
             book.close()
+
+
+def test_charts_keep_their_numbers():
+    # each bar's length on the axis is its value, and its tooltip says it
+    from matcher.report import charts
+
+    table = pd.DataFrame({"dimension": "field", "value": ["ICT", "health", "law"], "mentees": [30, 12, 3],
+                          "mentors": 1, "capacity": [20, 15, 0]})
+    svg = charts.supply_demand_chart(table, "field")
+    bars = [(float(w), int(v)) for w, v in re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)" '
+                                                       r'height="8.0" fill="#[0-9A-F]+"><title>(\d+)</title>', svg)]
+    end, _ = charts._ticks(30)
+    assert [v for _, v in bars] == [30, 20, 12, 15, 3, 0], "wanted, then offered, in the table's order"
+    assert all(abs(w - charts.PLOT * v / end) < 0.06 for w, v in bars)
+    assert re.findall(r'font-weight="bold">(\w+)<', svg) == ["ICT", "law"], "the shortages in bold"
+    scores = pd.Series([3.0, 52.0, 54.0, 99.0, 100.0])
+    counted = re.findall(r"<title>(\d+)-(\d+): (\d+)</title>", charts.score_histogram(scores))
+    assert {(int(a), int(n)) for a, _, n in counted if n != "0"} == {(0, 1), (50, 2), (95, 2)}
+    assert ">mean 61.6<" in charts.score_histogram(scores)
+
+
+def test_the_report_is_written_without_a_plotting_library():
+    code = ("import sys\nfrom matcher.report import charts, html, write_outputs\nfrom matcher import run\n"
+            "import pandas as pd\ncharts.score_histogram(pd.Series([50.0]))\n"
+            "assert 'matplotlib' not in sys.modules, 'matplotlib imported'")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])

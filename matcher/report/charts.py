@@ -1,49 +1,38 @@
 """The report's charts as inline SVG: small, deterministic, readable without a network.
 
 Each chart function returns an ``<svg>`` element as a string, or ``""`` when there is nothing to
-draw. Charts are drawn with matplotlib's object API (no pyplot state, so safe to call from
-notebooks and threads) and saved as SVG with text kept as text (``svg.fonttype = "none"``: small
-files, selectable labels) and a fixed ``svg.hashsalt`` and no date, so the same tables always give
-the same bytes. Element ids are prefixed per chart so several charts can share one HTML page.
+draw. The SVG is written directly from the numbers (bars are ``<rect>`` elements, labels
+``<text>``: small files, selectable labels, no plotting library to import or lay out), so the same
+tables always give the same bytes, and a bar's value can be read back from its size
+(:data:`PLOT` pixels across the axis). Numbers and axis ticks are written in the reader's
+decimals (0,2 ... 1,0 in Finnish and Swedish).
 """
 
 from __future__ import annotations
 
 import html
-import io
-import re
-from typing import Any
+import math
 
-import matplotlib
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 
 from matcher.i18n import number, percent, t
 
-#: Matplotlib settings that make the SVG deterministic, small and match the page's look.
-RC: dict[Any, Any] = {
-    "svg.hashsalt": "matcher",
-    "svg.fonttype": "none",
-    "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
-    "font.size": 10,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.titlesize": 11,
-    "axes.titleweight": "bold",
-    "axes.titlelocation": "left",
-}
 BLUE, ORANGE, GREY, RED = "#2F6F9F", "#E8A33D", "#C9D3DD", "#B0302B"
 #: Bars shown in one supply/demand or goal chart besides the shortages, which are always all
 #: shown; the rest are summed up in one "others" bar.
 MAX_BARS = 15
 #: Values besides the shortages shown apart however many shortages there are.
 MIN_OTHERS = 3
-WIDTH = 7.2  # inches; the page scales the SVG to its column width
+#: the chart's width in pixels (the page scales the SVG to its column width) and the axis's length
+WIDTH, PLOT = 720, 420
+#: pixels per bar row, height of one bar, and the font size of labels
+ROW, BAR, FONT = 24, 16, 12
+#: longest bar label written whole; a longer one is cut with "…" (the whole text in its tooltip)
+LABEL_CHARS = 40
+_HEAD, _FOOT = 34, 44  # title above the plot; axis label (and legend) below it
 
 
-@matplotlib.rc_context(RC)
 def score_histogram(scores: pd.Series, language: str = "en") -> str:
     """Histogram of pair scores (0-100, bins of 5) with the mean marked.
 
@@ -55,21 +44,26 @@ def score_histogram(scores: pd.Series, language: str = "en") -> str:
     values = scores.dropna().to_numpy(dtype=np.float64)
     if values.size == 0:
         return ""
-    fig = _figure(2.8)
-    ax = fig.add_subplot()
-    ax.hist(values, bins=list(range(0, 105, 5)), color=BLUE, edgecolor="white")
+    counts, _ = np.histogram(values, bins=np.arange(0, 105, 5))
+    left, height = 60, 200
+    top, scale = _ticks(int(counts.max()))
+    svg = _Svg(t("chart.scores_title", language), _HEAD + height + _FOOT)
+    svg.axis_y(left, _HEAD, height, scale, top, language)
+    width = PLOT + 200
+    for k, count in enumerate(counts):
+        bar = height * count / top
+        svg.rect(left + width * k / 20, _HEAD + height - bar, width / 20 - 1, bar, BLUE, f"{5 * k}-{5 * k + 5}: {count}")
+    for tick in range(0, 101, 20):
+        svg.text(left + width * tick / 100, _HEAD + height + 16, str(tick), anchor="middle")
     mean = float(values.mean())
-    ax.axvline(mean, color=ORANGE, linewidth=2, linestyle="--")
-    ax.annotate(t("chart.mean", language, value=number(mean, language)), (mean, 1), xycoords=("data", "axes fraction"),
-                xytext=(4, -12), textcoords="offset points", color="#7A4E00",
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-    ax.set(xlim=(0, 100), xlabel=t("chart.scores_x", language), ylabel=t("chart.scores_y", language),
-           title=t("chart.scores_title", language))
-    ax.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # a MaxNLocator
-    return _svg(fig, "scores")
+    x = left + width * mean / 100
+    svg.line(x, _HEAD, x, _HEAD + height, ORANGE, dashed=True)
+    svg.text(x + 4, _HEAD + 12, t("chart.mean", language, value=number(mean, language)), fill="#7A4E00")
+    svg.text(left + width / 2, _HEAD + height + 36, t("chart.scores_x", language), anchor="middle")
+    svg.text(14, _HEAD + height / 2, t("chart.scores_y", language), anchor="middle", rotate=True)
+    return svg.done()
 
 
-@matplotlib.rc_context(RC)
 def component_means(pairs: pd.DataFrame, components: list[str], labels: list[str] | None = None,
                     language: str = "en") -> str:
     """Mean of each score component (0-1) over the pairs: what the pairs have in common.
@@ -84,22 +78,14 @@ def component_means(pairs: pd.DataFrame, components: list[str], labels: list[str
     if not components or pairs.empty:
         return ""
     means = pairs[components].mean().to_numpy(dtype=np.float64)
-    fig = _figure(0.9 + 0.38 * len(components))
-    ax = fig.add_subplot()
-    positions = np.arange(len(components))
-    ax.barh(positions, means, color=BLUE, height=0.6)
-    for y, value in zip(positions, means):
-        ax.text(min(value, 0.92) + 0.01, float(y), number(value, language, 2), va="center")
-    # the axis in the reader's decimals too (0,2 ... 1,0 in Finnish and Swedish)
-    ax.xaxis.set_major_formatter(lambda value, _: number(value, language))
-    ax.set_yticks(positions, labels or [c.replace("_", " ") for c in components])
-    ax.invert_yaxis()
-    ax.set(xlim=(0, 1), xlabel=t("chart.components_x", language),
-           title=t("chart.components_title", language))
-    return _svg(fig, "components")
+    names = labels or [c.replace("_", " ") for c in components]
+    chart = _Bars(t("chart.components_title", language), names, 1.0, [0.2 * k for k in range(6)], language)
+    for k, value in enumerate(means):
+        chart.bar(k, 0, BAR, value, BLUE)
+        chart.note(k, value, number(value, language, 2))
+    return chart.done(t("chart.components_x", language), [])
 
 
-@matplotlib.rc_context(RC)
 def goal_coverage_chart(coverage: pd.DataFrame, language: str = "en") -> str:
     """For each goal, matched mentees with it and how many got a mentor offering it.
 
@@ -116,25 +102,16 @@ def goal_coverage_chart(coverage: pd.DataFrame, language: str = "en") -> str:
     table = coverage.sort_values(["mentees", "goal"], ascending=[False, True], kind="stable")
     shown = np.arange(len(table)) < MAX_BARS
     table = with_others(table, shown, "goal", ["mentees", "covered"], language)
-    fig = _figure(0.9 + 0.34 * len(table))
-    ax = fig.add_subplot()
-    positions = np.arange(len(table))
-    ax.barh(positions, table["mentees"], color=GREY, height=0.7, label=t("chart.goals_wanted", language))
-    ax.barh(positions, table["covered"], color=BLUE, height=0.7, label=t("chart.goals_covered", language))
-    for y, (wanted, covered) in enumerate(zip(table["mentees"], table["covered"])):
-        share = covered / wanted if wanted else 0.0
-        ax.text(wanted, y, " " + percent(100 * share, language), va="center")
-    ax.set_yticks(positions, table["goal"].astype(str))
-    ax.invert_yaxis()
-    ax.set_xmargin(0.12)
-    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # mentees
-    ax.set(xlabel=t("chart.goals_x", language))
-    _title(fig, t("chart.goals_title", language))
-    fig.legend(loc="outside lower center", ncols=2, frameon=False)
-    return _svg(fig, "goals")
+    top, scale = _ticks(int(table["mentees"].max()) * 1.12)
+    chart = _Bars(t("chart.goals_title", language), table["goal"].astype(str).tolist(), top, scale, language)
+    for k, (wanted, covered) in enumerate(zip(table["mentees"], table["covered"])):
+        chart.bar(k, 0, BAR, wanted, GREY)
+        chart.bar(k, 0, BAR, covered, BLUE)
+        chart.note(k, wanted, percent(100 * covered / wanted if wanted else 0.0, language))
+    return chart.done(t("chart.goals_x", language), [(GREY, t("chart.goals_wanted", language)),
+                                                     (BLUE, t("chart.goals_covered", language))])
 
 
-@matplotlib.rc_context(RC)
 def supply_demand_chart(supply_demand: pd.DataFrame, dimension: str, language: str = "en") -> str:
     """Mentees wanting each language (or field) against mentor places offering it.
 
@@ -159,24 +136,14 @@ def supply_demand_chart(supply_demand: pd.DataFrame, dimension: str, language: s
     room = max(MAX_BARS - int(short.sum()), MIN_OTHERS)  # the largest values stay apart
     shown = short | (np.cumsum(~short) <= room) & ~short
     table = with_others(table, shown, "value", ["mentees", "capacity"], language)
-    fig = _figure(1.0 + 0.42 * len(table))
-    ax = fig.add_subplot()
-    positions = np.arange(len(table))
-    ax.barh(positions - 0.2, table["mentees"], height=0.4, color=BLUE,
-            label=t("chart.supply_wanted", language))
-    ax.barh(positions + 0.2, table["capacity"], height=0.4, color=ORANGE,
-            label=t("chart.supply_offered", language))
-    ax.set_yticks(positions, table["value"].astype(str))
-    for label, short in zip(ax.get_yticklabels(), table["capacity"] < table["mentees"]):
-        if short:
-            label.set_color(RED)
-            label.set_fontweight("bold")
-    ax.invert_yaxis()
-    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # people, places
-    ax.set(xlabel=t("chart.supply_x", language))
-    _title(fig, t(f"chart.supply_title_{dimension}", language))
-    fig.legend(loc="outside lower center", ncols=2, frameon=False)
-    return _svg(fig, f"supply-{dimension}")
+    top, scale = _ticks(int(max(table["mentees"].max(), table["capacity"].max())))
+    chart = _Bars(t(f"chart.supply_title_{dimension}", language), table["value"].astype(str).tolist(), top,
+                  scale, language, short=(table["capacity"] < table["mentees"]).tolist())
+    for k, (wanted, offered) in enumerate(zip(table["mentees"], table["capacity"])):
+        chart.bar(k, -BAR / 4, BAR / 2, wanted, BLUE)
+        chart.bar(k, BAR / 4, BAR / 2, offered, ORANGE)
+    return chart.done(t("chart.supply_x", language), [(BLUE, t("chart.supply_wanted", language)),
+                                                      (ORANGE, t("chart.supply_offered", language))])
 
 
 def with_others(table: pd.DataFrame, shown: np.ndarray, name: str, counts: list[str],
@@ -197,26 +164,99 @@ def with_others(table: pd.DataFrame, shown: np.ndarray, name: str, counts: list[
     return pd.concat([table[shown][[name, *counts]], pd.DataFrame([others])], ignore_index=True)
 
 
-def _title(fig: Figure, text: str) -> None:
-    # over the whole figure, not the axes: long bar labels push the axes right, and a title
-    # starting there would be cut at the figure's edge
-    fig.suptitle(text, x=0.01, ha="left", fontsize=RC["axes.titlesize"], fontweight="bold")
+def _ticks(maximum: float) -> tuple[float, list[float]]:
+    """The axis's end and its ticks for values up to ``maximum``: steps of 1, 2 or 5 times a
+    power of ten, about five of them, whole numbers (the axes count people and places).
+
+    >>> _ticks(7), _ticks(230)
+    ((8, [0, 2, 4, 6, 8]), (250, [0, 50, 100, 150, 200, 250]))
+    """
+    if maximum <= 0:
+        return 1, [0, 1]
+    raw = maximum / 5
+    power = 10 ** math.floor(math.log10(raw))
+    step = max(1, next(k * power for k in (1, 2, 5, 10) if k * power >= raw))
+    top = int(math.ceil(maximum / step) * step)
+    return top, list(range(0, top + 1, int(step)))
 
 
-def _figure(height: float) -> Figure:
-    # a bare Figure, not pyplot: no global figure registry to leak or to share between threads
-    return Figure(figsize=(WIDTH, height), layout="constrained")
+class _Svg:
+    """One chart's SVG elements, written as text; :meth:`done` closes the element."""
+
+    def __init__(self, title: str, height: float):
+        self.title, self.height = title, height
+        self.parts = [f'<text x="8" y="20" font-size="14" font-weight="bold">{html.escape(title)}</text>']
+
+    def rect(self, x: float, y: float, width: float, height: float, fill: str, tip: str = "") -> None:
+        tooltip = f"<title>{html.escape(tip)}</title>" if tip else ""
+        self.parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(width, 0):.1f}" height="{max(height, 0):.1f}" '
+                          f'fill="{fill}">{tooltip}</rect>')
+
+    def line(self, x1: float, y1: float, x2: float, y2: float, stroke: str = "#888", dashed: bool = False) -> None:
+        dash = ' stroke-dasharray="6 4" stroke-width="2"' if dashed else ""
+        self.parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{stroke}"{dash}/>')
+
+    def text(self, x: float, y: float, text: str, anchor: str = "start", fill: str = "",
+             bold: bool = False, rotate: bool = False, tip: str = "") -> None:
+        extra = (f' text-anchor="{anchor}"' if anchor != "start" else "") + (f' fill="{fill}"' if fill else "") \
+            + (' font-weight="bold"' if bold else "") + (f' transform="rotate(-90 {x:.1f} {y:.1f})"' if rotate else "")
+        tooltip = f"<title>{html.escape(tip)}</title>" if tip else ""
+        self.parts.append(f'<text x="{x:.1f}" y="{y:.1f}"{extra}>{tooltip}{html.escape(text)}</text>')
+
+    def axis_y(self, left: float, top: float, height: float, ticks: list[float], end: float, language: str) -> None:
+        for tick in ticks:
+            y = top + height - height * tick / end
+            self.line(left, y, left + PLOT + 200, y, "#E4E8EC")
+            self.text(left - 6, y + 4, number(tick, language, None), anchor="end")
+
+    def done(self) -> str:
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{html.escape(self.title)}" '
+                f'width="{WIDTH}" height="{self.height:.0f}" viewBox="0 0 {WIDTH} {self.height:.0f}" '
+                f'font-family="DejaVu Sans, Arial, Helvetica, sans-serif" font-size="{FONT}">\n'
+                + "\n".join(self.parts) + "\n</svg>")
 
 
-_ID = re.compile(r'(id="|url\(#|href="#)')
-_PREAMBLE = re.compile(r"^.*?(?=<svg)|<metadata>.*?</metadata>\s*", re.S)
+class _Bars:
+    """A horizontal bar chart: one row per label, top to bottom; values on an axis from 0 to
+    ``end`` with gridlines at ``ticks``; labels of the ``short`` rows in bold red."""
+
+    def __init__(self, title: str, labels: list[str], end: float, ticks: list[float], language: str,
+                 short: list[bool] | None = None):
+        self.labels, self.end, self.ticks, self.language = labels, end, ticks, language
+        widest = max(len(_cut(label)) for label in labels)
+        self.left = min(12 + 7 * widest, WIDTH - PLOT - 60)
+        self.svg = _Svg(title, _HEAD + ROW * len(labels) + _FOOT + 20)
+        for tick in ticks:
+            x = self.x(tick)
+            self.svg.line(x, _HEAD, x, _HEAD + ROW * len(labels), "#E4E8EC")
+            self.svg.text(x, _HEAD + ROW * len(labels) + 16, number(tick, language, None), anchor="middle")
+        for k, (label, red) in enumerate(zip(labels, short or [False] * len(labels))):
+            self.svg.text(self.left - 6, self.middle(k) + 4, _cut(label), anchor="end", fill=RED if red else "",
+                          bold=red, tip=label if _cut(label) != label else "")
+
+    def x(self, value: float) -> float:
+        return self.left + PLOT * min(float(value), self.end) / self.end
+
+    def middle(self, row: int) -> float:
+        return _HEAD + ROW * row + ROW / 2
+
+    def bar(self, row: int, offset: float, height: float, value: float, fill: str) -> None:
+        self.svg.rect(self.left, self.middle(row) + offset - height / 2, self.x(value) - self.left, height, fill,
+                      number(value, self.language, None))
+
+    def note(self, row: int, value: float, text: str) -> None:
+        self.svg.text(self.x(value) + 4, self.middle(row) + 4, text)
+
+    def done(self, axis: str, legend: list[tuple[str, str]]) -> str:
+        below = _HEAD + ROW * len(self.labels)
+        self.svg.text(self.left + PLOT / 2, below + 34, axis, anchor="middle")
+        x = self.left
+        for colour, name in legend:
+            self.svg.rect(x, below + 46, 12, 12, colour)
+            self.svg.text(x + 16, below + 56, name)
+            x += 40 + 7 * len(name)
+        return self.svg.done()
 
 
-def _svg(fig: Figure, chart_id: str) -> str:
-    """The figure as an inline ``<svg>`` element with ids unique to this chart."""
-    buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    svg = _PREAMBLE.sub("", buffer.getvalue())
-    svg = _ID.sub(lambda m: m.group(1) + chart_id + "-", svg)
-    title = fig.axes[0].get_title(loc="left") or fig.get_suptitle()
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(title)}" ', 1).strip()
+def _cut(label: str) -> str:
+    return label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1] + "…"
