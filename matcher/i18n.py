@@ -428,6 +428,16 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "issue.no_answer_fix": ("defaults used; ask for the answers if they matter",
                             "oletusarvot käytössä; kysy vastauksia, jos niillä on merkitystä",
                             "standardvärden används; fråga efter svaren om de spelar roll"),
+    "issue.empty_column": ("no answer in any of the {n} rows: the whole column is empty",
+                           "ei vastausta yhdelläkään {n} rivistä: koko sarake on tyhjä",
+                           "inget svar på någon av de {n} raderna: hela kolumnen är tom"),
+    "issue.empty_column_fix": (
+        "defaults used; check that the round config maps '{name}' to the column holding its "
+        "answers, or remove that line",
+        "oletusarvot käytössä; tarkista, että kierroksen asetukset liittävät tiedon '{name}' "
+        "sarakkeeseen, jossa sen vastaukset ovat, tai poista se rivi",
+        "standardvärden används; kontrollera att omgångens inställningar kopplar '{name}' till "
+        "kolumnen med svaren, eller ta bort den raden"),
     "issue.bad_email": ("not an e-mail address: this sign-up is matched under an id of its own "
                         "(never taken for another row with the same text) and cannot be reached "
                         "by e-mail",
