@@ -323,7 +323,7 @@ def run_command(round_config, outdir, objective, decisions, draft_introductions,
     """Read, validate, score, solve and write the round's output folder.
 
     Writes pairs.xlsx (the workbook to review), pairs.csv, unmatched.csv, mentors.csv,
-    not_included.csv, data_issues.csv, introductions.csv with one .eml per letter in introductions/, report.html
+    not_included.csv, data_issues.csv, data_issue_rows.csv, introductions.csv with one .eml per letter in introductions/, report.html
     and audit.json. Exit codes: 0 done, 2 invalid input, 3 locked pairs that cannot all hold.
     """
     from matcher.console import StepProgress, print_next_steps, print_run_summary

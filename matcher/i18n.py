@@ -17,8 +17,8 @@ Examples
 --------
 >>> t("sheet.pairs", "fi")
 'Parit'
->>> t("summary.data_issues_value", "sv", errors=0, warnings=3)
-'0 fel, 3 varningar'
+>>> t("count.warnings", "sv", n=3)
+'3 varningar'
 >>> header("mentee_name", "fi"), header("mentee_name", "en"), header("Job title", "fi")
 ('Mentoroitava', 'Mentee', 'Job title')
 >>> label("fields", "health", "sv"), label("languages", "fi", "fi")
@@ -326,9 +326,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "summary.same_organisation_allowed": ("Same organisation allowed", "Sama organisaatio sallittu",
                                           "Samma organisation tillåten"),
     "summary.data_issues": ("Data issues", "Tietojen ongelmat", "Dataproblem"),
-    "summary.data_issues_value": ("{errors} errors, {warnings} warnings",
-                                  "{errors} virhettä, {warnings} varoitusta",
-                                  "{errors} fel, {warnings} varningar"),
+    "summary.data_issues_value": ("{errors}, {warnings} ({cells})", "{errors}, {warnings} ({cells})",
+                                  "{errors}, {warnings} ({cells})"),
+    "count.error": ("{n} error", "{n} virhe", "{n} fel"),
+    "count.errors": ("{n} errors", "{n} virhettä", "{n} fel"),
+    "count.warning": ("{n} warning", "{n} varoitus", "{n} varning"),
+    "count.warnings": ("{n} warnings", "{n} varoitusta", "{n} varningar"),
+    "count.cell": ("{n} cell", "{n} solu", "{n} cell"),
+    "count.cells": ("{n} cells", "{n} solua", "{n} celler"),
     "summary.output": ("Output", "Tulokset", "Resultat"),
     # the objective's config word stays beside its translation: it is what --objective takes
     "objective.coverage": ("coverage", "kattavuus (coverage)", "täckning (coverage)"),
@@ -423,6 +428,16 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "issue.no_answer_fix": ("defaults used; ask for the answers if they matter",
                             "oletusarvot käytössä; kysy vastauksia, jos niillä on merkitystä",
                             "standardvärden används; fråga efter svaren om de spelar roll"),
+    "issue.empty_column": ("no answer in any of the {n} rows: the whole column is empty",
+                           "ei vastausta yhdelläkään {n} rivistä: koko sarake on tyhjä",
+                           "inget svar på någon av de {n} raderna: hela kolumnen är tom"),
+    "issue.empty_column_fix": (
+        "defaults used; check that the round config maps '{name}' to the column holding its "
+        "answers, or remove that line",
+        "oletusarvot käytössä; tarkista, että kierroksen asetukset liittävät tiedon '{name}' "
+        "sarakkeeseen, jossa sen vastaukset ovat, tai poista se rivi",
+        "standardvärden används; kontrollera att omgångens inställningar kopplar '{name}' till "
+        "kolumnen med svaren, eller ta bort den raden"),
     "issue.bad_email": ("not an e-mail address: this sign-up is matched under an id of its own "
                         "(never taken for another row with the same text) and cannot be reached "
                         "by e-mail",
@@ -939,19 +954,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "löydy paria ({rows}, {file}).",
         "{n} adepter har inget gemensamt språk med någon mentor och kan inte få ett par ({rows} i "
         "{file})."),
-    "validate.summary": ("{mentors} mentors, {mentees} mentees read; {errors} errors, {warnings} "
-                         "warnings",
-                         "{mentors} mentoria, {mentees} mentoroitavaa luettu; {errors} virhettä, "
-                         "{warnings} varoitusta",
-                         "{mentors} mentorer, {mentees} adepter lästa; {errors} fel, {warnings} "
-                         "varningar"),
+    "validate.summary": ("{mentors} mentors, {mentees} mentees read; {issues}",
+                         "{mentors} mentoria, {mentees} mentoroitavaa luettu; {issues}",
+                         "{mentors} mentorer, {mentees} adepter lästa; {issues}"),
     "validate.summary_left_out": (
-        "{mentors} mentors, {mentees} mentees read and included, {left_out} not included; "
-        "{errors} errors, {warnings} warnings",
+        "{mentors} mentors, {mentees} mentees read and included, {left_out} not included; {issues}",
         "{mentors} mentoria, {mentees} mentoroitavaa luettu ja mukana, {left_out} ei mukana; "
-        "{errors} virhettä, {warnings} varoitusta",
-        "{mentors} mentorer, {mentees} adepter lästa och med, {left_out} inte med; {errors} fel, "
-        "{warnings} varningar"),
+        "{issues}",
+        "{mentors} mentorer, {mentees} adepter lästa och med, {left_out} inte med; {issues}"),
     "validate.shortages": (
         "Fields and goals with fewer mentor places than mentees wanting them (all values: the "
         "report's 'Supply and demand' sheet):",

@@ -3,10 +3,11 @@
 ``Round.issues`` has one row per problem found, cell by cell: a 16,000-person round can have
 thousands ("does not look like an e-mail address" in 60 rows, "read loosely as 2" in 300).
 :func:`group_issues` turns them into what a coordinator reads (``matcher validate``, the
-workbook's Data issues sheet, report.html): one line per severity, file, column and kind of
+workbook's Data issues sheet, report.html, ``data_issues.csv``, ``Round.issue_groups``): one line per severity, file, column and kind of
 problem, with ``count`` (how many issue rows it stands for, when more than one) and the first
-:data:`SHOWN_ROWS` spreadsheet rows. The per-row list stays whole in ``data_issues.csv`` of the
-output folder and in ``matcher validate --format csv``.
+:data:`SHOWN_ROWS` spreadsheet rows. The per-row list stays whole in ``data_issue_rows.csv`` of the
+output folder and in ``matcher validate --format csv``. :func:`issue_counts` is the count every
+output shows: matters (grouped lines) per severity and the cells they stand for.
 
 Two issues are of one kind when their problem and suggestion read the same once every number is
 set aside ("same e-mail as row 12" and "same e-mail as row 40"); where the numbers differ the
@@ -23,15 +24,20 @@ Example
 >>> line = group_issues(issues).iloc[0]
 >>> int(line["count"]), line["row"], line["value"], line["problem"]
 (3, '4, 9, 12', '10+, about 6', 'read loosely as 10 / 6')
->>> severity_counts(group_issues(issues))
-(0, 3)
+>>> issue_counts(issues)
+IssueCounts(errors=0, warnings=1, cells=3)
+>>> issue_counts(issues).text("fi")
+'0 virhettä, 1 varoitus (3 solua)'
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pandas as pd
+
+from matcher.i18n import t
 
 #: the columns of a grouped issues table: the issue columns, with ``count`` after the severity
 #: and ``row`` the first rows as text ("4, 9, 12 …")
@@ -81,12 +87,34 @@ def group_issues(issues: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(lines, columns=list(GROUPED_COLUMNS)).astype({"count": "Int64"})
 
 
-def severity_counts(issues: pd.DataFrame) -> tuple[int, int]:
-    """(errors, warnings) of an issues table, per row or grouped (its ``count`` column)."""
-    weight = (issues["count"].fillna(1) if "count" in issues.columns
-              else pd.Series(1, index=issues.index))
-    totals = weight.groupby(issues["severity"]).sum()
-    return int(totals.get("error", 0)), int(totals.get("warning", 0))
+@dataclass(frozen=True)
+class IssueCounts:
+    """How many matters (grouped lines) of each severity an issues table holds, and how many
+    issue rows (cells, mostly) they stand for: the one count every output shows."""
+
+    errors: int
+    warnings: int
+    cells: int
+
+    def text(self, language: str = "en") -> str:
+        """ "0 errors, 20 warnings (138 cells)" in ``language`` (the Summary's Data issues)."""
+        counted = {name: t(f"count.{name[:-1] if n == 1 else name}", language, n=n)
+                   for name, n in (("errors", self.errors), ("warnings", self.warnings),
+                                   ("cells", self.cells))}
+        return t("summary.data_issues_value", language, **counted)
+
+
+def issue_counts(issues: pd.DataFrame) -> IssueCounts:
+    """The :class:`IssueCounts` of an issues table, one row per problem (``Round.issues``) or
+    already grouped (:func:`group_issues`, told by its ``count`` column).
+
+    >>> issue_counts(pd.DataFrame(columns=["severity", "problem"]))
+    IssueCounts(errors=0, warnings=0, cells=0)
+    """
+    grouped = issues if "count" in issues.columns else group_issues(issues)
+    lines = grouped["severity"].value_counts()
+    return IssueCounts(errors=int(lines.get("error", 0)), warnings=int(lines.get("warning", 0)),
+                       cells=int(grouped["count"].fillna(1).sum()))
 
 
 def merged(texts: pd.Series) -> str:

@@ -21,7 +21,7 @@ import pandas as pd
 from matcher.eligibility import NOT_INCLUDED_COLUMNS
 from matcher import vocab
 from matcher.i18n import MESSAGES, header, label, number, percent, t
-from matcher.issue_groups import group_issues, severity_counts
+from matcher.issue_groups import issue_counts
 from matcher.scoring.constraints import NO_SHARED_LANGUAGE
 from matcher.scoring.explain import reason_label
 
@@ -104,6 +104,7 @@ def build_tables(round: Round, scores: Scores, matching: Matching, *,
     free = np.flatnonzero(capacity > assigned)
     movable = best_columns(scores.total, _allowed(scores.feasible, excluded, columns=free),
                            ALTERNATIVES, columns=free)
+    issues = round.issue_groups
     return {
         "pairs": pairs,
         "unmatched": pd.concat([_unmatched(round, scores, people, mentee_pos, assigned, capacity,
@@ -116,9 +117,9 @@ def build_tables(round: Round, scores: Scores, matching: Matching, *,
         "supply_demand": supply_and_demand(round.mentees, round.mentors, round.config.language),
         "goal_coverage": goal_coverage(round.mentees, round.mentors, matching.pairs,
                                        round.config.language),
-        "issues": group_issues(round.issues),
+        "issues": issues,
         "issue_rows": round.issues.reset_index(drop=True),
-        "summary": _summary(round, scores, matching, pairs),
+        "summary": _summary(round, scores, matching, pairs, issues),
     }
 
 
@@ -527,7 +528,7 @@ def goal_coverage(mentees: pd.DataFrame, mentors: pd.DataFrame, pairs: pd.DataFr
     })
 
 
-def _summary(round, scores, matching, pairs) -> pd.DataFrame:
+def _summary(round, scores, matching, pairs, issues: pd.DataFrame) -> pd.DataFrame:
     """The Summary sheet: ``item`` (in the round's language) and ``value``, indexed by a stable
     English key (``mentees``, ``mean_score`` ...) that the command line's summary reads."""
     language = round.config.language
@@ -538,7 +539,6 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
     weights = "; ".join(f"{header(name, language)} {number(weight, language, 2)}"
                         for name, weight in scores.weights.items())
     missing = t("value.not_available", language)
-    errors, warnings = severity_counts(round.issues)
     rows = [
         ("round", round.config.name),
         ("mentees", len(round.mentees)),
@@ -563,8 +563,7 @@ def _summary(round, scores, matching, pairs) -> pd.DataFrame:
         ("min_score_setting", number(round.config.scoring.min_score, language, None)),
         ("same_organisation_allowed",
          t("value.no" if round.config.constraints.same_organisation else "value.yes", language)),
-        ("data_issues", t("summary.data_issues_value", language,
-                          errors=errors, warnings=warnings)),
+        ("data_issues", issue_counts(issues).text(language)),
     ]
     keys = [key for key, _ in rows]
     return pd.DataFrame({"item": [t(f"summary.{key}", language) for key in keys],

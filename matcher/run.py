@@ -23,7 +23,7 @@ from matcher.config import OBJECTIVES, RoundConfig, load_config
 from matcher.errors import InputError
 from matcher.history import Plan, prepare
 from matcher.intake import Round, load_round
-from matcher.issue_groups import severity_counts
+from matcher.issue_groups import issue_counts
 from matcher.readers import excel_engine, read_table
 from matcher.introductions import introduction_letters, load_templates
 from matcher.report import write_outputs
@@ -548,7 +548,7 @@ def build_audit(config: RoundConfig, round: Round, matching: Matching, tables: d
               "forbidden_file": config.constraints.forbidden_file,
               "decisions": Path(decisions) if decisions else None}
     assignment = matching.assignment
-    errors, warnings = severity_counts(round.issues)
+    counts = issue_counts(tables["issues"])
     return {
         "matcher_version": __version__,
         "round": config.name,
@@ -569,7 +569,8 @@ def build_audit(config: RoundConfig, round: Round, matching: Matching, tables: d
                              for role in ("mentees", "mentors")},
             "locked": int(tables["pairs"]["locked"].sum()), "forbidden": len(round.forbidden),
             "introduction_letters": len(tables.get("introductions", ())),
-            "errors": errors, "warnings": warnings,
+            # matters (the grouped lines a coordinator reads) and the issue rows they stand for
+            "errors": counts.errors, "warnings": counts.warnings, "issue_cells": counts.cells,
         },
         "pseudonymised": pseudonymise,
         "run_seconds": float(f"{seconds:.2f}"),

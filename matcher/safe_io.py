@@ -376,6 +376,8 @@ def _check_replaceable(outdir: Path, marker: str | None) -> None:
     if outdir.exists() and not outdir.is_dir():
         raise InputError(f"output folder {outdir} is a file, not a folder: choose a folder name "
                          "with -o (for example -o output/)")
+    if outdir.is_dir():
+        _check_not_open(outdir)
     if marker is None or not outdir.is_dir() or (outdir / marker).exists():
         return
     foreign = sorted(p.name for p in outdir.iterdir())
@@ -383,6 +385,31 @@ def _check_replaceable(outdir: Path, marker: str | None) -> None:
         shown = ", ".join(repr(name) for name in foreign[:3]) + (", ..." if len(foreign) > 3 else "")
         raise InputError(f"output folder {outdir} already holds files matcher did not write "
                          f"({shown}): choose a new folder with -o, or empty this one")
+
+
+def open_workbook_locks(folder: Path) -> list[str]:
+    """The lock files a spreadsheet program keeps beside a workbook it has open: Excel's
+    ``~$pairs.xlsx`` and LibreOffice's ``.~lock.pairs.xlsx#``.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "~$pairs.xlsx").write_bytes(b"")
+    >>> open_workbook_locks(folder)
+    ['~$pairs.xlsx']
+    """
+    return sorted(entry.name for entry in folder.iterdir()
+                  if entry.name.startswith("~$")
+                  or (entry.name.startswith(".~lock.") and entry.name.endswith("#")))
+
+
+def _check_not_open(outdir: Path) -> None:
+    """Refuse to replace a folder whose workbook is open: its unsaved review decisions would be
+    lost (and Windows would refuse the rename half-way)."""
+    locks = open_workbook_locks(outdir)
+    if locks:
+        raise InputError(f"a workbook in {outdir} is open in a spreadsheet program (its lock file "
+                         f"{locks[0]} is there): save your review decisions, close the workbook "
+                         f"and run again; if nobody has it open, delete {outdir / locks[0]}")
 
 
 def _swap_in(new: Path, outdir: Path) -> None:

@@ -56,7 +56,8 @@ def test_sample_round_validates_with_the_expected_warnings(sample_round_path):
     rnd = load_round(sample_round_path)
     assert rnd.ok and len(rnd.errors) == 0  # duplicates and blank rows: tests/test_sample_data.py
     assert repr(rnd) == (f"Round('Spring 2026 career mentoring', {len(rnd.mentors)} mentors, "
-                         f"{len(rnd.mentees)} mentees, 0 errors, {len(rnd.warnings)} warnings)")
+                         f"{len(rnd.mentees)} mentees, 0 errors, {len(rnd.issue_groups)} warnings "
+                         f"({len(rnd.warnings)} cells))")
     finish = _issues(rnd, "read as 'Finnish'")
     assert len(finish) >= 3 and set(finish["value"].str.strip().str.split().str[0].str.lower()) <= {"finish", "finnsh"}
     ten_plus = rnd.issues[rnd.issues["value"] == "10+"]

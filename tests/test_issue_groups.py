@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from matcher import load_round, synthetic
 from matcher.intake import ISSUE_COLUMNS
-from matcher.issue_groups import GROUPED_COLUMNS, SHOWN_ROWS, group_issues, severity_counts
+from matcher.issue_groups import GROUPED_COLUMNS, SHOWN_ROWS, IssueCounts, group_issues, issue_counts
 
 
 def _issues(rows: list[dict]) -> pd.DataFrame:
@@ -38,7 +38,7 @@ def test_one_issue_is_a_line_without_a_count_and_file_wide_ones_without_rows():
         {"severity": "error", "file": "a.csv", "row": 7, "column": "Capacity", "value": "many",
          "problem": "cannot be read as a whole number", "suggestion": "write a whole number"}]))
     assert grouped["count"].isna().all() and grouped["row"].fillna("").tolist() == ["", "7"]
-    assert severity_counts(grouped) == (1, 1)
+    assert issue_counts(grouped) == IssueCounts(errors=1, warnings=1, cells=2)
 
 
 def test_vocabulary_readings_stay_one_line_per_distinct_answer():
@@ -70,7 +70,8 @@ _ROW = st.fixed_dictionaries({
 def test_grouping_loses_no_issue_and_no_row_it_can_show(rows):
     issues = _issues(rows)
     grouped = group_issues(issues)
-    assert severity_counts(grouped) == severity_counts(issues)
+    assert issue_counts(grouped) == issue_counts(issues)
+    assert issue_counts(issues).cells == len(issues)
     assert int(grouped["count"].fillna(1).sum()) == len(issues)
     for line in grouped.itertuples():
         shown = [] if pd.isna(line.row) else line.row.removesuffix(" …").split(", ")
@@ -84,7 +85,9 @@ def test_a_large_messy_round_fits_on_a_screen(tmp_path):
     rnd = load_round(synthetic.write_round(tmp_path, 600, 900, fmt="csv"))
     grouped = group_issues(rnd.issues)
     assert len(rnd.issues) > 150 and len(grouped) <= 40
-    assert severity_counts(grouped) == (len(rnd.errors), len(rnd.warnings))
+    counts = issue_counts(rnd.issues)
+    assert (counts.errors + counts.warnings, counts.cells) == (len(grouped), len(rnd.issues))
+    assert rnd.summary().endswith(f"{counts.warnings} warnings ({len(rnd.issues)} cells)")
 
 
 def test_data_issues_are_in_the_rounds_language_and_group_the_same(tmp_path):
@@ -105,3 +108,9 @@ def test_data_issues_are_in_the_rounds_language_and_group_the_same(tmp_path):
             (issues["suggestion"] == english["suggestion"]) & (english["suggestion"] != ""))
         assert not (same & worded).any(), issues.loc[same & worded, "problem"].tolist()
         assert len(group_issues(issues)) == len(group_issues(english))
+
+
+def test_the_count_is_worded_for_one_and_many_in_each_language():
+    assert IssueCounts(0, 1, 1).text() == "0 errors, 1 warning (1 cell)"
+    assert IssueCounts(1, 20, 138).text("fi") == "1 virhe, 20 varoitusta (138 solua)"
+    assert IssueCounts(2, 1, 9).text("sv") == "2 fel, 1 varning (9 celler)"

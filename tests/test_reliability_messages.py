@@ -36,6 +36,20 @@ def test_blank_answers_are_one_counted_line_per_column(round_toml):
     assert_clean(shown, 0, r"warning\s+3\s+mentors\.csv\s+3, 6, 8\s+City\s+no answer")
 
 
+@pytest.mark.parametrize("language, needle", [
+    ("en", r"warning\s+mentors\.csv\s+City\s+no answer in any of the 8 rows.*maps 'city'"),
+    ("fi", r"varoitus\s+mentors\.csv\s+City\s+ei vastausta yhdelläkään 8 rivistä")])
+def test_a_totally_empty_column_is_one_line_naming_the_mapping(round_toml, language, needle):
+    mentors = round_toml.parent / "mentors.csv"
+    write_export(mentors, read_export(mentors).assign(**{"City / Paikkakunta": ""}))
+    text = round_toml.read_text(encoding="utf-8")
+    round_toml.write_text(text.replace("[round]\n", f'[round]\nlanguage = "{language}"\n'), encoding="utf-8")
+    issues = load_round(round_toml).issues
+    city = issues[issues["column"] == "City / Paikkakunta"]
+    assert len(city) == 1 and city["row"].isna().all()
+    assert_clean(invoke("validate", round_toml), 0, needle)
+
+
 @pytest.mark.parametrize("rule, needle", [
     ('{who = "mentor", field = "topics", op = ">=", value = 3}',
      r"round\.toml, key 'constraints\.rules\[0\]\.op': 'topics' is a list of answers.*op = \"==\""),

@@ -191,6 +191,18 @@ def test_an_unreadable_workbook_is_not_replaced_blindly(first):
                  r"pairs\.xlsx could not be checked for review decisions.*--discard-decisions")
 
 
+@pytest.mark.parametrize("lock", ["~$pairs.xlsx", ".~lock.pairs.xlsx#"])
+@pytest.mark.parametrize("option", ["--discard-decisions", "--decisions"])
+def test_a_workbook_open_in_excel_or_libreoffice_is_never_replaced(first, lock, option):
+    round_toml, outdir = first
+    (outdir / lock).write_bytes(b"Kati")  # the owner file the program keeps while it is open
+    saved = (outdir / "pairs.xlsx").read_bytes()
+    extra = [str(outdir / "pairs.xlsx")] if option == "--decisions" else []
+    assert_clean(invoke("run", round_toml, "-o", outdir, option, *extra), 2,
+                 rf"open in a spreadsheet program.*{lock.replace('$', '[$]')}.*close the workbook")
+    assert (outdir / "pairs.xlsx").read_bytes() == saved
+
+
 def test_files_the_coordinator_saved_are_kept(first):
     round_toml, outdir = first
     (outdir / "pairs-reviewed-by-Kati.xlsx").write_bytes((outdir / "pairs.xlsx").read_bytes())

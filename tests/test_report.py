@@ -46,7 +46,7 @@ def written(tables, tmp_path_factory) -> Path:
     return outdir
 
 
-FILES = ["pairs.xlsx", "pairs.csv", "unmatched.csv", "mentors.csv", "not_included.csv", "data_issues.csv",
+FILES = ["pairs.xlsx", "pairs.csv", "unmatched.csv", "mentors.csv", "not_included.csv", "data_issues.csv", "data_issue_rows.csv",
          "introductions.csv", "report.html", "audit.json"]
 
 
@@ -450,7 +450,7 @@ def test_missing_row_numbers_become_empty_cells(tables, tmp_path, rows):
                   audit=AUDIT, title=TITLE)
     ws = openpyxl.load_workbook(tmp_path / "out" / "pairs.xlsx")["Data issues"]
     assert [ws.cell(r, 4).value for r in (2, 3)] == ["5", None]
-    per_row = pd.read_csv(tmp_path / "out" / "data_issues.csv")
+    per_row = pd.read_csv(tmp_path / "out" / "data_issue_rows.csv")
     assert per_row["row"].iloc[0] == 5 and pd.isna(per_row["row"].iloc[1])
 
 
@@ -561,3 +561,16 @@ def test_the_report_is_written_without_a_plotting_library():
             "import pandas as pd\ncharts.score_histogram(pd.Series([50.0]))\n"
             "assert 'matplotlib' not in sys.modules, 'matplotlib imported'")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])
+
+
+def test_data_issues_csv_is_the_grouped_sheet_and_the_rows_csv_every_cell(tables, tmp_path):
+    issues = pd.DataFrame({"severity": "warning", "file": "mentees.csv", "row": range(2, 40),
+                           "column": "Organisation", "value": "", "problem": "no answer",
+                           "suggestion": "defaults used"}).astype({"row": "Int64"})
+    write_outputs({**tables, "issues": group_issues(issues), "issue_rows": issues}, tmp_path / "out",
+                  audit=AUDIT, title=TITLE)
+    grouped = pd.read_csv(tmp_path / "out" / "data_issues.csv")
+    assert list(grouped.columns) == ["severity", "count", "file", "row", "column", "value",
+                                     "problem", "suggestion"]
+    assert grouped[["count", "row"]].values.tolist() == [[38, "2, 3, 4, 5, 6, 7, 8, 9 …"]]
+    assert pd.read_csv(tmp_path / "out" / "data_issue_rows.csv")["row"].tolist() == list(range(2, 40))

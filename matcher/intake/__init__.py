@@ -67,6 +67,7 @@ from matcher.i18n import t
 from matcher.intake.answers import ANSWER_COLUMNS, AnswerReading, read_answers
 from matcher.intake.choices import (NO_PREFERENCE, cities, genders, keys, languages,
                                     meeting_modes, split_answers)
+from matcher.issue_groups import group_issues, issue_counts
 from matcher.intake.issues import ISSUE_COLUMNS, Issues, Reporter, report_layout
 from matcher.intake.people import (assign_ids, check_lock_conflicts, drop_duplicates,
                                    forbid_self_pairs, resolve_pairs)
@@ -113,15 +114,23 @@ class Round:
         return self.issues[self.issues["severity"] == "warning"]
 
     @property
+    def issue_groups(self) -> pd.DataFrame:
+        """The issues as a coordinator reads them: one line per matter (file, column, kind of
+        problem and, for an answer read by the vocabulary, the answer), with its count and first
+        rows (:func:`matcher.issue_groups.group_issues`); ``issues`` has them cell by cell."""
+        return group_issues(self.issues)
+
+    @property
     def ok(self) -> bool:
         """True when there are no errors."""
         return self.errors.empty
 
     def summary(self, language: str = "en") -> str:
         """One line for the terminal in ``language``, e.g. "58 mentors, 90 mentees read; 0 errors,
-        7 warnings" ("..., 90 mentees read and included, 3 not included; ..." when some are not)."""
+        7 warnings (31 cells)" ("..., 90 mentees read and included, 3 not included; ..." when some
+        are not): the warnings are matters (:attr:`issue_groups`), the cells the issue rows."""
         counts = {"mentors": len(self.mentors), "mentees": len(self.mentees),
-                  "errors": len(self.errors), "warnings": len(self.warnings)}
+                  "issues": issue_counts(self.issues).text(language)}
         if len(self.not_included):
             return t("validate.summary_left_out", language, left_out=len(self.not_included), **counts)
         return t("validate.summary", language, **counts)

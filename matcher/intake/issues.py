@@ -61,12 +61,19 @@ class Reporter:
     def missing(self, table: pd.DataFrame, per_row: tuple[str, ...]) -> None:
         """One warning per blank answer of each mapped optional column (``per_row`` ones are
         reported otherwise or are identity columns): grouped, a column's blanks are one line with
-        their count and rows (:func:`matcher.issue_groups.group_issues`)."""
+        their count and rows (:func:`matcher.issue_groups.group_issues`). A column of two or more
+        rows with no answer at all is one file-wide warning instead: its cells would only list
+        every row, and an empty column is most often a mapping to the wrong column."""
         problem, fix = self.t("issue.no_answer"), self.t("issue.no_answer_fix")
         for name, header in self.columns.items():
             if name in per_row or name in ("id", "submitted_at"):
                 continue
-            for row in table.index[table[header].isna()]:
+            blank = table.index[table[header].isna()]
+            if len(table) > 1 and len(blank) == len(table):
+                self.add("warning", None, name, "", self.t("issue.empty_column", n=len(table)),
+                         self.t("issue.empty_column_fix", name=name))
+                continue
+            for row in blank:
                 self.add("warning", row, name, "", problem, fix)
 
 

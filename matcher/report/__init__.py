@@ -2,18 +2,19 @@
 
 :func:`write_outputs` turns the result tables of :func:`matcher.results.build_tables` into
 
-=====================  ==================================================================
-``pairs.xlsx``         the coordinator's workbook (:mod:`matcher.report.xlsx`)
-``pairs.csv``          CSV twins for batch use, stable column names
-``unmatched.csv``      (:mod:`matcher.report.csvs`)
+=========================  ==================================================================
+``pairs.xlsx``             the coordinator's workbook (:mod:`matcher.report.xlsx`)
+``pairs.csv``              CSV twins for batch use, stable column names
+``unmatched.csv``          (:mod:`matcher.report.csvs`)
 ``mentors.csv``
-``not_included.csv``   who was left out before matching (no consent, eligibility), with why
-``data_issues.csv``    every data issue, one row per problem (the workbook groups them by kind)
-``introductions.csv``  two introduction letters per kept pair, for a mail merge, and
-``introductions/``     the same letters as ``.eml`` files (:mod:`matcher.introductions`)
-``report.html``        self-contained report with charts (:mod:`matcher.report.html`)
-``audit.json``         what is needed to reproduce the round (:mod:`matcher.report.audit`)
-=====================  ==================================================================
+``not_included.csv``       who was left out before matching (no consent, eligibility), with why
+``data_issues.csv``        the data issues, one line per matter with its count and first rows
+``data_issue_rows.csv``    every data issue, one row per problem (cell), as ``Round.issues``
+``introductions.csv``      two introduction letters per kept pair, for a mail merge, and
+``introductions/``         the same letters as ``.eml`` files (:mod:`matcher.introductions`)
+``report.html``            self-contained report with charts (:mod:`matcher.report.html`)
+``audit.json``             what is needed to reproduce the round (:mod:`matcher.report.audit`)
+=========================  ==================================================================
 
 The folder is built next to ``outdir`` and moved into place only when every file is complete
 (:func:`matcher.safe_io.atomic_output_dir`). Same tables in, byte-identical files out.
@@ -67,7 +68,7 @@ def write_outputs(tables: dict[str, pd.DataFrame], outdir: str | Path, *, audit:
     -------
     list of Path
         ``pairs.xlsx, pairs.csv, unmatched.csv, mentors.csv, not_included.csv, data_issues.csv,
-        introductions.csv``, the ``introductions/*.eml`` letters, ``report.html, audit.json``
+        data_issue_rows.csv, introductions.csv``, the ``introductions/*.eml`` letters, ``report.html, audit.json``
         inside ``outdir``.
 
     Raises
@@ -79,7 +80,7 @@ def write_outputs(tables: dict[str, pd.DataFrame], outdir: str | Path, *, audit:
     -------
     >>> files = write_outputs(tables, Path("output"), audit=audit, title="Spring round")  # doctest: +SKIP
     >>> [f.name for f in files]                                                             # doctest: +SKIP
-    ['pairs.xlsx', 'pairs.csv', 'unmatched.csv', 'mentors.csv', 'not_included.csv', 'data_issues.csv', 'introductions.csv', 'report.html', 'audit.json']
+    ['pairs.xlsx', 'pairs.csv', 'unmatched.csv', 'mentors.csv', 'not_included.csv', 'data_issues.csv', 'data_issue_rows.csv', 'introductions.csv', 'report.html', 'audit.json']
     """
     check_tables(tables)
     outdir = Path(outdir)

@@ -15,6 +15,7 @@ import pandas as pd
 from matcher.eligibility import NOT_INCLUDED_COLUMNS
 from matcher.intake.issues import ISSUE_COLUMNS
 from matcher.introductions import EML_FOLDER, to_eml
+from matcher.issue_groups import GROUPED_COLUMNS
 from matcher.report.tables import component_columns, rounded
 from matcher.safe_io import neutralise_frame
 
@@ -26,12 +27,14 @@ MENTORS_COLUMNS = ("mentor_id", "mentor_name", "mentor_email", "capacity", "assi
 
 def write_csvs(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
     """Write ``pairs.csv``, ``unmatched.csv``, ``mentors.csv``, ``not_included.csv`` and
-    ``data_issues.csv`` (every data issue, one row per problem) into ``folder``.
+    ``data_issues.csv`` (the data issues grouped: one line per matter, with its count and first
+    rows, as the Data issues sheet) and ``data_issue_rows.csv`` (every issue, one row per cell)
+    into ``folder``.
 
     Example
     -------
     >>> write_csvs(tables, Path("output"))  # doctest: +SKIP
-    [PosixPath('output/pairs.csv'), PosixPath('output/unmatched.csv'), PosixPath('output/mentors.csv'), PosixPath('output/not_included.csv'), PosixPath('output/data_issues.csv')]
+    [PosixPath('output/pairs.csv'), PosixPath('output/unmatched.csv'), PosixPath('output/mentors.csv'), PosixPath('output/not_included.csv'), PosixPath('output/data_issues.csv'), PosixPath('output/data_issue_rows.csv')]
     """
     pairs = tables["pairs"]
     components = component_columns(pairs)
@@ -40,8 +43,8 @@ def write_csvs(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
         "unmatched.csv": (tables["unmatched"], list(UNMATCHED_COLUMNS)),
         "mentors.csv": (tables["mentors"], list(MENTORS_COLUMNS)),
         "not_included.csv": (tables["not_included"], list(NOT_INCLUDED_COLUMNS)),
-        # every data issue, one row per problem: the Data issues sheet groups them by kind
-        "data_issues.csv": (tables["issue_rows"], list(ISSUE_COLUMNS)),
+        "data_issues.csv": (tables["issues"], list(GROUPED_COLUMNS)),
+        "data_issue_rows.csv": (tables["issue_rows"], list(ISSUE_COLUMNS)),
     }
     return [write_csv(rounded(frame[names], components), folder / name)
             for name, (frame, names) in columns.items()]

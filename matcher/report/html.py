@@ -22,7 +22,7 @@ from matcher import __version__
 from matcher.safe_io import strip_controls
 from matcher.report import charts
 from matcher.i18n import DECIMAL_COMMA, number, t
-from matcher.issue_groups import severity_counts
+from matcher.issue_groups import issue_counts
 from matcher.report.tables import (LONG_TEXT, component_columns, decimals, header, rounded,
                                    shown_values)
 
@@ -181,7 +181,7 @@ def _tiles(tables: dict[str, pd.DataFrame], language: str) -> str:
     matched = pairs["mentee_id"].nunique()
     mean = number(pairs["score"].mean(), language) if len(pairs) else "–"
     lowest = number(pairs["score"].min(), language) if len(pairs) else "–"
-    errors, warnings = severity_counts(issues)
+    counts = issue_counts(issues)
     # the Unmatched table lists the mentees not included too; the tiles count them apart, as the
     # Summary does, so that matched + unmatched + not included is everyone
     left_out = tables["not_included"]
@@ -194,11 +194,11 @@ def _tiles(tables: dict[str, pd.DataFrame], language: str) -> str:
         (mean, "report.tile_mean", False, "charts"),
         (lowest, "report.tile_lowest", False, "charts"),
         (int((mentors["remaining"] > 0).sum()), "report.tile_free", False, "mentors"),
-        (errors + warnings, "report.tile_issues", errors > 0, "issues"),
+        (counts.errors + counts.warnings, "report.tile_issues", counts.errors > 0, "issues"),
     ]
     return "".join(f'<a class="tile{" warn" if warn else ""}" href="#{target}">'
                    f"<b>{html.escape(str(value))}</b>"
-                   f"<span>{html.escape(t(key, language, errors=errors) if key == 'report.tile_issues' else t(key, language))}</span></a>"
+                   f"<span>{html.escape(t(key, language, errors=counts.errors) if key == 'report.tile_issues' else t(key, language))}</span></a>"
                    for value, key, warn, target in tiles)
 
 
@@ -220,5 +220,4 @@ def _charts(tables: dict[str, pd.DataFrame], components: list[str], language: st
 
 
 def _issue_summary(issues: pd.DataFrame, language: str) -> str:
-    errors, warnings = severity_counts(issues)
-    return t("summary.data_issues_value", language, errors=errors, warnings=warnings)
+    return issue_counts(issues).text(language)
