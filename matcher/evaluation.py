@@ -675,8 +675,8 @@ _GOAL_SENTENCES = {
 def phrases() -> dict:
     """The evaluation phrases: ``{split: {kind: {concept: {language: [mentee, mentor]}}}}``."""
     here = Path(__file__)
-    files = ("", "_blind", "_heldout", "_heldout2", "_heldout3", "_heldout4", "_heldout5", "_heldout7",
-             "_places")
+    files = ("", "_goals", "_blind", "_heldout", "_heldout2", "_heldout3", "_heldout4", "_heldout5",
+             "_heldout7", "_places")
     splits = functools.reduce(operator.or_, (tomllib.loads(
         here.with_name(f"evaluation_phrases{name}.toml").read_text(encoding="utf-8")) for name in files))
     return splits | {split: splits["dev"] | splits[split] for split in PLACE_SPLITS}

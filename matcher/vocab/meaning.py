@@ -154,6 +154,21 @@ def question_filler(kind: str) -> frozenset[str]:
                      for w in words.split())
 
 
+@functools.cache
+def question_heads(kind: str) -> frozenset[str]:
+    """The Finnish and Swedish words of the ``[kind]`` table of :file:`stopwords.toml`
+    (casefolded, as written): the heads a compound answer of that question may end in that say
+    only what kind of question it is (see :func:`generic_head`).
+
+    >>> {"ala", "työ", "arbete"} <= question_heads("fields"), "service" in question_heads("fields")
+    (True, False)
+    """
+    data = tomllib.loads((_DATA / "stopwords.toml").read_text(encoding="utf-8"))
+    table = data.get(kind, {})
+    return frozenset(w.casefold() for language in ("fi", "sv")
+                     for w in table.get(language, "").split())
+
+
 @functools.lru_cache(maxsize=1 << 15)
 def stem(word: str) -> str:
     """The shared stem of one casefolded word: the shortest of its three Snowball stems, folded
@@ -355,35 +370,86 @@ def compound_parts(word: str) -> tuple[str, str] | None:
             # a word the dictionary knows whole is split only at a head in its dictionary form:
             # any known ending of a known word would split most of them ("tuot|anto")
             languages = frozenset(name for name in languages if lemmas(head)[name] == head)
-        modifier = word[:cut]
-        # the letters as written are no function word: "för|skollärare" is no "föra|skollärare"
-        if not languages or is_function_word(modifier):
+        modifier = _modifier(word[:cut], languages)
+        if modifier is not None:
+            return modifier, head
+    return None
+
+
+def _modifier(letters: str, languages: frozenset[str]) -> str | None:
+    """The word the first ``letters`` of a compound stand for when its head is a word of
+    ``languages``: a word of those languages of at least :data:`MIN_MODIFIER` letters, or an
+    English one of :data:`MIN_PART`, as written or, in Swedish, with a linking letter taken off
+    or a dropped vowel put back (:data:`_SWEDISH_LINKS`); None when no word.
+
+    >>> _modifier("förskol", frozenset({"sv"})), _modifier("ver", frozenset({"fi"}))
+    ('förskola', None)
+    """
+    # the letters as written are no function word: "för|skollärare" is no "föra|skollärare"
+    if not languages or is_function_word(letters):
+        return None
+    links = (("", ""), *(_SWEDISH_LINKS if "sv" in languages else ()))
+    for drop, add in links:
+        if not letters.endswith(drop):
             continue
-        links = (("", ""), *(_SWEDISH_LINKS if "sv" in languages else ()))
-        for drop, add in links:
-            if not modifier.endswith(drop):
-                continue
-            joined = modifier[:len(modifier) - len(drop)] + add
-            if len(joined) < MIN_MODIFIER:
-                continue
-            of = _languages_knowing(joined)
-            if of & languages or ("en" in of and len(joined) >= MIN_PART):
-                return joined, head
+        joined = letters[:len(letters) - len(drop)] + add
+        if len(joined) < MIN_MODIFIER:
+            continue
+        of = _languages_knowing(joined)
+        if of & languages or ("en" in of and len(joined) >= MIN_PART):
+            return joined
     return None
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def word_parts(word: str) -> tuple[str, ...]:
-    """The word itself, or the parts of a Finnish or Swedish compound (:func:`compound_parts`,
-    on the word's Finnish dictionary form when the dictionary has it: a case ending is no part,
-    "…|essa"; each part split again the same way), in the order written, the head last.
+def generic_head(word: str, heads: frozenset[str]) -> tuple[str, str] | None:
+    """``(modifier, head)`` of a casefolded Finnish or Swedish compound no dictionary knows
+    whole, whose head is a word saying only what kind of question it is (in ``heads``, as
+    written or as its Finnish or Swedish dictionary form: a field question's "ala", "työ",
+    "arbete", "branschen", :func:`question_heads`), or None.
+
+    Such a head is split off before :func:`compound_parts` looks for the longest known head,
+    and may be as short as :data:`MIN_MODIFIER` letters ("kampaamo|työ"), so the modifier,
+    which says what the answer means, stays whole: "työmaa|työ" (site work), not "työ|maatyö"
+    (work and farm work). The modifier is a word as :func:`compound_parts` asks.
+
+    >>> fields = question_heads("fields")
+    >>> generic_head("työmaatyö", fields), generic_head("kampaamotyö", fields)
+    (('työmaa', 'työ'), ('kampaamo', 'työ'))
+    >>> generic_head("kauneudenhoitoala", fields), generic_head("sairaala", fields)
+    (('kauneudenhoito', 'ala'), None)
+    """
+    # a word the dictionary knows whole is a word of its own ("sairaala" is no "saira|ala")
+    if not heads or lemmas(word):
+        return None
+    for cut in range(MIN_MODIFIER, len(word) - MIN_MODIFIER + 1):
+        head = word[cut:]
+        known = lemmas(head)
+        if head not in heads and not heads & {known.get("fi"), known.get("sv")}:
+            continue
+        modifier = _modifier(word[:cut], frozenset(known) & {"fi", "sv"})
+        if modifier is not None:
+            return modifier, head
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def word_parts(word: str, heads: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The word itself, or the parts of a Finnish or Swedish compound (:func:`generic_head`
+    with ``heads``, else :func:`compound_parts`; on the word's Finnish dictionary form when the
+    dictionary has it: a case ending is no part, "…|essa"; each part split again by
+    :func:`compound_parts`), in the order written, the head last.
 
     >>> word_parts("ohjelmistokehittäjä"), word_parts("taloushallinnon")
     (('ohjelmisto', 'kehittäjä'), ('talous', 'hallinto'))
+    >>> word_parts("työmaatyö"), word_parts("työmaatyö", question_heads("fields"))
+    (('työ', 'maatyö'), ('työmaa', 'työ'))
     """
     # the dictionary form only: simplemma's rules would guess one for a compound they do not
     # know, and cut it where it is no word
-    parts = compound_parts(finnish_lemma(word, guess=False))
+    base = finnish_lemma(word, guess=False)
+    # a generic head ends the whole word only: "sairaala|työ" is no "saira|ala|työ"
+    parts = generic_head(base, heads) or compound_parts(base)
     if parts is None:
         return (word,)
     return tuple(p for part in parts for p in word_parts(part))
@@ -501,10 +567,13 @@ class Weighing:
     (:func:`ambiguous_stems`); each such stem carries its word too (``WHOLE`` + dictionary
     form), so two words sharing only the stem ("hospital", "hospitality") are alike, and
     less so than two that are one word.
+    ``heads``: words that end a compound and say only what kind of question it is
+    (:func:`question_heads`), split off first (:func:`generic_head`).
     """
 
     head: float = 1.0
     apart: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()
 
 
 #: words weigh alike and every stem stands for its whole family
@@ -540,7 +609,8 @@ def stem_weights(text: str, filler: frozenset[str] = frozenset(), weighing: Weig
     >>> stem_weights("Hospital work", weighing=Weighing(apart=frozenset({"hospit"})))
     {'hospit': 1.0, '=hospital': 1.0, 'work': 1.0}
     """
-    runs = [[(stem(p), p) for w in run for p in word_parts(w)] for run in phrases(text)]
+    runs = [[(stem(p), p) for w in run for p in word_parts(w, weighing.heads)]
+            for run in phrases(text)]
     if any(s not in filler for run in runs for s, _ in run):
         runs = [[(s, p) for s, p in run if s not in filler] for run in runs]
     weights: dict[str, float] = {}

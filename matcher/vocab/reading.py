@@ -302,9 +302,11 @@ def _build_concepts(vocabulary: vocab.Vocabulary) -> _Concepts:
 
 
 def _weighing(kind: str) -> meaning.Weighing:
-    """How answers of ``kind`` weigh their words: :data:`HEAD_WEIGHT`, :data:`WORDS_APART`."""
+    """How answers of ``kind`` weigh their words: :data:`HEAD_WEIGHT`, :data:`WORDS_APART`,
+    and the compound heads that say only what the question is about
+    (:func:`matcher.vocab.meaning.question_heads`)."""
     apart = meaning.ambiguous_stems(kind) if kind in WORDS_APART else frozenset()
-    return meaning.Weighing(HEAD_WEIGHT.get(kind, 1.0), apart)
+    return meaning.Weighing(HEAD_WEIGHT.get(kind, 1.0), apart, meaning.question_heads(kind))
 
 
 def _whole_words(names: Mapping[str, int]) -> re.Pattern:
