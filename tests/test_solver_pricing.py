@@ -105,16 +105,6 @@ def test_the_first_graph_bounds_every_pair_it_left_out(data):
         assert (q[i, j] - pi_i[i] + pi_j[j] <= bound[i]).all()
 
 
-def expanded_lsa(scores: np.ndarray, feasible: np.ndarray, capacity: np.ndarray) -> tuple[int, float]:
-    """Coverage by LSA on mentees x mentor places: (matched, total)."""
-    n = scores.shape[0]
-    cols = np.repeat(np.arange(scores.shape[1]), capacity)
-    weight = np.where(feasible, scores + 1000.0 * n, 0.0)[:, cols]
-    rows, places = linear_sum_assignment(weight, maximize=True)
-    keep = feasible[rows, cols[places]]
-    return int(keep.sum()), float(scores[rows[keep], cols[places[keep]]].sum())
-
-
 FLOW = DEFAULT.replace(assignment_pairs=0, assignment_sparse_pairs=0, assignment_place_pairs=0,
                        assignment_slot_pairs=0)
 
