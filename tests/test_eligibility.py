@@ -168,7 +168,7 @@ def test_validate_speaks_the_rounds_language(tmp_path):
     assert lines[1].startswith("varoitus ") and "ei ole sähköpostiosoite" in lines[1]
     assert "1 henkilö ei ole mukana" in out.output
     assert "  Mentorit: 1 (rivi 3, mentors.csv): Ei antanut suostumusta" in out.output
-    assert lines[-1] == "1 mentoria, 1 mentoroitavaa luettu ja mukana, 1 ei mukana; 0 virhettä, 1 varoitusta"
+    assert lines[-1] == "1 mentoria, 1 mentoroitavaa luettu ja mukana, 1 ei mukana; 0 virhettä, 1 varoitus (1 solu)"
 
 
 def test_every_output_counts_matched_unmatched_and_not_included_alike(tmp_path):
