@@ -897,6 +897,61 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                      "{name} = \"<otsikko>\" tiedostoon {config} (löydetyt otsikot: {headers})",
                      "ingen kolumn såg ut som {what}; fyll i [{role}.columns] {name} = "
                      "\"<rubrik>\" i {config} (hittade rubriker: {headers})"),
+    "read.folder": ("{path}: is a folder, not a file; give the path of the exported spreadsheet "
+                    "itself (one of {types})",
+                    "{path}: on kansio eikä tiedosto; anna viedyn taulukon oma polku (jokin "
+                    "näistä: {types})",
+                    "{path}: är en mapp, inte en fil; ange sökvägen till själva den exporterade "
+                    "tabellen (en av {types})"),
+    "read.unsupported": ("{file}: unsupported file type '{suffix}'; save the export as one of {types}",
+                         "{file}: tiedostotyyppiä '{suffix}' ei tueta; tallenna vienti jossakin "
+                         "näistä muodoista: {types}",
+                         "{file}: filtypen '{suffix}' stöds inte; spara exporten som en av {types}"),
+    "read.not_found": ("{path}: file not found; check the path (one in a round config is relative "
+                       "to the config file's folder)",
+                       "{path}: tiedostoa ei löydy; tarkista polku (kierroksen asetuksissa polku "
+                       "on suhteessa asetustiedoston kansioon)",
+                       "{path}: filen finns inte; kontrollera sökvägen (en sökväg i omgångens "
+                       "inställningar utgår från inställningsfilens mapp)"),
+    "read.empty": ("{file}: the file is empty (0 bytes); export the form answers again",
+                   "{file}: tiedosto on tyhjä (0 tavua); vie lomakkeen vastaukset uudelleen",
+                   "{file}: filen är tom (0 byte); exportera formulärets svar igen"),
+    "read.workbook_as_text": ("{file}: is an Excel workbook saved with a {suffix} name, not a text "
+                              "file; rename it to .xlsx (or .xls), or export the answers as CSV "
+                              "again",
+                              "{file}: on Excel-työkirja, joka on tallennettu {suffix}-nimellä, "
+                              "eikä tekstitiedosto; nimeä se .xlsx- (tai .xls-) tiedostoksi tai "
+                              "vie vastaukset uudelleen CSV-muodossa",
+                              "{file}: är en Excel-arbetsbok sparad med namnet {suffix}, inte en "
+                              "textfil; byt namn till .xlsx (eller .xls), eller exportera svaren "
+                              "som CSV igen"),
+    "read.encrypted": ("{file}: the workbook is password-protected (encrypted), so it cannot be "
+                       "read; open it in Excel, remove the password (File > Info > Protect "
+                       "Workbook > Encrypt with Password, clear it) and save it again",
+                       "{file}: työkirja on suojattu salasanalla (salattu), joten sitä ei voi "
+                       "lukea; avaa se Excelissä, poista salasana (Tiedosto > Tiedot > Suojaa "
+                       "työkirja > Salaa salasanalla, tyhjennä se) ja tallenna uudelleen",
+                       "{file}: arbetsboken är lösenordsskyddad (krypterad) och kan inte läsas; "
+                       "öppna den i Excel, ta bort lösenordet (Arkiv > Info > Skydda arbetsbok > "
+                       "Kryptera med lösenord, töm det) och spara igen"),
+    "read.not_workbook": ("{file}: cannot be read as a workbook: the file is not an Excel workbook "
+                          "inside (perhaps a CSV file or a web page given a workbook name); rename "
+                          "it to .csv, or open it in Excel and save it again as .xlsx",
+                          "{file}: ei ole luettavissa työkirjana: tiedosto ei sisällä "
+                          "Excel-työkirjaa (ehkä CSV-tiedosto tai verkkosivu työkirjan nimellä); "
+                          "nimeä se .csv-tiedostoksi tai avaa se Excelissä ja tallenna "
+                          "uudelleen .xlsx-muodossa",
+                          "{file}: kan inte läsas som arbetsbok: filen innehåller ingen "
+                          "Excel-arbetsbok (kanske en CSV-fil eller en webbsida med ett "
+                          "arbetsboksnamn); byt namn till .csv, eller öppna den i Excel och "
+                          "spara den igen som .xlsx"),
+    "read.xls_named": ("{file}: is an old-format Excel workbook (.xls) with a {suffix} name; "
+                       "rename it to .xls, or open it in Excel and save it again as .xlsx",
+                       "{file}: on vanhan muodon Excel-työkirja (.xls) {suffix}-nimellä; nimeä se "
+                       ".xls-tiedostoksi tai avaa se Excelissä ja tallenna uudelleen .xlsx-muodossa",
+                       "{file}: är en Excel-arbetsbok i gammalt format (.xls) med namnet "
+                       "{suffix}; byt namn till .xls, eller öppna den i Excel och spara den igen "
+                       "som .xlsx"),
     "read.no_sheet": ("{file}: no sheet named '{sheet}'; the sheets are {sheets}. Fix 'sheet' in "
                       "the round config or leave it out to let matcher choose the sheet of sign-ups",
                       "{file}: välilehteä '{sheet}' ei ole; välilehdet ovat {sheets}. Korjaa "

@@ -133,26 +133,21 @@ def read_table(path: str | Path, sheet: str | None = None, language: str = "en")
     path = Path(path)
     suffix = path.suffix.lower()
     if path.is_dir():
-        raise InputError(f"{path}: is a folder, not a file; give the path of the exported "
-                         f"spreadsheet itself (one of {', '.join(SUPPORTED_SUFFIXES)})")
+        raise InputError(t("read.folder", language, path=path, types=", ".join(SUPPORTED_SUFFIXES)))
     if suffix not in SUPPORTED_SUFFIXES:
-        raise InputError(f"{path.name}: unsupported file type '{path.suffix}'; save the export as "
-                         f"one of {', '.join(SUPPORTED_SUFFIXES)}")
+        raise InputError(t("read.unsupported", language, file=path.name, suffix=path.suffix,
+                           types=", ".join(SUPPORTED_SUFFIXES)))
     if not path.is_file():
-        raise InputError(f"{path}: file not found; check the path (one in a round config is "
-                         "relative to the config file's folder)")
+        raise InputError(t("read.not_found", language, path=path))
     if path.stat().st_size == 0:  # any type: an empty workbook is no damaged one
-        raise EmptyFileError(f"{path.name}: the file is empty (0 bytes); export the form answers "
-                             "again")
+        raise EmptyFileError(t("read.empty", language, file=path.name))
     kind = container_kind(path)
     if suffix in WORKBOOK_SUFFIXES:
-        _check_workbook(path, kind)
+        _check_workbook(path, kind, language)
         grid, attrs = _read_workbook(path, sheet, language)
     else:
         if kind in ("zip", "ole2"):
-            raise InputError(f"{path.name}: is an Excel workbook saved with a {path.suffix} name, "
-                             "not a text file; rename it to .xlsx (or .xls), or export the "
-                             "answers as CSV again")
+            raise InputError(t("read.workbook_as_text", language, file=path.name, suffix=path.suffix))
         grid, attrs = _read_text(path)
     return _tidy(grid, path, attrs)
 
@@ -179,21 +174,16 @@ def container_kind(path: Path) -> str:
         return "encrypted" if _ENCRYPTED_STREAM in handle.read(_OLE2_SCAN_BYTES) else "ole2"
 
 
-def _check_workbook(path: Path, kind: str) -> None:
-    """Refuse, before any parser sees it, a workbook that is encrypted, damaged or a zip bomb."""
+def _check_workbook(path: Path, kind: str, language: str = "en") -> None:
+    """Refuse, before any parser sees it, a workbook that is encrypted, damaged or a zip bomb
+    (the first three in ``language``)."""
     suffix = path.suffix.lower()
     if kind == "encrypted":
-        raise InputError(f"{path.name}: the workbook is password-protected (encrypted), so it "
-                         "cannot be read; open it in Excel, remove the password (File > Info > "
-                         "Protect Workbook > Encrypt with Password, clear it) and save it again")
+        raise InputError(t("read.encrypted", language, file=path.name))
     if kind == "other":
-        raise InputError(f"{path.name}: cannot be read as a workbook: the file is not an Excel "
-                         "workbook inside (perhaps a CSV or text file given a workbook name); "
-                         "rename it to .csv, or open it in Excel and save it again as .xlsx")
+        raise InputError(t("read.not_workbook", language, file=path.name))
     if kind == "ole2" and suffix != ".xls":
-        raise InputError(f"{path.name}: is an old-format Excel workbook (.xls) with a "
-                         f"{path.suffix} name; rename it to .xls, or open it in Excel and save "
-                         "it again as .xlsx")
+        raise InputError(t("read.xls_named", language, file=path.name, suffix=path.suffix))
     if kind == "zip":
         check_zip_size(path)
     if kind == "ole2":

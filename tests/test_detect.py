@@ -150,7 +150,7 @@ def test_cli_validate_piped_prints_one_line_per_kind_of_issue(sample_round_path)
     assert not [line for line in lines if line != line.rstrip()]
     shown = [line.split()[1] for line in lines if line.startswith(("warning ", "error "))]
     total = sum(int(count) if count.isdigit() else 1 for count in shown)
-    assert lines[-1] == f"60 mentors, 90 mentees read; 0 errors, {total} warnings"
+    assert lines[-1] == f"60 mentors, 90 mentees read; 0 errors, {len(shown)} warnings ({total} cells)"
 
 
 def test_cli_validate_csv_keeps_whole_headers(sample_round_path):

@@ -547,3 +547,31 @@ def test_a_50_mb_file(round_toml):
     rnd = matcher.load_round(round_toml)
     assert len(rnd.mentees) == len(frame) and rnd.ok
     assert rnd.mentees["goals_text"].str.len().min() >= 4_300_000
+
+
+def _in_language(round_toml: Path, language: str) -> None:
+    text = round_toml.read_text(encoding="utf-8")
+    round_toml.write_text(text.replace("[round]\n", f'[round]\nlanguage = "{language}"\n'),
+                          encoding="utf-8")
+
+
+@pytest.mark.parametrize("language, needle", [
+    ("en", r"mentees\.xlsx: cannot be read as a workbook.*web page.*rename it to \.csv"),
+    ("fi", r"mentees\.xlsx: ei ole luettavissa työkirjana.*verkkosivu.*nimeä se \.csv"),
+    ("sv", r"mentees\.xlsx: kan inte läsas som arbetsbok.*webbsida.*byt namn till \.csv")])
+def test_a_web_page_saved_as_xlsx_is_refused_in_the_rounds_language(round_toml, language, needle):
+    # some survey tools' "Excel" download is an HTML table with an .xlsx name
+    (round_toml.parent / "mentees.xlsx").write_text(
+        "<html><body><table><tr><td>Email</td></tr></table></body></html>", encoding="utf-8")
+    point_mentees_to(round_toml, "mentees.xlsx")
+    _in_language(round_toml, language)
+    run_refused(round_toml, needle)
+
+
+@pytest.mark.parametrize("language, needle", [
+    ("fi", r"mentees\.csv: tiedosto on tyhjä \(0 tavua\); vie lomakkeen vastaukset uudelleen"),
+    ("sv", r"mentees\.csv: filen är tom \(0 byte\); exportera formulärets svar igen")])
+def test_an_empty_file_is_said_in_the_rounds_language(round_toml, language, needle):
+    mentees_of(round_toml).write_bytes(b"")
+    _in_language(round_toml, language)
+    run_refused(round_toml, needle)
