@@ -266,3 +266,17 @@ def test_max_slots_with_a_widened_graph_keeps_the_value_and_a_tight_cut(n, m, se
     mentee_side, mentor_side = np.isin(np.arange(n), cut.mentees), np.isin(np.arange(m), cut.mentors)
     assert cut.capacity == value == int(slots[~mentee_side].sum() + capacity[mentor_side].sum()
                                         + above[np.ix_(mentee_side, ~mentor_side)].sum())
+
+
+def test_a_counting_bound_no_pairing_reaches_goes_to_the_search():
+    # three mentees and three mentors each have a pair, but mentees 0 and 5 only mentor 1: the
+    # counting bound (3) is more than any pairing passes (2), at every threshold (all scores equal)
+    scores = np.zeros((6, 4))
+    feasible = np.zeros((6, 4), bool)
+    feasible[[0, 3, 3, 5], [1, 0, 3, 1]] = True
+    capacity = np.array([1, 1, 0, 1])
+    for engine in ("auto", "flow"):
+        found = solve_assignment(scores, capacity, feasible=feasible, objective="fair", engine=engine)
+        pairs = np.asarray(found.pairs)
+        assert sorted(map(tuple, pairs.tolist())) in ([(0, 1), (3, 0)], [(0, 1), (3, 3)],
+                                                       [(3, 0), (5, 1)], [(3, 3), (5, 1)])

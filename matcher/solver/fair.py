@@ -94,7 +94,10 @@ def threshold(source: PairSource, tiers: Tiers, base: Network, tuning: Tuning = 
         claim = counted(source, tiers, base, graph)
         if claim is not None and isinstance(source, DensePairs) and len(claim.targets) == 1:
             # one level: the claim's max-flow, and widest augmenting paths below it when it misses
-            return _widest(source, tiers, base, claim)
+            widest = _widest(source, tiers, base, claim)
+            if widest is not None:
+                return widest
+            claim = None  # the counting bound is more than any pairing passes: the search decides
         if claim is not None and all(
                 max_slots(base, source, graph, level_slots(tiers.ranks, base, level), claim.at, level,
                           prove=False)[0] >= target for level, target in claim.targets.items()):
@@ -339,9 +342,11 @@ def _search(tiers: Tiers, base: Network, graph: PairSet, targets: dict[int, int]
     return int(values[low]) if low >= 0 else lo
 
 
-def _widest(source: DensePairs, tiers: Tiers, base: Network, claim: Threshold) -> Threshold:
+def _widest(source: DensePairs, tiers: Tiers, base: Network, claim: Threshold) -> Threshold | None:
     """The claim of :func:`counted` on a round of one tier level, confirmed by its max-flow, or
-    else ``t*`` below it by widest augmenting paths.
+    else ``t*`` below it by widest augmenting paths; None when no pairing reaches the claim's
+    target at any threshold (the counting bound is not a pairing's count: three mentees and three
+    mentors each with a pair, but two of the mentees only with the same mentor).
 
     The max-flow ``F`` at a threshold ``t`` is a flow over the pairs scoring ``>= t'`` for every
     ``t' <= t`` too, so the largest ``t'`` at which more than ``F`` can pass is the largest at
@@ -402,7 +407,9 @@ def _widest(source: DensePairs, tiers: Tiers, base: Network, claim: Threshold) -
                 break
             mentor, mentee = reached, onward
         widest = mentor[places > used.sum(axis=0)].max(initial=-np.inf)
-        if not -np.inf < widest < at:
+        if widest == -np.inf:
+            return None  # no augmenting path at any width: the flow is a maximum of all pairs
+        if widest >= at:
             raise RuntimeError("no narrower augmenting path in the fair search: the max-flow is wrong")
         at = int(widest)
         # mentors without places take no pair: on the source side they cost nothing
