@@ -304,7 +304,7 @@ def is_place_answer(answer: object) -> bool:
     if reading.method == "none":
         return False
     named = set(reading.text.split())
-    return sum(w not in words.FRAME_WORDS and w not in named for w in vocab.normalise(answer).split()) <= 1
+    return sum(w not in words.PLACE_FRAME_WORDS and w not in named for w in vocab.normalise(answer).split()) <= 1
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -325,7 +325,7 @@ def _read(norm: str) -> PlaceReading:
                      if code.group(1)[:n] in words.POSTAL_AREAS), None)
         if area is not None:
             return PlaceReading(table.names.index(area), "postal code", code.group(1))
-    return _typo(table, " ".join(w for w in words_ if w not in words.FRAME_WORDS))
+    return _typo(table, " ".join(w for w in words_ if w not in words.PLACE_FRAME_WORDS))
 
 
 def _named(windows: list[str], names: dict[str, int], forms: dict[str, int]) -> tuple[int, str] | None:

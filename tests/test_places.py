@@ -240,7 +240,7 @@ def test_district_and_region_tables_name_real_municipalities_and_no_frame_word_i
     assert set(words.SHORT_FORMS.values()) | set(words.POSTAL_AREAS.values()) <= names
     # a district never shadows a municipality of the same name
     assert not {vocab.normalise(d) for d in words.DISTRICTS} & {vocab.normalise(n) for n in names}
-    assert [w for w in words.FRAME_WORDS if read_place(w).index >= 0] == []
+    assert [w for w in words.PLACE_FRAME_WORDS if read_place(w).index >= 0] == []
 
 
 def _case_forms(name: str) -> list[tuple[str, str]]:

@@ -155,7 +155,7 @@ ABROAD = (
 )
 #: words around a place in an answer that name no place ("asun Espoossa", "near Turku",
 #: "Helsinki area", "Finland"): an answer of only these and a place is that place
-FRAME_WORDS = frozenset({
+PLACE_FRAME_WORDS = frozenset({
     "i", "in", "at", "near", "around", "close", "to", "from", "live", "living", "lives",
     "based", "located", "area", "region", "city", "town", "centre", "center", "downtown",
     "finland", "suomi", "the", "of", "and", "or", "currently", "now", "moved", "moving",
