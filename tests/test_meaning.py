@@ -204,3 +204,52 @@ def test_stems_two_fields_use_for_different_words_carry_their_words():
     hospitality = meaning.stems("Hospitality", weighing=weighing)
     assert meaning.stem("hospital") in set(hospital) & set(hospitality)
     assert set(hospital) - set(hospitality) == {meaning.WHOLE + "hospital", meaning.stem("work")}
+
+
+def test_a_compound_ending_in_a_head_that_only_names_the_question_keeps_its_modifier_whole():
+    heads = meaning.question_heads("fields")
+    # without the question's heads the longest known ending wins: "työ|maatyö" (farm work)
+    assert meaning.word_parts("työmaatyö") == ("työ", "maatyö")
+    assert meaning.word_parts("työmaatyö", heads) == ("työmaa", "työ")
+    assert meaning.word_parts("kampaamotyö", heads) == ("kampaamo", "työ")
+    # a word the dictionary knows whole is never cut at such a head, nor an English word
+    assert meaning.word_parts("sairaala", heads) == ("sairaala",)
+    assert meaning.word_parts("network", heads) == ("network",)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(WORDS), st.sampled_from(sorted(meaning.question_heads("fields"))))
+def test_a_generic_head_split_keeps_every_letter_in_order(word, head):
+    parts = meaning.generic_head(word + head, meaning.question_heads("fields"))
+    if parts is not None:
+        modifier, found = parts
+        assert (word + head).endswith(found) and len(modifier) >= meaning.MIN_MODIFIER
+
+
+def test_a_word_cut_short_before_a_dot_is_read_as_the_words_it_begins():
+    assert meaning.truncations("Ravintola- ja mat.ala") == {"mat"}
+    # a sentence's last word, an abbreviation in capitals, a function word are not cut short
+    assert meaning.truncations("I can help with networking. And CVs.") == frozenset()
+    assert meaning.truncations("esim. kahvilat") == frozenset()
+    # "mat." begins the stems of tourism and cooking, which only hospitality's texts have
+    read = read_options("fields", {"mentees": ["Ravintola- ja mat.ala"], "mentors": []})
+    assert read["mentees"]["Ravintola- ja mat.ala"].key == "hospitality"
+    covered = meaning.coverage(["mat.ala"], [["matkailu ja ravintolat"], ["rakentaminen"]],
+                               meaning.question_filler("fields"))
+    assert covered[0, 0] > 0.9 and covered[0, 1] == 0
+
+
+def test_a_reading_is_never_surer_than_the_share_of_the_answer_its_concept_covers():
+    from matcher.vocab.reading import _decide
+
+    # one concept far ahead of the other, but covering a quarter of the answer
+    lead = np.array([[0.6, 0.0]])
+    alone = _decide(["an answer"], lead, ("a", "b"), "meaning")["an answer"]
+    capped = _decide(["an answer"], lead, ("a", "b"), "meaning",
+                     understood=np.array([[0.25, 0.0]]))["an answer"]
+    assert (alone.key, alone.confidence) == ("a", 0.6)
+    assert (capped.key, capped.confidence) == ("a", 0.25)
+    # one word of several understood: still read, but listed among the unsure ones
+    option = "Networking with Klingon zorbfleet quazzletrade"
+    reading = read_options("goals", {"mentees": [option], "mentors": []})["mentees"][option]
+    assert reading.key == "networking" and reading.confidence < 0.5

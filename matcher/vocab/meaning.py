@@ -608,8 +608,16 @@ def stem_weights(text: str, filler: frozenset[str] = frozenset(), weighing: Weig
     {'rakenn': 1.0, 'teolli': 0.5}
     >>> stem_weights("Hospital work", weighing=Weighing(apart=frozenset({"hospit"})))
     {'hospit': 1.0, '=hospital': 1.0, 'work': 1.0}
+
+    A word written cut short (:func:`truncations`) is its letters and :data:`TRUNCATED`, read
+    as any word they begin (see :func:`coverage`):
+
+    >>> stem_weights("Ravintola- ja mat.ala")
+    {'ravint': 1.0, 'mat.': 1.0, 'ala': 1.0}
     """
-    runs = [[(stem(p), p) for w in run for p in word_parts(w, weighing.heads)]
+    cut = truncations(text)
+    runs = [[(w + TRUNCATED, w) if w in cut else (stem(p), p)
+             for w in run for p in ((w,) if w in cut else word_parts(w, weighing.heads))]
             for run in phrases(text)]
     if any(s not in filler for run in runs for s, _ in run):
         runs = [[(s, p) for s, p in run if s not in filler] for run in runs]
@@ -623,6 +631,37 @@ def stem_weights(text: str, filler: frozenset[str] = frozenset(), weighing: Weig
             for feature in features:
                 weights[feature] = max(weights.get(feature, 0.0), weight)
     return weights
+
+
+#: marks the letters of a word written cut short ("mat." for "matkailu") among stems
+TRUNCATED = "."
+#: fewest letters of a word cut short that are read as the start of a word
+MIN_TRUNCATED = 3
+#: a word cut short before a dot: "mat.ala", "tekn. suunnittelu"
+_CUT_SHORT = re.compile(r"([^\W\d_]+)\.(?=([^\W\d_])?)")
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def truncations(text: str) -> frozenset[str]:
+    """The casefolded words of ``text`` written cut short: at least :data:`MIN_TRUNCATED`
+    letters, then a dot, and either a letter right after it (a compound whose first part is
+    cut: "mat.ala", matkailuala) or a word no dictionary knows and no function word ("tekn.
+    suunnittelu"). A known word before a dot and a space ends a sentence ("I help with
+    networking."); one in capitals is an abbreviation of its own ("CVs.").
+
+    >>> sorted(truncations("Ravintola- ja mat.ala, tekn. suunnittelu")), truncations("CVs.")
+    (['mat', 'tekn'], frozenset())
+    """
+    found = set()
+    for match in _CUT_SHORT.finditer(text):
+        word = match.group(1).casefold()
+        # an abbreviation in capitals is a word of its own ("CVs.", "IT."), not a cut one
+        capitals = sum(ch.isupper() for ch in match.group(1)) > 1
+        if len(word) < MIN_TRUNCATED or capitals or is_function_word(word):
+            continue
+        if match.group(2) or not lemmas(word[:LONGEST_WORD]):
+            found.add(word)
+    return frozenset(found)
 
 
 def learn_filler(options: Iterable[str]) -> frozenset[str]:
@@ -711,6 +750,8 @@ def coverage(texts: Sequence[str], groups: Sequence[Iterable[str]],
 def _covered(found: str, group: set[str]) -> bool:
     if found in group:
         return True
+    if found.endswith(TRUNCATED):  # a word cut short is any word it begins: "mat." matkailu
+        return any(g.startswith(found[:-1]) for g in group)
     # a word's own feature is that word only: "=hospitality" is no "=hospital"
     return not found.startswith(WHOLE) and any(len(g) >= 4 and found.startswith(g) for g in group)
 

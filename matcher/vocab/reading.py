@@ -183,8 +183,9 @@ def read_options(kind: str, sides: Mapping[str, Iterable[str]],
                 left.append(option)
             else:
                 readings[side][option] = reading
-        scores[side] = (left, _concept_scores(left, fillers[side], concepts))
-        readings[side].update(_decide(left, scores[side][1], concepts.keys, "meaning"))
+        per_key, covered = _concept_scores(left, fillers[side], concepts)
+        scores[side] = (left, per_key)
+        readings[side].update(_decide(left, per_key, concepts.keys, "meaning", understood=covered))
     background = (*concepts.texts, *(o for found in options.values() for o in found))
     if kind in ONCE_EACH:
         _one_each(options, readings, fillers, scores, concepts.keys, background, alone=True)
@@ -329,11 +330,12 @@ def descriptions_of(kind: str) -> dict[str, tuple[str, ...]]:
 
 
 def _concept_scores(options: list[str], filler: frozenset[str], concepts: _Concepts
-                    ) -> np.ndarray:
+                    ) -> tuple[np.ndarray, np.ndarray]:
     """``len(options) × len(concepts.keys)``: the mean of the closest single name or description
-    and how much of the option the concept's texts cover together."""
+    and how much of the option the concept's texts cover together; and that coverage
+    (:func:`matcher.vocab.meaning.coverage`)."""
     if not options or not concepts.keys:
-        return np.zeros((len(options), len(concepts.keys)))
+        return (np.zeros((len(options), len(concepts.keys))),) * 2
     per_text = meaning.similarity(options, concepts.texts, left_filler=filler,
                                   weighing=concepts.weighing)
     closest = np.zeros((len(options), len(concepts.keys)))
@@ -344,12 +346,17 @@ def _concept_scores(options: list[str], filler: frozenset[str], concepts: _Conce
     for i, option in enumerate(options):
         for k in concepts.named(option):
             scores[i, k] += NAMED_BONUS
-    return np.minimum(scores, 1.0)
+    return np.minimum(scores, 1.0), covered
 
 
 def _decide(options: list[str], per_key: np.ndarray, keys: tuple[str, ...], method: str,
-            evidence: np.ndarray | None = None) -> dict[str, Reading]:
-    """Options whose best concept is close enough and clear enough (see the module docstring)."""
+            evidence: np.ndarray | None = None, understood: np.ndarray | None = None
+            ) -> dict[str, Reading]:
+    """Options whose best concept is close enough and clear enough (see the module docstring).
+    With ``understood`` (each option's coverage by each concept), a reading's confidence is
+    at most the share of the option its concept covers: an option of which one word of four
+    is understood is no sure reading, however far that word leads the runner-up (the cap
+    changes how sure a reading is shown, not whether it is made)."""
     found: dict[str, Reading] = {}
     if not options or per_key.shape[1] == 0:
         return found
@@ -359,6 +366,8 @@ def _decide(options: list[str], per_key: np.ndarray, keys: tuple[str, ...], meth
         second = per_key[i, order[i, 1]] if per_key.shape[1] > 1 else 0.0
         confidence = (best - second) / (1 - second) if second < 1 else 0.0
         if best >= MIN_SIMILARITY and confidence >= MIN_CONFIDENCE:
+            if understood is not None:
+                confidence = min(confidence, understood[i, order[i, 0]])
             how = method
             if evidence is not None and evidence[i, order[i, 0]] < ALIGN_SIMILARITY:
                 how = "meaning"
