@@ -155,5 +155,5 @@ def test_each_language_export_and_its_check_are_worded_apart(tmp_path) -> None:
         mentors, mentees, truth = evaluation.write_exports(tmp_path / style, "dev", style, 6, 4)
         assert len(truth) == 10 and mentors.exists() and mentees.exists()
         headers[style] = set(pd.read_csv(mentees, sep=None, engine="python").columns)
-    for style in evaluation.language_styles.EXPORT_STYLES:
+    for style in evaluation.language_styles.TUNED_STYLES:
         assert headers[style] != headers[f"{style}_check"]
