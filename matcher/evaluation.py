@@ -209,7 +209,7 @@ _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en":
                 "limesurvey_fi": "fi", "typeform_en": "en", "sheets_sv_en": "sv", "coordinator_fi": "fi",
                 "sentences_en": "en", "sentences_fi": "fi", "sentences_sv": "sv", "qualtrics_en": "en",
                 "mothertongue_fi": "fi", "places_en": "en", "places_fi": "fi", "places_sv": "sv",
-                **heldout5.LANGUAGE_OF, **heldout7.FORM_LANGUAGES, **language_styles.LANGUAGE_OF}
+                **heldout5.LANGUAGE_OF, **heldout7.FORM_LANGUAGES, **language_styles.STYLE_LANGUAGES}
 #: forms whose two sides answer in different languages (an English form for the mentees, a
 #: Swedish one for the mentors)
 _ROLE_LANGUAGE = {"excel_numbered": {"mentees": "en"}, "msforms_titled": {"mentors": "sv"},
@@ -224,11 +224,11 @@ _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", 
              "sentences_en": "google", "sentences_fi": "microsoft", "sentences_sv": "google",
              "qualtrics_en": "google", "mothertongue_fi": "google", **dict.fromkeys(MIXED_FORMS, "google"),
              "places_en": "google", "places_fi": "microsoft", "places_sv": "excel",
-             **heldout5.STYLE_OF, **heldout7.WRITTEN_LIKE, **language_styles.STYLE_OF}
+             **heldout5.STYLE_OF, **heldout7.WRITTEN_LIKE, **language_styles.BASE_STYLES}
 #: exports not written the way their style is: (suffix, :meth:`pandas.DataFrame.to_csv` options)
 _FILES: dict[str, tuple[str, dict[str, Any]]] = {
     "webropol_fi": (".xlsx", {}), "excel_numbered": (".csv", {"sep": ";", "encoding": "cp1252"}),
-    "limesurvey_fi": (".csv", {"quoting": csv.QUOTE_ALL}), **heldout5.FILES, **language_styles.FILES}
+    "limesurvey_fi": (".csv", {"quoting": csv.QUOTE_ALL}), **heldout5.FILES, **language_styles.RESAVED_FILES}
 #: the first column of the exports that number their respondents, where it is not "Id" from 1:
 #: ``(column, first number)``
 _ID_COLUMNS = {"webropol_fi": ("Vastaaja", 1), "msforms_sv": ("ID", 1), "msforms_titled": ("Tunnus", 1),
@@ -558,7 +558,7 @@ _HEADERS = {
                      "languages": "Vilka språk behärskar du och hur väl?",
                      "goals": "Med vilka av följande saker skulle du vilja ha stöd under programmet?",
                      "goals_text": "Beskriv gärna med egna ord vad du förväntar dig av mentorskapet."},
-    **heldout5.HEADERS, **language_styles.HEADERS,
+    **heldout5.HEADERS, **language_styles.STYLE_HEADERS,
     **heldout7.QUESTIONS,
 }
 # the place forms: their style's questions and a place and a meeting-mode one

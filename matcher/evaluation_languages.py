@@ -38,17 +38,17 @@ from __future__ import annotations
 from typing import Any
 
 #: the tuned styles and their never-tuned variants
-EXPORT_STYLES = ("langcols_fi", "langcols_en", "mothertongue_sv", "ranked_fi", "ranked_en")
-CHECK_STYLES = tuple(f"{style}_check" for style in EXPORT_STYLES)
-STYLES = EXPORT_STYLES + CHECK_STYLES
+TUNED_STYLES = ("langcols_fi", "langcols_en", "mothertongue_sv", "ranked_fi", "ranked_en")
+CHECK_STYLES = tuple(f"{style}_check" for style in TUNED_STYLES)
+STYLES = TUNED_STYLES + CHECK_STYLES
 _CODES = ("fi", "en", "sv", "ar", "ru", "so", "et")
 #: the form's language
-LANGUAGE_OF = {"langcols_fi": "fi", "langcols_en": "en", "mothertongue_sv": "sv", "ranked_fi": "fi",
+STYLE_LANGUAGES = {"langcols_fi": "fi", "langcols_en": "en", "mothertongue_sv": "sv", "ranked_fi": "fi",
                "ranked_en": "en", "langcols_fi_check": "fi", "langcols_en_check": "en",
                "mothertongue_sv_check": "fi", "ranked_fi_check": "fi", "ranked_en_check": "sv"}
-#: every style is written as a Google Forms CSV, but the re-saved ones (:data:`FILES`)
-STYLE_OF = dict.fromkeys(STYLES, "google")
-FILES: dict[str, tuple[str, dict[str, Any]]] = dict.fromkeys(
+#: every style is written as a Google Forms CSV, but the re-saved ones (:data:`RESAVED_FILES`)
+BASE_STYLES = dict.fromkeys(STYLES, "google")
+RESAVED_FILES: dict[str, tuple[str, dict[str, Any]]] = dict.fromkeys(
     ("mothertongue_sv", "mothertongue_sv_check"),
     (".csv", {"sep": ";", "encoding": "utf-8-sig", "lineterminator": "\r\n"}))
 
@@ -128,7 +128,7 @@ _QUESTIONS = {
            "capacity": "Hur många adepter kan du ta emot?"},
 }
 #: each style's questions: its language's, the goals question named by its ranked shape
-HEADERS = {style: _QUESTIONS[LANGUAGE_OF[style]] for style in STYLES}
+STYLE_HEADERS = {style: _QUESTIONS[STYLE_LANGUAGES[style]] for style in STYLES}
 
 
 def language_columns(form: str, side: int, person: int, speaks: dict[str, int]) -> dict[str, str | None]:

@@ -53,7 +53,7 @@ def test_kobo_language_paths_fold() -> None:
     assert _languages(table) == [{"fi": 4, "en": 2}, {"fi": 1, "sv": 3}]
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=10, deadline=None)
 @given(st.permutations(list(LANGUAGES)))
 def test_a_grid_with_shuffled_columns_reads_the_same(order: list[str]) -> None:
     levels = {"fi": ["äidinkieli", "hyvä", ""], "en": ["sujuva", "", "alkeet"], "sv": ["", "C1", "B1"],
@@ -134,7 +134,7 @@ def test_ratings_and_language_levels_are_no_ranking() -> None:
     assert find_ranked(ratings) == find_ranked(levels) == find_ranked(free) == []
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(OPTIONS), min_size=0, max_size=3), min_size=3, max_size=12))
 def test_no_answer_is_counted_twice(people: list[list[str]]) -> None:
     rows = [person + [None] * (3 - len(person)) for person in people]
@@ -155,5 +155,5 @@ def test_each_language_export_and_its_check_are_worded_apart(tmp_path) -> None:
         mentors, mentees, truth = evaluation.write_exports(tmp_path / style, "dev", style, 6, 4)
         assert len(truth) == 10 and mentors.exists() and mentees.exists()
         headers[style] = set(pd.read_csv(mentees, sep=None, engine="python").columns)
-    for style in evaluation.language_styles.EXPORT_STYLES:
+    for style in evaluation.language_styles.TUNED_STYLES:
         assert headers[style] != headers[f"{style}_check"]
