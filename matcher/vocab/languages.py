@@ -64,7 +64,7 @@ FRAME_WORDS = vocab.LEVEL_FRAME | frozenset(vocab.normalise(w) for w in (
 #: the languages the forms of Finnish programmes are written in: an abbreviation that starts one
 #: of their names reads as it before a code of another language ("Sw." beside "Fi." and "Eng."
 #: is Swedish, not Swahili's code; "SW" is Swahili)
-FORM_LANGUAGES = ("fi", "sv", "en")
+PROGRAMME_LANGUAGES = ("fi", "sv", "en")
 #: the endings of an adjective made of a language's name ("suomenkielinen", "ruotsinkieliset",
 #: "svenskspråkig", "finskspråkiga"), folded: the name is what is left (its genitive or stem)
 ADJECTIVE_ENDINGS = ("kielinen", "kieliset", "kielista", "kielisena", "sprakiga", "sprakigt", "sprakig")
@@ -169,7 +169,7 @@ class LanguageVocabulary(vocab.Vocabulary):
     def lookup(self, raw: object) -> str | None:
         """The key ``raw`` names: exactly (:meth:`Vocabulary.lookup`), else by :meth:`named`."""
         key = super().lookup(raw)
-        if key is not None and (key in FORM_LANGUAGES or "." not in str(raw)):
+        if key is not None and (key in PROGRAMME_LANGUAGES or "." not in str(raw)):
             return key
         found = self.named(raw)
         return found[0] if found else None
@@ -186,10 +186,10 @@ class LanguageVocabulary(vocab.Vocabulary):
         if text not in self._read:
             key = super().lookup(text)
             self._read[text] = (key, 1.0) if key is not None else self._rules(text)
-            if key is not None and key not in FORM_LANGUAGES and "." in text:
+            if key is not None and key not in PROGRAMME_LANGUAGES and "." in text:
                 # a dotted word is an abbreviation first where it starts a form language's name
                 word = vocab.normalise(text)
-                local = self._started(word) & set(FORM_LANGUAGES) if len(word) >= 2 else set()
+                local = self._started(word) & set(PROGRAMME_LANGUAGES) if len(word) >= 2 else set()
                 if len(local) == 1:
                     self._read[text] = (local.pop(), ABBREVIATION_CONFIDENCE)
         return self._read[text]
