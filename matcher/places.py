@@ -299,9 +299,18 @@ def is_place_answer(answer: object) -> bool:
     (True, True)
     >>> is_place_answer("I have worked in Oulu for years"), is_place_answer("Ten years in sales")
     (False, False)
+
+    A country that is also a language's name (Finnish "englanti", "ruotsi", "viro": England and
+    English, Sweden and Swedish) is no place answer: a languages question's answers are those.
+
+    >>> is_place_answer("englanti (hyvä)"), is_place_answer("Ruotsi"), is_place_answer("Sweden")
+    (False, False, True)
     """
     reading = read_place(answer)
     if reading.method == "none":
+        return False
+    language = vocab.vocabulary("languages").named(reading.text) if reading.method == "abroad" else None
+    if language is not None and language[1] >= 1.0:  # the very name, not a near one ("sweden")
         return False
     named = set(reading.text.split())
     return sum(w not in words.PLACE_FRAME_WORDS and w not in named for w in vocab.normalise(answer).split()) <= 1
