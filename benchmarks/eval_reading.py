@@ -31,6 +31,10 @@ mother tongue apart). The ``heldout7`` split (``--split heldout7``) has the four
 tongue apart, a Tally CSV with its checkboxes joined and as one true/false column per option, a
 Google Forms CSV asking the goals in two sections with a Swedish mentee and a Finnish mentor form,
 an organiser's reworked Microsoft Forms .xlsx with "Other" answers and languages without levels).
+The ``heldout8`` split (``--split heldout8``) has the four of
+:data:`matcher.evaluation.HELDOUT8_FORMS` (a Zoho Forms CSV asking the field as a free-text job
+title, a Swedish e-form CSV under two header rows with 1/0 option columns, an HR system's .xlsx of
+mentors beside a Google Forms CSV of mentees, a Forms.app CSV joining its choices by " | ").
 ``--form langcols_fi`` (and the other :data:`matcher.evaluation.LANGUAGE_FORMS`, each with a
 never-tuned ``_check`` variant) asks the languages or the goals in one of their shapes: a column
 per language, a mother tongue apart, ranked choices. Exports that also ask where people live and
@@ -64,7 +68,7 @@ def main(argv: list[str] | None = None) -> None:
                                  *evaluation.HELDOUT3_FORMS, *evaluation.HELDOUT4_FORMS,
                                  *evaluation.SENTENCE_FORMS, *evaluation.TOOL_FORMS,
                                  *evaluation.MIXED_FORMS, *evaluation.HELDOUT5_FORMS,
-                                 *evaluation.HELDOUT7_FORMS, *evaluation.PLACE_FORMS,
+                                 *evaluation.HELDOUT7_FORMS, *evaluation.HELDOUT8_FORMS, *evaluation.PLACE_FORMS,
                                  *evaluation.LANGUAGE_FORMS),
                         help="export styles (default: the split's own, evaluation.forms; the "
                              "reworded ones test column detection by contents)")

@@ -68,6 +68,13 @@ checkboxes joined and again one true/false column per option), ``google_sections
 Forms CSV asking the goals in two sections, a Swedish mentee and a Finnish mentor form) and
 ``msforms_organiser_en`` (an English Microsoft Forms .xlsx an organiser renamed, coloured and
 annotated, "Other" typed answers, the languages a choose-all question without levels).
+``heldout8`` (:file:`evaluation_phrases_heldout8.toml`, written apart from the reader likewise)
+has four exports of its own (:data:`HELDOUT8_FORMS`, described in :mod:`matcher.evaluation_heldout8`):
+``zoho_jobtitle_en`` (a Zoho Forms CSV, BOM and CRLF, the field a free-text job title),
+``lomake_rows_sv`` (a Swedish e-form CSV under two header rows, 1/0 option columns),
+``hr_system_fi`` (an HR system's .xlsx report of mentors, "; " lists, and a Google Forms CSV of
+mentees) and ``formsapp_en_fi`` (a Forms.app CSV joining its choices by " | ", an English mentee
+and a Finnish mentor form).
 
 The :data:`LANGUAGE_FORMS` (:mod:`matcher.evaluation_languages`) ask the languages or the goals
 in one of their many shapes (a column per language, a mother tongue apart, ranked choices), each
@@ -117,6 +124,7 @@ import pandas as pd
 
 from matcher import evaluation_heldout5 as heldout5
 from matcher import evaluation_heldout7 as heldout7
+from matcher import evaluation_heldout8 as heldout8
 from matcher import evaluation_languages as language_styles
 
 FORMS = ("google", "microsoft", "excel")
@@ -187,6 +195,12 @@ HELDOUT5_FORMS = heldout5.EXPORT_STYLES
 #: goals in two sections (a Swedish mentee and a Finnish mentor form), and a Microsoft Forms .xlsx
 #: an organiser renamed, coloured and annotated, its languages a choose-all question without levels
 HELDOUT7_FORMS = heldout7.HELDOUT7_STYLES
+#: the eighth held-out split's own exports (:mod:`matcher.evaluation_heldout8`, where each is
+#: described), asking where people live and how they meet too: a Zoho Forms CSV (BOM, CRLF) asking
+#: the field as a free-text job title, a Swedish e-form CSV under two header rows with 1/0 option
+#: columns, an employer's HR-system .xlsx of mentors with a Google Forms CSV of mentees, and a
+#: Forms.app CSV (an English mentee and a Finnish mentor form) joining its choices by " | "
+HELDOUT8_FORMS = heldout8.HELDOUT8_FORMS
 #: dev exports asking where people live and how they want to meet (the ``dev_places`` and
 #: ``dev_placescheck`` splits of :file:`evaluation_phrases_places.toml`): a Google Forms CSV in
 #: English, a Microsoft Forms .xlsx in Finnish and a Finnish Excel CSV in Swedish, each the
@@ -209,12 +223,12 @@ _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en":
                 "limesurvey_fi": "fi", "typeform_en": "en", "sheets_sv_en": "sv", "coordinator_fi": "fi",
                 "sentences_en": "en", "sentences_fi": "fi", "sentences_sv": "sv", "qualtrics_en": "en",
                 "mothertongue_fi": "fi", "places_en": "en", "places_fi": "fi", "places_sv": "sv",
-                **heldout5.LANGUAGE_OF, **heldout7.FORM_LANGUAGES, **language_styles.STYLE_LANGUAGES}
+                **heldout5.LANGUAGE_OF, **heldout7.FORM_LANGUAGES, **heldout8.FORM_LANGUAGES, **language_styles.STYLE_LANGUAGES}
 #: forms whose two sides answer in different languages (an English form for the mentees, a
 #: Swedish one for the mentors)
 _ROLE_LANGUAGE = {"excel_numbered": {"mentees": "en"}, "msforms_titled": {"mentors": "sv"},
                   "sheets_sv_en": {"mentees": "en"}, **heldout5.ROLE_LANGUAGE,
-                  **heldout7.MENTOR_LANGUAGES}
+                  **heldout7.MENTOR_LANGUAGES, **heldout8.MENTOR_LANGUAGES}
 # the export a form is written as (separators, file type): the base styles are their own
 _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", "microsoft_en": "microsoft",
              "webropol_fi": "google", "msforms_sv": "microsoft", "google_grid": "google",
@@ -224,11 +238,12 @@ _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", 
              "sentences_en": "google", "sentences_fi": "microsoft", "sentences_sv": "google",
              "qualtrics_en": "google", "mothertongue_fi": "google", **dict.fromkeys(MIXED_FORMS, "google"),
              "places_en": "google", "places_fi": "microsoft", "places_sv": "excel",
-             **heldout5.STYLE_OF, **heldout7.WRITTEN_LIKE, **language_styles.BASE_STYLES}
+             **heldout5.STYLE_OF, **heldout7.WRITTEN_LIKE, **heldout8.WRITTEN_LIKE, **language_styles.BASE_STYLES}
 #: exports not written the way their style is: (suffix, :meth:`pandas.DataFrame.to_csv` options)
 _FILES: dict[str, tuple[str, dict[str, Any]]] = {
     "webropol_fi": (".xlsx", {}), "excel_numbered": (".csv", {"sep": ";", "encoding": "cp1252"}),
-    "limesurvey_fi": (".csv", {"quoting": csv.QUOTE_ALL}), **heldout5.FILES, **language_styles.RESAVED_FILES}
+    "limesurvey_fi": (".csv", {"quoting": csv.QUOTE_ALL}), **heldout5.FILES, **heldout8.FILES,
+    **language_styles.RESAVED_FILES}
 #: the first column of the exports that number their respondents, where it is not "Id" from 1:
 #: ``(column, first number)``
 _ID_COLUMNS = {"webropol_fi": ("Vastaaja", 1), "msforms_sv": ("ID", 1), "msforms_titled": ("Tunnus", 1),
@@ -266,7 +281,7 @@ _EXTRA_COLUMNS: dict[str, dict[str, tuple[str | None, str | tuple[str, ...] | No
     "coordinator_fi": {"": ("field", None),
                        "Huom.": (None, ("", "soitettu 14.1.", "", "", "ei vastannut sähköpostiin", "",
                                         "tuli paperilomakkeella", ""))},
-    **heldout5.EXTRA_COLUMNS, **heldout7.ADDED_COLUMNS}
+    **heldout5.EXTRA_COLUMNS, **heldout7.ADDED_COLUMNS, **heldout8.ADDED_COLUMNS}
 #: forms whose submission time is their last column (Typeform puts its dates after the questions)
 _TIME_LAST = frozenset({"typeform_en"})
 #: how a form writes its submission time (``day``, ``minute``); ISO by default
@@ -275,7 +290,7 @@ _TIMES = {"webropol_fi": "{day}.1.2026 10:{minute:02d}", "excel_numbered": "{day
           "surveymonkey_en": "01/{day:02d}/2026 10:{minute:02d}:13 AM", "msforms_titled": "{day}.1.2026 10.{minute:02d}.41",
           "limesurvey_fi": "2026-01-{day:02d} 10:{minute:02d}:27", "typeform_en": "2026-01-{day:02d} 09:{minute:02d}:51",
           "coordinator_fi": "{day}.1.2026", **heldout5.TIME_FORMATS,
-          **heldout7.SUBMISSION_TIMES}
+          **heldout7.SUBMISSION_TIMES, **heldout8.SUBMISSION_TIMES}
 #: forms whose submission times are date cells, not text (a Google Sheets .xlsx)
 _DATE_CELLS = frozenset({"sheets_sv_en"})
 #: forms whose multi-select is one column per option: ``(heading, mark, other)``, the heading of
@@ -293,7 +308,7 @@ _OPTION_COLUMNS: dict[str, tuple[str, str | int, str | None]] = {
 _TWO_HEADER_ROWS = {"surveymonkey_en": ("Response", "Open-Ended Response", "Other (please specify)")}
 #: what a form puts between the options of a multi-select and between the languages, where it is
 #: not its style's (Jotform: one a line)
-_SEPARATORS = {"jotform_fi": "\n", "coordinator_fi": "; ", "qualtrics_en": ","}
+_SEPARATORS = {"jotform_fi": "\n", "coordinator_fi": "; ", "qualtrics_en": ",", **heldout8.SEPARATORS}
 #: forms written under three header rows (Qualtrics): each column's code, its text and its
 #: import id; the tool's own columns' codes (the others are "Q1", "Q2"... in order)
 _CODE_ROWS = {"qualtrics_en": {
@@ -308,7 +323,12 @@ _CODE_ROWS = {"qualtrics_en": {
 #: multi-select's own heading without its suffix)
 _OTHER_TEXT = {"qualtrics_en": ("{question} - Selected Choice", "{question} - Other - Text")}
 #: the tools' own columns added around the questions: ``{form: a function of (table, form, role)}``
-_AFTER_QUESTIONS = {**heldout5.AFTER_QUESTIONS, **heldout7.TOOL_COLUMNS}
+_AFTER_QUESTIONS = {**heldout5.AFTER_QUESTIONS, **heldout7.TOOL_COLUMNS, **heldout8.TOOL_COLUMNS}
+#: forms writing their multi-select their own way: ``{form: a function of (headers, side, every
+#: option by key, the chosen ones by key)}`` returning the columns
+_CHOICE_COLUMNS = {**heldout7.CHOICE_COLUMNS, **heldout8.CHOICE_COLUMNS}
+#: forms written by a writer of their own: ``{form: a function of (table, headers, folder, role)}``
+_WRITERS = {**heldout7.WRITERS, **heldout8.WRITERS}
 #: what goes between a multi-select's options where not :data:`_SEPARATORS` (Qualtrics' ",")
 _CHOICE_SEPARATORS = heldout5.CHOICE_SEPARATORS
 #: what an option's column holds when not chosen, where not blank (Kobo's 0)
@@ -321,7 +341,7 @@ _BILINGUAL = heldout5.BILINGUAL
 _NATIVE_LANGUAGE = heldout5.NATIVE_LANGUAGE | heldout7.MOTHER_TONGUE_APART
 #: how a form asks the languages and levels written, where not as the split words it
 _LANGUAGE_FORMATS = {"google_sv_other": ("{language} ({level})", "{language} ({level})"),
-                     **heldout7.NAMES_ONLY}
+                     **heldout7.NAMES_ONLY, **heldout8.LANGUAGE_FORMATS}
 #: forms where some answers were typed by hand, in the typist's own case and spacing:
 #: ``(which, share)``: ``"other"`` only the answers the form offers no option for (a concept no
 #: vocabulary knows, typed into "Annat" by the person), ``"all"`` any answer (an organiser's copy,
@@ -343,7 +363,7 @@ _COORDINATOR_BOOKS = {"coordinator_fi": {
     "sheets": {"mentors": "Mentorit", "mentees": "Mentoroitavat"}, "total": "Yhteensä"}}
 #: forms that also ask where people live and how they want to meet, in the split's wording
 #: (``cities``, ``modes``) where it has one: both are in the truth
-_PLACE_QUESTIONS = frozenset(HELDOUT4_FORMS + HELDOUT5_FORMS + HELDOUT7_FORMS + PLACE_FORMS)
+_PLACE_QUESTIONS = frozenset(HELDOUT4_FORMS + HELDOUT5_FORMS + HELDOUT7_FORMS + HELDOUT8_FORMS + PLACE_FORMS)
 #: forms whose languages question is a grid: one "question [language]" column, a level as answer
 _LANGUAGE_GRIDS = frozenset({"google_grid"})
 _LANGUAGES = ("fi", "en", "sv", "ar", "ru", "so", "et")
@@ -560,6 +580,7 @@ _HEADERS = {
                      "goals_text": "Beskriv gärna med egna ord vad du förväntar dig av mentorskapet."},
     **heldout5.HEADERS, **language_styles.STYLE_HEADERS,
     **heldout7.QUESTIONS,
+    **heldout8.QUESTIONS,
 }
 # the place forms: their style's questions and a place and a meeting-mode one
 _HEADERS |= {
@@ -650,6 +671,7 @@ _ROLE_HEADERS = {
                        "capacity": "Max mentoroitavia"},
     **heldout5.ROLE_HEADERS,
     **heldout7.MENTOR_QUESTIONS,
+    **heldout8.MENTOR_QUESTIONS,
 }
 #: the grid exports' questions and answer scales: (languages, goals, topics) questions; the
 #: mentee's rating of a goal chosen, of one not chosen; the mentor's yes and no
@@ -676,7 +698,7 @@ def phrases() -> dict:
     """The evaluation phrases: ``{split: {kind: {concept: {language: [mentee, mentor]}}}}``."""
     here = Path(__file__)
     files = ("", "_goals", "_blind", "_heldout", "_heldout2", "_heldout3", "_heldout4", "_heldout5",
-             "_heldout7", "_places")
+             "_heldout7", "_heldout8", "_places")
     splits = functools.reduce(operator.or_, (tomllib.loads(
         here.with_name(f"evaluation_phrases{name}.toml").read_text(encoding="utf-8")) for name in files))
     return splits | {split: splits["dev"] | splits[split] for split in PLACE_SPLITS}
@@ -697,11 +719,13 @@ def forms(split: str) -> tuple[str, ...]:
     ('qualtrics_en_fi', 'kobo_fi', 'msforms_fi_en', 'excel_resaved_sv')
     >>> forms("heldout7")
     ('ods_municipal_fi', 'tally_en', 'google_sections_sv_fi', 'msforms_organiser_en')
+    >>> forms("heldout8")
+    ('zoho_jobtitle_en', 'lomake_rows_sv', 'hr_system_fi', 'formsapp_en_fi')
     >>> forms("dev_places")
     ('places_en', 'places_fi', 'places_sv')
     """
     return {"heldout": FORMS + MORE_FORMS, "heldout2": HELDOUT2_FORMS, "heldout3": HELDOUT3_FORMS,
-            "heldout4": HELDOUT4_FORMS, "heldout5": HELDOUT5_FORMS, "heldout7": HELDOUT7_FORMS,
+            "heldout4": HELDOUT4_FORMS, "heldout5": HELDOUT5_FORMS, "heldout7": HELDOUT7_FORMS, "heldout8": HELDOUT8_FORMS,
             **dict.fromkeys(PLACE_SPLITS, PLACE_FORMS)}.get(split, FORMS)
 
 
@@ -778,8 +802,8 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
                     words, own, side, others, level_words[own], _LANGUAGE_FORMATS.get(form)), _SEPARATORS.get(form))
             chosen = [_typed(form, "goals", goal_keys[g], offered[goal_keys[g]], typing) for g in goals]
             question = headers["topics" if side else "goals"]
-            if form in heldout7.CHOICE_COLUMNS:
-                row |= heldout7.CHOICE_COLUMNS[form](headers, side, offered, dict(zip((goal_keys[g] for g in goals), chosen)))
+            if form in _CHOICE_COLUMNS:
+                row |= _CHOICE_COLUMNS[form](headers, side, offered, dict(zip((goal_keys[g] for g in goals), chosen)))
             elif form in _OPTION_COLUMNS:
                 row |= _option_columns(form, question, [offered[key] for key in goal_keys], chosen)
             elif language_styles.asks_ranked(form):
@@ -850,8 +874,8 @@ def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 15
             with pd.ExcelWriter(path, engine="openpyxl") as book:
                 table.to_excel(book, index=False, startrow=2)
                 book.sheets["Sheet1"].cell(row=1, column=1, value=_TITLES[form][role])
-        elif form in heldout7.WRITERS:
-            path = heldout7.WRITERS[form](table, headers, folder, role)
+        elif form in _WRITERS:
+            path = _WRITERS[form](table, headers, folder, role)
         elif form in _FILES:
             suffix, options = _FILES[form]
             path = folder / f"{role}{suffix}"
