@@ -200,7 +200,7 @@ HELDOUT7_FORMS = heldout7.HELDOUT7_STYLES
 #: the field as a free-text job title, a Swedish e-form CSV under two header rows with 1/0 option
 #: columns, an employer's HR-system .xlsx of mentors with a Google Forms CSV of mentees, and a
 #: Forms.app CSV (an English mentee and a Finnish mentor form) joining its choices by " | "
-HELDOUT8_FORMS = heldout8.HELDOUT8_FORMS
+HELDOUT8_FORMS = heldout8.HELDOUT8_EXPORTS
 #: dev exports asking where people live and how they want to meet (the ``dev_places`` and
 #: ``dev_placescheck`` splits of :file:`evaluation_phrases_places.toml`): a Google Forms CSV in
 #: English, a Microsoft Forms .xlsx in Finnish and a Finnish Excel CSV in Swedish, each the
@@ -223,12 +223,12 @@ _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en":
                 "limesurvey_fi": "fi", "typeform_en": "en", "sheets_sv_en": "sv", "coordinator_fi": "fi",
                 "sentences_en": "en", "sentences_fi": "fi", "sentences_sv": "sv", "qualtrics_en": "en",
                 "mothertongue_fi": "fi", "places_en": "en", "places_fi": "fi", "places_sv": "sv",
-                **heldout5.LANGUAGE_OF, **heldout7.FORM_LANGUAGES, **heldout8.FORM_LANGUAGES, **language_styles.STYLE_LANGUAGES}
+                **heldout5.LANGUAGE_OF, **heldout7.FORM_LANGUAGES, **heldout8.HELDOUT8_FORM_LANGUAGES, **language_styles.STYLE_LANGUAGES}
 #: forms whose two sides answer in different languages (an English form for the mentees, a
 #: Swedish one for the mentors)
 _ROLE_LANGUAGE = {"excel_numbered": {"mentees": "en"}, "msforms_titled": {"mentors": "sv"},
                   "sheets_sv_en": {"mentees": "en"}, **heldout5.ROLE_LANGUAGE,
-                  **heldout7.MENTOR_LANGUAGES, **heldout8.MENTOR_LANGUAGES}
+                  **heldout7.MENTOR_LANGUAGES, **heldout8.HELDOUT8_MENTOR_LANGUAGES}
 # the export a form is written as (separators, file type): the base styles are their own
 _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", "microsoft_en": "microsoft",
              "webropol_fi": "google", "msforms_sv": "microsoft", "google_grid": "google",
@@ -238,11 +238,11 @@ _STYLE_OF = {**REWORDED, **GRIDS, "google_fi": "google", "google_sv": "google", 
              "sentences_en": "google", "sentences_fi": "microsoft", "sentences_sv": "google",
              "qualtrics_en": "google", "mothertongue_fi": "google", **dict.fromkeys(MIXED_FORMS, "google"),
              "places_en": "google", "places_fi": "microsoft", "places_sv": "excel",
-             **heldout5.STYLE_OF, **heldout7.WRITTEN_LIKE, **heldout8.WRITTEN_LIKE, **language_styles.BASE_STYLES}
+             **heldout5.STYLE_OF, **heldout7.WRITTEN_LIKE, **heldout8.HELDOUT8_WRITTEN_LIKE, **language_styles.BASE_STYLES}
 #: exports not written the way their style is: (suffix, :meth:`pandas.DataFrame.to_csv` options)
 _FILES: dict[str, tuple[str, dict[str, Any]]] = {
     "webropol_fi": (".xlsx", {}), "excel_numbered": (".csv", {"sep": ";", "encoding": "cp1252"}),
-    "limesurvey_fi": (".csv", {"quoting": csv.QUOTE_ALL}), **heldout5.FILES, **heldout8.FILES,
+    "limesurvey_fi": (".csv", {"quoting": csv.QUOTE_ALL}), **heldout5.FILES, **heldout8.HELDOUT8_FILES,
     **language_styles.RESAVED_FILES}
 #: the first column of the exports that number their respondents, where it is not "Id" from 1:
 #: ``(column, first number)``
@@ -281,7 +281,7 @@ _EXTRA_COLUMNS: dict[str, dict[str, tuple[str | None, str | tuple[str, ...] | No
     "coordinator_fi": {"": ("field", None),
                        "Huom.": (None, ("", "soitettu 14.1.", "", "", "ei vastannut sähköpostiin", "",
                                         "tuli paperilomakkeella", ""))},
-    **heldout5.EXTRA_COLUMNS, **heldout7.ADDED_COLUMNS, **heldout8.ADDED_COLUMNS}
+    **heldout5.EXTRA_COLUMNS, **heldout7.ADDED_COLUMNS, **heldout8.HELDOUT8_ADDED_COLUMNS}
 #: forms whose submission time is their last column (Typeform puts its dates after the questions)
 _TIME_LAST = frozenset({"typeform_en"})
 #: how a form writes its submission time (``day``, ``minute``); ISO by default
@@ -290,7 +290,7 @@ _TIMES = {"webropol_fi": "{day}.1.2026 10:{minute:02d}", "excel_numbered": "{day
           "surveymonkey_en": "01/{day:02d}/2026 10:{minute:02d}:13 AM", "msforms_titled": "{day}.1.2026 10.{minute:02d}.41",
           "limesurvey_fi": "2026-01-{day:02d} 10:{minute:02d}:27", "typeform_en": "2026-01-{day:02d} 09:{minute:02d}:51",
           "coordinator_fi": "{day}.1.2026", **heldout5.TIME_FORMATS,
-          **heldout7.SUBMISSION_TIMES, **heldout8.SUBMISSION_TIMES}
+          **heldout7.SUBMISSION_TIMES, **heldout8.HELDOUT8_SUBMISSION_TIMES}
 #: forms whose submission times are date cells, not text (a Google Sheets .xlsx)
 _DATE_CELLS = frozenset({"sheets_sv_en"})
 #: forms whose multi-select is one column per option: ``(heading, mark, other)``, the heading of
@@ -308,7 +308,7 @@ _OPTION_COLUMNS: dict[str, tuple[str, str | int, str | None]] = {
 _TWO_HEADER_ROWS = {"surveymonkey_en": ("Response", "Open-Ended Response", "Other (please specify)")}
 #: what a form puts between the options of a multi-select and between the languages, where it is
 #: not its style's (Jotform: one a line)
-_SEPARATORS = {"jotform_fi": "\n", "coordinator_fi": "; ", "qualtrics_en": ",", **heldout8.SEPARATORS}
+_SEPARATORS = {"jotform_fi": "\n", "coordinator_fi": "; ", "qualtrics_en": ",", **heldout8.HELDOUT8_SEPARATORS}
 #: forms written under three header rows (Qualtrics): each column's code, its text and its
 #: import id; the tool's own columns' codes (the others are "Q1", "Q2"... in order)
 _CODE_ROWS = {"qualtrics_en": {
@@ -323,12 +323,12 @@ _CODE_ROWS = {"qualtrics_en": {
 #: multi-select's own heading without its suffix)
 _OTHER_TEXT = {"qualtrics_en": ("{question} - Selected Choice", "{question} - Other - Text")}
 #: the tools' own columns added around the questions: ``{form: a function of (table, form, role)}``
-_AFTER_QUESTIONS = {**heldout5.AFTER_QUESTIONS, **heldout7.TOOL_COLUMNS, **heldout8.TOOL_COLUMNS}
+_AFTER_QUESTIONS = {**heldout5.AFTER_QUESTIONS, **heldout7.TOOL_COLUMNS, **heldout8.HELDOUT8_TOOL_COLUMNS}
 #: forms writing their multi-select their own way: ``{form: a function of (headers, side, every
 #: option by key, the chosen ones by key)}`` returning the columns
-_CHOICE_COLUMNS = {**heldout7.CHOICE_COLUMNS, **heldout8.CHOICE_COLUMNS}
+_CHOICE_COLUMNS = {**heldout7.CHOICE_COLUMNS, **heldout8.HELDOUT8_CHOICE_COLUMNS}
 #: forms written by a writer of their own: ``{form: a function of (table, headers, folder, role)}``
-_WRITERS = {**heldout7.WRITERS, **heldout8.WRITERS}
+_WRITERS = {**heldout7.WRITERS, **heldout8.HELDOUT8_WRITERS}
 #: what goes between a multi-select's options where not :data:`_SEPARATORS` (Qualtrics' ",")
 _CHOICE_SEPARATORS = heldout5.CHOICE_SEPARATORS
 #: what an option's column holds when not chosen, where not blank (Kobo's 0)
@@ -341,7 +341,7 @@ _BILINGUAL = heldout5.BILINGUAL
 _NATIVE_LANGUAGE = heldout5.NATIVE_LANGUAGE | heldout7.MOTHER_TONGUE_APART
 #: how a form asks the languages and levels written, where not as the split words it
 _LANGUAGE_FORMATS = {"google_sv_other": ("{language} ({level})", "{language} ({level})"),
-                     **heldout7.NAMES_ONLY, **heldout8.LANGUAGE_FORMATS}
+                     **heldout7.NAMES_ONLY, **heldout8.HELDOUT8_LANGUAGE_FORMATS}
 #: forms where some answers were typed by hand, in the typist's own case and spacing:
 #: ``(which, share)``: ``"other"`` only the answers the form offers no option for (a concept no
 #: vocabulary knows, typed into "Annat" by the person), ``"all"`` any answer (an organiser's copy,
@@ -580,7 +580,7 @@ _HEADERS = {
                      "goals_text": "Beskriv gärna med egna ord vad du förväntar dig av mentorskapet."},
     **heldout5.HEADERS, **language_styles.STYLE_HEADERS,
     **heldout7.QUESTIONS,
-    **heldout8.QUESTIONS,
+    **heldout8.HELDOUT8_QUESTIONS,
 }
 # the place forms: their style's questions and a place and a meeting-mode one
 _HEADERS |= {
@@ -671,7 +671,7 @@ _ROLE_HEADERS = {
                        "capacity": "Max mentoroitavia"},
     **heldout5.ROLE_HEADERS,
     **heldout7.MENTOR_QUESTIONS,
-    **heldout8.MENTOR_QUESTIONS,
+    **heldout8.HELDOUT8_MENTOR_QUESTIONS,
 }
 #: the grid exports' questions and answer scales: (languages, goals, topics) questions; the
 #: mentee's rating of a goal chosen, of one not chosen; the mentor's yes and no

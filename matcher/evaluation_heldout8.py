@@ -1,4 +1,4 @@
-"""The eighth held-out split's own exports (:data:`HELDOUT8_FORMS`), as :mod:`matcher.evaluation` writes them.
+"""The eighth held-out split's own exports (:data:`HELDOUT8_EXPORTS`), as :mod:`matcher.evaluation` writes them.
 
 Four tools and habits no other style imitates, each asking where people live and how they want to
 meet as well, the mentor form's questions worded unlike the mentee form's:
@@ -20,9 +20,9 @@ meet as well, the mentor form's questions worded unlike the mentee form's:
 
 Example
 -------
->>> HELDOUT8_FORMS
+>>> HELDOUT8_EXPORTS
 ('zoho_jobtitle_en', 'lomake_rows_sv', 'hr_system_fi', 'formsapp_en_fi')
->>> sorted(FORM_LANGUAGES[form] for form in HELDOUT8_FORMS)
+>>> sorted(HELDOUT8_FORM_LANGUAGES[form] for form in HELDOUT8_EXPORTS)
 ['en', 'en', 'fi', 'sv']
 """
 
@@ -35,34 +35,34 @@ from typing import Any
 
 import pandas as pd
 
-HELDOUT8_FORMS = ("zoho_jobtitle_en", "lomake_rows_sv", "hr_system_fi", "formsapp_en_fi")
-#: the language each form's mentees answer in (:data:`MENTOR_LANGUAGES` where the mentors differ)
-FORM_LANGUAGES = {"zoho_jobtitle_en": "en", "lomake_rows_sv": "sv", "hr_system_fi": "fi", "formsapp_en_fi": "en"}
+HELDOUT8_EXPORTS = ("zoho_jobtitle_en", "lomake_rows_sv", "hr_system_fi", "formsapp_en_fi")
+#: the language each form's mentees answer in (:data:`HELDOUT8_MENTOR_LANGUAGES` where the mentors differ)
+HELDOUT8_FORM_LANGUAGES = {"zoho_jobtitle_en": "en", "lomake_rows_sv": "sv", "hr_system_fi": "fi", "formsapp_en_fi": "en"}
 #: the mentors answer the programme's Finnish form
-MENTOR_LANGUAGES = {"formsapp_en_fi": {"mentors": "fi"}}
+HELDOUT8_MENTOR_LANGUAGES = {"formsapp_en_fi": {"mentors": "fi"}}
 #: the export each form is written like (:data:`matcher.evaluation._STYLE_OF`)
-WRITTEN_LIKE = dict.fromkeys(HELDOUT8_FORMS, "google")
+HELDOUT8_WRITTEN_LIKE = dict.fromkeys(HELDOUT8_EXPORTS, "google")
 #: exports saved their own way: (suffix, :meth:`pandas.DataFrame.to_csv` options)
-FILES: dict[str, tuple[str, dict[str, Any]]] = {
+HELDOUT8_FILES: dict[str, tuple[str, dict[str, Any]]] = {
     "zoho_jobtitle_en": (".csv", {"encoding": "utf-8-sig", "lineterminator": "\r\n"})}
 #: what goes between a multi-select's options and between the languages (Forms.app's " | ")
-SEPARATORS = {"formsapp_en_fi": " | "}
+HELDOUT8_SEPARATORS = {"formsapp_en_fi": " | "}
 #: columns the tools add (:data:`matcher.evaluation._EXTRA_COLUMNS`)
-ADDED_COLUMNS: dict[str, dict[str, tuple[str | None, str | tuple[str, ...] | None]]] = {
+HELDOUT8_ADDED_COLUMNS: dict[str, dict[str, tuple[str | None, str | tuple[str, ...] | None]]] = {
     "zoho_jobtitle_en": {"Referrer Name": (None, ("https://www.example.org/mentoring", "", "")),
                          "Task Owner": (None, None),
                          "IP Address": (None, ("192.0.2.31", "198.51.100.4", "203.0.113.58"))}}
 #: how each form writes its submission time (``day``, ``minute``)
-SUBMISSION_TIMES = {"zoho_jobtitle_en": "{day:02d}-Jan-2026 10:{minute:02d}:33",
+HELDOUT8_SUBMISSION_TIMES = {"zoho_jobtitle_en": "{day:02d}-Jan-2026 10:{minute:02d}:33",
                     "lomake_rows_sv": "{day}.1.2026 kl. 10:{minute:02d}",
                     "hr_system_fi": "{day}.1.2026 10:{minute:02d}",
                     "formsapp_en_fi": "2026-01-{day:02d}T10:{minute:02d}:00.000Z"}
 #: how a form asks the languages written, (mentee, mentor): the HR report's "language - level"
-LANGUAGE_FORMATS = {"hr_system_fi": ("{language}: {level}", "{language} - {level}")}
+HELDOUT8_LANGUAGE_FORMATS = {"hr_system_fi": ("{language}: {level}", "{language} - {level}")}
 #: the HR report's separator between expertise areas and between language skills
 HR_LIST = "; "
 
-QUESTIONS = {
+HELDOUT8_QUESTIONS = {
     "zoho_jobtitle_en": {"time": "Added Time", "email": "Email", "name": "Name",
                          "field": "Current or last job title", "city": "City of residence",
                          "languages": "Languages you speak (with level)",
@@ -83,7 +83,7 @@ QUESTIONS = {
                        "goals_text": "What would make this mentoring a success for you?"},
 }
 #: the mentor form's questions (the HR report's columns), worded unlike the mentee form's
-MENTOR_QUESTIONS = {
+HELDOUT8_MENTOR_QUESTIONS = {
     "zoho_jobtitle_en": {"field": "Job title", "city": "Home town", "languages": "Languages you can mentor in (level)",
                          "topics": "Topics you could help with", "meeting_mode": "How you'd like to meet",
                          "about": "Short bio", "capacity": "Number of mentees you can take"},
@@ -124,7 +124,7 @@ def hr_areas(headers: dict[str, str], side: int, offered: dict[str, str],
 
 
 #: forms writing their multi-select their own way (:data:`matcher.evaluation._CHOICE_COLUMNS`)
-CHOICE_COLUMNS: dict[str, Callable[[dict[str, str], int, dict[str, str], dict[str, str]], dict[Any, Any]]] = {
+HELDOUT8_CHOICE_COLUMNS: dict[str, Callable[[dict[str, str], int, dict[str, str], dict[str, str]], dict[Any, Any]]] = {
     "lomake_rows_sv": option_flags, "hr_system_fi": hr_areas}
 
 
@@ -158,7 +158,7 @@ def response_ids(table: pd.DataFrame, form: str, role: str) -> pd.DataFrame:
 
 
 #: the tools' own columns added around the questions (:data:`matcher.evaluation._AFTER_QUESTIONS`)
-TOOL_COLUMNS = {"hr_system_fi": hr_columns, "formsapp_en_fi": response_ids}
+HELDOUT8_TOOL_COLUMNS = {"hr_system_fi": hr_columns, "formsapp_en_fi": response_ids}
 
 
 def write_two_rows(table: pd.DataFrame, headers: dict[str, str], folder: Path, role: str) -> Path:
@@ -191,5 +191,5 @@ def write_hr_report(table: pd.DataFrame, headers: dict[str, str], folder: Path, 
 
 
 #: forms written by a writer of their own (:data:`matcher.evaluation._WRITERS`)
-WRITERS: dict[str, Callable[[pd.DataFrame, dict[str, str], Path, str], Path]] = {
+HELDOUT8_WRITERS: dict[str, Callable[[pd.DataFrame, dict[str, str], Path, str], Path]] = {
     "lomake_rows_sv": write_two_rows, "hr_system_fi": write_hr_report}

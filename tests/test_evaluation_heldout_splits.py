@@ -16,7 +16,7 @@ EVERY_KIND = (*WORDED, *PLACES)
 #: each split, its own module's export styles and the least number of wordings it holds
 SPLITS = {"heldout5": (evaluation_heldout5.EXPORT_STYLES, 360),
           "heldout7": (evaluation_heldout7.HELDOUT7_STYLES, 500),
-          "heldout8": (evaluation_heldout8.HELDOUT8_FORMS, 500)}
+          "heldout8": (evaluation_heldout8.HELDOUT8_EXPORTS, 500)}
 #: the splits written to word every concept any other split words
 COMPLETE = ("heldout7", "heldout8")
 
