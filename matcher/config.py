@@ -107,7 +107,7 @@ class SourceConfig:
 @dataclass(frozen=True)
 class ReadConfig(_Validated):
     #: separators between the answers of a multi-select question, tried in this order
-    separators: tuple[str, ...] = ("\n", ";", ",")
+    separators: tuple[str, ...] = ("\n", ";", "|", ",")
     #: which sign-up to keep when the same e-mail signs up twice
     duplicates: str = "keep_latest"
 

@@ -178,30 +178,35 @@ def _typed_places(found: ColumnContents, chosen: Counter) -> ColumnContents:
     return replace(found, shares={"cities": share}, chosen=tuple(o for o, _ in chosen.most_common(OPTIONS)))
 
 
-#: a column is written one option a line when at least this share of its answered cells holds a
-#: line break (the others hold one option)
+#: a column is written with one of :data:`COLUMN_SEPARATORS` between its options when at least
+#: this share of its answered cells holds it (the others hold one option)
 LINE_CELLS = 0.1
+#: separators a form tool writes between the options of a cell and people do not type inside
+#: one: a line break (Jotform, a pasted list), a bar (Forms.app, Zoho: "CV | Networking")
+COLUMN_SEPARATORS = ("\n", "|")
 
 
 def column_separators(cells: pd.Series, separators: Sequence[str] = ReadConfig.separators
                       ) -> tuple[str, ...]:
-    r"""The separators one column's cells are cut at: a column written one option a line
-    (Jotform, a pasted list: :data:`LINE_CELLS` of its cells hold a line break) is cut at line
-    breaks alone, so the commas and semicolons inside a line are its option's own ("I can help
-    with applications, CVs and interviews" chosen alone stays whole); any other column at
-    ``separators`` (the config's ``[read] separators``), in their order.
+    r"""The separators one column's cells are cut at: a column written with a line break or a bar
+    between options (:data:`COLUMN_SEPARATORS`, the first of them listed in ``separators`` that
+    :data:`LINE_CELLS` of its cells hold) is cut at that one alone, so the commas and semicolons
+    inside an option are its own ("I can help with applications, CVs and interviews" chosen alone
+    stays whole); any other column at ``separators`` (the config's ``[read] separators``), in
+    their order.
 
     >>> column_separators(pd.Series(["Networking\nCVs, letters", "CVs, letters"]))
     ('\n',)
+    >>> column_separators(pd.Series(["CV | Arts, culture and media", "Arts, culture and media"]))
+    ('|',)
     >>> column_separators(pd.Series(["Finnish;English;", "Finnish;"]))
-    ('\n', ';', ',')
+    ('\n', ';', '|', ',')
     """
-    if "\n" not in separators:
-        return tuple(separators)
     text = cells.dropna().astype(str).str.strip()
     text = text[text != ""].iloc[:CELLS]
-    if len(text) and text.str.contains("\n", regex=False).mean() >= LINE_CELLS:
-        return ("\n",)
+    for separator in (s for s in separators if s in COLUMN_SEPARATORS):
+        if len(text) and text.str.contains(separator, regex=False).mean() >= LINE_CELLS:
+            return (separator,)
     return tuple(separators)
 
 

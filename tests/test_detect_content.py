@@ -44,13 +44,16 @@ def test_a_column_of_options_one_a_line_is_a_multi_select_whose_commas_stay_insi
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(LINE_OPTIONS + ("Networking", "CV; cover letter")),
-                         min_size=1, max_size=4, unique=True), min_size=3, max_size=25))
-def test_cells_of_options_one_a_line_split_back_into_their_options(chosen):
-    """Whatever commas or semicolons the options hold, a line break between them is the cut."""
-    cells = ["\n".join(options) for options in chosen]
-    # enough cells of two or more options show the column is written one a line
-    assume(sum("\n" in cell for cell in cells) >= LINE_CELLS * len(cells))
+                         min_size=1, max_size=4, unique=True), min_size=3, max_size=25),
+       st.sampled_from(["\n", " | ", "|"]))
+def test_cells_of_options_one_a_line_or_bar_joined_split_back_into_their_options(chosen, joint):
+    """Whatever commas or semicolons the options hold, a line break or a bar between them is the
+    cut (Jotform writes options one a line; Forms.app and Zoho join them with " | ")."""
+    cells = [joint.join(options) for options in chosen]
+    # enough cells of two or more options show how the column is written
+    assume(sum(len(options) > 1 for options in chosen) >= LINE_CELLS * len(cells))
     separators = column_separators(pd.Series(cells))
+    assert separators == (joint.strip() or "\n",)
     splitter = OptionSplitter(cells, separators)
     assert [splitter.split(cell) for cell in cells] == [tuple(options) for options in chosen]
 

@@ -53,7 +53,7 @@ def test_unknown_keys_get_a_did_you_mean(round_toml, old, new, needles):
     ("same_organisation = true", "same_organisation = 1", (r"same_organisation.*expected bool",)),
     ('name = "Synthetic round"', "name = 5", (r"round\.name.*expected str",)),
     ("[mentors.columns]", "[mentors.columns]\nid = 3", (r"mentors\.columns\.id.*header as text",)),
-    ('separators = ["\\n", ";", ","]', "separators = []", (r"read\.separators",)),
+    ('separators = ["\\n", ";", "|", ","]', "separators = []", (r"read\.separators",)),
 ], ids=["capacity-text", "min-score-text", "weight-text", "bool-int", "name-int", "column-int",
         "no-separators"])
 def test_wrong_types_name_the_key(round_toml, old, new, needles):
