@@ -38,8 +38,8 @@ from matcher.scoring.explain import (_field, _goals, _languages, _location, _rea
 #: the answers each side's sentences read (``person.get(column)``)
 #: the answers each side's sentences are keyed by, as whole answers (languages, goals and topics
 #: are keyed finer: :func:`shared_levels`, :func:`goal_keys`)
-MENTEE_COLUMNS = ("fields", "goals", "meeting_mode", "city", "gender_preference")
-MENTOR_COLUMNS = ("fields", "meeting_mode", "city", "years_experience")
+EXPLAINED_MENTEE_ANSWERS = ("fields", "goals", "meeting_mode", "city", "gender_preference")
+EXPLAINED_MENTOR_ANSWERS = ("fields", "meeting_mode", "city", "years_experience")
 
 
 def explain_pairs(scores, rows: np.ndarray, cols: np.ndarray) -> list[str]:
@@ -62,8 +62,8 @@ def explain_pairs(scores, rows: np.ndarray, cols: np.ndarray) -> list[str]:
     if ctx is None or not len(rows):  # a Scores built by hand: its reasons only
         return [explain_pair(scores, i, j) for i, j in zip(rows.tolist(), cols.tolist())]
     mentees, mentors, labels = ctx.mentee_rows, ctx.mentor_rows, ctx.labels
-    e = {column: answer_classes(ctx.mentees, column)[rows] for column in MENTEE_COLUMNS}
-    r = {column: answer_classes(ctx.mentors, column)[cols] for column in MENTOR_COLUMNS}
+    e = {column: answer_classes(ctx.mentees, column)[rows] for column in EXPLAINED_MENTEE_ANSWERS}
+    r = {column: answer_classes(ctx.mentors, column)[cols] for column in EXPLAINED_MENTOR_ANSWERS}
     codes = scores.reason_codes[rows, cols].astype(np.int64)
     pair = np.arange(len(rows))
     place_e, place_r = ctx.encoded_mentees.place[rows], ctx.encoded_mentors.place[cols]
