@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from matcher.errors import InputError, OutputBusyError
@@ -117,8 +118,31 @@ def neutralise_series(series: pd.Series) -> pd.Series:
         safe = series.copy()
         safe[risky] = "'" + series[risky]
         return safe
+    if pd.api.types.infer_dtype(series, skipna=True) == "string":  # text and missing cells only
+        return _neutralise_texts(series)
     # object columns may mix text with numbers: only text cells can carry a formula
     return series.map(neutralise)
+
+
+def _neutralise_texts(series: pd.Series) -> pd.Series:
+    """:func:`neutralise` for an object column of text and missing cells, on the whole column:
+    one search for control characters over the joined texts (a newline, which is kept, joins
+    them), then the first characters against the triggers; only the risky cells are rewritten.
+
+    >>> _neutralise_texts(pd.Series(["=1+1", "ok", None], dtype=object)).tolist()
+    ["'=1+1", 'ok', nan]
+    """
+    values = series.to_numpy(dtype=object)
+    present = series.notna().to_numpy()
+    texts = values[present]
+    if _CONTROLS.search("\n".join(texts.tolist())):  # rare: a broken export
+        return series.map(neutralise)
+    risky = pd.Series(texts, dtype=object).str[:1].isin(FORMULA_TRIGGERS).to_numpy()
+    out = values.copy()
+    positions = np.flatnonzero(present)[risky]
+    out[positions] = ["'" + text for text in out[positions].tolist()]
+    # the dtype pandas infers, as ``series.map(neutralise)`` has it
+    return pd.Series(out, index=series.index, name=series.name)
 
 
 def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> Path:

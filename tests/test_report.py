@@ -23,6 +23,8 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from matcher.issue_groups import group_issues
 from matcher.errors import InputError
@@ -574,3 +576,15 @@ def test_data_issues_csv_is_the_grouped_sheet_and_the_rows_csv_every_cell(tables
                                      "problem", "suggestion"]
     assert grouped[["count", "row"]].values.tolist() == [[38, "2, 3, 4, 5, 6, 7, 8, 9 …"]]
     assert pd.read_csv(tmp_path / "out" / "data_issue_rows.csv")["row"].tolist() == list(range(2, 40))
+
+
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=8) | st.none()
+                | st.floats(allow_nan=True) | st.integers(), max_size=8))
+def test_page_texts_escaped_at_once_read_as_cell_by_cell(values):
+    import html
+
+    from matcher.report.html import escaped_texts
+    from matcher.safe_io import strip_controls
+
+    assert escaped_texts(values) == ["" if v is None or v != v else html.escape(strip_controls(str(v)))
+                                     for v in values]

@@ -153,11 +153,25 @@ def _number_cells(series: pd.Series, places: int | None, banded: bool, extra: st
     return ('<td class="' + classes + '">' + text + "</td>").tolist()
 
 
+def escaped_texts(values: list) -> list[str]:
+    """Each value as HTML text without control characters (``""`` when missing): the texts are
+    escaped as one string joined by newlines (kept by both steps) when no text holds one, a few
+    passes in C instead of several per cell.
+
+    >>> escaped_texts(["a<b", None, float("nan"), 3, "x\\x00y"]), escaped_texts(["two\\nlines", "&"])
+    (['a&lt;b', '', '', '3', 'xy'], ['two\\nlines', '&amp;'])
+    """
+    texts = ["" if v is None or v is pd.NA or v != v else str(v) for v in values]
+    joined = "\n".join(texts)
+    if joined.count("\n") != max(len(texts) - 1, 0):  # a text of several lines: one at a time
+        return [html.escape(strip_controls(text)) for text in texts]
+    return html.escape(strip_controls(joined)).split("\n") if texts else []
+
+
 def _text_cells(series: pd.Series, classes: str | None, names: pd.Series | None = None) -> list[str]:
     """The ``<td>`` elements of a text column; ``classes=None`` uses each value (or the same row
     of ``names``) as its class."""
-    text = series.map(lambda v: "" if v is None or v is pd.NA or v != v
-                      else html.escape(strip_controls(str(v))))
+    text = pd.Series(escaped_texts(series.tolist()), index=series.index, dtype=object)
     if classes is None and names is not None:
         classes_of = names.map(lambda v: html.escape(str(v)))
         return ('<td class="' + classes_of + '">' + text + "</td>").tolist()

@@ -80,13 +80,25 @@ def explain_pair(scores, i: int, j: int) -> str:
                   _location(mentee, mentor, code, ctx, i, j, lang)]
     sentences += _soft_wishes(scores, i, j, mentee, mentor, labels)
     if "experience" in scores.weights:
-        years = pd.to_numeric(pd.Series([mentor.get("years_experience")]), errors="coerce")[0]
-        sentences.append(t("explain.no_experience", lang) if np.isnan(years)
-                         else t("explain.experience", lang, years=number(years, lang, None)))
-    if "gender" in scores.weights and as_text(mentee.get("gender_preference")):
-        sentences.append(t("explain.gender_match" if float(scores.components["gender"][i, j]) == 1.0
-                           else "explain.gender_no_match", lang))
+        sentences.append(experience_sentence(mentor, lang))
+    if "gender" in scores.weights:
+        sentences.append(gender_sentence(scores, i, j, mentee, lang))
     return " ".join(s for s in sentences if s)
+
+
+def experience_sentence(mentor, lang: str) -> str:
+    """The mentor's years of experience (the ``experience`` component's sentence)."""
+    years = pd.to_numeric(pd.Series([mentor.get("years_experience")]), errors="coerce")[0]
+    return (t("explain.no_experience", lang) if np.isnan(years)
+            else t("explain.experience", lang, years=number(years, lang, None)))
+
+
+def gender_sentence(scores, i: int, j: int, mentee, lang: str) -> str:
+    """Whether the mentor meets the mentee's gender preference ("" when the mentee stated none)."""
+    if not as_text(mentee.get("gender_preference")):
+        return ""
+    return t("explain.gender_match" if float(scores.components["gender"][i, j]) == 1.0
+             else "explain.gender_no_match", lang)
 
 
 class Labels:

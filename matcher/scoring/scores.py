@@ -17,6 +17,7 @@ from matcher.errors import InputError
 from matcher.scoring.constraints import labels_of
 from matcher.scoring.encode import People
 from matcher.scoring.explain import Labels, explain_pair
+from matcher.scoring.explanations import explain_pairs
 from matcher.scoring.tabulate import Tabulated
 
 
@@ -140,7 +141,7 @@ class Scores:
         """
         rows = _locate_all(self.mentee_ids, mentee_ids, "mentee")
         cols = _locate_all(self.mentor_ids, mentor_ids, "mentor")
-        return [explain_pair(self, i, j) for i, j in zip(rows.tolist(), cols.tolist())]
+        return explain_pairs(self, rows, cols)
 
     def to_frame(self, feasible_only: bool = False) -> pd.DataFrame:
         """One row per pair: ``mentee_id, mentor_id, score, feasible, <components>, reason``.
