@@ -451,6 +451,7 @@ def score_command(round_config, output, feasible_only):
     then by descending score, then by mentor_id.
     """
     from matcher import load_round, score_round
+    from matcher.i18n import t
     from matcher.safe_io import atomic_file, neutralise_frame
 
     rnd = load_round(round_config)
@@ -458,7 +459,7 @@ def score_command(round_config, output, feasible_only):
     refuse_overwriting(output, (config.path, config.mentors.file, config.mentees.file,
                                 config.constraints.locked_file, config.constraints.forbidden_file))
     if not rnd.ok:  # as run: scores of a round with data errors would mislead
-        raise InputError(f"the round has {len(rnd.errors)} data error(s); nothing was scored. Run "
+        raise InputError("the round has " + t("count.data_errors", "en", n=len(rnd.errors)) + "; nothing was scored. Run "
                          f"'matcher validate {round_config}' to see them and fix the spreadsheets "
                          "or the config.")
     scores = score_round(rnd)

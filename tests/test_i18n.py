@@ -3,6 +3,8 @@
 import string
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from matcher import i18n, vocab
 from matcher.report.tables import REQUIRED
@@ -67,3 +69,25 @@ def test_join_in_each_language():
     assert i18n.join([], "en") == "" and i18n.join(["a"], "sv") == "a"
     assert [i18n.join(["a", "b", "c"], lang) for lang in i18n.LANGUAGES] == [
         "a, b and c", "a, b ja c", "a, b och c"]
+
+
+def test_a_count_of_one_takes_the_singular_in_every_language() -> None:
+    """The count-with-noun messages agree with their count (``{n:one|many}``), none writes 's(s)'."""
+    from matcher.i18n import t
+
+    assert t("init.folded", "en", n=1, header="Goals", how="a list", options="'CV'").startswith(
+        "1 column read")
+    assert t("init.folded", "fi", n=1, header="G", how="h", options="o").startswith("1 sarake ")
+    assert t("init.folded", "sv", n=2, header="G", how="h", options="o").startswith("2 kolumner ")
+    assert t("issue.blank_rows", "sv", n=1) == "1 tom rad ignorerades"
+    assert t("count.errors", "fi", n=1) == "1 virhe"
+    assert t("validate.summary", "en", mentors=1, mentees=2, issues="") == (
+        "1 mentor, 2 mentees read; ")
+    assert not [key for key, texts in i18n.MESSAGES.items() if any("(s)" in text for text in texts)]
+
+
+@given(st.integers(min_value=0, max_value=10**6))
+def test_count_formatter_picks_the_form_by_the_count(n: int) -> None:
+    from matcher.i18n import COUNTS
+
+    assert COUNTS.format("{n:row|rows}", n=n) == f"{n} {'row' if n == 1 else 'rows'}"
