@@ -44,7 +44,8 @@ with the reader's own separator).
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from matcher.language_table import table
 
@@ -1027,6 +1028,55 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "mentoroitavia (kaikki arvot: raportin Tarjonta ja kysyntä -välilehti):",
         "Branscher och mål med färre mentorsplatser än adepter som vill ha dem (alla värden: "
         "rapportens flik Utbud och efterfrågan):"),
+    # --- round config errors (matcher.config), in the [round] language the file asks for ---------
+    "setting.error": ("{where}, key '{key}': {problem}", "{where}, avain '{key}': {problem}",
+                      "{where}, nyckel '{key}': {problem}"),
+    "setting.did_you_mean": (" (did you mean '{name}'?)", " (tarkoititko '{name}'?)",
+                             " (menade du '{name}'?)"),
+    "setting.unknown": ("unknown setting{hint}; allowed: {allowed}",
+                        "tuntematon asetus{hint}; korjaa nimi tai poista rivi; sallitut: {allowed}",
+                        "okänd inställning{hint}; rätta namnet eller ta bort raden; tillåtna: "
+                        "{allowed}"),
+    "setting.not_allowed": ("{value} is not allowed{hint}; choose one of: {allowed}",
+                            "{value} ei ole sallittu{hint}; valitse jokin näistä: {allowed}",
+                            "{value} är inte tillåtet{hint}; välj en av: {allowed}"),
+    "setting.expected_table": ("expected a table ([{key}]), got {kind}",
+                               "odotettiin taulukkoa ([{key}]), saatiin {kind}",
+                               "väntade en tabell ([{key}]), fick {kind}"),
+    "setting.expected": ("expected {kinds}, got {value}",
+                         "odotettiin tyyppiä {kinds}, saatiin {value}: kirjoita arvo tässä muodossa",
+                         "väntade {kinds}, fick {value}: skriv värdet i den formen"),
+    "setting.not_finite": ("expected a finite number, got {value} (TOML reads nan and inf as "
+                           "numbers; write an ordinary number)",
+                           "odotettiin äärellistä lukua, saatiin {value} (TOML lukee nan ja inf "
+                           "luvuiksi; kirjoita tavallinen luku)",
+                           "väntade ett ändligt tal, fick {value} (TOML läser nan och inf som "
+                           "tal; skriv ett vanligt tal)"),
+    "setting.expected_number": ("expected a number, got {value}", "odotettiin lukua, saatiin {value}",
+                                "väntade ett tal, fick {value}"),
+    "setting.above": ("must be above {low}, got {value}",
+                      "pitää olla suurempi kuin {low}, nyt {value}",
+                      "måste vara större än {low}, nu {value}"),
+    "setting.at_least": ("must be {low} or more, got {value}", "pitää olla vähintään {low}, nyt {value}",
+                         "måste vara minst {low}, nu {value}"),
+    "setting.between": ("must be between {low} and {high}, got {value}",
+                        "pitää olla välillä {low}–{high}, nyt {value}",
+                        "måste vara mellan {low} och {high}, nu {value}"),
+    "setting.not_a_key": ("'{name}' is not a key of the {kind} vocabulary{hint}; the keys are: "
+                          "{keys} (add a new one under [vocabulary.{kind}] first)",
+                          "'{name}' ei ole sanaston {kind} avain{hint}; avaimet: {keys} (lisää "
+                          "uusi ensin kohtaan [vocabulary.{kind}])",
+                          "'{name}' är ingen nyckel i vokabulären {kind}{hint}; nycklarna är: "
+                          "{keys} (lägg först till en ny under [vocabulary.{kind}])"),
+    "config.not_found": ("round config {path} not found: check the path, or create one with "
+                         "'matcher init MENTORS MENTEES -o round.toml'",
+                         "kierroksen asetustiedostoa {path} ei löydy: tarkista polku tai luo "
+                         "tiedosto komennolla 'matcher init MENTORS MENTEES -o round.toml'",
+                         "omgångens inställningsfil {path} hittas inte: kontrollera sökvägen eller "
+                         "skapa en med 'matcher init MENTORS MENTEES -o round.toml'"),
+    "config.not_toml": ("{where} is not valid TOML: {detail}",
+                        "{where} ei ole kelvollista TOML:ää: {detail}; korjaa kyseinen rivi",
+                        "{where} är inte giltig TOML: {detail}; rätta den raden"),
     # --- values of the severity and kind columns, as shown (the tables keep the English words) ----
     "severity.error": ("error", "virhe", "fel"),
     "severity.warning": ("warning", "varoitus", "varning"),
@@ -1443,6 +1493,24 @@ def t(key: str, language: str = DEFAULT_LANGUAGE, /, **fields: object) -> str:
     """
     text = MESSAGES[key][LANGUAGES.index(check_language(language))]
     return COUNTS.format(text, **fields) if fields else text
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message not yet put in words: its :data:`MESSAGES` key and fields, written out by
+    :meth:`text` in whichever language the reader turns out to want (an error raised before
+    the round's language is known, say). A field may itself be a :class:`Message`.
+
+    >>> Message("setting.at_least", {"low": "1", "value": "0"}).text("sv")
+    'måste vara minst 1, nu 0'
+    """
+
+    key: str
+    fields: Mapping[str, object]
+
+    def text(self, language: str = DEFAULT_LANGUAGE) -> str:
+        return t(self.key, language, **{name: value.text(language) if isinstance(value, Message)
+                                        else value for name, value in self.fields.items()})
 
 
 def header(column: str, language: str = DEFAULT_LANGUAGE) -> str:

@@ -91,3 +91,25 @@ def test_count_formatter_picks_the_form_by_the_count(n: int) -> None:
     from matcher.i18n import COUNTS
 
     assert COUNTS.format("{n:row|rows}", n=n) == f"{n} {'row' if n == 1 else 'rows'}"
+
+
+@pytest.mark.parametrize(("toml", "words"), [
+    ('[round]\nlanguage = "fi"\nnmae = "x"\n', ("avain 'round.nmae'", "tuntematon asetus",
+                                                  "tarkoititko 'name'")),
+    ('[round]\nlanguage = "sv"\n[solver]\nobjective = "best"\n', ("nyckel 'solver.objective'",
+                                                                   "är inte tillåtet", "välj en av")),
+    ('[round]\nlanguage = "fi"\n[solver]\ntime_limit = "x"\n', ("avain 'solver.",)),
+    ('[round]\nlanguage = "sv"\nname = "unclosed\n', ("är inte giltig TOML", "line 3")),
+    ('[round]\nlanguage = "en"\n[scoring]\nweights = 3\n', ("key 'scoring.weights'",)),
+])
+def test_config_errors_speak_the_rounds_language(tmp_path, toml: str, words: tuple[str, ...]) -> None:
+    """A round.toml error is written in its [round] language, naming the file and the key."""
+    from matcher.config import load_config
+    from matcher.errors import ConfigError
+
+    path = tmp_path / "round.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert str(path) in message and all(word in message for word in words), message
