@@ -1355,6 +1355,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "cli.more_errors": ("and {n:more kind|more kinds} of error: run matcher validate {config}",
                         "ja {n:muu virhetyyppi|muuta virhetyyppiä}: aja matcher validate {config}",
                         "och {n:typ|typer} av fel till: kör matcher validate {config}"),
+    "validate.more_issues": ("and {n:more kind|more kinds} of issue: all of them, one row each, in "
+                             "matcher validate --format csv {config}",
+                             "ja {n:muu ongelmatyyppi|muuta ongelmatyyppiä}: kaikki, yksi riviä "
+                             "kohden, komennolla matcher validate --format csv {config}",
+                             "och {n:typ|typer} av problem till: alla, en rad var, med "
+                             "matcher validate --format csv {config}"),
     "cli.next_step": ("Next: review {workbook} (keep / reject in the decision column), then: {command}",
                       "Seuraavaksi: tarkista {workbook} (pidä / hylkää Päätös-sarakkeeseen), sitten: "
                       "{command}",

@@ -176,3 +176,18 @@ def test_the_same_pairs_whatever_the_language(rounds_by_language):
     assert all(p.equals(pairs[0]) for p in pairs[1:])
     texts = {r.tables["pairs"]["explanation"].iloc[0] for r in rounds_by_language.values()}
     assert len(texts) == 3
+
+
+@pytest.mark.parametrize("language", ["en", "fi", "sv"])
+def test_validate_shows_the_first_kinds_of_issue_and_counts_the_rest(capsys, language):
+    """However many kinds of warning a big round has, validate's table stays one screen."""
+    from matcher.cli import _print_first_kinds
+
+    kinds = SHOWN_ERRORS + 7
+    warnings = pd.DataFrame({"severity": "warning", "file": "mentees.csv", "row": range(2, 2 + kinds),
+                             "column": [f"Question {i}" for i in range(kinds)], "value": "x",
+                             "problem": "not an e-mail address", "suggestion": "fix it"})
+    _print_first_kinds(warnings, "validate.more_issues", "round.toml", language)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) <= SHOWN_ERRORS + 3
+    assert lines[-1].endswith("matcher validate --format csv round.toml") and "7 " in lines[-1]
