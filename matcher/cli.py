@@ -171,7 +171,7 @@ def validate_command(round_config, fmt):
     if fmt == "csv":
         click.echo(rnd.issues.to_csv(index=False), nl=False)
     else:
-        _print_issues(rnd.issues, language=rnd.config.language)
+        _print_first_kinds(rnd.issues, "validate.more_issues", round_config, rnd.config.language)
         _print_not_included(rnd)
         _print_shortages(rnd)
         click.echo(rnd.summary(rnd.config.language))  # last, so a batch job can read it with tail -1
@@ -343,8 +343,21 @@ def run_command(round_config, outdir, objective, decisions, draft_introductions,
         print_next_steps(result, round_config)
 
 
-#: lines of data errors (grouped by kind) a stopped run prints; validate lists them all
+#: lines of issues (grouped by kind) a stopped run and validate print, so the output fits a
+#: screen whatever the round's size; the rest are one line that says how many and where
 SHOWN_ERRORS = 20
+
+
+def _print_first_kinds(issues, more: str, round_config: str, language: str, err: bool = False) -> None:
+    """The first :data:`SHOWN_ERRORS` kinds of ``issues`` (grouped, most serious first) in the
+    table ``validate`` prints, then the message ``more`` saying how many kinds are left."""
+    from matcher.i18n import t
+    from matcher.issue_groups import group_issues
+
+    _print_issues(issues, err=err, limit=SHOWN_ERRORS, language=language)
+    kinds = len(group_issues(issues)) if not issues.empty else 0
+    if kinds > SHOWN_ERRORS:
+        click.echo(t(more, language, n=kinds - SHOWN_ERRORS, config=round_config), err=err)
 
 
 def _print_data_errors(error, round_config: str) -> None:
@@ -352,15 +365,8 @@ def _print_data_errors(error, round_config: str) -> None:
     ``validate`` prints, then how many more there are."""
     from matcher.i18n import t
 
-    from matcher.issue_groups import group_issues
-
-    errors = error.issues
-    click.echo(t("cli.data_errors", error.language, n=len(errors)), err=True)
-    _print_issues(errors, err=True, limit=SHOWN_ERRORS, language=error.language)
-    kinds = len(group_issues(errors))
-    if kinds > SHOWN_ERRORS:
-        click.echo(t("cli.more_errors", error.language, n=kinds - SHOWN_ERRORS,
-                     config=round_config), err=True)
+    click.echo(t("cli.data_errors", error.language, n=len(error.issues)), err=True)
+    _print_first_kinds(error.issues, "cli.more_errors", round_config, error.language, err=True)
 
 
 @main.command("templates")
@@ -451,6 +457,7 @@ def score_command(round_config, output, feasible_only):
     then by descending score, then by mentor_id.
     """
     from matcher import load_round, score_round
+    from matcher.i18n import t
     from matcher.safe_io import atomic_file, neutralise_frame
 
     rnd = load_round(round_config)
@@ -458,7 +465,7 @@ def score_command(round_config, output, feasible_only):
     refuse_overwriting(output, (config.path, config.mentors.file, config.mentees.file,
                                 config.constraints.locked_file, config.constraints.forbidden_file))
     if not rnd.ok:  # as run: scores of a round with data errors would mislead
-        raise InputError(f"the round has {len(rnd.errors)} data error(s); nothing was scored. Run "
+        raise InputError("the round has " + t("count.data_errors", "en", n=len(rnd.errors)) + "; nothing was scored. Run "
                          f"'matcher validate {round_config}' to see them and fix the spreadsheets "
                          "or the config.")
     scores = score_round(rnd)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import tomllib
 from collections.abc import Callable
 from email.utils import parseaddr
@@ -37,6 +38,7 @@ from typing import Any
 from rapidfuzz import process
 
 from matcher.errors import ConfigError
+from matcher.i18n import DEFAULT_LANGUAGE, Message, t
 from matcher.vocab import LEVEL_NAMES, MEETING_MODES, vocabulary
 
 #: Canonical fields a mentor spreadsheet can map. ``id`` and ``email`` identify a person.
@@ -82,8 +84,10 @@ class SettingError(ConfigError):
     matcher.config.SettingError: round config, key 'solver.objective': 'best' is not allowed; choose one of: coverage, total, fair
     """
 
-    def __init__(self, key: str, problem: str, where: str = "round config"):
-        super().__init__(f"{where}, key '{key}': {problem}")
+    def __init__(self, key: str, problem: str | Message, where: str = "round config",
+                 language: str = DEFAULT_LANGUAGE):
+        text = problem.text(language) if isinstance(problem, Message) else problem
+        super().__init__(t("setting.error", language, where=where, key=key, problem=text))
         self.key, self.problem = key, problem
 
 
@@ -308,19 +312,20 @@ def _where(path: Path | None) -> str:
 
 def _choose(key: str, value: Any, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
-        raise SettingError(key, f"{value!r} is not allowed{_did_you_mean(value, allowed)}; "
-                                f"choose one of: {', '.join(allowed)}")
+        raise SettingError(key, Message("setting.not_allowed", {
+            "value": repr(value), "hint": _did_you_mean(value, allowed), "allowed": ", ".join(allowed)}))
 
 
 def _number(key: str, value: Any, low: float, high: float = float("inf"), above: bool = False) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise SettingError(key, f"expected a number, got {value!r}")
+        raise SettingError(key, Message("setting.expected_number", {"value": repr(value)}))
+    bounds = {"low": f"{low:g}", "high": f"{high:g}", "value": f"{value:g}"}
     if above and value <= low:
-        raise SettingError(key, f"must be above {low:g}, got {value:g}")
+        raise SettingError(key, Message("setting.above", bounds))
     if high == float("inf") and value < low:
-        raise SettingError(key, f"must be {low:g} or more, got {value:g}")
+        raise SettingError(key, Message("setting.at_least", bounds))
     if not low <= value <= high:
-        raise SettingError(key, f"must be between {low:g} and {high:g}, got {value:g}")
+        raise SettingError(key, Message("setting.between", bounds))
 
 
 def _check_read(read: ReadConfig) -> None:
@@ -406,8 +411,7 @@ def load_config(path: str | Path) -> RoundConfig:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(f"round config {path} not found: check the path, or create one with "
-                          "'matcher init MENTORS MENTEES -o round.toml'") from None
+        raise ConfigError(t("config.not_found", DEFAULT_LANGUAGE, path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read round config {path}: {exc}") from None
     return parse_config(text, base_dir=path.resolve().parent, path=path)
@@ -418,34 +422,55 @@ def parse_config(text: str, base_dir: Path | None = None, path: Path | None = No
     where = _where(path)
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{where} is not valid TOML: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:  # its text names the line and column
+        raise ConfigError(t("config.not_toml", typed_language(text), where=where, detail=exc)) from None
+    language = typed_language(data)
     try:
-        return _Parser(where, base_dir or Path.cwd()).round(data, path)
+        return _Parser(where, base_dir or Path.cwd(), language).round(data, path)
     except SettingError as exc:  # raised by a section's own checks: name the file too
-        raise SettingError(exc.key, exc.problem, where) from None
+        raise SettingError(exc.key, exc.problem, where, language) from None
+
+
+def typed_language(data: dict[str, Any] | str) -> str:
+    """The language a round config's errors are written in: its ``[round] language`` when that
+    is one of :data:`OUTPUT_LANGUAGES` (the language of every other message of the round), else
+    English. ``data`` is the parsed TOML, or the text of a file TOML cannot parse, whose
+    ``language = "..."`` line is then looked for.
+
+    >>> typed_language({"round": {"language": "fi"}}), typed_language({"round": {"language": 3}})
+    ('fi', 'en')
+    >>> typed_language('[round]\\nlanguage = "sv"\\nname = "unclosed')
+    'sv'
+    """
+    if isinstance(data, str):
+        typed = re.search(r'^\s*language\s*=\s*"(\w+)"', data, re.MULTILINE)
+        language: Any = typed.group(1) if typed else None
+    else:
+        section = data.get("round")
+        language = section.get("language") if isinstance(section, dict) else None
+    return language if language in OUTPUT_LANGUAGES else DEFAULT_LANGUAGE
 
 
 class _Parser:
     """Turns the TOML dict into dataclasses, naming the key of every problem."""
 
-    def __init__(self, where: str, base_dir: Path):
+    def __init__(self, where: str, base_dir: Path, language: str = DEFAULT_LANGUAGE):
         self.where = where
         self.base_dir = base_dir
+        self.language = language
 
-    def fail(self, key: str, problem: str) -> ConfigError:
-        return ConfigError(f"{self.where}, key '{key}': {problem}")
+    def fail(self, key: str, problem: str | Message) -> ConfigError:
+        return SettingError(key, problem, self.where, self.language)
 
     def table(self, data: Any, key: str, allowed: tuple[str, ...]) -> dict[str, Any]:
         if data is None:
             return {}
         if not isinstance(data, dict):
-            raise self.fail(key, f"expected a table ([{key}]), got {type(data).__name__}")
+            raise self.fail(key, Message("setting.expected_table", {"key": key, "kind": type(data).__name__}))
         for name in data:
             if name not in allowed:
-                raise self.fail(f"{key}.{name}" if key else name,
-                                f"unknown setting{_did_you_mean(name, allowed)}; "
-                                f"allowed: {', '.join(allowed)}")
+                raise self.fail(f"{key}.{name}" if key else name, Message("setting.unknown", {
+                    "hint": _did_you_mean(name, allowed), "allowed": ", ".join(allowed)}))
         return data
 
     def value(self, data: dict, key: str, name: str, kind: type | tuple, default: Any) -> Any:
@@ -459,10 +484,9 @@ class _Parser:
             value = float(value)
         if not isinstance(value, kinds):
             names = " or ".join(k.__name__ for k in kinds)
-            raise self.fail(f"{key}.{name}", f"expected {names}, got {data[name]!r}")
+            raise self.fail(f"{key}.{name}", Message("setting.expected", {"kinds": names, "value": repr(data[name])}))
         if isinstance(value, float) and not math.isfinite(value):
-            raise self.fail(f"{key}.{name}", f"expected a finite number, got {value!r} (TOML reads "
-                                             "nan and inf as numbers; write an ordinary number)")
+            raise self.fail(f"{key}.{name}", Message("setting.not_finite", {"value": repr(value)}))
         return value
 
     def choice(self, data: dict, key: str, name: str, allowed: tuple[str, ...], default: str) -> str:
@@ -594,10 +618,9 @@ class _Parser:
         known = vocabulary(kind, vocab).keys
         for name in given:
             if name not in known:
-                raise self.fail(key, f"'{name}' is not a key of the {kind} vocabulary"
-                                     f"{_did_you_mean(name, known)}; the keys are: "
-                                     f"{', '.join(known)} (add a new one under "
-                                     f"[vocabulary.{kind}] first)")
+                raise self.fail(key, Message("setting.not_a_key", {
+                    "name": name, "kind": kind, "hint": _did_you_mean(name, known),
+                    "keys": ", ".join(known)}))
 
     def constraints(self, data: Any) -> ConstraintConfig:
         key = "constraints"
@@ -704,9 +727,9 @@ def _settings(section: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(section))
 
 
-def _did_you_mean(value: str, allowed: tuple[str, ...]) -> str:
+def _did_you_mean(value: str, allowed: tuple[str, ...]) -> Message | str:
     best = process.extractOne(str(value), allowed, score_cutoff=70)
-    return f" (did you mean '{best[0]}'?)" if best else ""
+    return Message("setting.did_you_mean", {"name": best[0]}) if best else ""
 
 
 def _name(path: Path | None) -> str:

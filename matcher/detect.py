@@ -230,8 +230,9 @@ def detect_columns(table: pd.DataFrame, role: str,
     _apply_data_hints(scores, table, headers, fields)
     times = _apply_time_hints(scores, table, headers, fields)
     notes = _apply_content_hints(scores, table, headers, fields, times)
-    yes_no = _apply_yes_no_hints(scores, table, headers, fields, times)
-    _apply_not_yes_no_hints(scores, table, fields, frozenset(yes_no))
+    answers = answer_counts(table)
+    yes_no = _apply_yes_no_hints(scores, answers, headers, fields, times)
+    _apply_not_yes_no_hints(scores, answers, headers, fields, frozenset(yes_no))
     notes += [(h, note) for h, note in yes_no.items() if note is not None]
     contents: dict[str, ColumnContents] = {}
     families = _apply_family_hints(scores, table, headers, fields, contents, other,
@@ -473,7 +474,21 @@ def _apply_content_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[
 YES_NO_FIELDS = ("consent", "same_field_only")
 
 
-def _apply_yes_no_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[str],
+def answer_counts(table: pd.DataFrame) -> list[pd.Series]:
+    """Per column of ``table``, its distinct non-empty answers (stripped) and how often each is
+    given, most frequent first: counted once and shared by the yes/no hints.
+
+    >>> answer_counts(pd.DataFrame({"Q": [" Yes", "No", "Yes", None, ""]}))[0].to_dict()
+    {'Yes': 2, 'No': 1}
+    """
+    counts = []
+    for i in range(table.shape[1]):
+        text = table.iloc[:, i].dropna().astype(str).str.strip()
+        counts.append(text[text != ""].value_counts())
+    return counts
+
+
+def _apply_yes_no_hints(scores: np.ndarray, answers: list[pd.Series], headers: list[str],
                         fields: tuple[str, ...], times: frozenset[str]) -> dict[str, Note | None]:
     """A column answered only yes or no (:func:`matcher.contents.is_yes_no`: a consent, "may we
     contact you after the programme?") is a consent or a same-field wish when its header says
@@ -483,11 +498,9 @@ def _apply_yes_no_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
     fields its header had suggested (None when it suggested none of those), shown whether or
     not the column is then taken as a yes/no field."""
     found: dict[str, Note | None] = {}
-    if table.empty:
-        return found
     others = [j for j, f in enumerate(fields) if f not in YES_NO_FIELDS]
     for i, header in enumerate(headers):
-        if header in times or forms_own(header) or not is_yes_no(table.iloc[:, i]):
+        if header in times or forms_own(header) or not is_yes_no(answers[i].index.to_series()):
             continue
         claimed = tuple(fields[j] for j in others if scores[i, j] >= MIN_SCORE)
         scores[i, others] = 0.0
@@ -500,8 +513,8 @@ def _apply_yes_no_hints(scores: np.ndarray, table: pd.DataFrame, headers: list[s
 YES_NO_READ = 0.5
 
 
-def _apply_not_yes_no_hints(scores: np.ndarray, table: pd.DataFrame, fields: tuple[str, ...],
-                            yes_no: frozenset[str]) -> None:
+def _apply_not_yes_no_hints(scores: np.ndarray, answers: list[pd.Series], headers: list[str],
+                            fields: tuple[str, ...], yes_no: frozenset[str]) -> None:
     """A column whose answers mostly do not read as yes or no (:func:`matcher.eligibility.yes_no`:
     a case worker's initials, a status word, a date) is no consent or same-field wish unless a
     keyword of that field is in its header: its header's words alone ("Käsittelijä" shares its
@@ -510,18 +523,17 @@ def _apply_not_yes_no_hints(scores: np.ndarray, table: pd.DataFrame, fields: tup
 
     >>> t = pd.DataFrame({"Käsittelijä": ["AK", "MV", "AK"], "Suostumus": ["AK", "MV", None]})
     >>> s = np.array([[99.0, 0.0], [110.0, 0.0]])
-    >>> _apply_not_yes_no_hints(s, t, ("consent", "name"), frozenset())
+    >>> _apply_not_yes_no_hints(s, answer_counts(t), list(t.columns), ("consent", "name"), frozenset())
     >>> s.tolist()
     [[0.0, 0.0], [110.0, 0.0]]
     """
     own = [j for j, f in enumerate(fields) if f in YES_NO_FIELDS]
     if not own:
         return
-    for i, header in enumerate(table.columns):
-        if str(header) in yes_no or not (scores[i, own] > 0.0).any():
+    for i, header in enumerate(headers):
+        if header in yes_no or not (scores[i, own] > 0.0).any():
             continue
-        text = table.iloc[:, i].dropna().astype(str).str.strip()
-        counts = text[text != ""].value_counts()
+        counts = answers[i]
         if counts.empty:
             continue
         read = np.array([yes_no_answer(a) is not None for a in counts.index])

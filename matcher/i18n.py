@@ -7,6 +7,10 @@ and the command line's closing lines. The CSV files keep their English column na
 
 Every message is one entry of :data:`MESSAGES`: a key and its text in each language of
 :data:`LANGUAGES`, in that order. Texts are :meth:`str.format` templates with named fields only;
+a count with its noun is one field whose format spec names the noun's two forms,
+``{n:row|rows}`` (Finnish ``{n:rivi|riviä}``, Swedish ``{n:rad|rader}``): :func:`t` writes
+"1 row" for one and "2 rows" otherwise (see :class:`CountFormatter`), so no message picks its
+own singular;
 all three translations of a message use the same fields (``tests/test_i18n.py`` checks that every
 message has all three, with the same fields). Display labels of the built-in vocabularies
 (fields, goals, languages) are in :data:`LABELS`: English comes from :mod:`matcher.vocab`, the
@@ -17,8 +21,8 @@ Examples
 --------
 >>> t("sheet.pairs", "fi")
 'Parit'
->>> t("count.warnings", "sv", n=3)
-'3 varningar'
+>>> t("count.warnings", "sv", n=3), t("count.warnings", "fi", n=1)
+('3 varningar', '1 varoitus')
 >>> header("mentee_name", "fi"), header("mentee_name", "en"), header("Job title", "fi")
 ('Mentoroitava', 'Mentee', 'Job title')
 >>> label("fields", "health", "sv"), label("languages", "fi", "fi")
@@ -39,7 +43,9 @@ with the reader's own separator).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from matcher.language_table import table
 
@@ -152,8 +158,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "level.4": ("native", "äidinkieli", "modersmål"),
     # --- report.html (the workbook engineer's) ---------------------------------------------------
     "report.subtitle": (
-        "Mentoring pairs for review: {n} pairs. Confidential: this report names participants.",
-        "Mentorointiparit tarkistettavaksi: {n} paria. Luottamuksellinen: raportissa on "
+        "Mentoring pairs for review: {n:pair|pairs}. Confidential: this report names participants.",
+        "Mentorointiparit tarkistettavaksi: {n:pari|paria}. Luottamuksellinen: raportissa on "
         "osallistujien nimiä.",
         "Mentorspar att granska: {n} par. Konfidentiellt: rapporten namnger deltagare."),
     "report.summary": ("Summary", "Yhteenveto", "Sammanfattning"),
@@ -202,7 +208,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "report.tile_lowest": ("lowest score", "pienimmät pisteet", "lägsta poäng"),
     "report.tile_free": ("mentors with free places", "mentoria, joilla vapaita paikkoja",
                          "mentorer med lediga platser"),
-    "report.tile_issues": ("data issues ({errors} errors)", "tietojen ongelmaa ({errors} virhettä)",
+    "report.tile_issues": ("data issues ({errors:error|errors})", "tietojen ongelmaa ({errors:virhe|virhettä})",
                            "dataproblem ({errors} fel)"),
     "report.mentors_intro": (
         "{free} of {n} mentors have free places ({places} places in all). Mentors with free "
@@ -328,12 +334,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "summary.data_issues": ("Data issues", "Tietojen ongelmat", "Dataproblem"),
     "summary.data_issues_value": ("{errors}, {warnings} ({cells})", "{errors}, {warnings} ({cells})",
                                   "{errors}, {warnings} ({cells})"),
-    "count.error": ("{n} error", "{n} virhe", "{n} fel"),
-    "count.errors": ("{n} errors", "{n} virhettä", "{n} fel"),
-    "count.warning": ("{n} warning", "{n} varoitus", "{n} varning"),
-    "count.warnings": ("{n} warnings", "{n} varoitusta", "{n} varningar"),
-    "count.cell": ("{n} cell", "{n} solu", "{n} cell"),
-    "count.cells": ("{n} cells", "{n} solua", "{n} celler"),
+    "count.errors": ("{n:error|errors}", "{n:virhe|virhettä}", "{n:fel|fel}"),
+    "count.warnings": ("{n:warning|warnings}", "{n:varoitus|varoitusta}", "{n:varning|varningar}"),
+    "count.data_errors": ("{n:data error|data errors}", "{n:virhe|virhettä}", "{n:datafel|datafel}"),
+    "count.cells": ("{n:cell|cells}", "{n:solu|solua}", "{n:cell|celler}"),
     "summary.output": ("Output", "Tulokset", "Resultat"),
     # the objective's config word stays beside its translation: it is what --objective takes
     "objective.coverage": ("coverage", "kattavuus (coverage)", "täckning (coverage)"),
@@ -355,8 +359,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "summary.unmatched_priority": ("Priority for unmatched last time",
                                    "Etusija viimeksi ilman paria jääneille",
                                    "Företräde för dem som blev utan par förra gången"),
-    "summary.unmatched_priority_value": ("{n} mentees (+{bonus})", "{n} mentoroitavaa (+{bonus})",
-                                         "{n} adepter (+{bonus})"),
+    "summary.unmatched_priority_value": ("{n:mentee|mentees} (+{bonus})", "{n:mentoroitava|mentoroitavaa} (+{bonus})",
+                                         "{n:adept|adepter} (+{bonus})"),
     "summary.continuing_pairs": ("Continuing pairs", "Jatkavat parit", "Fortsättande par"),
     "summary.continuing_pairs_value": (
         "{n} ({locked} locked here, {counted} counted against the mentor's capacity)",
@@ -422,8 +426,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                "under lägsta poäng"),
     "reason.rule": ("{rule} not met", "ehto {rule} ei täyty", "villkoret {rule} uppfylls inte"),
     # --- data issues (matcher validate, the Data issues sheet): problem, then suggestion --------
-    "issue.blank_rows": ("{n} blank rows ignored", "{n} tyhjää riviä ohitettu",
-                         "{n} tomma rader ignorerades"),
+    "issue.blank_rows": ("{n:blank row|blank rows} ignored", "{n:tyhjä rivi|tyhjää riviä} ohitettu",
+                         "{n:tom rad|tomma rader} ignorerades"),
     "issue.no_answer": ("no answer", "ei vastausta", "inget svar"),
     "issue.no_answer_fix": ("defaults used; ask for the answers if they matter",
                             "oletusarvot käytössä; kysy vastauksia, jos niillä on merkitystä",
@@ -544,10 +548,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "issue.no_language_fix": ("add the languages they can use in mentoring",
                               "lisää kielet, joilla hän voi osallistua mentorointiin",
                               "lägg till de språk personen kan använda i mentorskapet"),
-    "issue.idle_mentor": ("capacity 0, but offers {n} topic(s): this mentor gets no mentee",
-                          "paikkoja 0, mutta tarjoaa {n} aihetta: tämä mentori ei saa "
+    "issue.idle_mentor": ("capacity 0, but offers {n:topic|topics}: this mentor gets no mentee",
+                          "paikkoja 0, mutta tarjoaa {n:aihe|aihetta}: tämä mentori ei saa "
                           "mentoroitavaa",
-                          "0 platser, men erbjuder {n} ämnen: mentorn får ingen adept"),
+                          "0 platser, men erbjuder {n:ämne|ämnen}: mentorn får ingen adept"),
     "issue.idle_mentor_fix": ("check the number of mentees they can take",
                               "tarkista, montako mentoroitavaa hän voi ottaa",
                               "kontrollera hur många adepter personen kan ta"),
@@ -565,9 +569,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                 "se kohtaan [vocabulary.cities] jonkin kunnan synonyymiksi",
                                 "skriv kommunen (t.ex. Esbo för Alberga), eller lägg till den i "
                                 "[vocabulary.cities] som synonym till en"),
-    "issue.field_unmentored": ("{n} mentee(s) want a mentor in {field}, but no mentor works in it "
+    "issue.field_unmentored": ("{n:mentee wants|mentees want} a mentor in {field}, but no mentor works in it "
                                "({rows}){same_only}",
-                               "{n} mentoroitavaa toivoo mentoria alalta {field}, mutta yksikään "
+                               "{n:mentoroitava toivoo|mentoroitavaa toivoo} mentoria alalta {field}, mutta yksikään "
                                "mentori ei työskentele sillä ({rows}){same_only}",
                                "{n} adepter vill ha en mentor inom {field}, men ingen mentor "
                                "arbetar där ({rows}){same_only}"),
@@ -588,7 +592,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                        "id:t används redan av en annan person"),
     "issue.id_clash_fix": ("give each person their own id", "anna jokaiselle oma tunnus",
                            "ge varje person ett eget id"),
-    "issue.header_row": ("the headers were found on row {row}; the title row(s) above them are "
+    "issue.header_row": ("the headers were found on row {row}; the title rows above them are "
                          "ignored",
                          "otsikot löytyivät riviltä {row}; niiden yläpuolella olevat otsikkorivit "
                          "ohitetaan",
@@ -596,7 +600,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "issue.header_row_fix": ("nothing to do if that is the header row",
                              "ei toimenpiteitä, jos se on otsikkorivi",
                              "inget att göra om det är rubrikraden"),
-    "issue.same_header": ("the same header is used by {n} columns; the first is '{header}', the "
+    "issue.same_header": ("the same header is used by {n:column|columns}; the first is '{header}', the "
                           "next '{header} (2)'",
                           "sama otsikko on {n} sarakkeella; ensimmäinen on '{header}', seuraava "
                           "'{header} (2)'",
@@ -682,7 +686,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                     "{confidence})"),
     "reading.own": ("{unknown}; kept as a category of its own", "{unknown}; pidetty omana luokkanaan",
                     "{unknown}; behållet som en egen kategori"),
-    "reading.rows": ("{problem}; {n} rows", "{problem}; {n} riviä", "{problem}; {n} rader"),
+    "reading.rows": ("{problem}; {n:row|rows}", "{problem}; {n:rivi|riviä}", "{problem}; {n:rad|rader}"),
     "reading.row": ("{problem}; 1 row", "{problem}; 1 rivi", "{problem}; 1 rad"),
     "reading.fix": ("check it under [vocabulary.{kind}] in the round config (matcher init writes "
                     "it there)",
@@ -724,10 +728,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "init.heading.read_as": ("read as", "luettu", "tolkat som"),
     "init.heading.levels": ("levels", "tasot", "nivåer"),
     "init.no_level": ("none given", "ei annettu", "ej angiven"),
-    "init.columns": ("{role}: {n} columns recognised ({names}); {carried} carried through",
-                     "{role}: {n} saraketta tunnistettu ({names}); {carried} viedään mukana "
+    "init.columns": ("{role}: {n:column|columns} recognised ({names}); {carried} carried through",
+                     "{role}: {n:sarake|saraketta} tunnistettu ({names}); {carried} viedään mukana "
                      "sellaisenaan",
-                     "{role}: {n} kolumner identifierade ({names}); {carried} förs vidare som de är"),
+                     "{role}: {n:kolumn|kolumner} identifierade ({names}); {carried} förs vidare som de är"),
     "init.answers": ("Answers read (low confidence first; {n} not built-in names are written to "
                      "[vocabulary.*] in {path}, edit them there):",
                      "Luetut vastaukset (epävarmimmat ensin; {n} vastausta, jotka eivät ole "
@@ -836,9 +840,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                          "rubrikerna står på två rader ({first} och {second}): varje kolumn namnges "
                          "efter sin fråga och alternativet under den ('Fråga - Alternativ'); en fråga "
                          "med en kolumn efter frågan ensam"),
-    "init.folded": ("{n} columns read as one question '{header}' ({how}): {options}",
-                    "{n} saraketta luettu yhdeksi kysymykseksi '{header}' ({how}): {options}",
-                    "{n} kolumner lästa som en fråga '{header}' ({how}): {options}"),
+    "init.folded": ("{n:column|columns} read as one question '{header}' ({how}): {options}",
+                    "{n:sarake|saraketta} luettu yhdeksi kysymykseksi '{header}' ({how}): {options}",
+                    "{n:kolumn|kolumner} lästa som en fråga '{header}' ({how}): {options}"),
     "init.folded_options": ("a multi-select, one column per option, chosen where the cell is {marks}",
                             "monivalinta, yksi sarake kutakin vaihtoehtoa kohden, valittu kun "
                             "solussa on {marks}",
@@ -988,11 +992,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                    "Skrev {path}. Nästa steg: matcher validate {path}"),
     # --- matcher validate's text around the issues -------------------------------------------------
     "validate.not_included": (
-        "{n} people are not included (each with the reason in the output's 'Not included' sheet "
+        "{n:person is|people are} not included (each with the reason in the output's 'Not included' sheet "
         "and not_included.csv):",
-        "{n} henkilöä ei ole mukana (kunkin syy tulosten Ei mukana -välilehdellä ja tiedostossa "
+        "{n:henkilö ei ole|henkilöä ei ole} mukana (kunkin syy tulosten Ei mukana -välilehdellä ja tiedostossa "
         "not_included.csv):",
-        "{n} personer är inte med (var och en med orsaken på fliken Inte med och i "
+        "{n:person är|personer är} inte med (var och en med orsaken på fliken Inte med och i "
         "not_included.csv):"),
     "validate.not_included_one": (
         "1 person is not included (with the reason in the output's 'Not included' sheet and "
@@ -1004,19 +1008,19 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                        "  {role}: {n} ({rows}, {file}): {reason}",
                        "  {role}: {n} ({rows} i {file}): {reason}"),
     "validate.no_shared_language": (
-        "{n} mentee(s) share no language with any mentor and cannot be matched ({rows} of {file}).",
+        "{n:mentee shares|mentees share} no language with any mentor and cannot be matched ({rows} of {file}).",
         "{n} mentoroitavalla ei ole yhteistä kieltä yhdenkään mentorin kanssa, joten heille ei "
         "löydy paria ({rows}, {file}).",
-        "{n} adepter har inget gemensamt språk med någon mentor och kan inte få ett par ({rows} i "
+        "{n:adept har|adepter har} inget gemensamt språk med någon mentor och kan inte få ett par ({rows} i "
         "{file})."),
-    "validate.summary": ("{mentors} mentors, {mentees} mentees read; {issues}",
-                         "{mentors} mentoria, {mentees} mentoroitavaa luettu; {issues}",
-                         "{mentors} mentorer, {mentees} adepter lästa; {issues}"),
+    "validate.summary": ("{mentors:mentor|mentors}, {mentees:mentee|mentees} read; {issues}",
+                         "{mentors:mentori|mentoria}, {mentees:mentoroitava|mentoroitavaa} luettu; {issues}",
+                         "{mentors:mentor|mentorer}, {mentees:adept|adepter} lästa; {issues}"),
     "validate.summary_left_out": (
-        "{mentors} mentors, {mentees} mentees read and included, {left_out} not included; {issues}",
-        "{mentors} mentoria, {mentees} mentoroitavaa luettu ja mukana, {left_out} ei mukana; "
+        "{mentors:mentor|mentors}, {mentees:mentee|mentees} read and included, {left_out} not included; {issues}",
+        "{mentors:mentori|mentoria}, {mentees:mentoroitava|mentoroitavaa} luettu ja mukana, {left_out} ei mukana; "
         "{issues}",
-        "{mentors} mentorer, {mentees} adepter lästa och med, {left_out} inte med; {issues}"),
+        "{mentors:mentor|mentorer}, {mentees:adept|adepter} lästa och med, {left_out} inte med; {issues}"),
     "validate.shortages": (
         "Fields and goals with fewer mentor places than mentees wanting them (all values: the "
         "report's 'Supply and demand' sheet):",
@@ -1024,6 +1028,55 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "mentoroitavia (kaikki arvot: raportin Tarjonta ja kysyntä -välilehti):",
         "Branscher och mål med färre mentorsplatser än adepter som vill ha dem (alla värden: "
         "rapportens flik Utbud och efterfrågan):"),
+    # --- round config errors (matcher.config), in the [round] language the file asks for ---------
+    "setting.error": ("{where}, key '{key}': {problem}", "{where}, avain '{key}': {problem}",
+                      "{where}, nyckel '{key}': {problem}"),
+    "setting.did_you_mean": (" (did you mean '{name}'?)", " (tarkoititko '{name}'?)",
+                             " (menade du '{name}'?)"),
+    "setting.unknown": ("unknown setting{hint}; allowed: {allowed}",
+                        "tuntematon asetus{hint}; korjaa nimi tai poista rivi; sallitut: {allowed}",
+                        "okänd inställning{hint}; rätta namnet eller ta bort raden; tillåtna: "
+                        "{allowed}"),
+    "setting.not_allowed": ("{value} is not allowed{hint}; choose one of: {allowed}",
+                            "{value} ei ole sallittu{hint}; valitse jokin näistä: {allowed}",
+                            "{value} är inte tillåtet{hint}; välj en av: {allowed}"),
+    "setting.expected_table": ("expected a table ([{key}]), got {kind}",
+                               "odotettiin taulukkoa ([{key}]), saatiin {kind}",
+                               "väntade en tabell ([{key}]), fick {kind}"),
+    "setting.expected": ("expected {kinds}, got {value}",
+                         "odotettiin tyyppiä {kinds}, saatiin {value}: kirjoita arvo tässä muodossa",
+                         "väntade {kinds}, fick {value}: skriv värdet i den formen"),
+    "setting.not_finite": ("expected a finite number, got {value} (TOML reads nan and inf as "
+                           "numbers; write an ordinary number)",
+                           "odotettiin äärellistä lukua, saatiin {value} (TOML lukee nan ja inf "
+                           "luvuiksi; kirjoita tavallinen luku)",
+                           "väntade ett ändligt tal, fick {value} (TOML läser nan och inf som "
+                           "tal; skriv ett vanligt tal)"),
+    "setting.expected_number": ("expected a number, got {value}", "odotettiin lukua, saatiin {value}",
+                                "väntade ett tal, fick {value}"),
+    "setting.above": ("must be above {low}, got {value}",
+                      "pitää olla suurempi kuin {low}, nyt {value}",
+                      "måste vara större än {low}, nu {value}"),
+    "setting.at_least": ("must be {low} or more, got {value}", "pitää olla vähintään {low}, nyt {value}",
+                         "måste vara minst {low}, nu {value}"),
+    "setting.between": ("must be between {low} and {high}, got {value}",
+                        "pitää olla välillä {low}–{high}, nyt {value}",
+                        "måste vara mellan {low} och {high}, nu {value}"),
+    "setting.not_a_key": ("'{name}' is not a key of the {kind} vocabulary{hint}; the keys are: "
+                          "{keys} (add a new one under [vocabulary.{kind}] first)",
+                          "'{name}' ei ole sanaston {kind} avain{hint}; avaimet: {keys} (lisää "
+                          "uusi ensin kohtaan [vocabulary.{kind}])",
+                          "'{name}' är ingen nyckel i vokabulären {kind}{hint}; nycklarna är: "
+                          "{keys} (lägg först till en ny under [vocabulary.{kind}])"),
+    "config.not_found": ("round config {path} not found: check the path, or create one with "
+                         "'matcher init MENTORS MENTEES -o round.toml'",
+                         "kierroksen asetustiedostoa {path} ei löydy: tarkista polku tai luo "
+                         "tiedosto komennolla 'matcher init MENTORS MENTEES -o round.toml'",
+                         "omgångens inställningsfil {path} hittas inte: kontrollera sökvägen eller "
+                         "skapa en med 'matcher init MENTORS MENTEES -o round.toml'"),
+    "config.not_toml": ("{where} is not valid TOML: {detail}",
+                        "{where} ei ole kelvollista TOML:ää: {detail}; korjaa kyseinen rivi",
+                        "{where} är inte giltig TOML: {detail}; rätta den raden"),
     # --- values of the severity and kind columns, as shown (the tables keep the English words) ----
     "severity.error": ("error", "virhe", "fel"),
     "severity.warning": ("warning", "varoitus", "varning"),
@@ -1296,19 +1349,25 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "letter.draft_subject": ("[DRAFT, not reviewed] {subject}", "[LUONNOS, ei tarkistettu] {subject}",
                              "[UTKAST, ej granskat] {subject}"),
     # --- the command line ------------------------------------------------------------------------
-    "cli.data_errors": ("The round has {n} data error(s); nothing was matched:",
-                        "Kierroksen tiedoissa on {n} virhettä; pareja ei muodostettu:",
+    "cli.data_errors": ("The round has {n:data error|data errors}; nothing was matched:",
+                        "Kierroksen tiedoissa on {n:virhe|virhettä}; pareja ei muodostettu:",
                         "Omgången har {n} datafel; inga par bildades:"),
-    "cli.more_errors": ("and {n} more kinds of error: run matcher validate {config}",
-                        "ja {n} muuta virhetyyppiä: aja matcher validate {config}",
-                        "och {n} typer av fel till: kör matcher validate {config}"),
+    "cli.more_errors": ("and {n:more kind|more kinds} of error: run matcher validate {config}",
+                        "ja {n:muu virhetyyppi|muuta virhetyyppiä}: aja matcher validate {config}",
+                        "och {n:typ|typer} av fel till: kör matcher validate {config}"),
+    "validate.more_issues": ("and {n:more kind|more kinds} of issue: all of them, one row each, in "
+                             "matcher validate --format csv {config}",
+                             "ja {n:muu ongelmatyyppi|muuta ongelmatyyppiä}: kaikki, yksi riviä "
+                             "kohden, komennolla matcher validate --format csv {config}",
+                             "och {n:typ|typer} av problem till: alla, en rad var, med "
+                             "matcher validate --format csv {config}"),
     "cli.next_step": ("Next: review {workbook} (keep / reject in the decision column), then: {command}",
                       "Seuraavaksi: tarkista {workbook} (pidä / hylkää Päätös-sarakkeeseen), sitten: "
                       "{command}",
                       "Nästa steg: granska {workbook} (behåll / avvisa i kolumnen Beslut), sedan: "
                       "{command}"),
-    "cli.introductions": ("{n} introduction letter(s) in {folder} ({status}).",
-                          "{n} esittelykirjettä kansiossa {folder} ({status}).",
+    "cli.introductions": ("{n:introduction letter|introduction letters} in {folder} ({status}).",
+                          "{n:esittelykirje|esittelykirjettä} kansiossa {folder} ({status}).",
                           "{n} presentationsbrev i {folder} ({status})."),
     "cli.released": ("Released {mentee} (ended pair with {mentors}):",
                      "Päätetty {mentee} (päättynyt pari: {mentors}):",
@@ -1409,6 +1468,27 @@ def check_language(language: str) -> str:
     return language
 
 
+class CountFormatter(string.Formatter):
+    """:meth:`str.format` plus one rule: a field whose format spec is ``one|many`` is the count
+    followed by its noun, ``one`` when the count is 1 and ``many`` otherwise (English "2 rows",
+    Finnish's partitive after a numeral "2 riviä", Swedish "2 rader"; zero takes the plural in
+    all three).
+
+    >>> CountFormatter().format("{n:row|rows} read", n=1), COUNTS.format("{n:rivi|riviä}", n=0)
+    ('1 row read', '0 riviä')
+    """
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        one, bar, many = format_spec.partition("|")
+        if not bar:
+            return str(super().format_field(value, format_spec))
+        return f"{value} {one if value == 1 else many}"
+
+
+#: the one formatter :func:`t` fills every message with
+COUNTS = CountFormatter()
+
+
 def t(key: str, language: str = DEFAULT_LANGUAGE, /, **fields: object) -> str:
     """The message ``key`` in ``language``, with its ``{fields}`` filled in.
 
@@ -1418,7 +1498,25 @@ def t(key: str, language: str = DEFAULT_LANGUAGE, /, **fields: object) -> str:
     'Sama ala: ICT.'
     """
     text = MESSAGES[key][LANGUAGES.index(check_language(language))]
-    return text.format(**fields) if fields else text
+    return COUNTS.format(text, **fields) if fields else text
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message not yet put in words: its :data:`MESSAGES` key and fields, written out by
+    :meth:`text` in whichever language the reader turns out to want (an error raised before
+    the round's language is known, say). A field may itself be a :class:`Message`.
+
+    >>> Message("setting.at_least", {"low": "1", "value": "0"}).text("sv")
+    'måste vara minst 1, nu 0'
+    """
+
+    key: str
+    fields: Mapping[str, object]
+
+    def text(self, language: str = DEFAULT_LANGUAGE) -> str:
+        return t(self.key, language, **{name: value.text(language) if isinstance(value, Message)
+                                        else value for name, value in self.fields.items()})
 
 
 def header(column: str, language: str = DEFAULT_LANGUAGE) -> str:

@@ -98,7 +98,7 @@ class IssueCounts:
 
     def text(self, language: str = "en") -> str:
         """ "0 errors, 20 warnings (138 cells)" in ``language`` (the Summary's Data issues)."""
-        counted = {name: t(f"count.{name[:-1] if n == 1 else name}", language, n=n)
+        counted = {name: t(f"count.{name}", language, n=n)
                    for name, n in (("errors", self.errors), ("warnings", self.warnings),
                                    ("cells", self.cells))}
         return t("summary.data_issues_value", language, **counted)

@@ -78,7 +78,8 @@ def test_a_run_stopped_by_data_errors_prints_them_grouped_by_kind(tmp_path, n_ba
     result = invoke("run", config, "-o", tmp_path / "out")
     assert result.exit_code == 2
     lines = result.output.splitlines()
-    assert lines[0] == f"The round has {n_bad} data error(s); nothing was matched:"
+    errors = "1 data error" if n_bad == 1 else f"{n_bad} data errors"
+    assert lines[0] == f"The round has {errors}; nothing was matched:"
     rows = [line for line in lines if line.startswith("error ")]
     assert len(rows) == 1, "one kind of error in one column is one line"
     count, file, shown = rows[0].split()[1:4] if n_bad > 1 else ("", *rows[0].split()[1:3])
@@ -101,7 +102,7 @@ def test_a_stopped_run_shows_the_first_kinds_of_error_and_counts_the_rest(capsys
                            "problem": "cannot be read as a whole number", "suggestion": "write one"})
     _print_data_errors(DataErrors(errors, None), "round.toml")
     lines = capsys.readouterr().err.splitlines()
-    assert lines[0] == f"The round has {2 * kinds} data error(s); nothing was matched:"
+    assert lines[0] == f"The round has {2 * kinds} data errors; nothing was matched:"
     assert len([line for line in lines if line.startswith("error ")]) == SHOWN_ERRORS
     assert lines[-1] == "and 3 more kinds of error: run matcher validate round.toml"
 
@@ -113,7 +114,7 @@ def test_run_ends_with_the_letters_and_the_next_step(tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     n = len(pd.read_csv(out / "introductions.csv"))
-    assert n > 0 and lines[-2] == (f"{n} introduction letter(s) in {out}/introductions (drafts "
+    assert n > 0 and lines[-2] == (f"{n} introduction letter{'' if n == 1 else 's'} in {out}/introductions (drafts "
                                    "for every proposed pair, not reviewed).")
     assert lines[-1] == (f"Next: review {out}/pairs.xlsx (keep / reject in the decision column), "
                          f"then: matcher run {config} -o {out} --decisions {out}/pairs.xlsx")
@@ -175,3 +176,18 @@ def test_the_same_pairs_whatever_the_language(rounds_by_language):
     assert all(p.equals(pairs[0]) for p in pairs[1:])
     texts = {r.tables["pairs"]["explanation"].iloc[0] for r in rounds_by_language.values()}
     assert len(texts) == 3
+
+
+@pytest.mark.parametrize("language", ["en", "fi", "sv"])
+def test_validate_shows_the_first_kinds_of_issue_and_counts_the_rest(capsys, language):
+    """However many kinds of warning a big round has, validate's table stays one screen."""
+    from matcher.cli import _print_first_kinds
+
+    kinds = SHOWN_ERRORS + 7
+    warnings = pd.DataFrame({"severity": "warning", "file": "mentees.csv", "row": range(2, 2 + kinds),
+                             "column": [f"Question {i}" for i in range(kinds)], "value": "x",
+                             "problem": "not an e-mail address", "suggestion": "fix it"})
+    _print_first_kinds(warnings, "validate.more_issues", "round.toml", language)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) <= SHOWN_ERRORS + 3
+    assert lines[-1].endswith("matcher validate --format csv round.toml") and "7 " in lines[-1]

@@ -275,3 +275,32 @@ def test_a_job_title_chosen_from_a_list_of_fields_is_the_field_question():
     found = detect_columns(typed, "mentors")
     assert found.columns["job_title"] == "Current occupation"
     assert found.columns["field"] == "Your field"
+
+
+def test_the_yes_no_hints_count_each_columns_answers_once(monkeypatch) -> None:
+    """The answers are counted once per column (``answer_counts``); neither yes/no hint recounts."""
+    from matcher import detect
+
+    counted: list[str] = []
+    real = pd.Series.value_counts
+
+    def counting(self, *args, **kwargs):
+        counted.append(str(self.name))
+        return real(self, *args, **kwargs)
+
+    def inside(hint):
+        def wrapped(*args):
+            before = len(counted)
+            found = hint(*args)
+            in_hints.append(len(counted) - before)
+            return found
+        return wrapped
+
+    in_hints: list[int] = []
+    for name in ("_apply_yes_no_hints", "_apply_not_yes_no_hints"):
+        monkeypatch.setattr(detect, name, inside(getattr(detect, name)))
+    monkeypatch.setattr(pd.Series, "value_counts", counting)
+    table = pd.DataFrame({"Käsittelijä": ["AK", "MV", "AK"], "Suostumus": ["Kyllä", "Ei", "Kyllä"],
+                          "Sähköposti": ["a@x.fi", "b@x.fi", "c@x.fi"]})
+    detect.detect_columns(table, "mentees")
+    assert in_hints == [0, 0]

@@ -112,7 +112,7 @@ def test_contradictions_are_flagged(tmp_path):
     assert idle["row"].tolist() == [2]
     lonely = issues[issues["problem"].str.contains("no mentor works in it")]
     assert lonely["problem"].tolist() == [
-        "2 mentee(s) want a mentor in Logistics, but no mentor works in it (rows 2, 4)"]
+        "2 mentees want a mentor in Logistics, but no mentor works in it (rows 2, 4)"]
     unknown = issues[issues["problem"].str.startswith("not a Finnish municipality")]
     assert unknown[["value", "row"]].values.tolist() == [["Kotikylä", 3]]  # once per answer
     assert "rows 3, 4" in unknown["problem"].iloc[0]
@@ -168,7 +168,7 @@ def test_validate_speaks_the_rounds_language(tmp_path):
     assert lines[1].startswith("varoitus ") and "ei ole sähköpostiosoite" in lines[1]
     assert "1 henkilö ei ole mukana" in out.output
     assert "  Mentorit: 1 (rivi 3, mentors.csv): Ei antanut suostumusta" in out.output
-    assert lines[-1] == "1 mentoria, 1 mentoroitavaa luettu ja mukana, 1 ei mukana; 0 virhettä, 1 varoitus (1 solu)"
+    assert lines[-1] == "1 mentori, 1 mentoroitava luettu ja mukana, 1 ei mukana; 0 virhettä, 1 varoitus (1 solu)"
 
 
 def test_every_output_counts_matched_unmatched_and_not_included_alike(tmp_path):

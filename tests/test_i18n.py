@@ -3,6 +3,8 @@
 import string
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from matcher import i18n, vocab
 from matcher.report.tables import REQUIRED
@@ -67,3 +69,47 @@ def test_join_in_each_language():
     assert i18n.join([], "en") == "" and i18n.join(["a"], "sv") == "a"
     assert [i18n.join(["a", "b", "c"], lang) for lang in i18n.LANGUAGES] == [
         "a, b and c", "a, b ja c", "a, b och c"]
+
+
+def test_a_count_of_one_takes_the_singular_in_every_language() -> None:
+    """The count-with-noun messages agree with their count (``{n:one|many}``), none writes 's(s)'."""
+    from matcher.i18n import t
+
+    assert t("init.folded", "en", n=1, header="Goals", how="a list", options="'CV'").startswith(
+        "1 column read")
+    assert t("init.folded", "fi", n=1, header="G", how="h", options="o").startswith("1 sarake ")
+    assert t("init.folded", "sv", n=2, header="G", how="h", options="o").startswith("2 kolumner ")
+    assert t("issue.blank_rows", "sv", n=1) == "1 tom rad ignorerades"
+    assert t("count.errors", "fi", n=1) == "1 virhe"
+    assert t("validate.summary", "en", mentors=1, mentees=2, issues="") == (
+        "1 mentor, 2 mentees read; ")
+    assert not [key for key, texts in i18n.MESSAGES.items() if any("(s)" in text for text in texts)]
+
+
+@given(st.integers(min_value=0, max_value=10**6))
+def test_count_formatter_picks_the_form_by_the_count(n: int) -> None:
+    from matcher.i18n import COUNTS
+
+    assert COUNTS.format("{n:row|rows}", n=n) == f"{n} {'row' if n == 1 else 'rows'}"
+
+
+@pytest.mark.parametrize(("toml", "words"), [
+    ('[round]\nlanguage = "fi"\nnmae = "x"\n', ("avain 'round.nmae'", "tuntematon asetus",
+                                                  "tarkoititko 'name'")),
+    ('[round]\nlanguage = "sv"\n[solver]\nobjective = "best"\n', ("nyckel 'solver.objective'",
+                                                                   "är inte tillåtet", "välj en av")),
+    ('[round]\nlanguage = "fi"\n[solver]\ntime_limit = "x"\n', ("avain 'solver.",)),
+    ('[round]\nlanguage = "sv"\nname = "unclosed\n', ("är inte giltig TOML", "line 3")),
+    ('[round]\nlanguage = "en"\n[scoring]\nweights = 3\n', ("key 'scoring.weights'",)),
+])
+def test_config_errors_speak_the_rounds_language(tmp_path, toml: str, words: tuple[str, ...]) -> None:
+    """A round.toml error is written in its [round] language, naming the file and the key."""
+    from matcher.config import load_config
+    from matcher.errors import ConfigError
+
+    path = tmp_path / "round.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert str(path) in message and all(word in message for word in words), message

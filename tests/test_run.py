@@ -253,7 +253,7 @@ def test_unmatched_reasons_name_the_best_full_mentors_ties_by_mentor_order():
 def test_validate_reports_shortages_before_matching(sample_round_path):
     result = invoke("validate", sample_round_path)
     assert result.exit_code == 0
-    assert "1 mentee(s) share no language with any mentor" in result.output
+    assert "1 mentee shares no language with any mentor" in result.output
     shortages = result.output.split("Fields and goals with fewer mentor places")[1]
     assert "Health care" in shortages and "ICT" not in shortages
 
