@@ -56,6 +56,7 @@ from matcher.grids import DECLINING, Folded, fold_grids, join_answers, joiner_of
 from matcher.level_columns import fold_level_columns, fold_other_languages
 from matcher.mother_tongue import fold_mother_tongue
 from matcher.ranked import fold_ranked
+from matcher.repeated_questions import fold_repeated_questions
 
 #: what stands between a question and its option in a column-per-option header: a spaced dash,
 #: a colon, an opening bracket, an underscore, a slash (KoboToolbox/ODK's "question/option"),
@@ -414,7 +415,9 @@ def fold_other_texts(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def fold_questions(table: pd.DataFrame) -> pd.DataFrame:
-    """A read export with every question spread over several columns folded into one: ranked
+    """A read export with every question spread over several columns folded into one: a question
+    repeated in several sections of the form (:func:`matcher.repeated_questions.fold_repeated_questions`),
+    ranked
     choices (:func:`matcher.ranked.fold_ranked`), grid questions (:func:`matcher.grids.fold_grids`),
     a level column per language
     (:func:`matcher.level_columns.fold_level_columns`, with the languages question beside them:
@@ -424,4 +427,4 @@ def fold_questions(table: pd.DataFrame) -> pd.DataFrame:
     (:func:`matcher.mother_tongue.fold_mother_tongue`). ``matcher init`` and intake both read a
     file through it, so the config names the columns intake finds."""
     return fold_mother_tongue(fold_other_texts(fold_option_columns(fold_other_languages(fold_level_columns(
-        fold_grids(fold_ranked(strip_groups(strip_codes(table)))))))))
+        fold_grids(fold_ranked(strip_groups(strip_codes(fold_repeated_questions(table))))))))))
