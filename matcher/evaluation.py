@@ -214,6 +214,11 @@ PLACE_SPLITS = ("dev_places", "dev_placescheck")
 #: variant never tuned on (:mod:`matcher.evaluation_languages`, where each is described)
 LANGUAGE_FORMS = language_styles.STYLES
 SPLITS = ("dev", "test", "blind", "heldout")
+#: the goal and field wordings of :file:`evaluation_phrases_goals8.toml` (``dev_goals8`` tuned on,
+#: ``dev_goals8check`` never): the three base exports and three whose answers are partly typed
+#: ("Other" in Swedish, an organiser's titled copy, a Qualtrics CSV)
+GOALS8_SPLITS = ("dev_goals8", "dev_goals8check")
+GOALS8_FORMS = FORMS + ("google_sv_other", "msforms_titled", "qualtrics_en")
 _LANGUAGE_OF = {"google": "en", "microsoft": "fi", "excel": "sv", "reworded_en": "en",
                 "reworded_fi": "fi", "reworded_sv": "sv", "google_fi": "fi", "google_sv": "sv",
                 "microsoft_en": "en", "grid_en": "en", "matrix_en": "en", "matrix_fi": "fi", "numbered_sv": "sv",
@@ -698,7 +703,7 @@ def phrases() -> dict:
     """The evaluation phrases: ``{split: {kind: {concept: {language: [mentee, mentor]}}}}``."""
     here = Path(__file__)
     files = ("", "_goals", "_blind", "_heldout", "_heldout2", "_heldout3", "_heldout4", "_heldout5",
-             "_heldout7", "_heldout8", "_places")
+             "_heldout7", "_heldout8", "_places", "_goals8")
     splits = functools.reduce(operator.or_, (tomllib.loads(
         here.with_name(f"evaluation_phrases{name}.toml").read_text(encoding="utf-8")) for name in files))
     return splits | {split: splits["dev"] | splits[split] for split in PLACE_SPLITS}
@@ -723,10 +728,13 @@ def forms(split: str) -> tuple[str, ...]:
     ('zoho_jobtitle_en', 'lomake_rows_sv', 'hr_system_fi', 'formsapp_en_fi')
     >>> forms("dev_places")
     ('places_en', 'places_fi', 'places_sv')
+    >>> forms("dev_goals8")
+    ('google', 'microsoft', 'excel', 'google_sv_other', 'msforms_titled', 'qualtrics_en')
     """
     return {"heldout": FORMS + MORE_FORMS, "heldout2": HELDOUT2_FORMS, "heldout3": HELDOUT3_FORMS,
-            "heldout4": HELDOUT4_FORMS, "heldout5": HELDOUT5_FORMS, "heldout7": HELDOUT7_FORMS, "heldout8": HELDOUT8_FORMS,
-            **dict.fromkeys(PLACE_SPLITS, PLACE_FORMS)}.get(split, FORMS)
+            "heldout4": HELDOUT4_FORMS, "heldout5": HELDOUT5_FORMS, "heldout7": HELDOUT7_FORMS,
+            "heldout8": HELDOUT8_FORMS, **dict.fromkeys(PLACE_SPLITS, PLACE_FORMS),
+            **dict.fromkeys(GOALS8_SPLITS, GOALS8_FORMS)}.get(split, FORMS)
 
 
 def write_exports(folder: str | Path, split: str, form: str, n_mentees: int = 150,

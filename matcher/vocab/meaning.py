@@ -229,13 +229,53 @@ def finnish_lemma(word: str, guess: bool = True) -> str:
     ('tapa', 'kieli', 'revision')
     """
     known = lemmas(word)
+    if set(known) == {"fi"}:
+        # an action noun ("hakeminen", "löytämisessä") and an active past participle the
+        # dictionary lists as a word of its own ("vaihtanut") are read as their verb: "työn
+        # hakeminen" and "autan hakemaan töitä", "alan vaihtaminen" and "olen vaihtanut alaa"
+        # say one thing
+        return _verb_of(known["fi"]) or known["fi"]
     if known or not guess:
-        return known["fi"] if set(known) == {"fi"} else word
+        return word
     # a word no dictionary has is most often a compound or a rare form: simplemma's Finnish
     # rules read it by its known last part ("työelämäkontaktien" -> "työelämäkontakti"), unless
     # Swedish rules read it too ("jobbsökningen": the letters are Swedish)
     ruled = _guess(word, "fi")
     return ruled if ruled != word and _guess(word, "sv") == word else word
+
+
+def _verb_of(form: str) -> str | None:
+    """The verb a Finnish dictionary form is an action noun or an active past participle of,
+    when the Finnish dictionary has that verb as a dictionary form; else None.
+
+    An action noun ends in "-minen" after the verb's stem ("hake|minen": "hakea", "verkostoitu|
+    minen": "verkostoitua"); a participle in "-nut" / "-nyt" after a vowel ("vaihta|nut":
+    "vaihtaa"), after the stem's last consonant doubled ("opiskel|lut": "opiskella") or as
+    "-nnut" for a verb in "-ta" / "-tä" ("halu|nnut": "haluta").
+
+    >>> [_verb_of(w) for w in ("hakeminen", "löytäminen", "verkostoituminen", "vaihtanut")]
+    ['hakea', 'löytää', 'verkostoitua', 'vaihtaa']
+    >>> [_verb_of(w) for w in ("opiskellut", "halunnut", "vaihto", "kanut", "nainen")]
+    ['opiskella', 'haluta', None, None, None]
+    """
+    if len(form) < _LISTED_PARTICIPLE:
+        return None
+    a = "ä" if set(form).isdisjoint("aou") else "a"
+    candidates = []
+    if form.endswith("minen"):
+        candidates.append(form[:-5] + a)
+    elif form.endswith(tuple(f"{c}{u}t" for c in "lnrs" for u in "uy")):
+        stem = form[:-3]
+        if form[-3] == "n" and stem[-1] in "aeiouyäö":
+            candidates.append(stem + a)
+        if form[-3] == stem[-1]:
+            candidates.append(form[:-2] + a)  # "opiskell|ut": "opiskella"
+        if form.endswith(("nnut", "nnyt")):
+            candidates.append(form[:-4] + "t" + a)  # "halu|nnut": "haluta"
+    for verb in candidates:
+        if lemmas(verb).get("fi") == verb:
+            return verb
+    return None
 
 
 @functools.lru_cache(maxsize=1 << 15)
