@@ -316,10 +316,11 @@ def _search(tiers: Tiers, base: Network, graph: PairSet, targets: dict[int, int]
     heads = np.r_[base.mentee_nodes().astype(np.int32), np.full(m, base.SINK, np.int32), pair_heads]
     slots = {level: level_slots(tiers.ranks, base, level) for level in targets}
     caps = {level: np.r_[slots[level], base.capacity, pair_caps] for level in targets}
+    checked = _unimplied(targets)
 
     def reaches(threshold: int) -> bool:
         k = n + m + int(np.searchsorted(descending, -threshold, side="right"))
-        for level, target in targets.items():
+        for level, target in checked.items():
             if solved_max_flow(base, tails[:k], heads[:k], caps[level][:k]).optimal_flow() < target:
                 return False
         return True
@@ -340,6 +341,24 @@ def _search(tiers: Tiers, base: Network, graph: PairSet, targets: dict[int, int]
         log.debug("fair search: threshold %d %s", values[mid],
                   "keeps the tiers" if reached else "seems to lose a tier")
     return int(values[low]) if low >= 0 else lo
+
+
+def _unimplied(targets: dict[int, int]) -> dict[int, int]:
+    """The levels whose target a threshold must be checked against: a level's slots hold every
+    higher level's, so its flow is at least a higher level's, and a target no larger than a
+    higher level's holds whenever that one does (all places filled at the top level: one
+    max-flow a step instead of one per level).
+
+    Examples
+    --------
+    >>> _unimplied({3: 160, 2: 160, 1: 170})
+    {3: 160, 1: 170}
+    """
+    kept: dict[int, int] = {}
+    for level in sorted(targets, reverse=True):
+        if not kept or targets[level] > max(kept.values()):
+            kept[level] = targets[level]
+    return kept
 
 
 def _widest(source: DensePairs, tiers: Tiers, base: Network, claim: Threshold) -> Threshold | None:
