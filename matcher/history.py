@@ -523,6 +523,13 @@ class _Draft:
                     "mentor": Identities(self.mentors, aliases)}
         self.locked, self.forbidden = [self.original.locked], [self.original.forbidden]
 
+    def issue(self, file: str, column: str, key: str, n: int) -> dict:
+        """A warning row of the issues table: message ``key`` and its ``key_fix`` about ``n``
+        pairs or mentors, in the round's language."""
+        language = self.original.config.language
+        return {"severity": "warning", "file": file, "row": pd.NA, "column": column, "value": "",
+                "problem": t(key, language, n=n), "suggestion": t(f"{key}_fix", language)}
+
     def resolve(self, pairs: pd.DataFrame) -> pd.DataFrame:
         """Pairs of an earlier output (ids and e-mails) in this round's ids; ``""`` if not here."""
         # an ended pair in audit.json has ids only: the id is tried as the e-mail too
@@ -553,9 +560,8 @@ def _published(draft: _Draft, plan: Plan, path: str | Path, release: Iterable[st
     pairs = draft.resolve(published.pairs)
     gone = (pairs["mentee_id"] == "") | (pairs["mentor_id"] == "")
     if gone.any():
-        draft.issues.append(_issue(where, "published pair", f"{int(gone.sum())} published pair(s) "
-                                   "name someone no longer in the round; their places are free again",
-                                   "nothing to do if they withdrew"))
+        draft.issues.append(draft.issue(where, "published pair", "history.published_gone",
+                                        int(gone.sum())))
     pairs = pairs[~gone]
     ended = draft.resolve(published.released)
     released = pd.concat([ended[(ended != "").all(axis=1)],
@@ -569,9 +575,7 @@ def _published(draft: _Draft, plan: Plan, path: str | Path, release: Iterable[st
     load = kept["mentor_id"].value_counts()
     short = load[load > draft.mentors.loc[load.index, "capacity"]]
     if len(short):
-        draft.issues.append(_issue(where, "capacity", f"{len(short)} mentor(s) now offer fewer "
-                                   "places than their published pairs; their pairs are kept and "
-                                   "they get nobody new", "nothing to do, or end a pair with matcher rematch"))
+        draft.issues.append(draft.issue(where, "capacity", "history.capacity_short", len(short)))
         draft.mentors.loc[short.index, "capacity"] = short.to_numpy()
     plan.kept, plan.released = kept, released
     if only_released:
@@ -597,9 +601,8 @@ def _continuing(draft: _Draft, plan: Plan) -> None:
         draft.mentors.loc[places.index, "capacity"].to_numpy() - places.to_numpy(), 0)
     lost = found["mentor_id"] == ""
     if lost.any():
-        draft.issues.append(_issue(Path(draft.original.config.where).name, "history.continuing", f"{int(lost.sum())} "
-                                   "continuing pair(s) name a mentor not in this round; ignored",
-                                   "check the mentor's id or e-mail, or add an alias"))
+        draft.issues.append(draft.issue(Path(draft.original.config.where).name, "history.continuing",
+                                        "history.continuing_lost", int(lost.sum())))
     plan.note.continuing_locked, plan.note.continuing_counted = len(plan.continuing), len(counted)
 
 
@@ -722,7 +725,4 @@ def _hashed(files: Iterable[Path]) -> dict[str, str]:
     return {str(path): file_sha256(path) for path in files}
 
 
-def _issue(file: str, column: str, problem: str, suggestion: str) -> dict:
-    return {"severity": "warning", "file": file, "row": pd.NA, "column": column, "value": "",
-            "problem": problem, "suggestion": suggestion}
 

@@ -370,6 +370,33 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
                                      "Publicerade par behållna"),
     "summary.new_pairs": ("New pairs", "Uudet parit", "Nya par"),
     "summary.released_pairs": ("Released pairs", "Päätetyt parit", "Avslutade par"),
+    "history.published_gone": (
+        "{n:published pair names|published pairs name} someone no longer in the round; their "
+        "places are free again",
+        "{n:julkaistu pari|julkaistua paria}: toinen osapuoli ei ole enää mukana kierroksella; "
+        "paikat ovat taas vapaina",
+        "{n:publicerat par|publicerade par}: någon av parterna är inte längre med i omgången; "
+        "platserna är lediga igen"),
+    "history.published_gone_fix": ("nothing to do if they withdrew",
+                                   "ei toimenpiteitä, jos hän perui osallistumisensa",
+                                   "inget att göra om personen har dragit sig ur"),
+    "history.capacity_short": (
+        "{n:mentor now offers|mentors now offer} fewer places than their published pairs; their "
+        "pairs are kept and they get nobody new",
+        "{n:mentori tarjoaa|mentoria tarjoaa} nyt vähemmän paikkoja kuin hänellä on julkaistuja "
+        "pareja; parit säilyvät, eikä uusia mentoroitavia tule",
+        "{n:mentor erbjuder|mentorer erbjuder} nu färre platser än sina publicerade par; paren "
+        "behålls och inga nya adepter tillkommer"),
+    "history.capacity_short_fix": ("nothing to do, or end a pair with matcher rematch",
+                                   "ei toimenpiteitä, tai päätä pari komennolla matcher rematch",
+                                   "inget att göra, eller avsluta ett par med matcher rematch"),
+    "history.continuing_lost": (
+        "{n:continuing pair names|continuing pairs name} a mentor not in this round; ignored",
+        "{n:jatkava pari|jatkavaa paria}: mentori ei ole mukana tällä kierroksella; ohitettu",
+        "{n:fortsättande par|fortsättande par}: mentorn är inte med i denna omgång; ignorerades"),
+    "history.continuing_lost_fix": ("check the mentor's id or e-mail, or add an alias",
+                                    "tarkista mentorin tunnus tai sähköposti, tai lisää alias",
+                                    "kontrollera mentorns id eller e-post, eller lägg till ett alias"),
     "value.off": ("off", "pois", "av"),
     "value.yes": ("yes", "kyllä", "ja"),
     "value.no": ("no", "ei", "nej"),
@@ -1352,6 +1379,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "cli.data_errors": ("The round has {n:data error|data errors}; nothing was matched:",
                         "Kierroksen tiedoissa on {n:virhe|virhettä}; pareja ei muodostettu:",
                         "Omgången har {n} datafel; inga par bildades:"),
+    "cli.round_refused": (
+        "the round has {n:data error|data errors}; nothing was matched. Run 'matcher validate "
+        "{config}' to see them and fix the spreadsheets or the config.",
+        "kierroksen tiedoissa on {n:virhe|virhettä}; pareja ei muodostettu. Aja 'matcher validate "
+        "{config}' nähdäksesi ne, ja korjaa taulukot tai asetukset.",
+        "omgången har {n} datafel; inga par bildades. Kör 'matcher validate {config}' för att se "
+        "dem och rätta kalkylbladen eller inställningarna."),
     "cli.more_errors": ("and {n:more kind|more kinds} of error: run matcher validate {config}",
                         "ja {n:muu virhetyyppi|muuta virhetyyppiä}: aja matcher validate {config}",
                         "och {n:typ|typer} av fel till: kör matcher validate {config}"),

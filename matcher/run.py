@@ -28,7 +28,7 @@ from matcher.readers import excel_engine, read_table
 from matcher.introductions import introduction_letters, load_templates
 from matcher.report import write_outputs
 from matcher.report.audit import file_sha256
-from matcher.i18n import LANGUAGES, sheet_name, t
+from matcher.i18n import COUNTS, LANGUAGES, sheet_name, t
 from matcher.report.tables import header, stable_names
 from matcher.results import build_tables
 from matcher.scoring import Scores, score_round
@@ -64,9 +64,8 @@ class DataErrors(InputError):
         self.issues = issues.reset_index(drop=True)
         self.config_path = config_path
         self.language = language
-        super().__init__(f"the round has {len(issues)} data error(s); nothing was matched. "
-                         f"Run 'matcher validate {config_path or 'ROUND'}' to see them and fix "
-                         "the spreadsheets or the config.")
+        super().__init__(t("cli.round_refused", language, n=len(issues),
+                           config=config_path or "ROUND"))
 
 
 @dataclass(repr=False)
@@ -364,9 +363,9 @@ def check_decisions_kept(outdir: Path, carried: pd.DataFrame, round: Round,
     key = ["mentee_id", "mentor_id", "decision"]
     lost = typed.merge(carried[key], on=key, how="left", indicator=True)["_merge"] == "left_only"
     if lost.any():
-        raise InputError(f"{workbook} holds {int(lost.sum())} review decision(s) or note(s) "
-                         f"that this run does not carry in, and replacing the folder would lose "
-                         f"them: {fix}")
+        held = COUNTS.format("{n:review decision or note|review decisions or notes}", n=int(lost.sum()))
+        raise InputError(f"{workbook} holds {held} that this run does not carry in, and replacing "
+                         f"the folder would lose them: {fix}")
 
 
 class MentorFinder:

@@ -161,7 +161,7 @@ def test_rerun_without_decisions_is_refused_and_loses_nothing(first):
     type_decisions(outdir / "pairs.xlsx", {0: "keep", 1: "reject"})
     before = {p.name: p.read_bytes() for p in outdir.iterdir()}
     assert_clean(invoke("run", round_toml, "-o", outdir), 2,
-                 rf"{outdir / 'pairs.xlsx'} holds 2 review decision\(s\).*--decisions "
+                 rf"{outdir / 'pairs.xlsx'} holds 2 review decisions or notes.*--decisions "
                  rf"{outdir / 'pairs.xlsx'}.*--discard-decisions", outdir=outdir)
     assert {p.name: p.read_bytes() for p in outdir.iterdir()} == before
 
